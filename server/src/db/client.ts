@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index.ts';
+
+type Schema = typeof schema;
+/** One database type for both drivers (STACK.md): services accept a Database or a Transaction. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Executor = Database | Transaction;
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL server URL; without it the embedded PGlite is used. */
+  url?: string | undefined;
+  /** PGlite's data folder; `memory://` keeps it in memory. */
+  dataDir?: string | undefined;
+  /** A PGlite data-dir tarball to start from (tests restore a migrated snapshot). */
+  loadDataDir?: Blob | undefined;
+  /** Connection-pool size for the server driver. */
+  poolSize?: number | undefined;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) {
+    const sql = postgres(options.url, { onnotice: () => {}, max: options.poolSize ?? 10 });
+    const db = drizzlePostgres({ client: sql, schema }) as unknown as Database;
+    return {
+      db,
+      kind: 'postgres',
+      migrate: () => migratePostgres(drizzlePostgres({ client: sql, schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  const dataDir = options.dataDir ?? defaultPgliteDir();
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, {
+    extensions: { pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const pgliteDb = drizzlePglite({ client, schema });
+  return {
+    db: pgliteDb as unknown as Database,
+    kind: 'pglite',
+    migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  };
+}
+
+export function defaultPgliteDir(): string {
+  return process.env.PGLITE_DIR ?? path.resolve(fileURLToPath(new URL('../../..', import.meta.url)), '.data/pglite');
+}
+
+export { schema };

@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { debtors } from './debtors.ts';
+import { createdAt, id, instant, minor, updatedAt } from './columns.ts';
+import { approvalStatusEnum, bucketEnum, caseStatusEnum, escalationKindEnum, ladderStageEnum } from './enums.ts';
+import { placements, portfolios } from './portfolios.ts';
+import { teams, users } from './users.ts';
+
+/**
+ * One debt of one debtor. Balances are integer minor units in `currency`; `balanceMinor` is what is owed now
+ * (principal + interest + fees − paid). `priority` and `nextWorkableAt` are kept up to date by the queue
+ * service so that "next case" is an index scan.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: id(),
+    accountRef: text('account_ref').notNull(),
+    debtorId: uuid('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    portfolioId: uuid('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id),
+    placementId: uuid('placement_id').references(() => placements.id),
+    currency: text('currency').notNull(),
+    originalPrincipalMinor: minor('original_principal_minor').notNull(),
+    principalMinor: minor('principal_minor').notNull(),
+    interestMinor: minor('interest_minor').notNull().default(0),
+    feesMinor: minor('fees_minor').notNull().default(0),
+    paidMinor: minor('paid_minor').notNull().default(0),
+    balanceMinor: minor('balance_minor').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    daysPastDue: integer('days_past_due').notNull().default(0),
+    bucket: bucketEnum('bucket').notNull().default('current'),
+    stage: ladderStageEnum('stage').notNull().default('reminder'),
+    status: caseStatusEnum('status').notNull().default('active'),
+    assignedAgentId: uuid('assigned_agent_id').references(() => users.id),
+    /** The team whose pool holds the case when no agent is assigned, and whose supervisor oversees it. */
+    teamId: uuid('team_id').references(() => teams.id),
+    holdUntil: instant('hold_until'),
+    holdReason: text('hold_reason'),
+    initialCommunicationAt: instant('initial_communication_at'),
+    validationNoticeSentAt: instant('validation_notice_sent_at'),
+    limitationsExpiresAt: instant('limitations_expires_at'),
+    placedAt: instant('placed_at').notNull(),
+    closedAt: instant('closed_at'),
+    lastContactAt: instant('last_contact_at'),
+    priority: integer('priority').notNull().default(0),
+    nextWorkableAt: instant('next_workable_at'),
+    claimedBy: uuid('claimed_by').references(() => users.id),
+    claimExpiresAt: instant('claim_expires_at'),
+    /** Optimistic concurrency: every write bumps it, a stale version is refused. */
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('cases_portfolio_account_key').on(t.portfolioId, t.accountRef),
+    index('cases_account_ref_idx').on(t.accountRef),
+    index('cases_debtor_idx').on(t.debtorId),
+    index('cases_agent_priority_idx').on(t.assignedAgentId, t.priority.desc()),
+    index('cases_team_pool_priority_idx')
+      .on(t.teamId, t.priority.desc())
+      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
+    index('cases_workable_idx').on(t.assignedAgentId, t.nextWorkableAt).where(sql`${t.status} = 'active'`),
+    index('cases_status_bucket_idx').on(t.status, t.bucket),
+    index('cases_portfolio_placed_idx').on(t.portfolioId, t.placedAt),
+    index('cases_team_idx').on(t.teamId),
+    index('cases_balance_idx').on(t.balanceMinor),
+    index('cases_dpd_idx').on(t.daysPastDue),
+  ],
+);
+
+/** A request to climb the ladder (agency, field visit, legal) and a supervisor's decision; POL-APPROVAL reads it. */
+export const escalationRequests = pgTable(
+  'escalation_requests',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: escalationKindEnum('kind').notNull(),
+    status: approvalStatusEnum('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestReason: text('request_reason').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decisionReason: text('decision_reason'),
+    decidedAt: instant('decided_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('escalation_requests_case_idx').on(t.caseId), index('escalation_requests_status_idx').on(t.status, t.createdAt)],
+);
+
+export const callbacks = pgTable(
+  'callbacks',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => users.id),
+    dueAt: instant('due_at').notNull(),
+    note: text('note'),
+    doneAt: instant('done_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('callbacks_agent_due_idx').on(t.agentId, t.dueAt)],
+);
+
+export const caseNotes = pgTable(
+  'case_notes',
+  {
+    id: id(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseId, t.createdAt)],
+);

@@ -1,0 +1,50 @@
+import { bigint, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { cases } from './cases.ts';
+import { createdAt, instant, serialId } from './columns.ts';
+import { contactPoints, debtors, thirdParties } from './debtors.ts';
+import { actionKindEnum, contactOutcomeEnum, directionEnum, messagePurposeEnum } from './enums.ts';
+import { users } from './users.ts';
+
+/**
+ * Every contact with or about a debtor: calls, messages, letters, visits, third-party contacts.
+ * Append-only in the database (a trigger rejects UPDATE and DELETE); a correction is a new row with `correctsId`.
+ */
+export const contactLog = pgTable(
+  'contact_log',
+  {
+    id: serialId(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    debtorId: uuid('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    /** Every debt the contact was about (a conversation about two debts names both; decision 5). */
+    caseIds: uuid('case_ids').array().notNull(),
+    kind: actionKindEnum('kind').notNull(),
+    direction: directionEnum('direction').notNull(),
+    contactPointId: uuid('contact_point_id').references(() => contactPoints.id),
+    thirdPartyId: uuid('third_party_id').references(() => thirdParties.id),
+    /** Null for automated contacts (reminders). */
+    agentId: uuid('agent_id').references(() => users.id),
+    outcome: contactOutcomeEnum('outcome').notNull(),
+    durationSeconds: integer('duration_seconds'),
+    purpose: messagePurposeEnum('purpose'),
+    disclosures: text('disclosures').array(),
+    templateId: uuid('template_id'),
+    body: text('body'),
+    notes: text('notes'),
+    /** Extra structured facts (e.g. third-party purpose, recording reference). */
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    decisionId: bigint('decision_id', { mode: 'number' }),
+    correctsId: bigint('corrects_id', { mode: 'number' }),
+    occurredAt: instant('occurred_at').notNull(),
+    recordedAt: createdAt(),
+  },
+  (t) => [
+    index('contact_log_debtor_time_idx').on(t.debtorId, t.occurredAt.desc()),
+    index('contact_log_case_time_idx').on(t.caseId, t.occurredAt.desc()),
+    index('contact_log_agent_time_idx').on(t.agentId, t.occurredAt.desc()),
+    index('contact_log_time_idx').on(t.occurredAt),
+  ],
+);

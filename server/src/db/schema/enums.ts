@@ -1,0 +1,25 @@
+import * as e from '@arrears/shared/domain/enums';
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+export const roleEnum = pgEnum('role', e.ROLES);
+export const caseStatusEnum = pgEnum('case_status', e.CASE_STATUSES);
+export const ladderStageEnum = pgEnum('ladder_stage', e.LADDER_STAGES);
+export const bucketEnum = pgEnum('bucket', e.BUCKETS);
+export const contactPointKindEnum = pgEnum('contact_point_kind', e.CONTACT_POINT_KINDS);
+export const actionKindEnum = pgEnum('action_kind', e.ACTION_KINDS);
+export const contactOutcomeEnum = pgEnum('contact_outcome', e.CONTACT_OUTCOMES);
+export const directionEnum = pgEnum('direction', e.DIRECTIONS);
+export const optOutChannelEnum = pgEnum('opt_out_channel', e.OPT_OUT_CHANNELS);
+export const messagePurposeEnum = pgEnum('message_purpose', e.MESSAGE_PURPOSES);
+export const relationshipEnum = pgEnum('third_party_relationship', e.THIRD_PARTY_RELATIONSHIPS);
+export const decisionOutcomeEnum = pgEnum('decision_outcome', e.DECISION_OUTCOMES);
+export const promiseStatusEnum = pgEnum('promise_status', e.PROMISE_STATUSES);
+export const planStatusEnum = pgEnum('plan_status', e.PLAN_STATUSES);
+export const planFrequencyEnum = pgEnum('plan_frequency', e.PLAN_FREQUENCIES);
+export const paymentMethodEnum = pgEnum('payment_method', e.PAYMENT_METHODS);
+export const complaintStatusEnum = pgEnum('complaint_status', e.COMPLAINT_STATUSES);
+export const escalationKindEnum = pgEnum('escalation_kind', e.ESCALATION_KINDS);
+export const approvalStatusEnum = pgEnum('approval_status', e.APPROVAL_STATUSES);
+export const placementStatusEnum = pgEnum('placement_status', e.PLACEMENT_STATUSES);
+export const visitStatusEnum = pgEnum('visit_status', e.VISIT_STATUSES);
+export const legalStatusEnum = pgEnum('legal_status', e.LEGAL_STATUSES);

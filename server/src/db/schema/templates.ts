@@ -1,0 +1,21 @@
+import { boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from './columns.ts';
+import { actionKindEnum, messagePurposeEnum } from './enums.ts';
+import { portfolios } from './portfolios.ts';
+
+/** SMS, email, letter and push templates; each declares the disclosures it carries and the editor checks the text. */
+export const messageTemplates = pgTable('message_templates', {
+  id: id(),
+  portfolioId: uuid('portfolio_id').references(() => portfolios.id),
+  name: text('name').notNull(),
+  channel: actionKindEnum('channel').notNull(),
+  language: text('language').notNull().default('en'),
+  purpose: messagePurposeEnum('purpose').notNull().default('collection'),
+  initial: boolean('initial').notNull().default(false),
+  subject: text('subject'),
+  body: text('body').notNull(),
+  disclosures: text('disclosures').array().notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});

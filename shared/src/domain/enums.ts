@@ -1,0 +1,109 @@
+/**
+ * The vocabulary of the collection floor. These tuples are the single source for the database enums,
+ * the zod contracts and the dashboard's labels, so a new value is added in one place.
+ */
+export const ROLES = ['agent', 'supervisor', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Lifecycle status of a case. Everything but `active` is closed for POL-CLOSED. */
+export const CASE_STATUSES = ['active', 'paid', 'settled', 'returned', 'uncollectible'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CLOSED_CASE_STATUSES: readonly CaseStatus[] = ['paid', 'settled', 'returned', 'uncollectible'];
+
+/** The rung of the collection ladder (DESIGN.md) a case is on. */
+export const LADDER_STAGES = ['reminder', 'agent', 'agency', 'field', 'legal'] as const;
+export type LadderStage = (typeof LADDER_STAGES)[number];
+
+/** Delinquency buckets by days past due; `current` means not yet past due. */
+export const BUCKETS = ['current', 'dpd_1_30', 'dpd_31_60', 'dpd_61_90', 'dpd_91_120', 'dpd_121_180', 'dpd_181_plus'] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
+export const CONTACT_POINT_KINDS = [
+  'mobile',
+  'landline',
+  'work_phone',
+  'email',
+  'home_address',
+  'work_address',
+  'app',
+] as const;
+export type ContactPointKind = (typeof CONTACT_POINT_KINDS)[number];
+
+/** Action kinds of COMPLIANCE.md: everything the compliance guard evaluates. */
+export const ACTION_KINDS = [
+  'call',
+  'autodial_call',
+  'voicemail',
+  'sms',
+  'email',
+  'letter',
+  'app_push',
+  'field_visit',
+  'third_party_contact',
+  'agency_placement',
+  'legal_filing',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/** Outcomes of past calls and messages, as COMPLIANCE.md names them. */
+export const CONTACT_OUTCOMES = [
+  'conversation',
+  'wrong_party',
+  'third_party',
+  'voicemail',
+  'no_answer',
+  'busy',
+  'not_in_service',
+  'failed',
+  'sent',
+  'bounced',
+] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+export const DIRECTIONS = ['outbound', 'inbound'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** Channels an opt-out can name (`phone` covers call, autodial_call and voicemail). */
+export const OPT_OUT_CHANNELS = ['phone', 'sms', 'email', 'letter', 'app_push', 'field_visit'] as const;
+export type OptOutChannel = (typeof OPT_OUT_CHANNELS)[number];
+
+export const MESSAGE_PURPOSES = [
+  'collection',
+  'cease_ack',
+  'remedy_notice',
+  'validation_notice',
+  'debt_statement',
+] as const;
+export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
+
+export const THIRD_PARTY_RELATIONSHIPS = [
+  'spouse',
+  'parent',
+  'guardian',
+  'executor',
+  'administrator',
+  'personal_representative',
+  'attorney',
+  'relative',
+  'friend',
+  'neighbor',
+  'colleague',
+  'employer',
+  'unknown',
+] as const;
+export type ThirdPartyRelationship = (typeof THIRD_PARTY_RELATIONSHIPS)[number];
+
+export const DECISION_OUTCOMES = ['allowed', 'blocked', 'overridden'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export const PROMISE_STATUSES = ['pending', 'kept', 'broken', 'cancelled'] as const;
+export const PLAN_STATUSES = ['active', 'completed', 'broken', 'cancelled'] as const;
+export const PLAN_FREQUENCIES = ['weekly', 'biweekly', 'monthly'] as const;
+export const PAYMENT_METHODS = ['card', 'bank_transfer', 'cash', 'check', 'wallet', 'agency'] as const;
+export const COMPLAINT_STATUSES = ['open', 'investigating', 'resolved'] as const;
+export const ESCALATION_KINDS = ['agency_placement', 'field_visit', 'legal_filing'] as const;
+export type EscalationKind = (typeof ESCALATION_KINDS)[number];
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const PLACEMENT_STATUSES = ['placed', 'recalled', 'closed'] as const;
+export const VISIT_STATUSES = ['scheduled', 'completed', 'cancelled'] as const;
+export const LEGAL_STATUSES = ['prepared', 'filed', 'judgment', 'dismissed', 'withdrawn'] as const;

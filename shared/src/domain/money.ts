@@ -1,0 +1,35 @@
+/**
+ * Money is an integer count of minor units (cents, fen) with an ISO 4217 currency. Never a float.
+ */
+export interface Money {
+  amountMinor: number;
+  currency: string;
+}
+
+const minorDigitsCache = new Map<string, number>();
+
+/** How many minor-unit digits a currency has (USD 2, CNY 2, JPY 0), from Intl. */
+export function minorDigits(currency: string): number {
+  let digits = minorDigitsCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorDigitsCache.set(currency, digits);
+  }
+  return digits;
+}
+
+/** Formats an amount for a viewer's locale, e.g. `$1,234.50` or `¥1,234.50`. */
+export function formatMoney(amountMinor: number, currency: string, locale: string): string {
+  const digits = minorDigits(currency);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 10 ** digits);
+}
+
+/** Parses a decimal amount typed by a person ("12.34") into minor units, or null when it is not one. */
+export function parseAmountToMinor(text: string, currency: string): number | null {
+  const digits = minorDigits(currency);
+  const match = /^\s*(\d{1,12})(?:[.,](\d+))?\s*$/.exec(text);
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+}
