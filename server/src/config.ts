@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** A PostgreSQL server; without it the embedded PGlite database is used. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where PGlite keeps its data (default `.data/pglite` at the repository root). */
+  PGLITE_DIR: z.string().optional(),
+  /** How many demo cases the first start seeds into an empty database. */
+  SEED_CASES: z.coerce.number().int().min(0).max(100_000).default(3000),
+  SESSION_TTL_HOURS: z.coerce.number().min(1).max(24 * 30).default(12),
+  COOKIE_SECURE: booleanFlag,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+/** Reads the environment once, failing fast with the variable at fault. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

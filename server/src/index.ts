@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { logger } from './logger.ts';
+import { pruneSessions } from './modules/auth/session.ts';
+
+const config = loadConfig();
+const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR });
+logger.info({ database: handle.kind }, 'database opened');
+await handle.migrate();
+await pruneSessions(handle.db, new Date());
+
+const { seedIfEmpty } = await import('./db/seed/first-run.ts');
+const started = performance.now();
+if (await seedIfEmpty(handle.db, { cases: config.SEED_CASES })) {
+  logger.info({ cases: config.SEED_CASES, ms: Math.round(performance.now() - started) }, 'seeded the demo book');
+}
+
+const app = createApp({
+  db: handle.db,
+  sessionTtlHours: config.SESSION_TTL_HOURS,
+  cookieSecure: config.COOKIE_SECURE ?? false,
+});
+const server: Server = app.listen(config.PORT, config.HOST, () => {
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  printBanner(url, handle.kind);
+});
+
+function printBanner(url: string, kind: string) {
+  const lines = [
+    '',
+    `  ArrearsDesk is running at ${url}  (database: ${kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL server'})`,
+    '',
+    '  Demo sign-ins (password for all: arrears-demo)',
+    '    agent       alice@arrearsdesk.demo    (US team)      li.wei@arrearsdesk.demo (China team)',
+    '    supervisor  sam@arrearsdesk.demo      (US team)      mei@arrearsdesk.demo    (China team)',
+    '    manager     morgan@arrearsdesk.demo',
+    '    admin       ada@arrearsdesk.demo',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Stops taking connections, lets requests in flight finish, then closes the database. */
+let shuttingDown = false;
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close(async () => {
+    await handle.close();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

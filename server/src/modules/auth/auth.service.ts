@@ -1,0 +1,58 @@
+import type { SessionUser, SignInInput } from '@arrears/shared/schemas/auth';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { users } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { verifyPassword } from './password.ts';
+import { createSession, teamIdsOf } from './session.ts';
+import { recordAttempt, throttleState } from './throttle.ts';
+
+/** A hash of a random password: unknown emails cost the same time as wrong passwords, so emails can't be probed. */
+const DECOY_HASH =
+  'scrypt$32768$8$1$Olm7s4y0GTASktXnclHtug==$9+9bgdQJzgTSuexcDo5FQTYH120I7mqcGmuG5Xw2PMQ=';
+
+export interface SignInResult {
+  user: SessionUser;
+  token: string;
+  expiresAt: Date;
+}
+
+export async function signIn(
+  db: Database,
+  input: SignInInput,
+  options: { ip: string | null; userAgent: string | null; now: Date; ttlHours: number },
+): Promise<SignInResult> {
+  const throttle = await throttleState(db, input.email, options.ip, options.now);
+  if (throttle.locked) {
+    throw new AppError(
+      'TOO_MANY_ATTEMPTS',
+      `Too many failed sign-ins. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minutes.`,
+      { retryAfterSeconds: throttle.retryAfterSeconds },
+    );
+  }
+  if (throttle.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, throttle.delayMs));
+
+  const [user] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DECOY_HASH);
+  if (!user || !passwordOk || !user.active) {
+    await recordAttempt(db, input.email, options.ip, false, options.now);
+    throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect.');
+  }
+  await recordAttempt(db, input.email, options.ip, true, options.now);
+  const session = await createSession(db, { userId: user.id, ...options });
+  await recordAudit(db, { actorId: user.id, action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: options.ip });
+  return {
+    token: session.token,
+    expiresAt: session.expiresAt,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      teamIds: await teamIdsOf(db, user.id, user.role, user.teamId),
+      locale: user.locale,
+      timeZone: user.timeZone,
+    },
+  };
+}

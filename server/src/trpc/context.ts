@@ -1,0 +1,21 @@
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type { Database } from '../db/client.ts';
+
+/** How a procedure sets or clears the session cookie without knowing about Express. */
+export interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface Context {
+  db: Database;
+  /** The signed-in user, resolved from the session cookie; null when signed out. */
+  user: SessionUser | null;
+  sessionTokenHash: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  cookies: SessionCookieJar;
+  sessionTtlHours: number;
+  /** The clock, injectable so tests can pin "now". */
+  now: () => Date;
+}

@@ -1,0 +1,58 @@
+import type { Role } from '@arrears/shared/domain/enums';
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import { ZodError } from 'zod';
+import { AppError } from '../errors.ts';
+import { t } from './init.ts';
+
+/**
+ * The ladder of procedure bases. Each one narrows the context, so a handler below it never checks for a
+ * signed-out caller or a wrong role: the middleware already refused.
+ */
+
+/**
+ * Every procedure starts here: a failed input validation becomes INVALID_INPUT with a readable message naming
+ * the field ("pageSize: Too big…") and the field errors, for HTTP and server-side callers alike.
+ */
+const baseProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'BAD_REQUEST' && result.error.cause instanceof ZodError) {
+    throw invalidInput(result.error.cause);
+  }
+  return result;
+});
+
+function invalidInput(error: ZodError): AppError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'input';
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+  }
+  const [field, messages] = Object.entries(fieldErrors)[0] ?? ['input', ['invalid']];
+  return new AppError('INVALID_INPUT', `${field}: ${messages[0]}`, { fieldErrors });
+}
+
+/** Anyone, signed in or not (sign-in, `auth.me`). */
+export const publicProcedure = baseProcedure;
+
+/** A signed-in user of any role; `ctx.user` is non-null. */
+export const protectedProcedure = baseProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+  return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
+});
+
+/** A signed-in user whose role is one of `roles`; others get FORBIDDEN. */
+export function roleProcedure<const R extends Role>(...roles: R[]) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!(roles as Role[]).includes(ctx.user.role)) {
+      throw new AppError('FORBIDDEN', `This needs the role ${roles.join(' or ')}.`);
+    }
+    return next({ ctx: { ...ctx, user: ctx.user as SessionUser & { role: R } } });
+  });
+}
+
+/** Agents and supervisors: the people who work cases. */
+export const caseWorkerProcedure = roleProcedure('agent', 'supervisor');
+export const supervisorProcedure = roleProcedure('supervisor');
+export const oversightProcedure = roleProcedure('supervisor', 'manager', 'admin');
+export const managerProcedure = roleProcedure('manager', 'admin');
+export const adminProcedure = roleProcedure('admin');

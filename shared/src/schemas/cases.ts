@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { BUCKETS, CASE_STATUSES, LADDER_STAGES } from '../domain/enums.ts';
+import { pageInput, sortDirection } from './pagination.ts';
+
+export const CASE_SORT_FIELDS = ['priority', 'balance', 'daysPastDue', 'dueDate', 'accountRef', 'lastContactAt'] as const;
+export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
+
+export const caseListInput = pageInput.extend({
+  sort: z
+    .object({ field: z.enum(CASE_SORT_FIELDS), direction: sortDirection })
+    .default({ field: 'priority', direction: 'desc' }),
+  filter: z
+    .object({
+      status: z.enum(CASE_STATUSES).optional(),
+      bucket: z.enum(BUCKETS).optional(),
+      stage: z.enum(LADDER_STAGES).optional(),
+      portfolioId: z.string().uuid().optional(),
+      /** An agent's id, or `unassigned` for the team pool. */
+      agentId: z.union([z.string().uuid(), z.literal('unassigned')]).optional(),
+      /** Matches the debtor's name (similarity) or the start of the account reference. */
+      search: z.string().trim().min(2, 'Type at least 2 characters').max(100).optional(),
+    })
+    .default({}),
+});
+export type CaseListInput = z.input<typeof caseListInput>;
+
+export const caseRow = z.object({
+  id: z.string().uuid(),
+  accountRef: z.string(),
+  debtorName: z.string(),
+  portfolioName: z.string(),
+  currency: z.string(),
+  balanceMinor: z.number().int(),
+  daysPastDue: z.number().int(),
+  bucket: z.enum(BUCKETS),
+  stage: z.enum(LADDER_STAGES),
+  status: z.enum(CASE_STATUSES),
+  dueDate: z.string(),
+  assignedAgentName: z.string().nullable(),
+  lastContactAt: z.string().nullable(),
+  priority: z.number().int(),
+});
+export type CaseRow = z.infer<typeof caseRow>;
+
+export const caseListOutput = z.object({
+  rows: z.array(caseRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const caseFilterOptions = z.object({
+  portfolios: z.array(z.object({ id: z.string().uuid(), name: z.string(), currency: z.string() })),
+  agents: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
+});
