@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
+import { CasesPage } from '../features/cases/components/cases-page.tsx';
 import { homePathFor } from '../lib/navigation.ts';
 import { useSessionUser } from '../lib/session.tsx';
 import { AppLayout } from './layout.tsx';
@@ -22,6 +23,9 @@ export function AppRoutes() {
           <Route index element={<HomeRedirect />} />
           <Route element={<RequireSection section="queue" />}>
             <Route path="queue" element={<PendingSection section="queue" />} />
+          </Route>
+          <Route element={<RequireSection section="cases" />}>
+            <Route path="cases" element={<CasesPage />} />
           </Route>
           <Route element={<RequireSection section="compliance" />}>
             <Route path="compliance" element={<PendingSection section="compliance" />} />

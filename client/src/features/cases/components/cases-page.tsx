@@ -1,0 +1,130 @@
+import type { CaseRow } from '@arrears/shared/schemas/cases';
+import type { ColumnSort } from '@tanstack/react-table';
+import { useEffect, useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/ui/data-table.tsx';
+import { readApiError } from '../../../lib/api-error.ts';
+import { useSessionUser } from '../../../lib/session.tsx';
+import { useCasesQuery } from '../api/use-cases-query.ts';
+import {
+  CASE_SORT_FIELDS,
+  DEFAULT_SORT,
+  hasFilters,
+  PAGE_SIZES,
+  toCaseListInput,
+  withFilter,
+  withoutFilters,
+  withPage,
+  withPageSize,
+  withSort,
+} from '../hooks/case-list-params.ts';
+import { useCaseListParams } from '../hooks/use-case-list-params.ts';
+import { useCaseColumns } from './case-columns.tsx';
+import { CaseFilters } from './case-filters.tsx';
+
+const caseId = (row: CaseRow) => row.id;
+
+export function CasesPage() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { locale } = useSessionUser();
+  const [state, update] = useCaseListParams();
+  const cases = useCasesQuery(toCaseListInput(state));
+  const columns = useCaseColumns();
+  const { data } = cases;
+
+  // A page past the end (fewer cases than when the link was made): show the last page instead.
+  const lastPage = data ? Math.max(1, Math.ceil(data.total / state.pageSize)) : 1;
+  const pastTheEnd =
+    !cases.isPlaceholderData && data !== undefined && data.total > 0 && state.page > lastPage;
+  useEffect(() => {
+    if (pastTheEnd) update((current) => withPage(current, lastPage), { replace: true });
+  }, [pastTheEnd, lastPage, update]);
+
+  const sort: ColumnSort = { id: state.sort.field, desc: state.sort.direction === 'desc' };
+  const clearFilters = () => update(withoutFilters);
+  const isEmpty = data !== undefined && data.total === 0 && !cases.isPlaceholderData;
+
+  return (
+    <section aria-labelledby={headingId} className="page">
+      <title>{`${t('cases.pageTitle')} · ${t('app.name')}`}</title>
+      <div className="page-header">
+        <h1 id={headingId}>{t('cases.pageTitle')}</h1>
+        <p className="shortcut-hint">
+          <Trans i18nKey="cases.searchHint" components={{ kbd: <kbd /> }} />
+        </p>
+      </div>
+
+      <CaseFilters
+        filter={state.filter}
+        onChange={(patch) => update((current) => withFilter(current, patch))}
+        onClear={clearFilters}
+      />
+
+      <div className="table-toolbar">
+        <p role="status" className="list-status">
+          {cases.isFetching ? t('cases.loading') : ''}
+        </p>
+        {state.sort.field !== DEFAULT_SORT.field && (
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => update((c) => withSort(c, DEFAULT_SORT))}
+          >
+            {t('cases.sortByPriority')}
+          </button>
+        )}
+      </div>
+
+      {cases.isError && (
+        <div role="alert" className="notice notice-error">
+          <p>{t('cases.loadFailed', { message: readApiError(cases.error).message })}</p>
+          <button type="button" className="button" onClick={() => void cases.refetch()}>
+            {t('cases.retry')}
+          </button>
+        </div>
+      )}
+
+      {isEmpty && (
+        <div className="notice">
+          <p>{hasFilters(state.filter) ? t('cases.empty') : t('cases.emptyUnfiltered')}</p>
+          {hasFilters(state.filter) && (
+            <button type="button" className="button" onClick={clearFilters}>
+              {t('cases.clearFilters')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {data && !isEmpty && (
+        <DataTable
+          label={t('cases.tableLabel')}
+          columns={columns}
+          rows={data.rows}
+          getRowId={caseId}
+          sort={sort}
+          onSortChange={(next) => {
+            const field = CASE_SORT_FIELDS.find((candidate) => candidate === next.id);
+            if (field)
+              update((current) => withSort(current, { field, direction: next.desc ? 'desc' : 'asc' }));
+          }}
+          pagination={{ pageIndex: state.page - 1, pageSize: state.pageSize }}
+          onPaginationChange={(next) =>
+            update((current) =>
+              next.pageSize !== current.pageSize
+                ? withPageSize(current, next.pageSize)
+                : withPage(current, next.pageIndex + 1),
+            )
+          }
+          pageSizeOptions={PAGE_SIZES}
+          rowCount={data.total}
+          rowCountLabel={t('pager.total', {
+            count: data.total,
+            formattedCount: new Intl.NumberFormat(locale).format(data.total),
+          })}
+          stale={cases.isPlaceholderData}
+        />
+      )}
+    </section>
+  );
+}
