@@ -1,0 +1,41 @@
+import type { EvaluationContext, MinuteWindow } from '../context.ts';
+import type { ZoneClock } from '../time.ts';
+
+/** Half-open: `from` is inside, `to` is not; a window whose end is before its start wraps past midnight. */
+export function inWindow(minute: number, window: MinuteWindow): boolean {
+  return window.from < window.to
+    ? minute >= window.from && minute < window.to
+    : minute >= window.from || minute < window.to;
+}
+
+/**
+ * Decision 1: the first candidate zone in which `at` falls outside `hours` (and inside none of `exceptions`,
+ * windows the debtor agreed to); null when the hours hold in every zone.
+ */
+export function zoneOutsideHours(
+  context: EvaluationContext,
+  at: number,
+  hours: MinuteWindow,
+  exceptions: readonly MinuteWindow[] = [],
+): ZoneClock | null {
+  for (const clock of context.zones) {
+    const minute = clock.minuteOf(at);
+    if (!inWindow(minute, hours) && !exceptions.some((window) => inWindow(minute, window))) return clock;
+  }
+  return null;
+}
+
+/** The first candidate zone whose local time falls inside one of `windows`, with that window. */
+export function zoneInsideWindow(
+  context: EvaluationContext,
+  at: number,
+  windows: readonly MinuteWindow[],
+): { clock: ZoneClock; window: MinuteWindow } | null {
+  if (windows.length === 0) return null;
+  for (const clock of context.zones) {
+    const minute = clock.minuteOf(at);
+    const window = windows.find((w) => inWindow(minute, w));
+    if (window !== undefined) return { clock, window };
+  }
+  return null;
+}

@@ -1,0 +1,21 @@
+import { COLLECTION_ACTIONS } from '../actions.ts';
+import { formatDate } from '../format.ts';
+import { parseInstant } from '../instant.ts';
+import type { Rule } from './rule.ts';
+
+/**
+ * US-BK-STAY — a bankruptcy petition on file stays every act to collect the debt.
+ * Source: Bankruptcy Code 11 USC 362(a)(6).
+ */
+export const usBkStay: Rule = {
+  id: 'US-BK-STAY',
+  effect: 'block',
+  source: '11 USC 362(a)(6)',
+  timing: false,
+  appliesTo: COLLECTION_ACTIONS,
+  check(context) {
+    const filed = context.facts.debtor.bankruptcyFiledAt;
+    if (filed == null) return null;
+    return `A bankruptcy petition was filed on ${formatDate(context.calendar, parseInstant(filed))}; the automatic stay forbids collection.`;
+  },
+};

@@ -1,0 +1,29 @@
+import { COLLECTION_ACTIONS } from '../actions.ts';
+import { formatDate } from '../format.ts';
+import { parseInstant } from '../instant.ts';
+import type { Rule } from './rule.ts';
+
+/**
+ * US-FDCPA-DISPUTE — an open dispute pauses collection until verification is sent; the agency applies this
+ * to every dispute, not only those inside the validation period. The verification itself (a letter or email
+ * whose purpose is `validation_notice` or `debt_statement`) may go out. Source: FDCPA 15 USC 1692g(b).
+ */
+export const usFdcpaDispute: Rule = {
+  id: 'US-FDCPA-DISPUTE',
+  effect: 'block',
+  source: '15 USC 1692g(b)',
+  timing: false,
+  appliesTo: COLLECTION_ACTIONS,
+  check(context) {
+    const { action, debt } = context.facts;
+    if (debt.dispute == null) return null;
+    const received = parseInstant(debt.dispute.receivedAt);
+    const verified = debt.dispute.verificationSentAt;
+    // A verification sent before this dispute arrived answered an earlier one.
+    if (verified != null && parseInstant(verified) >= received) return null;
+    const purpose = action.message?.purpose;
+    const isVerification = purpose === 'validation_notice' || purpose === 'debt_statement';
+    if ((action.kind === 'letter' || action.kind === 'email') && isVerification) return null;
+    return `The debtor disputed this debt on ${formatDate(context.calendar, received)} and verification has not been sent; collection is paused until it is.`;
+  },
+};

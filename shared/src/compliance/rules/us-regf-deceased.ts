@@ -1,0 +1,27 @@
+import { CONTACT_ACTIONS, ESTATE_REPRESENTATIVES } from '../actions.ts';
+import type { Rule } from './rule.ts';
+
+/**
+ * US-REGF-DECEASED — once the debtor has died, only the estate's executor, administrator or personal
+ * representative may be contacted. Source: Regulation F 12 CFR 1006.6(a)(4) and its commentary.
+ */
+export const usRegfDeceased: Rule = {
+  id: 'US-REGF-DECEASED',
+  effect: 'block',
+  source: '12 CFR 1006.6(a)(4) commentary',
+  timing: false,
+  appliesTo: [...CONTACT_ACTIONS, 'third_party_contact'],
+  check(context) {
+    const { action, debtor } = context.facts;
+    if (debtor.deceased !== true) return null;
+    const relationship = action.thirdParty?.relationship;
+    if (
+      action.kind === 'third_party_contact' &&
+      relationship &&
+      ESTATE_REPRESENTATIVES.includes(relationship)
+    ) {
+      return null;
+    }
+    return 'The debtor is deceased; only the executor, administrator or personal representative of the estate may be contacted.';
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from './rule.ts';
+
+/**
+ * US-TCPA-CONSENT — a dialer or prerecorded call, or a text, to a mobile number needs prior express consent
+ * for that number (a number the debtor gave for this debt counts). When consent was given and later revoked,
+ * US-TCPA-REVOKE reports it instead (decision 8). Source: TCPA 47 USC 227(b)(1)(A)(iii).
+ */
+export const usTcpaConsent: Rule = {
+  id: 'US-TCPA-CONSENT',
+  effect: 'block',
+  source: '47 USC 227(b)(1)(A)(iii)',
+  timing: false,
+  appliesTo: ['autodial_call', 'sms'],
+  check(context) {
+    const { kind } = context.facts.action;
+    const target = context.target;
+    // An unknown contact point is treated as a mobile number without consent: the safe reading.
+    if (target !== undefined && (target.kind !== 'mobile' || target.consentRevokedAt != null)) return null;
+    const consented = kind === 'sms' ? target?.consent?.sms : target?.consent?.autodial;
+    if (consented === true) return null;
+    const what = kind === 'sms' ? 'text messages' : 'dialer or prerecorded calls';
+    return `The debtor never gave consent to ${what} at this mobile number.`;
+  },
+};
