@@ -1,16 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The dev server forwards API calls to the Express server so that the session cookie stays same-origin.
-const apiTarget = `http://localhost:${process.env.API_PORT ?? '3000'}`;
+// The dev server forwards API calls to the Express server so that the session cookie stays same-origin. The Host
+// header is kept (Vite's shorthand would rewrite it) because the server refuses a POST whose Origin is another host.
+const api = { target: `http://localhost:${process.env.API_PORT ?? '3000'}`, changeOrigin: false };
 
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   server: {
     proxy: {
-      '/trpc': apiTarget,
-      '/healthz': apiTarget,
+      '/trpc': api,
+      '/healthz': api,
     },
   },
   build: {

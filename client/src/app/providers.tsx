@@ -1,5 +1,5 @@
 import type { AppRouter } from '@arrears/server/trpc/router';
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { hashKey, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { TRPCClient } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';
@@ -14,7 +14,7 @@ function createClients(): { queryClient: QueryClient; apiClient: TRPCClient<AppR
       // A session that expired while a page was open: refetch `auth.me` so the gate sends the person to sign in.
       onError: (error, query) => {
         const sessionKey = api.auth.me.queryKey();
-        if (readApiError(error).code === 'UNAUTHORIZED' && query.queryKey[0] !== sessionKey[0]) {
+        if (readApiError(error).code === 'UNAUTHORIZED' && query.queryHash !== hashKey(sessionKey)) {
           void queryClient.invalidateQueries({ queryKey: sessionKey });
         }
       },

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 export function useSignOut() {
@@ -7,9 +7,11 @@ export function useSignOut() {
   return useMutation(
     trpc.auth.signOut.mutationOptions({
       onSuccess: () => {
-        // Nothing the last person saw may stay in memory for the next one.
-        queryClient.removeQueries();
-        queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+        // The gate watches `auth.me`: null sends the person to sign in. Its query must stay in the cache (an
+        // observer of a removed query never hears of it again); everything else the last person saw goes.
+        const sessionKey = trpc.auth.me.queryKey();
+        queryClient.setQueryData(sessionKey, null);
+        queryClient.removeQueries({ predicate: (query) => query.queryHash !== hashKey(sessionKey) });
       },
     }),
   );
