@@ -16,7 +16,9 @@ export function RequireSession() {
       </p>
     );
   }
-  if (session.isError) {
+  // Known answer first: a failed background refetch keeps the last answer, and the page should stay up.
+  if (session.data === null) return <Navigate to="/sign-in" replace />;
+  if (session.data === undefined) {
     return (
       <div role="alert" className="page-status">
         <p>{t('app.sessionFailed', { message: readApiError(session.error).message })}</p>
@@ -26,7 +28,6 @@ export function RequireSession() {
       </div>
     );
   }
-  if (!session.data) return <Navigate to="/sign-in" replace />;
   return (
     <SessionProvider user={session.data}>
       <Outlet />
