@@ -32,7 +32,11 @@ export function createApp(options: AppOptions) {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'connect-src': ["'self'"] },
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'connect-src': ["'self'"],
+        },
       },
       // Local http deployments must work too; HSTS is the proxy's job where TLS ends.
       strictTransportSecurity: false,
@@ -80,9 +84,15 @@ export function createApp(options: AppOptions) {
   return app;
 }
 
-async function createRequestContext(req: Request, res: Response, options: AppOptions, now: () => Date): Promise<Context> {
+async function createRequestContext(
+  req: Request,
+  res: Response,
+  options: AppOptions,
+  now: () => Date,
+): Promise<Context> {
   const token: unknown = req.cookies?.[SESSION_COOKIE];
-  const user = typeof token === 'string' && token.length > 0 ? await resolveSession(options.db, token, now()) : null;
+  const user =
+    typeof token === 'string' && token.length > 0 ? await resolveSession(options.db, token, now()) : null;
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: options.cookieSecure, path: '/' };
   return {
     db: options.db,

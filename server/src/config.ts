@@ -14,7 +14,11 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().optional(),
   /** How many demo cases the first start seeds into an empty database. */
   SEED_CASES: z.coerce.number().int().min(0).max(100_000).default(3000),
-  SESSION_TTL_HOURS: z.coerce.number().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   COOKIE_SECURE: booleanFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),

@@ -14,7 +14,10 @@ await pruneSessions(handle.db, new Date());
 const { seedIfEmpty } = await import('./db/seed/first-run.ts');
 const started = performance.now();
 if (await seedIfEmpty(handle.db, { cases: config.SEED_CASES })) {
-  logger.info({ cases: config.SEED_CASES, ms: Math.round(performance.now() - started) }, 'seeded the demo book');
+  logger.info(
+    { cases: config.SEED_CASES, ms: Math.round(performance.now() - started) },
+    'seeded the demo book',
+  );
 }
 
 const app = createApp({

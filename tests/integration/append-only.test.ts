@@ -79,7 +79,10 @@ describe.each(Object.entries(TABLES))('%s is append-only in the database', (tabl
     expect(await failureOf(`truncate ${table} cascade`)).toMatch(/append-only: TRUNCATE/);
   });
   it('still accepts INSERT and keeps every row', async () => {
-    const rows = await queryRows<{ n: number }>(handle.db, sql.raw(`select count(*)::int as n from ${table}`));
+    const rows = await queryRows<{ n: number }>(
+      handle.db,
+      sql.raw(`select count(*)::int as n from ${table}`),
+    );
     expect(rows[0]?.n).toBe(1);
   });
 });

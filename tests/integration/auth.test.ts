@@ -31,9 +31,15 @@ describe('sign-in', () => {
     await buildUser(handle.db, 'manager', { email: 'boss@example.test' });
     const { caller } = callerFor(handle.db, null, { ip: '10.0.0.1' });
     const wrong = caller.auth.signIn({ email: 'boss@example.test', password: 'nope' });
-    await expect(wrong).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: 'Email or password is incorrect.' });
+    await expect(wrong).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'Email or password is incorrect.',
+    });
     const unknown = caller.auth.signIn({ email: 'ghost@example.test', password: 'nope' });
-    await expect(unknown).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: 'Email or password is incorrect.' });
+    await expect(unknown).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'Email or password is incorrect.',
+    });
   });
 
   it('refuses a malformed email as BAD_REQUEST naming the field', async () => {
@@ -51,18 +57,24 @@ describe('sign-in', () => {
     let slowest = 0;
     for (let i = 0; i < 10; i++) {
       const started = performance.now();
-      await expect(caller.auth.signIn({ email: 'target@example.test', password: `guess${i}` })).rejects.toMatchObject({
+      await expect(
+        caller.auth.signIn({ email: 'target@example.test', password: `guess${i}` }),
+      ).rejects.toMatchObject({
         code: 'UNAUTHORIZED',
       });
       slowest = Math.max(slowest, performance.now() - started);
     }
     // Later failures are slowed down on purpose.
     expect(slowest).toBeGreaterThan(1000);
-    await expect(caller.auth.signIn({ email: 'target@example.test', password: TEST_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      caller.auth.signIn({ email: 'target@example.test', password: TEST_PASSWORD }),
+    ).rejects.toMatchObject({
       code: 'TOO_MANY_REQUESTS',
     });
     const later = callerFor(handle.db, null, { now: new Date(now.getTime() + 16 * 60_000) }).caller;
-    await expect(later.auth.signIn({ email: 'target@example.test', password: TEST_PASSWORD })).resolves.toMatchObject({
+    await expect(
+      later.auth.signIn({ email: 'target@example.test', password: TEST_PASSWORD }),
+    ).resolves.toMatchObject({
       email: 'target@example.test',
     });
   });

@@ -31,14 +31,53 @@ beforeAll(async () => {
     return row;
   };
   const grace = await buildDebtor(db, { fullName: 'Grace Hopper' });
-  await make('aOwn', { portfolioId: usd.id, teamId: east.id, assignedAgentId: agentA.id, balanceMinor: 5_000, priority: 10, debtorId: grace.id });
-  await make('aOwn2', { portfolioId: usd.id, teamId: east.id, assignedAgentId: agentA.id, balanceMinor: 90_000, priority: 50, daysPastDue: 95, bucket: 'dpd_91_120' });
-  await make('bOwn', { portfolioId: usd.id, teamId: east.id, assignedAgentId: agentB.id, balanceMinor: 7_000, priority: 30 });
-  await make('eastPool', { portfolioId: cny.id, currency: 'CNY', teamId: east.id, balanceMinor: 1_000, priority: 5 });
+  await make('aOwn', {
+    portfolioId: usd.id,
+    teamId: east.id,
+    assignedAgentId: agentA.id,
+    balanceMinor: 5_000,
+    priority: 10,
+    debtorId: grace.id,
+  });
+  await make('aOwn2', {
+    portfolioId: usd.id,
+    teamId: east.id,
+    assignedAgentId: agentA.id,
+    balanceMinor: 90_000,
+    priority: 50,
+    daysPastDue: 95,
+    bucket: 'dpd_91_120',
+  });
+  await make('bOwn', {
+    portfolioId: usd.id,
+    teamId: east.id,
+    assignedAgentId: agentB.id,
+    balanceMinor: 7_000,
+    priority: 30,
+  });
+  await make('eastPool', {
+    portfolioId: cny.id,
+    currency: 'CNY',
+    teamId: east.id,
+    balanceMinor: 1_000,
+    priority: 5,
+  });
   await make('westPool', { portfolioId: usd.id, teamId: west.id, balanceMinor: 2_000, priority: 99 });
-  await make('westOwn', { portfolioId: usd.id, teamId: west.id, assignedAgentId: agentOther.id, status: 'paid', balanceMinor: 0 });
+  await make('westOwn', {
+    portfolioId: usd.id,
+    teamId: west.id,
+    assignedAgentId: agentOther.id,
+    status: 'paid',
+    balanceMinor: 0,
+  });
   for (let i = 0; i < 30; i++) {
-    await buildCase(db, { portfolioId: usd.id, teamId: east.id, assignedAgentId: agentA.id, balanceMinor: 100 + i, priority: 1 });
+    await buildCase(db, {
+      portfolioId: usd.id,
+      teamId: east.id,
+      assignedAgentId: agentA.id,
+      balanceMinor: 100 + i,
+      priority: 1,
+    });
   }
 });
 afterAll(() => handle.close());
@@ -69,15 +108,25 @@ describe('cases.list scope', () => {
   });
 
   it('refuses a signed-out caller', async () => {
-    await expect(callerFor(handle.db, null).caller.cases.list({})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(callerFor(handle.db, null).caller.cases.list({})).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 });
 
 describe('cases.list paging, sorting and filtering', () => {
   it('pages with a stable total', async () => {
     const caller = callerFor(handle.db, agentA).caller;
-    const first = await caller.cases.list({ page: 1, pageSize: 10, sort: { field: 'balance', direction: 'asc' } });
-    const fourth = await caller.cases.list({ page: 4, pageSize: 10, sort: { field: 'balance', direction: 'asc' } });
+    const first = await caller.cases.list({
+      page: 1,
+      pageSize: 10,
+      sort: { field: 'balance', direction: 'asc' },
+    });
+    const fourth = await caller.cases.list({
+      page: 4,
+      pageSize: 10,
+      sort: { field: 'balance', direction: 'asc' },
+    });
     expect(first.rows).toHaveLength(10);
     expect(fourth.rows).toHaveLength(3);
     expect(new Set([...first.rows, ...fourth.rows].map((r) => r.id)).size).toBe(13);
@@ -94,7 +143,9 @@ describe('cases.list paging, sorting and filtering', () => {
   it('filters by status, bucket, portfolio, agent and the team pool', async () => {
     const caller = callerFor(handle.db, manager).caller;
     expect(refsOf((await caller.cases.list({ filter: { status: 'paid' } })).rows)).toEqual([refs.westOwn]);
-    expect(refsOf((await caller.cases.list({ filter: { bucket: 'dpd_91_120' } })).rows)).toEqual([refs.aOwn2]);
+    expect(refsOf((await caller.cases.list({ filter: { bucket: 'dpd_91_120' } })).rows)).toEqual([
+      refs.aOwn2,
+    ]);
     const pool = await caller.cases.list({ filter: { agentId: 'unassigned' } });
     expect(refsOf(pool.rows)).toEqual([refs.eastPool, refs.westPool].sort());
     const byAgent = await caller.cases.list({ filter: { agentId: agentB.id } });

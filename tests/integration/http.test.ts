@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
@@ -13,7 +13,12 @@ let base: string;
 beforeAll(async () => {
   handle = await createTestDatabase();
   await buildUser(handle.db, 'agent', { email: 'http.agent@example.test' });
-  const app = createApp({ db: handle.db, sessionTtlHours: 12, cookieSecure: false, clientDist: '/nonexistent' });
+  const app = createApp({
+    db: handle.db,
+    sessionTtlHours: 12,
+    cookieSecure: false,
+    clientDist: '/nonexistent',
+  });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -24,7 +29,11 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('HTTP server', () => {
   it('reports database health on /healthz', async () => {
@@ -41,7 +50,10 @@ describe('HTTP server', () => {
   });
 
   it('signs in over HTTP with an httpOnly SameSite cookie that authenticates later requests', async () => {
-    const res = await post('/trpc/auth.signIn', { email: 'http.agent@example.test', password: TEST_PASSWORD });
+    const res = await post('/trpc/auth.signIn', {
+      email: 'http.agent@example.test',
+      password: TEST_PASSWORD,
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^ad_session=/);
@@ -55,9 +67,15 @@ describe('HTTP server', () => {
   it('answers bad input with 400 and the field at fault, never 500', async () => {
     const res = await post('/trpc/auth.signIn', { email: 'nope', password: '' });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { message: string; data: { fieldErrors: Record<string, string[]> } } };
+    const body = (await res.json()) as {
+      error: { message: string; data: { fieldErrors: Record<string, string[]> } };
+    };
     expect(Object.keys(body.error.data.fieldErrors).sort()).toEqual(['email', 'password']);
-    const garbled = await fetch(`${base}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    const garbled = await fetch(`${base}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
     expect(garbled.status).toBe(400);
   });
 
@@ -67,7 +85,11 @@ describe('HTTP server', () => {
   });
 
   it('refuses a cross-site POST', async () => {
-    const res = await post('/trpc/auth.signIn', { email: 'http.agent@example.test', password: TEST_PASSWORD }, { origin: 'https://evil.example' });
+    const res = await post(
+      '/trpc/auth.signIn',
+      { email: 'http.agent@example.test', password: TEST_PASSWORD },
+      { origin: 'https://evil.example' },
+    );
     expect(res.status).toBe(403);
   });
 });

@@ -45,7 +45,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return {
       db,
       kind: 'postgres',
-      migrate: () => migratePostgres(drizzlePostgres({ client: sql, schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+      migrate: () =>
+        migratePostgres(drizzlePostgres({ client: sql, schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -65,7 +66,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 export function defaultPgliteDir(): string {
-  return process.env.PGLITE_DIR ?? path.resolve(fileURLToPath(new URL('../../..', import.meta.url)), '.data/pglite');
+  return (
+    process.env.PGLITE_DIR ??
+    path.resolve(fileURLToPath(new URL('../../..', import.meta.url)), '.data/pglite')
+  );
 }
 
 export { schema };

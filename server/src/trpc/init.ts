@@ -11,7 +11,9 @@ export const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       // Internals never leak: the stack and the database's words stay in the log.
-      message: internal ? 'Something went wrong on our side. Nothing was changed; please try again.' : shape.message,
+      message: internal
+        ? 'Something went wrong on our side. Nothing was changed; please try again.'
+        : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

@@ -30,5 +30,7 @@ export const NAV_SECTIONS = {
 export type NavSection = keyof typeof NAV_SECTIONS;
 
 export function navFor(role: Role): NavSection[] {
-  return (Object.keys(NAV_SECTIONS) as NavSection[]).filter((s) => (NAV_SECTIONS[s] as readonly Role[]).includes(role));
+  return (Object.keys(NAV_SECTIONS) as NavSection[]).filter((s) =>
+    (NAV_SECTIONS[s] as readonly Role[]).includes(role),
+  );
 }

@@ -15,7 +15,15 @@ export const LADDER_STAGES = ['reminder', 'agent', 'agency', 'field', 'legal'] a
 export type LadderStage = (typeof LADDER_STAGES)[number];
 
 /** Delinquency buckets by days past due; `current` means not yet past due. */
-export const BUCKETS = ['current', 'dpd_1_30', 'dpd_31_60', 'dpd_61_90', 'dpd_91_120', 'dpd_121_180', 'dpd_181_plus'] as const;
+export const BUCKETS = [
+  'current',
+  'dpd_1_30',
+  'dpd_31_60',
+  'dpd_61_90',
+  'dpd_91_120',
+  'dpd_121_180',
+  'dpd_181_plus',
+] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
 export const CONTACT_POINT_KINDS = [

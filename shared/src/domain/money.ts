@@ -12,7 +12,9 @@ const minorDigitsCache = new Map<string, number>();
 export function minorDigits(currency: string): number {
   let digits = minorDigitsCache.get(currency);
   if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
     minorDigitsCache.set(currency, digits);
   }
   return digits;

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { BUCKETS, CASE_STATUSES, LADDER_STAGES } from '../domain/enums.ts';
 import { pageInput, sortDirection } from './pagination.ts';
 
-export const CASE_SORT_FIELDS = ['priority', 'balance', 'daysPastDue', 'dueDate', 'accountRef', 'lastContactAt'] as const;
+export const CASE_SORT_FIELDS = [
+  'priority',
+  'balance',
+  'daysPastDue',
+  'dueDate',
+  'accountRef',
+  'lastContactAt',
+] as const;
 export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
 
 export const caseListInput = pageInput.extend({

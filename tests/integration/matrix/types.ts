@@ -22,8 +22,20 @@ export interface MatrixRow {
   call: (caller: Caller, world: MatrixWorld) => Promise<unknown>;
 }
 
-export const everyone = { signed_out: 'ok', agent: 'ok', supervisor: 'ok', manager: 'ok', admin: 'ok' } as const;
-export const signedIn = { signed_out: 'UNAUTHORIZED', agent: 'ok', supervisor: 'ok', manager: 'ok', admin: 'ok' } as const;
+export const everyone = {
+  signed_out: 'ok',
+  agent: 'ok',
+  supervisor: 'ok',
+  manager: 'ok',
+  admin: 'ok',
+} as const;
+export const signedIn = {
+  signed_out: 'UNAUTHORIZED',
+  agent: 'ok',
+  supervisor: 'ok',
+  manager: 'ok',
+  admin: 'ok',
+} as const;
 
 /** Only the listed roles may call; every other signed-in role is FORBIDDEN. */
 export function only(...roles: Role[]): Record<Who, Expected> {

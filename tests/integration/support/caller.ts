@@ -10,7 +10,11 @@ export interface CookieLog {
 }
 
 /** A tRPC caller as `user` (or signed out), with a pinned clock and a cookie jar that records what was set. */
-export function callerFor(db: Database, user: SessionUser | null, options: { now?: Date; ip?: string; sessionToken?: string } = {}) {
+export function callerFor(
+  db: Database,
+  user: SessionUser | null,
+  options: { now?: Date; ip?: string; sessionToken?: string } = {},
+) {
   const cookies: CookieLog = { set: [], cleared: 0 };
   const ctx: Context = {
     db,

@@ -16,7 +16,10 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
     const name = `arrears_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
     const admin = postgres(serverUrl, { onnotice: () => {}, max: 1 });
     await admin.unsafe(`create database ${name} template ${inject('templateDatabase')}`);
-    const handle = await openDatabase({ url: withDatabase(serverUrl, name), poolSize: options.poolSize ?? 10 });
+    const handle = await openDatabase({
+      url: withDatabase(serverUrl, name),
+      poolSize: options.poolSize ?? 10,
+    });
     return {
       ...handle,
       close: async () => {

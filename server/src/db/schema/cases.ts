@@ -1,8 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { debtors } from './debtors.ts';
 import { createdAt, id, instant, minor, updatedAt } from './columns.ts';
-import { approvalStatusEnum, bucketEnum, caseStatusEnum, escalationKindEnum, ladderStageEnum } from './enums.ts';
+import { debtors } from './debtors.ts';
+import {
+  approvalStatusEnum,
+  bucketEnum,
+  caseStatusEnum,
+  escalationKindEnum,
+  ladderStageEnum,
+} from './enums.ts';
 import { placements, portfolios } from './portfolios.ts';
 import { teams, users } from './users.ts';
 
@@ -91,7 +97,10 @@ export const escalationRequests = pgTable(
     decidedAt: instant('decided_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('escalation_requests_case_idx').on(t.caseId), index('escalation_requests_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('escalation_requests_case_idx').on(t.caseId),
+    index('escalation_requests_status_idx').on(t.status, t.createdAt),
+  ],
 );
 
 export const callbacks = pgTable(

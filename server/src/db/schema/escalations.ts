@@ -28,7 +28,10 @@ export const agencyPlacements = pgTable(
     recallReason: text('recall_reason'),
     createdAt: createdAt(),
   },
-  (t) => [index('agency_placements_case_idx').on(t.caseId), index('agency_placements_agency_idx').on(t.agencyId, t.status)],
+  (t) => [
+    index('agency_placements_case_idx').on(t.caseId),
+    index('agency_placements_agency_idx').on(t.agencyId, t.status),
+  ],
 );
 
 export const fieldVisits = pgTable(

@@ -38,7 +38,10 @@ export const supervisorTeams = pgTable(
       .notNull()
       .references(() => teams.id),
   },
-  (t) => [primaryKey({ columns: [t.supervisorId, t.teamId] }), index('supervisor_teams_team_idx').on(t.teamId)],
+  (t) => [
+    primaryKey({ columns: [t.supervisorId, t.teamId] }),
+    index('supervisor_teams_team_idx').on(t.teamId),
+  ],
 );
 
 /** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
@@ -68,6 +71,8 @@ export const signInAttempts = pgTable(
     succeeded: boolean('succeeded').notNull(),
     at: createdAt(),
   },
-  (t) => [index('sign_in_attempts_email_at_idx').on(t.email, t.at), index('sign_in_attempts_ip_at_idx').on(t.ip, t.at)],
+  (t) => [
+    index('sign_in_attempts_email_at_idx').on(t.email, t.at),
+    index('sign_in_attempts_ip_at_idx').on(t.ip, t.at),
+  ],
 );
-

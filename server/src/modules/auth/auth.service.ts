@@ -9,8 +9,7 @@ import { createSession, teamIdsOf } from './session.ts';
 import { recordAttempt, throttleState } from './throttle.ts';
 
 /** A hash of a random password: unknown emails cost the same time as wrong passwords, so emails can't be probed. */
-const DECOY_HASH =
-  'scrypt$32768$8$1$Olm7s4y0GTASktXnclHtug==$9+9bgdQJzgTSuexcDo5FQTYH120I7mqcGmuG5Xw2PMQ=';
+const DECOY_HASH = 'scrypt$32768$8$1$Olm7s4y0GTASktXnclHtug==$9+9bgdQJzgTSuexcDo5FQTYH120I7mqcGmuG5Xw2PMQ=';
 
 export interface SignInResult {
   user: SessionUser;
@@ -41,7 +40,13 @@ export async function signIn(
   }
   await recordAttempt(db, input.email, options.ip, true, options.now);
   const session = await createSession(db, { userId: user.id, ...options });
-  await recordAudit(db, { actorId: user.id, action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: options.ip });
+  await recordAudit(db, {
+    actorId: user.id,
+    action: 'auth.sign_in',
+    entityType: 'user',
+    entityId: user.id,
+    ip: options.ip,
+  });
   return {
     token: session.token,
     expiresAt: session.expiresAt,

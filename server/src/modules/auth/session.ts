@@ -67,7 +67,12 @@ export async function resolveSession(db: Database, token: string, now: Date): Pr
 }
 
 /** An agent's team is their own; a supervisor's are the teams they run. */
-export async function teamIdsOf(db: Database, userId: string, role: string, teamId: string | null): Promise<string[]> {
+export async function teamIdsOf(
+  db: Database,
+  userId: string,
+  role: string,
+  teamId: string | null,
+): Promise<string[]> {
   if (role === 'supervisor') {
     const rows = await db
       .select({ teamId: supervisorTeams.teamId })

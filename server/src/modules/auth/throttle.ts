@@ -17,17 +17,26 @@ export interface ThrottleState {
   retryAfterSeconds: number;
 }
 
-export async function throttleState(db: Database, email: string, ip: string | null, now: Date): Promise<ThrottleState> {
+export async function throttleState(
+  db: Database,
+  email: string,
+  ip: string | null,
+  now: Date,
+): Promise<ThrottleState> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const [byEmail] = await db
     .select({ n: count() })
     .from(signInAttempts)
-    .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)));
+    .where(
+      and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)),
+    );
   const [byIp] = ip
     ? await db
         .select({ n: count() })
         .from(signInAttempts)
-        .where(and(eq(signInAttempts.ip, ip), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)))
+        .where(
+          and(eq(signInAttempts.ip, ip), eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)),
+        )
     : [{ n: 0 }];
   const emailFailures = byEmail?.n ?? 0;
   const ipFailures = byIp?.n ?? 0;
@@ -40,6 +49,12 @@ export async function throttleState(db: Database, email: string, ip: string | nu
   };
 }
 
-export async function recordAttempt(db: Database, email: string, ip: string | null, succeeded: boolean, now: Date) {
+export async function recordAttempt(
+  db: Database,
+  email: string,
+  ip: string | null,
+  succeeded: boolean,
+  now: Date,
+) {
   await db.insert(signInAttempts).values({ email, ip, succeeded, at: now });
 }

@@ -1,6 +1,5 @@
-import type { CaseListInput, CaseRow, CaseSortField } from '@arrears/shared/schemas/cases';
-import type { caseListInput } from '@arrears/shared/schemas/cases';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type { CaseListInput, CaseRow, CaseSortField, caseListInput } from '@arrears/shared/schemas/cases';
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
@@ -33,15 +32,17 @@ function conditions(user: SessionUser, filter: ListInput['filter']): SQL {
   else if (filter.agentId) parts.push(eq(cases.assignedAgentId, filter.agentId));
   if (filter.search) {
     const term = escapeLike(filter.search);
-    parts.push(
-      or(ilike(debtors.fullName, `%${term}%`), ilike(cases.accountRef, `${term}%`)) as SQL,
-    );
+    parts.push(or(ilike(debtors.fullName, `%${term}%`), ilike(cases.accountRef, `${term}%`)) as SQL);
   }
   return and(...parts) as SQL;
 }
 
 /** One page of the cases a user may see, with the total for the pager. */
-export async function listCases(db: Executor, user: SessionUser, input: ListInput): Promise<{ rows: CaseRow[]; total: number }> {
+export async function listCases(
+  db: Executor,
+  user: SessionUser,
+  input: ListInput,
+): Promise<{ rows: CaseRow[]; total: number }> {
   const where = conditions(user, input.filter);
   const column = SORT_COLUMNS[input.sort.field];
   const order = input.sort.direction === 'asc' ? asc(column) : desc(column);

@@ -25,7 +25,13 @@ export const casesRouter = router({
       ctx.user.role === 'agent'
         ? eq(users.id, ctx.user.id)
         : ctx.user.role === 'supervisor'
-          ? and(eq(users.role, 'agent'), inArray(users.teamId, ctx.user.teamIds.length ? ctx.user.teamIds : ['00000000-0000-0000-0000-000000000000']))
+          ? and(
+              eq(users.role, 'agent'),
+              inArray(
+                users.teamId,
+                ctx.user.teamIds.length ? ctx.user.teamIds : ['00000000-0000-0000-0000-000000000000'],
+              ),
+            )
           : eq(users.role, 'agent');
     const agents = await ctx.db
       .select({ id: users.id, name: users.name })
