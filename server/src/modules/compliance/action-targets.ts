@@ -1,0 +1,41 @@
+import type { ActionKind, ContactPointKind } from '@arrears/shared/domain/enums';
+import { AppError } from '../../errors.ts';
+import type { ContactPointRow } from './facts.mapping.ts';
+
+const PHONES: readonly ContactPointKind[] = ['mobile', 'landline', 'work_phone'];
+const ADDRESSES: readonly ContactPointKind[] = ['home_address', 'work_address'];
+
+/** Which kinds of contact point each action can go to; actions missing here go to no contact point. */
+export const TARGET_KINDS: Partial<Record<ActionKind, readonly ContactPointKind[]>> = {
+  call: PHONES,
+  autodial_call: PHONES,
+  voicemail: PHONES,
+  sms: ['mobile'],
+  email: ['email'],
+  letter: ADDRESSES,
+  app_push: ['app'],
+  field_visit: ADDRESSES,
+};
+
+/**
+ * The contact point an action names, checked before anything is judged or written: it must be one of this
+ * debtor's (another debtor's looks the same as a missing one) and of a kind the channel can reach.
+ */
+export function targetPoint(
+  kind: ActionKind,
+  contactPointId: string | null | undefined,
+  points: readonly ContactPointRow[],
+): ContactPointRow | null {
+  if (contactPointId == null) return null;
+  const point = points.find((p) => p.id === contactPointId);
+  if (!point) throw new AppError('NOT_FOUND', "Contact point not found among this debtor's contact points");
+  const allowed = TARGET_KINDS[kind] ?? [];
+  if (!allowed.includes(point.kind)) {
+    const want = allowed.length === 0 ? 'no contact point' : `a ${allowed.join(' or ')}`;
+    throw new AppError(
+      'INVALID_INPUT',
+      `A ${kind.replaceAll('_', ' ')} cannot go to a ${point.kind.replaceAll('_', ' ')}; it needs ${want}.`,
+    );
+  }
+  return point;
+}

@@ -1,0 +1,82 @@
+import { candidateZones } from '@arrears/shared/compliance/context';
+import { evaluate } from '@arrears/shared/compliance/engine';
+import { zoneClock } from '@arrears/shared/compliance/time';
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type { ComplianceCheckOutput, DecisionView } from '@arrears/shared/schemas/compliance';
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { thirdParties } from '../../db/schema/index.ts';
+import { caseNotFound } from '../../errors.ts';
+import { findCaseInScope } from '../cases/case-scope.ts';
+import { activeOverrides, listDecisions, stampedVersion } from './decisions.queries.ts';
+import { loadCaseFacts } from './facts.queries.ts';
+import { factsFor } from './guard.ts';
+import { coveringGrant } from './overrides.ts';
+import { candidateActions, maskedLabel } from './preview.ts';
+
+/**
+ * The verdict of every action the agent could take on the case now, from the same facts loader and engine as
+ * the guard, with the overrides in force. A read: nothing is locked or recorded, and the guard judges again
+ * when the agent acts.
+ */
+export async function checkCase(
+  db: Executor,
+  options: { user: SessionUser; caseId: string; now: Date },
+): Promise<ComplianceCheckOutput> {
+  const { user, caseId, now } = options;
+  await findCaseInScope(db, user, caseId);
+  const caseFacts = await loadCaseFacts(db, caseId, now);
+  if (!caseFacts) throw caseNotFound();
+  const [people, grants] = await Promise.all([
+    db.select().from(thirdParties).where(eq(thirdParties.debtorId, caseFacts.debtor.id)),
+    activeOverrides(db, caseId, null, now),
+  ]);
+  const history = caseFacts.base.history ?? [];
+  const actions = candidateActions(caseFacts.contactPoints, people, history, now).map((candidate) => {
+    const verdict = evaluate(factsFor(caseFacts, candidate.action, now), {
+      parameters: caseFacts.parameters,
+    });
+    const grant = coveringGrant(
+      verdict,
+      grants.filter((g) => g.actionKind === candidate.action.kind),
+    );
+    return {
+      kind: candidate.action.kind,
+      contactPointId: candidate.point?.id ?? null,
+      contactPointKind: candidate.point?.kind ?? null,
+      contactPointLabel: candidate.point === null ? null : maskedLabel(candidate.point),
+      thirdPartyId: candidate.thirdPartyId,
+      verdict: {
+        ...verdict,
+        violations: [...verdict.violations],
+        warnings: [...verdict.warnings],
+        override: grant === null ? null : { decisionId: grant.decisionId, reason: grant.reason },
+      },
+    };
+  });
+  const zones = candidateZones(factsFor(caseFacts, { kind: 'agency_placement' }, now));
+  const { debtor } = caseFacts;
+  return {
+    caseId,
+    evaluatedAt: now.toISOString(),
+    rulesetVersion: stampedVersion(caseFacts.portfolio.ruleParametersVersion),
+    jurisdiction: { country: debtor.jurisdictionCountry, region: debtor.jurisdictionRegion },
+    debtorZones: zones.map((zone) => localClock(zone, now)),
+    agentTimeZone: user.timeZone,
+    actions,
+  };
+}
+
+function localClock(zone: string, now: Date) {
+  const offset = zoneClock(zone).offsetAt(now.getTime());
+  const localTime = new Date(now.getTime() + offset).toISOString().slice(0, 16);
+  return { zone, localTime, utcOffsetMinutes: Math.round(offset / 60_000) };
+}
+
+export async function caseDecisions(
+  db: Executor,
+  options: { user: SessionUser; caseId: string; limit: number },
+): Promise<DecisionView[]> {
+  await findCaseInScope(db, options.user, options.caseId);
+  return listDecisions(db, options.caseId, options.limit);
+}

@@ -1,0 +1,80 @@
+import { CONTACT_ACTIONS } from '@arrears/shared/compliance/actions';
+import type { ActionKind, ContactOutcome, Direction, MessagePurpose } from '@arrears/shared/domain/enums';
+import { and, eq, isNull, lte } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { contactLog, disputes } from '../../db/schema/index.ts';
+import type { CaseChanges } from './case-lock.ts';
+import type { CaseRow } from './facts.mapping.ts';
+
+export interface ContactEntry {
+  kind: ActionKind;
+  direction: Direction;
+  outcome: ContactOutcome;
+  occurredAt: Date;
+  contactPointId?: string | null;
+  thirdPartyId?: string | null;
+  durationSeconds?: number | null;
+  purpose?: MessagePurpose | null;
+  disclosures?: string[] | null;
+  templateId?: string | null;
+  body?: string | null;
+  notes?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/** Outcomes that carried information to the debtor: what makes a contact a "communication" (Reg F 1006.2(d)). */
+const COMMUNICATED: ReadonlySet<ContactOutcome> = new Set(['conversation', 'voicemail', 'sent']);
+const VERIFICATION: ReadonlySet<MessagePurpose> = new Set(['validation_notice', 'debt_statement']);
+
+/**
+ * Appends one contact to the log and returns what it changes on the case: the last contact, the first
+ * communication (it starts the validation-notice clock), the validation notice. A validation notice or debt
+ * statement sent while a dispute waits for verification is that verification, so it closes the dispute.
+ */
+export async function recordContact(
+  tx: Executor,
+  context: { caseRow: CaseRow; agentId: string | null; decisionId: number | null },
+  entry: ContactEntry,
+): Promise<{ contactId: number; caseChanges: CaseChanges }> {
+  const { caseRow } = context;
+  const [row] = await tx
+    .insert(contactLog)
+    .values({
+      caseId: caseRow.id,
+      debtorId: caseRow.debtorId,
+      caseIds: [caseRow.id],
+      agentId: context.agentId,
+      decisionId: context.decisionId,
+      ...entry,
+    })
+    .returning({ id: contactLog.id });
+  const at = entry.occurredAt;
+  const outbound = entry.direction === 'outbound';
+  const written = entry.kind === 'letter' || entry.kind === 'email';
+  const caseChanges: CaseChanges = {};
+  if (
+    CONTACT_ACTIONS.includes(entry.kind) &&
+    (caseRow.lastContactAt === null || caseRow.lastContactAt < at)
+  ) {
+    caseChanges.lastContactAt = at;
+  }
+  if (outbound && CONTACT_ACTIONS.includes(entry.kind) && COMMUNICATED.has(entry.outcome)) {
+    if (caseRow.initialCommunicationAt === null) caseChanges.initialCommunicationAt = at;
+  }
+  if (outbound && written && entry.outcome === 'sent' && entry.purpose === 'validation_notice') {
+    if (caseRow.validationNoticeSentAt === null) caseChanges.validationNoticeSentAt = at;
+  }
+  if (outbound && written && entry.outcome === 'sent' && entry.purpose && VERIFICATION.has(entry.purpose)) {
+    await tx
+      .update(disputes)
+      .set({ verificationSentAt: at })
+      .where(
+        and(
+          eq(disputes.caseId, caseRow.id),
+          isNull(disputes.verificationSentAt),
+          lte(disputes.receivedAt, at),
+        ),
+      );
+  }
+  return { contactId: row!.id, caseChanges };
+}

@@ -1,0 +1,110 @@
+import type {
+  ContactPointFacts,
+  DebtFacts,
+  DebtorFacts,
+  HistoryEvent,
+  OptOut,
+} from '@arrears/shared/compliance/facts';
+import { isValidTimeZone } from '@arrears/shared/compliance/time';
+import type { EscalationKind } from '@arrears/shared/domain/enums';
+import type { cases, contactLog, contactPoints, debtors, disputes, optOuts } from '../../db/schema/index.ts';
+
+/** Rows to the plain facts of compliance/SCENARIOS.md. Pure: the queries live in facts.queries.ts. */
+export type CaseRow = typeof cases.$inferSelect;
+export type DebtorRow = typeof debtors.$inferSelect;
+export type ContactPointRow = typeof contactPoints.$inferSelect;
+export type OptOutRow = typeof optOuts.$inferSelect;
+export type DisputeRow = typeof disputes.$inferSelect;
+/** A contact_log row, or a scheduled field visit read as the contact it will be (outcome still unknown). */
+export type ContactLogRow = Pick<
+  typeof contactLog.$inferSelect,
+  'occurredAt' | 'kind' | 'direction' | 'contactPointId' | 'caseIds' | 'thirdPartyId'
+> & { outcome: (typeof contactLog.$inferSelect)['outcome'] | null };
+
+const iso = (at: Date | null): string | null => (at === null ? null : at.toISOString());
+
+/**
+ * Decision 1: the zone the debtor named first (it decides the calendar), then every contact point's zone.
+ * A zone the tz database does not know is dropped rather than crash the guard; with none left the engine
+ * uses the jurisdiction's zones.
+ */
+export function candidateZonesOf(debtor: DebtorRow, points: readonly ContactPointRow[]): string[] {
+  const zones: string[] = [];
+  for (const zone of [debtor.explicitTimeZone, ...points.map((p) => p.timeZone)]) {
+    if (zone && isValidTimeZone(zone) && !zones.includes(zone)) zones.push(zone);
+  }
+  return zones;
+}
+
+export function debtorFacts(
+  debtor: DebtorRow,
+  points: readonly ContactPointRow[],
+  optOutRows: readonly OptOutRow[],
+): DebtorFacts {
+  return {
+    jurisdiction: { country: debtor.jurisdictionCountry, region: debtor.jurisdictionRegion },
+    timeZones: candidateZonesOf(debtor, points),
+    deceased: debtor.deceasedAt !== null,
+    bankruptcyFiledAt: iso(debtor.bankruptcyFiledAt),
+    attorney:
+      debtor.attorneyName === null ? null : { name: debtor.attorneyName, since: iso(debtor.attorneySince) },
+    ceaseRequestedAt: iso(debtor.ceaseRequestedAt),
+    inconvenientTimes: debtor.inconvenientTimes,
+    consentedTimes: debtor.consentedTimes,
+    optOuts: optOutRows.map((row): OptOut => {
+      const optOut: OptOut = { at: row.at.toISOString() };
+      if (row.channel !== null) optOut.channel = row.channel;
+      if (row.contactPointId !== null) optOut.contactPointId = row.contactPointId;
+      return optOut;
+    }),
+  };
+}
+
+/**
+ * The debt is the case. Only a dispute still waiting for verification matters to US-FDCPA-DISPUTE, so the
+ * latest open one is passed; approvals are the kinds of the case's approved escalation requests.
+ */
+export function debtFacts(
+  row: CaseRow,
+  disputeRows: readonly DisputeRow[],
+  approvedKinds: readonly EscalationKind[],
+): DebtFacts {
+  const open = disputeRows
+    .filter((d) => d.verificationSentAt === null)
+    .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())[0];
+  return {
+    id: row.id,
+    status: row.status === 'active' ? 'active' : 'closed',
+    holdUntil: iso(row.holdUntil),
+    initialCommunicationAt: iso(row.initialCommunicationAt),
+    validationNoticeSentAt: iso(row.validationNoticeSentAt),
+    dispute:
+      open === undefined ? null : { receivedAt: open.receivedAt.toISOString(), verificationSentAt: null },
+    limitationsExpiresAt: iso(row.limitationsExpiresAt),
+    approvals: [...new Set(approvedKinds)],
+  };
+}
+
+export function contactPointFacts(point: ContactPointRow): ContactPointFacts {
+  return {
+    id: point.id,
+    kind: point.kind,
+    timeZone: point.timeZone !== null && isValidTimeZone(point.timeZone) ? point.timeZone : null,
+    consent: { autodial: point.consentAutodial, sms: point.consentSms },
+    consentRevokedAt: iso(point.consentRevokedAt),
+    employerProhibits: point.employerProhibits,
+    inconvenient: point.inconvenient,
+  };
+}
+
+export function historyEvent(row: ContactLogRow): HistoryEvent {
+  return {
+    at: row.occurredAt.toISOString(),
+    kind: row.kind,
+    direction: row.direction,
+    contactPointId: row.contactPointId,
+    debtIds: row.caseIds,
+    outcome: row.outcome,
+    thirdPartyId: row.thirdPartyId,
+  };
+}
