@@ -4,6 +4,9 @@ import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { appRouter } from '../../server/src/trpc/router.ts';
 import { authMatrix } from './matrix/auth.ts';
 import { casesMatrix } from './matrix/cases.ts';
+import { complianceMatrix } from './matrix/compliance.ts';
+import { contactsMatrix } from './matrix/contacts.ts';
+import { escalationsMatrix } from './matrix/escalations.ts';
 import type { Expected, MatrixRow, MatrixWorld, Who } from './matrix/types.ts';
 import { buildCase, buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -13,7 +16,13 @@ import { createTestDatabase } from './support/db.ts';
  * Every procedure of the router, called by every role and by a signed-out caller. The rows live per module in
  * ./matrix; a procedure added to the router without a row fails the completeness test.
  */
-const MATRIX: Record<string, MatrixRow> = { ...authMatrix, ...casesMatrix };
+const MATRIX: Record<string, MatrixRow> = {
+  ...authMatrix,
+  ...casesMatrix,
+  ...complianceMatrix,
+  ...contactsMatrix,
+  ...escalationsMatrix,
+};
 /** Sign-in is public by nature; its refusals are covered in auth.test.ts. */
 const PUBLIC_BY_DESIGN = ['auth.signIn'];
 

@@ -1,11 +1,17 @@
 import { authRouter } from '../modules/auth/auth.router.ts';
 import { casesRouter } from '../modules/cases/cases.router.ts';
+import { complianceRouter } from '../modules/compliance/compliance.router.ts';
+import { contactsRouter } from '../modules/contacts/contacts.router.ts';
+import { escalationsRouter } from '../modules/escalations/escalations.router.ts';
 import { createCallerFactory, router } from './init.ts';
 
 /** The root router: one sub-router per domain module. */
 export const appRouter = router({
   auth: authRouter,
   cases: casesRouter,
+  compliance: complianceRouter,
+  contacts: contactsRouter,
+  escalations: escalationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

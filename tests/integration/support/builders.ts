@@ -1,7 +1,9 @@
 import type { Role } from '@arrears/shared/domain/enums';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../../server/src/db/client.ts';
 import * as s from '../../../server/src/db/schema/index.ts';
+import { AppError } from '../../../server/src/errors.ts';
 import { hashPassword } from '../../../server/src/modules/auth/password.ts';
 
 /** Data builders: each makes one row with sensible defaults, overridable field by field. */
@@ -103,4 +105,157 @@ export async function buildCase(
     })
     .returning();
   return row!;
+}
+
+export async function buildContactPoint(
+  db: Database,
+  debtorId: string,
+  options: Partial<typeof s.contactPoints.$inferInsert> = {},
+) {
+  const n = next();
+  const kind = options.kind ?? 'mobile';
+  const value =
+    kind === 'email'
+      ? `debtor${n}@example.test`
+      : kind.endsWith('address')
+        ? `${n} Main Street, Springfield`
+        : `+1555${String(n).padStart(7, '0')}`;
+  const [point] = await db
+    .insert(s.contactPoints)
+    .values({
+      debtorId,
+      kind,
+      value,
+      consentAutodial: kind === 'mobile',
+      consentSms: kind === 'mobile',
+      ...options,
+    })
+    .returning();
+  return point!;
+}
+
+/** One row of the contact log of `caseRow`: an outbound, unanswered call unless told otherwise. */
+export async function buildContact(
+  db: Database,
+  caseRow: { id: string; debtorId: string },
+  options: Partial<typeof s.contactLog.$inferInsert> & { occurredAt: Date },
+) {
+  const [row] = await db
+    .insert(s.contactLog)
+    .values({
+      caseId: caseRow.id,
+      debtorId: caseRow.debtorId,
+      caseIds: [caseRow.id],
+      kind: 'call',
+      direction: 'outbound',
+      outcome: 'no_answer',
+      ...options,
+    })
+    .returning();
+  return row!;
+}
+
+export async function buildDispute(
+  db: Database,
+  caseId: string,
+  options: Partial<typeof s.disputes.$inferInsert> & { receivedAt: Date },
+) {
+  const [row] = await db
+    .insert(s.disputes)
+    .values({ caseId, reason: 'The debtor says the amount is wrong', ...options })
+    .returning();
+  return row!;
+}
+
+export async function buildOptOut(
+  db: Database,
+  debtorId: string,
+  options: Partial<typeof s.optOuts.$inferInsert> & { at: Date },
+) {
+  const [row] = await db
+    .insert(s.optOuts)
+    .values({ debtorId, ...options })
+    .returning();
+  return row!;
+}
+
+export async function buildThirdParty(
+  db: Database,
+  debtorId: string,
+  options: Partial<typeof s.thirdParties.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(s.thirdParties)
+    .values({ debtorId, name: `Neighbour ${next()}`, relationship: 'neighbor', ...options })
+    .returning();
+  return row!;
+}
+
+export async function buildAgency(db: Database, options: Partial<typeof s.agencies.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(s.agencies)
+    .values({ name: `Agency ${next()}`, commissionBps: 2500, ...options })
+    .returning();
+  return row!;
+}
+
+/** An escalation request; `status: 'approved'` with `decidedBy` is what POL-APPROVAL reads. */
+export async function buildEscalation(
+  db: Database,
+  options: Partial<typeof s.escalationRequests.$inferInsert> & {
+    caseId: string;
+    kind: (typeof s.escalationRequests.$inferInsert)['kind'];
+    requestedBy: string;
+  },
+) {
+  const [row] = await db
+    .insert(s.escalationRequests)
+    .values({ requestReason: 'The debtor has not answered for weeks', ...options })
+    .returning();
+  return row!;
+}
+
+/**
+ * A case worked by compliance tests: a team with an agent and its supervisor, a portfolio, a debtor in
+ * New York (explicit zone) with a consenting mobile, and an active case assigned to the agent.
+ */
+export async function buildWorkedCase(
+  db: Database,
+  options: {
+    debtor?: Partial<typeof s.debtors.$inferInsert>;
+    case?: Partial<typeof s.cases.$inferInsert>;
+    portfolio?: Parameters<typeof buildPortfolio>[1];
+  } = {},
+) {
+  const team = await buildTeam(db);
+  const agent = await buildUser(db, 'agent', { teamId: team.id });
+  const supervisor = await buildUser(db, 'supervisor', { supervises: [team.id] });
+  const portfolio = await buildPortfolio(db, options.portfolio);
+  const debtor = await buildDebtor(db, { explicitTimeZone: 'America/New_York', ...options.debtor });
+  const caseRow = await buildCase(db, {
+    portfolioId: portfolio.id,
+    teamId: team.id,
+    assignedAgentId: agent.id,
+    ...options.case,
+    debtorId: debtor.id,
+  });
+  const mobile = await buildContactPoint(db, debtor.id, { kind: 'mobile' });
+  return { team, agent, supervisor, portfolio, debtor, caseRow, mobile };
+}
+
+/** Awaits a guarded call that must be refused; returns the error and the decision row the refusal left. */
+export async function refusedAttempt(db: Database, attempt: Promise<unknown>) {
+  const error = await attempt.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) {
+    throw new Error(`expected a refusal, got ${error === null ? 'success' : String(error)}`);
+  }
+  const decisionId = error.details?.decisionId as number | undefined;
+  const [decision] =
+    decisionId === undefined
+      ? []
+      : await db.select().from(s.complianceDecisions).where(eq(s.complianceDecisions.id, decisionId));
+  return { error, decision: decision ?? null };
 }

@@ -1,0 +1,116 @@
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type {
+  ContactRecordedOutput,
+  contactThirdPartyInput,
+  logCallInput,
+} from '@arrears/shared/schemas/contacts';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database } from '../../db/client.ts';
+import { thirdParties } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { targetPoint } from '../compliance/action-targets.ts';
+import { recordContact } from '../compliance/contact-record.ts';
+import { runGuarded, runLocked } from '../compliance/guard.ts';
+import { thirdPartyFacts } from '../compliance/third-party-facts.ts';
+
+interface ServiceOptions<Input> {
+  user: SessionUser;
+  input: Input;
+  now: Date;
+}
+
+/** When a logged call happened: now unless given, never in the future. */
+function callInstant(occurredAt: string | undefined, now: Date): Date {
+  if (occurredAt === undefined) return now;
+  const at = new Date(occurredAt);
+  if (at > now) throw new AppError('INVALID_INPUT', 'occurredAt: a call cannot be logged in the future');
+  return at;
+}
+
+/**
+ * Logs a call. An outbound attempt is judged at the instant it happened and refused when a rule blocks it;
+ * an inbound call is not an attempt (decision 4), so it is recorded without judgement (an inbound
+ * conversation still starts the post-conversation block for later attempts).
+ */
+export async function logCall(
+  db: Database,
+  { user, input, now }: ServiceOptions<z.output<typeof logCallInput>>,
+): Promise<ContactRecordedOutput> {
+  const at = callInstant(input.occurredAt, now);
+  const entry = {
+    kind: input.kind,
+    direction: input.direction,
+    outcome: input.outcome,
+    occurredAt: at,
+    contactPointId: input.contactPointId,
+    durationSeconds: input.durationSeconds ?? null,
+    notes: input.notes ?? null,
+  };
+  const base = { actor: user, caseId: input.caseId, now, expectedVersion: input.expectedVersion };
+  if (input.direction === 'inbound') {
+    const { value, caseVersion } = await runLocked(db, {
+      ...base,
+      record: async (tx, caseFacts) => {
+        targetPoint(input.kind, input.contactPointId, caseFacts.contactPoints);
+        const context = { caseRow: caseFacts.caseRow, agentId: user.id, decisionId: null };
+        const { contactId, caseChanges } = await recordContact(tx, context, entry);
+        return { value: contactId, caseChanges };
+      },
+    });
+    return { contactId: value, outcome: 'allowed', decisionId: null, warnings: [], caseVersion };
+  }
+  const result = await runGuarded(db, {
+    ...base,
+    at,
+    action: () => ({ kind: input.kind, contactPointId: input.contactPointId }),
+    record: async (tx, passed) => {
+      const context = { caseRow: passed.caseFacts.caseRow, agentId: user.id, decisionId: passed.decisionId };
+      const { contactId, caseChanges } = await recordContact(tx, context, entry);
+      return { value: contactId, caseChanges };
+    },
+  });
+  return { ...withoutValue(result), contactId: result.value };
+}
+
+/** A third-party contact: who the person is comes from the third_parties row, never from the client. */
+export async function contactThirdParty(
+  db: Database,
+  { user, input, now }: ServiceOptions<z.output<typeof contactThirdPartyInput>>,
+): Promise<ContactRecordedOutput> {
+  const result = await runGuarded(db, {
+    actor: user,
+    caseId: input.caseId,
+    now,
+    expectedVersion: input.expectedVersion,
+    action: async (tx, caseFacts) => {
+      const [row] = await tx
+        .select()
+        .from(thirdParties)
+        .where(and(eq(thirdParties.id, input.thirdPartyId), eq(thirdParties.debtorId, caseFacts.debtor.id)));
+      if (!row) throw new AppError('NOT_FOUND', 'Third party not found for this debtor');
+      const history = caseFacts.base.history ?? [];
+      return { kind: 'third_party_contact', thirdParty: thirdPartyFacts(row, input.purpose, history, now) };
+    },
+    record: async (tx, passed) => {
+      const context = { caseRow: passed.caseFacts.caseRow, agentId: user.id, decisionId: passed.decisionId };
+      const thirdParty = passed.facts.action.thirdParty;
+      const { contactId, caseChanges } = await recordContact(tx, context, {
+        kind: 'third_party_contact',
+        direction: 'outbound',
+        outcome: 'third_party',
+        occurredAt: now,
+        thirdPartyId: input.thirdPartyId,
+        notes: input.notes || null,
+        details: { purpose: input.purpose, relationship: thirdParty?.relationship ?? null },
+      });
+      return { value: contactId, caseChanges };
+    },
+  });
+  return { ...withoutValue(result), contactId: result.value };
+}
+
+export function withoutValue<T, R extends { value: T }>(result: R): Omit<R, 'value'> {
+  const { value: _value, ...rest } = result;
+  return rest;
+}

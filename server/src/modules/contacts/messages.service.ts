@@ -1,0 +1,89 @@
+import { DISCLOSURES, type Disclosure } from '@arrears/shared/compliance/actions';
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type { ContactRecordedOutput, sendMessageInput } from '@arrears/shared/schemas/contacts';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database, Transaction } from '../../db/client.ts';
+import { messageTemplates } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { recordContact } from '../compliance/contact-record.ts';
+import type { CaseFacts } from '../compliance/facts.queries.ts';
+import { runGuarded } from '../compliance/guard.ts';
+import { withoutValue } from './contacts.service.ts';
+
+type SendMessageInput = z.output<typeof sendMessageInput>;
+
+/**
+ * Records an SMS, email, letter or app push as sent (delivery is the workbench's job). The disclosures that
+ * count are the template's when one is named: a client cannot claim wording the template does not carry.
+ */
+export async function sendMessage(
+  db: Database,
+  { user, input, now }: { user: SessionUser; input: SendMessageInput; now: Date },
+): Promise<ContactRecordedOutput> {
+  const result = await runGuarded(db, {
+    actor: user,
+    caseId: input.caseId,
+    now,
+    expectedVersion: input.expectedVersion,
+    action: async (tx, caseFacts) => {
+      const message = input.templateId
+        ? await templateContent(tx, input, caseFacts)
+        : { purpose: input.purpose, disclosures: input.disclosures };
+      return { kind: input.channel, contactPointId: destination(input, caseFacts), message };
+    },
+    record: async (tx, passed) => {
+      const context = { caseRow: passed.caseFacts.caseRow, agentId: user.id, decisionId: passed.decisionId };
+      const { contactPointId, message } = passed.facts.action;
+      const { contactId, caseChanges } = await recordContact(tx, context, {
+        kind: input.channel,
+        direction: 'outbound',
+        outcome: 'sent',
+        occurredAt: now,
+        contactPointId,
+        purpose: message?.purpose ?? input.purpose,
+        disclosures: message?.disclosures ?? [],
+        templateId: input.templateId ?? null,
+        body: input.body,
+      });
+      return { value: contactId, caseChanges };
+    },
+  });
+  return { ...withoutValue(result), contactId: result.value };
+}
+
+/** SMS, email and push name their contact point; a letter without one goes to the home address on file. */
+function destination(input: SendMessageInput, caseFacts: CaseFacts): string {
+  if (input.contactPointId) return input.contactPointId;
+  if (input.channel !== 'letter') {
+    throw new AppError(
+      'INVALID_INPUT',
+      `contactPointId: an ${input.channel} needs the contact point to send to`,
+    );
+  }
+  const home = caseFacts.contactPoints.find((p) => p.kind === 'home_address');
+  if (!home) throw new AppError('INVALID_INPUT', 'contactPointId: no home address on file; name the address');
+  return home.id;
+}
+
+async function templateContent(tx: Transaction, input: SendMessageInput, caseFacts: CaseFacts) {
+  const [template] = await tx
+    .select()
+    .from(messageTemplates)
+    .where(and(eq(messageTemplates.id, input.templateId!), eq(messageTemplates.active, true)));
+  const portfolioId = caseFacts.portfolio.id;
+  if (!template || (template.portfolioId !== null && template.portfolioId !== portfolioId)) {
+    throw new AppError('NOT_FOUND', 'Template not found for this portfolio');
+  }
+  if (template.channel !== input.channel) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `templateId: this template is for ${template.channel}, not ${input.channel}`,
+    );
+  }
+  const known = new Set<string>(DISCLOSURES);
+  return {
+    purpose: template.purpose,
+    disclosures: template.disclosures.filter((d): d is Disclosure => known.has(d)),
+  };
+}
