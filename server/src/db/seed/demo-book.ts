@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../modules/auth/password.ts';
+import type { Executor } from '../client.ts';
+import { bulkLoad } from './bulk-book.ts';
+import { type BookContext, createBookContext } from './context.ts';
+import { DEMO_PASSWORD } from './demo-users.ts';
+import { makeGenericCase } from './generic-case.ts';
+import { insertSink } from './insert-sink.ts';
+import { materializeCase } from './materialize.ts';
+import { insertReferenceData } from './reference-data.ts';
+import { emptyBatch, LOAD_ORDER, type RowSink } from './row-batch.ts';
+import { demoSpecials } from './specials.ts';
+import type { CaseStory } from './story.ts';
+
+export interface SeedOptions {
+  /** How many cases; the demo specials are the first of them (and are always all present). */
+  cases: number;
+  seed?: number;
+  /** The instant the book is seeded as of; "today", "yesterday" and every due date are relative to it. */
+  now?: Date;
+  /**
+   * A PostgreSQL server URL for the bulk path (bulk-book.ts): COPY over dedicated connections and, past
+   * TEMPLATE_CASES, copies made inside the server. Without it every row is INSERTed through `db`.
+   */
+  bulkLoadUrl?: string;
+  onProgress?: (casesGenerated: number, casesToGenerate: number) => void;
+  /** Where the bulk path reports its phases. */
+  log?: (message: string) => void;
+}
+
+export interface SeedSummary {
+  seed: number;
+  now: Date;
+  cases: number;
+  elapsedMs: number;
+  /** Rows inserted per table (Drizzle table names). */
+  rows: Record<string, number>;
+}
+
+/** Cases per batch: PGlite's INSERTs want a few hundred, COPY streams more. */
+const CHUNK = { insert: 500, copy: 2_000 } as const;
+/**
+ * Cases the bulk path generates in this process before the server copies them into the rest of the book.
+ * Generating and encoding a case costs ~0.2 ms of this process's time, a server-side copy a few µs.
+ */
+export const TEMPLATE_CASES = 50_000;
+
+/**
+ * Seeds the demo book: reference data and demo sign-ins, the demo specials (DESIGN.md, "The demo book"), then
+ * generic cases. Deterministic for a seed and `now`: every case draws from its own random stream.
+ */
+export async function seedDemoBook(db: Executor, options: SeedOptions): Promise<SeedSummary> {
+  const started = performance.now();
+  const seed = options.seed ?? 2026;
+  const now = options.now ?? new Date();
+  const ctx = createBookContext(seed, now);
+  // scrypt is slow by design: hash the one demo password once for every demo user.
+  const rows: Record<string, number> = await insertReferenceData(db, await hashPassword(DEMO_PASSWORD));
+  for (const [name] of LOAD_ORDER) rows[name] = 0;
+  const specials = demoSpecials(ctx);
+  const total = Math.max(options.cases, specials.length);
+  const progress = options.onProgress ?? (() => {});
+  if (options.bulkLoadUrl) {
+    const generated = Math.min(total, specials.length + TEMPLATE_CASES);
+    const replication =
+      generated < total ? { first: specials.length, templates: generated - specials.length, total } : null;
+    const bulk = { url: options.bulkLoadUrl, replication, pools: ctx.pools, log: options.log ?? (() => {}) };
+    const copied = await bulkLoad(bulk, (sink) =>
+      generate(sink, ctx, specials, generated, CHUNK.copy, rows, progress),
+    );
+    for (const [name, count] of Object.entries(copied)) rows[name] = (rows[name] ?? 0) + count;
+  } else {
+    const sink = insertSink(db);
+    await generate(sink, ctx, specials, total, CHUNK.insert, rows, progress);
+    await sink.finish();
+  }
+  await db.execute(sql`
+    update placements p set row_count = c.n
+    from (select placement_id, count(*)::int as n from cases group by placement_id) c
+    where c.placement_id = p.id`);
+  return { seed, now, cases: total, elapsedMs: Math.round(performance.now() - started), rows };
+}
+
+async function generate(
+  sink: RowSink,
+  ctx: BookContext,
+  specials: CaseStory[],
+  count: number,
+  chunk: number,
+  rows: Record<string, number>,
+  progress: (done: number, total: number) => void,
+): Promise<void> {
+  const seenPlacements = new Set<string>();
+  for (let first = 0; first < count; first += chunk) {
+    const batch = emptyBatch();
+    for (let n = first; n < Math.min(count, first + chunk); n++) {
+      materializeCase(specials[n] ?? makeGenericCase(n, ctx), n, batch, ctx, seenPlacements);
+    }
+    for (const [name] of LOAD_ORDER) rows[name] = (rows[name] ?? 0) + batch[name].length;
+    await sink.write(batch);
+    progress(Math.min(count, first + chunk), count);
+  }
+}

@@ -1,0 +1,287 @@
+import type { ActionKind, ContactOutcome } from '@arrears/shared/domain/enums';
+import { ContactBudget } from './contact-rules.ts';
+import { agentsOf } from './demo-users.ts';
+import { dayOf, type LocalStamp, stampOf } from './local-time.ts';
+import type { Random } from './random.ts';
+import type { CaseStory, ContactEvent } from './story.ts';
+import { textsFor } from './texts.ts';
+
+/**
+ * A case's contact history: the validation notice, reminders, then an agent's calls, texts, e-mails and
+ * letters on scattered days of its frame. Every contact is offered to a ContactBudget first; one the rules
+ * would refuse falls back to a letter (which no frequency rule counts) or is left out. Times are 09:00–19:59
+ * local, an hour inside the legal window on both sides.
+ */
+const US_CALL_OUTCOMES: readonly (readonly [ContactOutcome, number])[] = [
+  ['no_answer', 38],
+  ['voicemail', 22],
+  ['conversation', 18],
+  ['busy', 6],
+  ['wrong_party', 3],
+  ['third_party', 3],
+  ['not_in_service', 2],
+  ['failed', 2],
+];
+const CN_CALL_OUTCOMES: readonly (readonly [ContactOutcome, number])[] = [
+  ['no_answer', 45],
+  ['conversation', 20],
+  ['busy', 12],
+  ['voicemail', 5],
+  ['wrong_party', 3],
+  ['third_party', 3],
+  ['not_in_service', 2],
+  ['failed', 3],
+];
+const DURATIONS: Partial<Record<ContactOutcome, [number, number]>> = {
+  conversation: [90, 900],
+  voicemail: [20, 60],
+  no_answer: [25, 45],
+  wrong_party: [15, 60],
+  third_party: [30, 120],
+  busy: [2, 5],
+};
+
+export class HistoryWriter {
+  readonly conversations: LocalStamp[] = [];
+  private readonly budget: ContactBudget;
+  private readonly us: boolean;
+  private readonly from: number;
+  private readonly to: number;
+
+  constructor(
+    private readonly story: CaseStory,
+    private readonly rng: Random,
+  ) {
+    const { debtor } = story;
+    this.us = debtor.country === 'US';
+    this.budget = new ContactBudget(debtor.country, debtor.region, debtor.inconvenientTimes);
+    // Debtors who called mornings or evenings inconvenient are only contacted in the hours they left open.
+    const closed = debtor.inconvenientTimes[0]?.from;
+    this.from = closed === '08:00' ? 12 * 60 : 9 * 60;
+    this.to = closed === '17:00' ? 17 * 60 : 20 * 60;
+  }
+
+  time(day: number): LocalStamp {
+    return stampOf(day, 0) + this.rng.int(this.from, this.to - 1);
+  }
+
+  worker(): string {
+    return this.story.agent ?? this.rng.pick(agentsOf(this.story.portfolio.team));
+  }
+
+  point(kind: string, at: LocalStamp, usable: (i: number) => boolean = () => true): number | null {
+    const { points } = this.story.debtor;
+    for (let i = 0; i < points.length; i++)
+      if (points[i]!.kind === kind && this.reachable(i, at) && usable(i)) return i;
+    return null;
+  }
+
+  /** Opt-outs by channel or by contact point take effect at once (decision 6). */
+  reachable(point: number, at: LocalStamp): boolean {
+    const p = this.story.debtor.points[point]!;
+    const channel =
+      p.kind === 'email'
+        ? 'email'
+        : p.kind === 'app'
+          ? 'app_push'
+          : p.kind.endsWith('address')
+            ? 'letter'
+            : 'phone';
+    return !this.story.debtor.optOuts.some((o) => o.at <= at && (o.point === point || o.channel === channel));
+  }
+
+  /** Adds a contact if the rules allow it; returns whether it was added. */
+  offer(
+    event: Omit<
+      ContactEvent,
+      'direction' | 'thirdParty' | 'durationSeconds' | 'purpose' | 'disclosures' | 'notes' | 'details'
+    > &
+      Partial<ContactEvent>,
+  ): boolean {
+    const full: ContactEvent = {
+      direction: 'outbound',
+      thirdParty: null,
+      durationSeconds: null,
+      purpose: null,
+      disclosures: null,
+      notes: null,
+      details: null,
+      ...event,
+    };
+    const pointKind = full.point === null ? null : this.story.debtor.points[full.point]!.kind;
+    const planned = {
+      at: full.at,
+      kind: full.kind,
+      direction: full.direction,
+      point: full.point,
+      pointKind,
+      outcome: full.outcome,
+    };
+    if (!this.budget.allows(planned)) return false;
+    this.budget.add(planned);
+    this.story.contacts.push(full);
+    if (full.outcome === 'conversation' && (full.kind === 'call' || full.kind === 'field_visit'))
+      this.conversations.push(full.at);
+    this.story.initialCommunicationAt ??= full.at;
+    return true;
+  }
+
+  /**
+   * The first instant from `from` at which one more call would pass the caps (7-in-7, post-conversation, MA,
+   * WA), looking a week ahead: the queue's "next workable time". Null when no phone can be called.
+   */
+  nextCallAt(from: LocalStamp): LocalStamp | null {
+    const phone =
+      ['mobile', 'landline'].map((kind) => this.point(kind, from)).find((p) => p !== null) ?? null;
+    if (phone === null) return null;
+    const pointKind = this.story.debtor.points[phone]!.kind;
+    let at = Math.max(from, stampOf(dayOf(from), 0) + this.from);
+    for (let i = 0; i < 9; i++) {
+      if (at - stampOf(dayOf(at), 0) >= this.to) at = stampOf(dayOf(at) + 1, 0) + this.from;
+      if (
+        this.budget.allows({
+          at,
+          kind: 'call',
+          direction: 'outbound',
+          point: phone,
+          pointKind,
+          outcome: 'no_answer',
+        })
+      )
+        return at;
+      at = stampOf(dayOf(at) + 1, 0) + this.from;
+    }
+    return null;
+  }
+
+  call(at: LocalStamp, outcome: ContactOutcome, kinds = ['mobile', 'landline', 'work_phone']): boolean {
+    const { debtor } = this.story;
+    // Work numbers only where the employer allows it, and never in MA or WA, whose workplace caps are tight.
+    const workOk = (i: number) => {
+      const p = debtor.points[i]!;
+      return (
+        p.kind !== 'work_phone' ||
+        (!p.employerProhibits && !p.inconvenient && debtor.region !== 'MA' && debtor.region !== 'WA')
+      );
+    };
+    for (const kind of kinds) {
+      const point = this.point(kind, at, workOk);
+      if (point === null) continue;
+      const range = DURATIONS[outcome];
+      const talked = outcome === 'conversation';
+      return this.offer({
+        at,
+        kind: 'call',
+        point,
+        agent: this.worker(),
+        outcome,
+        durationSeconds: range ? this.rng.int(range[0], range[1]) : 0,
+        disclosures: this.us && talked ? ['mini_miranda'] : null,
+        notes: talked ? this.rng.pick(textsFor(debtor.country).conversationNotes) : null,
+      });
+    }
+    return false;
+  }
+
+  message(
+    kind: ActionKind,
+    at: LocalStamp,
+    automated: boolean,
+    purpose: ContactEvent['purpose'] = 'collection',
+  ): boolean {
+    const point =
+      kind === 'sms'
+        ? this.point('mobile', at, (i) => {
+            const p = this.story.debtor.points[i]!;
+            return p.consentSms && (p.consentRevokedAt === null || at < p.consentRevokedAt);
+          })
+        : this.point(kind === 'email' ? 'email' : kind === 'app_push' ? 'app' : 'home_address', at);
+    if (point === null) return false;
+    const initial = this.story.initialCommunicationAt === null;
+    const miranda = initial ? 'mini_miranda_initial' : 'mini_miranda';
+    const disclosures = !this.us
+      ? null
+      : kind === 'sms' || kind === 'email'
+        ? [miranda, 'opt_out']
+        : [miranda];
+    const bounced = kind === 'email' && this.rng.chance(0.05);
+    return this.offer({
+      at,
+      kind,
+      point,
+      agent: automated ? null : this.worker(),
+      outcome: bounced ? 'bounced' : 'sent',
+      purpose,
+      disclosures,
+    });
+  }
+
+  /** The first rung: the creditor's app, a text or an e-mail, sent by the dialer's scheduler (no agent). */
+  reminder(day: number): boolean {
+    const at = this.time(day);
+    const kinds: ActionKind[] = ['app_push', 'sms', 'email'];
+    const first = this.rng.int(0, 2);
+    return kinds.some((_, i) => this.message(kinds[(first + i) % 3]!, at, true));
+  }
+
+  inbound(day: number): boolean {
+    const point = this.point('mobile', 0) ?? this.point('landline', 0);
+    return this.offer({
+      at: this.time(day),
+      kind: 'call',
+      direction: 'inbound',
+      point,
+      agent: this.worker(),
+      outcome: 'conversation',
+      durationSeconds: this.rng.int(120, 900),
+      disclosures: this.us ? ['mini_miranda'] : null,
+      notes: this.rng.pick(textsFor(this.story.debtor.country).conversationNotes),
+    });
+  }
+
+  /** An agent's call; Chinese teams dial up to three times a day, hours apart (CN-CBA-DIALS allows six). */
+  dial(day: number): boolean {
+    const outcomes = this.us ? US_CALL_OUTCOMES : CN_CALL_OUTCOMES;
+    if (this.us) return this.call(this.time(day), this.rng.weighted(outcomes));
+    const times = [this.time(day), this.time(day), this.time(day)]
+      .slice(0, this.rng.int(1, 3))
+      .sort((a, b) => a - b);
+    let any = false;
+    for (const at of times) {
+      const outcome = this.rng.weighted(outcomes);
+      any = this.call(at, outcome, ['mobile', 'work_phone']) || any;
+      if (outcome === 'conversation') break;
+    }
+    return any;
+  }
+
+  /** Location contact with a third party: once each (US-REGF-LOC), never naming the debt (1692b, CN-NIFA-3P). */
+  thirdParty(day: number): boolean {
+    const { debtor } = this.story;
+    const used = new Set(this.story.contacts.map((c) => c.thirdParty));
+    const unanswered = this.story.contacts.filter(
+      (c) => c.kind === 'call' && c.outcome !== 'conversation',
+    ).length;
+    const index = debtor.thirdParties.findIndex((t, i) =>
+      debtor.country === 'CN'
+        ? t.debtorAgreed && t.relationship !== 'attorney' && unanswered >= 3
+        : ['relative', 'friend', 'neighbor'].includes(t.relationship) && !used.has(i),
+    );
+    if (index < 0 || (debtor.country === 'US' && used.has(index))) return false;
+    const notes =
+      debtor.country === 'CN'
+        ? '仅询问客户联系方式，未透露欠款信息。'
+        : "Asked for the debtor's current number; did not mention the account.";
+    return this.offer({
+      at: this.time(day),
+      kind: 'third_party_contact',
+      point: null,
+      thirdParty: index,
+      agent: this.worker(),
+      outcome: 'third_party',
+      durationSeconds: this.rng.int(30, 180),
+      notes,
+      details: { purpose: 'location' },
+    });
+  }
+}

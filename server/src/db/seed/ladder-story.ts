@@ -1,0 +1,190 @@
+import type { EscalationKind } from '@arrears/shared/domain/enums';
+import { daytime } from './case-events.ts';
+import type { CaseFrame } from './case-story.ts';
+import type { BookContext } from './context.ts';
+import { agentsOf, supervisorOf } from './demo-users.ts';
+import { CN_PROVINCES, usState } from './geography.ts';
+import { isoDay, stampOf } from './local-time.ts';
+import type { Random } from './random.ts';
+import type { CaseStory } from './story.ts';
+import { textsFor } from './texts.ts';
+
+/**
+ * The upper rungs of the ladder. A case at the agency, field or legal stage got there through an escalation a
+ * supervisor approved (POL-APPROVAL); the visit, placement or filing follows the approval. Other long-overdue
+ * cases have a request still waiting for a supervisor, or one that was turned down.
+ */
+export function planLadder(
+  story: CaseStory,
+  frame: CaseFrame,
+  rng: Random,
+  ctx: BookContext,
+  daysPastDue: number,
+): void {
+  const { today } = ctx.clock(story.debtor.zone);
+  const team = story.portfolio.team;
+  const requester = story.agent ?? rng.pick(agentsOf(team));
+  const supervisor = supervisorOf(team);
+  const texts = textsFor(story.debtor.country);
+  const stopped = frame.stopAt !== null && story.status === 'active';
+  const approve = (kind: EscalationKind, from: number, to: number) => {
+    if (stopped || from > to) return null;
+    const day = rng.int(from, to);
+    story.escalations.push({
+      kind,
+      status: 'approved',
+      requestedBy: requester,
+      requestReason: texts.escalationReasons[kind],
+      createdAt: daytime(rng, day),
+      decidedBy: supervisor,
+      decisionReason: null,
+      decidedAt: daytime(rng, day + 1),
+    });
+    return day + 1;
+  };
+  if (story.stage === 'agency') {
+    const approved = approve(
+      'agency_placement',
+      Math.max(frame.firstDay + 20, story.dueDay + 110),
+      frame.lastDay - 3,
+    );
+    if (approved === null) story.stage = 'agent';
+    else placeWithAgency(story, frame, rng, approved + 1, today, requester, supervisor);
+  } else if (story.stage === 'field') {
+    const approved = approve(
+      'field_visit',
+      Math.max(frame.firstDay + 20, story.dueDay + 85),
+      frame.lastDay - 1,
+    );
+    if (approved === null) story.stage = 'agent';
+    else planVisit(story, frame, rng, approved, today, requester, supervisor);
+  } else if (story.stage === 'legal') {
+    const limitDay = Math.floor(story.limitationsExpiresAt / 1440);
+    const approved = approve(
+      'legal_filing',
+      Math.max(frame.firstDay + 30, story.dueDay + 180),
+      Math.min(frame.lastDay, limitDay) - 7,
+    );
+    if (approved === null) story.stage = 'agent';
+    else fileSuit(story, rng, approved, today, requester, supervisor);
+  } else if (!stopped && story.status === 'active' && daysPastDue >= 91 && rng.chance(0.06)) {
+    requestEscalation(story, rng, today, requester, supervisor, daysPastDue);
+  }
+}
+
+function placeWithAgency(
+  story: CaseStory,
+  frame: CaseFrame,
+  rng: Random,
+  day: number,
+  today: number,
+  placedBy: string,
+  approvedBy: string,
+): void {
+  const recallDay = day + rng.int(20, 60);
+  const recalled = rng.chance(0.2) && recallDay < today;
+  story.agencyPlacements.push({
+    agency: story.debtor.country === 'CN' ? 2 : rng.int(0, 1),
+    status: recalled ? 'recalled' : 'placed',
+    placedAt: daytime(rng, day),
+    recalledAt: recalled ? daytime(rng, recallDay) : null,
+    recallReason: recalled ? 'No payment from the agency in 30+ days' : null,
+    balanceAtPlacementMinor: 0, // the ledger fills it in once payments are known
+    placedBy,
+    approvedBy,
+  });
+  // While the outside agency holds the case our agents leave it alone; after a recall it is ours again.
+  if (recalled) {
+    story.stage = 'agent';
+    frame.pauses.push([day, recallDay]);
+  } else {
+    frame.lastDay = Math.min(frame.lastDay, day - 1);
+  }
+}
+
+function planVisit(
+  story: CaseStory,
+  frame: CaseFrame,
+  rng: Random,
+  approved: number,
+  today: number,
+  createdBy: string,
+  approvedBy: string,
+): void {
+  const visitDay = approved + rng.int(3, 10);
+  const completed = visitDay <= frame.lastDay && rng.chance(0.6);
+  // A case closed before its visit had the visit cancelled; an open one has it on the calendar.
+  const cancelled = !completed && story.status !== 'active';
+  const day = completed || cancelled ? visitDay : today + rng.int(1, 10);
+  const scheduledFor = stampOf(day, rng.int(10, 16), rng.pick([0, 30]));
+  if (completed) frame.visitAt = scheduledFor;
+  const [met, nobodyHome] = textsFor(story.debtor.country).visitOutcomes;
+  const metDebtor = completed && rng.chance(0.5);
+  story.fieldVisits.push({
+    scheduledFor,
+    status: completed ? 'completed' : cancelled ? 'cancelled' : 'scheduled',
+    metDebtor,
+    outcome: completed ? ((metDebtor ? met : nobodyHome) ?? null) : null,
+    // CN-CBA-VISIT: every visit in China is recorded on audio/video.
+    recordingRef: completed ? `REC-${story.accountRef}-${isoDay(day)}` : null,
+    approvedBy,
+    createdBy,
+    createdAt: daytime(rng, approved),
+  });
+}
+
+function fileSuit(
+  story: CaseStory,
+  rng: Random,
+  approved: number,
+  today: number,
+  createdBy: string,
+  approvedBy: string,
+): void {
+  const filedDay = approved + rng.int(7, 20);
+  const filed = filedDay < today && rng.chance(0.6);
+  const { debtor } = story;
+  const court =
+    debtor.country === 'US'
+      ? usState(debtor.region ?? '').courts
+      : `${CN_PROVINCES.find((p) => p.code === debtor.region)?.name ?? ''}人民法院`;
+  story.legalActions.push({
+    court,
+    reference: filed ? `${isoDay(filedDay).slice(0, 4)}-CV-${rng.int(10_000, 99_999)}` : null,
+    status: filed ? 'filed' : 'prepared',
+    claimMinor: 0, // the ledger fills it in: the balance when the suit was prepared
+    approvedBy,
+    filedAt: filed ? daytime(rng, filedDay) : null,
+    createdBy,
+    createdAt: daytime(rng, approved),
+  });
+}
+
+function requestEscalation(
+  story: CaseStory,
+  rng: Random,
+  today: number,
+  requester: string,
+  supervisor: string,
+  daysPastDue: number,
+): void {
+  const kinds: EscalationKind[] =
+    daysPastDue >= 181
+      ? ['agency_placement', 'field_visit', 'legal_filing']
+      : daysPastDue >= 121
+        ? ['agency_placement', 'field_visit']
+        : ['field_visit'];
+  const kind = rng.pick(kinds);
+  const rejected = rng.chance(0.25);
+  const day = today - rng.int(rejected ? 8 : 1, rejected ? 40 : 4);
+  story.escalations.push({
+    kind,
+    status: rejected ? 'rejected' : 'pending',
+    requestedBy: requester,
+    requestReason: textsFor(story.debtor.country).escalationReasons[kind],
+    createdAt: daytime(rng, day),
+    decidedBy: rejected ? supervisor : null,
+    decisionReason: rejected ? 'Keep working it: the debtor answered recently.' : null,
+    decidedAt: rejected ? daytime(rng, day + 2) : null,
+  });
+}
