@@ -1,3 +1,4 @@
+import { sentence, withArticle } from '@arrears/shared/compliance/format';
 import type { ActionKind, ContactPointKind } from '@arrears/shared/domain/enums';
 import { AppError } from '../../errors.ts';
 import type { ContactPointRow } from './facts.mapping.ts';
@@ -31,10 +32,11 @@ export function targetPoint(
   if (!point) throw new AppError('NOT_FOUND', "Contact point not found among this debtor's contact points");
   const allowed = TARGET_KINDS[kind] ?? [];
   if (!allowed.includes(point.kind)) {
-    const want = allowed.length === 0 ? 'no contact point' : `a ${allowed.join(' or ')}`;
+    const words = (text: string) => text.replaceAll('_', ' ');
+    const want = allowed.length === 0 ? 'no contact point' : withArticle(allowed.map(words).join(' or '));
     throw new AppError(
       'INVALID_INPUT',
-      `A ${kind.replaceAll('_', ' ')} cannot go to a ${point.kind.replaceAll('_', ' ')}; it needs ${want}.`,
+      `${sentence(withArticle(words(kind)))} cannot go to ${withArticle(words(point.kind))}; it needs ${want}.`,
     );
   }
   return point;
