@@ -1,0 +1,71 @@
+import { packsFor, validateParameterOverrides } from '@arrears/shared/compliance/packs';
+import { RULE_IDS } from '@arrears/shared/compliance/rule-ids';
+import { describe, expect, it } from 'vitest';
+import { CATALOG_PACKS, explainProblem } from './rules.catalog.ts';
+
+const US = packsFor({ country: 'US', region: 'NY' });
+
+function explain(overrides: Record<string, number>): string[] {
+  return validateParameterOverrides(US, overrides).map((problem) =>
+    explainProblem(US, problem, overrides[problem.parameter]),
+  );
+}
+
+describe('rule catalog', () => {
+  it('lists every rule of the catalog once, with its source and a description', () => {
+    const rules = CATALOG_PACKS.flatMap((pack) => pack.rules);
+    expect(rules.map((rule) => rule.id).sort()).toEqual([...RULE_IDS].sort());
+    for (const rule of rules) {
+      expect(rule.source).not.toBe('');
+      expect(rule.description).not.toBe('');
+    }
+  });
+
+  it('says which way each parameter tightens: caps lower, windows longer, call hours later or earlier', () => {
+    const parameters = new Map(CATALOG_PACKS.flatMap((pack) => pack.parameters).map((p) => [p.key, p]));
+    expect(parameters.get('US-REGF-7IN7.maxCalls')).toMatchObject({
+      tightens: 'lower',
+      defaultValue: 7,
+      legal: true,
+    });
+    expect(parameters.get('US-REGF-7IN7.days')?.tightens).toBe('higher');
+    expect(parameters.get('US-REGF-TIME.start')?.tightens).toBe('later');
+    expect(parameters.get('CN-CBA-HOURS.end')?.tightens).toBe('earlier');
+  });
+
+  it('marks the agency policy pack as policy and the others as law', () => {
+    expect(CATALOG_PACKS.map((pack) => [pack.id, pack.kind])).toEqual([
+      ['US', 'legal'],
+      ['US-MA', 'legal'],
+      ['US-WA', 'legal'],
+      ['CN', 'legal'],
+      ['POLICY', 'policy'],
+    ]);
+  });
+});
+
+describe('explainProblem', () => {
+  it('names the parameter, the allowed direction, the legal limit and the value asked', () => {
+    expect(explain({ 'US-REGF-7IN7.maxCalls': 8 })).toEqual([
+      'US-REGF-7IN7.maxCalls may only be lowered: the legal limit is 7, 8 was asked',
+    ]);
+    expect(explain({ 'US-REGF-7IN7.days': 5 })).toEqual([
+      'US-REGF-7IN7.days may only be raised: the legal limit is 7, 5 was asked',
+    ]);
+  });
+
+  it('shows times of day as HH:MM', () => {
+    expect(explain({ 'US-REGF-TIME.start': 450 })).toEqual([
+      'US-REGF-TIME.start may only be made later: the legal limit is 08:00, 07:30 was asked',
+    ]);
+    expect(explain({ 'US-REGF-TIME.end': 1290 })).toEqual([
+      'US-REGF-TIME.end may only be made earlier: the legal limit is 21:00, 21:30 was asked',
+    ]);
+  });
+
+  it('names the packs when a parameter belongs to none of them', () => {
+    expect(explain({ 'CN-CBA-DIALS.max': 3 })).toEqual([
+      "CN-CBA-DIALS.max is not a parameter of this portfolio's rule packs (US, POLICY)",
+    ]);
+  });
+});
