@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { RulesAdminPage } from '../features/admin/components/rules-admin-page.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { CasesPage } from '../features/cases/components/cases-page.tsx';
 import { homePathFor } from '../lib/navigation.ts';
@@ -34,7 +35,7 @@ export function AppRoutes() {
             <Route path="reports" element={<PendingSection section="reports" />} />
           </Route>
           <Route element={<RequireSection section="admin" />}>
-            <Route path="admin" element={<PendingSection section="admin" />} />
+            <Route path="admin" element={<RulesAdminPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,0 +1,90 @@
+import type { PortfolioRules } from '@arrears/shared/schemas/rules';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { portfolioSearch } from '../hooks/use-selected-portfolio.ts';
+
+/** The id of a portfolio's edit link, so closing its editor can put the focus back where it came from. */
+export function editLinkId(portfolioId: string): string {
+  return `edit-portfolio-${portfolioId}`;
+}
+
+interface PortfolioRulesTableProps {
+  portfolios: readonly PortfolioRules[];
+  selectedId: string | null;
+}
+
+/** Each portfolio with the packs that apply to it, how many parameters it tightens and its parameter version. */
+export function PortfolioRulesTable({ portfolios, selectedId }: PortfolioRulesTableProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+
+  return (
+    <section aria-labelledby={headingId} className="admin-section">
+      <h2 id={headingId}>{t('admin.portfolios.heading')}</h2>
+      {portfolios.length === 0 ? (
+        <p className="notice">{t('admin.portfolios.empty')}</p>
+      ) : (
+        <div className="admin-table-scroll">
+          <table className="admin-table">
+            <caption className="visually-hidden">{t('admin.portfolios.tableLabel')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.portfolios.column.name')}</th>
+                <th scope="col">{t('admin.portfolios.column.creditor')}</th>
+                <th scope="col">{t('admin.portfolios.column.jurisdiction')}</th>
+                <th scope="col">{t('admin.portfolios.column.currency')}</th>
+                <th scope="col">{t('admin.portfolios.column.packs')}</th>
+                <th scope="col">{t('admin.portfolios.column.overrides')}</th>
+                <th scope="col" className="numeric">
+                  {t('admin.portfolios.column.version')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('admin.portfolios.column.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {portfolios.map((portfolio) => {
+                const overrideCount = Object.keys(portfolio.overrides).length;
+                const selected = portfolio.id === selectedId;
+                return (
+                  <tr key={portfolio.id} className={selected ? 'is-selected' : undefined}>
+                    <th scope="row">{portfolio.name}</th>
+                    <td>{portfolio.creditorName}</td>
+                    <td>
+                      {portfolio.jurisdiction.region
+                        ? t('admin.jurisdiction', {
+                            country: portfolio.jurisdiction.country,
+                            region: portfolio.jurisdiction.region,
+                          })
+                        : portfolio.jurisdiction.country}
+                    </td>
+                    <td>{portfolio.currency}</td>
+                    <td>{portfolio.packIds.join(' · ')}</td>
+                    <td>
+                      {overrideCount === 0
+                        ? t('admin.portfolios.none')
+                        : t('admin.portfolios.overrideCount', { count: overrideCount })}
+                    </td>
+                    <td className="numeric">{portfolio.ruleParametersVersion}</td>
+                    <td>
+                      <Link
+                        id={editLinkId(portfolio.id)}
+                        to={{ search: portfolioSearch(portfolio.id) }}
+                        aria-label={t('admin.portfolios.editLabel', { name: portfolio.name })}
+                        aria-current={selected ? 'true' : undefined}
+                      >
+                        {t('admin.portfolios.edit')}
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

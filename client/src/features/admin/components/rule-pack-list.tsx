@@ -1,0 +1,98 @@
+import type { CatalogPack } from '@arrears/shared/schemas/rules';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatParameterValue } from '../hooks/parameter-values.ts';
+
+/** The catalog: each pack with its rules (what, on which actions, with which effect, under which law) and parameters. */
+export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+
+  return (
+    <section aria-labelledby={headingId} className="admin-section">
+      <h2 id={headingId}>{t('admin.packs.heading')}</h2>
+      {packs.map((pack) => (
+        <details key={pack.id} className="rule-pack">
+          <summary>
+            <span className="rule-pack-name">{pack.name}</span>{' '}
+            <span className={`badge badge-${pack.kind}`}>{t(`admin.packs.kind.${pack.kind}`)}</span>{' '}
+            <span className="muted">
+              {t('admin.packs.summary', {
+                rules: t('admin.packs.ruleCount', { count: pack.rules.length }),
+                parameters: t('admin.packs.parameterCount', { count: pack.parameters.length }),
+              })}
+            </span>
+          </summary>
+          <table className="admin-table">
+            <caption>{t('admin.packs.rulesLabel', { pack: pack.id })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.packs.ruleColumn.id')}</th>
+                <th scope="col">{t('admin.packs.ruleColumn.description')}</th>
+                <th scope="col">{t('admin.packs.ruleColumn.appliesTo')}</th>
+                <th scope="col">{t('admin.packs.ruleColumn.effect')}</th>
+                <th scope="col">{t('admin.packs.ruleColumn.source')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pack.rules.map((rule) => (
+                <tr key={rule.id}>
+                  <th scope="row">
+                    <code>{rule.id}</code>
+                  </th>
+                  <td className="wrap">{rule.description}</td>
+                  <td className="wrap">
+                    {rule.appliesTo.map((kind) => t(`admin.actionKind.${kind}`)).join(', ')}
+                  </td>
+                  <td>
+                    <span className={`badge badge-effect-${rule.effect}`}>
+                      {t(`admin.effect.${rule.effect}`)}
+                    </span>
+                  </td>
+                  <td className="wrap">{rule.source}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {pack.parameters.length === 0 ? (
+            <p className="muted">{t('admin.packs.noParameters')}</p>
+          ) : (
+            <table className="admin-table">
+              <caption>{t('admin.packs.parametersLabel', { pack: pack.id })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.packs.parameterColumn.key')}</th>
+                  <th scope="col">{t('admin.packs.parameterColumn.label')}</th>
+                  <th scope="col" className="numeric">
+                    {t('admin.packs.parameterColumn.value')}
+                  </th>
+                  <th scope="col">{t('admin.packs.parameterColumn.unit')}</th>
+                  <th scope="col">{t('admin.packs.parameterColumn.direction')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pack.parameters.map((parameter) => (
+                  <tr key={parameter.key}>
+                    <th scope="row">
+                      <code>{parameter.key}</code>
+                    </th>
+                    <td>{parameter.label}</td>
+                    <td className="numeric">
+                      {formatParameterValue(parameter.unit, parameter.defaultValue)}
+                    </td>
+                    <td>{t(`admin.unit.${parameter.unit}`)}</td>
+                    <td>
+                      {parameter.legal
+                        ? t(`admin.editor.mayOnlyGo.${parameter.tightens}`)
+                        : t('admin.editor.eitherWay')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </details>
+      ))}
+    </section>
+  );
+}
