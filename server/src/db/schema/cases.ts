@@ -75,6 +75,35 @@ export const cases = pgTable(
     index('cases_team_idx').on(t.teamId),
     index('cases_balance_idx').on(t.balanceMinor),
     index('cases_dpd_idx').on(t.daysPastDue),
+    // Queues and next case (decision record 007): each queue order is one walk of an index on (owner, sort
+    // column, id); next_workable_at as the last key lets next-case skip unworkable cases inside the index.
+    index('cases_active_agent_priority_idx')
+      .on(t.assignedAgentId, t.priority, t.id, t.nextWorkableAt)
+      .where(sql`${t.status} = 'active'`),
+    index('cases_active_agent_balance_idx')
+      .on(t.assignedAgentId, t.balanceMinor, t.id)
+      .where(sql`${t.status} = 'active'`),
+    index('cases_active_agent_dpd_idx')
+      .on(t.assignedAgentId, t.daysPastDue, t.id)
+      .where(sql`${t.status} = 'active'`),
+    index('cases_active_agent_workable_idx')
+      .on(t.assignedAgentId, t.nextWorkableAt, t.id)
+      .where(sql`${t.status} = 'active'`),
+    index('cases_pool_priority_idx')
+      .on(t.teamId, t.priority, t.id, t.nextWorkableAt)
+      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
+    index('cases_pool_balance_idx')
+      .on(t.teamId, t.balanceMinor, t.id)
+      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
+    index('cases_pool_dpd_idx')
+      .on(t.teamId, t.daysPastDue, t.id)
+      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
+    index('cases_pool_workable_idx')
+      .on(t.teamId, t.nextWorkableAt, t.id)
+      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
+    index('cases_new_placements_idx')
+      .on(t.placedAt)
+      .where(sql`${t.status} = 'active' and ${t.lastContactAt} is null`),
   ],
 );
 

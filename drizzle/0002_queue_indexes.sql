@@ -1,0 +1,9 @@
+CREATE INDEX "cases_active_agent_priority_idx" ON "cases" USING btree ("assigned_agent_id","priority","id","next_workable_at") WHERE "cases"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "cases_active_agent_balance_idx" ON "cases" USING btree ("assigned_agent_id","balance_minor","id") WHERE "cases"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "cases_active_agent_dpd_idx" ON "cases" USING btree ("assigned_agent_id","days_past_due","id") WHERE "cases"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "cases_active_agent_workable_idx" ON "cases" USING btree ("assigned_agent_id","next_workable_at","id") WHERE "cases"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "cases_pool_priority_idx" ON "cases" USING btree ("team_id","priority","id","next_workable_at") WHERE "cases"."assigned_agent_id" is null and "cases"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "cases_pool_balance_idx" ON "cases" USING btree ("team_id","balance_minor","id") WHERE "cases"."assigned_agent_id" is null and "cases"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "cases_pool_dpd_idx" ON "cases" USING btree ("team_id","days_past_due","id") WHERE "cases"."assigned_agent_id" is null and "cases"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "cases_pool_workable_idx" ON "cases" USING btree ("team_id","next_workable_at","id") WHERE "cases"."assigned_agent_id" is null and "cases"."status" = 'active';--> statement-breakpoint
+CREATE INDEX "cases_new_placements_idx" ON "cases" USING btree ("placed_at") WHERE "cases"."status" = 'active' and "cases"."last_contact_at" is null;
