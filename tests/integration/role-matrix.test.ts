@@ -7,6 +7,7 @@ import { casesMatrix } from './matrix/cases.ts';
 import { complianceMatrix } from './matrix/compliance.ts';
 import { contactsMatrix } from './matrix/contacts.ts';
 import { escalationsMatrix } from './matrix/escalations.ts';
+import { paymentsMatrix } from './matrix/payments.ts';
 import { rulesMatrix } from './matrix/rules.ts';
 import type { Expected, MatrixRow, MatrixWorld, Who } from './matrix/types.ts';
 import { buildCase, buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
@@ -23,6 +24,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...complianceMatrix,
   ...contactsMatrix,
   ...escalationsMatrix,
+  ...paymentsMatrix,
   ...rulesMatrix,
 };
 /** Sign-in is public by nature; its refusals are covered in auth.test.ts. */

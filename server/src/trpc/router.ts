@@ -3,6 +3,7 @@ import { casesRouter } from '../modules/cases/cases.router.ts';
 import { complianceRouter } from '../modules/compliance/compliance.router.ts';
 import { contactsRouter } from '../modules/contacts/contacts.router.ts';
 import { escalationsRouter } from '../modules/escalations/escalations.router.ts';
+import { paymentsRouter } from '../modules/payments/payments.router.ts';
 import { rulesRouter } from '../modules/rules/rules.router.ts';
 import { createCallerFactory, router } from './init.ts';
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   compliance: complianceRouter,
   contacts: contactsRouter,
   escalations: escalationsRouter,
+  payments: paymentsRouter,
   rules: rulesRouter,
 });
 

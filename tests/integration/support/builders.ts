@@ -259,3 +259,56 @@ export async function refusedAttempt(db: Database, attempt: Promise<unknown>) {
       : await db.select().from(s.complianceDecisions).where(eq(s.complianceDecisions.id, decisionId));
   return { error, decision: decision ?? null };
 }
+
+/** A payment row as the ledger keeps it, allocated as given (fees, interest, principal). */
+export async function buildPayment(
+  db: Database,
+  caseId: string,
+  options: Partial<typeof s.payments.$inferInsert> & { amountMinor: number; receivedAt: Date },
+) {
+  const [row] = await db
+    .insert(s.payments)
+    .values({
+      caseId,
+      currency: 'USD',
+      method: 'card',
+      idempotencyKey: `pay-${next()}-${Date.now()}`,
+      allocatedPrincipalMinor: options.amountMinor,
+      ...options,
+    })
+    .returning();
+  return row!;
+}
+
+/** A pending promise to pay on `dueDate`. */
+export async function buildPromise(
+  db: Database,
+  caseId: string,
+  options: Partial<typeof s.promises.$inferInsert> & { amountMinor: number; dueDate: string },
+) {
+  const [row] = await db
+    .insert(s.promises)
+    .values({ caseId, currency: 'USD', ...options })
+    .returning();
+  return row!;
+}
+
+/** A payment plan row (its installments are `buildPromise`s with `paymentPlanId`). */
+export async function buildPlan(
+  db: Database,
+  caseId: string,
+  options: Partial<typeof s.paymentPlans.$inferInsert> & { startDate: string; createdAt: Date },
+) {
+  const [row] = await db
+    .insert(s.paymentPlans)
+    .values({
+      caseId,
+      totalMinor: 30_000,
+      currency: 'USD',
+      installmentCount: 3,
+      frequency: 'weekly',
+      ...options,
+    })
+    .returning();
+  return row!;
+}

@@ -1,0 +1,55 @@
+import {
+  listPaymentsInput,
+  listPaymentsOutput,
+  recordPaymentInput,
+  recordPaymentOutput,
+  recordPlanInput,
+  recordPlanOutput,
+  recordPromiseInput,
+  recordPromiseOutput,
+} from '@arrears/shared/schemas/payments';
+import { router } from '../../trpc/init.ts';
+import { caseWorkerProcedure } from '../../trpc/procedures.ts';
+import { findCaseInScope } from '../cases/case-scope.ts';
+import { recordPayment } from './payment.service.ts';
+import { caseLedger } from './payments.queries.ts';
+import { recordPlan } from './plans.service.ts';
+import { recordPromise } from './promises.service.ts';
+
+/**
+ * The money side of a case: promises to pay, payment plans and payments (decision 006). Agents and
+ * supervisors, on cases in their scope; a case out of scope answers NOT_FOUND. Every write bumps the case's
+ * version and accepts `expectedVersion`.
+ */
+export const paymentsRouter = router({
+  /** A promise to pay an amount by a day of the debtor's calendar; replaces the pending standalone one. */
+  recordPromise: caseWorkerProcedure
+    .input(recordPromiseInput)
+    .output(recordPromiseOutput)
+    .mutation(({ ctx, input }) =>
+      recordPromise(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
+    ),
+
+  /** A plan of 2–36 installments, each a promise; replaces the active plan and pending promises. */
+  recordPlan: caseWorkerProcedure
+    .input(recordPlanInput)
+    .output(recordPlanOutput)
+    .mutation(({ ctx, input }) => recordPlan(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip })),
+
+  /** Money received, once per idempotency key; allocated fees → interest → principal. */
+  recordPayment: caseWorkerProcedure
+    .input(recordPaymentInput)
+    .output(recordPaymentOutput)
+    .mutation(({ ctx, input }) =>
+      recordPayment(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
+    ),
+
+  /** The case's promises (with their plan), plans and payments. */
+  list: caseWorkerProcedure
+    .input(listPaymentsInput)
+    .output(listPaymentsOutput)
+    .query(async ({ ctx, input }) => {
+      const caseRow = await findCaseInScope(ctx.db, ctx.user, input.caseId);
+      return { caseId: caseRow.id, currency: caseRow.currency, ...(await caseLedger(ctx.db, caseRow.id)) };
+    }),
+});

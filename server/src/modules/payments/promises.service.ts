@@ -1,0 +1,94 @@
+import { addDays, type DebtorCalendar } from '@arrears/shared/domain/promise-state';
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type { recordPromiseInput, recordPromiseOutput } from '@arrears/shared/schemas/payments';
+import type { z } from 'zod';
+import type { Database } from '../../db/client.ts';
+import { promises } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { checkVersion } from '../compliance/case-lock.ts';
+import { supersedePending } from './arrangements.ts';
+import {
+  bumpCaseVersion,
+  lockCaseForMoney,
+  requireActive,
+  requireCurrency,
+  requireWithinBalance,
+} from './money-lock.ts';
+import { toPromiseView } from './payments.queries.ts';
+
+export interface MoneyWrite<Input> {
+  user: SessionUser;
+  input: Input;
+  now: Date;
+  ip: string | null;
+}
+
+/** How far ahead a promise (or a plan's first installment) may fall due. */
+export const MAX_DAYS_AHEAD = 90;
+
+/** A promise date is a day of the debtor's calendar, from their today to 90 days out. */
+export function requireDateAhead(field: string, date: string, calendar: DebtorCalendar): void {
+  if (date < calendar.today) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${field}: ${date} is in the past for the debtor (today is ${calendar.today} in ${calendar.zone})`,
+    );
+  }
+  const latest = addDays(calendar.today, MAX_DAYS_AHEAD);
+  if (date > latest) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${field}: ${date} is more than ${MAX_DAYS_AHEAD} days out; the latest allowed is ${latest}`,
+    );
+  }
+}
+
+/**
+ * Records a promise to pay. A case has at most one pending standalone promise: a new one supersedes it (the
+ * old one becomes `cancelled`), because the debtor's latest word is the one the agent follows up on.
+ */
+export async function recordPromise(
+  db: Database,
+  { user, input, now, ip }: MoneyWrite<z.output<typeof recordPromiseInput>>,
+): Promise<z.output<typeof recordPromiseOutput>> {
+  return db.transaction(async (tx) => {
+    const { caseRow, zone, today } = await lockCaseForMoney(tx, user, input.caseId, now);
+    checkVersion(caseRow.version, input.expectedVersion);
+    requireActive(caseRow, 'a promise');
+    requireCurrency(caseRow, input.currency);
+    requireWithinBalance(caseRow, 'amountMinor', input.amountMinor);
+    requireDateAhead('dueDate', input.dueDate, { zone, today });
+    const base = { caseId: caseRow.id, now, actorId: user.id, ip };
+    const supersededPromiseIds = await supersedePending(tx, { ...base, standaloneOnly: true });
+    const [row] = await tx
+      .insert(promises)
+      .values({
+        caseId: caseRow.id,
+        amountMinor: input.amountMinor,
+        currency: input.currency,
+        dueDate: input.dueDate,
+        createdBy: user.id,
+        // The clock of the request, not the database's: kept/broken counts payments from this instant.
+        createdAt: now,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'promise.record',
+      entityType: 'promise',
+      entityId: row!.id,
+      caseId: caseRow.id,
+      after: {
+        amountMinor: row!.amountMinor,
+        currency: row!.currency,
+        dueDate: row!.dueDate,
+        zone,
+        supersededPromiseIds,
+      },
+      ip,
+    });
+    const updated = await bumpCaseVersion(tx, caseRow.id, {}, now);
+    return { promise: toPromiseView(row!, null, 0), supersededPromiseIds, caseVersion: updated.version };
+  });
+}
