@@ -51,7 +51,8 @@ export async function bulkLoad(
       lap(
         `copied them to cases ${options.replication.first + options.replication.templates}…${options.replication.total - 1}`,
       );
-    await rebuildAfterLoad(sql, setAside, tables, PARALLEL, lap);
+    await rebuildAfterLoad(sql, setAside, tables, PARALLEL);
+    lap('rebuilt indexes, validated foreign keys and analyzed');
     return copied;
   } finally {
     await sql.end({ timeout: 5 });

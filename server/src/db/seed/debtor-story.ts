@@ -97,9 +97,9 @@ function usDebtor(
         ...(rng.chance(0.72) ? consent(openedAt) : {}),
       }),
     );
-  if (rng.chance(0.3) || points.length === 0)
+  if (rng.chance(0.2) || points.length === 0)
     points.push(point('landline', usPhone(rng, area), 'Home phone'));
-  if (rng.chance(0.22)) {
+  if (rng.chance(0.15)) {
     const employer = rng.pick(pools.usEmployers);
     points.push(
       point('work_phone', usPhone(rng, area), `Work (${employer})`, {
@@ -108,7 +108,7 @@ function usDebtor(
       }),
     );
   }
-  if (rng.chance(0.8)) {
+  if (rng.chance(0.7)) {
     const user = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '');
     points.push(
       point(
@@ -126,7 +126,7 @@ function usDebtor(
       { verified: rng.chance(0.6) },
     ),
   );
-  if (portfolio.creditor.app && rng.chance(0.75))
+  if (portfolio.creditor.app && rng.chance(0.6))
     points.push(
       point(
         'app',
@@ -177,7 +177,7 @@ function cnDebtor(
   const points: ContactPointStory[] = [
     point('mobile', cnMobile(rng), '手机', { verified: rng.chance(0.9), ...consent(openedAt) }),
   ];
-  if (portfolio.creditor.app && rng.chance(0.8))
+  if (portfolio.creditor.app && rng.chance(0.6))
     points.push(
       point(
         'app',
@@ -188,7 +188,7 @@ function cnDebtor(
   points.push(
     point('home_address', `${province.name}${rng.pick(province.cities)}${rng.pick(pools.cnStreets)}`, '住址'),
   );
-  if (rng.chance(0.3))
+  if (rng.chance(0.2))
     points.push(
       point(
         'work_phone',
@@ -196,7 +196,7 @@ function cnDebtor(
         `单位 (${rng.pick(pools.cnEmployers)})`,
       ),
     );
-  if (rng.chance(0.3))
+  if (rng.chance(0.2))
     points.push(
       point(
         'email',

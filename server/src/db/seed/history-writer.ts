@@ -1,4 +1,9 @@
-import type { ActionKind, ContactOutcome } from '@arrears/shared/domain/enums';
+import type {
+  ActionKind,
+  ContactOutcome,
+  ContactPointKind,
+  OptOutChannel,
+} from '@arrears/shared/domain/enums';
 import { ContactBudget } from './contact-rules.ts';
 import { agentsOf } from './demo-users.ts';
 import { dayOf, type LocalStamp, stampOf } from './local-time.ts';
@@ -69,25 +74,20 @@ export class HistoryWriter {
     return this.story.agent ?? this.rng.pick(agentsOf(this.story.portfolio.team));
   }
 
-  point(kind: string, at: LocalStamp, usable: (i: number) => boolean = () => true): number | null {
-    const { points } = this.story.debtor;
-    for (let i = 0; i < points.length; i++)
-      if (points[i]!.kind === kind && this.reachable(i, at) && usable(i)) return i;
+  /** The first of the debtor's contact points of a kind that `channel` may use at `at`. */
+  point(
+    kind: ContactPointKind,
+    at: LocalStamp,
+    channel: OptOutChannel,
+    usable: (i: number) => boolean = () => true,
+  ): number | null {
+    const { points, optOuts } = this.story.debtor;
+    for (let i = 0; i < points.length; i++) {
+      // Opt-outs by channel or by contact point take effect at once (decision 6).
+      const optedOut = optOuts.some((o) => o.at <= at && (o.point === i || o.channel === channel));
+      if (points[i]!.kind === kind && !optedOut && usable(i)) return i;
+    }
     return null;
-  }
-
-  /** Opt-outs by channel or by contact point take effect at once (decision 6). */
-  reachable(point: number, at: LocalStamp): boolean {
-    const p = this.story.debtor.points[point]!;
-    const channel =
-      p.kind === 'email'
-        ? 'email'
-        : p.kind === 'app'
-          ? 'app_push'
-          : p.kind.endsWith('address')
-            ? 'letter'
-            : 'phone';
-    return !this.story.debtor.optOuts.some((o) => o.at <= at && (o.point === point || o.channel === channel));
   }
 
   /** Adds a contact if the rules allow it; returns whether it was added. */
@@ -132,7 +132,9 @@ export class HistoryWriter {
    */
   nextCallAt(from: LocalStamp): LocalStamp | null {
     const phone =
-      ['mobile', 'landline'].map((kind) => this.point(kind, from)).find((p) => p !== null) ?? null;
+      (['mobile', 'landline'] as const)
+        .map((kind) => this.point(kind, from, 'phone'))
+        .find((p) => p !== null) ?? null;
     if (phone === null) return null;
     const pointKind = this.story.debtor.points[phone]!.kind;
     let at = Math.max(from, stampOf(dayOf(from), 0) + this.from);
@@ -154,7 +156,11 @@ export class HistoryWriter {
     return null;
   }
 
-  call(at: LocalStamp, outcome: ContactOutcome, kinds = ['mobile', 'landline', 'work_phone']): boolean {
+  call(
+    at: LocalStamp,
+    outcome: ContactOutcome,
+    kinds: readonly ContactPointKind[] = ['mobile', 'landline', 'work_phone'],
+  ): boolean {
     const { debtor } = this.story;
     // Work numbers only where the employer allows it, and never in MA or WA, whose workplace caps are tight.
     const workOk = (i: number) => {
@@ -165,7 +171,7 @@ export class HistoryWriter {
       );
     };
     for (const kind of kinds) {
-      const point = this.point(kind, at, workOk);
+      const point = this.point(kind, at, 'phone', workOk);
       if (point === null) continue;
       const range = DURATIONS[outcome];
       const talked = outcome === 'conversation';
@@ -191,11 +197,15 @@ export class HistoryWriter {
   ): boolean {
     const point =
       kind === 'sms'
-        ? this.point('mobile', at, (i) => {
+        ? this.point('mobile', at, 'sms', (i) => {
             const p = this.story.debtor.points[i]!;
             return p.consentSms && (p.consentRevokedAt === null || at < p.consentRevokedAt);
           })
-        : this.point(kind === 'email' ? 'email' : kind === 'app_push' ? 'app' : 'home_address', at);
+        : kind === 'email'
+          ? this.point('email', at, 'email')
+          : kind === 'app_push'
+            ? this.point('app', at, 'app_push')
+            : this.point('home_address', at, 'letter');
     if (point === null) return false;
     const initial = this.story.initialCommunicationAt === null;
     const miranda = initial ? 'mini_miranda_initial' : 'mini_miranda';
@@ -225,7 +235,8 @@ export class HistoryWriter {
   }
 
   inbound(day: number): boolean {
-    const point = this.point('mobile', 0) ?? this.point('landline', 0);
+    // The debtor called in: opt-outs limit what we initiate, not which line they used.
+    const point = this.point('mobile', 0, 'phone') ?? this.point('landline', 0, 'phone');
     return this.offer({
       at: this.time(day),
       kind: 'call',

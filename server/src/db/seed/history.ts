@@ -89,7 +89,7 @@ function touch(story: CaseStory, frame: CaseFrame, writer: HistoryWriter, rng: R
 }
 
 function visit(story: CaseStory, writer: HistoryWriter, at: LocalStamp): void {
-  const home = writer.point('home_address', at);
+  const home = writer.point('home_address', at, 'field_visit');
   const plan = story.fieldVisits[0];
   const talked = plan?.metDebtor ?? false;
   writer.offer({

@@ -19,31 +19,50 @@ export interface Replication {
   total: number;
 }
 
-/** Tables whose ids are numbered by case (stride 1) or by the case's child slots (stride STRIDE). */
-const CASE_TABLES: Record<string, SeedKind> = { debtors: 'debtor', cases: 'case' };
-const CHILD_TABLES = new Set(['contact_points', 'third_parties', 'payment_plans', 'agency_placements']);
+/** The kind of id each case-owned table's rows carry (ids.ts): the tables whose ids a copy must renumber. */
+const TABLE_KINDS: Record<string, SeedKind> = {
+  debtors: 'debtor',
+  cases: 'case',
+  contact_points: 'contactPoint',
+  third_parties: 'thirdParty',
+  opt_outs: 'optOut',
+  payment_plans: 'paymentPlan',
+  promises: 'promise',
+  disputes: 'dispute',
+  complaints: 'complaint',
+  escalation_requests: 'escalation',
+  agency_placements: 'agencyPlacement',
+  field_visits: 'fieldVisit',
+  legal_actions: 'legalAction',
+  case_notes: 'caseNote',
+};
 
 /**
- * The copy's value of a uuid column: debtor and case ids are rebuilt from the copy's case number (`h.hex`,
- * computed once per row), child ids shifted by STRIDE slots per case, ids of shared rows (users, portfolios,
- * placements…) kept.
+ * How a uuid column's value moves in a copy: debtor and case ids are the copy's case number (stride 1), the
+ * others are a case's child slots (stride STRIDE); null for ids of shared rows (users, portfolios, placements…).
  */
-function uuidValue(table: PgTable, column: string): string {
-  const own = getTableName(table);
+function renumbering(table: PgTable, column: string): { prefix: string; stride: number } | null {
   const fk = getTableConfig(table).foreignKeys.find((f) => f.reference().columns[0]?.name === column);
   // Payments name their agency placement without a foreign key.
   const target =
     column === 'id'
-      ? own
+      ? getTableName(table)
       : column === 'agency_placement_id'
         ? 'agency_placements'
         : fk
           ? getTableName(fk.reference().foreignTable)
           : null;
-  const kind = target ? CASE_TABLES[target] : undefined;
-  if (kind) return `('${seedId(kind, 0).slice(0, 24)}' || h.hex)::uuid`;
-  const child = column === 'id' || (target !== null && CHILD_TABLES.has(target));
-  return child ? `pg_temp.seed_shift(src."${column}", k.d * ${STRIDE})` : `src."${column}"`;
+  const kind = target ? TABLE_KINDS[target] : undefined;
+  if (!kind) return null;
+  return { prefix: seedId(kind, 0).slice(0, 24), stride: kind === 'debtor' || kind === 'case' ? 1 : STRIDE };
+}
+
+/** The copy's value of a uuid column; `h.hex` is the copy's case number in hex, `src.n_<column>` the template's slot. */
+function uuidValue(table: PgTable, column: string): string {
+  const plan = renumbering(table, column);
+  if (!plan) return `src."${column}"`;
+  if (plan.stride === 1) return `('${plan.prefix}' || h.hex)::uuid`;
+  return `('${plan.prefix}' || lpad(to_hex(src."n_${column}" + k.d * ${plan.stride}), 12, '0'))::uuid`;
 }
 
 /** Which column names the case a row belongs to (debtor and case numbers are the same n). */
@@ -70,8 +89,6 @@ export function helperFunctions(pools: NamePools): string[] {
   return [
     `create function pg_temp.seed_number(u uuid) returns bigint language sql immutable as $$ select ('x' || right(u::text, 12))::bit(48)::bigint $$`,
     `create function pg_temp.seed_pick(n bigint, salt int, size bigint) returns bigint language sql immutable as $$ select (hashint8(n * 131 + salt)::bigint + 2147483648) % size $$`,
-    `create function pg_temp.seed_shift(u uuid, d bigint) returns uuid language sql immutable as $$
-       select (left(u::text, 24) || lpad(to_hex(('x' || right(u::text, 12))::bit(48)::bigint + d), 12, '0'))::uuid $$`,
     `create function pg_temp.seed_name(n bigint, country text) returns text language sql immutable as $$ select case when country = 'CN'
        then ${pick(pools.cnSurnames, 'n', 11)} || ${pick(pools.cnGiven, 'n', 12)}
        else ${pick(pools.usFirst, 'n', 13)} || ' ' || ${pick(pools.usLast, 'n', 14)} end $$`,
@@ -81,7 +98,7 @@ export function helperFunctions(pools: NamePools): string[] {
 
 /** Column expressions that differ between a template and its copies; `n` is the copy's case number. */
 function overrides(name: TableName, n: string): Record<string, string> {
-  const point = `pg_temp.seed_number(src.id) + k.d * ${STRIDE}`;
+  const point = `src.n_id + k.d * ${STRIDE}`;
   switch (name) {
     case 'debtors':
       return {
@@ -114,54 +131,97 @@ function overrides(name: TableName, n: string): Record<string, string> {
   }
 }
 
-/** One INSERT … SELECT per table that copies its template rows into every later case. */
-export function replicationStatements(plan: Replication): { name: TableName; statement: string }[] {
-  const rounds = Math.ceil((plan.total - plan.first) / plan.templates) - 1;
-  if (rounds < 1) return [];
-  // The contact log first: it is the biggest, and the other tables together take about as long.
-  const tables = [...LOAD_ORDER].sort(([a], [b]) => Number(b === 'contactLog') - Number(a === 'contactLog'));
-  return tables
-    .filter(([name]) => name !== 'placements')
-    .map(([name, table]) => {
-      const n = '(src.owner + k.d)';
-      const custom = overrides(name, n);
-      const columns = Object.values(getTableColumns(table)).filter(
-        (c) => !(c as { generatedIdentity?: unknown }).generatedIdentity,
-      );
-      const values = columns.map(
-        (c) => custom[c.name] ?? (c.columnType === 'PgUUID' ? uuidValue(table, c.name) : `src."${c.name}"`),
-      );
-      const tableName = getTableName(table);
-      const statement = `insert into "${tableName}" (${columns.map((c) => `"${c.name}"`).join(', ')})
-      select ${values.join(', ')}
-      from (select *, pg_temp.seed_number(${OWNER[name] ?? 'case_id'}) as owner from "${tableName}") src
-      cross join lateral (select r::bigint * ${plan.templates} as d from generate_series(1, ${rounds}) r) k
-      cross join lateral (select lpad(to_hex(src.owner + k.d), 12, '0') as hex) h
-      where src.owner >= ${plan.first} and src.owner + k.d < ${plan.total}`;
-      return { name, statement };
-    });
+export interface ReplicationStatement {
+  name: TableName;
+  table: string;
+  /** Creates the session's copy of the table's template rows; run before `statement`. */
+  template: string;
+  statement: string;
 }
 
-/** Runs the copies on `parallel` connections; returns the rows added per table. */
+/**
+ * INSERT … SELECT statements that copy the template rows into every later case, each table split into `parts`
+ * ranges of rounds so that parallel connections share the big tables. Rounds are the outer loop and templates
+ * are read in id order, so ids (and case-leading index keys) grow as rows go in: B-tree appends, no page splits.
+ * Identity columns get `id + round × identitySpans[table]`, deterministic like every other id.
+ */
+export function replicationStatements(
+  plan: Replication,
+  identitySpans: Record<string, number>,
+  parts: number,
+): ReplicationStatement[] {
+  const rounds = Math.ceil((plan.total - plan.first) / plan.templates) - 1;
+  if (rounds < 1) return [];
+  return LOAD_ORDER.filter(([name]) => name !== 'placements').flatMap(([name, table]) => {
+    const tableName = getTableName(table);
+    const span = identitySpans[tableName];
+    const custom = overrides(name, '(src.owner + k.d)');
+    const columns = Object.values(getTableColumns(table)).filter(
+      (c) => span !== undefined || !(c as { generatedIdentity?: unknown }).generatedIdentity,
+    );
+    const values = columns.map((c) => {
+      if (span !== undefined && c.name === 'id') return `src.id + k.r * ${span}`;
+      return custom[c.name] ?? (c.columnType === 'PgUUID' ? uuidValue(table, c.name) : `src."${c.name}"`);
+    });
+    const perPart = Math.ceil(rounds / parts);
+    return Array.from({ length: Math.ceil(rounds / perPart) }, (_, part) => {
+      const from = 1 + part * perPart;
+      const to = Math.min(rounds, from + perPart - 1);
+      const statement = `insert into "${tableName}" (${columns.map((c) => `"${c.name}"`).join(', ')}) ${span === undefined ? '' : 'overriding system value'}
+        select ${values.join(', ')}
+        from generate_series(${from}, ${to}) as g(r)
+        cross join lateral (select g.r::bigint as r, g.r::bigint * ${plan.templates} as d) k
+        cross join lateral (select * from "template_${tableName}" t where t.owner + k.d < ${plan.total}) src
+        cross join lateral (select lpad(to_hex(src.owner + k.d), 12, '0') as hex) h`;
+      const owner = `pg_temp.seed_number(${OWNER[name] ?? 'case_id'})`;
+      const slots = columns
+        .filter((c) => c.columnType === 'PgUUID' && renumbering(table, c.name)?.stride === STRIDE)
+        .map((c) => `, pg_temp.seed_number("${c.name}") as "n_${c.name}"`);
+      // Each session reads the templates once, with their case and slot numbers worked out, not once per round.
+      const template = `create temp table if not exists "template_${tableName}" as
+        select *, ${owner} as owner${slots.join('')} from "${tableName}" where ${owner} between ${plan.first} and ${plan.first + plan.templates - 1} order by id`;
+      return { name, table: tableName, template, statement };
+    });
+  });
+}
+
+/** Runs the copies on `parallel` connections, biggest tables first; returns the rows added per table. */
 export async function replicate(
   sql: Sql,
   plan: Replication,
   pools: NamePools,
   parallel: number,
 ): Promise<Partial<Record<TableName, number>>> {
-  const queue = replicationStatements(plan);
+  // Identity columns (contact log, payments) continue after the highest id the templates got.
+  const identityTables = ['contact_log', 'payments'];
+  const spans: Record<string, number> = {};
+  for (const table of identityTables) {
+    const [row] = await sql<{ max: string | null }[]>`select max(id)::text as max from ${sql(table)}`;
+    spans[table] = Number(row?.max ?? 0);
+  }
+  const sizes = await sql<{ table: string; bytes: string }[]>`
+    select relname as table, pg_relation_size(oid)::text as bytes from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace`;
+  const size = (table: string) => Number(sizes.find((s) => s.table === table)?.bytes ?? 0);
+  const queue = replicationStatements(plan, spans, parallel).sort((a, b) => size(b.table) - size(a.table));
   const counts: Partial<Record<TableName, number>> = {};
   const worker = async () => {
     const connection = await sql.reserve();
     try {
+      // Temporary tables live in this session's own buffers; the default 8MB would not hold a template table.
+      await connection.unsafe("set temp_buffers = '256MB'");
       for (const helper of helperFunctions(pools)) await connection.unsafe(helper);
       for (let next = queue.shift(); next; next = queue.shift()) {
-        counts[next.name] = (await connection.unsafe(next.statement)).count;
+        await connection.unsafe(next.template);
+        const added = (await connection.unsafe(next.statement)).count;
+        counts[next.name] = (counts[next.name] ?? 0) + added;
       }
     } finally {
       connection.release();
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
+  for (const table of identityTables) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select max(id) from ${sql(table)}), 1))`;
+  }
   return counts;
 }

@@ -140,6 +140,7 @@ export class SpecialScript {
     kind: ActionKind,
     options: { automated?: boolean; purpose?: ContactEvent['purpose'] } = {},
   ): void {
+    if (kind === 'email') this.point('email');
     this.expect(
       this.writer.message(
         kind,

@@ -337,7 +337,6 @@ function washington(s: SpecialScript): void {
   s.ledger.pay(promise.resolvedAt, promise.amountMinor, ALICE);
   s.call(5, '11:10', 'no_answer');
   s.message(3, '13:00', 'sms');
-  s.point('email');
   s.message(1, '10:30', 'email');
 }
 
