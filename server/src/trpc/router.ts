@@ -4,6 +4,7 @@ import { complianceRouter } from '../modules/compliance/compliance.router.ts';
 import { contactsRouter } from '../modules/contacts/contacts.router.ts';
 import { escalationsRouter } from '../modules/escalations/escalations.router.ts';
 import { paymentsRouter } from '../modules/payments/payments.router.ts';
+import { queuesRouter } from '../modules/queues/queues.router.ts';
 import { rulesRouter } from '../modules/rules/rules.router.ts';
 import { createCallerFactory, router } from './init.ts';
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   escalations: escalationsRouter,
   payments: paymentsRouter,
+  queues: queuesRouter,
   rules: rulesRouter,
 });
 

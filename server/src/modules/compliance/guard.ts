@@ -3,6 +3,7 @@ import type { ComplianceFacts, ProposedAction } from '@arrears/shared/compliance
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { Database, Transaction } from '../../db/client.ts';
 import { AppError, caseNotFound } from '../../errors.ts';
+import { refreshWorkability } from '../queues/workability.ts';
 import { targetPoint } from './action-targets.ts';
 import { bumpCase, type CaseChanges, checkVersion, lockDebtorOfCase } from './case-lock.ts';
 import { activeOverrides, insertDecision, stampedVersion } from './decisions.queries.ts';
@@ -102,6 +103,8 @@ export async function runGuarded<T>(db: Database, request: GuardedRequest<T>): P
           });
     const recorded = await request.record(tx, { caseFacts, facts, verdict, outcome, decisionId });
     const caseVersion = await bumpCase(tx, caseId, recorded.caseChanges ?? {}, now);
+    // The action changed what the engine allows next: the queues' workable instant and priority follow it.
+    await refreshWorkability(tx, [caseId], now);
     return {
       blocked: false,
       result: { value: recorded.value, outcome, decisionId, warnings: [...verdict.warnings], caseVersion },
@@ -145,6 +148,7 @@ export async function runLocked<T>(
     checkVersion(caseFacts.caseRow.version, request.expectedVersion);
     const recorded = await request.record(tx, caseFacts);
     const caseVersion = await bumpCase(tx, request.caseId, recorded.caseChanges ?? {}, request.now);
+    await refreshWorkability(tx, [request.caseId], request.now);
     return { value: recorded.value, caseVersion };
   });
 }

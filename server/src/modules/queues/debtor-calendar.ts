@@ -1,0 +1,112 @@
+import {
+  CHINA_ZONES,
+  CONTIGUOUS_US_ZONES,
+  US_STATE_ZONES,
+  zonesForJurisdiction,
+} from '@arrears/shared/compliance/jurisdiction-zones';
+import { isValidTimeZone, zoneClock } from '@arrears/shared/compliance/time';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { contactPoints, debtors } from '../../db/schema/index.ts';
+import type { CaseFacts } from '../compliance/facts.queries.ts';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The zone of the debtor's calendar (decision 3: the first candidate zone decides the date): the zone the debtor
+ * named, else the first contact point's zone, else the first zone of the jurisdiction; UTC for a country without
+ * a pack, as the engine does.
+ */
+export function calendarZoneOf(facts: CaseFacts): string {
+  const { debtor } = facts.base;
+  return debtor.timeZones?.[0] ?? zonesForJurisdiction(debtor.jurisdiction)[0] ?? 'UTC';
+}
+
+/** `YYYY-MM-DD` on the zone's calendar at `now`. */
+export function localDateIn(zone: string, now: Date): string {
+  return new Date(zoneClock(zone).dayOf(now.getTime()) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const SLOT_MS = 15 * 60_000;
+let zoneNames: Promise<string[]> | null = null;
+let cached: { slot: number; json: string } | null = null;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `YYYY-MM-DD` in a zone by a cached formatter (`en-CA` writes ISO dates): cheap for a thousand zones. */
+function isoDateIn(zone: string, at: Date): string {
+  let format = formatters.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(zone, format);
+  }
+  return format.format(at);
+}
+
+/**
+ * Every zone name the database can convert that the engine also accepts (isValidTimeZone), plus the
+ * jurisdictions' zones. Read once per process: the catalog view takes a few hundred milliseconds.
+ */
+function knownZones(db: Executor): Promise<string[]> {
+  zoneNames ??= queryRows<{ name: string }>(db, sql`select name from pg_timezone_names`).then((rows) => {
+    const names = new Set(rows.map((row) => row.name).filter(isValidTimeZone));
+    for (const zones of [...Object.values(US_STATE_ZONES), CONTIGUOUS_US_ZONES, CHINA_ZONES]) {
+      for (const zone of zones) names.add(zone);
+    }
+    return [...names];
+  });
+  return zoneNames;
+}
+
+/**
+ * Today's date in every known zone, plus `J:<country>:<region>` keys for the jurisdiction fallback, as one JSON
+ * object. A zone that is not a key (a typo) reads as unknown, as the facts mapping drops zones the engine does not
+ * know. Offsets are whole quarter hours, so the map is rebuilt once per quarter hour.
+ */
+async function localDatesJson(db: Executor, now: Date): Promise<string> {
+  const slot = Math.floor(now.getTime() / SLOT_MS);
+  if (cached?.slot === slot) return cached.json;
+  const at = new Date(slot * SLOT_MS);
+  const dates: Record<string, string> = {};
+  for (const zone of await knownZones(db)) dates[zone] = isoDateIn(zone, at);
+  const fallback = (country: string, region?: string) =>
+    isoDateIn(zonesForJurisdiction({ country, region })[0] ?? 'UTC', at);
+  for (const region of Object.keys(US_STATE_ZONES)) dates[`J:US:${region}`] = fallback('US', region);
+  dates['J:US:'] = fallback('US');
+  dates['J:CN:'] = fallback('CN');
+  cached = { slot, json: JSON.stringify(dates) };
+  return cached.json;
+}
+
+/** The name under which the debtor's "today" is joined into a queue query (`debtor_today.today`). */
+export const debtorToday = sql`debtor_today.today`;
+
+/**
+ * A lateral join giving each `debtors` row its "today" as a SQL date, mirroring calendarZoneOf: the named zone,
+ * else the first contact point's known zone, else the jurisdiction's. The map is one parameter, read once per query
+ * (an uncorrelated scalar subquery); the queries join this only after a promise index has narrowed the rows.
+ */
+export async function debtorTodayJoin(db: Executor, now: Date): Promise<SQL> {
+  const json = await localDatesJson(db, now);
+  const pointZone = sql`(select zone_dates.m ->> ${contactPoints.timeZone} from ${contactPoints}
+    where ${contactPoints.debtorId} = ${debtors.id} and zone_dates.m ? ${contactPoints.timeZone}
+    order by ${contactPoints.createdAt}, ${contactPoints.id} limit 1)`;
+  const jurisdiction = sql`'J:' || ${debtors.jurisdictionCountry} || ':'`;
+  return sql`(select coalesce(
+      zone_dates.m ->> ${debtors.explicitTimeZone},
+      ${pointZone},
+      zone_dates.m ->> (${jurisdiction} || coalesce(${debtors.jurisdictionRegion}, '')),
+      zone_dates.m ->> (${jurisdiction}),
+      zone_dates.m ->> 'UTC'
+    )::date as today
+    from (select (select ${json}::jsonb) as m) as zone_dates) as debtor_today`;
+}

@@ -1,0 +1,139 @@
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type { NextCaseOutput } from '@arrears/shared/schemas/queues';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type Database, type Executor, queryRows, type Transaction } from '../../db/client.ts';
+import { cases } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { findCaseInScope } from '../cases/case-scope.ts';
+import { claimable, nextOpensAt, ownCases, poolCases } from './next-case.queries.ts';
+import { refreshCases } from './workability.ts';
+
+/** A claim lasts this long: long enough to work a case, short enough that an abandoned one returns to the pool. */
+export const CLAIM_MINUTES = 15;
+/** Candidates whose stored instant proved stale are re-judged and skipped; this bounds one press of the key. */
+const MAX_STALE_CANDIDATES = 20;
+/** After a stale candidate, the next ones of the same queue are re-judged together (one batch, not one by one). */
+const STALE_SLICE = 50;
+
+type Picked =
+  | { kind: 'claimed'; caseId: string; source: 'mine' | 'team_pool'; claimExpiresAt: Date }
+  | { kind: 'stale'; source: SQL }
+  | { kind: 'none' };
+
+/**
+ * "Next case": claims the highest-priority case the agent can call now, from their own cases first, then their
+ * team's pool. The pick is an index walk on the stored priority and workable instant, FOR UPDATE SKIP LOCKED so
+ * that concurrent agents never take the same row; the engine then confirms the call is allowed now (a window may
+ * have closed since the instant was stored), else the case is re-judged, stored and the walk goes on. A pool case
+ * becomes the agent's (audited). Cases the agent already holds a live claim on are not handed out again.
+ */
+export async function nextCase(db: Database, { user, now }: { user: SessionUser; now: Date }) {
+  for (let stale = 0; stale <= MAX_STALE_CANDIDATES; stale++) {
+    const picked = await db.transaction((tx) => pickAndClaim(tx, user, now));
+    if (picked.kind === 'claimed') {
+      return claimed(picked);
+    }
+    if (picked.kind === 'none') return nothingWorkable(db, user, now);
+    await db.transaction(async (tx) => {
+      const ids = await queryRows<{ id: string }>(
+        tx,
+        sql`select ${cases.id} as id from ${cases} where ${claimable(picked.source, now)}
+            order by ${cases.priority} desc, ${cases.id} desc limit ${STALE_SLICE} for update skip locked`,
+      );
+      await refreshCases(
+        tx,
+        ids.map((row) => row.id),
+        now,
+      );
+    });
+  }
+  return {
+    caseId: null,
+    source: null,
+    claimExpiresAt: null,
+    nextOpensAt: null,
+    reason:
+      'Many cases changed since they were last judged; they are being re-checked, press again in a moment.',
+  } satisfies NextCaseOutput;
+}
+
+async function pickAndClaim(tx: Transaction, user: SessionUser, now: Date): Promise<Picked> {
+  for (const [source, scope] of [
+    ['mine', ownCases(user.id)],
+    ['team_pool', poolCases(user.teamIds)],
+  ] as const) {
+    const [candidate] = await queryRows<{ id: string; assigned_agent_id: string | null }>(
+      tx,
+      sql`select ${cases.id} as id, ${cases.assignedAgentId} as assigned_agent_id from ${cases}
+          where ${claimable(scope, now)}
+          order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked`,
+    );
+    if (!candidate) continue;
+    const [judged] = await refreshCases(tx, [candidate.id], now);
+    if (!judged || judged.nextWorkableAt === null || judged.nextWorkableAt > now)
+      return { kind: 'stale', source: scope };
+    const claimExpiresAt = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
+    const fromPool = candidate.assigned_agent_id === null;
+    await tx
+      .update(cases)
+      .set({
+        claimedBy: user.id,
+        claimExpiresAt,
+        ...(fromPool ? { assignedAgentId: user.id, version: sql`${cases.version} + 1`, updatedAt: now } : {}),
+      })
+      .where(eq(cases.id, candidate.id));
+    if (fromPool) {
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: 'queue.claimFromPool',
+        entityType: 'case',
+        entityId: candidate.id,
+        caseId: candidate.id,
+        before: { assignedAgentId: null },
+        after: { assignedAgentId: user.id, claimExpiresAt: claimExpiresAt.toISOString() },
+      });
+    }
+    return { kind: 'claimed', caseId: candidate.id, source, claimExpiresAt };
+  }
+  return { kind: 'none' };
+}
+
+function claimed(picked: Extract<Picked, { kind: 'claimed' }>): NextCaseOutput {
+  return {
+    caseId: picked.caseId,
+    source: picked.source,
+    claimExpiresAt: picked.claimExpiresAt.toISOString(),
+    nextOpensAt: null,
+    reason: null,
+  };
+}
+
+async function nothingWorkable(db: Executor, user: SessionUser, now: Date): Promise<NextCaseOutput> {
+  const opens = await nextOpensAt(db, user, now);
+  return {
+    caseId: null,
+    source: null,
+    claimExpiresAt: null,
+    nextOpensAt: opens?.toISOString() ?? null,
+    reason:
+      opens === null
+        ? "Nothing workable now: no case of yours or of your team's pool can be reached by phone."
+        : `Nothing workable now; the next case opens at ${opens.toISOString()}.`,
+  };
+}
+
+/**
+ * Gives up the agent's claim on a case (live or expired); the case stays assigned to them. A case outside their
+ * scope answers NOT_FOUND; one they hold no claim on, CONFLICT.
+ */
+export async function releaseClaim(db: Executor, user: SessionUser, caseId: string): Promise<void> {
+  const released = await db
+    .update(cases)
+    .set({ claimedBy: null, claimExpiresAt: null })
+    .where(and(eq(cases.id, caseId), eq(cases.claimedBy, user.id)))
+    .returning({ id: cases.id });
+  if (released.length > 0) return;
+  await findCaseInScope(db, user, caseId);
+  throw new AppError('CONFLICT', 'You hold no claim on this case.');
+}

@@ -1,0 +1,108 @@
+import { QUEUE_COUNT_CAP, type QueueSortField } from '@arrears/shared/schemas/queues';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { cases, debtors } from '../../db/schema/index.ts';
+import { debtorTodayJoin } from './debtor-calendar.ts';
+import type { Membership } from './queue-membership.ts';
+
+const SORT_COLUMNS = {
+  priority: 'priority',
+  balance: 'balance_minor',
+  daysPastDue: 'days_past_due',
+  nextWorkableAt: 'next_workable_at',
+} satisfies Record<QueueSortField, string>;
+
+export interface PageRequest {
+  sort: { field: QueueSortField; direction: 'asc' | 'desc' };
+  page: number;
+  pageSize: number;
+}
+
+/** A page row as the driver gives it: PGlite and postgres.js differ on timestamps and bigints. */
+interface RawRow {
+  id: string;
+  account_ref: string;
+  debtor_name: string;
+  currency: string;
+  balance_minor: number | string;
+  days_past_due: number;
+  bucket: (typeof cases.$inferSelect)['bucket'];
+  stage: (typeof cases.$inferSelect)['stage'];
+  priority: number;
+  last_contact_at: Date | string | null;
+  next_workable_at: Date | string | null;
+  claimed_by: string | null;
+  claim_expires_at: Date | string | null;
+}
+
+const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+function fromClause(today: SQL | null): SQL {
+  const join = sql`join ${debtors} on ${debtors.id} = ${cases.debtorId}`;
+  return today === null ? sql`${cases} ${join}` : sql`${cases} ${join} cross join lateral ${today}`;
+}
+
+/**
+ * One page of a queue. Each branch (one owner) is ordered and cut on its own, so each is one walk of an index on
+ * (owner, sort column, id) read forwards or backwards; the branches are then merged. The id breaks ties in the
+ * sort's own direction, so the order is total and paging stable. Null workable instants (no phone can be called)
+ * sort as PostgreSQL does by default: after every instant ascending, first descending.
+ */
+export async function queuePage(db: Executor, membership: Membership, request: PageRequest, now: Date) {
+  const today = membership.needsDebtorToday ? await debtorTodayJoin(db, now) : null;
+  return queryRows<RawRow>(db, queuePageQuery(membership, request, today)).then((rows) =>
+    rows.map((row) => ({
+      id: row.id,
+      accountRef: row.account_ref,
+      debtorName: row.debtor_name,
+      currency: row.currency,
+      balanceMinor: Number(row.balance_minor),
+      daysPastDue: row.days_past_due,
+      bucket: row.bucket,
+      stage: row.stage,
+      priority: row.priority,
+      lastContactAt: instant(row.last_contact_at),
+      nextWorkableAt: instant(row.next_workable_at),
+      claimedBy: row.claimed_by,
+      claimExpiresAt: instant(row.claim_expires_at),
+    })),
+  );
+}
+
+/** The page's SQL (the bench prints its plan). */
+export function queuePageQuery(membership: Membership, request: PageRequest, today: SQL | null): SQL {
+  const column = sql.raw(SORT_COLUMNS[request.sort.field]);
+  const direction = sql.raw(request.sort.direction);
+  const order = sql`order by ${column} ${direction}, id ${direction}`;
+  const offset = (request.page - 1) * request.pageSize;
+  const branch = (owner: SQL) => sql`(select ${cases.id} as id, ${cases.accountRef} as account_ref,
+      ${debtors.fullName} as debtor_name, ${cases.currency} as currency, ${cases.balanceMinor} as balance_minor,
+      ${cases.daysPastDue} as days_past_due, ${cases.bucket} as bucket, ${cases.stage} as stage,
+      ${cases.priority} as priority, ${cases.lastContactAt} as last_contact_at,
+      ${cases.nextWorkableAt} as next_workable_at, ${cases.claimedBy} as claimed_by,
+      ${cases.claimExpiresAt} as claim_expires_at
+    from ${fromClause(today)} where ${owner} and ${membership.condition}
+    ${order} limit ${offset + request.pageSize})`;
+  if (membership.branches.length === 0) return sql`select null as id where false`;
+  return sql`select * from (${sql.join(membership.branches.map(branch), sql` union all `)}) as queue
+    ${order} limit ${request.pageSize} offset ${offset}`;
+}
+
+/** How many cases a queue holds, counting no further than QUEUE_COUNT_CAP. */
+export async function countQueue(
+  db: Executor,
+  membership: Membership,
+  now: Date,
+): Promise<{ count: number; capped: boolean }> {
+  if (membership.branches.length === 0) return { count: 0, capped: false };
+  const today = membership.needsDebtorToday ? await debtorTodayJoin(db, now) : null;
+  const from = membership.needsDebtorToday ? fromClause(today) : sql`${cases}`;
+  const branch = (owner: SQL) =>
+    sql`(select 1 from ${from} where ${owner} and ${membership.condition} limit ${QUEUE_COUNT_CAP + 1})`;
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (${sql.join(membership.branches.map(branch), sql` union all `)}) as capped`,
+  );
+  const count = row?.n ?? 0;
+  return { count: Math.min(count, QUEUE_COUNT_CAP), capped: count > QUEUE_COUNT_CAP };
+}

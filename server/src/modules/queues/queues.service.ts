@@ -1,0 +1,89 @@
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import {
+  QUEUES,
+  type QueueCounts,
+  type QueueListOutput,
+  type QueueRow,
+  type queueListInput,
+} from '@arrears/shared/schemas/queues';
+import type { z } from 'zod';
+import type { Executor } from '../../db/client.ts';
+import { judgeLoaded, type Workability } from './judge.ts';
+import { queueMembership } from './queue-membership.ts';
+import { countQueue, queuePage } from './queues.queries.ts';
+import { resolveViewer } from './viewer.ts';
+import { loadFactsForCases } from './workability-facts.ts';
+
+type CaseWorker = SessionUser & { role: 'agent' | 'supervisor' };
+
+interface ServiceOptions<Input> {
+  user: CaseWorker;
+  input: Input;
+  now: Date;
+}
+
+/**
+ * A page of one queue. Rows are selected and ordered by the stored workability and priority (index walks); the
+ * rows of the page that cannot be worked now are then judged by the engine for the reason and the opening time,
+ * and where that live verdict disagrees with the stored instant (facts changed without a refresh), it wins.
+ */
+export async function listQueue(
+  db: Executor,
+  { user, input, now }: ServiceOptions<z.output<typeof queueListInput>>,
+): Promise<QueueListOutput> {
+  const viewer = await resolveViewer(db, user, input.agentId);
+  const membership = queueMembership(input.queue, viewer, now);
+  const [rows, total] = await Promise.all([
+    queuePage(db, membership, input, now),
+    countQueue(db, membership, now),
+  ]);
+  const blocked = rows.filter((row) => !workableBy(row.nextWorkableAt, now)).map((row) => row.id);
+  const judged = new Map<string, Workability>();
+  for (const [caseId, loaded] of await loadFactsForCases(db, blocked, now)) {
+    judged.set(caseId, judgeLoaded(loaded, now));
+  }
+  return {
+    rows: rows.map((row): QueueRow => {
+      const live = judged.get(row.id);
+      const nextWorkableAt = live ? live.nextWorkableAt : row.nextWorkableAt;
+      const workableNow = workableBy(nextWorkableAt, now);
+      const claimLive = row.claimedBy !== null && row.claimExpiresAt !== null && row.claimExpiresAt > now;
+      return {
+        id: row.id,
+        accountRef: row.accountRef,
+        debtorName: row.debtorName,
+        currency: row.currency,
+        balanceMinor: row.balanceMinor,
+        daysPastDue: row.daysPastDue,
+        bucket: row.bucket,
+        stage: row.stage,
+        priority: row.priority,
+        lastContactAt: row.lastContactAt?.toISOString() ?? null,
+        nextWorkableAt: nextWorkableAt?.toISOString() ?? null,
+        workableNow,
+        blockedBy: workableNow ? null : (live?.blockedBy ?? null),
+        claim: claimLive ? (row.claimedBy === viewer.id ? 'mine' : 'other') : null,
+      };
+    }),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    evaluatedAt: now.toISOString(),
+  };
+}
+
+function workableBy(nextWorkableAt: Date | null, now: Date): boolean {
+  return nextWorkableAt !== null && nextWorkableAt <= now;
+}
+
+/** The sidebar: how many cases each queue holds for the viewer (each count capped; see countQueue). */
+export async function queueCounts(
+  db: Executor,
+  { user, input, now }: ServiceOptions<{ agentId?: string | undefined }>,
+): Promise<QueueCounts> {
+  const viewer = await resolveViewer(db, user, input.agentId);
+  const counts = await Promise.all(
+    QUEUES.map((queue) => countQueue(db, queueMembership(queue, viewer, now), now)),
+  );
+  return Object.fromEntries(QUEUES.map((queue, i) => [queue, counts[i]!])) as QueueCounts;
+}

@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { cases } from '../../db/schema/index.ts';
+import { addDays, calendarZoneOf, localDateIn } from './debtor-calendar.ts';
+import { caseRowOf, judgeLoaded, priorityOf, type Workability } from './judge.ts';
+import { BROKEN_PROMISE_DAYS, loadPromises, promiseStanding } from './promise-standing.ts';
+import { loadFactsForCases } from './workability-facts.ts';
+
+export interface Refreshed extends Workability {
+  caseId: string;
+  priority: number;
+}
+
+/**
+ * Recomputes, from the compliance engine, each case's earliest workable instant (`cases.next_workable_at`) and
+ * its priority, and stores them. Call it in the transaction that changed a case's facts, after the change: a
+ * logged call, a promise or payment, a dispute, a cease, a death, a new phone number, an opt-out. The debtor's
+ * other active cases are refreshed too, since most facts (flags, opt-outs, zones, a conversation about several
+ * debts) belong to the person. Neither column bumps the case version: they are derived, not edited.
+ */
+export async function refreshWorkability(tx: Executor, caseIds: readonly string[], now: Date): Promise<void> {
+  if (caseIds.length === 0) return;
+  const siblings = await queryRows<{ id: string }>(
+    tx,
+    sql`select ${cases.id} as id from ${cases}
+        where ${cases.status} = 'active' and ${cases.debtorId} in (
+          select ${cases.debtorId} from ${cases} where ${cases.id} in ${[...caseIds]})`,
+  );
+  await refreshCases(tx, [...new Set([...caseIds, ...siblings.map((row) => row.id)])], now);
+}
+
+/**
+ * Judges and stores exactly these cases (no siblings). A closed case is not worked: no workable instant and
+ * priority 0. Rows whose values did not change are not written.
+ */
+export async function refreshCases(
+  db: Executor,
+  caseIds: readonly string[],
+  now: Date,
+): Promise<Refreshed[]> {
+  const refreshed = await judgeCases(db, caseIds, now);
+  await storeWorkability(db, refreshed);
+  return refreshed;
+}
+
+/** Judges the cases without writing: the workability and priority they would be stored with. */
+export async function judgeCases(db: Executor, caseIds: readonly string[], now: Date): Promise<Refreshed[]> {
+  // Every debtor's "today" is within a day of UTC's; a day of slack keeps the window on the safe side.
+  const earliest = addDays(now.toISOString().slice(0, 10), -(BROKEN_PROMISE_DAYS + 2));
+  const [loaded, promisesByCase] = await Promise.all([
+    loadFactsForCases(db, caseIds, now),
+    loadPromises(db, caseIds, earliest),
+  ]);
+  const refreshed: Refreshed[] = [];
+  for (const [caseId, entry] of loaded) {
+    if (caseRowOf(entry).status !== 'active') {
+      refreshed.push({ caseId, nextWorkableAt: null, blockedBy: null, priority: 0 });
+      continue;
+    }
+    const workability = judgeLoaded(entry, now);
+    const today = entry.ok ? localDateIn(calendarZoneOf(entry.facts), now) : now.toISOString().slice(0, 10);
+    const standing = promiseStanding(promisesByCase.get(caseId) ?? [], today);
+    refreshed.push({ caseId, ...workability, priority: priorityOf(entry, standing, workability, now) });
+  }
+  return refreshed;
+}
+
+/** One statement for the whole batch; unchanged rows are skipped so the nightly roll writes only what moved. */
+async function storeWorkability(db: Executor, refreshed: readonly Refreshed[]): Promise<void> {
+  if (refreshed.length === 0) return;
+  const values = JSON.stringify(
+    refreshed.map((r) => ({
+      id: r.caseId,
+      at: r.nextWorkableAt?.toISOString() ?? null,
+      priority: r.priority,
+    })),
+  );
+  await db.execute(sql`
+    update ${cases} set next_workable_at = v.at, priority = v.priority
+    from jsonb_to_recordset(${values}::jsonb) as v(id uuid, at timestamptz, priority integer)
+    where ${cases.id} = v.id
+      and (${cases.nextWorkableAt} is distinct from v.at or ${cases.priority} <> v.priority)`);
+}
