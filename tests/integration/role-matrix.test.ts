@@ -8,6 +8,7 @@ import { complianceMatrix } from './matrix/compliance.ts';
 import { contactsMatrix } from './matrix/contacts.ts';
 import { escalationsMatrix } from './matrix/escalations.ts';
 import { paymentsMatrix } from './matrix/payments.ts';
+import { queuesMatrix } from './matrix/queues.ts';
 import { rulesMatrix } from './matrix/rules.ts';
 import type { Expected, MatrixRow, MatrixWorld, Who } from './matrix/types.ts';
 import { buildCase, buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
@@ -25,6 +26,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...contactsMatrix,
   ...escalationsMatrix,
   ...paymentsMatrix,
+  ...queuesMatrix,
   ...rulesMatrix,
 };
 /** Sign-in is public by nature; its refusals are covered in auth.test.ts. */

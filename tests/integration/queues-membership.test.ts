@@ -1,0 +1,204 @@
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type { Queue } from '@arrears/shared/schemas/queues';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../server/src/db/client.ts';
+import * as s from '../../server/src/db/schema/index.ts';
+import { refreshAllWorkability } from '../../server/src/modules/queues/workability-roll.ts';
+import {
+  buildCase,
+  buildContactPoint,
+  buildDebtor,
+  buildPortfolio,
+  buildTeam,
+  buildUser,
+} from './support/builders.ts';
+import { callerFor } from './support/caller.ts';
+import { createTestDatabase } from './support/db.ts';
+
+/** 12:00 in New York, already Thursday 01:00 in Shanghai. */
+const NOW = new Date('2026-11-11T17:00:00Z');
+const refs = new Map<string, string>();
+let handle: DatabaseHandle;
+let agent: SessionUser;
+let teammate: SessionUser;
+let supervisor: SessionUser;
+let otherSupervisor: SessionUser;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const db = handle.db;
+  const team = await buildTeam(db);
+  const otherTeam = await buildTeam(db);
+  agent = await buildUser(db, 'agent', { teamId: team.id });
+  teammate = await buildUser(db, 'agent', { teamId: team.id });
+  supervisor = await buildUser(db, 'supervisor', { supervises: [team.id] });
+  otherSupervisor = await buildUser(db, 'supervisor', { supervises: [otherTeam.id] });
+  const usd = await buildPortfolio(db);
+  const cny = await buildPortfolio(db, { currency: 'CNY', country: 'CN', region: null });
+  const make = async (key: string, values: Partial<typeof s.cases.$inferInsert> = {}, shanghai = false) => {
+    const debtor = await buildDebtor(
+      db,
+      shanghai
+        ? { jurisdictionCountry: 'CN', jurisdictionRegion: null, explicitTimeZone: 'Asia/Shanghai' }
+        : { explicitTimeZone: 'America/New_York' },
+    );
+    await buildContactPoint(db, debtor.id, { kind: 'mobile', timeZone: 'America/New_York' });
+    const row = await buildCase(db, {
+      portfolioId: shanghai ? cny.id : usd.id,
+      currency: shanghai ? 'CNY' : 'USD',
+      teamId: team.id,
+      assignedAgentId: agent.id,
+      placedAt: new Date('2026-09-01T00:00:00Z'),
+      lastContactAt: new Date('2026-11-01T15:00:00Z'),
+      debtorId: debtor.id,
+      ...values,
+    });
+    refs.set(key, row.id);
+    return row;
+  };
+  const promise = (caseId: string, dueDate: string, status: 'pending' | 'broken' | 'kept' = 'pending') =>
+    db.insert(s.promises).values({ caseId, amountMinor: 5_000, currency: 'USD', dueDate, status });
+  const callback = (caseId: string, agentId: string, dueAt: string, doneAt: string | null = null) =>
+    db.insert(s.callbacks).values({
+      caseId,
+      agentId,
+      dueAt: new Date(dueAt),
+      doneAt: doneAt === null ? null : new Date(doneAt),
+    });
+
+  await make('own', { balanceMinor: 300_000 });
+  await make('ownClosed', { status: 'paid', balanceMinor: 0 });
+  await make('teammates', { assignedAgentId: teammate.id });
+  await make('pool', { assignedAgentId: null });
+  await make('otherPool', { assignedAgentId: null, teamId: otherTeam.id });
+  await promise((await make('dueToday')).id, '2026-11-11');
+  // In Shanghai it is already the 12th: that is the debtor's today, the 11th is yesterday (broken).
+  await promise((await make('dueTodayShanghai', {}, true)).id, '2026-11-12');
+  await promise((await make('dueYesterdayShanghai', {}, true)).id, '2026-11-11');
+  // No zone named: the first phone's zone (Shanghai) decides the calendar, not the New York jurisdiction.
+  const travelling = await buildDebtor(db, { explicitTimeZone: null });
+  await buildContactPoint(db, travelling.id, { kind: 'mobile', timeZone: 'Asia/Shanghai' });
+  await buildContactPoint(db, travelling.id, { kind: 'landline', timeZone: 'America/New_York' });
+  await promise((await make('dueTodayByPhoneZone', { debtorId: travelling.id })).id, '2026-11-12');
+  await promise((await make('poolDueToday', { assignedAgentId: null })).id, '2026-11-11');
+  await promise(
+    (await make('otherPoolDueToday', { assignedAgentId: null, teamId: otherTeam.id })).id,
+    '2026-11-11',
+  );
+  await promise((await make('broken')).id, '2026-11-05', 'broken');
+  await promise((await make('overduePending')).id, '2026-11-09');
+  const superseded = await make('brokenThenPromised');
+  await promise(superseded.id, '2026-11-01', 'broken');
+  await promise(superseded.id, '2026-11-20');
+  await promise((await make('brokenLongAgo')).id, '2026-09-01', 'broken');
+  await promise((await make('promisedLater')).id, '2026-11-25');
+  await make('newPlacement', { placedAt: new Date('2026-11-08T00:00:00Z'), lastContactAt: null });
+  await make('newPoolPlacement', {
+    placedAt: new Date('2026-11-08T00:00:00Z'),
+    lastContactAt: null,
+    assignedAgentId: null,
+  });
+  await make('newButContacted', { placedAt: new Date('2026-11-08T00:00:00Z') });
+  await make('oldUncontacted', { placedAt: new Date('2026-10-01T00:00:00Z'), lastContactAt: null });
+  await callback((await make('callbackDue')).id, agent.id, '2026-11-11T16:00:00Z');
+  await callback((await make('callbackLater')).id, agent.id, '2026-11-11T18:00:00Z');
+  await callback((await make('callbackDone')).id, agent.id, '2026-11-11T15:00:00Z', '2026-11-11T15:30:00Z');
+  await callback((await make('teammatesCallback')).id, teammate.id, '2026-11-11T16:00:00Z');
+  await refreshAllWorkability(db, NOW);
+});
+afterAll(() => handle.close());
+
+const keysOf = (ids: string[]) => {
+  const byId = new Map([...refs].map(([key, id]) => [id, key]));
+  return ids.map((id) => byId.get(id) ?? id).sort();
+};
+
+async function queue(user: SessionUser, name: Queue, agentId?: string) {
+  const caller = callerFor(handle.db, user, { now: NOW }).caller;
+  const page = await caller.queues.list({ queue: name, ...(agentId ? { agentId } : {}) });
+  return keysOf(page.rows.map((row) => row.id));
+}
+
+describe('queue membership', () => {
+  it("holds the agent's own active cases in mine, not closed ones nor a teammate's", async () => {
+    const mine = await queue(agent, 'mine');
+    expect(mine).toContain('own');
+    expect(mine).not.toContain('ownClosed');
+    expect(mine).not.toContain('teammates');
+    expect(mine).not.toContain('pool');
+  });
+
+  it("holds only the unassigned active cases of the agent's team in the team pool", async () => {
+    expect(await queue(agent, 'team_pool')).toEqual(['newPoolPlacement', 'pool', 'poolDueToday']);
+  });
+
+  it("holds promises due today on the debtor's own calendar, from own cases and the pool", async () => {
+    expect(await queue(agent, 'promises_due_today')).toEqual([
+      'dueToday',
+      'dueTodayByPhoneZone',
+      'dueTodayShanghai',
+      'poolDueToday',
+    ]);
+  });
+
+  it('holds recently broken promises and pending ones past their date, unless a later promise supersedes', async () => {
+    expect(await queue(agent, 'broken_promises')).toEqual([
+      'broken',
+      'dueYesterdayShanghai',
+      'overduePending',
+    ]);
+  });
+
+  it('holds placements of the last 7 days that nobody has contacted yet', async () => {
+    expect(await queue(agent, 'new_placements')).toEqual(['newPlacement', 'newPoolPlacement']);
+  });
+
+  it("holds the agent's own callbacks that are due and not done", async () => {
+    expect(await queue(agent, 'callbacks_due')).toEqual(['callbackDue']);
+  });
+
+  it('counts every queue for the sidebar with the same membership', async () => {
+    const counts = await callerFor(handle.db, agent, { now: NOW }).caller.queues.counts();
+    expect(counts.promises_due_today).toEqual({ count: 4, capped: false });
+    expect(counts.broken_promises).toEqual({ count: 3, capped: false });
+    expect(counts.new_placements).toEqual({ count: 2, capped: false });
+    expect(counts.callbacks_due).toEqual({ count: 1, capped: false });
+    expect(counts.team_pool).toEqual({ count: 3, capped: false });
+    expect(counts.mine.count).toBe((await queue(agent, 'mine')).length);
+  });
+});
+
+describe('whose queues', () => {
+  it('lets a supervisor see the queues of an agent of their team exactly as the agent does', async () => {
+    for (const name of ['mine', 'callbacks_due', 'broken_promises'] as const) {
+      expect(await queue(supervisor, name, agent.id)).toEqual(await queue(agent, name));
+    }
+  });
+
+  it("refuses an agent who asks for a teammate's queues", async () => {
+    await expect(queue(agent, 'mine', teammate.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('refuses a supervisor who asks for an agent of a team they do not run', async () => {
+    await expect(queue(otherSupervisor, 'mine', agent.id)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'That agent is not in a team you run.',
+    });
+  });
+
+  it('refuses a queue that does not exist with a clear message', async () => {
+    const caller = callerFor(handle.db, agent, { now: NOW }).caller;
+    await expect(caller.queues.list({ queue: 'everything' as Queue })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('queue must be one of mine'),
+    });
+  });
+
+  it('refuses a page larger than 50 rows', async () => {
+    const caller = callerFor(handle.db, agent, { now: NOW }).caller;
+    await expect(caller.queues.list({ queue: 'mine', pageSize: 51 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('pageSize'),
+    });
+  });
+});

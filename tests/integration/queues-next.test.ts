@@ -1,0 +1,180 @@
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../server/src/db/client.ts';
+import * as s from '../../server/src/db/schema/index.ts';
+import { refreshAllWorkability } from '../../server/src/modules/queues/workability-roll.ts';
+import {
+  buildCase,
+  buildContact,
+  buildContactPoint,
+  buildDebtor,
+  buildDispute,
+  buildPortfolio,
+  buildTeam,
+  buildUser,
+} from './support/builders.ts';
+import { callerFor } from './support/caller.ts';
+import { createTestDatabase } from './support/db.ts';
+
+/** Wednesday 2026-11-11, 12:00 in New York. */
+const NOW = new Date('2026-11-11T17:00:00Z');
+const minutes = (m: number) => new Date(NOW.getTime() + m * 60_000);
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle.close());
+
+/** A team with two agents and cases in New York, each with a consenting mobile, judged at NOW. */
+async function floor(cases: Record<string, { balance: number; owner: 'agent' | 'teammate' | 'pool' }>) {
+  const db = handle.db;
+  const team = await buildTeam(db);
+  const agent = await buildUser(db, 'agent', { teamId: team.id });
+  const teammate = await buildUser(db, 'agent', { teamId: team.id });
+  const portfolio = await buildPortfolio(db);
+  const ids: Record<string, string> = {};
+  for (const [key, { balance, owner }] of Object.entries(cases)) {
+    const debtor = await buildDebtor(db, { explicitTimeZone: 'America/New_York' });
+    await buildContactPoint(db, debtor.id, { kind: 'mobile' });
+    const row = await buildCase(db, {
+      portfolioId: portfolio.id,
+      teamId: team.id,
+      debtorId: debtor.id,
+      balanceMinor: balance,
+      assignedAgentId: owner === 'agent' ? agent.id : owner === 'teammate' ? teammate.id : null,
+    });
+    ids[key] = row.id;
+  }
+  const judge = () => refreshAllWorkability(db, NOW);
+  await judge();
+  const next = (user: SessionUser, at = NOW) => callerFor(db, user, { now: at }).caller.queues.next();
+  return { team, agent, teammate, ids, next, judge };
+}
+
+const caseRow = async (id: string) => (await handle.db.select().from(s.cases).where(eq(s.cases.id, id)))[0]!;
+
+describe('next case', () => {
+  it("takes the agent's own highest-priority workable case before a richer pool case", async () => {
+    const { agent, ids, next } = await floor({
+      small: { balance: 50_000, owner: 'agent' },
+      large: { balance: 500_000, owner: 'agent' },
+      pool: { balance: 5_000_000, owner: 'pool' },
+    });
+    const taken = await next(agent);
+    expect(taken).toMatchObject({ caseId: ids.large, source: 'mine', reason: null });
+    expect(await caseRow(ids.large!)).toMatchObject({ claimedBy: agent.id, claimExpiresAt: minutes(15) });
+  });
+
+  it('skips own cases no call may reach now, and hands a different case on each press', async () => {
+    const { agent, ids, next } = await floor({
+      disputed: { balance: 9_000_000, owner: 'agent' },
+      first: { balance: 500_000, owner: 'agent' },
+      second: { balance: 50_000, owner: 'agent' },
+    });
+    await buildDispute(handle.db, ids.disputed!, { receivedAt: minutes(-60) });
+    const pressed = [await next(agent), await next(agent), await next(agent)];
+    expect(pressed.map((p) => p.caseId)).toEqual([ids.first, ids.second, null]);
+  });
+
+  it('takes from the team pool once own cases are held, assigning the case to the agent (audited)', async () => {
+    const { agent, ids, next } = await floor({ pool: { balance: 50_000, owner: 'pool' } });
+    const taken = await next(agent);
+    expect(taken).toMatchObject({ caseId: ids.pool, source: 'team_pool' });
+    expect(await caseRow(ids.pool!)).toMatchObject({
+      assignedAgentId: agent.id,
+      claimedBy: agent.id,
+      version: 2,
+    });
+    const audit = await handle.db
+      .select()
+      .from(s.auditEvents)
+      .where(and(eq(s.auditEvents.caseId, ids.pool!), eq(s.auditEvents.action, 'queue.claimFromPool')));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: agent.id, before: { assignedAgentId: null } });
+  });
+
+  it('never hands out a case someone else holds a live claim on, and hands it once the claim expired', async () => {
+    const { agent, teammate, ids, next } = await floor({ held: { balance: 50_000, owner: 'agent' } });
+    await handle.db
+      .update(s.cases)
+      .set({ claimedBy: teammate.id, claimExpiresAt: minutes(5) })
+      .where(eq(s.cases.id, ids.held!));
+    expect((await next(agent)).caseId).toBeNull();
+    expect((await next(agent, minutes(6))).caseId).toBe(ids.held);
+  });
+
+  it('says when the next case opens when nothing can be called now', async () => {
+    const { agent, ids, next, judge } = await floor({ capped: { balance: 50_000, owner: 'agent' } });
+    const row = await caseRow(ids.capped!);
+    const [mobile] = await handle.db
+      .select()
+      .from(s.contactPoints)
+      .where(eq(s.contactPoints.debtorId, row.debtorId));
+    for (const d of [5, 6, 7, 8, 9, 10, 11]) {
+      await buildContact(handle.db, row, {
+        occurredAt: new Date(Date.UTC(2026, 10, d, 15)),
+        contactPointId: mobile!.id,
+      });
+    }
+    await judge();
+    expect(await next(agent)).toEqual({
+      caseId: null,
+      source: null,
+      claimExpiresAt: null,
+      nextOpensAt: '2026-11-12T13:00:00.000Z',
+      reason: 'Nothing workable now; the next case opens at 2026-11-12T13:00:00.000Z.',
+    });
+  });
+
+  it('says so when no case can be reached by phone at all', async () => {
+    const { agent, ids, next, judge } = await floor({ disputed: { balance: 50_000, owner: 'agent' } });
+    await buildDispute(handle.db, ids.disputed!, { receivedAt: minutes(-60) });
+    await judge();
+    const result = await next(agent);
+    expect(result).toMatchObject({ caseId: null, nextOpensAt: null });
+    expect(result.reason).toMatch(/can be reached by phone/);
+  });
+
+  it('re-judges a case whose calling window closed since it was stored, and does not hand it out', async () => {
+    const { agent, ids, next } = await floor({ evening: { balance: 50_000, owner: 'agent' } });
+    expect((await caseRow(ids.evening!)).nextWorkableAt).toEqual(NOW);
+    const tenPmNewYork = new Date('2026-11-12T03:00:00Z');
+    const result = await next(agent, tenPmNewYork);
+    expect(result).toMatchObject({ caseId: null, nextOpensAt: '2026-11-12T13:00:00.000Z' });
+    expect((await caseRow(ids.evening!)).nextWorkableAt).toEqual(new Date('2026-11-12T13:00:00Z'));
+  });
+});
+
+describe('releasing a claim', () => {
+  it('lets the case be handed out again', async () => {
+    const { agent, ids, next } = await floor({ only: { balance: 50_000, owner: 'agent' } });
+    expect((await next(agent)).caseId).toBe(ids.only);
+    expect((await next(agent)).caseId).toBeNull();
+    const caller = callerFor(handle.db, agent, { now: NOW }).caller;
+    expect(await caller.queues.release({ caseId: ids.only! })).toEqual({ released: true });
+    expect(await caseRow(ids.only!)).toMatchObject({
+      claimedBy: null,
+      claimExpiresAt: null,
+      assignedAgentId: agent.id,
+    });
+    expect((await next(agent)).caseId).toBe(ids.only);
+  });
+
+  it('refuses to release a claim the agent does not hold, and hides cases out of scope', async () => {
+    const { agent, ids } = await floor({
+      mine: { balance: 50_000, owner: 'agent' },
+      theirs: { balance: 1, owner: 'teammate' },
+    });
+    const caller = callerFor(handle.db, agent, { now: NOW }).caller;
+    await expect(caller.queues.release({ caseId: ids.mine! })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'You hold no claim on this case.',
+    });
+    await expect(caller.queues.release({ caseId: ids.theirs! })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.queues.release({ caseId: 'not-a-case' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+  });
+});
