@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { appRouter } from '../../server/src/trpc/router.ts';
 import { authMatrix } from './matrix/auth.ts';
 import { casesMatrix } from './matrix/cases.ts';
+import { caseworkMatrix } from './matrix/casework.ts';
 import { complianceMatrix } from './matrix/compliance.ts';
 import { contactsMatrix } from './matrix/contacts.ts';
 import { escalationsMatrix } from './matrix/escalations.ts';
@@ -22,6 +23,7 @@ import { createTestDatabase } from './support/db.ts';
 const MATRIX: Record<string, MatrixRow> = {
   ...authMatrix,
   ...casesMatrix,
+  ...caseworkMatrix,
   ...complianceMatrix,
   ...contactsMatrix,
   ...escalationsMatrix,

@@ -1,5 +1,6 @@
 import { authRouter } from '../modules/auth/auth.router.ts';
 import { casesRouter } from '../modules/cases/cases.router.ts';
+import { caseworkRouter } from '../modules/casework/casework.router.ts';
 import { complianceRouter } from '../modules/compliance/compliance.router.ts';
 import { contactsRouter } from '../modules/contacts/contacts.router.ts';
 import { escalationsRouter } from '../modules/escalations/escalations.router.ts';
@@ -12,6 +13,7 @@ import { createCallerFactory, router } from './init.ts';
 export const appRouter = router({
   auth: authRouter,
   cases: casesRouter,
+  casework: caseworkRouter,
   compliance: complianceRouter,
   contacts: contactsRouter,
   escalations: escalationsRouter,

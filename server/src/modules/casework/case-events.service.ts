@@ -1,0 +1,163 @@
+import type {
+  addNoteInput,
+  CaseEventOutput,
+  recordComplaintInput,
+  scheduleCallbackInput,
+  setHoldInput,
+} from '@arrears/shared/schemas/casework';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database } from '../../db/client.ts';
+import { callbacks, caseNotes, cases, complaints, users } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { type EventOptions, pastInstant, writeCaseEvent } from './case-write.ts';
+
+/** Complaints are answered within 15 days of receipt: the CFPB's response window for complaints. */
+export const COMPLAINT_RESOLVE_DAYS = 15;
+const DAY_MS = 86_400_000;
+
+export function addNote(
+  db: Database,
+  options: EventOptions<z.output<typeof addNoteInput>>,
+): Promise<CaseEventOutput> {
+  const { input, now, user } = options;
+  return writeCaseEvent(db, {
+    ...options,
+    caseId: input.caseId,
+    expectedVersion: input.expectedVersion,
+    reach: 'case',
+    write: async (tx, caseRow) => {
+      const [row] = await tx
+        .insert(caseNotes)
+        .values({ caseId: caseRow.id, authorId: user.id, body: input.body, createdAt: now })
+        .returning({ id: caseNotes.id });
+      const after = { at: now.toISOString(), length: input.body.length };
+      return {
+        id: row!.id,
+        audit: { action: 'casework.note', entityType: 'case_note', entityId: row!.id, after },
+      };
+    },
+  });
+}
+
+/**
+ * A callback lands in the queue of the case's agent (the caller's when the case sits in the pool). It is not
+ * judged now: the call it prompts goes through the guard when it is made.
+ */
+export function scheduleCallback(
+  db: Database,
+  options: EventOptions<z.output<typeof scheduleCallbackInput>>,
+): Promise<CaseEventOutput> {
+  const { input, now, user } = options;
+  const dueAt = new Date(input.dueAt);
+  if (dueAt <= now) throw new AppError('INVALID_INPUT', 'dueAt: a callback must be in the future');
+  return writeCaseEvent(db, {
+    ...options,
+    caseId: input.caseId,
+    expectedVersion: input.expectedVersion,
+    reach: 'case',
+    write: async (tx, caseRow) => {
+      const agentId = caseRow.assignedAgentId ?? user.id;
+      const [row] = await tx
+        .insert(callbacks)
+        .values({ caseId: caseRow.id, agentId, dueAt, note: input.note || null, createdAt: now })
+        .returning({ id: callbacks.id });
+      return {
+        id: row!.id,
+        audit: {
+          action: 'casework.callback',
+          entityType: 'callback',
+          entityId: row!.id,
+          after: { at: now.toISOString(), dueAt: dueAt.toISOString(), agentId },
+        },
+      };
+    },
+  });
+}
+
+/**
+ * A supervisor puts the case on hold until an instant (POL-HOLD), or lifts it with `until: null`. This is also
+ * how "complaint under review" holds a case: recording a complaint does not hold it by itself.
+ */
+export function setHold(
+  db: Database,
+  options: EventOptions<z.output<typeof setHoldInput>>,
+): Promise<CaseEventOutput> {
+  const { input, now } = options;
+  const until = input.until === null ? null : new Date(input.until);
+  if (until !== null && until <= now)
+    throw new AppError('INVALID_INPUT', 'until: a hold must end in the future');
+  return writeCaseEvent(db, {
+    ...options,
+    caseId: input.caseId,
+    expectedVersion: input.expectedVersion,
+    reach: 'case',
+    write: async (tx, caseRow) => {
+      const holdReason = until === null ? null : input.reason;
+      await tx.update(cases).set({ holdUntil: until, holdReason }).where(eq(cases.id, caseRow.id));
+      return {
+        id: caseRow.id,
+        audit: {
+          action: 'casework.hold',
+          entityType: 'case',
+          entityId: caseRow.id,
+          before: { holdUntil: caseRow.holdUntil?.toISOString() ?? null, holdReason: caseRow.holdReason },
+          after: { at: now.toISOString(), until: until?.toISOString() ?? null, reason: input.reason },
+        },
+      };
+    },
+  });
+}
+
+/**
+ * A debtor's complaint, tied to the case and (when it names one) the agent; supervisors resolve it within
+ * COMPLAINT_RESOLVE_DAYS. It does not put the case on hold: a supervisor decides that with `setHold`.
+ */
+export function recordComplaint(
+  db: Database,
+  options: EventOptions<z.output<typeof recordComplaintInput>>,
+): Promise<CaseEventOutput> {
+  const { input, now, user } = options;
+  const receivedAt = pastInstant('receivedAt', input.receivedAt, now);
+  return writeCaseEvent(db, {
+    ...options,
+    caseId: input.caseId,
+    expectedVersion: input.expectedVersion,
+    reach: 'case',
+    write: async (tx, caseRow) => {
+      if (input.agentId !== undefined) {
+        const [agent] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.id, input.agentId), inArray(users.role, ['agent', 'supervisor'])));
+        if (!agent) throw new AppError('NOT_FOUND', 'agentId: no agent or supervisor has this id');
+      }
+      const resolveBy = new Date(receivedAt.getTime() + COMPLAINT_RESOLVE_DAYS * DAY_MS);
+      const [row] = await tx
+        .insert(complaints)
+        .values({
+          caseId: caseRow.id,
+          agentId: input.agentId ?? null,
+          receivedAt,
+          channel: input.channel,
+          description: input.description,
+          resolveBy,
+          recordedBy: user.id,
+        })
+        .returning({ id: complaints.id });
+      return {
+        id: row!.id,
+        audit: {
+          action: 'casework.complaint',
+          entityType: 'complaint',
+          entityId: row!.id,
+          after: {
+            at: now.toISOString(),
+            agentId: input.agentId ?? null,
+            resolveBy: resolveBy.toISOString(),
+          },
+        },
+      };
+    },
+  });
+}

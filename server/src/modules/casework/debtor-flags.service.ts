@@ -1,0 +1,156 @@
+import type {
+  CaseEventOutput,
+  recordAttorneyInput,
+  recordBankruptcyInput,
+  recordCeaseInput,
+  recordDeathInput,
+} from '@arrears/shared/schemas/casework';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database, Transaction } from '../../db/client.ts';
+import { debtors } from '../../db/schema/index.ts';
+import { conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-write.ts';
+
+/**
+ * Facts about the debtor that stop collection on every one of their debts the moment they are recorded: the
+ * compliance guard reads these columns on its next decision (US-FDCPA-CEASE, US-FDCPA-ATTY, US-BK-STAY,
+ * US-REGF-DECEASED). Each is audited with the value before and after.
+ */
+type Options<S extends z.ZodType> = EventOptions<z.output<S>>;
+
+async function currentDebtor(tx: Transaction, debtorId: string) {
+  const [debtor] = await tx.select().from(debtors).where(eq(debtors.id, debtorId));
+  return debtor!;
+}
+
+/** A written refusal to pay or request to stop (FDCPA 1692c(c)); the first one on file stands. */
+export function recordCease(
+  db: Database,
+  options: Options<typeof recordCeaseInput>,
+): Promise<CaseEventOutput> {
+  const { input, now } = options;
+  const receivedAt = pastInstant('receivedAt', input.receivedAt, now);
+  return writeCaseEvent(db, {
+    ...options,
+    caseId: input.caseId,
+    expectedVersion: input.expectedVersion,
+    reach: 'debtor',
+    write: async (tx, caseRow) => {
+      const debtor = await currentDebtor(tx, caseRow.debtorId);
+      if (debtor.ceaseRequestedAt) {
+        throw conflict(`A cease request is already on file since ${debtor.ceaseRequestedAt.toISOString()}`);
+      }
+      await tx
+        .update(debtors)
+        .set({ ceaseRequestedAt: receivedAt, updatedAt: now })
+        .where(eq(debtors.id, debtor.id));
+      return {
+        id: debtor.id,
+        audit: {
+          action: 'casework.cease',
+          entityType: 'debtor',
+          entityId: debtor.id,
+          after: { at: now.toISOString(), effectiveAt: receivedAt.toISOString() },
+        },
+      };
+    },
+  });
+}
+
+/** The debtor is represented for this debt (FDCPA 1692c(a)(2)); a new attorney replaces the one on file. */
+export function recordAttorney(
+  db: Database,
+  options: Options<typeof recordAttorneyInput>,
+): Promise<CaseEventOutput> {
+  const { input, now } = options;
+  return writeCaseEvent(db, {
+    ...options,
+    caseId: input.caseId,
+    expectedVersion: input.expectedVersion,
+    reach: 'debtor',
+    write: async (tx, caseRow) => {
+      const debtor = await currentDebtor(tx, caseRow.debtorId);
+      const after = { attorneyName: input.name, attorneyContact: input.contact, attorneySince: now };
+      await tx
+        .update(debtors)
+        .set({ ...after, updatedAt: now })
+        .where(eq(debtors.id, debtor.id));
+      return {
+        id: debtor.id,
+        audit: {
+          action: 'casework.attorney',
+          entityType: 'debtor',
+          entityId: debtor.id,
+          before:
+            debtor.attorneyName === null
+              ? null
+              : { name: debtor.attorneyName, contact: debtor.attorneyContact },
+          after: { at: now.toISOString(), name: input.name, contact: input.contact },
+        },
+      };
+    },
+  });
+}
+
+/** A bankruptcy petition on file: the automatic stay (11 USC 362) stops collection of every debt. */
+export function recordBankruptcy(
+  db: Database,
+  options: Options<typeof recordBankruptcyInput>,
+): Promise<CaseEventOutput> {
+  const { input, now } = options;
+  const filedAt = pastInstant('filedAt', input.filedAt, now);
+  return writeCaseEvent(db, {
+    ...options,
+    caseId: input.caseId,
+    expectedVersion: input.expectedVersion,
+    reach: 'debtor',
+    write: async (tx, caseRow) => {
+      const debtor = await currentDebtor(tx, caseRow.debtorId);
+      if (debtor.bankruptcyFiledAt) {
+        throw conflict(`A bankruptcy filed ${debtor.bankruptcyFiledAt.toISOString()} is already on file`);
+      }
+      await tx
+        .update(debtors)
+        .set({ bankruptcyFiledAt: filedAt, updatedAt: now })
+        .where(eq(debtors.id, debtor.id));
+      return {
+        id: debtor.id,
+        audit: {
+          action: 'casework.bankruptcy',
+          entityType: 'debtor',
+          entityId: debtor.id,
+          after: { at: now.toISOString(), effectiveAt: filedAt.toISOString() },
+        },
+      };
+    },
+  });
+}
+
+/** The debtor died (the date of death when known, else now): only the estate may be contacted from now on. */
+export function recordDeath(
+  db: Database,
+  options: Options<typeof recordDeathInput>,
+): Promise<CaseEventOutput> {
+  const { input, now } = options;
+  const diedAt = pastInstant('diedAt', input.diedAt, now);
+  return writeCaseEvent(db, {
+    ...options,
+    caseId: input.caseId,
+    expectedVersion: input.expectedVersion,
+    reach: 'debtor',
+    write: async (tx, caseRow) => {
+      const debtor = await currentDebtor(tx, caseRow.debtorId);
+      if (debtor.deceasedAt) throw conflict('The debtor is already recorded as deceased');
+      await tx.update(debtors).set({ deceasedAt: diedAt, updatedAt: now }).where(eq(debtors.id, debtor.id));
+      return {
+        id: debtor.id,
+        audit: {
+          action: 'casework.death',
+          entityType: 'debtor',
+          entityId: debtor.id,
+          after: { at: now.toISOString(), effectiveAt: diedAt.toISOString() },
+        },
+      };
+    },
+  });
+}

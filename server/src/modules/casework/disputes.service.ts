@@ -1,0 +1,109 @@
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type {
+  CaseEventOutput,
+  recordDisputeInput,
+  recordVerificationSentInput,
+} from '@arrears/shared/schemas/casework';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database } from '../../db/client.ts';
+import { cases, disputes } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { caseScope } from '../cases/case-scope.ts';
+import { conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-write.ts';
+
+/**
+ * A dispute pauses collection of the debt until verification is sent (US-FDCPA-DISPUTE). One waits for
+ * verification at a time: a second while the first is open adds nothing the engine would read.
+ */
+export function recordDispute(
+  db: Database,
+  options: EventOptions<z.output<typeof recordDisputeInput>>,
+): Promise<CaseEventOutput> {
+  const { input, now, user } = options;
+  const receivedAt = pastInstant('receivedAt', input.receivedAt, now);
+  return writeCaseEvent(db, {
+    ...options,
+    caseId: input.caseId,
+    expectedVersion: input.expectedVersion,
+    reach: 'case',
+    write: async (tx, caseRow) => {
+      const [open] = await tx
+        .select({ receivedAt: disputes.receivedAt })
+        .from(disputes)
+        .where(and(eq(disputes.caseId, caseRow.id), isNull(disputes.verificationSentAt)))
+        .orderBy(desc(disputes.receivedAt))
+        .limit(1);
+      if (open) {
+        throw conflict(
+          `A dispute received ${open.receivedAt.toISOString()} is still waiting for verification`,
+        );
+      }
+      const [row] = await tx
+        .insert(disputes)
+        .values({ caseId: caseRow.id, receivedAt, reason: input.reason, recordedBy: user.id })
+        .returning({ id: disputes.id });
+      return {
+        id: row!.id,
+        audit: {
+          action: 'casework.dispute',
+          entityType: 'dispute',
+          entityId: row!.id,
+          after: { at: now.toISOString(), effectiveAt: receivedAt.toISOString(), reason: input.reason },
+        },
+      };
+    },
+  });
+}
+
+/**
+ * Verification was sent outside the workbench (e.g. mailed by the creditor): collection may resume. Sending a
+ * validation notice or the statement of the debt through the workbench records this by itself.
+ */
+export async function recordVerificationSent(
+  db: Database,
+  options: EventOptions<z.output<typeof recordVerificationSentInput>>,
+): Promise<CaseEventOutput> {
+  const { input, now } = options;
+  const sentAt = pastInstant('sentAt', input.sentAt, now);
+  const caseId = await disputeCase(db, options.user, input.disputeId);
+  return writeCaseEvent(db, {
+    ...options,
+    caseId,
+    expectedVersion: input.expectedVersion,
+    reach: 'case',
+    write: async (tx) => {
+      const [dispute] = await tx.select().from(disputes).where(eq(disputes.id, input.disputeId));
+      if (dispute!.verificationSentAt) {
+        throw conflict(`Verification was already sent on ${dispute!.verificationSentAt.toISOString()}`);
+      }
+      if (sentAt < dispute!.receivedAt) {
+        throw new AppError(
+          'INVALID_INPUT',
+          'sentAt: verification cannot be sent before the dispute was received',
+        );
+      }
+      await tx.update(disputes).set({ verificationSentAt: sentAt }).where(eq(disputes.id, input.disputeId));
+      return {
+        id: input.disputeId,
+        audit: {
+          action: 'casework.verificationSent',
+          entityType: 'dispute',
+          entityId: input.disputeId,
+          after: { at: now.toISOString(), effectiveAt: sentAt.toISOString() },
+        },
+      };
+    },
+  });
+}
+
+/** The case of a dispute the user may see; another team's dispute looks like a missing one. */
+async function disputeCase(db: Database, user: SessionUser, disputeId: string): Promise<string> {
+  const [row] = await db
+    .select({ caseId: disputes.caseId })
+    .from(disputes)
+    .innerJoin(cases, eq(cases.id, disputes.caseId))
+    .where(and(eq(disputes.id, disputeId), caseScope(user)));
+  if (!row) throw new AppError('NOT_FOUND', 'Dispute not found');
+  return row.caseId;
+}

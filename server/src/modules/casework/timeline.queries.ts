@@ -1,0 +1,205 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+
+/** Where a page of the timeline starts: strictly after this (at, type, sortId), newest first. */
+export interface TimelineCursor {
+  /** Microsecond-precision ISO text: a millisecond Date would repeat or skip rows recorded within one ms. */
+  at: string;
+  type: string;
+  sortId: string;
+}
+
+export interface TimelineRow {
+  at: string;
+  type: string;
+  sort_id: string;
+  id: string;
+  actor_name: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** Audit actions of casework that the timeline shows as flag events (the rest have rows of their own). */
+export const FLAG_ACTIONS = {
+  'casework.cease': 'cease',
+  'casework.attorney': 'attorney',
+  'casework.bankruptcy': 'bankruptcy',
+  'casework.death': 'death',
+  'casework.optOut': 'opt_out',
+  'casework.revokeConsent': 'consent_revoked',
+  'casework.hold': 'hold',
+  'casework.verificationSent': 'verification_sent',
+} as const;
+
+interface Branch {
+  type: string;
+  at: SQL;
+  /** Sorts like the id: bigint ids are zero-padded so text order is numeric order. */
+  sortId: SQL;
+  id: SQL;
+  from: SQL;
+  where: SQL;
+  detail: SQL;
+}
+
+const padded = (column: string) => sql.raw(`lpad(${column}::text, 20, '0')`);
+const text = (column: string) => sql.raw(`${column}::text`);
+
+function branches(caseId: string, debtorId: string): Branch[] {
+  const flagActions = Object.keys(FLAG_ACTIONS);
+  return [
+    {
+      type: 'contact',
+      at: sql`c.occurred_at`,
+      sortId: padded('c.id'),
+      id: text('c.id'),
+      from: sql`contact_log c left join users u on u.id = c.agent_id
+        left join contact_points cp on cp.id = c.contact_point_id
+        left join third_parties tp on tp.id = c.third_party_id`,
+      where: sql`c.case_id = ${caseId}`,
+      detail: sql`jsonb_build_object('kind', c.kind, 'direction', c.direction, 'outcome', c.outcome,
+        'purpose', c.purpose, 'durationSeconds', c.duration_seconds, 'pointKind', cp.kind, 'pointValue', cp.value,
+        'pointLabel', cp.label, 'thirdPartyName', tp.name, 'notes', c.notes, 'body', c.body)`,
+    },
+    {
+      type: 'decision',
+      at: sql`d.evaluated_at`,
+      sortId: padded('d.id'),
+      id: text('d.id'),
+      from: sql`compliance_decisions d left join users u on u.id = d.actor_id`,
+      where: sql`d.case_id = ${caseId}`,
+      detail: sql`jsonb_build_object('outcome', d.outcome, 'actionKind', d.action_kind, 'ruleIds', to_jsonb(d.rule_ids),
+        'violations', d.violations, 'warnings', d.warnings, 'overrideReason', d.override_reason)`,
+    },
+    {
+      type: 'promise',
+      at: sql`p.created_at`,
+      sortId: text('p.id'),
+      id: text('p.id'),
+      from: sql`promises p left join users u on u.id = p.created_by`,
+      where: sql`p.case_id = ${caseId}`,
+      detail: sql`jsonb_build_object('amountMinor', p.amount_minor, 'currency', p.currency,
+        'dueDate', p.due_date::text, 'status', p.status)`,
+    },
+    {
+      type: 'payment_plan',
+      at: sql`pp.created_at`,
+      sortId: text('pp.id'),
+      id: text('pp.id'),
+      from: sql`payment_plans pp left join users u on u.id = pp.created_by`,
+      where: sql`pp.case_id = ${caseId}`,
+      detail: sql`jsonb_build_object('totalMinor', pp.total_minor, 'currency', pp.currency,
+        'installmentCount', pp.installment_count, 'status', pp.status)`,
+    },
+    {
+      type: 'payment',
+      at: sql`py.received_at`,
+      sortId: padded('py.id'),
+      id: text('py.id'),
+      from: sql`payments py left join users u on u.id = py.recorded_by`,
+      where: sql`py.case_id = ${caseId}`,
+      detail: sql`jsonb_build_object('amountMinor', py.amount_minor, 'currency', py.currency, 'method', py.method,
+        'feesMinor', py.allocated_fees_minor, 'interestMinor', py.allocated_interest_minor,
+        'principalMinor', py.allocated_principal_minor, 'reversesId', py.reverses_id::text)`,
+    },
+    {
+      type: 'dispute',
+      at: sql`ds.received_at`,
+      sortId: text('ds.id'),
+      id: text('ds.id'),
+      from: sql`disputes ds left join users u on u.id = ds.recorded_by`,
+      where: sql`ds.case_id = ${caseId}`,
+      detail: sql`jsonb_build_object('reason', ds.reason, 'verificationSentAt', ds.verification_sent_at)`,
+    },
+    {
+      type: 'complaint',
+      at: sql`cm.received_at`,
+      sortId: text('cm.id'),
+      id: text('cm.id'),
+      from: sql`complaints cm left join users u on u.id = cm.recorded_by left join users ag on ag.id = cm.agent_id`,
+      where: sql`cm.case_id = ${caseId}`,
+      detail: sql`jsonb_build_object('channel', cm.channel, 'description', cm.description, 'status', cm.status,
+        'resolveBy', cm.resolve_by, 'agentName', ag.name)`,
+    },
+    {
+      type: 'note',
+      at: sql`n.created_at`,
+      sortId: text('n.id'),
+      id: text('n.id'),
+      from: sql`case_notes n left join users u on u.id = n.author_id`,
+      where: sql`n.case_id = ${caseId}`,
+      detail: sql`jsonb_build_object('body', n.body)`,
+    },
+    {
+      // Callbacks keep no author; the audit event of their scheduling names who did it.
+      type: 'callback',
+      at: sql`cb.created_at`,
+      sortId: text('cb.id'),
+      id: text('cb.id'),
+      from: sql`callbacks cb left join audit_events ae on ae.entity_type = 'callback' and ae.entity_id = cb.id::text
+        left join users u on u.id = ae.actor_id`,
+      where: sql`cb.case_id = ${caseId}`,
+      detail: sql`jsonb_build_object('dueAt', cb.due_at, 'note', cb.note, 'doneAt', cb.done_at)`,
+    },
+    {
+      type: 'escalation_request',
+      at: sql`er.created_at`,
+      sortId: text('er.id'),
+      id: text('er.id'),
+      from: sql`escalation_requests er left join users u on u.id = er.requested_by`,
+      where: sql`er.case_id = ${caseId}`,
+      detail: sql`jsonb_build_object('kind', er.kind, 'reason', er.request_reason)`,
+    },
+    {
+      type: 'escalation_decision',
+      at: sql`ed.decided_at`,
+      sortId: text('ed.id'),
+      id: text('ed.id'),
+      from: sql`escalation_requests ed left join users u on u.id = ed.decided_by`,
+      where: sql`ed.case_id = ${caseId} and ed.decided_at is not null`,
+      detail: sql`jsonb_build_object('kind', ed.kind, 'status', ed.status, 'reason', ed.decision_reason)`,
+    },
+    {
+      // Facts about the debtor show on every case of theirs; the request's clock is in `after.at`.
+      type: 'flag',
+      at: sql`coalesce(case when a.action like 'casework.%' then (a.after->>'at')::timestamptz end, a.created_at)`,
+      sortId: padded('a.id'),
+      id: text('a.id'),
+      from: sql`audit_events a left join users u on u.id = a.actor_id`,
+      where: sql`((a.entity_type = 'debtor' and a.entity_id = ${debtorId}) or
+        (a.case_id = ${caseId} and a.entity_type in ('case', 'dispute')))
+        and a.action in (${sql.join(
+          flagActions.map((action) => sql`${action}`),
+          sql`, `,
+        )})`,
+      detail: sql`coalesce(a.after, '{}'::jsonb) || jsonb_build_object('action', a.action)`,
+    },
+  ];
+}
+
+/**
+ * One page of the case's history, newest first, merged from every table that holds some of it: each branch
+ * walks its case index for at most `limit` rows after the cursor, and the union is ordered and cut once more.
+ */
+export async function timelinePage(
+  db: Executor,
+  options: { caseId: string; debtorId: string; cursor: TimelineCursor | null; limit: number },
+): Promise<TimelineRow[]> {
+  const { cursor, limit } = options;
+  const parts = branches(options.caseId, options.debtorId).map((b) => {
+    const after =
+      cursor === null
+        ? sql``
+        : sql`and (${b.at}, ${b.type}::text, ${b.sortId}) < (${cursor.at}::timestamptz, ${cursor.type}::text, ${cursor.sortId}::text)`;
+    return sql`(select ${b.at} as at, ${b.type}::text as type, ${b.sortId} as sort_id, ${b.id} as id,
+      u.name as actor_name, ${b.detail} as detail
+      from ${b.from} where ${b.where} ${after} order by 1 desc, 3 desc limit ${limit})`;
+  });
+  return queryRows<TimelineRow>(
+    db,
+    sql`select to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, t.type, t.sort_id, t.id,
+          t.actor_name, t.detail
+        from (${sql.join(parts, sql` union all `)}) t
+        order by t.at desc, t.type desc, t.sort_id desc
+        limit ${limit}`,
+  );
+}

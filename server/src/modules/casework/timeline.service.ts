@@ -1,0 +1,137 @@
+import type { ContactPointKind } from '@arrears/shared/domain/enums';
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type { TimelineItem, timelineInput } from '@arrears/shared/schemas/casework';
+import type { z } from 'zod';
+import type { Executor } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { findCaseInScope } from '../cases/case-scope.ts';
+import { maskContactValue } from './masking.ts';
+import { FLAG_ACTIONS, type TimelineCursor, type TimelineRow, timelinePage } from './timeline.queries.ts';
+
+/** The case's history, newest first, one page at a time. Anyone who can see the case reads it. */
+export async function caseTimeline(
+  db: Executor,
+  options: { user: SessionUser; input: z.output<typeof timelineInput> },
+): Promise<{ items: TimelineItem[]; nextCursor: string | null }> {
+  const { input } = options;
+  const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor);
+  const caseRow = await findCaseInScope(db, options.user, input.caseId);
+  const rows = await timelinePage(db, {
+    caseId: caseRow.id,
+    debtorId: caseRow.debtorId,
+    cursor,
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const more = rows.length > input.limit && last !== undefined;
+  return {
+    items: page.map(toItem),
+    nextCursor: more ? encodeCursor({ at: last.at, type: last.type, sortId: last.sort_id }) : null,
+  };
+}
+
+export function encodeCursor(cursor: TimelineCursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.type, cursor.sortId])).toString('base64url');
+}
+
+/** A cursor is opaque to the client; anything this list did not hand out is refused as bad input. */
+export function decodeCursor(text: string): TimelineCursor {
+  try {
+    const [at, type, sortId] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (
+      typeof at === 'string' &&
+      !Number.isNaN(Date.parse(at)) &&
+      typeof type === 'string' &&
+      /^[a-z_]{1,40}$/.test(type) &&
+      typeof sortId === 'string' &&
+      /^[0-9a-f-]{1,40}$/.test(sortId)
+    ) {
+      return { at, type, sortId };
+    }
+  } catch {
+    // fall through to the refusal below
+  }
+  throw new AppError('INVALID_INPUT', 'cursor: not a cursor this timeline handed out');
+}
+
+type Detail = Record<string, unknown>;
+const str = (value: unknown) => (typeof value === 'string' ? value : null);
+const num = (value: unknown) => (typeof value === 'number' ? value : null);
+const instant = (value: unknown) => (typeof value === 'string' ? new Date(value).toISOString() : null);
+const reasons = (hits: unknown) => (Array.isArray(hits) ? hits.map((h) => String((h as Detail).reason)) : []);
+
+/** A row of the union as the screen sees it; contact points leave this function masked. */
+function toItem(row: TimelineRow): TimelineItem {
+  const base = { id: row.id, at: new Date(row.at).toISOString(), actorName: row.actor_name };
+  const d = row.detail;
+  switch (row.type) {
+    case 'contact': {
+      const kind = str(d.pointKind) as ContactPointKind | null;
+      const value = str(d.pointValue);
+      const masked = kind !== null && value !== null ? maskContactValue(kind, value) : null;
+      return {
+        ...base,
+        type: 'contact',
+        detail: {
+          kind: d.kind,
+          direction: d.direction,
+          outcome: d.outcome,
+          purpose: d.purpose ?? null,
+          durationSeconds: num(d.durationSeconds),
+          contactPoint: str(d.pointLabel) ?? masked,
+          thirdPartyName: str(d.thirdPartyName),
+          notes: str(d.notes),
+          body: str(d.body),
+        },
+      } as TimelineItem;
+    }
+    case 'decision':
+      return {
+        ...base,
+        type: 'decision',
+        detail: {
+          outcome: d.outcome,
+          actionKind: d.actionKind,
+          ruleIds: d.ruleIds,
+          reasons: [...reasons(d.violations), ...reasons(d.warnings)],
+          overrideReason: str(d.overrideReason),
+        },
+      } as TimelineItem;
+    case 'dispute':
+      return {
+        ...base,
+        type: 'dispute',
+        detail: { reason: d.reason, verificationSentAt: instant(d.verificationSentAt) },
+      } as TimelineItem;
+    case 'complaint':
+      return {
+        ...base,
+        type: 'complaint',
+        detail: { ...d, resolveBy: instant(d.resolveBy) },
+      } as TimelineItem;
+    case 'callback':
+      return {
+        ...base,
+        type: 'callback',
+        detail: { dueAt: instant(d.dueAt), note: str(d.note), doneAt: instant(d.doneAt) },
+      } as TimelineItem;
+    case 'flag':
+      return { ...base, type: 'flag', detail: flagDetail(d) };
+    default:
+      // promise, payment_plan, payment, note, escalation_*: the SQL built the detail in its final shape.
+      return { ...base, type: row.type, detail: d } as TimelineItem;
+  }
+}
+
+function flagDetail(d: Detail): Extract<TimelineItem, { type: 'flag' }>['detail'] {
+  return {
+    event: FLAG_ACTIONS[d.action as keyof typeof FLAG_ACTIONS],
+    effectiveAt: instant(d.effectiveAt),
+    name: str(d.name),
+    channel: (str(d.channel) as Extract<TimelineItem, { type: 'flag' }>['detail']['channel']) ?? null,
+    contactPoint: str(d.contactPoint),
+    until: instant(d.until),
+    reason: str(d.reason),
+  };
+}

@@ -1,0 +1,382 @@
+import { z } from 'zod';
+import {
+  ACTION_KINDS,
+  APPROVAL_STATUSES,
+  BUCKETS,
+  CASE_STATUSES,
+  COMPLAINT_STATUSES,
+  CONTACT_OUTCOMES,
+  CONTACT_POINT_KINDS,
+  DECISION_OUTCOMES,
+  DIRECTIONS,
+  ESCALATION_KINDS,
+  LADDER_STAGES,
+  MESSAGE_PURPOSES,
+  OPT_OUT_CHANNELS,
+  PAYMENT_METHODS,
+  PLAN_FREQUENCIES,
+  PLAN_STATUSES,
+  PROMISE_STATUSES,
+  THIRD_PARTY_RELATIONSHIPS,
+} from '../domain/enums.ts';
+import { contactRecordedOutput, expectedVersion } from './contacts.ts';
+
+/** Contracts of the case screen: what it shows (masked), the events that change the verdicts, the statement. */
+
+const uuid = (field: string) => z.string().uuid(`${field} must be an id (uuid)`);
+const instant = (field: string) =>
+  z.iso.datetime({
+    offset: true,
+    error: `${field} must be an ISO-8601 instant such as 2026-03-10T15:00:00Z`,
+  });
+const caseId = uuid('caseId');
+const money = { amountMinor: z.number().int(), currency: z.string() };
+
+export const caseRefInput = z.object({ caseId });
+
+/** The debtor's banners, most serious first; each changes what the compliance engine allows. */
+export const BANNER_KINDS = [
+  'deceased',
+  'bankrupt',
+  'attorney',
+  'cease',
+  'disputed',
+  'hold',
+  'military',
+] as const;
+export const banner = z.object({
+  kind: z.enum(BANNER_KINDS),
+  since: z.string().nullable(),
+  until: z.string().nullable(),
+  /** The attorney's name, the dispute's or the hold's reason. */
+  detail: z.string().nullable(),
+});
+
+export const contactPointView = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(CONTACT_POINT_KINDS),
+  label: z.string().nullable(),
+  /** Never the value itself: `casework.revealContact` answers that and leaves an audit event. */
+  masked: z.string(),
+  timeZone: z.string().nullable(),
+  verified: z.boolean(),
+  consentSms: z.boolean(),
+  consentAutodial: z.boolean(),
+  consentRevokedAt: z.string().nullable(),
+  /** The debtor opted out of this very point. */
+  optedOut: z.boolean(),
+  /** Channel-wide opt-outs that reach this kind of point. */
+  channelOptOuts: z.array(z.enum(OPT_OUT_CHANNELS)),
+  employerProhibits: z.boolean(),
+  inconvenient: z.boolean(),
+});
+
+export const caseDetail = z.object({
+  case: z.object({
+    id: z.string().uuid(),
+    accountRef: z.string(),
+    currency: z.string(),
+    originalPrincipalMinor: z.number().int(),
+    principalMinor: z.number().int(),
+    interestMinor: z.number().int(),
+    feesMinor: z.number().int(),
+    paidMinor: z.number().int(),
+    /** What is owed now: principal + interest + fees − paid. */
+    balanceMinor: z.number().int(),
+    daysPastDue: z.number().int(),
+    bucket: z.enum(BUCKETS),
+    stage: z.enum(LADDER_STAGES),
+    status: z.enum(CASE_STATUSES),
+    holdUntil: z.string().nullable(),
+    holdReason: z.string().nullable(),
+    version: z.number().int(),
+    assignedAgent: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+    portfolioName: z.string(),
+    creditorName: z.string(),
+    placedAt: z.string(),
+    dueDate: z.string(),
+    limitationsExpiresAt: z.string().nullable(),
+    lastContactAt: z.string().nullable(),
+  }),
+  debtor: z.object({
+    id: z.string().uuid(),
+    fullName: z.string(),
+    language: z.string(),
+    /** The year only; the full date is revealed on request. */
+    birthYear: z.number().int().nullable(),
+    nationalIdMasked: z.string().nullable(),
+    jurisdiction: z.object({ country: z.string(), region: z.string().nullable() }),
+    timeZone: z.string().nullable(),
+  }),
+  banners: z.array(banner),
+  openDispute: z.object({ id: z.string().uuid(), receivedAt: z.string(), reason: z.string() }).nullable(),
+  contactPoints: z.array(contactPointView),
+  thirdParties: z.array(
+    z.object({
+      id: z.string().uuid(),
+      name: z.string(),
+      relationship: z.enum(THIRD_PARTY_RELATIONSHIPS),
+      maskedPhone: z.string().nullable(),
+      debtorAgreed: z.boolean(),
+    }),
+  ),
+  openPromises: z.array(
+    z.object({ id: z.string().uuid(), ...money, dueDate: z.string(), planId: z.string().uuid().nullable() }),
+  ),
+  activePlans: z.array(
+    z.object({
+      id: z.string().uuid(),
+      totalMinor: z.number().int(),
+      currency: z.string(),
+      installmentCount: z.number().int(),
+      frequency: z.enum(PLAN_FREQUENCIES),
+      startDate: z.string(),
+    }),
+  ),
+  counts: z.object({
+    contacts: z.number().int(),
+    blockedAttempts: z.number().int(),
+    payments: z.number().int(),
+    promises: z.number().int(),
+    notes: z.number().int(),
+    openComplaints: z.number().int(),
+    pendingCallbacks: z.number().int(),
+  }),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+export const REVEALABLE_FIELDS = ['dateOfBirth'] as const;
+/** Exactly one of: a contact point, a third party's phone, or a field of the debtor. */
+export const revealContactInput = z
+  .object({
+    caseId,
+    contactPointId: uuid('contactPointId').optional(),
+    thirdPartyId: uuid('thirdPartyId').optional(),
+    field: z.enum(REVEALABLE_FIELDS, { error: 'field must be dateOfBirth' }).optional(),
+  })
+  .refine((i) => [i.contactPointId, i.thirdPartyId, i.field].filter((v) => v !== undefined).length === 1, {
+    error: 'Name exactly one of contactPointId, thirdPartyId or field',
+    path: ['contactPointId'],
+  });
+export const revealContactOutput = z.object({ value: z.string().nullable(), revealedAt: z.string() });
+
+export const timelineInput = z.object({
+  caseId,
+  cursor: z.string().max(400).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+const decisionDetail = z.object({
+  outcome: z.enum(DECISION_OUTCOMES),
+  actionKind: z.enum(ACTION_KINDS),
+  ruleIds: z.array(z.string()),
+  reasons: z.array(z.string()),
+  overrideReason: z.string().nullable(),
+});
+export const FLAG_EVENTS = [
+  'cease',
+  'attorney',
+  'bankruptcy',
+  'death',
+  'opt_out',
+  'consent_revoked',
+  'hold',
+  'verification_sent',
+] as const;
+const item = <T extends string, D extends z.ZodRawShape>(type: T, detail: D) =>
+  z.object({
+    type: z.literal(type),
+    id: z.string(),
+    at: z.string(),
+    actorName: z.string().nullable(),
+    detail: z.object(detail),
+  });
+export const timelineItem = z.discriminatedUnion('type', [
+  item('contact', {
+    kind: z.enum(ACTION_KINDS),
+    direction: z.enum(DIRECTIONS),
+    outcome: z.enum(CONTACT_OUTCOMES),
+    purpose: z.enum(MESSAGE_PURPOSES).nullable(),
+    durationSeconds: z.number().int().nullable(),
+    contactPoint: z.string().nullable(),
+    thirdPartyName: z.string().nullable(),
+    notes: z.string().nullable(),
+    body: z.string().nullable(),
+  }),
+  item('decision', decisionDetail.shape),
+  item('promise', { ...money, dueDate: z.string(), status: z.enum(PROMISE_STATUSES) }),
+  item('payment_plan', {
+    totalMinor: z.number().int(),
+    currency: z.string(),
+    installmentCount: z.number().int(),
+    status: z.enum(PLAN_STATUSES),
+  }),
+  item('payment', {
+    ...money,
+    method: z.enum(PAYMENT_METHODS),
+    feesMinor: z.number().int(),
+    interestMinor: z.number().int(),
+    principalMinor: z.number().int(),
+    reversesId: z.string().nullable(),
+  }),
+  item('dispute', { reason: z.string(), verificationSentAt: z.string().nullable() }),
+  item('complaint', {
+    channel: z.string(),
+    description: z.string(),
+    status: z.enum(COMPLAINT_STATUSES),
+    resolveBy: z.string(),
+    agentName: z.string().nullable(),
+  }),
+  item('note', { body: z.string() }),
+  item('callback', { dueAt: z.string(), note: z.string().nullable(), doneAt: z.string().nullable() }),
+  item('escalation_request', { kind: z.enum(ESCALATION_KINDS), reason: z.string() }),
+  item('escalation_decision', {
+    kind: z.enum(ESCALATION_KINDS),
+    status: z.enum(APPROVAL_STATUSES),
+    reason: z.string().nullable(),
+  }),
+  item('flag', {
+    event: z.enum(FLAG_EVENTS),
+    /** When the fact took effect (received, filed, died) where that differs from when it was recorded. */
+    effectiveAt: z.string().nullable(),
+    name: z.string().nullable(),
+    channel: z.enum(OPT_OUT_CHANNELS).nullable(),
+    contactPoint: z.string().nullable(),
+    until: z.string().nullable(),
+    reason: z.string().nullable(),
+  }),
+]);
+export type TimelineItem = z.infer<typeof timelineItem>;
+export const timelineOutput = z.object({ items: z.array(timelineItem), nextCursor: z.string().nullable() });
+
+const pastInstant = (field: string) => instant(field).optional();
+export const recordDisputeInput = z.object({
+  caseId,
+  reason: z.string().trim().min(3, "Write the debtor's reason").max(2000),
+  /** When the dispute reached the agency; now when omitted, never in the future. */
+  receivedAt: pastInstant('receivedAt'),
+  expectedVersion,
+});
+export const recordVerificationSentInput = z.object({
+  disputeId: uuid('disputeId'),
+  sentAt: pastInstant('sentAt'),
+  expectedVersion,
+});
+export const recordCeaseInput = z.object({ caseId, receivedAt: instant('receivedAt'), expectedVersion });
+export const recordAttorneyInput = z.object({
+  caseId,
+  name: z.string().trim().min(2, "Write the attorney's name").max(200),
+  contact: z.string().trim().min(3, 'Write how to reach the attorney').max(500),
+  expectedVersion,
+});
+export const recordBankruptcyInput = z.object({ caseId, filedAt: instant('filedAt'), expectedVersion });
+export const recordDeathInput = z.object({ caseId, diedAt: pastInstant('diedAt'), expectedVersion });
+export const recordOptOutInput = z
+  .object({
+    caseId,
+    channel: z
+      .enum(OPT_OUT_CHANNELS, { error: `channel must be one of ${OPT_OUT_CHANNELS.join(', ')}` })
+      .optional(),
+    contactPointId: uuid('contactPointId').optional(),
+    expectedVersion,
+  })
+  .refine((i) => i.channel !== undefined || i.contactPointId !== undefined, {
+    error: 'Name the channel, the contact point, or both',
+    path: ['channel'],
+  });
+export const revokeConsentInput = z.object({
+  caseId,
+  contactPointId: uuid('contactPointId'),
+  expectedVersion,
+});
+export const COMPLAINT_CHANNELS = [
+  'phone',
+  'email',
+  'letter',
+  'sms',
+  'web',
+  'in_person',
+  'regulator',
+] as const;
+export const recordComplaintInput = z.object({
+  caseId,
+  /** The agent the complaint names, if it names one. */
+  agentId: uuid('agentId').optional(),
+  channel: z.enum(COMPLAINT_CHANNELS, { error: `channel must be one of ${COMPLAINT_CHANNELS.join(', ')}` }),
+  description: z.string().trim().min(10, 'Describe the complaint in at least 10 characters').max(4000),
+  receivedAt: pastInstant('receivedAt'),
+  expectedVersion,
+});
+export const addNoteInput = z.object({
+  caseId,
+  body: z.string().trim().min(1, 'The note is empty').max(4000),
+  expectedVersion,
+});
+export const scheduleCallbackInput = z.object({
+  caseId,
+  dueAt: instant('dueAt'),
+  note: z.string().trim().max(500).optional(),
+  expectedVersion,
+});
+export const setHoldInput = z.object({
+  caseId,
+  /** The hold ends then (in the future); null lifts the hold now. */
+  until: instant('until').nullable(),
+  reason: z.string().trim().min(10, 'Write a reason of at least 10 characters').max(2000),
+  expectedVersion,
+});
+/** The row an event wrote and the case's new version. */
+export const caseEventOutput = z.object({ id: z.string(), caseVersion: z.number().int() });
+export type CaseEventOutput = z.infer<typeof caseEventOutput>;
+
+const statementPayment = z.object({
+  id: z.string(),
+  receivedAt: z.string(),
+  ...money,
+  method: z.enum(PAYMENT_METHODS),
+  allocation: z.object({
+    feesMinor: z.number().int(),
+    interestMinor: z.number().int(),
+    principalMinor: z.number().int(),
+  }),
+  reversesId: z.string().nullable(),
+});
+const component = z.object({
+  chargedMinor: z.number().int(),
+  paidMinor: z.number().int(),
+  owedMinor: z.number().int(),
+});
+/** The statement of the debt (right to know), from the ledger; amounts in minor units of `currency`. */
+export const statementOutput = z.object({
+  generatedAt: z.string(),
+  creditorName: z.string(),
+  portfolioName: z.string(),
+  accountRef: z.string(),
+  debtorName: z.string(),
+  currency: z.string(),
+  dueDate: z.string(),
+  placedAt: z.string(),
+  originalPrincipalMinor: z.number().int(),
+  principal: component,
+  interest: component,
+  fees: component,
+  payments: z.array(statementPayment),
+  totalChargedMinor: z.number().int(),
+  totalPaidMinor: z.number().int(),
+  balanceMinor: z.number().int(),
+  collection: z.object({
+    status: z.enum(CASE_STATUSES),
+    stage: z.enum(LADDER_STAGES),
+    agency: z.object({ name: z.string(), placedAt: z.string() }).nullable(),
+  }),
+});
+export type Statement = z.infer<typeof statementOutput>;
+
+export const sendStatementInput = z.object({
+  caseId,
+  channel: z.enum(['letter', 'email'], { error: 'channel must be letter or email' }),
+  /** Required for email; a letter without one goes to the home address on file. */
+  contactPointId: uuid('contactPointId').optional(),
+  expectedVersion,
+});
+export const sendStatementOutput = contactRecordedOutput;
