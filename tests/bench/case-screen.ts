@@ -1,0 +1,111 @@
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import { eq, sql } from 'drizzle-orm';
+import { openDatabase, queryRows } from '../../server/src/db/client.ts';
+import * as s from '../../server/src/db/schema/index.ts';
+import { createCaller } from '../../server/src/trpc/router.ts';
+
+/**
+ * `pnpm bench` (case screen): p50/p95 of the data the case screen loads when an agent opens a case — the case
+ * with its debtor and contact points (`casework.get`), the first timeline page (`casework.timeline`) and the
+ * verdict of every action (`compliance.check`), requested together as the dashboard does — beside raw SQL that
+ * reads the same rows (the case joined to debtor and portfolio, the contact points, 50 contact-log rows).
+ * Reads only. Goal: p95 under 50 ms, ratio under 2x.
+ */
+const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/arrears_seed';
+const RUNS = Number(process.env.BENCH_RUNS ?? 300);
+const AGENT_EMAIL = 'alice@arrearsdesk.demo';
+
+function percentiles(durations: number[]) {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+async function time(runs: number, once: (i: number) => Promise<unknown>) {
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await once(i);
+    durations.push(performance.now() - start);
+  }
+  return percentiles(durations);
+}
+
+const handle = await openDatabase({ url: URL, poolSize: 10 }).catch((error: Error) => {
+  console.error(`Cannot open ${URL}: ${error.message}`);
+  console.error('Create it with: DATABASE_URL=<url> pnpm db:seed --cases 1000000 --reset');
+  process.exit(1);
+});
+const db = handle.db;
+const [agent] = await db.select().from(s.users).where(eq(s.users.email, AGENT_EMAIL));
+if (!agent) {
+  console.error(`${URL} has no demo agent ${AGENT_EMAIL}; seed it with pnpm db:seed --cases 1000000 --reset`);
+  process.exit(1);
+}
+const user: SessionUser = { ...agent, teamIds: agent.teamId ? [agent.teamId] : [] };
+const [{ n: caseCount } = { n: 0 }] = await queryRows<{ n: number }>(
+  db,
+  sql`select count(*)::int as n from cases`,
+);
+const picked = await queryRows<{ id: string; debtor_id: string }>(
+  db,
+  sql`select id, debtor_id from cases where assigned_agent_id = ${agent.id} order by md5(id::text) limit ${RUNS}`,
+);
+const caller = createCaller({
+  db,
+  user,
+  sessionTokenHash: null,
+  ip: '127.0.0.1',
+  userAgent: 'bench',
+  sessionTtlHours: 12,
+  now: () => new Date(),
+  cookies: { set: () => {}, clear: () => {} },
+});
+
+const screen = (i: number) => {
+  const caseId = picked[i % picked.length]!.id;
+  return Promise.all([
+    caller.casework.get({ caseId }),
+    caller.casework.timeline({ caseId, limit: 50 }),
+    caller.compliance.check({ caseId }),
+  ]);
+};
+const raw = (i: number) => {
+  const { id, debtor_id } = picked[i % picked.length]!;
+  return Promise.all([
+    queryRows(
+      db,
+      sql`select c.*, d.*, p.name from cases c join debtors d on d.id = c.debtor_id
+      join portfolios p on p.id = c.portfolio_id where c.id = ${id}`,
+    ),
+    queryRows(db, sql`select * from contact_points where debtor_id = ${debtor_id}`),
+    queryRows(db, sql`select * from contact_log where case_id = ${id} order by occurred_at desc limit 50`),
+  ]);
+};
+
+await time(20, screen);
+await time(20, raw);
+const api = await time(picked.length, screen);
+const baseline = await time(picked.length, raw);
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+const part = (name: string, call: (caseId: string) => Promise<unknown>) =>
+  time(picked.length, (i) => call(picked[i % picked.length]!.id)).then((p) =>
+    console.log(`  ${name.padEnd(44)} p50 ${fmt(p.p50)}   p95 ${fmt(p.p95)}`),
+  );
+console.log(
+  `case screen data over ${caseCount.toLocaleString('en')} cases, ${picked.length} cases opened by ${AGENT_EMAIL}`,
+);
+console.log(
+  `  casework.get + timeline + compliance.check   p50 ${fmt(api.p50)}   p95 ${fmt(api.p95)}   (goal p95 < 50 ms)`,
+);
+console.log(
+  `  raw SQL for the same rows                    p50 ${fmt(baseline.p50)}   p95 ${fmt(baseline.p95)}`,
+);
+console.log(
+  `  ratio                                        p50 ${(api.p50 / baseline.p50).toFixed(1)}x   p95 ${(api.p95 / baseline.p95).toFixed(1)}x`,
+);
+console.log('  each part alone:');
+await part('casework.get', (caseId) => caller.casework.get({ caseId }));
+await part('casework.timeline (50 items)', (caseId) => caller.casework.timeline({ caseId, limit: 50 }));
+await part('compliance.check', (caseId) => caller.compliance.check({ caseId }));
+await handle.close();
