@@ -2,6 +2,7 @@ import { navFor } from '@arrears/shared/auth/roles';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useSignOut } from '../features/auth/api/use-sign-out.ts';
+import { KeyboardHelp } from '../features/queue/components/keyboard-help.tsx';
 import { readApiError } from '../lib/api-error.ts';
 import { sectionPath } from '../lib/navigation.ts';
 import { useSessionUser } from '../lib/session.tsx';
@@ -28,6 +29,7 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
+        <KeyboardHelp />
         <div className="app-user">
           <p>
             <span className="visually-hidden">{t('header.signedInAs')} </span>

@@ -1,7 +1,9 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { RulesAdminPage } from '../features/admin/components/rules-admin-page.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
+import { CasePage } from '../features/case/components/case-page.tsx';
 import { CasesPage } from '../features/cases/components/cases-page.tsx';
+import { QueuePage } from '../features/queue/components/queue-page.tsx';
 import { homePathFor } from '../lib/navigation.ts';
 import { useSessionUser } from '../lib/session.tsx';
 import { AppLayout } from './layout.tsx';
@@ -23,10 +25,11 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<HomeRedirect />} />
           <Route element={<RequireSection section="queue" />}>
-            <Route path="queue" element={<PendingSection section="queue" />} />
+            <Route path="queue" element={<QueuePage />} />
           </Route>
           <Route element={<RequireSection section="cases" />}>
             <Route path="cases" element={<CasesPage />} />
+            <Route path="cases/:caseId" element={<CasePage />} />
           </Route>
           <Route element={<RequireSection section="compliance" />}>
             <Route path="compliance" element={<PendingSection section="compliance" />} />

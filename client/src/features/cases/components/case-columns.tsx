@@ -2,6 +2,7 @@ import { formatMoney } from '@arrears/shared/domain/money';
 import type { CaseRow, CaseSortField } from '@arrears/shared/schemas/cases';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { createDataTableColumnHelper } from '../../../components/ui/data-table.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -24,6 +25,8 @@ export function useCaseColumns() {
       column.accessor('accountRef', {
         id: sortId('accountRef'),
         header: t('cases.column.accountRef'),
+        // The account reference opens the case screen.
+        cell: ({ row }) => <Link to={`/cases/${row.original.id}`}>{row.original.accountRef}</Link>,
         sortDescFirst: false,
         meta: { sortLabel: t('cases.sortBy.accountRef') },
       }),

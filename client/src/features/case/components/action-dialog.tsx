@@ -1,0 +1,194 @@
+import type { CaseDetail } from '@arrears/shared/schemas/casework';
+import type { ComplianceCheckOutput } from '@arrears/shared/schemas/compliance';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../../components/ui/dialog.tsx';
+import type { ActionIntent } from '../hooks/action-intent.ts';
+import { pointNamesOf } from '../hooks/point-names.ts';
+import { AttorneyForm } from './attorney-form.tsx';
+import { CallbackForm } from './callback-form.tsx';
+import { ComplaintForm } from './complaint-form.tsx';
+import { DebtorEventForm } from './debtor-event-form.tsx';
+import { EscalationForm } from './escalation-form.tsx';
+import { LogCallForm } from './log-call-form.tsx';
+import { NoteForm } from './note-form.tsx';
+import { PaymentForm } from './payment-form.tsx';
+import { PlanForm } from './plan-form.tsx';
+import { PreferenceForm } from './preference-form.tsx';
+import { PromiseForm } from './promise-form.tsx';
+import { SendMessageForm } from './send-message-form.tsx';
+import { StatementView } from './statement-view.tsx';
+import { VerificationForm } from './verification-form.tsx';
+
+interface ActionDialogProps {
+  intent: ActionIntent | null;
+  detail: CaseDetail;
+  check: ComplianceCheckOutput | undefined;
+  canWork: boolean;
+  onClose: () => void;
+  /** The action was saved; `callOutcome` tells a conversation from other calls. */
+  onSaved: (intent: ActionIntent, callOutcome?: string) => void;
+}
+
+/**
+ * The form for what the agent asked to do, in a modal dialog (Esc closes it, focus returns). A form opens
+ * fresh each time, so a payment form's idempotency key belongs to that one opening.
+ */
+export function ActionDialog({ intent, detail, check, canWork, onClose, onSaved }: ActionDialogProps) {
+  const { t } = useTranslation();
+  const caseId = detail.case.id;
+  const caseVersion = detail.case.version;
+  const debtorZone = check?.debtorZones[0]?.zone ?? detail.debtor.timeZone ?? undefined;
+  const calendarZone = debtorZone ?? 'UTC';
+  const pointNames = pointNamesOf(detail.contactPoints, (kind) => t(`case.pointKind.${kind}`));
+  const money = {
+    caseId,
+    currency: detail.case.currency,
+    balanceMinor: detail.case.balanceMinor,
+    caseVersion,
+    debtorZone: calendarZone,
+  };
+
+  let title = '';
+  let body: ReactNode = null;
+  if (intent) {
+    const saved = (callOutcome?: string) => onSaved(intent, callOutcome);
+    switch (intent.form) {
+      case 'logCall':
+        title = t('actions.logCall.title');
+        body = check && (
+          <LogCallForm
+            caseId={caseId}
+            check={check}
+            contactPointId={intent.contactPointId}
+            kind={intent.kind}
+            caseVersion={caseVersion}
+            pointNames={pointNames}
+            onDone={saved}
+          />
+        );
+        break;
+      case 'sendMessage':
+        title = t(`actions.message.title.${intent.channel}`);
+        body = check && (
+          <SendMessageForm
+            caseId={caseId}
+            check={check}
+            channel={intent.channel}
+            contactPointId={intent.contactPointId}
+            caseVersion={caseVersion}
+            pointNames={pointNames}
+            onDone={() => saved()}
+          />
+        );
+        break;
+      case 'escalation':
+        title = t('actions.requestLabel', { escalation: t(`actions.escalation.${intent.kind}`) });
+        body = (
+          <EscalationForm caseId={caseId} kind={intent.kind} debtorZone={debtorZone} onDone={() => saved()} />
+        );
+        break;
+      case 'promise':
+        title = t('actions.promise.title');
+        body = <PromiseForm {...money} onDone={() => saved()} />;
+        break;
+      case 'plan':
+        title = t('actions.plan.title');
+        body = <PlanForm {...money} onDone={() => saved()} />;
+        break;
+      case 'payment':
+        title = t('actions.payment.title');
+        body = <PaymentForm {...money} onDone={() => saved()} />;
+        break;
+      case 'callback':
+        title = t('actions.callback.title');
+        body = (
+          <CallbackForm
+            caseId={caseId}
+            caseVersion={caseVersion}
+            debtorZone={calendarZone}
+            onDone={() => saved()}
+          />
+        );
+        break;
+      case 'note':
+        title = t('actions.note.title');
+        body = (
+          <NoteForm
+            caseId={caseId}
+            caseVersion={caseVersion}
+            debtorZone={debtorZone}
+            onDone={() => saved()}
+          />
+        );
+        break;
+      case 'complaint':
+        title = t('actions.complaint.title');
+        body = (
+          <ComplaintForm
+            caseId={caseId}
+            caseVersion={caseVersion}
+            assignedAgent={detail.case.assignedAgent}
+            debtorZone={debtorZone}
+            onDone={() => saved()}
+          />
+        );
+        break;
+      case 'statement':
+        title = t('case.statement.heading');
+        body = check && (
+          <StatementView
+            caseId={caseId}
+            check={check}
+            caseVersion={caseVersion}
+            canWork={canWork}
+            onSent={() => saved()}
+          />
+        );
+        break;
+      case 'verification':
+        title = t('actions.verification.title');
+        body = (
+          <VerificationForm
+            caseId={caseId}
+            disputeId={intent.disputeId}
+            caseVersion={caseVersion}
+            debtorZone={debtorZone}
+            onDone={() => saved()}
+          />
+        );
+        break;
+      case 'flag': {
+        title = t(`actions.flag.open.${intent.flag}`);
+        const common = { caseId, caseVersion, debtorZone, onDone: () => saved() };
+        if (intent.flag === 'attorney') body = <AttorneyForm {...common} />;
+        else if (intent.flag === 'opt_out' || intent.flag === 'consent_revoked') {
+          body = (
+            <PreferenceForm
+              {...common}
+              kind={intent.flag}
+              points={detail.contactPoints}
+              contactPointId={intent.contactPointId}
+            />
+          );
+        } else body = <DebtorEventForm {...common} kind={intent.flag} />;
+        break;
+      }
+    }
+  }
+
+  return (
+    <Dialog
+      open={intent !== null}
+      onClose={onClose}
+      title={title}
+      description={t('actions.dialogCase', {
+        accountRef: detail.case.accountRef,
+        name: detail.debtor.fullName,
+      })}
+      size={intent?.form === 'statement' ? 'wide' : 'normal'}
+    >
+      {body ?? <p role="status">{t('actions.loading')}</p>}
+    </Dialog>
+  );
+}

@@ -1,0 +1,72 @@
+import type { ContactPointKind } from '@arrears/shared/domain/enums';
+import type { ActionPreview } from '@arrears/shared/schemas/compliance';
+import { useTranslation } from 'react-i18next';
+import { FormField } from '../../../components/ui/form-field.tsx';
+import { VerdictBadge } from '../../../components/ui/verdict-badge.tsx';
+import { type PointNames, targetName } from '../hooks/point-names.ts';
+import { verdictState } from '../hooks/verdicts.ts';
+import { VerdictDetails } from './verdict-details.tsx';
+
+interface ContactPointFieldProps {
+  label: string;
+  /** The candidate actions of one kind, one per contact point, with their verdicts. */
+  actions: readonly ActionPreview[];
+  value: string;
+  onChange: (contactPointId: string) => void;
+  error: string | undefined;
+  pointNames: PointNames;
+  autoFocus: boolean;
+}
+
+/** Where a contact goes: each contact point of the debtor with its verdict in words. */
+export function ContactPointField(props: ContactPointFieldProps) {
+  const { t } = useTranslation();
+  const kindLabel = (kind: ContactPointKind) => t(`case.pointKind.${kind}`);
+  return (
+    <FormField label={props.label} error={props.error}>
+      {(control) => (
+        <select
+          {...control}
+          data-autofocus={props.autoFocus || undefined}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        >
+          {props.actions.length === 0 && <option value="">{t('actions.noContactPoints')}</option>}
+          {props.actions.map((action) => (
+            <option key={action.contactPointId} value={action.contactPointId ?? ''}>
+              {t('actions.pointOption', {
+                point: targetName(action, props.pointNames, kindLabel),
+                verdict: t(`ui.verdict.${verdictState(action.verdict)}`),
+              })}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
+/** Why the chosen contact is blocked or warned, and when it opens, shown before the agent submits. */
+export function ContactPointVerdict({
+  action,
+  debtorZone,
+}: {
+  action: ActionPreview | undefined;
+  debtorZone: string | undefined;
+}) {
+  if (!action) return null;
+  const state = verdictState(action.verdict);
+  if (state === 'allowed') return null;
+  return (
+    <div className="form-verdict">
+      <VerdictBadge state={state} />
+      <VerdictDetails
+        violations={action.verdict.violations}
+        warnings={action.verdict.warnings}
+        nextAllowedAt={action.verdict.nextAllowedAt}
+        overrideReason={action.verdict.override?.reason ?? null}
+        debtorZone={debtorZone}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { formatMoney } from '@arrears/shared/domain/money';
+import type { Statement } from '@arrears/shared/schemas/casework';
+import { useTranslation } from 'react-i18next';
+import { createViewerFormats } from '../../../lib/format.ts';
+import { useSessionUser } from '../../../lib/session.tsx';
+
+/** The statement itself: who, what was charged and paid per component, the payments, what is owed. */
+export function StatementBody({ statement }: { statement: Statement }) {
+  const { t } = useTranslation();
+  const { locale, timeZone } = useSessionUser();
+  const formats = createViewerFormats(locale, timeZone);
+  const money = (minor: number) => formatMoney(minor, statement.currency, locale);
+  const rows = [
+    ['principal', statement.principal],
+    ['interest', statement.interest],
+    ['fees', statement.fees],
+  ] as const;
+  return (
+    <article className="statement-body" aria-label={t('case.statement.heading')}>
+      <dl className="statement-parties">
+        <div>
+          <dt>{t('case.statement.creditor')}</dt>
+          <dd>{statement.creditorName}</dd>
+        </div>
+        <div>
+          <dt>{t('case.statement.account')}</dt>
+          <dd>{statement.accountRef}</dd>
+        </div>
+        <div>
+          <dt>{t('case.statement.debtor')}</dt>
+          <dd>{statement.debtorName}</dd>
+        </div>
+        <div>
+          <dt>{t('case.statement.generated')}</dt>
+          <dd>{formats.instant(statement.generatedAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('case.statement.collection')}</dt>
+          <dd>
+            {t(`enums.stage.${statement.collection.stage}`)} ·{' '}
+            {t(`enums.status.${statement.collection.status}`)}
+            {statement.collection.agency && ` · ${statement.collection.agency.name}`}
+          </dd>
+        </div>
+      </dl>
+      <table className="statement-table">
+        <caption>{t('case.statement.amounts')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('case.statement.component')}</th>
+            <th scope="col" className="numeric">
+              {t('case.statement.charged')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('case.statement.paid')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('case.statement.owed')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, component]) => (
+            <tr key={name}>
+              <th scope="row">{t(`case.balances.${name}`)}</th>
+              <td className="numeric">{money(component.chargedMinor)}</td>
+              <td className="numeric">{money(component.paidMinor)}</td>
+              <td className="numeric">{money(component.owedMinor)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('case.statement.total')}</th>
+            <td className="numeric">{money(statement.totalChargedMinor)}</td>
+            <td className="numeric">{money(statement.totalPaidMinor)}</td>
+            <td className="numeric">{money(statement.balanceMinor)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p>{t('case.statement.original', { amount: money(statement.originalPrincipalMinor) })}</p>
+      {statement.payments.length > 0 && (
+        <table className="statement-table">
+          <caption>{t('case.statement.payments')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('case.statement.received')}</th>
+              <th scope="col">{t('actions.payment.method')}</th>
+              <th scope="col" className="numeric">
+                {t('case.statement.amount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {statement.payments.map((payment) => (
+              <tr key={payment.id}>
+                <td>{formats.instant(payment.receivedAt)}</td>
+                <td>{t(`actions.paymentMethod.${payment.method}`)}</td>
+                <td className="numeric">{money(payment.amountMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}

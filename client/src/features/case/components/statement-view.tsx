@@ -1,0 +1,93 @@
+import type { ComplianceCheckOutput } from '@arrears/shared/schemas/compliance';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readApiError } from '../../../lib/api-error.ts';
+import { useSendStatement } from '../api/use-send-statement.ts';
+import { useStatementQuery } from '../api/use-statement-query.ts';
+import { readActionError } from '../hooks/action-error.ts';
+import { ActionFailureAlert } from './action-failure.tsx';
+import { StatementBody } from './statement-body.tsx';
+
+export interface StatementViewProps {
+  caseId: string;
+  check: ComplianceCheckOutput;
+  caseVersion: number | undefined;
+  canWork: boolean;
+  onSent: () => void;
+}
+
+/**
+ * The statement of the debt (the debtor's right to know), printable, and sendable as a letter or an email
+ * through the compliance guard.
+ */
+export function StatementView({ caseId, check, caseVersion, canWork, onSent }: StatementViewProps) {
+  const { t } = useTranslation();
+  const statement = useStatementQuery(caseId);
+  const send = useSendStatement(caseId);
+  const emails = check.actions.filter((a) => a.kind === 'email' && a.contactPointId !== null);
+  const [emailId, setEmailId] = useState(emails[0]?.contactPointId ?? '');
+  const failure = send.error ? readActionError(send.error) : null;
+  const version = caseVersion === undefined ? {} : { expectedVersion: caseVersion };
+
+  if (statement.isPending) return <p role="status">{t('case.statement.loading')}</p>;
+  if (statement.isError) {
+    return (
+      <div role="alert" className="notice notice-error">
+        <p>{t('case.statement.failed', { message: readApiError(statement.error).message })}</p>
+        <button type="button" className="button" onClick={() => void statement.refetch()}>
+          {t('case.retry')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="statement">
+      <StatementBody statement={statement.data} />
+      <ActionFailureAlert failure={failure} debtorZone={check.debtorZones[0]?.zone} />
+      <div className="form-actions statement-actions">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('case.statement.print')}
+        </button>
+        {canWork && (
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={send.isPending}
+              onClick={() => send.mutate({ caseId, channel: 'letter', ...version }, { onSuccess: onSent })}
+            >
+              {t('case.statement.sendLetter')}
+            </button>
+            {emails.length > 0 && (
+              <span className="inline-field">
+                <label>
+                  {t('case.statement.emailTo')}{' '}
+                  <select value={emailId} onChange={(event) => setEmailId(event.target.value)}>
+                    {emails.map((action) => (
+                      <option key={action.contactPointId} value={action.contactPointId ?? ''}>
+                        {action.contactPointLabel}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={send.isPending || !emailId}
+                  onClick={() =>
+                    send.mutate(
+                      { caseId, channel: 'email', contactPointId: emailId, ...version },
+                      { onSuccess: onSent },
+                    )
+                  }
+                >
+                  {t('case.statement.sendEmail')}
+                </button>
+              </span>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { QueueRow } from '@arrears/shared/schemas/queues';
+import type { ColumnSort } from '@tanstack/react-table';
+import { useEffect, useId, useRef } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/ui/data-table.tsx';
+import { NextCaseButton } from '../../../components/ui/next-case-button.tsx';
+import { useHotkeys } from '../../../hooks/use-hotkeys.ts';
+import { useLocalStorageState } from '../../../hooks/use-local-storage-state.ts';
+import { useNextCase } from '../../../hooks/use-next-case.ts';
+import { readApiError } from '../../../lib/api-error.ts';
+import { useSessionUser } from '../../../lib/session.tsx';
+import { useQueueQuery } from '../api/use-queue-query.ts';
+import {
+  DEFAULT_HIDDEN_COLUMNS,
+  parseHiddenColumns,
+  QUEUE_COLUMNS_STORAGE_KEY,
+} from '../hooks/queue-columns-choice.ts';
+import {
+  QUEUE_PAGE_SIZES,
+  QUEUE_SORT_FIELDS,
+  toQueueListInput,
+  withPage,
+  withPageSize,
+  withSort,
+} from '../hooks/queue-params.ts';
+import { moveRowFocus } from '../hooks/row-focus.ts';
+import { useQueueParams } from '../hooks/use-queue-params.ts';
+import { ColumnChooser } from './column-chooser.tsx';
+import { FindCaseBox } from './find-case-box.tsx';
+import { useQueueColumns } from './queue-columns.tsx';
+import { QueueTabs } from './queue-tabs.tsx';
+
+const caseId = (row: QueueRow) => row.id;
+
+/** `/queue`: the named queues, a page of one at a time, "Next case", and the keys to move through it. */
+export function QueuePage() {
+  const { t } = useTranslation();
+  const user = useSessionUser();
+  const headingId = useId();
+  const tableRef = useRef<HTMLDivElement>(null);
+  const [state, update] = useQueueParams();
+  const [hidden, setHidden] = useLocalStorageState(
+    QUEUE_COLUMNS_STORAGE_KEY,
+    DEFAULT_HIDDEN_COLUMNS,
+    parseHiddenColumns,
+  );
+  const queue = useQueueQuery(toQueueListInput(state));
+  const columns = useQueueColumns(hidden);
+  const nextCase = useNextCase();
+  const isAgent = user.role === 'agent';
+  const { data } = queue;
+
+  useHotkeys({
+    j: () => moveRowFocus(tableRef.current, 1),
+    k: () => moveRowFocus(tableRef.current, -1),
+    ...(isAgent ? { n: nextCase.takeNext } : {}),
+  });
+
+  // A page past the end (the queue shrank since the link was made): show the last page instead.
+  const lastPage = data ? Math.max(1, Math.ceil(data.total.count / state.pageSize)) : 1;
+  const pastTheEnd =
+    !queue.isPlaceholderData && data !== undefined && data.total.count > 0 && state.page > lastPage;
+  useEffect(() => {
+    if (pastTheEnd) update((current) => withPage(current, lastPage), { replace: true });
+  }, [pastTheEnd, lastPage, update]);
+
+  const sort: ColumnSort = { id: state.sort.field, desc: state.sort.direction === 'desc' };
+  const isEmpty = data !== undefined && data.rows.length === 0 && !queue.isPlaceholderData;
+  const queueName = t(`queue.name.${state.queue}`);
+
+  return (
+    <section aria-labelledby={headingId} className="page queue-page">
+      <title>{`${queueName} · ${t('queue.pageTitle')} · ${t('app.name')}`}</title>
+      <div className="page-header">
+        <h1 id={headingId}>{t('queue.pageTitle')}</h1>
+        <FindCaseBox />
+        {isAgent && <NextCaseButton nextCase={nextCase} />}
+      </div>
+      <p className="shortcut-hint">
+        <Trans i18nKey="queue.shortcutHint" components={{ kbd: <kbd /> }} />
+      </p>
+      <div className="queue-layout">
+        <QueueTabs state={state} />
+        <div className="queue-main" ref={tableRef}>
+          <div className="table-toolbar">
+            <h2 className="queue-heading">{queueName}</h2>
+            <p role="status" className="list-status">
+              {queue.isFetching ? t('queue.loading') : ''}
+            </p>
+            <ColumnChooser hidden={hidden} onChange={setHidden} />
+          </div>
+          {queue.isPending && <p className="page-status">{t('queue.loading')}</p>}
+          {queue.isError && (
+            <div role="alert" className="notice notice-error">
+              <p>{t('queue.loadFailed', { message: readApiError(queue.error).message })}</p>
+              <button type="button" className="button" onClick={() => void queue.refetch()}>
+                {t('case.retry')}
+              </button>
+            </div>
+          )}
+          {isEmpty && <p className="notice">{t(`queue.empty.${state.queue}`)}</p>}
+          {data && !isEmpty && (
+            <DataTable
+              label={t('queue.tableLabel', { queue: queueName })}
+              columns={columns}
+              rows={data.rows}
+              getRowId={caseId}
+              sort={sort}
+              onSortChange={(next) => {
+                const field = QUEUE_SORT_FIELDS.find((candidate) => candidate === next.id);
+                if (field) update((c) => withSort(c, { field, direction: next.desc ? 'desc' : 'asc' }));
+              }}
+              pagination={{ pageIndex: state.page - 1, pageSize: state.pageSize }}
+              onPaginationChange={(next) =>
+                update((current) =>
+                  next.pageSize !== current.pageSize
+                    ? withPageSize(current, next.pageSize)
+                    : withPage(current, next.pageIndex + 1),
+                )
+              }
+              pageSizeOptions={QUEUE_PAGE_SIZES}
+              rowCount={data.total.count}
+              rowCountLabel={t(data.total.capped ? 'queue.totalCapped' : 'pager.total', {
+                count: data.total.count,
+                formattedCount: new Intl.NumberFormat(user.locale).format(data.total.count),
+              })}
+              stale={queue.isPlaceholderData}
+            />
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import type { NextCaseOutput } from '@arrears/shared/schemas/queues';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useTRPC } from '../lib/trpc.ts';
+
+/**
+ * "Next case": claims the highest-priority case the agent can work now and opens it. When nothing can be
+ * worked, `nothing` holds the server's reason and when the next case opens, and the agent stays put.
+ * Shared by the queue page and the case screen (the `n` key works on both).
+ */
+export function useNextCase() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [nothing, setNothing] = useState<NextCaseOutput | null>(null);
+  const mutation = useMutation(
+    trpc.queues.next.mutationOptions({
+      onSuccess: (answer) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.queues.pathKey() });
+        if (answer.caseId) {
+          setNothing(null);
+          navigate(`/cases/${answer.caseId}`);
+        } else setNothing(answer);
+      },
+    }),
+  );
+  const { mutate, isPending } = mutation;
+  const takeNext = useCallback(() => {
+    if (!isPending) mutate();
+  }, [mutate, isPending]);
+  return { takeNext, isPending, error: mutation.error, nothing, dismiss: () => setNothing(null) };
+}
