@@ -133,14 +133,17 @@ describe('the demo book', () => {
 });
 
 describe('the invented histories obey the contact rules', () => {
-  it('places every call, text, e-mail, push and visit within 08:00–21:00 of the debtor’s zone', async () => {
+  it('places every call, text, e-mail, push and visit within 08:00–21:00 of the debtor’s zone, outside the hours they refused', async () => {
+    const local = sql`(l.occurred_at at time zone coalesce(cp.time_zone, ${zone}))`;
     const outside = await queryRows(
       first.db,
-      sql`select l.id, l.kind, to_char(l.occurred_at at time zone coalesce(cp.time_zone, ${zone}), 'HH24:MI') as local
+      sql`select l.id, l.kind, to_char(${local}, 'HH24:MI') as local
           from contact_log l join debtors d on d.id = l.debtor_id left join contact_points cp on cp.id = l.contact_point_id
           where l.direction = 'outbound'
             and l.kind in ('call', 'autodial_call', 'voicemail', 'sms', 'email', 'app_push', 'field_visit', 'third_party_contact')
-            and extract(hour from l.occurred_at at time zone coalesce(cp.time_zone, ${zone})) not between 8 and 20`,
+            and (extract(hour from ${local}) not between 8 and 20
+              or exists (select 1 from jsonb_array_elements(d.inconvenient_times) w
+                         where ${local}::time >= (w->>'from')::time and ${local}::time < (w->>'to')::time))`,
     );
     expect(outside).toEqual([]);
     const [checked] = await queryRows<{ count: number }>(

@@ -14,8 +14,11 @@ export interface BulkLoadOptions {
   log: (message: string) => void;
 }
 
-/** Statements run side by side while rebuilding and copying: one per core of a small server. */
-const PARALLEL = 2;
+/**
+ * Statements run side by side while copying and rebuilding: one per core of a small server, plus one to fill
+ * the time another spends writing WAL or reading pages.
+ */
+const PARALLEL = 3;
 
 /**
  * The server path: set indexes and foreign keys aside, stream the generated cases in with COPY, copy them into

@@ -1,6 +1,6 @@
 import type { CaseFrame } from './case-story.ts';
+import { usPhone } from './contact-values.ts';
 import type { BookContext } from './context.ts';
-import { usPhone } from './debtor-story.ts';
 import { agentsOf, supervisorOf } from './demo-users.ts';
 import { type LocalStamp, stampOf } from './local-time.ts';
 import type { Random } from './random.ts';

@@ -5,7 +5,8 @@ import { dayOf, type LocalStamp, minuteOfDay } from './local-time.ts';
 /**
  * The rules of COMPLIANCE.md that an invented history could break, checked before each contact joins it. The
  * check is deliberately stricter than the engine where that is simpler: every outbound call attempt counts,
- * whatever its outcome (decision 4 exempts busy / not in service / failed), and so does every message.
+ * whatever its outcome (decision 4 exempts busy / not in service / failed), every message counts for MA and
+ * WA, and the 7-in-7 ceiling applies to Chinese debts as well.
  * Contacts must be added in time order, so the 7-day window ending on a contact's day is the only one it can
  * newly fill (decision 3).
  */
@@ -64,12 +65,12 @@ export class ContactBudget {
     if (contact.direction === 'inbound') return true;
     if (TIMED.has(contact.kind) && !this.inWindow(contact.at)) return false;
     const day = dayOf(contact.at);
+    // US-REGF-7IN7, kept in China too: the book has one frequency ceiling, so one check covers all of it.
+    if (CALLS.has(contact.kind) && this.count(day, 7, 'call') >= 7) return false;
     if (this.country === 'CN')
       return !CALLS.has(contact.kind) || this.count(day, 1, 'unanswered', contact.point) < 6;
-    if (CALLS.has(contact.kind)) {
-      if (this.count(day, 7, 'call') >= 7) return false; // US-REGF-7IN7
-      if (this.count(day, 7, 'conversation') > 0) return false; // US-REGF-POSTCONV, inbound ones included
-    }
+    // US-REGF-POSTCONV, inbound conversations included.
+    if (CALLS.has(contact.kind) && this.count(day, 7, 'conversation') > 0) return false;
     if (this.region === 'MA' && MA_COUNTED.has(contact.kind)) {
       if (contact.pointKind === 'work_phone') return this.count(day, 30, 'workPhone') < 2;
       if (this.count(day, 7, 'maPersonal') >= 2) return false;

@@ -43,7 +43,7 @@ const CHUNK = { insert: 500, copy: 2_000 } as const;
  * Cases the bulk path generates in this process before the server copies them into the rest of the book.
  * Generating and encoding a case costs ~0.2 ms of this process's time, a server-side copy a few µs.
  */
-export const TEMPLATE_CASES = 25_000;
+export const TEMPLATE_CASES = 20_000;
 
 /**
  * Seeds the demo book: reference data and demo sign-ins, the demo specials (DESIGN.md, "The demo book"), then

@@ -4,7 +4,7 @@ import { makeCaseStory } from './case-story.ts';
 import type { BookContext } from './context.ts';
 import { planHistory } from './history.ts';
 import { planLadder } from './ladder-story.ts';
-import { planLedger } from './ledger.ts';
+import { planLedger } from './promises.ts';
 import { createRandom, hashSeed } from './random.ts';
 import type { CaseStory } from './story.ts';
 

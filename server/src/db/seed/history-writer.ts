@@ -17,27 +17,7 @@ import { textsFor } from './texts.ts';
  * would refuse falls back to a letter (which no frequency rule counts) or is left out. Times are 09:00–19:59
  * local, an hour inside the legal window on both sides.
  */
-const US_CALL_OUTCOMES: readonly (readonly [ContactOutcome, number])[] = [
-  ['no_answer', 38],
-  ['voicemail', 22],
-  ['conversation', 18],
-  ['busy', 6],
-  ['wrong_party', 3],
-  ['third_party', 3],
-  ['not_in_service', 2],
-  ['failed', 2],
-];
-const CN_CALL_OUTCOMES: readonly (readonly [ContactOutcome, number])[] = [
-  ['no_answer', 45],
-  ['conversation', 20],
-  ['busy', 12],
-  ['voicemail', 5],
-  ['wrong_party', 3],
-  ['third_party', 3],
-  ['not_in_service', 2],
-  ['failed', 3],
-];
-const DURATIONS: Partial<Record<ContactOutcome, [number, number]>> = {
+export const DURATIONS: Partial<Record<ContactOutcome, [number, number]>> = {
   conversation: [90, 900],
   voicemail: [20, 60],
   no_answer: [25, 45],
@@ -49,13 +29,13 @@ const DURATIONS: Partial<Record<ContactOutcome, [number, number]>> = {
 export class HistoryWriter {
   readonly conversations: LocalStamp[] = [];
   private readonly budget: ContactBudget;
-  private readonly us: boolean;
+  readonly us: boolean;
   private readonly from: number;
   private readonly to: number;
 
   constructor(
-    private readonly story: CaseStory,
-    private readonly rng: Random,
+    readonly story: CaseStory,
+    readonly rng: Random,
   ) {
     const { debtor } = story;
     this.us = debtor.country === 'US';
@@ -223,76 +203,6 @@ export class HistoryWriter {
       outcome: bounced ? 'bounced' : 'sent',
       purpose,
       disclosures,
-    });
-  }
-
-  /** The first rung: the creditor's app, a text or an e-mail, sent by the dialer's scheduler (no agent). */
-  reminder(day: number): boolean {
-    const at = this.time(day);
-    const kinds: ActionKind[] = ['app_push', 'sms', 'email'];
-    const first = this.rng.int(0, 2);
-    return kinds.some((_, i) => this.message(kinds[(first + i) % 3]!, at, true));
-  }
-
-  inbound(day: number): boolean {
-    // The debtor called in: opt-outs limit what we initiate, not which line they used.
-    const point = this.point('mobile', 0, 'phone') ?? this.point('landline', 0, 'phone');
-    return this.offer({
-      at: this.time(day),
-      kind: 'call',
-      direction: 'inbound',
-      point,
-      agent: this.worker(),
-      outcome: 'conversation',
-      durationSeconds: this.rng.int(120, 900),
-      disclosures: this.us ? ['mini_miranda'] : null,
-      notes: this.rng.pick(textsFor(this.story.debtor.country).conversationNotes),
-    });
-  }
-
-  /** An agent's call; Chinese teams dial up to three times a day, hours apart (CN-CBA-DIALS allows six). */
-  dial(day: number): boolean {
-    const outcomes = this.us ? US_CALL_OUTCOMES : CN_CALL_OUTCOMES;
-    if (this.us) return this.call(this.time(day), this.rng.weighted(outcomes));
-    const times = [this.time(day), this.time(day), this.time(day)]
-      .slice(0, this.rng.int(1, 3))
-      .sort((a, b) => a - b);
-    let any = false;
-    for (const at of times) {
-      const outcome = this.rng.weighted(outcomes);
-      any = this.call(at, outcome, ['mobile', 'work_phone']) || any;
-      if (outcome === 'conversation') break;
-    }
-    return any;
-  }
-
-  /** Location contact with a third party: once each (US-REGF-LOC), never naming the debt (1692b, CN-NIFA-3P). */
-  thirdParty(day: number): boolean {
-    const { debtor } = this.story;
-    const used = new Set(this.story.contacts.map((c) => c.thirdParty));
-    const unanswered = this.story.contacts.filter(
-      (c) => c.kind === 'call' && c.outcome !== 'conversation',
-    ).length;
-    const index = debtor.thirdParties.findIndex((t, i) =>
-      debtor.country === 'CN'
-        ? t.debtorAgreed && t.relationship !== 'attorney' && unanswered >= 3
-        : ['relative', 'friend', 'neighbor'].includes(t.relationship) && !used.has(i),
-    );
-    if (index < 0 || (debtor.country === 'US' && used.has(index))) return false;
-    const notes =
-      debtor.country === 'CN'
-        ? '仅询问客户联系方式，未透露欠款信息。'
-        : "Asked for the debtor's current number; did not mention the account.";
-    return this.offer({
-      at: this.time(day),
-      kind: 'third_party_contact',
-      point: null,
-      thirdParty: index,
-      agent: this.worker(),
-      outcome: 'third_party',
-      durationSeconds: this.rng.int(30, 180),
-      notes,
-      details: { purpose: 'location' },
     });
   }
 }

@@ -4,6 +4,7 @@ import { HistoryWriter } from './history-writer.ts';
 import { dayOf, type LocalStamp, stampOf } from './local-time.ts';
 import type { Random } from './random.ts';
 import type { CaseStory } from './story.ts';
+import { dial, inbound, reminder, thirdParty } from './touch-actions.ts';
 
 /**
  * Plans a generic case's contacts inside its frame; the returned writer knows its conversations (the ledger
@@ -64,7 +65,7 @@ export function planHistory(
 
 function touch(story: CaseStory, frame: CaseFrame, writer: HistoryWriter, rng: Random, day: number): void {
   if (day < frame.agentFrom || story.stage === 'reminder') {
-    writer.reminder(day);
+    reminder(writer, day);
     return;
   }
   const action = rng.weighted([
@@ -78,11 +79,11 @@ function touch(story: CaseStory, frame: CaseFrame, writer: HistoryWriter, rng: R
   const at = writer.time(day);
   const done =
     action === 'dial'
-      ? writer.dial(day)
+      ? dial(writer, day)
       : action === 'inbound'
-        ? writer.inbound(day)
+        ? inbound(writer, day)
         : action === 'thirdParty'
-          ? writer.thirdParty(day)
+          ? thirdParty(writer, day)
           : writer.message(action, at, false);
   // A contact the rules or the debtor's choices refuse becomes a letter, which no frequency rule counts.
   if (!done && action !== 'letter') writer.message('letter', at, false);

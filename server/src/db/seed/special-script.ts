@@ -2,8 +2,9 @@ import type { ActionKind, ContactOutcome, ContactPointKind } from '@arrears/shar
 import { makeAmounts } from './amounts.ts';
 import { workable } from './case-finish.ts';
 import { newStory } from './case-story.ts';
+import { cnMobile, usPhone } from './contact-values.ts';
 import type { BookContext } from './context.ts';
-import { cnMobile, makeDebtor, usPhone } from './debtor-story.ts';
+import { makeDebtor } from './debtor-story.ts';
 import { usState } from './geography.ts';
 import { HistoryWriter } from './history-writer.ts';
 import { Ledger } from './ledger.ts';
@@ -13,6 +14,8 @@ import { createRandom, hashSeed, type Random } from './random.ts';
 import { portfolioFor } from './reference-data.ts';
 import type { CaseStory, ContactEvent, PromiseStory } from './story.ts';
 import { textsFor } from './texts.ts';
+
+export const ALICE = 'alice@arrearsdesk.demo';
 
 export interface SpecialSpec {
   accountRef: string;
@@ -57,6 +60,8 @@ export class SpecialScript {
       agent: spec.agent,
       limitationsExpiresAt: stampOf(dueDay + 4 * 365, 0),
     });
+    // A special's debtor takes calls at any hour of the window: its script chooses the hours.
+    this.story.debtor.inconvenientTimes = [];
     this.writer = new HistoryWriter(this.story, this.rng);
     this.ledger = new Ledger(this.story, this.rng);
     for (const kind of ['mobile', 'home_address'] as const) this.point(kind);

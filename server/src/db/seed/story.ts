@@ -64,6 +64,18 @@ export interface DebtorStory {
   optOuts: OptOutStory[];
 }
 
+/** A debtor's facts before anything has happened to the case: the events that change them come later. */
+export type DebtorFlags = Pick<
+  DebtorStory,
+  | 'dateOfBirth'
+  | 'deceasedAt'
+  | 'bankruptcyFiledAt'
+  | 'ceaseRequestedAt'
+  | 'attorney'
+  | 'inconvenientTimes'
+  | 'optOuts'
+>;
+
 export interface ContactEvent {
   at: LocalStamp;
   kind: ActionKind;
