@@ -22,3 +22,24 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function navLinks(page: Page): Promise<string[]> {
   return page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allInnerTexts();
 }
+
+/** Opens a case's screen through the Cases search, as a person would, and waits for its actions' verdicts. */
+export async function openCase(page: Page, accountRef: string) {
+  await page.goto(`/cases?q=${encodeURIComponent(accountRef)}`);
+  await page
+    .getByRole('table', { name: 'Cases' })
+    .getByRole('link', { name: accountRef, exact: true })
+    .click();
+  await expect(page.getByText(`Account ${accountRef}`)).toBeVisible();
+  await expect(actionsPanel(page).getByText(/^Checked /)).toBeVisible();
+}
+
+/** The case screen's actions pane. */
+export function actionsPanel(page: Page) {
+  return page.getByRole('region', { name: 'Actions', exact: true });
+}
+
+/** "$1,234.50" → 123450 minor units (two-decimal currencies). */
+export function minorUnits(text: string): number {
+  return Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
+}
