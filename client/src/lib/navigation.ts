@@ -5,10 +5,7 @@ export function sectionPath(section: NavSection): string {
   return `/${section}`;
 }
 
-/**
- * Where a person lands after signing in. Cases is the one section every role has; the agent's home moves to
- * the queue once the workbench exists.
- */
-export function homePathFor(_role: Role): string {
-  return sectionPath('cases');
+/** Where a person lands after signing in: agents start their day in the queue, everyone else in Cases. */
+export function homePathFor(role: Role): string {
+  return sectionPath(role === 'agent' ? 'queue' : 'cases');
 }
