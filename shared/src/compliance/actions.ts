@@ -1,19 +1,19 @@
 /** Vocabulary of the rule catalog (COMPLIANCE.md): action kinds, outcomes and the sets the rules refer to. */
 
-export const ACTION_KINDS = [
-  'call',
-  'autodial_call',
-  'voicemail',
-  'sms',
-  'email',
-  'letter',
-  'app_push',
-  'field_visit',
-  'third_party_contact',
-  'agency_placement',
-  'legal_filing',
-] as const;
-export type ActionKind = (typeof ACTION_KINDS)[number];
+import {
+  ACTION_KINDS,
+  type ActionKind,
+  CONTACT_OUTCOMES,
+  CONTACT_POINT_KINDS,
+  type ContactOutcome,
+  type ContactPointKind,
+  OPT_OUT_CHANNELS,
+  type OptOutChannel,
+} from '../domain/enums.ts';
+
+export type { ActionKind, ContactPointKind, OptOutChannel };
+// One vocabulary for the engine, the database enums and the dashboard: the tuples live in domain/enums.
+export { ACTION_KINDS, CONTACT_POINT_KINDS, OPT_OUT_CHANNELS };
 
 /** Actions that reach the debtor. */
 export const CONTACT_ACTIONS: readonly ActionKind[] = [
@@ -36,33 +36,9 @@ export const COLLECTION_ACTIONS: readonly ActionKind[] = [
 /** Telephone attempts: what decision 4 counts and what the phone opt-out channel covers. */
 export const PHONE_ACTIONS: readonly ActionKind[] = ['call', 'autodial_call', 'voicemail'];
 
-export const OUTCOMES = [
-  'conversation',
-  'wrong_party',
-  'third_party',
-  'voicemail',
-  'no_answer',
-  'busy',
-  'not_in_service',
-  'failed',
-  'sent',
-  'bounced',
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const CONTACT_POINT_KINDS = [
-  'mobile',
-  'landline',
-  'work_phone',
-  'email',
-  'home_address',
-  'work_address',
-  'app',
-] as const;
-export type ContactPointKind = (typeof CONTACT_POINT_KINDS)[number];
-
-export const OPT_OUT_CHANNELS = ['phone', 'sms', 'email', 'letter', 'app_push', 'field_visit'] as const;
-export type OptOutChannel = (typeof OPT_OUT_CHANNELS)[number];
+/** The outcomes of past calls and messages; the database enum uses the same tuple. */
+export const OUTCOMES = CONTACT_OUTCOMES;
+export type Outcome = ContactOutcome;
 
 /** The opt-out channel an action travels on; escalations that do not reach the debtor have none. */
 export function channelOf(kind: ActionKind): OptOutChannel | null {
