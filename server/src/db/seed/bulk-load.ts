@@ -3,9 +3,9 @@ import type { Sql } from 'postgres';
 /**
  * Bulk-load bookkeeping, the way pg_restore does it: read the definitions of the loaded tables' foreign keys
  * and secondary indexes from the catalog, drop them, load, then recreate them from those very definitions (so
- * the schema after the load is exactly the migrated one), validate, and ANALYZE. Indexes that lead with
- * case_id or debtor_id stay: rows arrive in case order, so keeping them up to date is a cheap append, while
- * rebuilding them would mean sorting millions of keys.
+ * the schema after the load is exactly the migrated one), validate, and ANALYZE. Primary keys stay: rows
+ * arrive in id order, so they only ever append. A built index is written as whole pages, which takes about
+ * half the WAL of inserting its entries one by one, and WAL is what a loaded server waits on.
  */
 export interface SetAside {
   indexes: { table: string; name: string; definition: string }[];
@@ -23,9 +23,7 @@ export async function setAsideForLoad(sql: Sql, tables: string[]): Promise<SetAs
     join pg_class t on t.oid = x.indrelid
     join pg_namespace n on n.oid = t.relnamespace
     where n.nspname = 'public' and t.relname = any(${tables})
-      and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid)
-      and coalesce((select a.attname from pg_attribute a where a.attrelid = x.indrelid and a.attnum = x.indkey[0]), '')
-        not in ('case_id', 'debtor_id')`;
+      and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid)`;
   const foreignKeys = await sql<SetAside['foreignKeys']>`
     select t.relname as table, k.conname as name, pg_get_constraintdef(k.oid) as definition
     from pg_constraint k
@@ -38,9 +36,10 @@ export async function setAsideForLoad(sql: Sql, tables: string[]): Promise<SetAs
 }
 
 /**
- * Recreates what `setAsideForLoad` dropped. Foreign keys come back NOT VALID first (instant, but it locks both
- * tables); then each table's index builds, validations and ANALYZE run in one of `parallel` lanes, tables
- * spread over the lanes by size, so no two statements in flight ever wait on each other's locks.
+ * Recreates what `setAsideForLoad` dropped, `parallel` statements at a time. Foreign keys come back NOT VALID
+ * first (instant, but it locks both tables). Then every index is built, biggest first: builds do not block each
+ * other, even on one table. Then the keys are validated, one table's validations in a row (each takes a lock
+ * the next one on that table would wait for), the biggest tables first.
  */
 export async function rebuildAfterLoad(
   sql: Sql,
@@ -56,31 +55,33 @@ export async function rebuildAfterLoad(
   await Promise.all(tables.map((table) => sql.unsafe(`analyze "${table}"`)));
   const sizes = await sql<{ table: string; bytes: string }[]>`
     select relname as table, pg_relation_size(oid)::text as bytes from pg_class where relname = any(${tables}) and relkind = 'r'`;
-  const work = tables.map((table) => {
-    const statements = [
-      ...setAside.indexes.filter((i) => i.table === table).map((i) => i.definition),
-      ...setAside.foreignKeys
-        .filter((fk) => fk.table === table)
-        .map((fk) => `alter table "${table}" validate constraint "${fk.name}"`),
-    ];
-    return { statements, cost: Number(sizes.find((s) => s.table === table)?.bytes ?? 0) * statements.length };
-  });
-  const lanes = Array.from({ length: parallel }, () => ({ cost: 0, statements: [] as string[] }));
-  for (const item of work.sort((a, b) => b.cost - a.cost)) {
-    const lane = lanes.reduce((least, l) => (l.cost < least.cost ? l : least));
-    lane.cost += item.cost;
-    lane.statements.push(...item.statements);
-  }
-  await Promise.all(lanes.map((lane) => runLane(sql, lane.statements)));
+  const size = (table: string) => Number(sizes.find((s) => s.table === table)?.bytes ?? 0);
+  // A trigram GIN index costs several times a B-tree on the same table and cannot use parallel workers.
+  const cost = (index: SetAside['indexes'][number]) =>
+    size(index.table) * (/ using gin /i.test(index.definition) ? 8 : 1);
+  const builds = [...setAside.indexes].sort((a, b) => cost(b) - cost(a)).map((index) => [index.definition]);
+  await inParallel(sql, builds, parallel);
+  const validations = tables
+    .sort((a, b) => size(b) - size(a))
+    .map((table) => setAside.foreignKeys.filter((fk) => fk.table === table))
+    .map((fks) => fks.map((fk) => `alter table "${fk.table}" validate constraint "${fk.name}"`));
+  await inParallel(sql, validations, parallel);
 }
 
-async function runLane(sql: Sql, statements: string[]): Promise<void> {
-  const connection = await sql.reserve();
-  try {
-    await connection.unsafe(`set maintenance_work_mem = '${MAINTENANCE_MEMORY}'`);
-    await connection.unsafe(`set work_mem = '${MAINTENANCE_MEMORY}'`);
-    for (const statement of statements) await connection.unsafe(statement);
-  } finally {
-    connection.release();
-  }
+/** Runs groups of statements on `parallel` connections; a group's statements run in order on one of them. */
+async function inParallel(sql: Sql, groups: string[][], parallel: number): Promise<void> {
+  const queue = groups.filter((group) => group.length > 0);
+  const worker = async () => {
+    const connection = await sql.reserve();
+    try {
+      await connection.unsafe(`set maintenance_work_mem = '${MAINTENANCE_MEMORY}'`);
+      await connection.unsafe(`set work_mem = '${MAINTENANCE_MEMORY}'`);
+      for (let group = queue.shift(); group; group = queue.shift()) {
+        for (const statement of group) await connection.unsafe(statement);
+      }
+    } finally {
+      connection.release();
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
 }

@@ -1,17 +1,13 @@
 import type { CaseFrame } from './case-story.ts';
-import { usPhone } from './contact-values.ts';
+import { cnMobile, usPhone } from './contact-values.ts';
 import type { BookContext } from './context.ts';
 import { agentsOf, supervisorOf } from './demo-users.ts';
+import { usState } from './geography.ts';
 import { type LocalStamp, stampOf } from './local-time.ts';
 import type { Random } from './random.ts';
 import type { CaseStory } from './story.ts';
 import { textsFor } from './texts.ts';
 
-/**
- * The events that change a case's course, decided before its contact history so the history can respect
- * them: debtor flags (cease, attorney, bankruptcy, death), disputes, complaints, consent revocations and
- * opt-outs. Each stop shortens the frame; nothing is collected after it.
- */
 type Flag =
   | 'none'
   | 'cease'
@@ -23,6 +19,7 @@ type Flag =
   | 'complaintOpen'
   | 'complaintResolved';
 
+/** Per thousand eligible cases (active, over 20 days past due): how often each event happens; one at most. */
 const US_FLAGS: readonly (readonly [Flag, number])[] = [
   ['none', 920],
   ['cease', 10],
@@ -47,6 +44,11 @@ const ATTORNEYS = ['Priya Natarajan, Esq.', 'Daniel Cho, Esq.', 'Rachel Goldberg
 /** A daytime instant on a day, when offices receive mail and debtors call. */
 export const daytime = (rng: Random, day: number): LocalStamp => stampOf(day, rng.int(9, 16), rng.int(0, 59));
 
+/**
+ * The events that change a case's course, decided before its contact history so the history can respect
+ * them: debtor flags (cease, attorney, bankruptcy, death), disputes, complaints, consent revocations and
+ * opt-outs. Each stop shortens the frame; nothing is collected after it.
+ */
 export function planCaseEvents(
   story: CaseStory,
   frame: CaseFrame,
@@ -90,12 +92,12 @@ export function planCaseEvents(
       debtor.country === 'US'
         ? `${rng.pick(ctx.pools.usFirst)} ${last}`
         : `${debtor.fullName.slice(0, 1)}${rng.pick(ctx.pools.cnGiven)}`;
-    debtor.thirdParties.push({
-      name,
-      relationship: 'executor',
-      phone: debtor.points[0]?.value ?? null,
-      debtorAgreed: true,
-    });
+    const phone =
+      debtor.country === 'US'
+        ? usPhone(rng, usState(debtor.region ?? '').areaCodes[0] ?? 212)
+        : cnMobile(rng);
+    // US-REGF-DECEASED: the estate's representative is the one person the collector may still contact.
+    debtor.thirdParties.push({ name, relationship: 'executor', phone, debtorAgreed: true });
   } else if (flag === 'disputeOpen') {
     const day = dayIn(Math.max(frame.firstDay + 5, today - 25), frame.lastDay);
     if (day !== null)

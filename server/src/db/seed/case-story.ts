@@ -29,6 +29,7 @@ export interface CaseFrame {
   visitAt: LocalStamp | null;
 }
 
+/** Per bucket: the fewest and most days past due a case in it gets, and its share of the book. */
 const BUCKET_DAYS: Record<Bucket, [number, number, number]> = {
   current: [0, 0, 5],
   dpd_1_30: [1, 30, 20],
@@ -51,6 +52,7 @@ const PORTFOLIO_WEIGHTS = {
 const accountRef = (portfolio: PortfolioDef, n: number) =>
   `${portfolio.creditor.accountPrefix}-${String((n * 48_271 + 10_000_019) % 100_000_000).padStart(8, '0')}`;
 
+/** The ladder rung of a case this overdue; the upper rungs may fall back to `agent` if there is no room for them. */
 export function stageFor(daysPastDue: number, rng: Random): LadderStage {
   if (daysPastDue <= 5) return 'reminder';
   if (daysPastDue <= 120) return rng.chance(daysPastDue > 90 ? 0.04 : 0) ? 'field' : 'agent';

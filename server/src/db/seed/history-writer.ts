@@ -11,13 +11,8 @@ import type { Random } from './random.ts';
 import type { CaseStory, ContactEvent } from './story.ts';
 import { textsFor } from './texts.ts';
 
-/**
- * A case's contact history: the validation notice, reminders, then an agent's calls, texts, e-mails and
- * letters on scattered days of its frame. Every contact is offered to a ContactBudget first; one the rules
- * would refuse falls back to a letter (which no frequency rule counts) or is left out. Times are 09:00–19:59
- * local, an hour inside the legal window on both sides.
- */
-export const DURATIONS: Partial<Record<ContactOutcome, [number, number]>> = {
+/** How long calls of each outcome last, in seconds (a busy line or a failed dial barely registers). */
+const DURATIONS: Partial<Record<ContactOutcome, [number, number]>> = {
   conversation: [90, 900],
   voicemail: [20, 60],
   no_answer: [25, 45],
@@ -26,6 +21,12 @@ export const DURATIONS: Partial<Record<ContactOutcome, [number, number]>> = {
   busy: [2, 5],
 };
 
+/**
+ * Writes one case's contacts in time order. Every contact is offered to the case's ContactBudget first and
+ * only joins the history if the rules allow it; the caller decides what to try instead (history.ts falls
+ * back to a letter, which no frequency rule counts). Times are drawn from 09:00–19:59 local, an hour inside
+ * the legal window on both sides.
+ */
 export class HistoryWriter {
   readonly conversations: LocalStamp[] = [];
   private readonly budget: ContactBudget;
@@ -136,6 +137,7 @@ export class HistoryWriter {
     return null;
   }
 
+  /** An agent's call to the first reachable number of `kinds`; false when none may be called at `at`. */
   call(
     at: LocalStamp,
     outcome: ContactOutcome,
@@ -169,6 +171,10 @@ export class HistoryWriter {
     return false;
   }
 
+  /**
+   * A text (to a mobile with consent not revoked), e-mail, app push or letter, by an agent or by the
+   * scheduler (`automated`); US messages carry the Reg F disclosures, the first one the initial notice.
+   */
   message(
     kind: ActionKind,
     at: LocalStamp,

@@ -37,15 +37,15 @@ export interface ReplicationStatement {
 }
 
 /**
- * INSERT … SELECT statements that copy the template rows into every later case, each table split into `parts`
- * ranges of rounds so that parallel connections share the big tables. Rounds are the outer loop and templates
- * are read in id order, so ids (and case-leading index keys) grow as rows go in: B-tree appends, no page splits.
+ * INSERT … SELECT statements that copy the template rows into every later case, a table split into
+ * `partsOf(table)` ranges of rounds when it is big enough for parallel connections to share it. Rounds are the outer loop and templates
+ * are read in id order, so ids grow as rows go in: primary-key appends, no page splits.
  * Identity columns get `id + round × identitySpans[table]`, deterministic like every other id.
  */
 export function replicationStatements(
   plan: Replication,
   identitySpans: Record<string, number>,
-  parts: number,
+  partsOf: (table: string) => number,
 ): ReplicationStatement[] {
   const rounds = Math.ceil((plan.total - plan.first) / plan.templates) - 1;
   if (rounds < 1) return [];
@@ -60,7 +60,7 @@ export function replicationStatements(
       if (span !== undefined && c.name === 'id') return `src.id + k.r * ${span}`;
       return custom[c.name] ?? (c.columnType === 'PgUUID' ? uuidValue(table, c.name) : `src."${c.name}"`);
     });
-    const perPart = Math.ceil(rounds / parts);
+    const perPart = Math.ceil(rounds / partsOf(tableName));
     return Array.from({ length: Math.ceil(rounds / perPart) }, (_, part) => {
       const from = 1 + part * perPart;
       const to = Math.min(rounds, from + perPart - 1);
@@ -99,7 +99,11 @@ export async function replicate(
   const sizes = await sql<{ table: string; bytes: string }[]>`
     select relname as table, pg_relation_size(oid)::text as bytes from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace`;
   const size = (table: string) => Number(sizes.find((s) => s.table === table)?.bytes ?? 0);
-  const queue = replicationStatements(plan, spans, parallel).sort((a, b) => size(b.table) - size(a.table));
+  // Connections share a table only as much as its size calls for: two sessions extending one table wait on
+  // each other's relation-extension lock and index pages, two on different tables do not.
+  const total = sizes.reduce((sum, s) => sum + Number(s.bytes), 0);
+  const partsOf = (table: string) => Math.max(1, Math.round((size(table) / total) * parallel));
+  const queue = replicationStatements(plan, spans, partsOf).sort((a, b) => size(b.table) - size(a.table));
   const counts: Partial<Record<TableName, number>> = {};
   const worker = async () => {
     const connection = await sql.reserve();

@@ -75,7 +75,7 @@ export function deceased(s: SpecialScript): void {
   s.story.debtor.thirdParties.push({
     name: `Jordan ${last}`,
     relationship: 'executor',
-    phone: s.story.debtor.points[0]?.value ?? null,
+    phone: '+13125550163',
     debtorAgreed: true,
   });
 }
