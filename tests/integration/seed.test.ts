@@ -202,15 +202,16 @@ describe('the invented histories obey the contact rules', () => {
     expect(breaches).toEqual([]);
   });
 
-  it('contacts nobody after a cease request, bankruptcy, death, attorney or open dispute', async () => {
+  it('contacts nobody after a cease request, bankruptcy, death or attorney, nor while a dispute waits for verification', async () => {
     const after = await queryRows(
       first.db,
       sql`select c.account_ref, l.kind, l.purpose from contact_log l
           join cases c on c.id = l.case_id join debtors d on d.id = l.debtor_id
-          left join disputes x on x.case_id = c.id and x.verification_sent_at is null
           where l.direction = 'outbound'
-            and l.occurred_at > least(d.cease_requested_at, d.bankruptcy_filed_at, d.deceased_at, d.attorney_since, x.received_at)
-            and not (l.kind = 'letter' and l.purpose in ('cease_ack', 'validation_notice'))`,
+            and not (l.kind = 'letter' and l.purpose in ('cease_ack', 'validation_notice'))
+            and (l.occurred_at > least(d.cease_requested_at, d.bankruptcy_filed_at, d.deceased_at, d.attorney_since)
+              or exists (select 1 from disputes x where x.case_id = c.id and l.occurred_at > x.received_at
+                           and l.occurred_at < coalesce(x.verification_sent_at, 'infinity')))`,
     );
     expect(after).toEqual([]);
   });

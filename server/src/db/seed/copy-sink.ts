@@ -4,11 +4,6 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import { LOAD_ORDER, type RowBatch, type RowSink, type TableName } from './row-batch.ts';
 
-/**
- * The PostgreSQL server path: one COPY stream per table, each on its own connection, so PostgreSQL ingests
- * the tables side by side while this process generates the next batch. The caller has set foreign keys and
- * secondary indexes aside (see bulk-load.ts): streams of different tables are not ordered against each other.
- */
 type Encoder = (value: unknown) => string;
 
 const SPECIAL = /[\\\n\r\t]/;
@@ -38,7 +33,12 @@ interface CopyStream {
   encoders: Encoder[];
 }
 
-/** `sql` needs a connection per table (LOAD_ORDER.length) on top of what its other users hold. */
+/**
+ * The PostgreSQL server path: one COPY stream per table, each on its own connection, so PostgreSQL ingests
+ * the tables side by side while this process generates the next batch. The caller has set foreign keys and
+ * secondary indexes aside (see bulk-load.ts): streams of different tables are not ordered against each other.
+ * `sql` needs a connection per table (LOAD_ORDER.length) on top of what its other users hold.
+ */
 export function copySink(sql: Sql): RowSink {
   const streams = new Map<TableName, CopyStream>();
   let failure: Error | null = null;

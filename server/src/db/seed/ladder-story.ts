@@ -26,7 +26,8 @@ export function planLadder(
   const requester = story.agent ?? rng.pick(agentsOf(team));
   const supervisor = supervisorOf(team);
   const texts = textsFor(story.debtor.country);
-  const stopped = frame.stopAt !== null && story.status === 'active';
+  // A case that stopped (or paused for a dispute) stays on the agent rung: nothing climbs while collection waits.
+  const stopped = (frame.stopAt !== null && story.status === 'active') || frame.pauses.length > 0;
   const approve = (kind: EscalationKind, from: number, to: number) => {
     if (stopped || from > to) return null;
     const day = rng.int(from, to);

@@ -32,10 +32,7 @@ export function materializeCase(
   const placement = placementId(portfolio, story.placementWeek);
   if (!seenPlacements.has(placement)) {
     seenPlacements.add(placement);
-    batch.placements.push({
-      ...placementRow(portfolio, story.placementWeek, ctx.seed),
-      importedBy: userId('ada@arrearsdesk.demo'),
-    });
+    batch.placements.push(placementRow(portfolio, story.placementWeek, ctx.seed));
   }
   batch.debtors.push({
     id: debtorId,
@@ -56,7 +53,8 @@ export function materializeCase(
     inconvenientTimes: debtor.inconvenientTimes,
     consentedTimes: [],
     createdAt: placedAt,
-    updatedAt: placedAt,
+    // The last time a flag changed, or the placement.
+    updatedAt: maybe(flagsChangedAt(story)) ?? placedAt,
   });
   debtor.points.forEach((p, i) => {
     batch.contactPoints.push({
@@ -147,6 +145,17 @@ export function materializeCase(
     updatedAt: lastActivity > 0 ? at(lastActivity) : placedAt,
   });
   materializeActivity(story, n, batch, { caseId, debtorId, at, maybe, user });
+}
+
+function flagsChangedAt({ debtor }: CaseStory): LocalStamp | null {
+  const stamps = [
+    debtor.deceasedAt,
+    debtor.bankruptcyFiledAt,
+    debtor.ceaseRequestedAt,
+    debtor.attorney?.since ?? null,
+  ];
+  const latest = Math.max(...stamps.map((s) => s ?? 0));
+  return latest > 0 ? latest : null;
 }
 
 /**

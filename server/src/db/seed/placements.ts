@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { seedId } from './ids.ts';
 import { isoDay } from './local-time.ts';
-import type { PortfolioDef } from './reference-data.ts';
+import { type PortfolioDef, userId } from './reference-data.ts';
 
 /**
  * Creditors send one placement file per portfolio per week, imported on Mondays at 12:00 UTC; a case's
@@ -36,7 +36,7 @@ export function placementRow(portfolio: PortfolioDef, week: number, seed: number
     fileSha256: createHash('sha256').update(`${seed}:${fileName}`).digest('hex'),
     rowCount: 0,
     placedAt,
-    importedBy: null,
+    importedBy: userId('ada@arrearsdesk.demo'), // the admin imports placement files
     createdAt: placedAt,
   };
 }
