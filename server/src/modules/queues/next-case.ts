@@ -6,8 +6,10 @@ import { cases } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findCaseInScope } from '../cases/case-scope.ts';
+import { judgeLoaded } from './judge.ts';
 import { claimable, nextOpensAt, ownCases, poolCases } from './next-case.queries.ts';
 import { refreshCases } from './workability.ts';
+import { loadFactsForCases } from './workability-facts.ts';
 
 /** A claim lasts this long: long enough to work a case, short enough that an abandoned one returns to the pool. */
 export const CLAIM_MINUTES = 15;
@@ -28,12 +30,13 @@ type Picked =
  * have closed since the instant was stored), else the case is re-judged, stored and the walk goes on. A pool case
  * becomes the agent's (audited). Cases the agent already holds a live claim on are not handed out again.
  */
-export async function nextCase(db: Database, { user, now }: { user: SessionUser; now: Date }) {
+export async function nextCase(
+  db: Database,
+  { user, now }: { user: SessionUser; now: Date },
+): Promise<NextCaseOutput> {
   for (let stale = 0; stale <= MAX_STALE_CANDIDATES; stale++) {
     const picked = await db.transaction((tx) => pickAndClaim(tx, user, now));
-    if (picked.kind === 'claimed') {
-      return claimed(picked);
-    }
+    if (picked.kind === 'claimed') return claimed(picked);
     if (picked.kind === 'none') return nothingWorkable(db, user, now);
     await db.transaction(async (tx) => {
       const ids = await queryRows<{ id: string }>(
@@ -55,7 +58,7 @@ export async function nextCase(db: Database, { user, now }: { user: SessionUser;
     nextOpensAt: null,
     reason:
       'Many cases changed since they were last judged; they are being re-checked, press again in a moment.',
-  } satisfies NextCaseOutput;
+  };
 }
 
 async function pickAndClaim(tx: Transaction, user: SessionUser, now: Date): Promise<Picked> {
@@ -70,9 +73,10 @@ async function pickAndClaim(tx: Transaction, user: SessionUser, now: Date): Prom
           order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked`,
     );
     if (!candidate) continue;
-    const [judged] = await refreshCases(tx, [candidate.id], now);
-    if (!judged || judged.nextWorkableAt === null || judged.nextWorkableAt > now)
+    if (!(await stillWorkable(tx, candidate.id, now))) {
+      await refreshCases(tx, [candidate.id], now);
       return { kind: 'stale', source: scope };
+    }
     const claimExpiresAt = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
     const fromPool = candidate.assigned_agent_id === null;
     await tx
@@ -97,6 +101,19 @@ async function pickAndClaim(tx: Transaction, user: SessionUser, now: Date): Prom
     return { kind: 'claimed', caseId: candidate.id, source, claimExpiresAt };
   }
   return { kind: 'none' };
+}
+
+/**
+ * Confirms a stored "workable now" with the engine, on every fact but the contact history: history only ever
+ * loosens a frequency rule as time passes, and every recorded contact refreshes the instant itself. What time can
+ * close is the daily calling window, and what a change that skipped its refresh can add is a flag, an opt-out or a
+ * dispute; those are read. A stored instant that proves stale is then re-judged in full.
+ */
+async function stillWorkable(tx: Transaction, caseId: string, now: Date): Promise<boolean> {
+  const loaded = (await loadFactsForCases(tx, [caseId], now, { withoutHistory: true })).get(caseId);
+  if (!loaded) return false;
+  const { nextWorkableAt } = judgeLoaded(loaded, now);
+  return nextWorkableAt !== null && nextWorkableAt <= now;
 }
 
 function claimed(picked: Extract<Picked, { kind: 'claimed' }>): NextCaseOutput {

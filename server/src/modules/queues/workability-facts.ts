@@ -1,21 +1,8 @@
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
-import { and, asc, eq, gte, inArray, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import {
-  cases,
-  contactLog,
-  contactPoints,
-  debtors,
-  disputes,
-  escalationRequests,
-  fieldVisits,
-  optOuts,
-  portfolios,
-} from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import {
   type CaseRow,
-  type ContactLogRow,
   contactPointFacts,
   type DebtorRow,
   debtFacts,
@@ -24,6 +11,16 @@ import {
 } from '../compliance/facts.mapping.ts';
 import type { CaseFacts } from '../compliance/facts.queries.ts';
 import { historyDays, parametersFor } from '../compliance/parameters.ts';
+import {
+  approvalsOf,
+  disputesOf,
+  type HistoryRow,
+  heads,
+  loggedHistoryOf,
+  optOutsOf,
+  pointsOf,
+  scheduledVisitsOf,
+} from './workability-facts.queries.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -46,70 +43,48 @@ function groupBy<Row, Key>(rows: readonly Row[], key: (row: Row) => Key): Map<Ke
  * The facts of many cases in two round trips, exactly as loadCaseFacts (compliance/facts.queries.ts) gathers them
  * for one: same rows, same mapping functions, same history window per case. The queues judge thousands of cases at
  * a time (the nightly roll, a queue page), where seven queries per case would dominate; an integration test pins
- * the two loaders to equal facts. Contact points come in creation order, so the calendar zone (decision 3) is
- * stable.
+ * the two loaders to equal facts. `withoutHistory` reads only what a call's time-of-day and standing rules need
+ * (one round trip): next-case uses it to confirm a stored instant, since history only loosens with time.
  */
 export async function loadFactsForCases(
   db: Executor,
   caseIds: readonly string[],
   at: Date,
+  options: { withoutHistory?: boolean } = {},
 ): Promise<Map<string, LoadedCase>> {
   const loaded = new Map<string, LoadedCase>();
   if (caseIds.length === 0) return loaded;
-  const heads = await db
-    .select({
-      caseRow: cases,
-      debtor: debtors,
-      portfolio: {
-        id: portfolios.id,
-        ruleParameters: portfolios.ruleParameters,
-        version: portfolios.ruleParametersVersion,
-      },
-    })
-    .from(cases)
-    .innerJoin(debtors, eq(debtors.id, cases.debtorId))
-    .innerJoin(portfolios, eq(portfolios.id, cases.portfolioId))
-    .where(inArray(cases.id, [...caseIds]));
-  if (heads.length === 0) return loaded;
-  const parameters = heads.map((head) => parametersOrReason(head.debtor, head.portfolio.ruleParameters));
-  const since = (p: EffectiveParameters) => new Date(at.getTime() - historyDays(p) * DAY_MS);
-  const earliest = new Date(
-    Math.min(...parameters.map((p) => (typeof p === 'string' ? at.getTime() : since(p).getTime()))),
-  );
-  const ids = heads.map((h) => h.caseRow.id);
-  const debtorIds = [...new Set(heads.map((h) => h.debtor.id))];
-  const [points, optOutRows, disputeRows, approvals, logged, scheduled] = await Promise.all([
-    db
-      .select()
-      .from(contactPoints)
-      .where(inArray(contactPoints.debtorId, debtorIds))
-      .orderBy(asc(contactPoints.createdAt), asc(contactPoints.id)),
-    db.select().from(optOuts).where(inArray(optOuts.debtorId, debtorIds)),
-    db.select().from(disputes).where(inArray(disputes.caseId, ids)),
-    db
-      .select({
-        caseId: escalationRequests.caseId,
-        kind: escalationRequests.kind,
-        decidedBy: escalationRequests.decidedBy,
-      })
-      .from(escalationRequests)
-      .where(and(inArray(escalationRequests.caseId, ids), eq(escalationRequests.status, 'approved'))),
-    loggedHistory(db, debtorIds, earliest),
-    scheduledVisits(db, debtorIds),
+  const ids = [...caseIds];
+  // Without history, escalation approvals and scheduled visits are left out too: no rule judging a call reads them.
+  const full = !options.withoutHistory;
+  const [headRows, points, optOutRows, disputeRows, approvals, scheduled] = await Promise.all([
+    heads(db, ids),
+    pointsOf(db, ids),
+    optOutsOf(db, ids),
+    disputesOf(db, ids),
+    full ? approvalsOf(db, ids) : [],
+    full ? scheduledVisitsOf(db, ids) : [],
   ]);
+  const parameters = headRows.map((head) => parametersOrReason(head.debtor, head.portfolio.ruleParameters));
+  const since = (p: EffectiveParameters) => at.getTime() - historyDays(p) * DAY_MS;
+  const earliest = Math.min(...parameters.map((p) => (typeof p === 'string' ? at.getTime() : since(p))));
+  const logged: HistoryRow[] =
+    !full || headRows.length === 0
+      ? []
+      : await loggedHistoryOf(db, [...new Set(headRows.map((h) => h.debtor.id))], new Date(earliest));
   const pointsBy = groupBy(points, (r) => r.debtorId);
   const optOutsBy = groupBy(optOutRows, (r) => r.debtorId);
   const disputesBy = groupBy(disputeRows, (r) => r.caseId);
   const approvalsBy = groupBy(approvals, (r) => r.caseId);
   const historyBy = groupBy([...logged, ...scheduled], (r) => r.debtorId);
-  heads.forEach((head, i) => {
+  headRows.forEach((head, i) => {
     const { caseRow, debtor } = head;
     const params = parameters[i]!;
     if (typeof params === 'string') {
       loaded.set(caseRow.id, { ok: false, caseRow, debtor, reason: params });
       return;
     }
-    const from = since(params).getTime();
+    const from = since(params);
     const debtorPoints = pointsBy.get(debtor.id) ?? [];
     const caseApprovals = (approvalsBy.get(caseRow.id) ?? []).map(({ kind, decidedBy }) => ({
       kind,
@@ -158,53 +133,4 @@ function parametersOrReason(
     if (error instanceof AppError) return error.message;
     throw error;
   }
-}
-
-type HistoryRow = ContactLogRow & { debtorId: string; scheduled: boolean };
-
-async function loggedHistory(db: Executor, debtorIds: string[], since: Date): Promise<HistoryRow[]> {
-  const rows = await db
-    .select({
-      debtorId: contactLog.debtorId,
-      occurredAt: contactLog.occurredAt,
-      kind: contactLog.kind,
-      direction: contactLog.direction,
-      contactPointId: contactLog.contactPointId,
-      caseIds: contactLog.caseIds,
-      outcome: contactLog.outcome,
-      thirdPartyId: contactLog.thirdPartyId,
-    })
-    .from(contactLog)
-    .where(
-      and(
-        inArray(contactLog.debtorId, debtorIds),
-        or(gte(contactLog.occurredAt, since), eq(contactLog.kind, 'third_party_contact')),
-      ),
-    );
-  return rows.map((row) => ({ ...row, scheduled: false }));
-}
-
-/** Visits on the calendar count against the visit caps before they happen (as in loadCaseFacts). */
-async function scheduledVisits(db: Executor, debtorIds: string[]): Promise<HistoryRow[]> {
-  const rows = await db
-    .select({
-      debtorId: cases.debtorId,
-      caseId: fieldVisits.caseId,
-      at: fieldVisits.scheduledFor,
-      addressId: fieldVisits.addressId,
-    })
-    .from(fieldVisits)
-    .innerJoin(cases, eq(cases.id, fieldVisits.caseId))
-    .where(and(inArray(cases.debtorId, debtorIds), eq(fieldVisits.status, 'scheduled')));
-  return rows.map((row) => ({
-    debtorId: row.debtorId,
-    occurredAt: row.at,
-    kind: 'field_visit' as const,
-    direction: 'outbound' as const,
-    contactPointId: row.addressId,
-    caseIds: [row.caseId],
-    outcome: null,
-    thirdPartyId: null,
-    scheduled: true,
-  }));
 }

@@ -56,7 +56,9 @@ export async function refreshAllWorkability(
   };
   const worker = async () => {
     for (let ids = await nextBatch(); ids.length > 0; ids = await nextBatch()) {
-      judged += await judgeBatch(db, ids, now);
+      // Awaited first: `judged += await …` would read `judged` before the other worker's batch ended.
+      const count = await judgeBatch(db, ids, now);
+      judged += count;
       batches++;
       onProgress?.(judged);
     }
