@@ -1,0 +1,298 @@
+import { pathToFileURL } from 'node:url';
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { type Database, openDatabase, queryRows } from '../../server/src/db/client.ts';
+import { refreshAllWorkability } from '../../server/src/modules/queues/workability-roll.ts';
+import { createCaller } from '../../server/src/trpc/router.ts';
+import { BENCH_AGENTS, benchFloor, resetPool } from './queues-fixtures.ts';
+
+/**
+ * `pnpm bench` (queues): on the PostgreSQL server of BENCH_DATABASE_URL (the one-million-case seed by default),
+ * p50/p95 of (a) a page of 50 rows of an agent's queue sorted by priority, through tRPC, and (b) next-case under 20
+ * agents pressing at once; each beside a raw-SQL baseline that reads or claims the same rows. First, when most
+ * active cases have never been judged (or BENCH_REFRESH=1), the workability roll runs and is timed.
+ */
+const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/arrears_seed';
+const PAGE_RUNS = 300;
+const PRESSES = 1_000;
+const ROUNDS = 5;
+const SOLO_PRESSES = 200;
+const DAY_MS = 86_400_000;
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+interface Timing {
+  p50: number;
+  p95: number;
+}
+
+function percentiles(durations: number[]): Timing {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+/**
+ * Times `ours` and `baseline` turn about, run by run, so both meet the same load on a shared machine and the
+ * ratio compares like with like.
+ */
+async function interleaved(
+  runs: number,
+  ours: (i: number) => Promise<unknown>,
+  baseline: (i: number) => Promise<unknown>,
+): Promise<{ ours: Timing; raw: Timing }> {
+  const oursMs: number[] = [];
+  const rawMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    await ours(i);
+    oursMs.push(performance.now() - start);
+    start = performance.now();
+    await baseline(i);
+    rawMs.push(performance.now() - start);
+  }
+  return { ours: percentiles(oursMs), raw: percentiles(rawMs) };
+}
+
+/** `workers` loops pressing until `total` presses were made; each press timed on its own. */
+async function pressing(workers: number, total: number, press: (worker: number) => Promise<string | null>) {
+  const durations: number[] = [];
+  const taken: Array<string | null> = [];
+  let started = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      while (started < total) {
+        started++;
+        const start = performance.now();
+        taken.push(await press(worker));
+        durations.push(performance.now() - start);
+      }
+    }),
+  );
+  return { durations, taken };
+}
+
+function line(label: string, ours: Timing, raw: Timing, goal: string) {
+  return [
+    `${label}: p50 ${ms(ours.p50)}, p95 ${ms(ours.p95)} (goal ${goal})`,
+    `    raw SQL, same rows: p50 ${ms(raw.p50)}, p95 ${ms(raw.p95)}`,
+    `    ratio: p50 ${(ours.p50 / raw.p50).toFixed(2)}×, p95 ${(ours.p95 / raw.p95).toFixed(2)}× (goal < 2×)`,
+  ].join('\n');
+}
+
+function callerAs(db: Database, user: SessionUser, now: Date) {
+  return createCaller({
+    db,
+    user,
+    sessionTokenHash: null,
+    ip: null,
+    userAgent: 'bench',
+    sessionTtlHours: 12,
+    now: () => now,
+    cookies: { set: () => {}, clear: () => {} },
+  });
+}
+
+/** Why the database cannot be benched, or null when it can. */
+async function unusable(db: Database): Promise<string | null> {
+  try {
+    const [row] = await queryRows<{ indexed: boolean }>(
+      db,
+      sql`select exists (select 1 from pg_indexes where indexname = 'cases_active_agent_priority_idx') as indexed`,
+    );
+    return row?.indexed ? null : `its migrations are behind: DATABASE_URL=${URL} pnpm db:migrate`;
+  } catch (error) {
+    const { cause } = error as { cause?: Error };
+    return (cause ?? (error as Error)).message;
+  }
+}
+
+async function rollIfNeeded(db: Database, now: Date, log: (text: string) => void) {
+  const [row] = await queryRows<{ active: number; unjudged: number }>(
+    db,
+    sql`select count(*)::int as active, count(*) filter (where next_workable_at is null)::int as unjudged
+        from cases where status = 'active'`,
+  );
+  const { active = 0, unjudged = 0 } = row ?? {};
+  const share = active === 0 ? 0 : unjudged / active;
+  if (share <= 0.5 && process.env.BENCH_REFRESH !== '1') {
+    log(
+      `workability: ${(100 * (1 - share)).toFixed(0)}% of ${active.toLocaleString('en-US')} active cases judged; roll skipped (BENCH_REFRESH=1 forces it)`,
+    );
+    return;
+  }
+  log(`workability roll over ${active.toLocaleString('en-US')} active cases…`);
+  let shown = 0;
+  const summary = await refreshAllWorkability(db, now, 1000, {
+    onProgress: (judged) => {
+      if (judged - shown < 100_000) return;
+      shown = judged;
+      log(`    ${judged.toLocaleString('en-US')} judged`);
+    },
+  });
+  const rate = Math.round(summary.judged / (summary.ms / 1000));
+  // As autovacuum would after the nightly roll: the roll rewrote most rows and the planner needs fresh statistics.
+  await db.execute(sql`vacuum (analyze) cases`);
+  log(
+    `refreshAllWorkability: ${summary.judged.toLocaleString('en-US')} cases in ${(summary.ms / 1000).toFixed(1)} s (${rate.toLocaleString('en-US')} cases/s, ${summary.batches} batches of 1,000)`,
+  );
+}
+
+/** The agents with the most active cases (the seed's), bench agents excluded. */
+async function busiestAgents(db: Database): Promise<SessionUser[]> {
+  const rows = await queryRows<{
+    id: string;
+    email: string;
+    name: string;
+    team_id: string | null;
+    locale: string;
+    time_zone: string;
+  }>(
+    db,
+    sql`select u.id, u.email, u.name, u.team_id, u.locale, u.time_zone from users u
+        where u.role = 'agent' and u.email not like '%@bench.invalid'
+        order by (select count(*) from cases c where c.assigned_agent_id = u.id and c.status = 'active') desc
+        limit 5`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: 'agent',
+    teamIds: r.team_id ? [r.team_id] : [],
+    locale: r.locale,
+    timeZone: r.time_zone,
+  }));
+}
+
+async function benchPage(db: Database, raw: postgres.Sql, now: Date, log: (text: string) => void) {
+  const agents = await busiestAgents(db);
+  if (agents.length === 0) return log('(a) skipped: no agent has cases');
+  const pick = (i: number) => ({
+    agent: agents[i % agents.length]!,
+    page: 1 + (Math.floor(i / agents.length) % 3),
+  });
+  const callers = agents.map((agent) => callerAs(db, agent, now));
+  let judged = 0;
+  const ours = async (i: number) => {
+    const { page } = pick(i);
+    const result = await callers[i % agents.length]!.queues.list({ queue: 'mine', page, pageSize: 50 });
+    judged += result.rows.filter((row) => !row.workableNow).length;
+  };
+  const baseline = (i: number) => {
+    const { agent, page } = pick(i);
+    return raw`select c.id, c.account_ref, d.full_name, c.currency, c.balance_minor, c.days_past_due, c.bucket,
+        c.stage, c.priority, c.last_contact_at, c.next_workable_at, c.claimed_by, c.claim_expires_at
+      from cases c join debtors d on d.id = c.debtor_id
+      where c.assigned_agent_id = ${agent.id} and c.status = 'active'
+      order by c.priority desc, c.id desc limit 50 offset ${(page - 1) * 50}`;
+  };
+  await interleaved(30, ours, baseline);
+  judged = 0;
+  const timing = await interleaved(PAGE_RUNS, ours, baseline);
+  log(
+    line(
+      `(a) queue "mine", 50 rows by priority, ${PAGE_RUNS} pages of ${agents.length} agents`,
+      timing.ours,
+      timing.raw,
+      'p95 < 30 ms',
+    ),
+  );
+  log(
+    `    (each page also counts its queue and explains ${(judged / PAGE_RUNS).toFixed(1)} rows not workable now with the engine)`,
+  );
+}
+
+async function benchNext(db: Database, raw: postgres.Sql, log: (text: string) => void) {
+  // Yesterday at noon in New York: the bench debtors' calling window is open.
+  const now = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - DAY_MS + 17 * 3_600_000);
+  const expires = new Date(now.getTime() + 15 * 60_000);
+  const floor = await benchFloor(db);
+  const claimable = (scope: postgres.PendingQuery<postgres.Row[]>, tx: postgres.TransactionSql) =>
+    tx`select id from cases where ${scope} and status = 'active' and next_workable_at <= ${now}
+        and (claimed_by is null or claim_expires_at <= ${now})
+        order by priority desc, id desc limit 1 for update skip locked`;
+  const rawPress = (worker: number) =>
+    raw.begin(async (tx) => {
+      const me = floor.agents[worker]!.id;
+      const [row] = [
+        ...(await claimable(tx`assigned_agent_id = ${me}`, tx)),
+        ...(await claimable(tx`assigned_agent_id is null and team_id = ${floor.teamId}`, tx)),
+      ];
+      if (!row) return null;
+      await tx`update cases set claimed_by = ${me}, claim_expires_at = ${expires},
+          assigned_agent_id = coalesce(assigned_agent_id, ${me}) where id = ${row.id}`;
+      return row.id as string;
+    }) as Promise<string | null>;
+  const callers = floor.agents.map((agent) => callerAs(db, agent, now));
+  const oursPress = async (worker: number) => (await callers[worker]!.queues.next()).caseId;
+
+  // Rounds of each in turn, so both meet the same load on a shared machine; the pool is reset before each.
+  const rawRuns: Array<Awaited<ReturnType<typeof pressing>>> = [];
+  const oursRuns: Array<Awaited<ReturnType<typeof pressing>>> = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    await resetPool(db, floor.teamId, now);
+    rawRuns.push(await pressing(BENCH_AGENTS, PRESSES / ROUNDS, rawPress));
+    await resetPool(db, floor.teamId, now);
+    oursRuns.push(await pressing(BENCH_AGENTS, PRESSES / ROUNDS, oursPress));
+  }
+  await resetPool(db, floor.teamId, now);
+  const rawRun = percentiles(rawRuns.flatMap((run) => run.durations));
+  const oursRun = percentiles(oursRuns.flatMap((run) => run.durations));
+  log(
+    line(
+      `(b) next case, ${BENCH_AGENTS} agents pressing at once, ${PRESSES} presses`,
+      oursRun,
+      rawRun,
+      'p95 < 30 ms',
+    ),
+  );
+  const distinct = oursRuns.map((run) => new Set(run.taken.filter((id) => id !== null)).size);
+  log(`    distinct cases claimed in each round of ${PRESSES / ROUNDS} presses: ${distinct.join(', ')}`);
+  // The same presses by one agent alone: what a press costs when nothing competes for the rows or the server.
+  await resetPool(db, floor.teamId, now);
+  const alone = await interleaved(
+    SOLO_PRESSES,
+    () => oursPress(0),
+    () => rawPress(1),
+  );
+  await resetPool(db, floor.teamId, now);
+  log(line(`    one agent pressing alone, ${SOLO_PRESSES} presses`, alone.ours, alone.raw, 'p95 < 30 ms'));
+  log(
+    `    left behind: ${PRESSES + SOLO_PRESSES} "queue.claimFromPool" audit rows; the bench pool is back unassigned`,
+  );
+}
+
+export async function runQueuesBench(log: (text: string) => void = console.log): Promise<number> {
+  const handle = await openDatabase({ url: URL, poolSize: BENCH_AGENTS + 5 });
+  const raw = postgres(URL, { onnotice: () => {}, max: BENCH_AGENTS + 5 });
+  try {
+    const why = await unusable(handle.db);
+    if (why !== null) {
+      console.error(`The bench database ${URL} is not usable: ${why}.`);
+      console.error('Create and seed it with:\n  createdb -h 127.0.0.1 -U postgres arrears_seed');
+      console.error(
+        '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/arrears_seed pnpm db:seed --cases 1000000',
+      );
+      console.error('or point BENCH_DATABASE_URL at another migrated and seeded PostgreSQL database.');
+      return 1;
+    }
+    const [size] = await queryRows<{ cases: number }>(
+      handle.db,
+      sql`select count(*)::int as cases from cases`,
+    );
+    log(`database ${URL.replace(/\/\/[^@]*@/, '//')}: ${size!.cases.toLocaleString('en-US')} cases`);
+    const now = new Date();
+    await rollIfNeeded(handle.db, now, log);
+    await benchPage(handle.db, raw, now, log);
+    await benchNext(handle.db, raw, log);
+    return 0;
+  } finally {
+    await raw.end({ timeout: 5 });
+    await handle.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runQueuesBench();
+}
