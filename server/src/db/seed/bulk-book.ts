@@ -46,7 +46,7 @@ export async function bulkLoad(
     const sink = copySink(sql);
     await writeGenerated(sink);
     await sink.finish();
-    lap('generated and streamed the template cases');
+    lap(`generated and streamed the ${options.replication ? 'template ' : ''}cases`);
     const copied = options.replication
       ? await replicate(sql, options.replication, options.pools, PARALLEL)
       : {};
