@@ -53,7 +53,7 @@ const accountRef = (portfolio: PortfolioDef, n: number) =>
   `${portfolio.creditor.accountPrefix}-${String((n * 48_271 + 10_000_019) % 100_000_000).padStart(8, '0')}`;
 
 /** The ladder rung of a case this overdue; the upper rungs may fall back to `agent` if there is no room for them. */
-export function stageFor(daysPastDue: number, rng: Random): LadderStage {
+function stageFor(daysPastDue: number, rng: Random): LadderStage {
   if (daysPastDue <= 5) return 'reminder';
   if (daysPastDue <= 120) return rng.chance(daysPastDue > 90 ? 0.04 : 0) ? 'field' : 'agent';
   return rng.weighted([

@@ -5,7 +5,7 @@
  */
 export type LocalStamp = number;
 
-export const MINUTES_PER_DAY = 1440;
+const MINUTES_PER_DAY = 1440;
 const MS_PER_MINUTE = 60_000;
 
 export const stampOf = (day: number, hour: number, minute = 0): LocalStamp =>
@@ -29,7 +29,7 @@ function offsetTable(zone: string): Int16Array {
 }
 
 /** The zone's UTC offset in minutes on a local day; read at 12:00 UTC, after any 02:00 DST switch of the day. */
-export function zoneOffsetMinutes(zone: string, day: number): number {
+function zoneOffsetMinutes(zone: string, day: number): number {
   const table = offsetTable(zone);
   const cached = table[day];
   if (cached !== undefined && cached !== UNKNOWN) return cached;

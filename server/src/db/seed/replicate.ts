@@ -28,7 +28,7 @@ const OWNER: Partial<Record<TableName, string>> = {
   cases: 'id',
 };
 
-export interface ReplicationStatement {
+interface ReplicationStatement {
   name: TableName;
   table: string;
   /** Creates the session's copy of the table's template rows; run before `statement`. */
@@ -42,7 +42,7 @@ export interface ReplicationStatement {
  * are read in id order, so ids grow as rows go in: primary-key appends, no page splits.
  * Identity columns get `id + round × identitySpans[table]`, deterministic like every other id.
  */
-export function replicationStatements(
+function replicationStatements(
   plan: Replication,
   identitySpans: Record<string, number>,
   partsOf: (table: string) => number,
