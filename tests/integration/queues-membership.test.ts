@@ -1,5 +1,6 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { Queue } from '@arrears/shared/schemas/queues';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import * as s from '../../server/src/db/schema/index.ts';
@@ -165,6 +166,50 @@ describe('queue membership', () => {
     expect(counts.callbacks_due).toEqual({ count: 1, capped: false });
     expect(counts.team_pool).toEqual({ count: 3, capped: false });
     expect(counts.mine.count).toBe((await queue(agent, 'mine')).length);
+  });
+});
+
+describe('sorting and paging', () => {
+  it('sorts on the server by balance, days past due or workable instant, and pages without repeats', async () => {
+    const caller = callerFor(handle.db, agent, { now: NOW }).caller;
+    const all = await caller.queues.list({ queue: 'mine', sort: { field: 'balance', direction: 'asc' } });
+    const balances = all.rows.map((row) => row.balanceMinor);
+    expect(balances).toEqual([...balances].sort((a, b) => a - b));
+    expect(balances.at(-1)).toBe(300_000);
+    const first = await caller.queues.list({
+      queue: 'mine',
+      pageSize: 5,
+      sort: { field: 'daysPastDue', direction: 'desc' },
+    });
+    const second = await caller.queues.list({
+      queue: 'mine',
+      page: 2,
+      pageSize: 5,
+      sort: { field: 'daysPastDue', direction: 'desc' },
+    });
+    const ten = await caller.queues.list({
+      queue: 'mine',
+      pageSize: 10,
+      sort: { field: 'daysPastDue', direction: 'desc' },
+    });
+    const ids = [...first.rows, ...second.rows].map((row) => row.id);
+    expect(new Set(ids).size).toBe(10);
+    expect(ids).toEqual(ten.rows.map((row) => row.id));
+    expect(first.total).toEqual({ count: all.rows.length, capped: false });
+  });
+
+  it('puts cases no phone can reach last when sorting by workable instant', async () => {
+    const caller = callerFor(handle.db, agent, { now: NOW }).caller;
+    await handle.db
+      .update(s.cases)
+      .set({ nextWorkableAt: null })
+      .where(eq(s.cases.id, refs.get('own')!));
+    const page = await caller.queues.list({
+      queue: 'mine',
+      sort: { field: 'nextWorkableAt', direction: 'asc' },
+    });
+    expect(page.rows.at(-1)?.id).toBe(refs.get('own'));
+    expect(page.rows.slice(0, -1).every((row) => row.nextWorkableAt !== null)).toBe(true);
   });
 });
 
