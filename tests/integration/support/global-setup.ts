@@ -11,7 +11,8 @@ declare module 'vitest' {
   }
 }
 
-export const TEMPLATE_DB = 'arrears_test_template';
+/** One template per run, so two runs on the same server (a developer's and CI's) never drop each other's. */
+export const TEMPLATE_DB = `arrears_test_template_${process.pid}`;
 
 /**
  * Migrates once per run. On PGlite the migrated data folder is dumped to a file each test database is restored
@@ -29,7 +30,11 @@ export default async function setup(project: TestProject) {
     await handle.close();
     project.provide('templateDatabase', TEMPLATE_DB);
     project.provide('pgliteSnapshot', '');
-    return;
+    return async () => {
+      const cleanup = postgres(serverUrl, { onnotice: () => {}, max: 1 });
+      await cleanup.unsafe(`drop database if exists ${TEMPLATE_DB} with (force)`);
+      await cleanup.end();
+    };
   }
   const handle = await openDatabase({ dataDir: 'memory://' });
   await handle.migrate();
