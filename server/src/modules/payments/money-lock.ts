@@ -8,6 +8,7 @@ import { cases, contactPoints, debtors } from '../../db/schema/index.ts';
 import { AppError, caseNotFound } from '../../errors.ts';
 import { lockDebtorOfCase } from '../compliance/case-lock.ts';
 import { candidateZonesOf } from '../compliance/facts.mapping.ts';
+import { refreshWorkability } from '../queues/workability.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -94,7 +95,10 @@ export function requireCurrency(caseRow: CaseRow, currency: string): void {
   }
 }
 
-/** Bumps the case's version (every write does) with what the write changed; returns the new version. */
+/**
+ * Bumps the case's version (every write does) with what the write changed, then re-ranks the case in the queues:
+ * a promise, a payment or a cleared balance changes its priority and whether it is workable. Returns the new row.
+ */
 export async function bumpCaseVersion(
   db: Executor,
   caseId: string,
@@ -106,6 +110,7 @@ export async function bumpCaseVersion(
     .set({ ...changes, version: sql`${cases.version} + 1`, updatedAt: now })
     .where(eq(cases.id, caseId))
     .returning();
+  await refreshWorkability(db, [caseId], now);
   return row!;
 }
 
