@@ -6,9 +6,10 @@ import { FormField } from '../../../components/ui/form-field.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordPayment } from '../api/use-record-payment.ts';
 import { readActionError } from '../hooks/action-error.ts';
-import { amountExample, checkAmount } from '../hooks/amount.ts';
+import { checkAmount } from '../hooks/amount.ts';
 import { dayInZone, instantFromWallTime, timeInZone } from '../hooks/zoned-input.ts';
 import { ActionFailureAlert } from './action-failure.tsx';
+import { AmountField } from './amount-field.tsx';
 import type { MoneyFormProps } from './promise-form.tsx';
 
 type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -85,23 +86,14 @@ export function PaymentForm(props: MoneyFormProps) {
         localProblem={tried && hasProblems ? t('actions.fixFields') : null}
         debtorZone={props.debtorZone}
       />
-      <FormField
+      <AmountField
         label={t('actions.amountLabel', { currency: props.currency })}
-        hint={t('actions.amountHint', { example: amountExample(props.currency), owed })}
+        currency={props.currency}
+        owed={owed}
+        value={amount}
+        onChange={setAmount}
         error={show('amountMinor')}
-      >
-        {(control) => (
-          <input
-            {...control}
-            data-autofocus
-            inputMode="decimal"
-            autoComplete="off"
-            className="amount-input"
-            value={amount}
-            onChange={(event) => setAmount(event.target.value)}
-          />
-        )}
-      </FormField>
+      />
       <FormField label={t('actions.payment.method')}>
         {(control) => (
           <select

@@ -6,9 +6,10 @@ import { FormField } from '../../../components/ui/form-field.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordPlan } from '../api/use-record-plan.ts';
 import { readActionError } from '../hooks/action-error.ts';
-import { amountExample, checkAmount } from '../hooks/amount.ts';
+import { checkAmount } from '../hooks/amount.ts';
 import { addDays, dayInZone } from '../hooks/zoned-input.ts';
 import { ActionFailureAlert } from './action-failure.tsx';
+import { AmountField } from './amount-field.tsx';
 import type { MoneyFormProps } from './promise-form.tsx';
 
 type Frequency = (typeof PLAN_FREQUENCIES)[number];
@@ -81,23 +82,14 @@ export function PlanForm(props: MoneyFormProps) {
         localProblem={tried && hasProblems ? t('actions.fixFields') : null}
         debtorZone={props.debtorZone}
       />
-      <FormField
+      <AmountField
         label={t('actions.plan.total', { currency: props.currency })}
-        hint={t('actions.amountHint', { example: amountExample(props.currency), owed })}
+        currency={props.currency}
+        owed={owed}
+        value={total}
+        onChange={setTotal}
         error={show('totalMinor')}
-      >
-        {(control) => (
-          <input
-            {...control}
-            data-autofocus
-            inputMode="decimal"
-            autoComplete="off"
-            className="amount-input"
-            value={total}
-            onChange={(event) => setTotal(event.target.value)}
-          />
-        )}
-      </FormField>
+      />
       <FormField label={t('actions.plan.count')} error={show('installmentCount')}>
         {(control) => (
           <input

@@ -5,9 +5,10 @@ import { FormField } from '../../../components/ui/form-field.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordPromise } from '../api/use-record-promise.ts';
 import { readActionError } from '../hooks/action-error.ts';
-import { amountExample, checkAmount } from '../hooks/amount.ts';
+import { checkAmount } from '../hooks/amount.ts';
 import { addDays, dayInZone } from '../hooks/zoned-input.ts';
 import { ActionFailureAlert } from './action-failure.tsx';
+import { AmountField } from './amount-field.tsx';
 
 /** How far ahead the server accepts a promise (payments module, MAX_DAYS_AHEAD). */
 const MAX_DAYS_AHEAD = 90;
@@ -73,23 +74,14 @@ export function PromiseForm(props: MoneyFormProps) {
         localProblem={tried && hasProblems ? t('actions.fixFields') : null}
         debtorZone={props.debtorZone}
       />
-      <FormField
+      <AmountField
         label={t('actions.amountLabel', { currency: props.currency })}
-        hint={t('actions.amountHint', { example: amountExample(props.currency), owed })}
+        currency={props.currency}
+        owed={owed}
+        value={amount}
+        onChange={setAmount}
         error={show('amountMinor')}
-      >
-        {(control) => (
-          <input
-            {...control}
-            data-autofocus
-            inputMode="decimal"
-            autoComplete="off"
-            className="amount-input"
-            value={amount}
-            onChange={(event) => setAmount(event.target.value)}
-          />
-        )}
-      </FormField>
+      />
       <FormField
         label={t('actions.promise.dueDate')}
         hint={t('actions.promise.dueDateHint')}
