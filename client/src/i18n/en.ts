@@ -65,11 +65,9 @@ export const en = {
     signOutFailed: 'Could not sign out: {{message}}',
   },
   pending: {
-    queue: 'The agent queue arrives with the workbench.',
     compliance: 'The compliance audit of contacts and blocked attempts arrives with the compliance module.',
     reports: 'Recovery reports arrive with the reporting module.',
-    admin: 'Administration of users, teams and portfolios arrives with the admin module.',
-  } satisfies Record<Exclude<NavSection, 'cases'>, string>,
+  } satisfies Record<'compliance' | 'reports', string>,
   signIn: {
     pageTitle: 'Sign in',
     heading: 'Sign in to ArrearsDesk',
