@@ -225,6 +225,31 @@ describe('bad input changes nothing', () => {
     );
   });
 
+  it('refuses a second cease, bankruptcy or death as CONFLICT, with the first one standing', async () => {
+    const w = await world();
+    const { caseRow } = w;
+    const past = '2026-11-01T12:00:00Z';
+    await w.caller.casework.recordCease({ caseId: caseRow.id, receivedAt: past });
+    await refusedUnchanged(w, () => w.caller.casework.recordCease({ caseId: caseRow.id, receivedAt: past }), {
+      code: 'CONFLICT',
+      message: /cease request is already on file since 2026-11-01T12:00:00.000Z/,
+    });
+    await w.caller.casework.recordBankruptcy({ caseId: caseRow.id, filedAt: past });
+    await refusedUnchanged(
+      w,
+      () => w.caller.casework.recordBankruptcy({ caseId: caseRow.id, filedAt: past }),
+      {
+        code: 'CONFLICT',
+        message: /bankruptcy filed 2026-11-01T12:00:00.000Z is already on file/,
+      },
+    );
+    await w.caller.casework.recordDeath({ caseId: caseRow.id });
+    await refusedUnchanged(w, () => w.caller.casework.recordDeath({ caseId: caseRow.id }), {
+      code: 'CONFLICT',
+      message: /already recorded as deceased/,
+    });
+  });
+
   it('refuses opt-outs and revocations that name nothing or the wrong kind of point', async () => {
     const w = await world();
     const { caseRow } = w;

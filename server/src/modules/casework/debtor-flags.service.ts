@@ -23,13 +23,16 @@ async function currentDebtor(tx: Transaction, debtorId: string) {
   return debtor!;
 }
 
-/** A written refusal to pay or request to stop (FDCPA 1692c(c)); the first one on file stands. */
-export function recordCease(
+/** The one-time instants on the debtor: once recorded they stand, and a second recording is a conflict. */
+type DebtorInstantFlag = 'ceaseRequestedAt' | 'bankruptcyFiledAt' | 'deceasedAt';
+
+/** Sets one of the debtor's one-time instants on every debt of the debtor, audited with when it took effect. */
+function recordDebtorInstant(
   db: Database,
-  options: Options<typeof recordCeaseInput>,
+  options: EventOptions<{ caseId: string; expectedVersion?: number | undefined }>,
+  flag: { column: DebtorInstantFlag; at: Date; action: string; alreadyOnFile: (since: Date) => string },
 ): Promise<CaseEventOutput> {
   const { input, now } = options;
-  const receivedAt = pastInstant('receivedAt', input.receivedAt, now);
   return writeCaseEvent(db, {
     ...options,
     caseId: input.caseId,
@@ -37,23 +40,35 @@ export function recordCease(
     reach: 'debtor',
     write: async (tx, caseRow) => {
       const debtor = await currentDebtor(tx, caseRow.debtorId);
-      if (debtor.ceaseRequestedAt) {
-        throw conflict(`A cease request is already on file since ${debtor.ceaseRequestedAt.toISOString()}`);
-      }
+      const since = debtor[flag.column];
+      if (since) throw conflict(flag.alreadyOnFile(since));
       await tx
         .update(debtors)
-        .set({ ceaseRequestedAt: receivedAt, updatedAt: now })
+        .set({ [flag.column]: flag.at, updatedAt: now })
         .where(eq(debtors.id, debtor.id));
       return {
         id: debtor.id,
         audit: {
-          action: 'casework.cease',
+          action: flag.action,
           entityType: 'debtor',
           entityId: debtor.id,
-          after: { at: now.toISOString(), effectiveAt: receivedAt.toISOString() },
+          after: { at: now.toISOString(), effectiveAt: flag.at.toISOString() },
         },
       };
     },
+  });
+}
+
+/** A written refusal to pay or request to stop (FDCPA 1692c(c)); the first one on file stands. */
+export function recordCease(
+  db: Database,
+  options: Options<typeof recordCeaseInput>,
+): Promise<CaseEventOutput> {
+  return recordDebtorInstant(db, options, {
+    column: 'ceaseRequestedAt',
+    at: pastInstant('receivedAt', options.input.receivedAt, options.now),
+    action: 'casework.cease',
+    alreadyOnFile: (since) => `A cease request is already on file since ${since.toISOString()}`,
   });
 }
 
@@ -97,32 +112,11 @@ export function recordBankruptcy(
   db: Database,
   options: Options<typeof recordBankruptcyInput>,
 ): Promise<CaseEventOutput> {
-  const { input, now } = options;
-  const filedAt = pastInstant('filedAt', input.filedAt, now);
-  return writeCaseEvent(db, {
-    ...options,
-    caseId: input.caseId,
-    expectedVersion: input.expectedVersion,
-    reach: 'debtor',
-    write: async (tx, caseRow) => {
-      const debtor = await currentDebtor(tx, caseRow.debtorId);
-      if (debtor.bankruptcyFiledAt) {
-        throw conflict(`A bankruptcy filed ${debtor.bankruptcyFiledAt.toISOString()} is already on file`);
-      }
-      await tx
-        .update(debtors)
-        .set({ bankruptcyFiledAt: filedAt, updatedAt: now })
-        .where(eq(debtors.id, debtor.id));
-      return {
-        id: debtor.id,
-        audit: {
-          action: 'casework.bankruptcy',
-          entityType: 'debtor',
-          entityId: debtor.id,
-          after: { at: now.toISOString(), effectiveAt: filedAt.toISOString() },
-        },
-      };
-    },
+  return recordDebtorInstant(db, options, {
+    column: 'bankruptcyFiledAt',
+    at: pastInstant('filedAt', options.input.filedAt, options.now),
+    action: 'casework.bankruptcy',
+    alreadyOnFile: (since) => `A bankruptcy filed ${since.toISOString()} is already on file`,
   });
 }
 
@@ -131,26 +125,10 @@ export function recordDeath(
   db: Database,
   options: Options<typeof recordDeathInput>,
 ): Promise<CaseEventOutput> {
-  const { input, now } = options;
-  const diedAt = pastInstant('diedAt', input.diedAt, now);
-  return writeCaseEvent(db, {
-    ...options,
-    caseId: input.caseId,
-    expectedVersion: input.expectedVersion,
-    reach: 'debtor',
-    write: async (tx, caseRow) => {
-      const debtor = await currentDebtor(tx, caseRow.debtorId);
-      if (debtor.deceasedAt) throw conflict('The debtor is already recorded as deceased');
-      await tx.update(debtors).set({ deceasedAt: diedAt, updatedAt: now }).where(eq(debtors.id, debtor.id));
-      return {
-        id: debtor.id,
-        audit: {
-          action: 'casework.death',
-          entityType: 'debtor',
-          entityId: debtor.id,
-          after: { at: now.toISOString(), effectiveAt: diedAt.toISOString() },
-        },
-      };
-    },
+  return recordDebtorInstant(db, options, {
+    column: 'deceasedAt',
+    at: pastInstant('diedAt', options.input.diedAt, options.now),
+    action: 'casework.death',
+    alreadyOnFile: () => 'The debtor is already recorded as deceased',
   });
 }
