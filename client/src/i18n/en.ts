@@ -64,10 +64,23 @@ export const en = {
     signOut: 'Sign out',
     signOutFailed: 'Could not sign out: {{message}}',
   },
-  pending: {
-    compliance: 'The compliance audit of contacts and blocked attempts arrives with the compliance module.',
-    reports: 'Recovery reports arrive with the reporting module.',
-  } satisfies Record<'compliance' | 'reports', string>,
+  sectionTabs: {
+    compliance: {
+      label: 'Compliance pages',
+      audit: 'Audit',
+      qa: 'QA sample',
+      approvals: 'Approvals',
+      complaints: 'Complaints',
+      team: 'Team',
+    },
+    admin: {
+      label: 'Admin pages',
+      rules: 'Rules',
+      placements: 'Placement files',
+      reminders: 'Reminder strategies',
+      agencies: 'Agencies',
+    },
+  },
   signIn: {
     pageTitle: 'Sign in',
     heading: 'Sign in to ArrearsDesk',

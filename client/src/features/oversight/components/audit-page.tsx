@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder until this page is built. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="page-heading" className="page">
+      <title>{`${t('sectionTabs.compliance.audit')} · ${t('app.name')}`}</title>
+      <h1 id="page-heading">{t('sectionTabs.compliance.audit')}</h1>
+    </section>
+  );
+}
