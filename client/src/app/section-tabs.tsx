@@ -21,7 +21,9 @@ export function TabbedSectionLayout({ section }: { section: TabbedSection }) {
         <ul>
           {pages.map((page) => (
             <li key={page}>
-              <NavLink to={`/${section}/${page}`}>{t(`sectionTabs.${section}.${page}` as 'sectionTabs.admin.rules')}</NavLink>
+              <NavLink to={`/${section}/${page}`}>
+                {t(`sectionTabs.${section}.${page}` as 'sectionTabs.admin.rules')}
+              </NavLink>
             </li>
           ))}
         </ul>
