@@ -7,6 +7,7 @@ export * from './disputes.ts';
 export * from './enums.ts';
 export * from './escalations.ts';
 export * from './jobs.ts';
+export * from './ladder.ts';
 export * from './payments.ts';
 export * from './portfolios.ts';
 export * from './reminders.ts';
