@@ -11,5 +11,6 @@ export * from './ladder.ts';
 export * from './payments.ts';
 export * from './portfolios.ts';
 export * from './reminders.ts';
+export * from './reports.ts';
 export * from './templates.ts';
 export * from './users.ts';
