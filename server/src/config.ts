@@ -20,6 +20,8 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   COOKIE_SECURE: booleanFlag,
+  /** `false` keeps this instance from running background jobs (it still serves requests). */
+  JOBS_WORKER: booleanFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

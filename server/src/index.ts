@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { jobDefinitions } from './jobs/registry.ts';
+import { JobRunner } from './jobs/runner.ts';
 import { logger } from './logger.ts';
 import { pruneSessions } from './modules/auth/session.ts';
 
@@ -25,6 +27,11 @@ const app = createApp({
   sessionTtlHours: config.SESSION_TTL_HOURS,
   cookieSecure: config.COOKIE_SECURE ?? false,
 });
+const jobRunner =
+  config.JOBS_WORKER === false ? null : new JobRunner({ db: handle.db, definitions: jobDefinitions });
+jobRunner?.start();
+if (!jobRunner) logger.info('job worker disabled (JOBS_WORKER=false)');
+
 const server: Server = app.listen(config.PORT, config.HOST, () => {
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   printBanner(url, handle.kind);
@@ -53,7 +60,9 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  const jobsStopped = jobRunner?.stop();
   server.close(async () => {
+    await jobsStopped;
     await handle.close();
     process.exit(0);
   });

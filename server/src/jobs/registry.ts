@@ -1,0 +1,18 @@
+/**
+ * Every background job of the server, run on the job queue in PostgreSQL (decision record 013).
+ *
+ * To add a job: append a definition to `jobDefinitions` below —
+ *   { name: 'module.verb', schedule: { cron: '0 2 * * *', timezone: 'UTC' }, handler: async ({ db, now, logger, job }) => { … } }
+ * `schedule` is a five-field cron read in the IANA `timezone`; leave it out for a job that only runs when enqueued
+ * with `enqueueJob(db, name, payload, { runAt, singletonKey })` (inside a transaction it commits with your writes).
+ * A scheduled slot fires once across all server instances; a job is claimed by one worker; a throw is retried with
+ * backoff (`maxAttempts`, `backoffMs`); a worker that dies mid-job loses it after `leaseMs` and another takes over,
+ * so handlers must be safe to run again (idempotent). Handlers use `now` from the context, never `new Date()`:
+ * tests run due work with an explicit instant through `JobRunner.runDue(now)`.
+ */
+import type { JobDefinition } from './queue.ts';
+
+export type { EnqueueOptions, JobContext, JobDefinition, JobSchedule } from './queue.ts';
+export { enqueueJob } from './queue.ts';
+
+export const jobDefinitions: JobDefinition[] = [];
