@@ -7,6 +7,9 @@ import { escalationsRouter } from '../modules/escalations/escalations.router.ts'
 import { paymentsRouter } from '../modules/payments/payments.router.ts';
 import { queuesRouter } from '../modules/queues/queues.router.ts';
 import { rulesRouter } from '../modules/rules/rules.router.ts';
+import { approvalsRouter } from '../modules/supervision/approvals.router.ts';
+import { complaintsRouter } from '../modules/supervision/complaints.router.ts';
+import { teamRouter } from '../modules/supervision/team.router.ts';
 import { createCallerFactory, router } from './init.ts';
 
 /** The root router: one sub-router per domain module. */
@@ -20,6 +23,9 @@ export const appRouter = router({
   payments: paymentsRouter,
   queues: queuesRouter,
   rules: rulesRouter,
+  approvals: approvalsRouter,
+  complaints: complaintsRouter,
+  team: teamRouter,
 });
 
 export type AppRouter = typeof appRouter;

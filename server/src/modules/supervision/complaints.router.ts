@@ -1,0 +1,53 @@
+import {
+  complaintAssigneesOutput,
+  complaintAssignInput,
+  complaintInvestigateInput,
+  complaintResolveInput,
+  complaintsListInput,
+  complaintsListOutput,
+  complaintView,
+} from '@arrears/shared/schemas/supervision';
+import { z } from 'zod';
+import { router } from '../../trpc/init.ts';
+import { oversightProcedure, supervisorProcedure } from '../../trpc/procedures.ts';
+import {
+  assignComplaint,
+  complaintAssignees,
+  investigateComplaint,
+  listComplaints,
+  resolveComplaint,
+} from './complaints.service.ts';
+
+/** Complaints: supervisors, managers and admins read them in scope; the team's supervisor works them. */
+export const complaintsRouter = router({
+  list: oversightProcedure
+    .input(complaintsListInput)
+    .output(complaintsListOutput)
+    .query(({ ctx, input }) => listComplaints(ctx.db, { user: ctx.user, input, now: ctx.now() })),
+
+  assignees: supervisorProcedure
+    .input(z.object({}).optional())
+    .output(complaintAssigneesOutput)
+    .query(({ ctx }) => complaintAssignees(ctx.db, ctx.user)),
+
+  assign: supervisorProcedure
+    .input(complaintAssignInput)
+    .output(complaintView)
+    .mutation(({ ctx, input }) =>
+      assignComplaint(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
+    ),
+
+  investigate: supervisorProcedure
+    .input(complaintInvestigateInput)
+    .output(complaintView)
+    .mutation(({ ctx, input }) =>
+      investigateComplaint(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
+    ),
+
+  resolve: supervisorProcedure
+    .input(complaintResolveInput)
+    .output(complaintView)
+    .mutation(({ ctx, input }) =>
+      resolveComplaint(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
+    ),
+});

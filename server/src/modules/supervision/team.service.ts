@@ -1,0 +1,198 @@
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type {
+  TeamCasesOutput,
+  TeamOverview,
+  teamCasesInput,
+  teamReassignInput,
+} from '@arrears/shared/schemas/supervision';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database, Executor } from '../../db/client.ts';
+import { auditEvents, cases, debtors, teams, users } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { caseScope } from '../cases/case-scope.ts';
+
+type Reassigner = SessionUser & { role: 'supervisor' | 'admin' };
+
+/** The teams a user may rearrange: a supervisor's own, every team for an admin. */
+async function teamsOf(db: Executor, user: Reassigner) {
+  if (user.role === 'supervisor' && user.teamIds.length === 0) return [];
+  return db
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(user.role === 'supervisor' ? inArray(teams.id, user.teamIds) : sql`true`)
+    .orderBy(asc(teams.name));
+}
+
+function assertTeam(user: Reassigner, teamId: string) {
+  if (user.role === 'supervisor' && !user.teamIds.includes(teamId)) {
+    throw new AppError('NOT_FOUND', 'Team not found');
+  }
+}
+
+/** Each team with its agents and how many active cases each holds, and the size of its pool. */
+export async function teamOverview(db: Executor, user: Reassigner): Promise<TeamOverview> {
+  const mine = await teamsOf(db, user);
+  if (mine.length === 0) return [];
+  const teamIds = mine.map((t) => t.id);
+  const [agents, counts] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        active: users.active,
+        teamId: users.teamId,
+      })
+      .from(users)
+      .where(and(eq(users.role, 'agent'), inArray(users.teamId, teamIds)))
+      .orderBy(asc(users.name)),
+    db
+      .select({ teamId: cases.teamId, agentId: cases.assignedAgentId, n: count() })
+      .from(cases)
+      .where(and(eq(cases.status, 'active'), inArray(cases.teamId, teamIds)))
+      .groupBy(cases.teamId, cases.assignedAgentId),
+  ]);
+  const countOf = (teamId: string, agentId: string | null) =>
+    counts.find((c) => c.teamId === teamId && c.agentId === agentId)?.n ?? 0;
+  return mine.map((team) => ({
+    id: team.id,
+    name: team.name,
+    poolCases: countOf(team.id, null),
+    agents: agents
+      .filter((a) => a.teamId === team.id)
+      .map((a) => ({
+        id: a.id,
+        name: a.name,
+        email: a.email,
+        active: a.active,
+        activeCases: countOf(team.id, a.id),
+      })),
+  }));
+}
+
+/** One page of a team's active cases, filtered by agent (or the pool), bucket and stage. */
+export async function teamCases(
+  db: Executor,
+  user: Reassigner,
+  input: z.output<typeof teamCasesInput>,
+): Promise<TeamCasesOutput> {
+  assertTeam(user, input.teamId);
+  const parts: SQL[] = [caseScope(user), eq(cases.teamId, input.teamId), eq(cases.status, 'active')];
+  if (input.agentId === 'pool') parts.push(isNull(cases.assignedAgentId));
+  else if (input.agentId) parts.push(eq(cases.assignedAgentId, input.agentId));
+  if (input.bucket) parts.push(eq(cases.bucket, input.bucket));
+  if (input.stage) parts.push(eq(cases.stage, input.stage));
+  const where = and(...parts);
+  const [rows, [totalRow]] = await Promise.all([
+    db
+      .select({
+        id: cases.id,
+        accountRef: cases.accountRef,
+        debtorName: debtors.fullName,
+        balanceMinor: cases.balanceMinor,
+        currency: cases.currency,
+        daysPastDue: cases.daysPastDue,
+        bucket: cases.bucket,
+        stage: cases.stage,
+        agentId: cases.assignedAgentId,
+        agentName: users.name,
+      })
+      .from(cases)
+      .innerJoin(debtors, eq(debtors.id, cases.debtorId))
+      .leftJoin(users, eq(users.id, cases.assignedAgentId))
+      .where(where)
+      .orderBy(desc(cases.daysPastDue), asc(cases.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: count() }).from(cases).where(where),
+  ]);
+  return {
+    rows: rows.map(({ agentId, agentName, ...row }) => ({
+      ...row,
+      assignedAgent: agentId === null ? null : { id: agentId, name: agentName ?? '' },
+    })),
+    total: totalRow?.n ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+/**
+ * Moves cases of one team to another agent of that team, or to its pool, all or nothing: every case must be in
+ * the team and in the caller's scope, or nothing moves. Each moved case is audited with its agent before and
+ * after, its version bumped (an agent holding the old screen gets a stale-version refusal) and any claim on it
+ * released. Queues follow by themselves: a queue is a live filter on `assigned_agent_id`, and neither the
+ * workable instant nor the priority depends on who holds the case, so nothing needs recomputing.
+ */
+export async function reassignCases(
+  db: Database,
+  options: { user: Reassigner; input: z.output<typeof teamReassignInput>; now: Date; ip: string | null },
+): Promise<{ moved: number; unchanged: number }> {
+  const { user, input, now, ip } = options;
+  assertTeam(user, input.teamId);
+  return db.transaction(async (tx) => {
+    const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
+    if (!team) throw new AppError('NOT_FOUND', 'Team not found');
+    if (input.toAgentId !== null) {
+      const [agent] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(
+            eq(users.id, input.toAgentId),
+            eq(users.role, 'agent'),
+            eq(users.active, true),
+            eq(users.teamId, input.teamId),
+          ),
+        );
+      if (!agent) throw new AppError('INVALID_INPUT', 'toAgentId: not an active agent of this team');
+    }
+    // Locked in id order, so two reassignments over overlapping cases cannot deadlock.
+    const found = await tx
+      .select({ id: cases.id, assignedAgentId: cases.assignedAgentId })
+      .from(cases)
+      .where(and(inArray(cases.id, input.caseIds), caseScope(user), eq(cases.teamId, input.teamId)))
+      .orderBy(asc(cases.id))
+      .for('update');
+    if (found.length !== input.caseIds.length) {
+      const missing = input.caseIds.length - found.length;
+      throw new AppError(
+        'NOT_FOUND',
+        `${missing} of the selected cases ${missing === 1 ? 'is' : 'are'} not in this team; nothing was moved`,
+        { missing: input.caseIds.filter((id) => !found.some((row) => row.id === id)) },
+      );
+    }
+    const moving = found.filter((row) => row.assignedAgentId !== input.toAgentId);
+    if (moving.length === 0) return { moved: 0, unchanged: found.length };
+    await tx
+      .update(cases)
+      .set({
+        assignedAgentId: input.toAgentId,
+        claimedBy: null,
+        claimExpiresAt: null,
+        version: sql`${cases.version} + 1`,
+        updatedAt: now,
+      })
+      .where(
+        inArray(
+          cases.id,
+          moving.map((row) => row.id),
+        ),
+      );
+    // One statement for the whole batch: the same rows recordAudit writes, one per case.
+    await tx.insert(auditEvents).values(
+      moving.map((row) => ({
+        actorId: user.id,
+        action: 'case.reassign',
+        entityType: 'case',
+        entityId: row.id,
+        caseId: row.id,
+        before: { assignedAgentId: row.assignedAgentId, teamId: input.teamId },
+        after: { assignedAgentId: input.toAgentId, teamId: input.teamId },
+        ip,
+      })),
+    );
+    return { moved: moving.length, unchanged: found.length - moving.length };
+  });
+}

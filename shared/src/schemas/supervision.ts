@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import {
+  APPROVAL_STATUSES,
+  BUCKETS,
+  COMPLAINT_STATUSES,
+  ESCALATION_KINDS,
+  LADDER_STAGES,
+} from '../domain/enums.ts';
+import { ruleHit } from './compliance.ts';
+import { pageInput } from './pagination.ts';
+
+/** Supervision: the approvals queue, complaints and team reassignment (issue 5, items 3–5). */
+
+const uuid = (field: string) => z.string().uuid(`${field} must be an id (uuid)`);
+const person = z.object({ id: z.string().uuid(), name: z.string() });
+export type PersonView = z.infer<typeof person>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Approvals
+
+export const approvalsListInput = pageInput.extend({
+  status: z
+    .enum(APPROVAL_STATUSES, { error: 'status must be pending, approved or rejected' })
+    .default('pending'),
+  kind: z
+    .enum(ESCALATION_KINDS, { error: 'kind must be agency_placement, field_visit or legal_filing' })
+    .optional(),
+});
+export type ApprovalsListInput = z.input<typeof approvalsListInput>;
+
+/**
+ * What the guard would answer for the requested action now if the request were approved: the approval itself
+ * is assumed, so `violations` are the other rules that would still refuse it. A field visit is judged for each
+ * address on file and the most promising one is shown.
+ */
+export const approvalVerdict = z.object({
+  allowed: z.boolean(),
+  violations: z.array(ruleHit),
+  warnings: z.array(ruleHit),
+  /** When only time-of-day or frequency rules block: the instant they would let it through. */
+  nextAllowedAt: z.string().nullable(),
+  /** The masked address a field visit was judged for; null for placements and filings. */
+  targetLabel: z.string().nullable(),
+  /** A field visit with no address on file cannot be carried out at all. */
+  noTarget: z.boolean(),
+});
+export type ApprovalVerdict = z.infer<typeof approvalVerdict>;
+
+export const approvalRow = z.object({
+  requestId: z.string().uuid(),
+  caseId: z.string().uuid(),
+  accountRef: z.string(),
+  debtorName: z.string(),
+  balanceMinor: z.number().int(),
+  currency: z.string(),
+  daysPastDue: z.number().int(),
+  stage: z.enum(LADDER_STAGES),
+  kind: z.enum(ESCALATION_KINDS),
+  status: z.enum(APPROVAL_STATUSES),
+  requestedBy: person,
+  requestReason: z.string(),
+  requestedAt: z.string(),
+  decidedBy: person.nullable(),
+  decisionReason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** Only for pending requests: decided ones are history. */
+  verdict: approvalVerdict.nullable(),
+});
+export type ApprovalRow = z.infer<typeof approvalRow>;
+
+export const approvalsListOutput = z.object({
+  rows: z.array(approvalRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ApprovalsListOutput = z.infer<typeof approvalsListOutput>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Complaints
+
+export const complaintsListInput = pageInput.extend({
+  /** `unresolved` is open and investigating together, the default view. */
+  status: z
+    .enum([...COMPLAINT_STATUSES, 'unresolved', 'all'], {
+      error: 'status must be open, investigating, resolved, unresolved or all',
+    })
+    .default('unresolved'),
+  agentId: uuid('agentId').optional(),
+  overdueOnly: z.boolean().default(false),
+});
+export type ComplaintsListInput = z.input<typeof complaintsListInput>;
+
+export const complaintRow = z.object({
+  id: z.string().uuid(),
+  caseId: z.string().uuid(),
+  accountRef: z.string(),
+  debtorName: z.string(),
+  agent: person.nullable(),
+  assignedTo: person.nullable(),
+  channel: z.string(),
+  description: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  receivedAt: z.string(),
+  resolveBy: z.string(),
+  resolution: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: person.nullable(),
+  /** Whole days since receipt (to resolution when resolved). */
+  ageDays: z.number().int(),
+  /** Unresolved past its target, or resolved after it. */
+  overdue: z.boolean(),
+});
+export type ComplaintRow = z.infer<typeof complaintRow>;
+
+export const complaintsListOutput = z.object({
+  rows: z.array(complaintRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** The agents named by complaints in scope, for the filter. */
+  agents: z.array(person),
+});
+export type ComplaintsListOutput = z.infer<typeof complaintsListOutput>;
+
+export const complaintAssigneesOutput = z.array(
+  person.extend({ role: z.enum(['agent', 'supervisor']), teamIds: z.array(z.string().uuid()) }),
+);
+export type ComplaintAssignee = z.infer<typeof complaintAssigneesOutput>[number];
+
+export const complaintAssignInput = z.object({
+  complaintId: uuid('complaintId'),
+  assigneeId: uuid('assigneeId'),
+});
+export const complaintInvestigateInput = z.object({ complaintId: uuid('complaintId') });
+export const complaintResolveInput = z.object({
+  complaintId: uuid('complaintId'),
+  resolution: z.string().trim().min(10, 'Write a resolution of at least 10 characters').max(4000),
+});
+export const complaintView = complaintRow;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Team
+
+export const teamOverviewOutput = z.array(
+  z.object({
+    id: z.string().uuid(),
+    name: z.string(),
+    /** Active cases in the team's unassigned pool. */
+    poolCases: z.number().int(),
+    agents: z.array(
+      person.extend({
+        email: z.string(),
+        active: z.boolean(),
+        /** Active cases assigned to the agent in this team. */
+        activeCases: z.number().int(),
+      }),
+    ),
+  }),
+);
+export type TeamOverview = z.infer<typeof teamOverviewOutput>;
+
+export const teamCasesInput = pageInput.extend({
+  teamId: uuid('teamId'),
+  /** An agent's id, or `pool` for the team's unassigned cases. */
+  agentId: z.union([uuid('agentId'), z.literal('pool')]).optional(),
+  bucket: z.enum(BUCKETS, { error: 'bucket is not a delinquency bucket' }).optional(),
+  stage: z.enum(LADDER_STAGES, { error: 'stage is not a ladder stage' }).optional(),
+});
+export type TeamCasesInput = z.input<typeof teamCasesInput>;
+
+export const teamCaseRow = z.object({
+  id: z.string().uuid(),
+  accountRef: z.string(),
+  debtorName: z.string(),
+  balanceMinor: z.number().int(),
+  currency: z.string(),
+  daysPastDue: z.number().int(),
+  bucket: z.enum(BUCKETS),
+  stage: z.enum(LADDER_STAGES),
+  assignedAgent: person.nullable(),
+});
+export type TeamCaseRow = z.infer<typeof teamCaseRow>;
+
+export const teamCasesOutput = z.object({
+  rows: z.array(teamCaseRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type TeamCasesOutput = z.infer<typeof teamCasesOutput>;
+
+export const MAX_REASSIGN = 500;
+
+export const teamReassignInput = z.object({
+  teamId: uuid('teamId'),
+  caseIds: z
+    .array(uuid('caseIds'))
+    .min(1, 'Select at least one case')
+    .max(MAX_REASSIGN, `Reassign at most ${MAX_REASSIGN} cases at once`)
+    .refine((ids) => new Set(ids).size === ids.length, 'caseIds: a case is listed twice'),
+  /** The agent who takes the cases, or null for the team's pool. */
+  toAgentId: uuid('toAgentId').nullable(),
+});
+export type TeamReassignInput = z.input<typeof teamReassignInput>;
+
+export const teamReassignOutput = z.object({
+  /** Cases whose agent changed (each audited). */
+  moved: z.number().int(),
+  /** Cases that were already with the target. */
+  unchanged: z.number().int(),
+});
