@@ -1,11 +1,10 @@
 import { evaluate, type RuleHit, type Verdict } from '@arrears/shared/compliance/engine';
 import type { ComplianceFacts, ProposedAction } from '@arrears/shared/compliance/facts';
-import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { Database, Transaction } from '../../db/client.ts';
 import { AppError, caseNotFound } from '../../errors.ts';
 import { refreshWorkability } from '../queues/workability.ts';
 import { targetPoint } from './action-targets.ts';
-import { bumpCase, type CaseChanges, checkVersion, lockDebtorOfCase } from './case-lock.ts';
+import { type Actor, bumpCase, type CaseChanges, checkVersion, lockDebtorOfCase } from './case-lock.ts';
 import { activeOverrides, insertDecision, stampedVersion } from './decisions.queries.ts';
 import { type CaseFacts, loadCaseFacts } from './facts.queries.ts';
 import { coveringGrant } from './overrides.ts';
@@ -26,7 +25,7 @@ export interface Recorded<T> {
 }
 
 export interface GuardedRequest<T> {
-  actor: SessionUser;
+  actor: Actor;
   caseId: string;
   /** The clock: when the decision is made and recorded. */
   now: Date;
