@@ -54,6 +54,13 @@ export const cases = pgTable(
     lastContactAt: instant('last_contact_at'),
     priority: integer('priority').notNull().default(0),
     nextWorkableAt: instant('next_workable_at'),
+    /**
+     * Stored with `nextWorkableAt` by the same refresh (decision record 007): why no call is allowed now (the first
+     * violation's rule id, null for "no phone on file" or a portfolio whose parameters cannot be applied, and its
+     * reason), so a queue page explains its rows without the engine. Both null when workable now.
+     */
+    blockedRuleId: text('blocked_rule_id'),
+    blockedReason: text('blocked_reason'),
     claimedBy: uuid('claimed_by').references(() => users.id),
     claimExpiresAt: instant('claim_expires_at'),
     /** Optimistic concurrency: every write bumps it, a stale version is refused. */

@@ -40,7 +40,14 @@ export const promises = pgTable(
     resolvedAt: instant('resolved_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('promises_case_idx').on(t.caseId), index('promises_status_due_idx').on(t.status, t.dueDate)],
+  (t) => [
+    index('promises_case_idx').on(t.caseId),
+    index('promises_status_due_idx').on(t.status, t.dueDate),
+    // The promise queues (decision record 007): candidates by (status, date) read index-only, then each case's
+    // promises by (case, status, date).
+    index('promises_status_due_case_idx').on(t.status, t.dueDate, t.caseId),
+    index('promises_case_status_due_idx').on(t.caseId, t.status, t.dueDate),
+  ],
 );
 
 /**
