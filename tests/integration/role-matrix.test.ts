@@ -8,9 +8,11 @@ import { caseworkMatrix } from './matrix/casework.ts';
 import { complianceMatrix } from './matrix/compliance.ts';
 import { contactsMatrix } from './matrix/contacts.ts';
 import { escalationsMatrix } from './matrix/escalations.ts';
+import { oversightMatrix } from './matrix/oversight.ts';
 import { paymentsMatrix } from './matrix/payments.ts';
 import { queuesMatrix } from './matrix/queues.ts';
 import { rulesMatrix } from './matrix/rules.ts';
+import { supervisionMatrix } from './matrix/supervision.ts';
 import type { Expected, MatrixRow, MatrixWorld, Who } from './matrix/types.ts';
 import { buildCase, buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -27,9 +29,11 @@ const MATRIX: Record<string, MatrixRow> = {
   ...complianceMatrix,
   ...contactsMatrix,
   ...escalationsMatrix,
+  ...oversightMatrix,
   ...paymentsMatrix,
   ...queuesMatrix,
   ...rulesMatrix,
+  ...supervisionMatrix,
 };
 /** Sign-in is public by nature; its refusals are covered in auth.test.ts. */
 const PUBLIC_BY_DESIGN = ['auth.signIn'];

@@ -4,6 +4,7 @@ import { caseworkRouter } from '../modules/casework/casework.router.ts';
 import { complianceRouter } from '../modules/compliance/compliance.router.ts';
 import { contactsRouter } from '../modules/contacts/contacts.router.ts';
 import { escalationsRouter } from '../modules/escalations/escalations.router.ts';
+import { oversightRouter } from '../modules/oversight/oversight.router.ts';
 import { paymentsRouter } from '../modules/payments/payments.router.ts';
 import { queuesRouter } from '../modules/queues/queues.router.ts';
 import { rulesRouter } from '../modules/rules/rules.router.ts';
@@ -20,6 +21,7 @@ export const appRouter = router({
   compliance: complianceRouter,
   contacts: contactsRouter,
   escalations: escalationsRouter,
+  oversight: oversightRouter,
   payments: paymentsRouter,
   queues: queuesRouter,
   rules: rulesRouter,
