@@ -6,6 +6,7 @@ import { contactsRouter } from '../modules/contacts/contacts.router.ts';
 import { escalationsRouter } from '../modules/escalations/escalations.router.ts';
 import { oversightRouter } from '../modules/oversight/oversight.router.ts';
 import { paymentsRouter } from '../modules/payments/payments.router.ts';
+import { placementsRouter } from '../modules/placements/placements.router.ts';
 import { queuesRouter } from '../modules/queues/queues.router.ts';
 import { rulesRouter } from '../modules/rules/rules.router.ts';
 import { approvalsRouter } from '../modules/supervision/approvals.router.ts';
@@ -23,6 +24,7 @@ export const appRouter = router({
   escalations: escalationsRouter,
   oversight: oversightRouter,
   payments: paymentsRouter,
+  placements: placementsRouter,
   queues: queuesRouter,
   rules: rulesRouter,
   approvals: approvalsRouter,
