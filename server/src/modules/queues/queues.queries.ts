@@ -31,6 +31,8 @@ interface RawRow {
   priority: number;
   last_contact_at: Date | string | null;
   next_workable_at: Date | string | null;
+  blocked_rule_id: string | null;
+  blocked_reason: string | null;
   claimed_by: string | null;
   claim_expires_at: Date | string | null;
 }
@@ -63,6 +65,8 @@ export async function queuePage(db: Executor, membership: Membership, request: P
       priority: row.priority,
       lastContactAt: instant(row.last_contact_at),
       nextWorkableAt: instant(row.next_workable_at),
+      blockedRuleId: row.blocked_rule_id,
+      blockedReason: row.blocked_reason,
       claimedBy: row.claimed_by,
       claimExpiresAt: instant(row.claim_expires_at),
     })),
@@ -79,7 +83,8 @@ export function queuePageQuery(membership: Membership, request: PageRequest, tod
       ${debtors.fullName} as debtor_name, ${cases.currency} as currency, ${cases.balanceMinor} as balance_minor,
       ${cases.daysPastDue} as days_past_due, ${cases.bucket} as bucket, ${cases.stage} as stage,
       ${cases.priority} as priority, ${cases.lastContactAt} as last_contact_at,
-      ${cases.nextWorkableAt} as next_workable_at, ${cases.claimedBy} as claimed_by,
+      ${cases.nextWorkableAt} as next_workable_at, ${cases.blockedRuleId} as blocked_rule_id,
+      ${cases.blockedReason} as blocked_reason, ${cases.claimedBy} as claimed_by,
       ${cases.claimExpiresAt} as claim_expires_at
     from ${fromClause(today)} where ${owner} and ${membership.condition}
     ${order} limit ${offset + request.pageSize})`;

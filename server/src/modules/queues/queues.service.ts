@@ -5,6 +5,7 @@ import {
   type QueueListOutput,
   type QueueRow,
   type queueListInput,
+  type WorkBlock,
 } from '@arrears/shared/schemas/queues';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
@@ -23,9 +24,10 @@ interface ServiceOptions<Input> {
 }
 
 /**
- * A page of one queue. Rows are selected and ordered by the stored workability and priority (index walks); the
- * rows of the page that cannot be worked now are then judged by the engine for the reason and the opening time,
- * and where that live verdict disagrees with the stored instant (facts changed without a refresh), it wins.
+ * A page of one queue. Rows are selected and ordered by the stored workability and priority (index walks), and a
+ * row that cannot be worked now is explained by what the same refresh stored: the blocking rule and reason, and
+ * the workable instant as the opening time. Only a row never judged (no stored reason) is judged by the engine
+ * here, and that live verdict is shown.
  */
 export async function listQueue(
   db: Executor,
@@ -37,9 +39,11 @@ export async function listQueue(
     queuePage(db, membership, input, now),
     countQueue(db, membership, now),
   ]);
-  const blocked = rows.filter((row) => !workableBy(row.nextWorkableAt, now)).map((row) => row.id);
+  const unexplained = rows
+    .filter((row) => !workableBy(row.nextWorkableAt, now) && row.blockedReason === null)
+    .map((row) => row.id);
   const judged = new Map<string, Workability>();
-  for (const [caseId, loaded] of await loadFactsForCases(db, blocked, now)) {
+  for (const [caseId, loaded] of await loadFactsForCases(db, unexplained, now)) {
     judged.set(caseId, judgeLoaded(loaded, now));
   }
   return {
@@ -61,7 +65,7 @@ export async function listQueue(
         lastContactAt: row.lastContactAt?.toISOString() ?? null,
         nextWorkableAt: nextWorkableAt?.toISOString() ?? null,
         workableNow,
-        blockedBy: workableNow ? null : (live?.blockedBy ?? null),
+        blockedBy: workableNow ? null : (live?.blockedBy ?? storedBlock(row)),
         claim: claimLive ? (row.claimedBy === viewer.id ? 'mine' : 'other') : null,
       };
     }),
@@ -69,6 +73,20 @@ export async function listQueue(
     page: input.page,
     pageSize: input.pageSize,
     evaluatedAt: now.toISOString(),
+  };
+}
+
+/** What the last refresh stored about why the row cannot be worked: its rule, reason and opening instant. */
+function storedBlock(row: {
+  nextWorkableAt: Date | null;
+  blockedRuleId: string | null;
+  blockedReason: string | null;
+}): WorkBlock | null {
+  if (row.blockedReason === null) return null;
+  return {
+    ruleId: row.blockedRuleId,
+    reason: row.blockedReason,
+    nextAllowedAt: row.nextWorkableAt?.toISOString() ?? null,
   };
 }
 

@@ -36,8 +36,9 @@ export async function refreshAllWorkability(
   const [cleared] = await queryRows<{ n: number }>(
     db,
     sql`with cleared as (
-          update ${cases} set next_workable_at = null, priority = 0
-          where ${cases.status} <> 'active' and (${cases.nextWorkableAt} is not null or ${cases.priority} <> 0)
+          update ${cases} set next_workable_at = null, priority = 0, blocked_rule_id = null, blocked_reason = null
+          where ${cases.status} <> 'active'
+            and (${cases.nextWorkableAt} is not null or ${cases.priority} <> 0 or ${cases.blockedReason} is not null)
           returning 1)
         select count(*)::int as n from cleared`,
   );

@@ -68,16 +68,23 @@ export async function judgeCases(db: Executor, caseIds: readonly string[], now: 
 /** One statement for the whole batch; unchanged rows are skipped so the nightly roll writes only what moved. */
 async function storeWorkability(db: Executor, refreshed: readonly Refreshed[]): Promise<void> {
   if (refreshed.length === 0) return;
-  const values = JSON.stringify(
-    refreshed.map((r) => ({
-      id: r.caseId,
-      at: r.nextWorkableAt?.toISOString() ?? null,
-      priority: r.priority,
-    })),
-  );
+  const values = JSON.stringify(refreshed.map(storedValues));
   await db.execute(sql`
-    update ${cases} set next_workable_at = v.at, priority = v.priority
-    from jsonb_to_recordset(${values}::jsonb) as v(id uuid, at timestamptz, priority integer)
+    update ${cases} set next_workable_at = v.at, priority = v.priority, blocked_rule_id = v.rule,
+      blocked_reason = v.reason
+    from jsonb_to_recordset(${values}::jsonb) as v(id uuid, at timestamptz, priority integer, rule text, reason text)
     where ${cases.id} = v.id
-      and (${cases.nextWorkableAt} is distinct from v.at or ${cases.priority} <> v.priority)`);
+      and (${cases.nextWorkableAt} is distinct from v.at or ${cases.priority} <> v.priority
+        or ${cases.blockedRuleId} is distinct from v.rule or ${cases.blockedReason} is distinct from v.reason)`);
+}
+
+/** The stored columns of one judged case: the instant, the priority, and why not now (both null when workable). */
+function storedValues(r: Refreshed) {
+  return {
+    id: r.caseId,
+    at: r.nextWorkableAt?.toISOString() ?? null,
+    priority: r.priority,
+    rule: r.blockedBy?.ruleId ?? null,
+    reason: r.blockedBy?.reason ?? null,
+  };
 }
