@@ -10,9 +10,20 @@
  * so handlers must be safe to run again (idempotent). Handlers use `now` from the context, never `new Date()`:
  * tests run due work with an explicit instant through `JobRunner.runDue(now)`.
  */
+import { runReminders } from '../modules/reminders/scheduler.ts';
 import type { JobDefinition } from './queue.ts';
 
 export type { EnqueueOptions, JobContext, JobDefinition, JobSchedule } from './queue.ts';
 export { enqueueJob } from './queue.ts';
 
-export const jobDefinitions: JobDefinition[] = [];
+export const jobDefinitions: JobDefinition[] = [
+  {
+    // Due reminders through the compliance guard; at most one per case per run (modules/reminders/scheduler.ts).
+    name: 'reminders.run',
+    schedule: { cron: '*/15 * * * *', timezone: 'UTC' },
+    leaseMs: 30 * 60_000,
+    handler: async ({ db, now, logger }) => {
+      await runReminders(db, { now, logger });
+    },
+  },
+];

@@ -66,7 +66,12 @@ function destination(input: SendMessageInput, caseFacts: CaseFacts): string {
   return home.id;
 }
 
-async function templateContent(tx: Transaction, input: SendMessageInput, caseFacts: CaseFacts) {
+/** The template's purpose and declared disclosures, checked against the case's portfolio and the channel. */
+export async function templateContent(
+  tx: Transaction,
+  input: Pick<SendMessageInput, 'templateId' | 'channel'>,
+  caseFacts: CaseFacts,
+) {
   const [template] = await tx
     .select()
     .from(messageTemplates)

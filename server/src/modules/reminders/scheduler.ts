@@ -1,0 +1,314 @@
+import type { Verdict } from '@arrears/shared/compliance/engine';
+import type { ActionKind } from '@arrears/shared/domain/enums';
+import { formatMoney } from '@arrears/shared/domain/money';
+import type { ReminderChannel } from '@arrears/shared/schemas/reminders';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { type Database, queryRows } from '../../db/client.ts';
+import { messageTemplates, reminderSends } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { logger as rootLogger } from '../../logger.ts';
+import { TARGET_KINDS } from '../compliance/action-targets.ts';
+import type { SystemActor } from '../compliance/case-lock.ts';
+import { recordContact } from '../compliance/contact-record.ts';
+import type { ContactPointRow } from '../compliance/facts.mapping.ts';
+import type { CaseFacts } from '../compliance/facts.queries.ts';
+import { runGuarded } from '../compliance/guard.ts';
+import { templateContent } from '../contacts/messages.service.ts';
+import { devMessageProvider, type MessageProvider } from './provider.ts';
+
+/** Decisions and contact-log rows written by the scheduler carry no user id (actor_id / agent_id null). */
+export const REMINDER_ACTOR: SystemActor = { kind: 'system', id: null, name: 'reminders' };
+
+export interface ReminderRunOptions {
+  now: Date;
+  provider?: MessageProvider;
+  /** Cases read per query. */
+  batchSize?: number;
+  logger?: Logger;
+  /** Test seams that stand for a crash at the two dangerous moments; they throw to abort the run. */
+  faults?: {
+    /** After the guard committed the decision, the contact and the outbox row, before the provider is called. */
+    afterRecord?: (idempotencyKey: string) => void;
+    /** After the provider accepted the message, before the outbox row is marked sent. */
+    afterSend?: (idempotencyKey: string) => void;
+  };
+}
+
+export interface ReminderRunSummary {
+  considered: number;
+  sent: number;
+  blocked: number;
+  skipped: number;
+  /** Messages recorded by an earlier run that crashed before the provider confirmed them, sent again by key. */
+  resent: number;
+}
+
+interface DueRow {
+  case_id: string;
+  step_id: string;
+  offset_days: number;
+  channel: ActionKind;
+  template_id: string;
+  send_state: string | null;
+  next_attempt_at: Date | string | null;
+}
+
+interface OutboxDetails {
+  recipient: string;
+  subject: string | null;
+  body: string;
+}
+
+export const idempotencyKey = (caseId: string, stepId: string) => `reminder:${caseId}:${stepId}`;
+
+/**
+ * One run of the reminder scheduler at `now` (the job `reminders.run` calls it every 15 minutes). Each case in
+ * the reminder stage whose strategy has a step due (due date + offset ≤ today, UTC) gets at most one action this
+ * run: the latest due step, through the compliance guard as the system actor.
+ *
+ * Exactly once, through the outbox `reminder_sends` keyed by (case, step):
+ *  1. the guard's transaction writes the decision, the contact-log row and the outbox row `sending` together
+ *     (a second run finding the row no longer pending/blocked rolls its own attempt back);
+ *  2. the provider is called with the idempotency key;
+ *  3. the outbox row becomes `sent`.
+ * A crash after 1 leaves `sending`: the next run sends again with the same key (the provider dedupes) and does
+ * not judge or record it again. A refusal leaves `blocked` with the engine's next allowed instant, or `skipped`
+ * when the engine names none; a later due step supersedes an open earlier one.
+ */
+export async function runReminders(db: Database, options: ReminderRunOptions): Promise<ReminderRunSummary> {
+  const { now } = options;
+  const provider = options.provider ?? devMessageProvider(db);
+  const log = options.logger ?? rootLogger;
+  const summary: ReminderRunSummary = { considered: 0, sent: 0, blocked: 0, skipped: 0, resent: 0 };
+  const handled = new Set<string>();
+
+  // Crash recovery first: messages recorded but not confirmed by the provider.
+  const unsent = await db.select().from(reminderSends).where(eq(reminderSends.state, 'sending'));
+  for (const row of unsent) {
+    if (handled.has(row.caseId)) continue;
+    handled.add(row.caseId);
+    await deliver(db, provider, row.id, row.idempotencyKey, row.channel, row.details, now, options);
+    summary.resent++;
+  }
+
+  const today = now.toISOString().slice(0, 10);
+  const batchSize = options.batchSize ?? 500;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await dueSteps(db, today, after, batchSize);
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!.case_id;
+    for (const row of rows) {
+      if (handled.has(row.case_id) || !isOpen(row, now)) continue;
+      handled.add(row.case_id);
+      summary.considered++;
+      const outcome = await sendStep(db, provider, row, now, options);
+      summary[outcome]++;
+    }
+    if (rows.length < batchSize) break;
+  }
+  log.info({ ...summary, now: now.toISOString() }, 'reminder run');
+  return summary;
+}
+
+/** The latest due step of each case in the reminder stage (keyset by case id), with its outbox row if any. */
+async function dueSteps(db: Database, today: string, after: string, limit: number): Promise<DueRow[]> {
+  return queryRows<DueRow>(
+    db,
+    sql`with due as (
+          select distinct on (c.id) c.id as case_id, s.id as step_id, s.offset_days, s.channel, s.template_id
+          from cases c
+          join reminder_strategies rs on rs.portfolio_id = c.portfolio_id and rs.active
+          join reminder_steps s on s.strategy_id = rs.id
+          where c.stage = 'reminder' and c.status = 'active' and c.id > ${after}::uuid
+            and c.due_date + s.offset_days <= ${today}::date
+          order by c.id, s.offset_days desc, s.position desc
+          limit ${limit})
+        select due.*, r.state as send_state, r.next_attempt_at
+        from due left join reminder_sends r on r.case_id = due.case_id and r.step_id = due.step_id
+        order by due.case_id`,
+  );
+}
+
+function isOpen(row: DueRow, now: Date): boolean {
+  if (row.send_state === null) return true;
+  if (row.send_state !== 'pending' && row.send_state !== 'blocked') return false;
+  return row.next_attempt_at === null || new Date(row.next_attempt_at) <= now;
+}
+
+/** Raised inside the guard's transaction when another run took the step first: rolls this attempt back. */
+class AlreadyTaken extends Error {}
+
+async function sendStep(
+  db: Database,
+  provider: MessageProvider,
+  row: DueRow,
+  now: Date,
+  options: ReminderRunOptions,
+): Promise<'sent' | 'blocked' | 'skipped'> {
+  const key = idempotencyKey(row.case_id, row.step_id);
+  const [outbox] = await db
+    .insert(reminderSends)
+    .values({
+      idempotencyKey: key,
+      caseId: row.case_id,
+      stepId: row.step_id,
+      offsetDays: row.offset_days,
+      channel: row.channel,
+      templateId: row.template_id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({ target: reminderSends.idempotencyKey, set: { updatedAt: now } })
+    .returning({ id: reminderSends.id });
+  const id = outbox!.id;
+  // An earlier step still waiting is superseded by this one: a debtor gets the current reminder, not a backlog.
+  await db
+    .update(reminderSends)
+    .set({ state: 'skipped', reason: `superseded by the step at day ${row.offset_days}`, updatedAt: now })
+    .where(
+      and(
+        eq(reminderSends.caseId, row.case_id),
+        ne(reminderSends.id, id),
+        inArray(reminderSends.state, ['pending', 'blocked']),
+      ),
+    );
+  const open = inArray(reminderSends.state, ['pending', 'blocked']);
+  let details: OutboxDetails | null = null;
+  try {
+    await runGuarded(db, {
+      actor: REMINDER_ACTOR,
+      caseId: row.case_id,
+      now,
+      action: async (tx, caseFacts) => {
+        const content = await templateContent(
+          tx,
+          { templateId: row.template_id, channel: row.channel as ReminderChannel },
+          caseFacts,
+        );
+        const point = pickContactPoint(row.channel, caseFacts.contactPoints);
+        const [template] = await tx
+          .select({ subject: messageTemplates.subject, body: messageTemplates.body })
+          .from(messageTemplates)
+          .where(eq(messageTemplates.id, row.template_id));
+        details = {
+          recipient: point.value,
+          subject: template!.subject,
+          body: renderTemplate(template!.body, caseFacts),
+        };
+        return { kind: row.channel, contactPointId: point.id, message: content };
+      },
+      record: async (tx, passed) => {
+        const message = passed.facts.action.message;
+        const { contactId, caseChanges } = await recordContact(
+          tx,
+          { caseRow: passed.caseFacts.caseRow, agentId: null, decisionId: passed.decisionId },
+          {
+            kind: row.channel,
+            direction: 'outbound',
+            outcome: 'sent',
+            occurredAt: now,
+            contactPointId: passed.facts.action.contactPointId ?? null,
+            purpose: message?.purpose ?? 'collection',
+            disclosures: message?.disclosures ?? [],
+            templateId: row.template_id,
+            body: details!.body,
+            details: { reminder: key, offsetDays: row.offset_days },
+          },
+        );
+        const taken = await tx
+          .update(reminderSends)
+          .set({
+            state: 'sending',
+            attempts: sql`${reminderSends.attempts} + 1`,
+            contactLogId: contactId,
+            lastDecisionId: passed.decisionId,
+            details: { ...details! },
+            nextAttemptAt: null,
+            reason: null,
+            updatedAt: now,
+          })
+          .where(and(eq(reminderSends.id, id), open))
+          .returning({ id: reminderSends.id });
+        if (taken.length === 0) throw new AlreadyTaken();
+        return { value: contactId, caseChanges };
+      },
+    });
+  } catch (error) {
+    if (error instanceof AlreadyTaken) return 'skipped';
+    if (!(error instanceof AppError)) throw error;
+    const verdict = error.details?.verdict as Verdict | undefined;
+    const decisionId = (error.details?.decisionId as number | undefined) ?? null;
+    const retryAt = verdict?.nextAllowedAt ? new Date(verdict.nextAllowedAt) : null;
+    const reason =
+      verdict && verdict.violations.length > 0
+        ? verdict.violations.map((v) => `${v.ruleId}: ${v.reason}`).join('; ')
+        : error.message;
+    await db
+      .update(reminderSends)
+      .set({
+        state: retryAt ? 'blocked' : 'skipped',
+        attempts: sql`${reminderSends.attempts} + 1`,
+        nextAttemptAt: retryAt,
+        lastDecisionId: decisionId,
+        reason: retryAt ? reason : `${reason} — no time the rules would allow it; step skipped`,
+        updatedAt: now,
+      })
+      .where(and(eq(reminderSends.id, id), open));
+    return retryAt ? 'blocked' : 'skipped';
+  }
+  options.faults?.afterRecord?.(key);
+  await deliver(db, provider, id, key, row.channel, details, now, options);
+  return 'sent';
+}
+
+/** Hands a recorded reminder to the provider under its idempotency key, then marks it sent. */
+async function deliver(
+  db: Database,
+  provider: MessageProvider,
+  id: number,
+  key: string,
+  channel: ActionKind,
+  stored: unknown,
+  now: Date,
+  options: ReminderRunOptions,
+): Promise<void> {
+  const message = stored as OutboxDetails;
+  const { providerMessageId } = await provider.send({
+    idempotencyKey: key,
+    channel,
+    recipient: message.recipient,
+    subject: message.subject,
+    body: message.body,
+  });
+  options.faults?.afterSend?.(key);
+  await db
+    .update(reminderSends)
+    .set({ state: 'sent', providerMessageId, updatedAt: now })
+    .where(and(eq(reminderSends.id, id), eq(reminderSends.state, 'sending')));
+}
+
+/** The debtor's contact point for the channel: verified first; a revoked consent or an unusable point is left out. */
+function pickContactPoint(channel: ActionKind, points: readonly ContactPointRow[]): ContactPointRow {
+  const kinds = TARGET_KINDS[channel] ?? [];
+  const usable = points
+    .filter((p) => kinds.includes(p.kind) && p.consentRevokedAt === null)
+    .sort((a, b) => Number(b.verified) - Number(a.verified));
+  const point = usable[0];
+  if (!point)
+    throw new AppError('PRECONDITION_FAILED', `No ${channel.replaceAll('_', ' ')} contact point on file`);
+  return point;
+}
+
+/** Fills `{{name}}`, `{{amount}}`, `{{dueDate}}` and `{{accountRef}}`; other text is left as written. */
+export function renderTemplate(body: string, caseFacts: CaseFacts): string {
+  const { caseRow, debtor } = caseFacts;
+  const values: Record<string, string> = {
+    name: debtor.fullName,
+    amount: formatMoney(caseRow.balanceMinor, caseRow.currency, debtor.language),
+    dueDate: caseRow.dueDate,
+    accountRef: caseRow.accountRef,
+  };
+  return body.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => values[name] ?? match);
+}
