@@ -10,6 +10,7 @@ import { contactsMatrix } from './matrix/contacts.ts';
 import { escalationsMatrix } from './matrix/escalations.ts';
 import { oversightMatrix } from './matrix/oversight.ts';
 import { paymentsMatrix } from './matrix/payments.ts';
+import { placementsMatrix } from './matrix/placements.ts';
 import { queuesMatrix } from './matrix/queues.ts';
 import { rulesMatrix } from './matrix/rules.ts';
 import { supervisionMatrix } from './matrix/supervision.ts';
@@ -31,6 +32,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...escalationsMatrix,
   ...oversightMatrix,
   ...paymentsMatrix,
+  ...placementsMatrix,
   ...queuesMatrix,
   ...rulesMatrix,
   ...supervisionMatrix,
