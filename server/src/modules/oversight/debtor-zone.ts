@@ -1,0 +1,75 @@
+import {
+  CHINA_ZONES,
+  CONTIGUOUS_US_ZONES,
+  US_STATE_ZONES,
+  zonesForJurisdiction,
+} from '@arrears/shared/compliance/jurisdiction-zones';
+import { DEFAULT_PARAMETERS } from '@arrears/shared/compliance/packs';
+import { isValidTimeZone } from '@arrears/shared/compliance/time';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+
+let zoneMap: Promise<string> | null = null;
+
+/**
+ * One JSON object mapping every zone both the database and the engine know to itself, plus `J:<country>:<region>`
+ * keys to the first zone of that jurisdiction. Looking a zone up in it drops a zone the engine would drop (a typo)
+ * instead of making `AT TIME ZONE` fail. Built once per process: the catalog view is slow.
+ */
+export function zoneMapJson(db: Executor): Promise<string> {
+  zoneMap ??= queryRows<{ name: string }>(db, sql`select name from pg_timezone_names`).then((rows) => {
+    const map: Record<string, string> = {};
+    for (const { name } of rows) if (isValidTimeZone(name)) map[name] = name;
+    for (const zones of [...Object.values(US_STATE_ZONES), CONTIGUOUS_US_ZONES, CHINA_ZONES]) {
+      for (const zone of zones) map[zone] = zone;
+    }
+    const first = (country: string, region?: string) => zonesForJurisdiction({ country, region })[0] ?? 'UTC';
+    for (const region of Object.keys(US_STATE_ZONES)) map[`J:US:${region}`] = first('US', region);
+    map['J:US:'] = first('US');
+    map['J:CN:'] = first('CN');
+    return JSON.stringify(map);
+  });
+  return zoneMap;
+}
+
+/**
+ * The debtor's calendar zone for a contact-log row `cl` (joined with `debtors d`), as the engine decided it
+ * (decision 3: the first candidate zone decides the date): the zone stamped in the facts of the decision the
+ * contact was recorded under when there is one — what the engine saw at the time — else the debtor's named zone,
+ * else the first contact point's zone, else the jurisdiction's first zone; UTC for a country without a pack.
+ * `zm.m` is the zone map (see zoneMapJson), joined once per query.
+ */
+export const contactZone = sql`coalesce(
+  zm.m ->> (select dz.facts -> 'debtor' -> 'timeZones' ->> 0 from compliance_decisions dz
+            where dz.id = cl.decision_id),
+  zm.m ->> d.explicit_time_zone,
+  (select zm.m ->> cp.time_zone from contact_points cp
+    where cp.debtor_id = d.id and zm.m ? cp.time_zone order by cp.created_at, cp.id limit 1),
+  zm.m ->> ('J:' || d.jurisdiction_country || ':' || coalesce(d.jurisdiction_region, '')),
+  zm.m ->> ('J:' || d.jurisdiction_country || ':'),
+  'UTC')`;
+
+export function zoneMapJoin(json: string): SQL {
+  return sql`cross join (select ${json}::jsonb as m) zm`;
+}
+
+/**
+ * The calling window (minutes of the local day, half-open) of the contact's debtor under the portfolio `p`:
+ * CN-CBA-HOURS for a debtor in China, US-REGF-TIME otherwise, with the portfolio's tightened parameters.
+ */
+export function windowStart(): SQL {
+  return sql`(case when d.jurisdiction_country = 'CN'
+    then coalesce((p.rule_parameters ->> 'CN-CBA-HOURS.start')::int, ${DEFAULT_PARAMETERS['CN-CBA-HOURS.start']}::int)
+    else coalesce((p.rule_parameters ->> 'US-REGF-TIME.start')::int, ${DEFAULT_PARAMETERS['US-REGF-TIME.start']}::int) end)`;
+}
+
+export function windowEnd(): SQL {
+  return sql`(case when d.jurisdiction_country = 'CN'
+    then coalesce((p.rule_parameters ->> 'CN-CBA-HOURS.end')::int, ${DEFAULT_PARAMETERS['CN-CBA-HOURS.end']}::int)
+    else coalesce((p.rule_parameters ->> 'US-REGF-TIME.end')::int, ${DEFAULT_PARAMETERS['US-REGF-TIME.end']}::int) end)`;
+}
+
+/** Start of the local date `date` in `zone`, as an instant (SQL). */
+export function localMidnight(date: string, zone: string, plusDays = 0): SQL {
+  return sql`((${date}::date + ${plusDays}::int)::timestamp at time zone ${zone})`;
+}

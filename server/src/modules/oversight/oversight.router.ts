@@ -1,0 +1,67 @@
+import {
+  auditListInput,
+  auditListOutput,
+  auditOptionsOutput,
+  decisionDetail,
+  decisionDetailInput,
+  figuresInput,
+  figuresOutput,
+  heatMapInput,
+  heatMapOutput,
+  qaSampleInput,
+  qaSampleOutput,
+  reviewInput,
+  reviewView,
+} from '@arrears/shared/schemas/oversight';
+import { router } from '../../trpc/init.ts';
+import { oversightProcedure } from '../../trpc/procedures.ts';
+import { auditList } from './audit.queries.ts';
+import { decisionDetail as loadDecisionDetail } from './decision-detail.ts';
+import { agentFigures, auditOptions, heatMap } from './figures.queries.ts';
+import { qaSample } from './qa-sample.ts';
+import { recordReview } from './review.service.ts';
+
+/**
+ * The compliance audit and the QA sample: supervisors (their teams' cases and agents), managers and admins
+ * (everything). Agents are refused by the base procedure; scope is applied in every query.
+ */
+export const oversightRouter = router({
+  /** Agents, teams and portfolios the viewer may filter by. */
+  options: oversightProcedure.output(auditOptionsOutput).query(({ ctx }) => auditOptions(ctx.db, ctx.user)),
+
+  /** A keyset page of decisions or contacts, newest first, filtered; dates are the viewer's local dates. */
+  list: oversightProcedure
+    .input(auditListInput)
+    .output(auditListOutput)
+    .query(({ ctx, input }) => auditList(ctx.db, ctx.user, input)),
+
+  /** One decision: the facts it saw, its rules with sources, the override chain, the reviews. */
+  decision: oversightProcedure
+    .input(decisionDetailInput)
+    .output(decisionDetail)
+    .query(({ ctx, input }) => loadDecisionDetail(ctx.db, ctx.user, input.id)),
+
+  /** Attempts, contacts, blocked rate, overrides and complaints per agent for a date range. */
+  figures: oversightProcedure
+    .input(figuresInput)
+    .output(figuresOutput)
+    .query(({ ctx, input }) => agentFigures(ctx.db, ctx.user, input)),
+
+  /** Attempts by hour × weekday of the debtor's local day, with those near a window edge counted apart. */
+  heatMap: oversightProcedure
+    .input(heatMapInput)
+    .output(heatMapOutput)
+    .query(({ ctx, input }) => heatMap(ctx.db, ctx.user, input)),
+
+  /** Appends a review with a note to a decision or a contact (a newer review supersedes); audited. */
+  review: oversightProcedure
+    .input(reviewInput)
+    .output(reviewView)
+    .mutation(({ ctx, input }) => recordReview(ctx.db, { user: ctx.user, input, ip: ctx.ip })),
+
+  /** The day's risk-weighted sample of contacts to review, the same on every reload. */
+  qaSample: oversightProcedure
+    .input(qaSampleInput)
+    .output(qaSampleOutput)
+    .query(({ ctx, input }) => qaSample(ctx.db, ctx.user, input, ctx.now())),
+});
