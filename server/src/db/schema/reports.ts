@@ -22,9 +22,7 @@ export const reportDailyCollections = pgTable(
     paymentCount: integer('payment_count').notNull(),
   },
   (t) => [
-    unique('report_daily_collections_key')
-      .on(t.day, t.portfolioId, t.currency, t.agentId)
-      .nullsNotDistinct(),
+    unique('report_daily_collections_key').on(t.day, t.portfolioId, t.currency, t.agentId).nullsNotDistinct(),
   ],
 );
 
@@ -77,9 +75,7 @@ export const reportDailyContacts = pgTable(
     rightPartyContacts: integer('right_party_contacts').notNull(),
   },
   (t) => [
-    unique('report_daily_contacts_key')
-      .on(t.day, t.portfolioId, t.currency, t.agentId)
-      .nullsNotDistinct(),
+    unique('report_daily_contacts_key').on(t.day, t.portfolioId, t.currency, t.agentId).nullsNotDistinct(),
   ],
 );
 
@@ -118,5 +114,27 @@ export const reportBucketRolls = pgTable(
   },
   (t) => [
     uniqueIndex('report_bucket_rolls_key').on(t.month, t.portfolioId, t.currency, t.fromBucket, t.toBucket),
+  ],
+);
+
+/**
+ * Agency placements as balances: `placed` and `recalled` rows per UTC day of the event, `open` (day null)
+ * for placements still with the agency now. Kept by a trigger on agency_placements (insert and update).
+ */
+export const reportAgencyBalances = pgTable(
+  'report_agency_balances',
+  {
+    kind: text('kind').notNull(),
+    day: date('day', { mode: 'string' }),
+    agencyId: uuid('agency_id').notNull(),
+    portfolioId: uuid('portfolio_id').notNull(),
+    currency: text('currency').notNull(),
+    placementCount: integer('placement_count').notNull(),
+    amountMinor: minor('amount_minor').notNull(),
+  },
+  (t) => [
+    unique('report_agency_balances_key')
+      .on(t.kind, t.day, t.agencyId, t.portfolioId, t.currency)
+      .nullsNotDistinct(),
   ],
 );
