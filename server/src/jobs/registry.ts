@@ -10,6 +10,7 @@
  * so handlers must be safe to run again (idempotent). Handlers use `now` from the context, never `new Date()`:
  * tests run due work with an explicit instant through `JobRunner.runDue(now)`.
  */
+import { runNightlyRoll } from '../modules/ladder/roll.service.ts';
 import { runReminders } from '../modules/reminders/scheduler.ts';
 import type { JobDefinition } from './queue.ts';
 
@@ -24,6 +25,20 @@ export const jobDefinitions: JobDefinition[] = [
     leaseMs: 30 * 60_000,
     handler: async ({ db, now, logger }) => {
       await runReminders(db, { now, logger });
+    },
+  },
+  {
+    // The nightly roll (modules/ladder, decision 014) at 10:00 UTC, when every US zone and China share the date.
+    // A second run the same date answers from roll_runs; a retry after a crash redoes only what is still undone.
+    name: 'ladder.nightlyRoll',
+    schedule: { cron: '0 10 * * *', timezone: 'UTC' },
+    leaseMs: 3 * 3_600_000,
+    handler: async ({ db, now, logger }) => {
+      const { alreadyRan, summary } = await runNightlyRoll(db, {
+        now,
+        log: (message) => logger.info(message),
+      });
+      logger.info({ alreadyRan, summary }, 'nightly roll');
     },
   },
 ];

@@ -1,7 +1,7 @@
 import type { Bucket } from './enums.ts';
 
 /** Upper bounds (inclusive) of days past due per bucket; the last bucket is open-ended. */
-const BUCKET_LIMITS: ReadonlyArray<readonly [number, Bucket]> = [
+export const BUCKET_LIMITS: ReadonlyArray<readonly [number, Bucket]> = [
   [0, 'current'],
   [30, 'dpd_1_30'],
   [60, 'dpd_31_60'],
