@@ -9,6 +9,7 @@ import { paymentsRouter } from '../modules/payments/payments.router.ts';
 import { placementsRouter } from '../modules/placements/placements.router.ts';
 import { queuesRouter } from '../modules/queues/queues.router.ts';
 import { remindersRouter } from '../modules/reminders/reminders.router.ts';
+import { reportsRouter } from '../modules/reports/reports.router.ts';
 import { rulesRouter } from '../modules/rules/rules.router.ts';
 import { approvalsRouter } from '../modules/supervision/approvals.router.ts';
 import { complaintsRouter } from '../modules/supervision/complaints.router.ts';
@@ -28,6 +29,7 @@ export const appRouter = router({
   placements: placementsRouter,
   queues: queuesRouter,
   reminders: remindersRouter,
+  reports: reportsRouter,
   rules: rulesRouter,
   approvals: approvalsRouter,
   complaints: complaintsRouter,
