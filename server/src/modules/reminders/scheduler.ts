@@ -2,7 +2,7 @@ import type { Verdict } from '@arrears/shared/compliance/engine';
 import type { ActionKind } from '@arrears/shared/domain/enums';
 import { formatMoney } from '@arrears/shared/domain/money';
 import type { ReminderChannel } from '@arrears/shared/schemas/reminders';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Database, queryRows } from '../../db/client.ts';
 import { messageTemplates, reminderSends } from '../../db/schema/index.ts';
@@ -50,8 +50,6 @@ interface DueRow {
   offset_days: number;
   channel: ActionKind;
   template_id: string;
-  send_state: string | null;
-  next_attempt_at: Date | string | null;
 }
 
 interface OutboxDetails {
@@ -96,11 +94,11 @@ export async function runReminders(db: Database, options: ReminderRunOptions): P
   const batchSize = options.batchSize ?? 500;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = await dueSteps(db, today, after, batchSize);
+    const rows = await dueSteps(db, today, now, after, batchSize);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.case_id;
     for (const row of rows) {
-      if (handled.has(row.case_id) || !isOpen(row, now)) continue;
+      if (handled.has(row.case_id)) continue;
       handled.add(row.case_id);
       summary.considered++;
       const outcome = await sendStep(db, provider, row, now, options);
@@ -112,29 +110,32 @@ export async function runReminders(db: Database, options: ReminderRunOptions): P
   return summary;
 }
 
-/** The latest due step of each case in the reminder stage (keyset by case id), with its outbox row if any. */
-async function dueSteps(db: Database, today: string, after: string, limit: number): Promise<DueRow[]> {
+/**
+ * For each case in the reminder stage (keyset by case id): one open step of its latest due day — not yet sent,
+ * and if blocked, its retry time has come. Same-day steps on other channels follow in later runs, one per run.
+ */
+async function dueSteps(
+  db: Database,
+  today: string,
+  now: Date,
+  after: string,
+  limit: number,
+): Promise<DueRow[]> {
   return queryRows<DueRow>(
     db,
-    sql`with due as (
-          select distinct on (c.id) c.id as case_id, s.id as step_id, s.offset_days, s.channel, s.template_id
-          from cases c
-          join reminder_strategies rs on rs.portfolio_id = c.portfolio_id and rs.active
-          join reminder_steps s on s.strategy_id = rs.id
-          where c.stage = 'reminder' and c.status = 'active' and c.id > ${after}::uuid
-            and c.due_date + s.offset_days <= ${today}::date
-          order by c.id, s.offset_days desc, s.position desc
-          limit ${limit})
-        select due.*, r.state as send_state, r.next_attempt_at
-        from due left join reminder_sends r on r.case_id = due.case_id and r.step_id = due.step_id
-        order by due.case_id`,
+    sql`select distinct on (c.id) c.id as case_id, s.id as step_id, s.offset_days, s.channel, s.template_id
+        from cases c
+        join reminder_strategies rs on rs.portfolio_id = c.portfolio_id and rs.active
+        join reminder_steps s on s.strategy_id = rs.id
+        left join reminder_sends r on r.case_id = c.id and r.step_id = s.id
+        where c.stage = 'reminder' and c.status = 'active' and c.id > ${after}::uuid
+          and s.offset_days = (select max(s2.offset_days) from reminder_steps s2
+                               where s2.strategy_id = rs.id and c.due_date + s2.offset_days <= ${today}::date)
+          and (r.id is null or (r.state in ('pending', 'blocked')
+               and (r.next_attempt_at is null or r.next_attempt_at <= ${now.toISOString()}::timestamptz)))
+        order by c.id, s.position
+        limit ${limit}`,
   );
-}
-
-function isOpen(row: DueRow, now: Date): boolean {
-  if (row.send_state === null) return true;
-  if (row.send_state !== 'pending' && row.send_state !== 'blocked') return false;
-  return row.next_attempt_at === null || new Date(row.next_attempt_at) <= now;
 }
 
 /** Raised inside the guard's transaction when another run took the step first: rolls this attempt back. */
@@ -171,6 +172,7 @@ async function sendStep(
       and(
         eq(reminderSends.caseId, row.case_id),
         ne(reminderSends.id, id),
+        lt(reminderSends.offsetDays, row.offset_days),
         inArray(reminderSends.state, ['pending', 'blocked']),
       ),
     );
