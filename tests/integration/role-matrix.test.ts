@@ -12,6 +12,7 @@ import { oversightMatrix } from './matrix/oversight.ts';
 import { paymentsMatrix } from './matrix/payments.ts';
 import { placementsMatrix } from './matrix/placements.ts';
 import { queuesMatrix } from './matrix/queues.ts';
+import { remindersMatrix } from './matrix/reminders.ts';
 import { rulesMatrix } from './matrix/rules.ts';
 import { supervisionMatrix } from './matrix/supervision.ts';
 import type { Expected, MatrixRow, MatrixWorld, Who } from './matrix/types.ts';
@@ -34,6 +35,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...paymentsMatrix,
   ...placementsMatrix,
   ...queuesMatrix,
+  ...remindersMatrix,
   ...rulesMatrix,
   ...supervisionMatrix,
 };
