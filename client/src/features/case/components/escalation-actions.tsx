@@ -1,9 +1,13 @@
 import type { ComplianceCheckOutput } from '@arrears/shared/schemas/compliance';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../../components/ui/dialog.tsx';
 import { VerdictBadge } from '../../../components/ui/verdict-badge.tsx';
+import { useSessionUser } from '../../../lib/session.tsx';
 import type { ActionIntent } from '../hooks/action-intent.ts';
 import { ESCALATION_ACTION_KINDS, type EscalationActionKind, escalationBlockers } from '../hooks/verdicts.ts';
+import { formatInZone } from '../hooks/zone-time.ts';
+import { FieldVisitForm } from './field-visit-form.tsx';
 import { VerdictDetails } from './verdict-details.tsx';
 
 interface EscalationActionsProps {
@@ -37,6 +41,19 @@ export function EscalationActions({ check, canWork, onIntent }: EscalationAction
   );
 }
 
+/**
+ * A field visit a supervisor approved (POL-APPROVAL no longer among its violations) is booked from here; the
+ * other escalations still only ask.
+ */
+function approvedVisit(check: ComplianceCheckOutput, kind: EscalationActionKind) {
+  if (kind !== 'field_visit') return null;
+  const addresses = check.actions.filter((a) => a.kind === 'field_visit' && a.contactPointId !== null);
+  const approved =
+    addresses.length > 0 &&
+    addresses.every((a) => !a.verdict.violations.some((hit) => hit.ruleId === 'POL-APPROVAL'));
+  return approved ? addresses : null;
+}
+
 function EscalationRow(props: {
   kind: EscalationActionKind;
   check: ComplianceCheckOutput;
@@ -44,9 +61,68 @@ function EscalationRow(props: {
   onUse: () => void;
 }) {
   const { t } = useTranslation();
+  const { locale, timeZone } = useSessionUser();
   const detailsId = useId();
+  const [booking, setBooking] = useState(false);
+  const [scheduled, setScheduled] = useState<Date | null>(null);
   const blockers = escalationBlockers(props.check, props.kind);
   const blocked = blockers.length > 0;
+  const visitAddresses = approvedVisit(props.check, props.kind);
+  const debtorZone = props.check.debtorZones[0]?.zone ?? timeZone;
+  if (visitAddresses !== null) {
+    // The visit is judged at its slot: the hour or a cap now does not stop booking one for later.
+    const lasting = visitAddresses.map((a) =>
+      a.verdict.override !== null || a.verdict.nextAllowedAt !== null ? [] : a.verdict.violations,
+    );
+    const visitBlockers = lasting.some((hits) => hits.length === 0) ? [] : (lasting[0] ?? []);
+    const visitBlocked = visitBlockers.length > 0;
+    return (
+      <li className={`action-row action-row-${visitBlocked ? 'blocked' : 'allowed'}`}>
+        <div className="action-row-main">
+          <span className="action-target">{t(`actions.escalationTitle.${props.kind}`)}</span>
+          <VerdictBadge state={visitBlocked ? 'blocked' : 'allowed'} />
+          {props.canWork && (
+            <button
+              type="button"
+              className="button action-button"
+              disabled={visitBlocked}
+              aria-label={t('approvals.schedule.buttonLabel')}
+              aria-describedby={detailsId}
+              onClick={() => setBooking(true)}
+            >
+              {t('approvals.schedule.button')}
+            </button>
+          )}
+        </div>
+        {visitBlocked ? (
+          <VerdictDetails
+            id={detailsId}
+            violations={visitBlockers}
+            warnings={[]}
+            nextAllowedAt={null}
+            debtorZone={debtorZone}
+          />
+        ) : (
+          <p id={detailsId} className="verdict-details muted" role="status">
+            {scheduled
+              ? t('approvals.schedule.scheduled', { time: formatInZone(scheduled, debtorZone, locale) })
+              : t('approvals.schedule.approved')}
+          </p>
+        )}
+        <Dialog open={booking} onClose={() => setBooking(false)} title={t('approvals.schedule.title')}>
+          <FieldVisitForm
+            caseId={props.check.caseId}
+            addresses={visitAddresses}
+            debtorZone={debtorZone}
+            onDone={(at) => {
+              setScheduled(at);
+              setBooking(false);
+            }}
+          />
+        </Dialog>
+      </li>
+    );
+  }
   return (
     <li className={`action-row action-row-${blocked ? 'blocked' : 'allowed'}`}>
       <div className="action-row-main">

@@ -1,12 +1,130 @@
+import { APPROVAL_STATUSES, ESCALATION_KINDS } from '@arrears/shared/domain/enums';
+import type { ApprovalRow, ApprovalsListInput } from '@arrears/shared/schemas/supervision';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/ui/data-table.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { readApiError } from '../../../lib/api-error.ts';
+import { useSessionUser } from '../../../lib/session.tsx';
+import { useApprovalsQuery } from '../api/approvals-api.ts';
+import { type Decision, useApprovalsColumns } from './approvals-columns.tsx';
+import { ApprovalsDecideDialog } from './approvals-decide-dialog.tsx';
 
-/** Placeholder until this page is built. */
+type Status = (typeof APPROVAL_STATUSES)[number];
+type Kind = (typeof ESCALATION_KINDS)[number];
+const PAGE_SIZES = [25, 50, 100] as const;
+const requestId = (row: ApprovalRow) => row.requestId;
+const SORT = { id: 'requestedAt', desc: false };
+
+/**
+ * The supervisor's queue of escalation requests (agency placement, field visit, legal filing) on cases of their
+ * teams, oldest first, each with the case facts and what the compliance engine would say once approved; and
+ * the decided ones as history.
+ */
 export function ApprovalsPage() {
   const { t } = useTranslation();
+  const headingId = useId();
+  const { locale } = useSessionUser();
+  const [status, setStatus] = useState<Status>('pending');
+  const [kind, setKind] = useState<Kind | undefined>(undefined);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState<number>(50);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const input: ApprovalsListInput = { status, page, pageSize, ...(kind ? { kind } : {}) };
+  const list = useApprovalsQuery(input);
+  const onDecide = useCallback((next: Decision) => setDecision(next), []);
+  const columns = useApprovalsColumns(status === 'pending', onDecide);
+  const { data } = list;
+  const isEmpty = data !== undefined && data.total === 0 && !list.isPlaceholderData;
+
   return (
-    <section aria-labelledby="page-heading" className="page">
+    <section aria-labelledby={headingId} className="page approvals-page">
       <title>{`${t('sectionTabs.compliance.approvals')} · ${t('app.name')}`}</title>
-      <h1 id="page-heading">{t('sectionTabs.compliance.approvals')}</h1>
+      <div className="page-header">
+        <h1 id={headingId}>{t('approvals.title')}</h1>
+        <p className="muted">{t('approvals.intro')}</p>
+      </div>
+
+      <search aria-label={t('approvals.filtersLabel')} className="filter-bar">
+        <div className="field">
+          <label htmlFor={`${headingId}-status`}>{t('approvals.statusFilter')}</label>
+          <select
+            id={`${headingId}-status`}
+            value={status}
+            onChange={(event) => {
+              setStatus(event.target.value as Status);
+              setPage(1);
+            }}
+          >
+            {APPROVAL_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`approvals.statusOption.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <SelectField
+          label={t('approvals.kindFilter')}
+          emptyLabel={t('approvals.allKinds')}
+          value={kind ?? ''}
+          onChange={(value) => {
+            setKind((value || undefined) as Kind | undefined);
+            setPage(1);
+          }}
+          options={ESCALATION_KINDS.map((value) => ({ value, label: t(`approvals.kind.${value}`) }))}
+        />
+      </search>
+
+      <div className="table-toolbar">
+        <p role="status" className="list-status">
+          {list.isFetching ? t('approvals.loading') : announcement}
+        </p>
+      </div>
+
+      {list.isError && (
+        <div role="alert" className="notice notice-error">
+          <p>{t('approvals.loadFailed', { message: readApiError(list.error).message })}</p>
+          <button type="button" className="button" onClick={() => void list.refetch()}>
+            {t('approvals.retry')}
+          </button>
+        </div>
+      )}
+      {!data && !list.isError && <p className="page-status">{t('approvals.loading')}</p>}
+      {isEmpty && (
+        <div className="notice">
+          <p>{status === 'pending' ? t('approvals.emptyPending') : t('approvals.emptyHistory')}</p>
+        </div>
+      )}
+      {data && !isEmpty && (
+        <DataTable
+          label={t(status === 'pending' ? 'approvals.tableLabel' : 'approvals.historyLabel')}
+          columns={columns}
+          rows={data.rows}
+          getRowId={requestId}
+          sort={SORT}
+          onSortChange={() => {}}
+          pagination={{ pageIndex: page - 1, pageSize }}
+          onPaginationChange={(next) => {
+            if (next.pageSize !== pageSize) {
+              setPageSize(next.pageSize);
+              setPage(1);
+            } else setPage(next.pageIndex + 1);
+          }}
+          pageSizeOptions={PAGE_SIZES}
+          rowCount={data.total}
+          rowCountLabel={t('approvals.count', {
+            count: data.total,
+            formattedCount: new Intl.NumberFormat(locale).format(data.total),
+          })}
+          stale={list.isPlaceholderData}
+        />
+      )}
+      <ApprovalsDecideDialog
+        decision={decision}
+        onClose={() => setDecision(null)}
+        onDecided={setAnnouncement}
+      />
     </section>
   );
 }

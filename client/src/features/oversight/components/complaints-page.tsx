@@ -1,12 +1,146 @@
+import { COMPLAINT_STATUSES } from '@arrears/shared/domain/enums';
+import type { ComplaintRow, ComplaintsListInput } from '@arrears/shared/schemas/supervision';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/ui/data-table.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { readApiError } from '../../../lib/api-error.ts';
+import { useSessionUser } from '../../../lib/session.tsx';
+import { useComplaintsQuery } from '../api/complaints-api.ts';
+import { ComplaintsActionDialog } from './complaints-action-dialog.tsx';
+import { type ComplaintAction, useComplaintsColumns } from './complaints-columns.tsx';
 
-/** Placeholder until this page is built. */
+const STATUS_FILTERS = ['unresolved', ...COMPLAINT_STATUSES, 'all'] as const;
+type StatusFilter = (typeof STATUS_FILTERS)[number];
+const PAGE_SIZES = [25, 50, 100] as const;
+const complaintId = (row: ComplaintRow) => row.id;
+const SORT = { id: 'resolveBy', desc: false };
+
+/**
+ * Complaints on cases in the viewer's scope, nearest target first, each aged against its target (overdue ones
+ * flagged in words and colour). A team's supervisor assigns, investigates and resolves them.
+ */
 export function ComplaintsPage() {
   const { t } = useTranslation();
+  const headingId = useId();
+  const user = useSessionUser();
+  const canWork = user.role === 'supervisor';
+  const [status, setStatus] = useState<StatusFilter>('unresolved');
+  const [agentId, setAgentId] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState<number>(50);
+  const [pending, setPending] = useState<ComplaintAction | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const input: ComplaintsListInput = {
+    status,
+    overdueOnly,
+    page,
+    pageSize,
+    ...(agentId ? { agentId } : {}),
+  };
+  const list = useComplaintsQuery(input);
+  const onAction = useCallback((next: ComplaintAction) => setPending(next), []);
+  const columns = useComplaintsColumns(canWork, onAction);
+  const { data } = list;
+  const isEmpty = data !== undefined && data.total === 0 && !list.isPlaceholderData;
+
   return (
-    <section aria-labelledby="page-heading" className="page">
+    <section aria-labelledby={headingId} className="page complaints-page">
       <title>{`${t('sectionTabs.compliance.complaints')} · ${t('app.name')}`}</title>
-      <h1 id="page-heading">{t('sectionTabs.compliance.complaints')}</h1>
+      <div className="page-header">
+        <h1 id={headingId}>{t('complaints.title')}</h1>
+        <p className="muted">{t('complaints.intro')}</p>
+      </div>
+
+      <search aria-label={t('complaints.filtersLabel')} className="filter-bar">
+        <div className="field">
+          <label htmlFor={`${headingId}-status`}>{t('complaints.statusFilter')}</label>
+          <select
+            id={`${headingId}-status`}
+            value={status}
+            onChange={(event) => {
+              setStatus(event.target.value as StatusFilter);
+              setPage(1);
+            }}
+          >
+            {STATUS_FILTERS.map((value) => (
+              <option key={value} value={value}>
+                {t(`complaints.statusOption.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <SelectField
+          label={t('complaints.agentFilter')}
+          emptyLabel={t('complaints.allAgents')}
+          value={agentId}
+          onChange={(value) => {
+            setAgentId(value);
+            setPage(1);
+          }}
+          options={(data?.agents ?? []).map((agent) => ({ value: agent.id, label: agent.name }))}
+        />
+        <label className="checkbox-field">
+          <input
+            type="checkbox"
+            checked={overdueOnly}
+            onChange={(event) => {
+              setOverdueOnly(event.target.checked);
+              setPage(1);
+            }}
+          />
+          {t('complaints.overdueOnly')}
+        </label>
+      </search>
+
+      <div className="table-toolbar">
+        <p role="status" className="list-status">
+          {list.isFetching ? t('complaints.loading') : announcement}
+        </p>
+      </div>
+
+      {list.isError && (
+        <div role="alert" className="notice notice-error">
+          <p>{t('complaints.loadFailed', { message: readApiError(list.error).message })}</p>
+          <button type="button" className="button" onClick={() => void list.refetch()}>
+            {t('complaints.retry')}
+          </button>
+        </div>
+      )}
+      {!data && !list.isError && <p className="page-status">{t('complaints.loading')}</p>}
+      {isEmpty && (
+        <div className="notice">
+          <p>{t('complaints.empty')}</p>
+        </div>
+      )}
+      {data && !isEmpty && (
+        <DataTable
+          label={t('complaints.tableLabel')}
+          columns={columns}
+          rows={data.rows}
+          getRowId={complaintId}
+          sort={SORT}
+          onSortChange={() => {}}
+          pagination={{ pageIndex: page - 1, pageSize }}
+          onPaginationChange={(next) => {
+            if (next.pageSize !== pageSize) {
+              setPageSize(next.pageSize);
+              setPage(1);
+            } else setPage(next.pageIndex + 1);
+          }}
+          pageSizeOptions={PAGE_SIZES}
+          rowCount={data.total}
+          rowCountLabel={t('complaints.count', {
+            count: data.total,
+            formattedCount: new Intl.NumberFormat(user.locale).format(data.total),
+          })}
+          stale={list.isPlaceholderData}
+        />
+      )}
+      {canWork && (
+        <ComplaintsActionDialog pending={pending} onClose={() => setPending(null)} onDone={setAnnouncement} />
+      )}
     </section>
   );
 }

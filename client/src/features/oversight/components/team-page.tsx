@@ -1,12 +1,272 @@
+import { BUCKETS, type Bucket, LADDER_STAGES, type LadderStage } from '@arrears/shared/domain/enums';
+import type { TeamCaseRow, TeamCasesInput } from '@arrears/shared/schemas/supervision';
+import { type FormEvent, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/ui/data-table.tsx';
+import { SelectField } from '../../../components/ui/select-field.tsx';
+import { readApiError } from '../../../lib/api-error.ts';
+import { useSessionUser } from '../../../lib/session.tsx';
+import { useReassignCases, useTeamCasesQuery, useTeamOverviewQuery } from '../api/team-api.ts';
+import { TeamAgents } from './team-agents.tsx';
+import { type TeamSelection, useTeamColumns } from './team-columns.tsx';
 
-/** Placeholder until this page is built. */
+const PAGE_SIZES = [25, 50, 100, 200] as const;
+const POOL = 'pool';
+const caseId = (row: TeamCaseRow) => row.id;
+const SORT = { id: 'daysPastDue', desc: true };
+
+interface Filter {
+  agentId?: string;
+  bucket?: Bucket;
+  stage?: LadderStage;
+}
+
+/**
+ * The supervisor's team: its agents with their case counts, and its active cases, filtered by agent, bucket and
+ * stage, selected and moved in one go to another agent of the team or to the team's pool. The server moves all
+ * of them or none, and audits each move.
+ */
 export function TeamPage() {
   const { t } = useTranslation();
+  const headingId = useId();
+  const { locale } = useSessionUser();
+  const overview = useTeamOverviewQuery();
+  const [chosenTeam, setChosenTeam] = useState('');
+  const teams = overview.data ?? [];
+  const team = teams.find((candidate) => candidate.id === chosenTeam) ?? teams[0];
+  const [filter, setFilter] = useState<Filter>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState<number>(50);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [target, setTarget] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const reassign = useReassignCases();
+  const input: TeamCasesInput | null = team ? { teamId: team.id, page, pageSize, ...filter } : null;
+  const list = useTeamCasesQuery(input);
+  const rows = list.data?.rows ?? [];
+
+  const changeFilter = (patch: Filter) => {
+    setFilter((current) => ({ ...current, ...patch }));
+    setPage(1);
+    setSelected(new Set());
+  };
+  const onShow = useCallback((agentId: string) => {
+    setFilter((current) => ({ ...current, agentId }));
+    setPage(1);
+    setSelected(new Set());
+  }, []);
+
+  const onPage = rows.filter((row) => selected.has(row.id)).length;
+  const selection: TeamSelection = useMemo(
+    () => ({
+      selected,
+      pageState: onPage === 0 ? 'none' : onPage === rows.length ? 'all' : 'some',
+      toggle: (id, on) =>
+        setSelected((current) => {
+          const next = new Set(current);
+          if (on) next.add(id);
+          else next.delete(id);
+          return next;
+        }),
+      togglePage: (on) =>
+        setSelected((current) => {
+          const next = new Set(current);
+          for (const row of rows) {
+            if (on) next.add(row.id);
+            else next.delete(row.id);
+          }
+          return next;
+        }),
+    }),
+    [selected, rows, onPage],
+  );
+  const columns = useTeamColumns(selection);
+  const failure = reassign.error ? readApiError(reassign.error) : null;
+  const [tried, setTried] = useState(false);
+  const targetProblem = target === '' ? t('team.pickTarget') : undefined;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setTried(true);
+    if (!team || selected.size === 0 || targetProblem) return;
+    const toAgentId = target === POOL ? null : target;
+    const name =
+      toAgentId === null ? t('team.pool') : (team.agents.find((a) => a.id === toAgentId)?.name ?? '');
+    reassign.mutate(
+      { teamId: team.id, caseIds: [...selected], toAgentId },
+      {
+        onSuccess: (result) => {
+          setAnnouncement(t('team.moved', { count: result.moved, name }));
+          setSelected(new Set());
+          setTried(false);
+        },
+      },
+    );
+  }
+
+  if (overview.isError) {
+    return (
+      <section aria-labelledby={headingId} className="page">
+        <h1 id={headingId}>{t('team.title')}</h1>
+        <div role="alert" className="notice notice-error">
+          <p>{t('team.loadFailed', { message: readApiError(overview.error).message })}</p>
+          <button type="button" className="button" onClick={() => void overview.refetch()}>
+            {t('team.retry')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
   return (
-    <section aria-labelledby="page-heading" className="page">
+    <section aria-labelledby={headingId} className="page team-page">
       <title>{`${t('sectionTabs.compliance.team')} · ${t('app.name')}`}</title>
-      <h1 id="page-heading">{t('sectionTabs.compliance.team')}</h1>
+      <div className="page-header">
+        <h1 id={headingId}>{team ? t('team.titleOf', { team: team.name }) : t('team.title')}</h1>
+        {teams.length > 1 && (
+          <div className="field">
+            <label htmlFor={`${headingId}-team`}>{t('team.teamPicker')}</label>
+            <select
+              id={`${headingId}-team`}
+              value={team?.id ?? ''}
+              onChange={(event) => {
+                setChosenTeam(event.target.value);
+                setFilter({});
+                setSelected(new Set());
+                setPage(1);
+              }}
+            >
+              {teams.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+
+      {overview.isLoading && <p className="page-status">{t('team.loading')}</p>}
+      {overview.data && !team && (
+        <div className="notice">
+          <p>{t('team.noTeams')}</p>
+        </div>
+      )}
+
+      {team && (
+        <>
+          <h2>{t('team.agentsHeading')}</h2>
+          <TeamAgents team={team} onShow={onShow} />
+
+          <h2>{t('team.casesHeading')}</h2>
+          <search aria-label={t('team.filtersLabel')} className="filter-bar">
+            <SelectField
+              label={t('team.agentFilter')}
+              emptyLabel={t('team.allAgents')}
+              value={filter.agentId ?? ''}
+              onChange={(value) => changeFilter({ agentId: value || undefined })}
+              options={[
+                { value: POOL, label: t('team.pool') },
+                ...team.agents.map((agent) => ({ value: agent.id, label: agent.name })),
+              ]}
+            />
+            <SelectField
+              label={t('team.bucketFilter')}
+              emptyLabel={t('team.allBuckets')}
+              value={filter.bucket ?? ''}
+              onChange={(value) => changeFilter({ bucket: (value || undefined) as Bucket | undefined })}
+              options={BUCKETS.map((bucket) => ({ value: bucket, label: t(`enums.bucket.${bucket}`) }))}
+            />
+            <SelectField
+              label={t('team.stageFilter')}
+              emptyLabel={t('team.allStages')}
+              value={filter.stage ?? ''}
+              onChange={(value) => changeFilter({ stage: (value || undefined) as LadderStage | undefined })}
+              options={LADDER_STAGES.map((stage) => ({ value: stage, label: t(`enums.stage.${stage}`) }))}
+            />
+          </search>
+
+          <form className="team-reassign filter-bar" onSubmit={submit} noValidate>
+            <p>{t('team.selectedCount', { count: selected.size })}</p>
+            <div className="field">
+              <label htmlFor={`${headingId}-target`}>{t('team.moveTo')}</label>
+              <select
+                id={`${headingId}-target`}
+                value={target}
+                aria-invalid={tried && targetProblem ? true : undefined}
+                onChange={(event) => setTarget(event.target.value)}
+              >
+                <option value="">{t('team.chooseTarget')}</option>
+                <option value={POOL}>{t('team.pool')}</option>
+                {team.agents
+                  .filter((agent) => agent.active)
+                  .map((agent) => (
+                    <option key={agent.id} value={agent.id}>
+                      {agent.name}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={selected.size === 0 || reassign.isPending}
+            >
+              {reassign.isPending ? t('team.moving') : t('team.move', { count: selected.size })}
+            </button>
+            {tried && targetProblem && <p className="field-error">{targetProblem}</p>}
+            {failure && (
+              <p role="alert" className="form-alert">
+                {failure.message}
+              </p>
+            )}
+          </form>
+
+          <div className="table-toolbar">
+            <p role="status" className="list-status">
+              {list.isFetching ? t('team.loading') : announcement}
+            </p>
+          </div>
+
+          {list.isError && (
+            <div role="alert" className="notice notice-error">
+              <p>{t('team.loadFailed', { message: readApiError(list.error).message })}</p>
+              <button type="button" className="button" onClick={() => void list.refetch()}>
+                {t('team.retry')}
+              </button>
+            </div>
+          )}
+          {list.data && list.data.total === 0 && !list.isPlaceholderData && (
+            <div className="notice">
+              <p>{t('team.empty')}</p>
+            </div>
+          )}
+          {list.data && list.data.total > 0 && (
+            <DataTable
+              label={t('team.casesLabel')}
+              columns={columns}
+              rows={rows}
+              getRowId={caseId}
+              sort={SORT}
+              onSortChange={() => {}}
+              pagination={{ pageIndex: page - 1, pageSize }}
+              onPaginationChange={(next) => {
+                if (next.pageSize !== pageSize) {
+                  setPageSize(next.pageSize);
+                  setPage(1);
+                } else setPage(next.pageIndex + 1);
+              }}
+              pageSizeOptions={PAGE_SIZES}
+              rowCount={list.data.total}
+              rowCountLabel={t('team.count', {
+                count: list.data.total,
+                formattedCount: new Intl.NumberFormat(locale).format(list.data.total),
+              })}
+              stale={list.isPlaceholderData}
+            />
+          )}
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,42 @@
+import type { ComplaintsListInput } from '@arrears/shared/schemas/supervision';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '../../../lib/trpc.ts';
+
+export function useComplaintsQuery(input: ComplaintsListInput) {
+  const trpc = useTRPC();
+  return useQuery(trpc.complaints.list.queryOptions(input, { placeholderData: keepPreviousData }));
+}
+
+/** The people a supervisor may hand a complaint to; only asked for when the viewer can assign. */
+export function useComplaintAssigneesQuery(enabled: boolean) {
+  const trpc = useTRPC();
+  return useQuery(trpc.complaints.assignees.queryOptions(undefined, { enabled, staleTime: 60_000 }));
+}
+
+function useRefreshComplaints() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.complaints.list.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.casework.pathKey() }),
+    ]);
+}
+
+export function useAssignComplaint() {
+  const trpc = useTRPC();
+  const refresh = useRefreshComplaints();
+  return useMutation(trpc.complaints.assign.mutationOptions({ onSettled: refresh }));
+}
+
+export function useInvestigateComplaint() {
+  const trpc = useTRPC();
+  const refresh = useRefreshComplaints();
+  return useMutation(trpc.complaints.investigate.mutationOptions({ onSettled: refresh }));
+}
+
+export function useResolveComplaint() {
+  const trpc = useTRPC();
+  const refresh = useRefreshComplaints();
+  return useMutation(trpc.complaints.resolve.mutationOptions({ onSettled: refresh }));
+}
