@@ -13,6 +13,7 @@ import { paymentsMatrix } from './matrix/payments.ts';
 import { placementsMatrix } from './matrix/placements.ts';
 import { queuesMatrix } from './matrix/queues.ts';
 import { remindersMatrix } from './matrix/reminders.ts';
+import { reportsMatrix } from './matrix/reports.ts';
 import { rulesMatrix } from './matrix/rules.ts';
 import { supervisionMatrix } from './matrix/supervision.ts';
 import type { Expected, MatrixRow, MatrixWorld, Who } from './matrix/types.ts';
@@ -36,6 +37,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...placementsMatrix,
   ...queuesMatrix,
   ...remindersMatrix,
+  ...reportsMatrix,
   ...rulesMatrix,
   ...supervisionMatrix,
 };
