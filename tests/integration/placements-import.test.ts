@@ -5,6 +5,7 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { auditEvents, cases, contactPoints, debtors, placements } from '../../server/src/db/schema/index.ts';
+import { judgeCases } from '../../server/src/modules/queues/workability.ts';
 import { buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
@@ -218,6 +219,28 @@ describe('placement commit', () => {
       expect(row.nextWorkableAt, row.accountRef).not.toBeNull();
       expect(row.priority, row.accountRef).toBeGreaterThan(0);
     }
+    // Judged in memory at import, exactly as the queues judge them from the database.
+    const ours = rows.filter((r) => r.portfolioId === portfolioId);
+    const fromDatabase = await judgeCases(
+      handle.db,
+      ours.map((r) => r.id),
+      NOW,
+    );
+    expect(
+      ours
+        .map((r) => [r.id, r.nextWorkableAt?.toISOString(), r.priority, r.blockedRuleId, r.blockedReason])
+        .sort(),
+    ).toEqual(
+      fromDatabase
+        .map((r) => [
+          r.caseId,
+          r.nextWorkableAt?.toISOString(),
+          r.priority,
+          r.blockedBy?.ruleId ?? null,
+          r.blockedBy?.reason ?? null,
+        ])
+        .sort(),
+    );
     // San Diego is at 07:00: workable at 08:00 local, 16:00 UTC.
     const avery = rows.find((r) => r.accountRef === 'FX-1002' && r.portfolioId === portfolioId)!;
     expect(avery.nextWorkableAt!.toISOString()).toBe('2026-11-30T16:00:00.000Z');

@@ -12,7 +12,8 @@ import { type Database, type Executor, queryRows } from '../../db/client.ts';
 import { cases, placements, portfolios, teams, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { refreshCases } from '../queues/workability.ts';
+import type { CaseRow, ContactPointRow, DebtorRow } from '../compliance/facts.mapping.ts';
+import { type FreshCase, judgeFresh } from './judge-fresh.ts';
 import { type ParsedFile, parsePlacementFile } from './parse-file.ts';
 import type { ValidRow } from './validate-row.ts';
 import { PhoneZones } from './zones.ts';
@@ -34,7 +35,11 @@ export interface StagedImport {
 }
 
 const ROW_CHUNK = 5_000;
-const JUDGE_BATCH = 1_000;
+
+interface Phases {
+  judgeMs: number;
+  writeMs: number;
+}
 
 type Portfolio = typeof portfolios.$inferSelect;
 
@@ -175,8 +180,8 @@ export interface CommitOptions {
   actorId: string | null;
   ip: string | null;
   now: Date;
-  /** Cases judged per statement when their workability is computed. */
-  judgeBatch?: number;
+  /** Told how long each step of the write took (the bench prints it). */
+  onPhase?: (phase: 'write' | 'judge', ms: number) => void;
 }
 
 /**
@@ -239,16 +244,9 @@ export async function commitImport(
       placedAt: options.now,
       importedBy: options.actorId,
     });
-    const caseIds = await insertRows(tx, fresh, {
-      portfolio,
-      placementId,
-      teamId,
-      now: options.now,
-    });
-    const batch = options.judgeBatch ?? JUDGE_BATCH;
-    for (let i = 0; i < caseIds.length; i += batch) {
-      await refreshCases(tx, caseIds.slice(i, i + batch), options.now);
-    }
+    const phases = await insertRows(tx, fresh, { portfolio, placementId, teamId, now: options.now });
+    options.onPhase?.('judge', phases.judgeMs);
+    options.onPhase?.('write', phases.writeMs);
     const result = {
       created: fresh.length,
       skippedExisting: existing.size,
@@ -282,67 +280,148 @@ interface InsertContext {
   now: Date;
 }
 
+/** The rows of one placed account, as the database will hold them. */
+function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase {
+  const { now, portfolio } = ctx;
+  const debtor: DebtorRow = {
+    id: randomUUID(),
+    fullName: row.fullName,
+    language: row.language,
+    dateOfBirth: row.dateOfBirth,
+    nationalIdMasked: row.nationalIdMasked,
+    jurisdictionCountry: portfolio.jurisdictionCountry,
+    jurisdictionRegion: row.region,
+    explicitTimeZone: row.explicitTimeZone,
+    deceasedAt: null,
+    bankruptcyFiledAt: null,
+    attorneyName: null,
+    attorneyContact: null,
+    attorneySince: null,
+    ceaseRequestedAt: null,
+    military: false,
+    inconvenientTimes: [],
+    consentedTimes: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  const points = row.contactPoints.map(
+    (point, i): ContactPointRow => ({
+      id: randomUUID(),
+      debtorId: debtor.id,
+      kind: point.kind,
+      value: point.value,
+      label: point.label,
+      timeZone: point.timeZone,
+      verified: false,
+      consentAutodial: point.consentAutodial,
+      consentSms: point.consentSms,
+      consentGivenAt: point.consentSms || point.consentAutodial ? now : null,
+      consentRevokedAt: null,
+      employerProhibits: false,
+      inconvenient: false,
+      // A millisecond apart, the address first: the first candidate zone decides the calendar (decision 3).
+      createdAt: new Date(now.getTime() + i),
+    }),
+  );
+  const dpd = daysPastDue(row.dueDate, today);
+  const caseRow: CaseRow = {
+    id: randomUUID(),
+    accountRef: row.accountRef,
+    debtorId: debtor.id,
+    portfolioId: portfolio.id,
+    placementId: ctx.placementId,
+    currency: portfolio.currency,
+    originalPrincipalMinor: row.principalMinor,
+    principalMinor: row.principalMinor,
+    interestMinor: row.interestMinor,
+    feesMinor: row.feesMinor,
+    paidMinor: 0,
+    balanceMinor: row.principalMinor + row.interestMinor + row.feesMinor,
+    dueDate: row.dueDate,
+    daysPastDue: dpd,
+    bucket: bucketFor(dpd),
+    stage: 'reminder',
+    status: 'active',
+    assignedAgentId: null,
+    teamId: ctx.teamId,
+    holdUntil: null,
+    holdReason: null,
+    initialCommunicationAt: null,
+    validationNoticeSentAt: null,
+    limitationsExpiresAt: null,
+    placedAt: now,
+    closedAt: null,
+    lastContactAt: null,
+    priority: 0,
+    nextWorkableAt: null,
+    blockedRuleId: null,
+    blockedReason: null,
+    claimedBy: null,
+    claimExpiresAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return { caseRow, debtor, points };
+}
+
 /**
  * Debtors, their contact points and cases, `ROW_CHUNK` rows per statement: each chunk travels as one JSON
  * parameter expanded by `jsonb_to_recordset`, which both drivers (PGlite and postgres.js) take and which keeps
- * a 100,000-row file to a few dozen round trips. Contact points get creation instants a millisecond apart, the
- * address first, so the debtor's calendar zone (the first candidate, read in creation order) is the address's.
+ * a 100,000-row file to a few dozen round trips. Each case is judged in memory first (judge-fresh.ts) and written
+ * once, with its workable instant and priority.
  */
-async function insertRows(tx: Executor, rows: ValidRow[], ctx: InsertContext): Promise<string[]> {
+async function insertRows(tx: Executor, rows: ValidRow[], ctx: InsertContext): Promise<Phases> {
   const today = ctx.now.toISOString().slice(0, 10);
-  const caseIds: string[] = [];
+  const phases: Phases = { judgeMs: 0, writeMs: 0 };
+  const at = ctx.now.toISOString();
   for (let start = 0; start < rows.length; start += ROW_CHUNK) {
-    const chunk = rows.slice(start, start + ROW_CHUNK);
-    const debtorRows: unknown[] = [];
-    const pointRows: unknown[] = [];
-    const caseRows: unknown[] = [];
-    for (const row of chunk) {
-      const debtorId = randomUUID();
-      const caseId = randomUUID();
-      caseIds.push(caseId);
-      debtorRows.push({
-        id: debtorId,
-        full_name: row.fullName,
-        language: row.language,
-        date_of_birth: row.dateOfBirth,
-        national_id_masked: row.nationalIdMasked,
-        jurisdiction_country: ctx.portfolio.jurisdictionCountry,
-        jurisdiction_region: row.region,
-        explicit_time_zone: row.explicitTimeZone,
-      });
-      row.contactPoints.forEach((point, i) => {
-        const consent = point.consentSms || point.consentAutodial;
-        pointRows.push({
-          id: randomUUID(),
-          debtor_id: debtorId,
-          kind: point.kind,
-          value: point.value,
-          label: point.label,
-          time_zone: point.timeZone,
-          consent_sms: point.consentSms,
-          consent_autodial: point.consentAutodial,
-          consent_given_at: consent ? ctx.now.toISOString() : null,
-          created_at: new Date(ctx.now.getTime() + i).toISOString(),
-        });
-      });
-      const dpd = daysPastDue(row.dueDate, today);
-      const balance = row.principalMinor + row.interestMinor + row.feesMinor;
-      caseRows.push({
-        id: caseId,
-        account_ref: row.accountRef,
-        debtor_id: debtorId,
-        placement_id: ctx.placementId,
-        original_principal_minor: row.principalMinor,
-        principal_minor: row.principalMinor,
-        interest_minor: row.interestMinor,
-        fees_minor: row.feesMinor,
-        balance_minor: balance,
-        due_date: row.dueDate,
-        days_past_due: dpd,
-        bucket: bucketFor(dpd),
-      });
-    }
-    const at = ctx.now.toISOString();
+    let started = performance.now();
+    const fresh = rows.slice(start, start + ROW_CHUNK).map((row) => freshCase(row, ctx, today));
+    const judged = judgeFresh(fresh, ctx.portfolio, ctx.now);
+    phases.judgeMs += performance.now() - started;
+    started = performance.now();
+    const debtorRows = fresh.map(({ debtor: d }) => ({
+      id: d.id,
+      full_name: d.fullName,
+      language: d.language,
+      date_of_birth: d.dateOfBirth,
+      national_id_masked: d.nationalIdMasked,
+      jurisdiction_country: d.jurisdictionCountry,
+      jurisdiction_region: d.jurisdictionRegion,
+      explicit_time_zone: d.explicitTimeZone,
+    }));
+    const pointRows = fresh.flatMap(({ points }) =>
+      points.map((p) => ({
+        id: p.id,
+        debtor_id: p.debtorId,
+        kind: p.kind,
+        value: p.value,
+        label: p.label,
+        time_zone: p.timeZone,
+        consent_sms: p.consentSms,
+        consent_autodial: p.consentAutodial,
+        consent_given_at: p.consentGivenAt?.toISOString() ?? null,
+        created_at: p.createdAt.toISOString(),
+      })),
+    );
+    const caseRows = fresh.map(({ caseRow: c }, i) => ({
+      id: c.id,
+      account_ref: c.accountRef,
+      debtor_id: c.debtorId,
+      original_principal_minor: c.originalPrincipalMinor,
+      principal_minor: c.principalMinor,
+      interest_minor: c.interestMinor,
+      fees_minor: c.feesMinor,
+      balance_minor: c.balanceMinor,
+      due_date: c.dueDate,
+      days_past_due: c.daysPastDue,
+      bucket: c.bucket,
+      priority: judged[i]!.priority,
+      next_workable_at: judged[i]!.nextWorkableAt?.toISOString() ?? null,
+      blocked_rule_id: judged[i]!.blockedRuleId,
+      blocked_reason: judged[i]!.blockedReason,
+    }));
     await tx.execute(sql`
       insert into debtors (id, full_name, language, date_of_birth, national_id_masked, jurisdiction_country,
                            jurisdiction_region, explicit_time_zone, created_at, updated_at)
@@ -364,15 +443,19 @@ async function insertRows(tx: Executor, rows: ValidRow[], ctx: InsertContext): P
     await tx.execute(sql`
       insert into cases (id, account_ref, debtor_id, portfolio_id, placement_id, currency, original_principal_minor,
                          principal_minor, interest_minor, fees_minor, balance_minor, due_date, days_past_due, bucket,
-                         stage, status, team_id, placed_at, created_at, updated_at)
-      select x.id, x.account_ref, x.debtor_id, ${ctx.portfolio.id}::uuid, x.placement_id, ${ctx.portfolio.currency},
-             x.original_principal_minor, x.principal_minor, x.interest_minor, x.fees_minor, x.balance_minor,
-             x.due_date, x.days_past_due, x.bucket::bucket, 'reminder', 'active', ${ctx.teamId}::uuid,
-             ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz
+                         stage, status, team_id, placed_at, priority, next_workable_at, blocked_rule_id,
+                         blocked_reason, created_at, updated_at)
+      select x.id, x.account_ref, x.debtor_id, ${ctx.portfolio.id}::uuid, ${ctx.placementId}::uuid,
+             ${ctx.portfolio.currency}, x.original_principal_minor, x.principal_minor, x.interest_minor,
+             x.fees_minor, x.balance_minor, x.due_date, x.days_past_due, x.bucket::bucket, 'reminder', 'active',
+             ${ctx.teamId}::uuid, ${at}::timestamptz, x.priority, x.next_workable_at, x.blocked_rule_id,
+             x.blocked_reason, ${at}::timestamptz,
+             ${at}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(caseRows)}::jsonb) as x(
-        id uuid, account_ref text, debtor_id uuid, placement_id uuid, original_principal_minor bigint,
-        principal_minor bigint, interest_minor bigint, fees_minor bigint, balance_minor bigint, due_date date,
-        days_past_due integer, bucket text)`);
+        id uuid, account_ref text, debtor_id uuid, original_principal_minor bigint, principal_minor bigint,
+        interest_minor bigint, fees_minor bigint, balance_minor bigint, due_date date, days_past_due integer,
+        bucket text, priority integer, next_workable_at timestamptz, blocked_rule_id text, blocked_reason text)`);
+    phases.writeMs += performance.now() - started;
   }
-  return caseIds;
+  return phases;
 }
