@@ -1,12 +1,146 @@
+import type { PortfolioStrategyOutput } from '@arrears/shared/schemas/reminders';
+import type { TFunction } from 'i18next';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { readApiError } from '../../../lib/api-error.ts';
+import { portfolioSearch, useSelectedPortfolio } from '../../admin/hooks/use-selected-portfolio.ts';
+import { useReminderStrategiesQuery } from '../api/use-reminder-strategies.ts';
+import { StrategyEditor } from './strategy-editor.tsx';
 
-/** Placeholder until this page is built. */
+const editLinkId = (portfolioId: string) => `edit-reminders-${portfolioId}`;
+
+/** Admin → Reminders: each portfolio's automated reminder strategy, and the editor of the one selected. */
 export function RemindersPage() {
   const { t } = useTranslation();
+  const headingId = useId();
+  const strategies = useReminderStrategiesQuery();
+  const [selectedId, select] = useSelectedPortfolio();
+  const selected = strategies.data?.find((p) => p.portfolioId === selectedId);
+
   return (
-    <section aria-labelledby="page-heading" className="page">
+    <section aria-labelledby={headingId} className="page reminders-admin">
       <title>{`${t('sectionTabs.admin.reminders')} · ${t('app.name')}`}</title>
-      <h1 id="page-heading">{t('sectionTabs.admin.reminders')}</h1>
+      <div className="page-header">
+        <h1 id={headingId}>{t('sectionTabs.admin.reminders')}</h1>
+      </div>
+      <p className="muted">{t('reminders.intro')}</p>
+
+      {strategies.error && (
+        <div role="alert" className="notice notice-error">
+          <p>{t('reminders.loadFailed', { message: readApiError(strategies.error).message })}</p>
+          <button type="button" className="button" onClick={() => void strategies.refetch()}>
+            {t('reminders.retry')}
+          </button>
+        </div>
+      )}
+      {strategies.isPending && (
+        <p role="status" className="page-status">
+          {t('reminders.loading')}
+        </p>
+      )}
+      {strategies.data && (
+        <>
+          <StrategiesTable portfolios={strategies.data} selectedId={selected?.portfolioId ?? null} />
+          {selected && (
+            <StrategyEditor
+              key={selected.portfolioId}
+              portfolio={selected}
+              onClose={() => {
+                select(null);
+                document.getElementById(editLinkId(selected.portfolioId))?.focus();
+              }}
+            />
+          )}
+        </>
+      )}
     </section>
   );
+}
+
+function StrategiesTable({
+  portfolios,
+  selectedId,
+}: {
+  portfolios: readonly PortfolioStrategyOutput[];
+  selectedId: string | null;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="admin-section">
+      <h2 id={headingId}>{t('reminders.table.heading')}</h2>
+      {portfolios.length === 0 ? (
+        <p className="notice">{t('reminders.table.empty')}</p>
+      ) : (
+        <div className="admin-table-scroll">
+          <table className="admin-table">
+            <caption className="visually-hidden">{t('reminders.table.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reminders.table.portfolio')}</th>
+                <th scope="col">{t('reminders.table.strategy')}</th>
+                <th scope="col">{t('reminders.table.steps')}</th>
+                <th scope="col">{t('reminders.table.status')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('reminders.table.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {portfolios.map((p) => {
+                const selected = p.portfolioId === selectedId;
+                const strategy = p.strategy;
+                return (
+                  <tr key={p.portfolioId} className={selected ? 'is-selected' : undefined}>
+                    <th scope="row">{p.portfolioName}</th>
+                    <td>
+                      {strategy ? strategy.name : <span className="muted">{t('reminders.table.none')}</span>}
+                    </td>
+                    <td>
+                      {strategy && strategy.steps.length > 0
+                        ? strategy.steps
+                            .map((s) =>
+                              t('reminders.table.stepSummary', {
+                                day: dayLabel(t, s.offsetDays),
+                                channel: t(`reminders.channel.${s.channel}`),
+                              }),
+                            )
+                            .join(' · ')
+                        : '—'}
+                    </td>
+                    <td>
+                      {strategy
+                        ? strategy.active
+                          ? t('reminders.table.active')
+                          : t('reminders.table.paused')
+                        : '—'}
+                    </td>
+                    <td>
+                      <Link
+                        id={editLinkId(p.portfolioId)}
+                        to={{ search: portfolioSearch(p.portfolioId) }}
+                        aria-label={t('reminders.table.editLabel', { name: p.portfolioName })}
+                        aria-current={selected ? 'true' : undefined}
+                      >
+                        {strategy ? t('reminders.table.edit') : t('reminders.table.create')}
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** "3 days before", "on the due date", "7 days after". */
+export function dayLabel(t: TFunction, offset: number): string {
+  if (offset === 0) return t('reminders.day.due');
+  return offset < 0
+    ? t('reminders.day.before', { count: -offset })
+    : t('reminders.day.after', { count: offset });
 }
