@@ -1,4 +1,18 @@
-import type { ReportFilters, ReportGrain, ReportName } from '@arrears/shared/schemas/reports';
+import {
+  agencyRow,
+  agentLeagueRow,
+  collectedRow,
+  contactsPerCollectedRow,
+  liquidationRow,
+  promiseKeptRow,
+  type ReportFilters,
+  type ReportGrain,
+  type ReportName,
+  rightPartyRow,
+  rollRateRow,
+  teamLeagueRow,
+  vintageRow,
+} from '@arrears/shared/schemas/reports';
 import type { Executor } from '../../db/client.ts';
 import { toCsv } from './csv.ts';
 import {
@@ -50,6 +64,20 @@ export function runReport(
   }
 }
 
+/** Each report's row contract: its key order is the CSV's column order. */
+const ROW_SCHEMAS = {
+  collected: collectedRow,
+  vintage: vintageRow,
+  liquidation: liquidationRow,
+  rollRates: rollRateRow,
+  promiseKept: promiseKeptRow,
+  rightParty: rightPartyRow,
+  contactsPerCollected: contactsPerCollectedRow,
+  agentLeague: agentLeagueRow,
+  teamLeague: teamLeagueRow,
+  agency: agencyRow,
+} as const;
+
 /** The report as CSV, named after the report and its range. Ids are left out; names say the same to a reader. */
 export async function reportCsv(
   db: Executor,
@@ -57,7 +85,7 @@ export async function reportCsv(
   request: ReportRequest,
 ): Promise<{ fileName: string; csv: string }> {
   const rows = await runReport(db, name, request);
-  const columns = Object.keys(rows[0] ?? {}).filter((k) => !/Id$/.test(k));
+  const columns = Object.keys(ROW_SCHEMAS[name].shape).filter((k) => !/Id$/.test(k));
   const grain = name === 'collected' ? `-${request.grain}` : '';
   return {
     fileName: `${name}${grain}-${request.filters.from}-to-${request.filters.to}.csv`,
