@@ -8,6 +8,7 @@ import { caseworkMatrix } from './matrix/casework.ts';
 import { complianceMatrix } from './matrix/compliance.ts';
 import { contactsMatrix } from './matrix/contacts.ts';
 import { escalationsMatrix } from './matrix/escalations.ts';
+import { agenciesMatrix, ladderMatrix } from './matrix/ladder.ts';
 import { oversightMatrix } from './matrix/oversight.ts';
 import { paymentsMatrix } from './matrix/payments.ts';
 import { placementsMatrix } from './matrix/placements.ts';
@@ -32,6 +33,8 @@ const MATRIX: Record<string, MatrixRow> = {
   ...complianceMatrix,
   ...contactsMatrix,
   ...escalationsMatrix,
+  ...ladderMatrix,
+  ...agenciesMatrix,
   ...oversightMatrix,
   ...paymentsMatrix,
   ...placementsMatrix,

@@ -4,6 +4,8 @@ import { caseworkRouter } from '../modules/casework/casework.router.ts';
 import { complianceRouter } from '../modules/compliance/compliance.router.ts';
 import { contactsRouter } from '../modules/contacts/contacts.router.ts';
 import { escalationsRouter } from '../modules/escalations/escalations.router.ts';
+import { agenciesRouter } from '../modules/ladder/agencies.router.ts';
+import { ladderRouter } from '../modules/ladder/ladder.router.ts';
 import { oversightRouter } from '../modules/oversight/oversight.router.ts';
 import { paymentsRouter } from '../modules/payments/payments.router.ts';
 import { placementsRouter } from '../modules/placements/placements.router.ts';
@@ -18,12 +20,14 @@ import { createCallerFactory, router } from './init.ts';
 
 /** The root router: one sub-router per domain module. */
 export const appRouter = router({
+  agencies: agenciesRouter,
   auth: authRouter,
   cases: casesRouter,
   casework: caseworkRouter,
   compliance: complianceRouter,
   contacts: contactsRouter,
   escalations: escalationsRouter,
+  ladder: ladderRouter,
   oversight: oversightRouter,
   payments: paymentsRouter,
   placements: placementsRouter,

@@ -32,7 +32,20 @@ type Output = z.output<typeof recordPaymentOutput>;
  * closes the case as `paid`), and the promises it satisfies marked kept. Two requests with one key racing on
  * different cases meet at the unique index: the loser reads the winner's row and answers as a retry would.
  */
-export async function recordPayment(db: Database, write: MoneyWrite<Input>): Promise<Output> {
+/**
+ * What a payment reported by an outside agency adds (agency placements, decision 014): the placement it was
+ * collected under, and a write in the same transaction once the payment row exists (its commission).
+ */
+export interface PaymentOrigin {
+  agencyPlacementId: string;
+  onRecorded: (tx: Transaction, payment: PaymentRow) => Promise<void>;
+}
+
+export async function recordPayment(
+  db: Database,
+  write: MoneyWrite<Input>,
+  origin?: PaymentOrigin,
+): Promise<Output> {
   const { user, input, now } = write;
   if (new Date(input.receivedAt) > now) {
     throw new AppError('INVALID_INPUT', 'receivedAt: a payment cannot be received in the future');
@@ -42,7 +55,7 @@ export async function recordPayment(db: Database, write: MoneyWrite<Input>): Pro
       const locked = await lockCaseForMoney(tx, user, input.caseId, now);
       const original = await paymentByKey(tx, input.idempotencyKey);
       if (original) return replay(original, locked.caseRow, input);
-      return await appendPayment(tx, write, locked);
+      return await appendPayment(tx, write, locked, origin);
     });
   } catch (error) {
     if (!isUniqueViolation(error, 'payments_idempotency_key')) throw error;
@@ -61,6 +74,7 @@ async function appendPayment(
   tx: Transaction,
   { user, input, now, ip }: MoneyWrite<Input>,
   { caseRow, zone }: LockedCase,
+  origin?: PaymentOrigin,
 ): Promise<Output> {
   checkVersion(caseRow.version, input.expectedVersion);
   requireActive(caseRow, 'a payment');
@@ -78,11 +92,13 @@ async function appendPayment(
       allocatedFeesMinor: allocation.feesMinor,
       allocatedInterestMinor: allocation.interestMinor,
       allocatedPrincipalMinor: allocation.principalMinor,
+      agencyPlacementId: origin?.agencyPlacementId ?? null,
       recordedBy: user.id,
       receivedAt: new Date(input.receivedAt),
       recordedAt: now,
     })
     .returning();
+  await origin?.onRecorded(tx, payment!);
   const balanceMinor = caseRow.balanceMinor - input.amountMinor;
   const closes = balanceMinor === 0;
   const updated = await bumpCaseVersion(
