@@ -11,6 +11,7 @@ import { insertReferenceData } from './reference-data.ts';
 import { emptyBatch, LOAD_ORDER, type RowSink } from './row-batch.ts';
 import { demoSpecials } from './specials.ts';
 import type { CaseStory } from './story.ts';
+import { seedRemindersDemo } from './reminders-demo.ts';
 import { seedSupervisionDemo } from './supervision-demo.ts';
 
 export interface SeedOptions {
@@ -80,6 +81,9 @@ export async function seedDemoBook(db: Executor, options: SeedOptions): Promise<
     from (select placement_id, count(*)::int as n from cases group by placement_id) c
     where c.placement_id = p.id`);
   for (const [name, count] of Object.entries(await seedSupervisionDemo(db, now))) {
+    rows[name] = (rows[name] ?? 0) + count;
+  }
+  for (const [name, count] of Object.entries(await seedRemindersDemo(db, now))) {
     rows[name] = (rows[name] ?? 0) + count;
   }
   return { seed, now, cases: total, elapsedMs: Math.round(performance.now() - started), rows };
