@@ -1,0 +1,44 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '../../../lib/trpc.ts';
+
+/** Portfolios (with their default team) and teams, for the import form. */
+export function usePlacementOptionsQuery() {
+  const trpc = useTRPC();
+  return useQuery(trpc.placements.options.queryOptions());
+}
+
+/** Past placement files, newest first. */
+export function usePlacementListQuery() {
+  const trpc = useTRPC();
+  return useQuery(trpc.placements.list.queryOptions({ limit: 50 }));
+}
+
+/** One page of a preview's row errors; the first page came with the preview itself. */
+export function usePlacementErrorsQuery(token: string | null, page: number, pageSize: number) {
+  const trpc = useTRPC();
+  return useQuery({
+    ...trpc.placements.errors.queryOptions({ token: token ?? '', page, pageSize }),
+    enabled: token !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Reads and checks a file on the server without writing anything. */
+export function usePreviewPlacement() {
+  const trpc = useTRPC();
+  return useMutation(trpc.placements.preview.mutationOptions());
+}
+
+/** Imports the previewed file; the list of past placements refreshes. */
+export function useCommitPlacement() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.placements.commit.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.placements.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.placements.options.queryKey() });
+      },
+    }),
+  );
+}
