@@ -1,12 +1,222 @@
+import { formatMoney } from '@arrears/shared/domain/money';
+import {
+  REPORT_GRAINS,
+  REPORT_NAMES,
+  type ReportFilters,
+  type ReportGrain,
+  type ReportName,
+} from '@arrears/shared/schemas/reports';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { readApiError } from '../../../lib/api-error.ts';
+import { useSessionUser } from '../../../lib/session.tsx';
+import { useDownloadReportCsv, useReportPortfoliosQuery, useReportQuery } from '../api/use-reports.ts';
+import { chartSpecFor } from './chart-spec.ts';
+import { ReportChart } from './report-chart.tsx';
+import { bucketLabel, type ColumnKey, ReportTable } from './report-table.tsx';
 
-/** Placeholder until this page is built. */
+/**
+ * Reports (managers and admins): ten recovery reports, each a chart and the table of its figures, with a date
+ * range (UTC days), a portfolio filter and a CSV export. Money is drawn and listed per currency, never added
+ * across currencies. The choice lives in the URL, so a report can be bookmarked or shared.
+ */
 export function ReportsPage() {
   const { t } = useTranslation();
+  const headingId = useId();
+  const { locale } = useSessionUser();
+  const [params, setParams] = useSearchParams();
+  const state = readParams(params);
+  const set = (
+    patch: Partial<Record<'report' | 'from' | 'to' | 'grain', string>> & { portfolio?: string[] },
+  ) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(patch)) {
+          next.delete(key);
+          for (const v of Array.isArray(value) ? value : [value]) if (v) next.append(key, v);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  const portfolios = useReportPortfoliosQuery();
+  const report = useReportQuery(state.report, state.filters, state.grain);
+  const download = useDownloadReportCsv();
+  const [csvState, setCsvState] = useState<{ busy: boolean; error: string | null }>({
+    busy: false,
+    error: null,
+  });
+  const rows = report.data ?? [];
+  const name = t(`reports.names.${state.report}`);
+  const spec = chartSpecFor(state.report, rows, {
+    bucket: (b) => bucketLabel(t, b),
+    nobody: t('reports.unassigned'),
+  });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+
+  const onDownload = async () => {
+    setCsvState({ busy: true, error: null });
+    try {
+      await download(state.report, state.filters, state.grain);
+      setCsvState({ busy: false, error: null });
+    } catch (error) {
+      setCsvState({ busy: false, error: readApiError(error).message });
+    }
+  };
+
   return (
-    <section aria-labelledby="page-heading" className="page">
-      <title>{`${t('nav.reports')} · ${t('app.name')}`}</title>
-      <h1 id="page-heading">{t('nav.reports')}</h1>
+    <section aria-labelledby={headingId} className="page reports-page">
+      <title>{`${t('reports.pageTitle')} · ${t('app.name')}`}</title>
+      <div className="page-header">
+        <h1 id={headingId}>{t('reports.pageTitle')}</h1>
+      </div>
+      <p className="muted">{t('reports.intro')}</p>
+
+      <form className="filter-bar" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
+        <label className="field">
+          <span>{t('reports.report')}</span>
+          <select value={state.report} onChange={(e) => set({ report: e.target.value })}>
+            {REPORT_NAMES.map((r) => (
+              <option key={r} value={r}>
+                {t(`reports.names.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('reports.from')}</span>
+          <input type="date" value={state.filters.from} onChange={(e) => set({ from: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('reports.to')}</span>
+          <input type="date" value={state.filters.to} onChange={(e) => set({ to: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('reports.portfolios')}</span>
+          <select
+            multiple
+            size={3}
+            value={state.filters.portfolioIds}
+            onChange={(e) => set({ portfolio: [...e.target.selectedOptions].map((o) => o.value) })}
+            aria-describedby={`${headingId}-portfolios-hint`}
+          >
+            {(portfolios.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.currency})
+              </option>
+            ))}
+          </select>
+          <span id={`${headingId}-portfolios-hint`} className="field-hint">
+            {t('reports.allPortfolios')}
+          </span>
+        </label>
+        {state.report === 'collected' && (
+          <label className="field">
+            <span>{t('reports.grain')}</span>
+            <select value={state.grain} onChange={(e) => set({ grain: e.target.value })}>
+              {REPORT_GRAINS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`reports.grains.${g}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="button" className="button" onClick={() => void onDownload()} disabled={csvState.busy}>
+          {csvState.busy ? t('reports.downloading') : t('reports.downloadCsv')}
+        </button>
+      </form>
+
+      {csvState.error && (
+        <div role="alert" className="notice notice-error">
+          <p>{t('reports.downloadFailed', { message: csvState.error })}</p>
+        </div>
+      )}
+
+      <h2 className="report-heading">{name}</h2>
+      <p className="muted">{t(`reports.descriptions.${state.report}`)}</p>
+      <p role="status" className="list-status">
+        {report.isFetching ? t('reports.loading') : ''}
+      </p>
+
+      {report.isError && (
+        <div role="alert" className="notice notice-error">
+          <p>{t('reports.loadFailed', { message: readApiError(report.error).message })}</p>
+          <button type="button" className="button" onClick={() => void report.refetch()}>
+            {t('reports.retry')}
+          </button>
+        </div>
+      )}
+
+      {report.isSuccess && rows.length === 0 && <p className="page-status">{t('reports.empty')}</p>}
+
+      {rows.length > 0 && (
+        <>
+          <div className="report-charts">
+            {spec.panels.map((panel) => (
+              <section key={panel.currency ?? 'all'} aria-label={panel.currency ?? name}>
+                {panel.currency && <h3 className="report-panel-title">{panel.currency}</h3>}
+                <ReportChart
+                  spec={spec}
+                  panel={panel}
+                  label={t('reports.chartLabel', { report: name })}
+                  format={{
+                    y: (v) =>
+                      spec.y === 'money'
+                        ? formatMoney(Math.round(v), panel.currency ?? 'USD', locale)
+                        : spec.y === 'rate'
+                          ? percent.format(v)
+                          : number.format(v),
+                    x: (x) => (/^\d{4}-\d{2}-01$/.test(x) && spec.x === 'month' ? x.slice(0, 7) : x),
+                    series: (s) =>
+                      s.endsWith('Minor') || s === 'contactsPerThousand'
+                        ? t(`reports.columns.${s as ColumnKey}`)
+                        : s,
+                  }}
+                />
+              </section>
+            ))}
+          </div>
+          {spec.hidden > 0 && <p className="muted">{t('reports.chartCapped', { count: spec.hidden })}</p>}
+          <ReportTable
+            rows={rows}
+            caption={t('reports.tableCaption', { report: name })}
+            locale={locale}
+            stale={report.isPlaceholderData}
+          />
+        </>
+      )}
     </section>
   );
+}
+
+const isReport = (v: string | null): v is ReportName => REPORT_NAMES.includes(v as ReportName);
+const isGrain = (v: string | null): v is ReportGrain => REPORT_GRAINS.includes(v as ReportGrain);
+const isDay = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** The report, range (default: the last twelve months to today, UTC), portfolios and grain from the URL. */
+function readParams(params: URLSearchParams): {
+  report: ReportName;
+  grain: ReportGrain;
+  filters: ReportFilters;
+} {
+  const today = new Date().toISOString().slice(0, 10);
+  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const report = params.get('report');
+  const grain = params.get('grain');
+  const from = params.get('from');
+  const to = params.get('to');
+  return {
+    report: isReport(report) ? report : 'collected',
+    grain: isGrain(grain) ? grain : 'month',
+    filters: {
+      from: isDay(from) ? from : yearAgo,
+      to: isDay(to) ? to : today,
+      portfolioIds: params.getAll('portfolio'),
+    },
+  };
 }

@@ -1,0 +1,65 @@
+import type { ReportFilters, ReportGrain, ReportName } from '@arrears/shared/schemas/reports';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '../../../lib/trpc.ts';
+
+export type ReportRows = ReadonlyArray<Record<string, unknown>>;
+
+/** Portfolios for the filter. */
+export function useReportPortfoliosQuery() {
+  const trpc = useTRPC();
+  return useQuery(trpc.reports.portfolios.queryOptions());
+}
+
+/** One report's rows; the previous rows stay on screen (dimmed) while a new range loads. */
+export function useReportQuery(name: ReportName, filters: ReportFilters, grain: ReportGrain) {
+  const trpc = useTRPC();
+  const input = { filters };
+  const options = (() => {
+    switch (name) {
+      case 'collected':
+        return trpc.reports.collected.queryOptions({ filters, grain });
+      case 'vintage':
+        return trpc.reports.vintage.queryOptions(input);
+      case 'liquidation':
+        return trpc.reports.liquidation.queryOptions(input);
+      case 'rollRates':
+        return trpc.reports.rollRates.queryOptions(input);
+      case 'promiseKept':
+        return trpc.reports.promiseKept.queryOptions(input);
+      case 'rightParty':
+        return trpc.reports.rightParty.queryOptions(input);
+      case 'contactsPerCollected':
+        return trpc.reports.contactsPerCollected.queryOptions(input);
+      case 'agentLeague':
+        return trpc.reports.agentLeague.queryOptions(input);
+      case 'teamLeague':
+        return trpc.reports.teamLeague.queryOptions(input);
+      case 'agency':
+        return trpc.reports.agency.queryOptions(input);
+    }
+  })();
+  return useQuery({
+    ...(options as unknown as { queryKey: readonly unknown[]; queryFn: () => Promise<ReportRows> }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Fetches the report as CSV from the server (same role check) and hands it to the browser as a file. */
+export function useDownloadReportCsv() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return async (name: ReportName, filters: ReportFilters, grain: ReportGrain) => {
+    const { fileName, csv } = await queryClient.fetchQuery({
+      ...trpc.reports.csv.queryOptions({ report: name, filters, grain }),
+      staleTime: 0,
+    });
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+}

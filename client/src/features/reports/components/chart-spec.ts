@@ -1,0 +1,192 @@
+import type { ReportName } from '@arrears/shared/schemas/reports';
+import type { ReportRows } from '../api/use-reports.ts';
+
+/** What a report's chart draws: one or more panels (one per currency where money is drawn), each with series. */
+export interface ChartSeries {
+  name: string;
+  points: Array<{ x: string; y: number }>;
+}
+export interface ChartPanel {
+  /** The currency of the panel's money, or null when the panel draws rates or counts. */
+  currency: string | null;
+  series: ChartSeries[];
+}
+export interface ChartSpec {
+  kind: 'line' | 'bar';
+  y: 'money' | 'rate' | 'number';
+  /** i18n key of the x axis (a column name). */
+  x: string;
+  panels: ChartPanel[];
+  /** Series left out of the chart to keep it readable (the table has them all). */
+  hidden: number;
+}
+
+const MAX_SERIES = 12;
+const MAX_BARS = 15;
+const NEXT_BUCKET: Record<string, string> = {
+  current: 'dpd_1_30',
+  dpd_1_30: 'dpd_31_60',
+  dpd_31_60: 'dpd_61_90',
+  dpd_61_90: 'dpd_91_120',
+  dpd_91_120: 'dpd_121_180',
+  dpd_121_180: 'dpd_181_plus',
+};
+
+type Row = Record<string, unknown>;
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** Groups rows into named series of (x, y) points, skipping null y; x values keep their order of appearance. */
+function seriesOf(
+  rows: readonly Row[],
+  name: (r: Row) => string,
+  x: (r: Row) => string,
+  y: (r: Row) => unknown,
+) {
+  const out = new Map<string, ChartSeries>();
+  for (const r of rows) {
+    const value = y(r);
+    if (typeof value !== 'number') continue;
+    const key = name(r);
+    let s = out.get(key);
+    if (!s) {
+      s = { name: key, points: [] };
+      out.set(key, s);
+    }
+    s.points.push({ x: x(r), y: value });
+  }
+  return [...out.values()];
+}
+
+function byCurrency(rows: readonly Row[]): Map<string, Row[]> {
+  const out = new Map<string, Row[]>();
+  for (const r of rows) out.set(str(r.currency), [...(out.get(str(r.currency)) ?? []), r]);
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function capped(series: ChartSeries[], max: number) {
+  return { series: series.slice(0, max), hidden: Math.max(0, series.length - max) };
+}
+
+export function chartSpecFor(
+  name: ReportName,
+  rows: ReportRows,
+  labels: { bucket: (b: string) => string; nobody: string },
+): ChartSpec {
+  const portfolioCurrency = (r: Row) => `${str(r.portfolioName)} (${str(r.currency)})`;
+  switch (name) {
+    case 'collected': {
+      const panels = [...byCurrency(rows)].map(([currency, rs]) => ({
+        currency,
+        series: seriesOf(
+          rs,
+          (r) => str(r.portfolioName),
+          (r) => str(r.period),
+          (r) => r.amountMinor,
+        ),
+      }));
+      return { kind: 'line', y: 'money', x: 'period', panels, hidden: 0 };
+    }
+    case 'vintage': {
+      const cohort = (r: Row) =>
+        `${str(r.portfolioName)} ${str(r.placementMonth).slice(0, 7)} (${str(r.currency)})`;
+      const monthOf = new Map(rows.map((r) => [cohort(r), str(r.placementMonth)]));
+      const all = seriesOf(
+        rows,
+        cohort,
+        (r) => str(r.monthsSince),
+        (r) => r.recoveryRate,
+      ).sort(
+        (a, b) =>
+          (monthOf.get(b.name) ?? '').localeCompare(monthOf.get(a.name) ?? '') ||
+          a.name.localeCompare(b.name),
+      );
+      const { series, hidden } = capped(all, MAX_SERIES);
+      return { kind: 'line', y: 'rate', x: 'monthsSince', panels: [{ currency: null, series }], hidden };
+    }
+    case 'liquidation':
+    case 'promiseKept': {
+      const rate = name === 'liquidation' ? 'liquidationRate' : 'keptRate';
+      const { series, hidden } = capped(
+        seriesOf(
+          rows,
+          portfolioCurrency,
+          (r) => str(r.month),
+          (r) => r[rate],
+        ),
+        MAX_SERIES,
+      );
+      return { kind: 'line', y: 'rate', x: 'month', panels: [{ currency: null, series }], hidden };
+    }
+    case 'rightParty': {
+      const { series, hidden } = capped(
+        seriesOf(
+          rows,
+          (r) => str(r.portfolioName),
+          (r) => str(r.month),
+          (r) => r.rightPartyRate,
+        ),
+        MAX_SERIES,
+      );
+      return { kind: 'line', y: 'rate', x: 'month', panels: [{ currency: null, series }], hidden };
+    }
+    case 'rollRates': {
+      const forward = rows.filter((r) => NEXT_BUCKET[str(r.fromBucket)] === str(r.toBucket));
+      const series = seriesOf(
+        forward,
+        (r) => `${labels.bucket(str(r.fromBucket))} → ${labels.bucket(str(r.toBucket))}`,
+        (r) => str(r.month),
+        (r) => r.rollRate,
+      );
+      return { kind: 'line', y: 'rate', x: 'month', panels: [{ currency: null, series }], hidden: 0 };
+    }
+    case 'contactsPerCollected': {
+      const series = [
+        {
+          name: 'contactsPerThousand',
+          points: rows
+            .filter((r) => typeof r.contactsPerThousand === 'number')
+            .map((r) => ({ x: portfolioCurrency(r), y: r.contactsPerThousand as number })),
+        },
+      ];
+      return {
+        kind: 'bar',
+        y: 'number',
+        x: 'portfolioName',
+        panels: [{ currency: null, series }],
+        hidden: 0,
+      };
+    }
+    case 'agentLeague':
+    case 'teamLeague': {
+      const who = name === 'agentLeague' ? 'agentName' : 'teamName';
+      let hidden = 0;
+      const panels = [...byCurrency(rows)].map(([currency, rs]) => {
+        const top = [...rs].sort((a, b) => Number(b.collectedMinor) - Number(a.collectedMinor));
+        hidden += Math.max(0, top.length - MAX_BARS);
+        return {
+          currency,
+          series: [
+            {
+              name: 'collectedMinor',
+              points: top.slice(0, MAX_BARS).map((r) => ({
+                x: str(r[who]) || labels.nobody,
+                y: Number(r.collectedMinor),
+              })),
+            },
+          ],
+        };
+      });
+      return { kind: 'bar', y: 'money', x: who, panels, hidden };
+    }
+    case 'agency': {
+      const panels = [...byCurrency(rows)].map(([currency, rs]) => ({
+        currency,
+        series: (['placedMinor', 'recalledMinor', 'openMinor'] as const).map((field) => ({
+          name: field,
+          points: rs.map((r) => ({ x: str(r.agencyName), y: Number(r[field]) })),
+        })),
+      }));
+      return { kind: 'bar', y: 'money', x: 'agencyName', panels, hidden: 0 };
+    }
+  }
+}
