@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/password.ts';
+import { snapshotBucketMonths } from '../../modules/reports/rollups.ts';
 import type { Executor } from '../client.ts';
 import { bulkLoad } from './bulk-book.ts';
 import { type BookContext, createBookContext } from './context.ts';
@@ -86,6 +87,9 @@ export async function seedDemoBook(db: Executor, options: SeedOptions): Promise<
   for (const [name, count] of Object.entries(await seedRemindersDemo(db, now))) {
     rows[name] = (rows[name] ?? 0) + count;
   }
+  // Collections, contacts, promises and cohorts reached the report rollups through their triggers; bucket
+  // rolls are written per completed month (decision record 011).
+  await snapshotBucketMonths(db, now);
   return { seed, now, cases: total, elapsedMs: Math.round(performance.now() - started), rows };
 }
 

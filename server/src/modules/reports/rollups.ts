@@ -68,6 +68,22 @@ export async function snapshotBuckets(
   return { month, written: true };
 }
 
+/** Writes the bucket rolls of every completed month from the first placement up to `now`; the count written. */
+export async function snapshotBucketMonths(db: Executor, now: Date): Promise<number> {
+  const [first] = await queryRows<{ month: string | null }>(
+    db,
+    sql`select to_char(min(placed_at) at time zone 'UTC', 'YYYY-MM-01') as month from cases`,
+  );
+  const last = monthStart(now, -1);
+  let months = 0;
+  for (let month = first?.month ?? null; month !== null && month <= last; ) {
+    await snapshotMonth(db, month);
+    months += 1;
+    month = monthStart(new Date(`${month}T00:00:00Z`), 1);
+  }
+  return months;
+}
+
 /**
  * Rebuilds every rollup from the raw rows, in one transaction that holds the source tables still (SHARE
  * locks: reads go on, writes wait). Payments credit the case's assigned agent as it is now.
@@ -130,17 +146,7 @@ export async function backfillReportRollups(
           or (e.kind = 'open' and ap.status = 'placed')
        group by 1, 2, 3, 4, 5`);
     log('agency balances');
-    const [first] = await queryRows<{ month: string | null }>(
-      tx,
-      sql`select to_char(min(placed_at) at time zone 'UTC', 'YYYY-MM-01') as month from cases`,
-    );
-    const last = monthStart(now, -1);
-    let months = 0;
-    for (let month = first?.month ?? null; month !== null && month <= last; ) {
-      await snapshotMonth(tx, month);
-      months += 1;
-      month = monthStart(new Date(`${month}T00:00:00Z`), 1);
-    }
+    const months = await snapshotBucketMonths(tx, now);
     log(`bucket rolls of ${months} months`);
     return { months };
   });
