@@ -1,7 +1,8 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, type SQL, sql, type Table } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { cases } from '../../db/schema/index.ts';
+import { cases, contactPoints, debtors, disputes, optOuts, portfolios } from '../../db/schema/index.ts';
+import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './workability-facts.ts';
 
 /** The agent's own active cases (walked on cases_active_agent_next_idx). */
 export function ownCases(agentId: string): SQL {
@@ -40,4 +41,72 @@ export async function nextOpensAt(db: Executor, user: SessionUser, now: Date): P
         ) as opens`,
   );
   return row?.opens == null ? null : new Date(row.opens);
+}
+
+/** A drizzle row from `to_jsonb(row)`: each column read from its database name and mapped as the driver's would be. */
+export function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = json[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
+}
+
+export interface Candidate {
+  id: string;
+  assignedAgentId: string | null;
+  /** Every fact of the case but its contact history, approvals and scheduled visits (what a call's verdict reads). */
+  loaded: LoadedCase;
+}
+
+/**
+ * The highest-priority claimable case of `scope`, locked FOR UPDATE SKIP LOCKED, read in one statement with the facts
+ * next-case confirms it on: the case, its debtor and portfolio, the debtor's contact points (creation order) and
+ * opt-outs, the case's disputes. Null when none is claimable.
+ */
+export async function pickCandidate(db: Executor, scope: SQL, now: Date): Promise<Candidate | null> {
+  const [row] = await queryRows<{
+    case_row: Record<string, unknown>;
+    debtor: Record<string, unknown>;
+    portfolio_id: string;
+    rule_parameters: Record<string, number>;
+    rule_parameters_version: number;
+    points: Record<string, unknown>[];
+    opt_outs: Record<string, unknown>[];
+    disputes: Record<string, unknown>[];
+  }>(
+    db,
+    sql`with picked as (
+          select ${cases.id} as id from ${cases} where ${claimable(scope, now)}
+          order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked)
+        select to_jsonb(c) as case_row, to_jsonb(d) as debtor, p.id as portfolio_id, p.rule_parameters,
+          p.rule_parameters_version,
+          coalesce((select jsonb_agg(to_jsonb(x) order by x.created_at, x.id) from ${contactPoints} x
+            where x.debtor_id = c.debtor_id), '[]'::jsonb) as points,
+          coalesce((select jsonb_agg(to_jsonb(x)) from ${optOuts} x where x.debtor_id = c.debtor_id), '[]'::jsonb)
+            as opt_outs,
+          coalesce((select jsonb_agg(to_jsonb(x)) from ${disputes} x where x.case_id = c.id), '[]'::jsonb)
+            as disputes
+        from picked join ${cases} c on c.id = picked.id join ${debtors} d on d.id = c.debtor_id
+          join ${portfolios} p on p.id = c.portfolio_id`,
+  );
+  if (!row) return null;
+  const head: CaseHead = {
+    caseRow: rowFromJson(cases, row.case_row),
+    debtor: rowFromJson(debtors, row.debtor),
+    portfolio: {
+      id: row.portfolio_id,
+      ruleParameters: row.rule_parameters,
+      version: row.rule_parameters_version,
+    },
+  };
+  const loaded = assembleCase(head, caseParameters(head), {
+    points: row.points.map((json) => rowFromJson(contactPoints, json)),
+    optOuts: row.opt_outs.map((json) => rowFromJson(optOuts, json)),
+    disputes: row.disputes.map((json) => rowFromJson(disputes, json)),
+    approvals: [],
+    history: [],
+  });
+  return { id: head.caseRow.id, assignedAgentId: head.caseRow.assignedAgentId, loaded };
 }

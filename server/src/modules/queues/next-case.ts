@@ -7,9 +7,15 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findCaseInScope } from '../cases/case-scope.ts';
 import { judgeLoaded } from './judge.ts';
-import { claimable, nextOpensAt, ownCases, poolCases } from './next-case.queries.ts';
+import {
+  type Candidate,
+  claimable,
+  nextOpensAt,
+  ownCases,
+  pickCandidate,
+  poolCases,
+} from './next-case.queries.ts';
 import { refreshCases } from './workability.ts';
-import { loadFactsForCases } from './workability-facts.ts';
 
 /** A claim lasts this long: long enough to work a case, short enough that an abandoned one returns to the pool. */
 export const CLAIM_MINUTES = 15;
@@ -66,53 +72,51 @@ async function pickAndClaim(tx: Transaction, user: SessionUser, now: Date): Prom
     ['mine', ownCases(user.id)],
     ['team_pool', poolCases(user.teamIds)],
   ] as const) {
-    const [candidate] = await queryRows<{ id: string; assigned_agent_id: string | null }>(
-      tx,
-      sql`select ${cases.id} as id, ${cases.assignedAgentId} as assigned_agent_id from ${cases}
-          where ${claimable(scope, now)}
-          order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked`,
-    );
+    const candidate = await pickCandidate(tx, scope, now);
     if (!candidate) continue;
-    if (!(await stillWorkable(tx, candidate.id, now))) {
+    if (!stillWorkable(candidate, now)) {
       await refreshCases(tx, [candidate.id], now);
       return { kind: 'stale', source: scope };
     }
     const claimExpiresAt = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
-    const fromPool = candidate.assigned_agent_id === null;
-    await tx
-      .update(cases)
-      .set({
-        claimedBy: user.id,
-        claimExpiresAt,
-        ...(fromPool ? { assignedAgentId: user.id, version: sql`${cases.version} + 1`, updatedAt: now } : {}),
-      })
-      .where(eq(cases.id, candidate.id));
-    if (fromPool) {
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: 'queue.claimFromPool',
-        entityType: 'case',
-        entityId: candidate.id,
-        caseId: candidate.id,
-        before: { assignedAgentId: null },
-        after: { assignedAgentId: user.id, claimExpiresAt: claimExpiresAt.toISOString() },
-      });
-    }
+    const fromPool = candidate.assignedAgentId === null;
+    // Sent together: neither depends on the other, and the row is already locked by the pick.
+    await Promise.all([
+      tx
+        .update(cases)
+        .set({
+          claimedBy: user.id,
+          claimExpiresAt,
+          ...(fromPool
+            ? { assignedAgentId: user.id, version: sql`${cases.version} + 1`, updatedAt: now }
+            : {}),
+        })
+        .where(eq(cases.id, candidate.id)),
+      fromPool
+        ? recordAudit(tx, {
+            actorId: user.id,
+            action: 'queue.claimFromPool',
+            entityType: 'case',
+            entityId: candidate.id,
+            caseId: candidate.id,
+            before: { assignedAgentId: null },
+            after: { assignedAgentId: user.id, claimExpiresAt: claimExpiresAt.toISOString() },
+          })
+        : null,
+    ]);
     return { kind: 'claimed', caseId: candidate.id, source, claimExpiresAt };
   }
   return { kind: 'none' };
 }
 
 /**
- * Confirms a stored "workable now" with the engine, on every fact but the contact history: history only ever
- * loosens a frequency rule as time passes, and every recorded contact refreshes the instant itself. What time can
- * close is the daily calling window, and what a change that skipped its refresh can add is a flag, an opt-out or a
- * dispute; those are read. A stored instant that proves stale is then re-judged in full.
+ * Confirms a stored "workable now" with the engine, on every fact but the contact history (read with the pick):
+ * history only ever loosens a frequency rule as time passes, and every recorded contact refreshes the instant
+ * itself. What time can close is the daily calling window, and what a change that skipped its refresh can add is a
+ * flag, an opt-out or a dispute; those are read. A stored instant that proves stale is then re-judged in full.
  */
-async function stillWorkable(tx: Transaction, caseId: string, now: Date): Promise<boolean> {
-  const loaded = (await loadFactsForCases(tx, [caseId], now, { withoutHistory: true })).get(caseId);
-  if (!loaded) return false;
-  const { nextWorkableAt } = judgeLoaded(loaded, now);
+function stillWorkable(candidate: Candidate, now: Date): boolean {
+  const { nextWorkableAt } = judgeLoaded(candidate.loaded, now);
   return nextWorkableAt !== null && nextWorkableAt <= now;
 }
 
