@@ -1,7 +1,7 @@
 import type { ComplianceFacts } from '@arrears/shared/compliance/facts';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
-import { and, eq, gte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
   cases,
@@ -45,44 +45,66 @@ export interface CaseFacts {
 }
 
 /**
- * Gathers the facts of one case in three round trips: the case with its debtor and portfolio, then (in one
- * pipelined batch) contact points, opt-outs, disputes, approvals and history. History is the debtor's contact
- * log (every debt: frequency is per person and decision 5 needs conversations about other debts) inside the
- * longest rule window before `at`, every third-party contact ever (US-REGF-LOC is "once, ever"), and visits
- * still on the calendar (a completed visit is in the contact log). Null when the case does not exist.
+ * History read with the other facts before the portfolio's windows are known: every pack's default windows fit in
+ * it (historyDays is 31, or 32 with Massachusetts' 30 days); a portfolio that lengthened a window beyond it costs a
+ * second round trip. Rows before the case's own window are dropped, so the facts are the same either way.
+ */
+const EARLY_HISTORY_DAYS = 32;
+
+/**
+ * Gathers the facts of one case in one round trip (the queries are sent together, the debtor's rows found through
+ * the case): the case with its debtor and portfolio, contact points, opt-outs, disputes, approvals and history.
+ * History is the debtor's contact log (every debt: frequency is per person and decision 5 needs conversations about
+ * other debts) inside the longest rule window before `at`, every third-party contact ever (US-REGF-LOC is "once,
+ * ever"), and visits still on the calendar (a completed visit is in the contact log). Null when the case does not
+ * exist.
  */
 export async function loadCaseFacts(db: Executor, caseId: string, at: Date): Promise<CaseFacts | null> {
-  const [head] = await db
-    .select({
-      caseRow: cases,
-      debtor: debtors,
-      portfolio: {
-        id: portfolios.id,
-        ruleParameters: portfolios.ruleParameters,
-        version: portfolios.ruleParametersVersion,
-      },
-    })
-    .from(cases)
-    .innerJoin(debtors, eq(debtors.id, cases.debtorId))
-    .innerJoin(portfolios, eq(portfolios.id, cases.portfolioId))
-    .where(eq(cases.id, caseId))
-    .limit(1);
-  if (!head) return null;
-  const { caseRow, debtor } = head;
-  const jurisdiction = { country: debtor.jurisdictionCountry, region: debtor.jurisdictionRegion };
-  const parameters = parametersFor(jurisdiction, head.portfolio.ruleParameters);
-  const since = new Date(at.getTime() - historyDays(parameters) * DAY_MS);
-  const [points, optOutRows, disputeRows, approvals, logged, scheduled] = await Promise.all([
-    db.select().from(contactPoints).where(eq(contactPoints.debtorId, debtor.id)),
-    db.select().from(optOuts).where(eq(optOuts.debtorId, debtor.id)),
+  const debtorId = db.select({ id: cases.debtorId }).from(cases).where(eq(cases.id, caseId));
+  const early = new Date(at.getTime() - EARLY_HISTORY_DAYS * DAY_MS);
+  const [heads, points, optOutRows, disputeRows, approvals, earlyLogged, scheduled] = await Promise.all([
+    db
+      .select({
+        caseRow: cases,
+        debtor: debtors,
+        portfolio: {
+          id: portfolios.id,
+          ruleParameters: portfolios.ruleParameters,
+          version: portfolios.ruleParametersVersion,
+        },
+      })
+      .from(cases)
+      .innerJoin(debtors, eq(debtors.id, cases.debtorId))
+      .innerJoin(portfolios, eq(portfolios.id, cases.portfolioId))
+      .where(eq(cases.id, caseId))
+      .limit(1),
+    db
+      .select()
+      .from(contactPoints)
+      .where(eq(contactPoints.debtorId, sql`(${debtorId})`))
+      .orderBy(asc(contactPoints.createdAt), asc(contactPoints.id)),
+    db
+      .select()
+      .from(optOuts)
+      .where(eq(optOuts.debtorId, sql`(${debtorId})`)),
     db.select().from(disputes).where(eq(disputes.caseId, caseId)),
     db
       .select({ kind: escalationRequests.kind, decidedBy: escalationRequests.decidedBy })
       .from(escalationRequests)
       .where(and(eq(escalationRequests.caseId, caseId), eq(escalationRequests.status, 'approved'))),
-    loggedHistory(db, debtor.id, since),
-    scheduledVisits(db, debtor.id),
+    loggedHistory(db, sql`(${debtorId})`, early),
+    scheduledVisits(db, sql`(${debtorId})`),
   ]);
+  const head = heads[0];
+  if (!head) return null;
+  const { caseRow, debtor } = head;
+  const jurisdiction = { country: debtor.jurisdictionCountry, region: debtor.jurisdictionRegion };
+  const parameters = parametersFor(jurisdiction, head.portfolio.ruleParameters);
+  const since = new Date(at.getTime() - historyDays(parameters) * DAY_MS);
+  const logged =
+    since >= early
+      ? earlyLogged.filter((row) => row.occurredAt >= since || row.kind === 'third_party_contact')
+      : await loggedHistory(db, debtor.id, since);
   return {
     caseRow,
     debtor,
@@ -104,7 +126,7 @@ export async function loadCaseFacts(db: Executor, caseId: string, at: Date): Pro
 }
 
 /** Walks contact_log_debtor_time_idx: the debtor's rows since `since`, plus older third-party contacts. */
-function loggedHistory(db: Executor, debtorId: string, since: Date): Promise<ContactLogRow[]> {
+function loggedHistory(db: Executor, debtorId: string | SQL, since: Date): Promise<ContactLogRow[]> {
   return db
     .select({
       occurredAt: contactLog.occurredAt,
@@ -125,7 +147,7 @@ function loggedHistory(db: Executor, debtorId: string, since: Date): Promise<Con
 }
 
 /** Visits on the calendar count against the visit caps before they happen. */
-async function scheduledVisits(db: Executor, debtorId: string): Promise<ContactLogRow[]> {
+async function scheduledVisits(db: Executor, debtorId: string | SQL): Promise<ContactLogRow[]> {
   const rows = await db
     .select({ caseId: fieldVisits.caseId, at: fieldVisits.scheduledFor, addressId: fieldVisits.addressId })
     .from(fieldVisits)

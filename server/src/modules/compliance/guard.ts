@@ -2,9 +2,9 @@ import { evaluate, type RuleHit, type Verdict } from '@arrears/shared/compliance
 import type { ComplianceFacts, ProposedAction } from '@arrears/shared/compliance/facts';
 import type { Database, Transaction } from '../../db/client.ts';
 import { AppError, caseNotFound } from '../../errors.ts';
-import { refreshWorkability } from '../queues/workability.ts';
+import { bumpAndRefresh } from '../queues/workability.ts';
 import { targetPoint } from './action-targets.ts';
-import { type Actor, bumpCase, type CaseChanges, checkVersion, lockDebtorOfCase } from './case-lock.ts';
+import { type Actor, type CaseChanges, checkVersion, lockDebtorOfCase } from './case-lock.ts';
 import { activeOverrides, insertDecision, stampedVersion } from './decisions.queries.ts';
 import { type CaseFacts, loadCaseFacts } from './facts.queries.ts';
 import { coveringGrant } from './overrides.ts';
@@ -101,9 +101,14 @@ export async function runGuarded<T>(db: Database, request: GuardedRequest<T>): P
             overridesDecisionId: grant?.decisionId ?? null,
           });
     const recorded = await request.record(tx, { caseFacts, facts, verdict, outcome, decisionId });
-    const caseVersion = await bumpCase(tx, caseId, recorded.caseChanges ?? {}, now);
-    // The action changed what the engine allows next: the queues' workable instant and priority follow it.
-    await refreshWorkability(tx, [caseId], now);
+    // The action changed what the engine allows next: the queues' workable instant and priority follow it, in
+    // the same UPDATE that applies the case changes and bumps the version.
+    const caseVersion = await bumpAndRefresh(tx, {
+      caseId,
+      changes: recorded.caseChanges ?? {},
+      now,
+      parameters: caseFacts.parameters,
+    });
     return {
       blocked: false,
       result: { value: recorded.value, outcome, decisionId, warnings: [...verdict.warnings], caseVersion },
@@ -146,8 +151,12 @@ export async function runLocked<T>(
     if (!caseFacts) throw caseNotFound();
     checkVersion(caseFacts.caseRow.version, request.expectedVersion);
     const recorded = await request.record(tx, caseFacts);
-    const caseVersion = await bumpCase(tx, request.caseId, recorded.caseChanges ?? {}, request.now);
-    await refreshWorkability(tx, [request.caseId], request.now);
+    const caseVersion = await bumpAndRefresh(tx, {
+      caseId: request.caseId,
+      changes: recorded.caseChanges ?? {},
+      now: request.now,
+      parameters: caseFacts.parameters,
+    });
     return { value: recorded.value, caseVersion };
   });
 }

@@ -72,7 +72,11 @@ export function approvalsOf(db: Executor, caseIds: string[]) {
 export type HistoryRow = ContactLogRow & { debtorId: string; scheduled: boolean };
 
 /** The debtors' contact log since `since`, plus every third-party contact ever (US-REGF-LOC is "once"). */
-export async function loggedHistoryOf(db: Executor, debtorIds: string[], since: Date): Promise<HistoryRow[]> {
+export async function loggedHistoryOf(
+  db: Executor,
+  debtorIds: string[] | ReturnType<typeof debtorsOfCases>,
+  since: Date,
+): Promise<HistoryRow[]> {
   const rows = await db
     .select({
       debtorId: contactLog.debtorId,
@@ -92,6 +96,15 @@ export async function loggedHistoryOf(db: Executor, debtorIds: string[], since: 
       ),
     );
   return rows.map((row) => ({ ...row, scheduled: false }));
+}
+
+/** loggedHistoryOf for the debtors of these cases, found by subquery so it can be sent with the other reads. */
+export async function loggedHistoryOfCases(
+  db: Executor,
+  caseIds: string[],
+  since: Date,
+): Promise<HistoryRow[]> {
+  return loggedHistoryOf(db, debtorsOfCases(db, caseIds), since);
 }
 
 /** Visits on the calendar count against the visit caps before they happen. */

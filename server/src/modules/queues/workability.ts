@@ -1,10 +1,15 @@
-import { sql } from 'drizzle-orm';
+import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
+import { eq, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
+import type { CaseChanges } from '../compliance/case-lock.ts';
+import { historyDays } from '../compliance/parameters.ts';
 import { addDays, calendarZoneOf, localDateIn } from './debtor-calendar.ts';
 import { caseRowOf, judgeLoaded, priorityOf, type Workability } from './judge.ts';
-import { BROKEN_PROMISE_DAYS, loadPromises, promiseStanding } from './promise-standing.ts';
-import { loadFactsForCases } from './workability-facts.ts';
+import { BROKEN_PROMISE_DAYS, loadPromises, type PromiseRow, promiseStanding } from './promise-standing.ts';
+import { type LoadedCase, loadFactsForCases } from './workability-facts.ts';
+
+const DAY_MS = 86_400_000;
 
 export interface Refreshed extends Workability {
   caseId: string;
@@ -51,18 +56,77 @@ export async function judgeCases(db: Executor, caseIds: readonly string[], now: 
     loadFactsForCases(db, caseIds, now),
     loadPromises(db, caseIds, earliest),
   ]);
-  const refreshed: Refreshed[] = [];
-  for (const [caseId, entry] of loaded) {
-    if (caseRowOf(entry).status !== 'active') {
-      refreshed.push({ caseId, nextWorkableAt: null, blockedBy: null, priority: 0 });
-      continue;
-    }
-    const workability = judgeLoaded(entry, now);
-    const today = entry.ok ? localDateIn(calendarZoneOf(entry.facts), now) : now.toISOString().slice(0, 10);
-    const standing = promiseStanding(promisesByCase.get(caseId) ?? [], today);
-    refreshed.push({ caseId, ...workability, priority: priorityOf(entry, standing, workability, now) });
+  return [...loaded].map(([caseId, entry]) => judgeEntry(caseId, entry, promisesByCase, now));
+}
+
+/** A closed case is not worked: no workable instant and priority 0. */
+function judgeEntry(
+  caseId: string,
+  entry: LoadedCase,
+  promisesByCase: ReadonlyMap<string, PromiseRow[]>,
+  now: Date,
+): Refreshed {
+  if (caseRowOf(entry).status !== 'active')
+    return { caseId, nextWorkableAt: null, blockedBy: null, priority: 0 };
+  const workability = judgeLoaded(entry, now);
+  const today = entry.ok ? localDateIn(calendarZoneOf(entry.facts), now) : now.toISOString().slice(0, 10);
+  const standing = promiseStanding(promisesByCase.get(caseId) ?? [], today);
+  return { caseId, ...workability, priority: priorityOf(entry, standing, workability, now) };
+}
+
+/**
+ * After an action on one case (the guard's `runGuarded` and `runLocked`): applies what the action changed on the
+ * case, bumps its version and stores its workability and priority, judged on the facts as the action left them, in
+ * one UPDATE; returns the new version. The facts, the promises and the debtor's other active cases are read in one
+ * round trip (the history from the window of `parameters`, the case's rule parameters as the guard loaded them);
+ * the other cases, when there are any, are then refreshed as refreshWorkability does.
+ */
+export async function bumpAndRefresh(
+  tx: Executor,
+  request: { caseId: string; changes: CaseChanges; now: Date; parameters?: EffectiveParameters | undefined },
+): Promise<number> {
+  const { caseId, changes, now } = request;
+  const earliest = addDays(now.toISOString().slice(0, 10), -(BROKEN_PROMISE_DAYS + 2));
+  const historySince =
+    request.parameters === undefined
+      ? undefined
+      : new Date(now.getTime() - historyDays(request.parameters) * DAY_MS);
+  const [loaded, promisesByCase, siblings] = await Promise.all([
+    loadFactsForCases(tx, [caseId], now, {
+      ...(historySince ? { historySince } : {}),
+      caseChanges: new Map([[caseId, changes]]),
+    }),
+    loadPromises(tx, [caseId], earliest),
+    queryRows<{ id: string }>(
+      tx,
+      sql`select ${cases.id} as id from ${cases} where ${cases.status} = 'active' and ${cases.id} <> ${caseId}
+          and ${cases.debtorId} = (select ${cases.debtorId} from ${cases} where ${cases.id} = ${caseId})`,
+    ),
+  ]);
+  if (siblings.length > 0) {
+    await refreshCases(
+      tx,
+      siblings.map((row) => row.id),
+      now,
+    );
   }
-  return refreshed;
+  const entry = loaded.get(caseId);
+  if (!entry) throw new Error(`bumpAndRefresh: case ${caseId} not found`);
+  const judged = judgeEntry(caseId, entry, promisesByCase, now);
+  const [row] = await tx
+    .update(cases)
+    .set({
+      ...changes,
+      version: sql`${cases.version} + 1`,
+      updatedAt: now,
+      nextWorkableAt: judged.nextWorkableAt,
+      priority: judged.priority,
+      blockedRuleId: judged.blockedBy?.ruleId ?? null,
+      blockedReason: judged.blockedBy?.reason ?? null,
+    })
+    .where(eq(cases.id, caseId))
+    .returning({ version: cases.version });
+  return row!.version;
 }
 
 /** One statement for the whole batch; unchanged rows are skipped so the nightly roll writes only what moved. */
