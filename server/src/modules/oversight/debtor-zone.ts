@@ -7,7 +7,7 @@ import {
 import { DEFAULT_PARAMETERS } from '@arrears/shared/compliance/packs';
 import { isValidTimeZone } from '@arrears/shared/compliance/time';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client.ts';
+import { type Database, type Executor, queryRows, type Transaction } from '../../db/client.ts';
 
 let zoneMap: Promise<string> | null = null;
 
@@ -72,4 +72,16 @@ export function windowEnd(): SQL {
 /** Start of the local date `date` in `zone`, as an instant (SQL). */
 export function localMidnight(date: string, zone: string, plusDays = 0): SQL {
   return sql`((${date}::date + ${plusDays}::int)::timestamp at time zone ${zone})`;
+}
+
+/**
+ * Runs a read in a transaction with JIT compilation off. The oversight aggregates read tens of thousands of rows
+ * with many expressions: PostgreSQL's cost model then JIT-compiles them, which on the million-case seed cost more
+ * (seconds) than the query itself.
+ */
+export function withoutJit<T>(db: Database, read: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return read(tx);
+  });
 }

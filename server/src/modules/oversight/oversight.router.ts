@@ -16,6 +16,7 @@ import {
 import { router } from '../../trpc/init.ts';
 import { oversightProcedure } from '../../trpc/procedures.ts';
 import { auditList } from './audit.queries.ts';
+import { withoutJit } from './debtor-zone.ts';
 import { decisionDetail as loadDecisionDetail } from './decision-detail.ts';
 import { agentFigures, auditOptions, heatMap } from './figures.queries.ts';
 import { qaSample } from './qa-sample.ts';
@@ -45,13 +46,13 @@ export const oversightRouter = router({
   figures: oversightProcedure
     .input(figuresInput)
     .output(figuresOutput)
-    .query(({ ctx, input }) => agentFigures(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => withoutJit(ctx.db, (tx) => agentFigures(tx, ctx.user, input))),
 
   /** Attempts by hour × weekday of the debtor's local day, with those near a window edge counted apart. */
   heatMap: oversightProcedure
     .input(heatMapInput)
     .output(heatMapOutput)
-    .query(({ ctx, input }) => heatMap(ctx.db, ctx.user, input)),
+    .query(({ ctx, input }) => withoutJit(ctx.db, (tx) => heatMap(tx, ctx.user, input))),
 
   /** Appends a review with a note to a decision or a contact (a newer review supersedes); audited. */
   review: oversightProcedure
@@ -63,5 +64,5 @@ export const oversightRouter = router({
   qaSample: oversightProcedure
     .input(qaSampleInput)
     .output(qaSampleOutput)
-    .query(({ ctx, input }) => qaSample(ctx.db, ctx.user, input, ctx.now())),
+    .query(({ ctx, input }) => withoutJit(ctx.db, (tx) => qaSample(tx, ctx.user, input, ctx.now()))),
 });

@@ -57,6 +57,8 @@ interface CandidateRow {
 }
 
 const REASON_ORDER = Object.keys(QA_WEIGHTS) as QaReason[];
+/** Every risk but the cap, which needs a count of the case's calls and is only computed for finalists. */
+const CHEAP_REASONS = REASON_ORDER.filter((reason) => reason !== 'near_cap');
 
 /**
  * The day's risk-weighted QA sample: outbound contacts by agents on a local day of the viewer's zone, inside the
@@ -76,15 +78,17 @@ export async function qaSample(
   const from = localMidnight(date, user.timeZone);
   const to = localMidnight(date, user.timeZone, 1);
   const zones = await zoneMapJson(db);
-  const weight = REASON_ORDER.map(
+  const cheapWeight = CHEAP_REASONS.map(
     (reason) => sql`(case when ${sql.raw(reason)} then ${QA_WEIGHTS[reason]}::int else 0 end)`,
   );
+  const calls = sql`('call', 'autodial_call', 'voicemail')`;
   const rows = await queryRows<CandidateRow>(
     db,
     sql`with day as (
         select cl.id, cl.occurred_at, cl.case_id, cl.agent_id, cl.kind, cl.outcome, cl.decision_id,
-          cl.contact_point_id, cases.account_ref, d.jurisdiction_country, d.cease_requested_at, p.rule_parameters,
-          (cl.occurred_at at time zone ${contactZone}) as lt, ${windowStart()} as ws, ${windowEnd()} as we
+          cl.contact_point_id, cases.account_ref, d.jurisdiction_country, p.rule_parameters,
+          (cl.occurred_at at time zone ${contactZone}) as lt, ${windowStart()} as ws, ${windowEnd()} as we,
+          coalesce(d.cease_requested_at <= cl.occurred_at, false) as after_cease
         from contact_log cl
         join cases on cases.id = cl.case_id
         join debtors d on d.id = cl.debtor_id
@@ -98,48 +102,65 @@ export async function qaSample(
           sql`cl.agent_id is not null`,
           input.teamId ? sql`cases.team_id = ${input.teamId}` : undefined,
         )}
-      ), risks as (
+      ), complained as (
+        select distinct k.agent_id from complaints k
+        where k.received_at < ${to} and k.received_at >= ${to} - ${`${COMPLAINT_DAYS} days`}::interval
+      ), flagged as (
         select day.*,
           (extract(hour from lt)::int * 60 + extract(minute from lt)::int) as m,
-          (day.kind in ('call', 'autodial_call', 'voicemail') and case
-            when day.jurisdiction_country = 'CN' then
-              (select count(*) from contact_log c2 where c2.case_id = day.case_id
-                and c2.contact_point_id is not distinct from day.contact_point_id
-                and c2.direction = 'outbound' and c2.outcome <> 'conversation'
-                and c2.kind in ('call', 'autodial_call', 'voicemail')
-                and c2.occurred_at > day.occurred_at - interval '1 day' and c2.occurred_at <= day.occurred_at)
-                >= coalesce((day.rule_parameters ->> 'CN-CBA-DIALS.max')::int,
-                            ${DEFAULT_PARAMETERS['CN-CBA-DIALS.max']}::int) - 1
-            else
-              (select count(*) from contact_log c2 where c2.case_id = day.case_id
-                and c2.direction = 'outbound' and c2.kind in ('call', 'autodial_call', 'voicemail')
-                and c2.outcome not in ('busy', 'not_in_service', 'failed')
-                and c2.occurred_at > day.occurred_at - interval '7 days' and c2.occurred_at <= day.occurred_at)
-                >= coalesce((day.rule_parameters ->> 'US-REGF-7IN7.maxCalls')::int,
-                            ${DEFAULT_PARAMETERS['US-REGF-7IN7.maxCalls']}::int) - 1
-            end) as near_cap,
           exists (select 1 from disputes ds where ds.case_id = day.case_id and ds.received_at <= day.occurred_at
             and (ds.verification_sent_at is null or ds.verification_sent_at > day.occurred_at
                  or ds.received_at > day.occurred_at - ${`${DISPUTE_DAYS} days`}::interval)) as after_dispute,
-          coalesce(day.cease_requested_at <= day.occurred_at, false) as after_cease,
-          exists (select 1 from compliance_decisions dd where dd.id = day.decision_id
-            and dd.outcome = 'overridden') as overridden,
-          exists (select 1 from compliance_decisions dd where dd.id = day.decision_id
-            and dd.outcome = 'allowed' and jsonb_array_length(dd.warnings) > 0) as warned,
-          exists (select 1 from complaints k where k.agent_id = day.agent_id and k.received_at < ${to}
-            and k.received_at >= ${to} - ${`${COMPLAINT_DAYS} days`}::interval) as agent_complaints
+          coalesce((select dd.outcome = 'overridden' from compliance_decisions dd where dd.id = day.decision_id),
+            false) as overridden,
+          coalesce((select dd.outcome = 'allowed' and jsonb_array_length(dd.warnings) > 0
+            from compliance_decisions dd where dd.id = day.decision_id), false) as warned,
+          day.agent_id in (select agent_id from complained) as agent_complaints,
+          day.kind in ${calls} as is_call
         from day
-      ), weighted as (
-        select risks.*,
-          ((m >= ws and (m < ws + ${EDGE_MINUTES}::int)) or (m < we and m >= we - ${EDGE_MINUTES}::int)
-            or m < ws or m >= we) as window_edge
-        from risks
+      ), cheap as (
+        select flagged.*,
+          ((m >= ws and m < ws + ${EDGE_MINUTES}::int) or (m < we and m >= we - ${EDGE_MINUTES}::int)
+            or m < ws or m >= we) as window_edge,
+          ln((('x' || substr(md5(${date} || ':' || flagged.id::text), 1, 8))::bit(32)::bigint + 1)::float8
+             / 4294967297.0) as lu
+        from flagged
+      ), weighed as (
+        select cheap.*, 1 + ${sql.join(cheapWeight, sql` + `)} as cheap_weight from cheap
+      ), bound as (
+        -- The size-th largest key if no contact were near a cap: every true key is at least its cheap key, so a
+        -- contact whose key could not reach this even with the cap's weight added cannot be drawn. Only the rest
+        -- pay for counting calls.
+        select coalesce((select lu / cheap_weight from weighed order by lu / cheap_weight desc
+          offset ${input.size - 1} limit 1), '-Infinity'::float8) as l
+      ), finalists as (
+        select weighed.*, (select count(*) from weighed) as population
+        from weighed, bound
+        where lu / (cheap_weight + case when is_call then ${QA_WEIGHTS.near_cap}::int else 0 end) >= bound.l
+      ), scored as (
+        select finalists.*,
+          (is_call and case
+            when jurisdiction_country = 'CN' then
+              (select count(*) from contact_log c2 where c2.case_id = finalists.case_id
+                and c2.contact_point_id is not distinct from finalists.contact_point_id
+                and c2.direction = 'outbound' and c2.outcome <> 'conversation' and c2.kind in ${calls}
+                and c2.occurred_at > finalists.occurred_at - interval '1 day'
+                and c2.occurred_at <= finalists.occurred_at)
+                >= coalesce((rule_parameters ->> 'CN-CBA-DIALS.max')::int,
+                            ${DEFAULT_PARAMETERS['CN-CBA-DIALS.max']}::int) - 1
+            else
+              (select count(*) from contact_log c2 where c2.case_id = finalists.case_id
+                and c2.direction = 'outbound' and c2.kind in ${calls}
+                and c2.outcome not in ('busy', 'not_in_service', 'failed')
+                and c2.occurred_at > finalists.occurred_at - interval '7 days'
+                and c2.occurred_at <= finalists.occurred_at)
+                >= coalesce((rule_parameters ->> 'US-REGF-7IN7.maxCalls')::int,
+                            ${DEFAULT_PARAMETERS['US-REGF-7IN7.maxCalls']}::int) - 1
+            end) as near_cap
+        from finalists
       ), keyed as (
-        select weighted.*, 1 + ${sql.join(weight, sql` + `)} as weight,
-          ln((('x' || substr(md5(${date} || ':' || weighted.id::text), 1, 8))::bit(32)::bigint + 1)::float8
-             / 4294967297.0) as lu,
-          count(*) over () as population
-        from weighted
+        select scored.*, cheap_weight + case when near_cap then ${QA_WEIGHTS.near_cap}::int else 0 end as weight
+        from scored
       )
       select k.id, ${isoMicros(sql`k.occurred_at`)} as occurred_at, k.case_id, k.account_ref, k.agent_id,
         au.name as agent_name, k.kind, k.outcome, k.decision_id, k.population, k.weight,
@@ -148,7 +169,7 @@ export async function qaSample(
       from (select * from keyed order by lu / weight desc, id limit ${input.size}) k
       left join users au on au.id = k.agent_id
       ${latestReview('contact_id', sql`k.id`)}
-      order by k.weight desc, lu / k.weight desc, k.id`,
+      order by k.weight desc, k.lu / k.weight desc, k.id`,
   );
   // size is at least 1, so an empty answer means the day had no contacts in scope.
   const population = Number(rows[0]?.population ?? 0);
