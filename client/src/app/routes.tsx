@@ -7,6 +7,7 @@ import { AgenciesPage } from '../features/ladder/components/agencies-page.tsx';
 import { RemindersPage } from '../features/ladder/components/reminders-page.tsx';
 import { ApprovalsPage } from '../features/oversight/components/approvals-page.tsx';
 import { AuditPage } from '../features/oversight/components/audit-page.tsx';
+import { DecisionPage } from '../features/oversight/components/decision-page.tsx';
 import { ComplaintsPage } from '../features/oversight/components/complaints-page.tsx';
 import { QaSamplePage } from '../features/oversight/components/qa-page.tsx';
 import { TeamPage } from '../features/oversight/components/team-page.tsx';
@@ -43,6 +44,7 @@ export function AppRoutes() {
           <Route element={<RequireSection section="compliance" />}>
             <Route path="compliance" element={<TabbedSectionLayout section="compliance" />}>
               <Route path="audit" element={<AuditPage />} />
+              <Route path="audit/decisions/:decisionId" element={<DecisionPage />} />
               <Route path="qa" element={<QaSamplePage />} />
               <Route path="approvals" element={<ApprovalsPage />} />
               <Route path="complaints" element={<ComplaintsPage />} />

@@ -1,0 +1,100 @@
+import { RULE_IDS } from '@arrears/shared/compliance/rule-ids';
+import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES } from '@arrears/shared/domain/enums';
+import { AUDIT_KINDS, type AuditKind, REVIEW_STATES } from '@arrears/shared/schemas/oversight';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+
+/** The audit page's state, all of it in the URL so a filtered view can be bookmarked and shared. */
+export interface AuditState {
+  kind: AuditKind;
+  from: string;
+  to: string;
+  agentId?: string | undefined;
+  teamId?: string | undefined;
+  portfolioId?: string | undefined;
+  ruleId?: string | undefined;
+  actionKind?: string | undefined;
+  outcome?: string | undefined;
+  review?: string | undefined;
+}
+
+export const FILTER_KEYS = [
+  'agentId',
+  'teamId',
+  'portfolioId',
+  'ruleId',
+  'actionKind',
+  'outcome',
+  'review',
+] as const satisfies ReadonlyArray<keyof AuditState>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Today's date in a zone, `YYYY-MM-DD` (`en-CA` writes ISO dates). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const oneOf = (values: readonly string[], value: string | null) =>
+  value !== null && values.includes(value) ? value : undefined;
+
+/** Reads the URL; anything unknown is dropped, so a hand-edited link cannot send bad input to the server. */
+export function parseAuditParams(params: URLSearchParams, timeZone: string): AuditState {
+  const today = todayIn(timeZone);
+  const to = DATE.test(params.get('to') ?? '') ? params.get('to')! : today;
+  const from = DATE.test(params.get('from') ?? '') ? params.get('from')! : addDays(to, -6);
+  const kind = (oneOf(AUDIT_KINDS, params.get('kind')) ?? 'decisions') as AuditKind;
+  const uuid = (key: string) => (UUID.test(params.get(key) ?? '') ? params.get(key)! : undefined);
+  const outcomes = kind === 'decisions' ? DECISION_OUTCOMES : CONTACT_OUTCOMES;
+  return {
+    kind,
+    from,
+    to,
+    agentId: uuid('agentId'),
+    teamId: uuid('teamId'),
+    portfolioId: uuid('portfolioId'),
+    ruleId: oneOf(RULE_IDS, params.get('ruleId')),
+    actionKind: oneOf(ACTION_KINDS, params.get('actionKind')),
+    outcome: oneOf(outcomes, params.get('outcome')),
+    review: oneOf(REVIEW_STATES, params.get('review')),
+  };
+}
+
+export function toAuditParams(state: AuditState): URLSearchParams {
+  const params = new URLSearchParams({ kind: state.kind, from: state.from, to: state.to });
+  for (const key of FILTER_KEYS) {
+    const value = state[key];
+    if (value) params.set(key, value);
+  }
+  return params;
+}
+
+export function hasFilters(state: AuditState): boolean {
+  return FILTER_KEYS.some((key) => state[key] !== undefined);
+}
+
+export function useAuditParams(timeZone: string): [AuditState, (change: Partial<AuditState>) => void] {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = useMemo(() => parseAuditParams(searchParams, timeZone), [searchParams, timeZone]);
+  const update = useCallback(
+    (change: Partial<AuditState>) =>
+      setSearchParams((current) => {
+        const next = { ...parseAuditParams(current, timeZone), ...change };
+        // An outcome of decisions means nothing for contacts and the other way round.
+        if (change.kind !== undefined) next.outcome = undefined;
+        return toAuditParams(next);
+      }),
+    [setSearchParams, timeZone],
+  );
+  return [state, update];
+}
