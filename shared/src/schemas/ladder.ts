@@ -60,6 +60,8 @@ export const rollSummary = z.object({
   promisesKept: z.number().int(),
   /** Active cases whose queue standing was re-judged afterwards; null when skipped. */
   queuesJudged: z.number().int().nullable(),
+  /** The reports' month of bucket rolls, written on the first night of a month (full runs only). */
+  bucketRolls: z.object({ month: z.string(), written: z.boolean() }).nullable(),
   ms: z.object({
     promises: z.number(),
     ladder: z.number(),

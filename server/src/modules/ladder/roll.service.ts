@@ -5,8 +5,10 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { rollRuns } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { settlePromises } from '../payments/settlement.service.ts';
+import { settlementCandidates, settlePromises } from '../payments/settlement.service.ts';
+import { refreshWorkability } from '../queues/workability.ts';
 import { refreshAllWorkability } from '../queues/workability-roll.ts';
+import { snapshotBuckets } from '../reports/rollups.ts';
 
 /**
  * The night a roll belongs to is the calendar date of its instant in this zone. At the scheduled hour (10:00 UTC)
@@ -60,7 +62,7 @@ export async function runNightlyRoll(db: Database, options: NightlyRollOptions):
   }
   const started = performance.now();
   try {
-    const settled = await db.transaction((tx) => settlePromises(tx, { now }));
+    const settled = await settleInBatches(db, now, refreshQueues);
     const promisesMs = performance.now() - started;
     log(
       `promises: ${settled.broken.length} broken, ${settled.kept.length} kept in ${Math.round(promisesMs)} ms`,
@@ -81,6 +83,8 @@ export async function runNightlyRoll(db: Database, options: NightlyRollOptions):
       log(`ladder: ${totals.scanned} cases scanned`);
     }
     const ladderMs = performance.now() - ladderStarted;
+    // The reports' bucket rolls of the month just completed (a no-op on every night but the first of a month).
+    const bucketRolls = portfolioId === null ? await snapshotBuckets(db, now) : null;
 
     const queuesStarted = performance.now();
     const queues = refreshQueues ? await refreshAllWorkability(db, now) : null;
@@ -97,6 +101,7 @@ export async function runNightlyRoll(db: Database, options: NightlyRollOptions):
       promisesBroken: settled.broken.length,
       promisesKept: settled.kept.length,
       queuesJudged: queues?.judged ?? null,
+      bucketRolls,
       ms: {
         promises: Math.round(promisesMs),
         ladder: Math.round(ladderMs),
@@ -120,6 +125,38 @@ export async function runNightlyRoll(db: Database, options: NightlyRollOptions):
     }
     throw error;
   }
+}
+
+/** Cases whose promises one transaction settles; two transactions run at once. */
+const SETTLE_BATCH = 200;
+const SETTLE_WORKERS = 2;
+
+/**
+ * `settlePromises` over every case with a promise that may be overdue, in short transactions of a few hundred
+ * cases (row locks held for a moment, not for the whole roll). Re-ranking each changed case is left to the queue
+ * refresh that follows the roll; when that is skipped, the settled cases are re-judged here in bulk.
+ */
+async function settleInBatches(db: Database, now: Date, queuesFollow: boolean) {
+  const ids = (await settlementCandidates(db, { now })).map((c) => c.caseId);
+  const kept: string[] = [];
+  const broken: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const chunk = ids.slice(next, next + SETTLE_BATCH);
+      next += SETTLE_BATCH;
+      const judged = await db.transaction(async (tx) => {
+        const result = await settlePromises(tx, { caseIds: chunk, now, refreshQueues: false });
+        if (!queuesFollow) await refreshWorkability(tx, chunk, now);
+        return result;
+      });
+      kept.push(...judged.kept);
+      broken.push(...judged.broken);
+    }
+  };
+  // Re-judging touches a debtor's other cases, which may sit in the other worker's batch: then one worker only.
+  await Promise.all(Array.from({ length: queuesFollow ? SETTLE_WORKERS : 1 }, worker));
+  return { kept, broken };
 }
 
 /**

@@ -4,8 +4,8 @@ import {
   type PromiseState,
   planState,
 } from '@arrears/shared/domain/promise-state';
-import { and, asc, eq, inArray, lt, ne } from 'drizzle-orm';
-import type { Transaction } from '../../db/client.ts';
+import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { Executor, Transaction } from '../../db/client.ts';
 import { cases, paymentPlans, payments, promises } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { bumpCaseVersion, calendarZones } from './money-lock.ts';
@@ -111,17 +111,16 @@ const BATCH = 200;
 const MAX_AHEAD_MS = 14 * 3_600_000;
 
 /**
- * Marks overdue unpaid promises broken (and kept any a payment covers), for one case or every case with a
- * pending promise that may be overdue somewhere. Takes an instant, not a date: "today" is each debtor's own
- * calendar date at `now`, which differs between New York and Shanghai. Each changed case's version is bumped.
+ * The cases with a pending promise that may be overdue somewhere at `now` (one case's, or every case's), in id
+ * order: what `settlePromises` judges. The nightly roll reads them first to settle them in short transactions.
  */
-export async function settlePromises(
-  tx: Transaction,
+export async function settlementCandidates(
+  db: Executor,
   options: { caseId?: string; now: Date },
-): Promise<{ kept: string[]; broken: string[] }> {
+): Promise<Array<{ caseId: string }>> {
   // No calendar is past this date yet, so a promise due on it or later cannot be overdue anywhere.
   const notYetDue = localDate('UTC', options.now.getTime() + MAX_AHEAD_MS);
-  const candidates = await tx
+  return db
     .selectDistinct({ caseId: promises.caseId })
     .from(promises)
     .where(
@@ -132,6 +131,22 @@ export async function settlePromises(
       ),
     )
     .orderBy(asc(promises.caseId));
+}
+
+/**
+ * Marks overdue unpaid promises broken (and kept any a payment covers), for one case, the given cases, or every
+ * case with a pending promise that may be overdue somewhere. Takes an instant, not a date: "today" is each
+ * debtor's own calendar date at `now`, which differs between New York and Shanghai. Each changed case's version
+ * is bumped and, unless `refreshQueues` is false (the nightly roll re-judges the queues itself), re-ranked.
+ */
+export async function settlePromises(
+  tx: Transaction,
+  options: { caseId?: string; caseIds?: readonly string[]; now: Date; refreshQueues?: boolean },
+): Promise<{ kept: string[]; broken: string[] }> {
+  const candidates =
+    options.caseIds === undefined
+      ? await settlementCandidates(tx, options)
+      : [...options.caseIds].sort().map((caseId) => ({ caseId }));
   const result = { kept: [] as string[], broken: [] as string[] };
   for (let start = 0; start < candidates.length; start += BATCH) {
     const ids = candidates.slice(start, start + BATCH).map((c) => c.caseId);
@@ -145,7 +160,16 @@ export async function settlePromises(
     const debtorZones = await calendarZones(tx, [...new Set(locked.map((c) => c.debtorId))]);
     const zones = new Map(locked.map((c) => [c.id, debtorZones.get(c.debtorId) ?? 'UTC']));
     const judged = await judgePromises(tx, { zones, now: options.now, mode: 'roll', actorId: null });
-    for (const caseId of judged.caseIds) await bumpCaseVersion(tx, caseId, {}, options.now);
+    for (const caseId of judged.caseIds) {
+      if (options.refreshQueues === false) {
+        await tx
+          .update(cases)
+          .set({ version: sql`${cases.version} + 1`, updatedAt: options.now })
+          .where(eq(cases.id, caseId));
+      } else {
+        await bumpCaseVersion(tx, caseId, {}, options.now);
+      }
+    }
     result.kept.push(...judged.kept);
     result.broken.push(...judged.broken);
   }
