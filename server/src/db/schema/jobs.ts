@@ -29,12 +29,8 @@ export const jobs = pgTable(
   },
   (t) => [
     uniqueIndex('jobs_singleton_key_idx').on(t.singletonKey),
-    index('jobs_due_idx')
-      .on(t.runAt)
-      .where(sql`state = 'queued'`),
-    index('jobs_lease_idx')
-      .on(t.lockedUntil)
-      .where(sql`state = 'running'`),
+    index('jobs_due_idx').on(t.runAt).where(sql`state = 'queued'`),
+    index('jobs_lease_idx').on(t.lockedUntil).where(sql`state = 'running'`),
   ],
 );
 
