@@ -63,6 +63,9 @@ describe('team reassignment', () => {
     ]);
     const filtered = await sup.team.cases({ teamId: w.team.id, agentId: w.ann.id, bucket: 'dpd_61_90' });
     expect(filtered.rows.map((r) => r.id)).toEqual([w.annCases[2]!.id, w.annCases[1]!.id]);
+    expect(filtered).toMatchObject({ total: 2, totalCapped: false });
+    const older = await sup.team.cases({ teamId: w.team.id, bucket: 'dpd_31_60' });
+    expect(older.rows.map((r) => r.id)).toEqual([w.annCases[0]!.id]);
     const pool = await sup.team.cases({ teamId: w.team.id, agentId: 'pool' });
     expect(pool.rows.map((r) => r.id)).toEqual([w.pooled.id]);
   });

@@ -1064,6 +1064,7 @@ export const en = {
     empty: 'No active cases match.',
     count_one: '{{formattedCount}} case',
     count_other: '{{formattedCount}} cases',
+    countCapped: 'More than {{formattedCount}} cases',
   },
   reminders: {
     intro:

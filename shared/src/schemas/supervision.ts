@@ -182,9 +182,14 @@ export const teamCaseRow = z.object({
 });
 export type TeamCaseRow = z.infer<typeof teamCaseRow>;
 
+/** Counting a team's cases stops here: on a million-case book an exact count costs seconds. */
+export const TEAM_COUNT_CAP = 10_000;
+
 export const teamCasesOutput = z.object({
   rows: z.array(teamCaseRow),
+  /** Exact up to TEAM_COUNT_CAP; `totalCapped` says there are more. */
   total: z.number().int(),
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -1,11 +1,14 @@
+import { BUCKET_LIMITS } from '@arrears/shared/domain/buckets';
+import type { Bucket } from '@arrears/shared/domain/enums';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import type {
-  TeamCasesOutput,
-  TeamOverview,
-  teamCasesInput,
-  teamReassignInput,
+import {
+  TEAM_COUNT_CAP,
+  type TeamCasesOutput,
+  type TeamOverview,
+  type teamCasesInput,
+  type teamReassignInput,
 } from '@arrears/shared/schemas/supervision';
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, count, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Executor } from '../../db/client.ts';
 import { auditEvents, cases, debtors, teams, users } from '../../db/schema/index.ts';
@@ -71,6 +74,18 @@ export async function teamOverview(db: Executor, user: Reassigner): Promise<Team
   }));
 }
 
+/**
+ * The bucket as its range of days past due too: the same rows, but the planner can then walk cases_dpd_idx in
+ * the list's order instead of sorting every case of the bucket.
+ */
+function bucketRange(bucket: Bucket): SQL {
+  const index = BUCKET_LIMITS.findIndex(([, name]) => name === bucket);
+  const last = BUCKET_LIMITS.at(-1)?.[0] ?? 0;
+  if (index < 0) return gte(cases.daysPastDue, last + 1) as SQL; // the open-ended last bucket
+  const low = index === 0 ? 0 : (BUCKET_LIMITS[index - 1]?.[0] ?? 0) + 1;
+  return between(cases.daysPastDue, low, BUCKET_LIMITS[index]?.[0] ?? low) as SQL;
+}
+
 /** One page of a team's active cases, filtered by agent (or the pool), bucket and stage. */
 export async function teamCases(
   db: Executor,
@@ -81,7 +96,7 @@ export async function teamCases(
   const parts: SQL[] = [caseScope(user), eq(cases.teamId, input.teamId), eq(cases.status, 'active')];
   if (input.agentId === 'pool') parts.push(isNull(cases.assignedAgentId));
   else if (input.agentId) parts.push(eq(cases.assignedAgentId, input.agentId));
-  if (input.bucket) parts.push(eq(cases.bucket, input.bucket));
+  if (input.bucket) parts.push(eq(cases.bucket, input.bucket), bucketRange(input.bucket));
   if (input.stage) parts.push(eq(cases.stage, input.stage));
   const where = and(...parts);
   const [rows, [totalRow]] = await Promise.all([
@@ -105,14 +120,23 @@ export async function teamCases(
       .orderBy(desc(cases.daysPastDue), asc(cases.id))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    db.select({ n: count() }).from(cases).where(where),
+    db.select({ n: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(cases)
+        .where(where)
+        .limit(TEAM_COUNT_CAP + 1)
+        .as('capped'),
+    ),
   ]);
+  const counted = totalRow?.n ?? 0;
   return {
     rows: rows.map(({ agentId, agentName, ...row }) => ({
       ...row,
       assignedAgent: agentId === null ? null : { id: agentId, name: agentName ?? '' },
     })),
-    total: totalRow?.n ?? 0,
+    total: Math.min(counted, TEAM_COUNT_CAP),
+    totalCapped: counted > TEAM_COUNT_CAP,
     page: input.page,
     pageSize: input.pageSize,
   };

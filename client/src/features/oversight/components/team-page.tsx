@@ -258,10 +258,16 @@ export function TeamPage() {
               }}
               pageSizeOptions={PAGE_SIZES}
               rowCount={list.data.total}
-              rowCountLabel={t('team.count', {
-                count: list.data.total,
-                formattedCount: new Intl.NumberFormat(locale).format(list.data.total),
-              })}
+              rowCountLabel={
+                list.data.totalCapped
+                  ? t('team.countCapped', {
+                      formattedCount: new Intl.NumberFormat(locale).format(list.data.total),
+                    })
+                  : t('team.count', {
+                      count: list.data.total,
+                      formattedCount: new Intl.NumberFormat(locale).format(list.data.total),
+                    })
+              }
               stale={list.isPlaceholderData}
             />
           )}
