@@ -4,6 +4,7 @@ import { type Executor, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import type { CaseChanges } from '../compliance/case-lock.ts';
 import { historyDays } from '../compliance/parameters.ts';
+import { loadCaseAtOnce } from './case-facts-at-once.ts';
 import { addDays, calendarZoneOf, localDateIn } from './debtor-calendar.ts';
 import { caseRowOf, judgeLoaded, priorityOf, type Workability } from './judge.ts';
 import { BROKEN_PROMISE_DAYS, loadPromises, type PromiseRow, promiseStanding } from './promise-standing.ts';
@@ -78,7 +79,7 @@ function judgeEntry(
  * After an action on one case (the guard's `runGuarded` and `runLocked`): applies what the action changed on the
  * case, bumps its version and stores its workability and priority, judged on the facts as the action left them, in
  * one UPDATE; returns the new version. The facts, the promises and the debtor's other active cases are read in one
- * round trip (the history from the window of `parameters`, the case's rule parameters as the guard loaded them);
+ * statement (the history from the window of `parameters`, the case's rule parameters as the guard loaded them);
  * the other cases, when there are any, are then refreshed as refreshWorkability does.
  */
 export async function bumpAndRefresh(
@@ -86,33 +87,18 @@ export async function bumpAndRefresh(
   request: { caseId: string; changes: CaseChanges; now: Date; parameters?: EffectiveParameters | undefined },
 ): Promise<number> {
   const { caseId, changes, now } = request;
-  const earliest = addDays(now.toISOString().slice(0, 10), -(BROKEN_PROMISE_DAYS + 2));
-  const historySince =
-    request.parameters === undefined
-      ? undefined
-      : new Date(now.getTime() - historyDays(request.parameters) * DAY_MS);
-  const [loaded, promisesByCase, siblings] = await Promise.all([
-    loadFactsForCases(tx, [caseId], now, {
-      ...(historySince ? { historySince } : {}),
-      caseChanges: new Map([[caseId, changes]]),
-    }),
-    loadPromises(tx, [caseId], earliest),
-    queryRows<{ id: string }>(
-      tx,
-      sql`select ${cases.id} as id from ${cases} where ${cases.status} = 'active' and ${cases.id} <> ${caseId}
-          and ${cases.debtorId} = (select ${cases.debtorId} from ${cases} where ${cases.id} = ${caseId})`,
+  const read = await loadCaseAtOnce(tx, caseId, now, {
+    // Without the parameters, a window every pack fits in; a longer one is read again.
+    historySince: new Date(
+      now.getTime() - (request.parameters ? historyDays(request.parameters) : 32) * DAY_MS,
     ),
-  ]);
-  if (siblings.length > 0) {
-    await refreshCases(
-      tx,
-      siblings.map((row) => row.id),
-      now,
-    );
-  }
-  const entry = loaded.get(caseId);
-  if (!entry) throw new Error(`bumpAndRefresh: case ${caseId} not found`);
-  const judged = judgeEntry(caseId, entry, promisesByCase, now);
+    promisesSince: addDays(now.toISOString().slice(0, 10), -(BROKEN_PROMISE_DAYS + 2)),
+    siblings: true,
+    caseChanges: changes,
+  });
+  if (!read) throw new Error(`bumpAndRefresh: case ${caseId} not found`);
+  if (read.siblings.length > 0) await refreshCases(tx, read.siblings, now);
+  const judged = judgeEntry(caseId, read.loaded, new Map([[caseId, read.promises]]), now);
   const [row] = await tx
     .update(cases)
     .set({

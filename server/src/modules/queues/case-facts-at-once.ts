@@ -1,0 +1,173 @@
+import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+import {
+  cases,
+  contactLog,
+  contactPoints,
+  debtors,
+  disputes,
+  escalationRequests,
+  fieldVisits,
+  optOuts,
+  portfolios,
+  promises,
+} from '../../db/schema/index.ts';
+import type { CaseRow, ContactLogRow } from '../compliance/facts.mapping.ts';
+import type { Approval } from '../compliance/facts.queries.ts';
+import { historyDays } from '../compliance/parameters.ts';
+import { rowFromJson } from './next-case.queries.ts';
+import type { PromiseRow } from './promise-standing.ts';
+import { loggedHistoryOf } from './workability-facts.queries.ts';
+import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './workability-facts.ts';
+
+const DAY_MS = 86_400_000;
+
+export interface AtOnceOptions {
+  /**
+   * Where the contact history read starts. Rows before the case's own window (its portfolio's parameters) are
+   * dropped; a window reaching further back than this costs a second round trip.
+   */
+  historySince: Date;
+  /** Also read the case's live promises due on or after this date (what promiseStanding needs). */
+  promisesSince?: string;
+  /** Also read the ids of the debtor's other active cases. */
+  siblings?: boolean;
+  /** Changes made to the case in this transaction but not yet written: the facts are of the changed row. */
+  caseChanges?: Partial<CaseRow>;
+}
+
+export interface CaseAtOnce {
+  loaded: LoadedCase;
+  promises: PromiseRow[];
+  siblings: string[];
+}
+
+interface Json {
+  case_row: Record<string, unknown>;
+  debtor: Record<string, unknown>;
+  portfolio_id: string;
+  rule_parameters: Record<string, number>;
+  rule_parameters_version: number;
+  points: Record<string, unknown>[];
+  opt_outs: Record<string, unknown>[];
+  disputes: Record<string, unknown>[];
+  approvals: Approval[];
+  logged: Array<Omit<ContactLogRow, 'occurredAt'> & { occurredAt: string }>;
+  scheduled: Array<{ caseId: string; at: string; addressId: string | null }>;
+  promises: Array<{ status: PromiseRow['status']; dueDate: string; createdAt: string }> | null;
+  siblings: string[] | null;
+}
+
+/**
+ * Everything the engine and the queues need about one case in ONE statement (each list a JSON subselect): the
+ * same rows and conditions as loadCaseFacts and loadFactsForCases, mapped by the same functions. The guard reads a
+ * case's facts this way before judging and again after recording, where several statements per read made up most
+ * of a guarded action's cost. Null when the case does not exist.
+ */
+export async function loadCaseAtOnce(
+  db: Executor,
+  caseId: string,
+  at: Date,
+  options: AtOnceOptions,
+): Promise<CaseAtOnce | null> {
+  const since = options.historySince.toISOString();
+  const promisesPart =
+    options.promisesSince === undefined
+      ? sql`null::jsonb`
+      : sql`coalesce((select jsonb_agg(jsonb_build_object('status', x.status, 'dueDate', x.due_date,
+            'createdAt', x.created_at)) from ${promises} x
+          where x.case_id = c.id and x.status <> 'cancelled' and x.due_date >= ${options.promisesSince}::date),
+          '[]'::jsonb)`;
+  const siblingsPart = options.siblings
+    ? sql`coalesce((select jsonb_agg(s.id) from ${cases} s
+          where s.debtor_id = c.debtor_id and s.status = 'active' and s.id <> c.id), '[]'::jsonb)`
+    : sql`null::jsonb`;
+  const [row] = await queryRows<Json>(
+    db,
+    sql`select to_jsonb(c) as case_row, to_jsonb(d) as debtor, p.id as portfolio_id, p.rule_parameters,
+          p.rule_parameters_version,
+          coalesce((select jsonb_agg(to_jsonb(x) order by x.created_at, x.id) from ${contactPoints} x
+            where x.debtor_id = c.debtor_id), '[]'::jsonb) as points,
+          coalesce((select jsonb_agg(to_jsonb(x)) from ${optOuts} x where x.debtor_id = c.debtor_id), '[]'::jsonb)
+            as opt_outs,
+          coalesce((select jsonb_agg(to_jsonb(x)) from ${disputes} x where x.case_id = c.id), '[]'::jsonb)
+            as disputes,
+          coalesce((select jsonb_agg(jsonb_build_object('kind', x.kind, 'decidedBy', x.decided_by))
+            from ${escalationRequests} x where x.case_id = c.id and x.status = 'approved'), '[]'::jsonb)
+            as approvals,
+          coalesce((select jsonb_agg(jsonb_build_object('occurredAt', x.occurred_at, 'kind', x.kind,
+              'direction', x.direction, 'contactPointId', x.contact_point_id, 'caseIds', x.case_ids,
+              'outcome', x.outcome, 'thirdPartyId', x.third_party_id))
+            from ${contactLog} x where x.debtor_id = c.debtor_id
+              and (x.occurred_at >= ${since}::timestamptz or x.kind = 'third_party_contact')), '[]'::jsonb)
+            as logged,
+          coalesce((select jsonb_agg(jsonb_build_object('caseId', v.case_id, 'at', v.scheduled_for,
+              'addressId', v.address_id))
+            from ${fieldVisits} v join ${cases} vc on vc.id = v.case_id
+            where vc.debtor_id = c.debtor_id and v.status = 'scheduled'), '[]'::jsonb) as scheduled,
+          ${promisesPart} as promises,
+          ${siblingsPart} as siblings
+        from ${cases} c join ${debtors} d on d.id = c.debtor_id join ${portfolios} p on p.id = c.portfolio_id
+        where c.id = ${caseId}`,
+  );
+  if (!row) return null;
+  const caseRow = rowFromJson(cases, row.case_row);
+  const head: CaseHead = {
+    caseRow: options.caseChanges ? { ...caseRow, ...options.caseChanges } : caseRow,
+    debtor: rowFromJson(debtors, row.debtor),
+    portfolio: {
+      id: row.portfolio_id,
+      ruleParameters: row.rule_parameters,
+      version: row.rule_parameters_version,
+    },
+  };
+  const params = caseParameters(head);
+  const logged = await history(db, head, params, at, options.historySince, row.logged);
+  const scheduled = row.scheduled.map(
+    (visit): ContactLogRow => ({
+      occurredAt: new Date(visit.at),
+      kind: 'field_visit',
+      direction: 'outbound',
+      contactPointId: visit.addressId,
+      caseIds: [visit.caseId],
+      outcome: null,
+      thirdPartyId: null,
+    }),
+  );
+  const loaded = assembleCase(head, params, {
+    points: row.points.map((json) => rowFromJson(contactPoints, json)),
+    optOuts: row.opt_outs.map((json) => rowFromJson(optOuts, json)),
+    disputes: row.disputes.map((json) => rowFromJson(disputes, json)),
+    approvals: row.approvals,
+    history: [...logged, ...scheduled],
+  });
+  return {
+    loaded,
+    promises: (row.promises ?? []).map((p) => ({
+      caseId,
+      status: p.status,
+      dueDate: p.dueDate,
+      createdAt: new Date(p.createdAt),
+    })),
+    siblings: row.siblings ?? [],
+  };
+}
+
+/** The logged history inside the case's own window, read again from further back when the window needs it. */
+async function history(
+  db: Executor,
+  head: CaseHead,
+  params: EffectiveParameters | string,
+  at: Date,
+  readSince: Date,
+  json: Json['logged'],
+): Promise<ContactLogRow[]> {
+  if (typeof params === 'string') return [];
+  const from = at.getTime() - historyDays(params) * DAY_MS;
+  const rows =
+    from >= readSince.getTime()
+      ? json.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }))
+      : await loggedHistoryOf(db, [head.debtor.id], new Date(from));
+  return rows.filter((row) => row.occurredAt.getTime() >= from || row.kind === 'third_party_contact');
+}
