@@ -12,7 +12,7 @@ import { ApprovalsDecideDialog } from './approvals-decide-dialog.tsx';
 
 type Status = (typeof APPROVAL_STATUSES)[number];
 type Kind = (typeof ESCALATION_KINDS)[number];
-const PAGE_SIZES = [25, 50, 100] as const;
+const PAGE_SIZES = [10, 25, 50] as const;
 const requestId = (row: ApprovalRow) => row.requestId;
 const SORT = { id: 'requestedAt', desc: false };
 
@@ -28,7 +28,8 @@ export function ApprovalsPage() {
   const [status, setStatus] = useState<Status>('pending');
   const [kind, setKind] = useState<Kind | undefined>(undefined);
   const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState<number>(50);
+  // Each pending row is judged by the engine (three round trips): a short page keeps the queue quick.
+  const [pageSize, setPageSize] = useState<number>(25);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const input: ApprovalsListInput = { status, page, pageSize, ...(kind ? { kind } : {}) };
