@@ -1,10 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Database, type DatabaseHandle, openDatabase, queryRows } from '../../server/src/db/client.ts';
+import { contactLog } from '../../server/src/db/schema/index.ts';
 import { claimJob, enqueueJob, type JobDefinition } from '../../server/src/jobs/queue.ts';
+import { jobDefinitions } from '../../server/src/jobs/registry.ts';
 import { JobRunner } from '../../server/src/jobs/runner.ts';
+import { buildCase, buildContactPoint, buildDebtor, buildPortfolio } from './support/builders.ts';
 import { createTestDatabase, usingServer } from './support/db.ts';
 import { withDatabase } from './support/global-setup.ts';
+import { buildStrategy, buildTemplate } from './support/reminders.ts';
 
 /**
  * The job queue in PostgreSQL (decision 013). On the server, two runners on two connection pools stand for two
@@ -132,7 +136,7 @@ it("a crashed worker's job is taken over after its lease, and the late worker ca
   };
   await enqueueJob(handle.db, 'test.lease', {}, { runAt: NOW });
   // Worker "dead" claims the job and never finishes it.
-  const claimed = await claimJob(handle.db, ['test.lease'], 'dead', NOW, 60_000);
+  const claimed = await claimJob(handle.db, new Map([['test.lease', 60_000]]), 'dead', NOW);
   expect(claimed).not.toBeNull();
   const survivor = new JobRunner({ db: otherDb, definitions: [def], workerId: 'survivor' });
   expect((await survivor.runDue(new Date(NOW.getTime() + 30_000))).ran).toBe(0); // lease still live
@@ -172,4 +176,33 @@ it('stop() lets the job in hand finish and takes no other', async () => {
   expect(started).toHaveLength(1);
   const states = (await jobStates('test.slow')).map((s) => s.state);
   expect(states).toEqual(['done', 'queued']);
+});
+
+it("the registry's reminders.run fires on its 15-minute slot and sends the due reminder through the queue", async () => {
+  const db = handle.db;
+  const portfolio = await buildPortfolio(db);
+  const sms = await buildTemplate(db, { channel: 'sms', portfolioId: portfolio.id });
+  await buildStrategy(db, portfolio.id, [{ offsetDays: -1, channel: 'sms', templateId: sms.id }]);
+  const debtor = await buildDebtor(db, { explicitTimeZone: 'America/New_York' });
+  await buildContactPoint(db, debtor.id, { kind: 'mobile', verified: true });
+  const caseRow = await buildCase(db, {
+    portfolioId: portfolio.id,
+    debtorId: debtor.id,
+    dueDate: '2026-12-01',
+  });
+  const reminders = jobDefinitions.filter((d) => d.name === 'reminders.run');
+  expect(reminders).toHaveLength(1);
+  const runner = new JobRunner({ db, definitions: reminders });
+  // 10:01 New York on the day before the due date: the schedule is registered, its next slot is 10:15.
+  expect(await runner.runDue(new Date('2026-11-30T15:01:00Z'))).toMatchObject({ enqueued: 0, ran: 0 });
+  expect(await runner.runDue(new Date('2026-11-30T15:15:00Z'))).toMatchObject({
+    enqueued: 1,
+    ran: 1,
+    failed: 0,
+  });
+  const sent = await db.select().from(contactLog).where(eq(contactLog.caseId, caseRow.id));
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toMatchObject({ kind: 'sms', agentId: null });
+  const [job] = await jobStates('reminders.run');
+  expect(job).toMatchObject({ state: 'done', attempts: 1 });
 });

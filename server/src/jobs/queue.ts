@@ -73,17 +73,22 @@ export interface ClaimedJob {
  */
 export async function claimJob(
   db: Executor,
-  names: readonly string[],
+  /** Each job name this worker runs, with how long its claim lasts (ms). */
+  leases: ReadonlyMap<string, number>,
   workerId: string,
   now: Date,
-  leaseMs: number,
 ): Promise<ClaimedJob | null> {
-  if (names.length === 0) return null;
-  const until = new Date(now.getTime() + leaseMs);
+  if (leases.size === 0) return null;
+  const names = [...leases.keys()];
   const nameList = sql.join(
     names.map((n) => sql`${n}`),
     sql`, `,
   );
+  const leaseMs = sql.join(
+    names.map((n) => sql`when ${n} then ${leases.get(n)}::bigint`),
+    sql` `,
+  );
+  const until = sql`${now.toISOString()}::timestamptz + (case name ${leaseMs} end) * interval '1 millisecond'`;
   const rows = await queryRows<{
     id: string | number;
     name: string;
@@ -92,7 +97,7 @@ export async function claimJob(
     max_attempts: number;
   }>(
     db,
-    sql`update jobs set state = 'running', locked_by = ${workerId}, locked_until = ${until.toISOString()}::timestamptz,
+    sql`update jobs set state = 'running', locked_by = ${workerId}, locked_until = ${until},
           attempts = attempts + 1
         where id = (
           select id from jobs

@@ -125,8 +125,8 @@ export class JobRunner {
 
   /** Claims and runs one due job; false when there is none. */
   async runOne(now: Date): Promise<'none' | 'done' | 'retry' | 'failed'> {
-    const lease = Math.max(...[...this.byName.values()].map((d) => d.leaseMs ?? DEFAULT_LEASE_MS));
-    const job = await claimJob(this.db, [...this.byName.keys()], this.workerId, now, lease);
+    const leases = new Map([...this.byName.values()].map((d) => [d.name, d.leaseMs ?? DEFAULT_LEASE_MS]));
+    const job = await claimJob(this.db, leases, this.workerId, now);
     if (!job) return 'none';
     return this.execute(job, now);
   }
