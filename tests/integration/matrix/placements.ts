@@ -12,7 +12,12 @@ async function previewOne(c: Caller, world: MatrixWorld) {
     .where(eq(cases.id, world.caseId));
   sequence += 1;
   const csv = `account_ref,full_name,principal_minor,due_date,region\nMX-${sequence},Matrix Row,1000,2026-09-01,NY\n`;
-  return c.placements.preview({ portfolioId: row!.portfolioId, teamId: world.teamId, fileName: 'm.csv', csv });
+  return c.placements.preview({
+    portfolioId: row!.portfolioId,
+    teamId: world.teamId,
+    fileName: 'm.csv',
+    csv,
+  });
 }
 
 /** Placement files are the admin's: every other role is refused before anything is read. */
