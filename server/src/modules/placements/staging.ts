@@ -3,10 +3,11 @@ import type { StagedImport } from './import.service.ts';
 /**
  * Previews waiting for a commit, in this server's memory (decision record 012): a preview is cheap to redo, a
  * restart only means uploading the file again, and no half-imported state ever reaches the database. A staged
- * file belongs to the admin who uploaded it, lives 30 minutes, and at most `MAX_STAGED` are kept (oldest out).
+ * file belongs to the admin who uploaded it, lives 30 minutes, and at most `MAX_STAGED` are kept (oldest out):
+ * a 100,000-row preview holds some tens of MB.
  */
 export const STAGED_TTL_MS = 30 * 60_000;
-const MAX_STAGED = 20;
+const MAX_STAGED = 8;
 
 export class StagingArea {
   private readonly staged = new Map<string, StagedImport>();
