@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/password.ts';
 import { snapshotBucketMonths } from '../../modules/reports/rollups.ts';
 import type { Executor } from '../client.ts';
+import { seedAgencyDemo } from './agency-demo.ts';
 import { bulkLoad } from './bulk-book.ts';
 import { type BookContext, createBookContext } from './context.ts';
 import { DEMO_PASSWORD } from './demo-users.ts';
@@ -81,6 +82,7 @@ export async function seedDemoBook(db: Executor, options: SeedOptions): Promise<
     update placements p set row_count = c.n
     from (select placement_id, count(*)::int as n from cases group by placement_id) c
     where c.placement_id = p.id`);
+  await seedAgencyDemo(db, now);
   for (const [name, count] of Object.entries(await seedSupervisionDemo(db, now))) {
     rows[name] = (rows[name] ?? 0) + count;
   }

@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NextCaseButton } from '../../../components/ui/next-case-button.tsx';
 import { useNextCase } from '../../../hooks/use-next-case.ts';
+import { CaseAgencyPanel } from '../../ladder/components/case-agency-panel.tsx';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useCaseQuery } from '../api/use-case-query.ts';
@@ -126,6 +127,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
         <div className="workbench-case">
           <ContactPoints caseId={caseId} points={data.contactPoints} canWork={canWork} onIntent={setIntent} />
           <CaseBalances caseInfo={data.case} />
+          <CaseAgencyPanel caseId={caseId} />
           <CaseTimeline caseId={caseId} debtorZone={check.data?.debtorZones[0]?.zone} />
         </div>
         <div className="workbench-actions" data-step="actions" tabIndex={-1}>

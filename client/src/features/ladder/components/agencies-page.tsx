@@ -1,12 +1,297 @@
+import { formatMoney } from '@arrears/shared/domain/money';
+import type { AgencyView } from '@arrears/shared/schemas/ladder';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { FormField } from '../../../components/ui/form-field.tsx';
+import { readApiError } from '../../../lib/api-error.ts';
+import { createViewerFormats } from '../../../lib/format.ts';
+import { useSessionUser } from '../../../lib/session.tsx';
+import { useAgenciesQuery, useCreateAgency, usePlacementsQuery } from '../api/use-agencies.ts';
 
-/** Placeholder until this page is built. */
+/**
+ * Admin › Agencies: the outside agencies cases are placed with, their commission, and per agency the placements
+ * with totals per currency (placed and recalled balances at placement, collected, commission owed). Placing stays
+ * on the case screen (approval and the guard); recalling and recording what an agency collected are a
+ * supervisor's, on the case screen (decision 014).
+ */
 export function AgenciesPage() {
   const { t } = useTranslation();
+  const headingId = useId();
+  const agencies = useAgenciesQuery();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = agencies.data?.find((a) => a.id === selectedId) ?? null;
+
   return (
-    <section aria-labelledby="page-heading" className="page">
+    <section aria-labelledby={headingId} className="page agencies-page">
       <title>{`${t('sectionTabs.admin.agencies')} · ${t('app.name')}`}</title>
-      <h1 id="page-heading">{t('sectionTabs.admin.agencies')}</h1>
+      <div className="page-header">
+        <h1 id={headingId}>{t('agencies.pageTitle')}</h1>
+      </div>
+      <p className="muted">{t('agencies.intro')}</p>
+
+      {agencies.isError && (
+        <div role="alert" className="notice notice-error">
+          <p>{t('agencies.loadFailed', { message: readApiError(agencies.error).message })}</p>
+          <button type="button" className="button" onClick={() => void agencies.refetch()}>
+            {t('agencies.retry')}
+          </button>
+        </div>
+      )}
+      {agencies.isPending && (
+        <p role="status" className="page-status">
+          {t('agencies.loading')}
+        </p>
+      )}
+      {agencies.data && (
+        <AgencyTable agencies={agencies.data} selectedId={selectedId} onSelect={setSelectedId} />
+      )}
+      {selected && <AgencyPlacements agency={selected} />}
+      <CreateAgencyForm onCreated={setSelectedId} />
+    </section>
+  );
+}
+
+function AgencyTable(props: {
+  agencies: AgencyView[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useSessionUser();
+  const headingId = useId();
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
+  return (
+    <section aria-labelledby={headingId} className="admin-section">
+      <h2 id={headingId}>{t('agencies.list.heading')}</h2>
+      {props.agencies.length === 0 ? (
+        <p className="notice">{t('agencies.list.empty')}</p>
+      ) : (
+        <div className="admin-table-scroll">
+          <table className="admin-table" data-testid="agencies-table">
+            <caption className="visually-hidden">{t('agencies.list.heading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agencies.column.name')}</th>
+                <th scope="col" className="numeric">
+                  {t('agencies.column.commission')}
+                </th>
+                <th scope="col">{t('agencies.column.currency')}</th>
+                <th scope="col" className="numeric">
+                  {t('agencies.column.placed')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('agencies.column.recalled')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('agencies.column.collected')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('agencies.column.commissionOwed')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('agencies.column.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.agencies.map((agency) => {
+                const totals = agency.totals.length > 0 ? agency.totals : [null];
+                return totals.map((total, i) => (
+                  <tr
+                    key={`${agency.id}-${total?.currency ?? 'none'}`}
+                    className={agency.id === props.selectedId ? 'is-selected' : undefined}
+                  >
+                    {i === 0 ? (
+                      <th scope="row" rowSpan={totals.length}>
+                        {agency.name}
+                      </th>
+                    ) : null}
+                    {i === 0 ? (
+                      <td className="numeric" rowSpan={totals.length}>
+                        {t('agencies.percent', { value: (agency.commissionBps / 100).toFixed(2) })}
+                      </td>
+                    ) : null}
+                    {total === null ? (
+                      <td colSpan={5} className="muted">
+                        {t('agencies.list.noPlacements')}
+                      </td>
+                    ) : (
+                      <>
+                        <td>{total.currency}</td>
+                        <td className="numeric">
+                          {t('agencies.countAndAmount', {
+                            count: total.placedCount,
+                            amount: money(total.placedBalanceMinor, total.currency),
+                          })}
+                        </td>
+                        <td className="numeric">
+                          {t('agencies.countAndAmount', {
+                            count: total.recalledCount,
+                            amount: money(total.recalledBalanceMinor, total.currency),
+                          })}
+                        </td>
+                        <td className="numeric">{money(total.collectedMinor, total.currency)}</td>
+                        <td className="numeric">{money(total.commissionMinor, total.currency)}</td>
+                      </>
+                    )}
+                    {i === 0 ? (
+                      <td rowSpan={totals.length}>
+                        <button type="button" className="button" onClick={() => props.onSelect(agency.id)}>
+                          {t('agencies.showPlacements', { name: agency.name })}
+                        </button>
+                      </td>
+                    ) : null}
+                  </tr>
+                ));
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AgencyPlacements({ agency }: { agency: AgencyView }) {
+  const { t } = useTranslation();
+  const { locale, timeZone } = useSessionUser();
+  const formats = useMemo(() => createViewerFormats(locale, timeZone), [locale, timeZone]);
+  const headingId = useId();
+  const placements = usePlacementsQuery({ agencyId: agency.id });
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
+  return (
+    <section aria-labelledby={headingId} className="admin-section" data-testid="agency-placements">
+      <h2 id={headingId}>{t('agencies.placements.heading', { name: agency.name })}</h2>
+      {placements.isPending && (
+        <p role="status" className="page-status">
+          {t('agencies.loading')}
+        </p>
+      )}
+      {placements.isError && (
+        <div role="alert" className="notice notice-error">
+          <p>{t('agencies.loadFailed', { message: readApiError(placements.error).message })}</p>
+        </div>
+      )}
+      {placements.data && placements.data.rows.length === 0 && (
+        <p className="notice">{t('agencies.placements.empty')}</p>
+      )}
+      {placements.data && placements.data.rows.length > 0 && (
+        <div className="admin-table-scroll">
+          <table className="admin-table">
+            <caption className="visually-hidden">
+              {t('agencies.placements.heading', { name: agency.name })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agencies.placements.column.account')}</th>
+                <th scope="col">{t('agencies.placements.column.status')}</th>
+                <th scope="col" className="numeric">
+                  {t('agencies.placements.column.placedBalance')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('agencies.placements.column.balance')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('agencies.placements.column.collected')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('agencies.placements.column.commission')}
+                </th>
+                <th scope="col">{t('agencies.placements.column.placedAt')}</th>
+                <th scope="col">{t('agencies.placements.column.recalledAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {placements.data.rows.map((p) => (
+                <tr key={p.id} data-placement-id={p.id}>
+                  <th scope="row">
+                    <Link to={`/cases/${p.caseId}`}>{p.accountRef}</Link>
+                  </th>
+                  <td>{t(`agencies.status.${p.status}`)}</td>
+                  <td className="numeric">{money(p.balanceAtPlacementMinor, p.currency)}</td>
+                  <td className="numeric">{money(p.balanceMinor, p.currency)}</td>
+                  <td className="numeric">{money(p.collectedMinor, p.currency)}</td>
+                  <td className="numeric">{money(p.commissionMinor, p.currency)}</td>
+                  <td>{formats.instant(p.placedAt)}</td>
+                  <td>{p.recalledAt ? formats.instant(p.recalledAt) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function CreateAgencyForm({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const create = useCreateAgency();
+  const [name, setName] = useState('');
+  const [percent, setPercent] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const fieldErrors = create.error ? readApiError(create.error).fieldErrors : {};
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = Number(percent);
+    if (percent.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+      setProblem(t('agencies.create.percentInvalid'));
+      return;
+    }
+    setProblem(null);
+    create.mutate(
+      { name, commissionBps: Math.round(value * 100) },
+      {
+        onSuccess: (agency) => {
+          setName('');
+          setPercent('');
+          onCreated(agency.id);
+        },
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="admin-section">
+      <h2 id={headingId}>{t('agencies.create.heading')}</h2>
+      <form onSubmit={submit} noValidate>
+        <FormField label={t('agencies.create.name')} error={fieldErrors.name?.[0]}>
+          {(control) => (
+            <input {...control} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+          )}
+        </FormField>
+        <FormField
+          label={t('agencies.create.commission')}
+          hint={t('agencies.create.commissionHint')}
+          error={problem ?? fieldErrors.commissionBps?.[0]}
+        >
+          {(control) => (
+            <input
+              {...control}
+              inputMode="decimal"
+              value={percent}
+              onChange={(e) => setPercent(e.target.value)}
+              autoComplete="off"
+            />
+          )}
+        </FormField>
+        {create.isError && (
+          <p role="alert" className="notice notice-error">
+            {readApiError(create.error).message}
+          </p>
+        )}
+        {create.isSuccess && (
+          <p role="status" className="notice">
+            {t('agencies.create.saved', { name: create.data.name })}
+          </p>
+        )}
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          {create.isPending ? t('agencies.create.saving') : t('agencies.create.submit')}
+        </button>
+      </form>
     </section>
   );
 }
