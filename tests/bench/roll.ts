@@ -52,7 +52,7 @@ try {
   await handle.migrate();
   const [last] = await queryRows<{ run_date: string | null }>(
     handle.db,
-    sql`select max(run_date)::text as run_date from roll_runs`,
+    sql`select max(run_date)::text as run_date from roll_runs where status = 'done'`,
   );
   const night = last?.run_date
     ? new Date(Date.parse(`${last.run_date}T10:00:00Z`) + 86_400_000)
