@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { DEMO, signIn } from './support.ts';
+
+/** Issue 5, item 6: a manager views the vintage chart and downloads its CSV; an agent is refused the page and the API. */
+const today = new Date().toISOString().slice(0, 10);
+const twoYearsAgo = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
+const range = `from=${twoYearsAgo}&to=${today}`;
+
+test('a manager views the vintage curves and downloads them as CSV', async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
+  await page.goto(`/reports?report=vintage&${range}`);
+  await expect(page.getByRole('combobox', { name: 'Report', exact: true })).toHaveValue('vintage');
+  await expect(page.getByRole('heading', { name: 'Recovery rate by vintage', level: 2 })).toBeVisible();
+  const chart = page.getByRole('img', {
+    name: 'Recovery rate by vintage chart; the table below has every figure.',
+  });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('polyline').first()).toBeVisible();
+
+  const table = page.getByRole('table', { name: 'Recovery rate by vintage: every figure' });
+  await expect(table.getByRole('columnheader', { name: 'Recovery rate' })).toBeVisible();
+  const shown = await table.locator('tbody tr').count();
+  expect(shown).toBeGreaterThan(10);
+  // Long tables come a hundred rows at a time; the pager says how many there are in all.
+  const pager = page.getByRole('navigation', { name: 'Table pages' });
+  const total = (await pager.count()) ? Number(/of (\d+)/.exec(await pager.innerText())![1]) : shown;
+  const firstCohort = (await table.locator('tbody tr').first().locator('td').first().innerText()).trim();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`vintage-${twoYearsAgo}-to-${today}.csv`);
+  const csv = await readFile((await download.path())!, 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines[0]).toBe(
+    'portfolioName,placementMonth,currency,caseCount,placedMinor,monthsSince,collectedMinor,cumulativeMinor,recoveryRate',
+  );
+  // The file holds the rows the table shows, in the same order, with raw figures (minor units, ratios).
+  expect(lines).toHaveLength(total + 1);
+  expect(lines[1]!.startsWith(firstCohort.includes(',') ? `"${firstCohort}"` : firstCohort)).toBe(true);
+  for (const line of lines.slice(1)) {
+    expect(line).toMatch(/,(USD|CNY),\d+,\d+,\d+,-?\d+,-?\d+,(-?[\d.e-]+)?$/);
+  }
+});
+
+test('an agent is refused the reports page and every report on the server', async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  await expect(page.getByRole('link', { name: 'Reports' })).toHaveCount(0);
+  await page.goto(`/reports?report=vintage&${range}`);
+  await expect(page).not.toHaveURL(/\/reports/);
+
+  const input = encodeURIComponent(JSON.stringify({ filters: { from: twoYearsAgo, to: today } }));
+  const vintage = await page.request.get(`/trpc/reports.vintage?input=${input}`);
+  expect(vintage.status()).toBe(403);
+  const csvInput = encodeURIComponent(
+    JSON.stringify({ report: 'collected', filters: { from: twoYearsAgo, to: today }, grain: 'month' }),
+  );
+  const csv = await page.request.get(`/trpc/reports.csv?input=${csvInput}`);
+  expect(csv.status()).toBe(403);
+  expect(await csv.text()).not.toContain('portfolioName');
+});
