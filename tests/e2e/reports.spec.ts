@@ -7,6 +7,9 @@ const today = new Date().toISOString().slice(0, 10);
 const twoYearsAgo = new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10);
 const range = `from=${twoYearsAgo}&to=${today}`;
 
+// Sign-in, a fresh book and a long table are slow on a loaded two-core machine; the steps keep their own timeouts.
+test.describe.configure({ timeout: 90_000 });
+
 test('a manager views the vintage curves and downloads them as CSV', async ({ page }) => {
   await signIn(page, DEMO.manager);
   await page.getByRole('link', { name: 'Reports' }).click();
