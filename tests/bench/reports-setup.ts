@@ -44,7 +44,7 @@ try {
          limit ${cases}`);
       await tx.execute(sql`
         insert into payments (case_id, amount_minor, currency, method, idempotency_key, allocated_fees_minor,
-                              allocated_interest_minor, allocated_principal_minor, received_at, recorded_at)
+                              allocated_interest_minor, allocated_principal_minor, received_at, created_at)
         select t.id, t.instalment, t.currency, (array['card', 'bank_transfer', 'wallet'])[1 + (i % 3)]::payment_method,
                'topup-' || t.id || '-' || i,
                f.now_fees - f.before_fees,
