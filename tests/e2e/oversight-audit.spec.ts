@@ -9,6 +9,8 @@ import { actionsPanel, DEMO, openCase, signIn } from './support.ts';
 test("an agent's blocked attempt shows up in the supervisor's audit and is marked reviewed", async ({
   browser,
 }) => {
+  // Two people in two browser contexts and a dozen page loads: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   // The agent: a letter without the debt-collector disclosure is refused by the guard (US-FDCPA-MIRANDA),
   // whatever the hour, and the refusal is kept as a blocked decision.
   const agentContext = await browser.newContext();
