@@ -10,7 +10,15 @@ import { fileURLToPath } from 'node:url';
  * postgres://postgres@127.0.0.1:5432/arrears_seed).
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BENCHES = ['compliance.ts', 'queues.ts', 'case-screen.ts', 'roll.ts', 'import.ts', 'reports.ts', 'audit.ts'];
+const BENCHES = [
+  'compliance.ts',
+  'queues.ts',
+  'case-screen.ts',
+  'roll.ts',
+  'import.ts',
+  'reports.ts',
+  'audit.ts',
+];
 
 const results: Array<{ bench: string; status: string }> = [];
 for (const bench of BENCHES) {
