@@ -25,6 +25,8 @@ export interface ReminderRunOptions {
   provider?: MessageProvider;
   /** Cases read per query. */
   batchSize?: number;
+  /** Stop after this many cases were considered (benchmarks); the rest waits for the next run. */
+  limit?: number;
   logger?: Logger;
   /** Test seams that stand for a crash at the two dangerous moments; they throw to abort the run. */
   faults?: {
@@ -94,48 +96,61 @@ export async function runReminders(db: Database, options: ReminderRunOptions): P
   const batchSize = options.batchSize ?? 500;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = await dueSteps(db, today, now, after, batchSize);
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1]!.case_id;
+    const { lastCaseId, rows } = await dueSteps(db, today, now, after, batchSize);
+    if (lastCaseId === null) break;
+    after = lastCaseId;
     for (const row of rows) {
       if (handled.has(row.case_id)) continue;
+      if (options.limit !== undefined && summary.considered >= options.limit) break;
       handled.add(row.case_id);
       summary.considered++;
       const outcome = await sendStep(db, provider, row, now, options);
       summary[outcome]++;
     }
-    if (rows.length < batchSize) break;
+    if (options.limit !== undefined && summary.considered >= options.limit) break;
   }
   log.info({ ...summary, now: now.toISOString() }, 'reminder run');
   return summary;
 }
 
 /**
- * For each case in the reminder stage (keyset by case id): one open step of its latest due day — not yet sent,
- * and if blocked, its retry time has come. Same-day steps on other channels follow in later runs, one per run.
+ * One page of cases in the reminder stage (keyset by case id), and for each of them one open step of its latest
+ * due day — not yet sent, and if blocked, its retry time has come. Same-day steps on other channels follow in
+ * later runs, one per run. The page is walked first so each query touches `limit` cases, not the whole book.
  */
-async function dueSteps(
+export async function dueSteps(
   db: Database,
   today: string,
   now: Date,
   after: string,
   limit: number,
-): Promise<DueRow[]> {
-  return queryRows<DueRow>(
+): Promise<{ lastCaseId: string | null; rows: DueRow[] }> {
+  const page = await queryRows<{ id: string }>(
+    db,
+    sql`select id from cases where stage = 'reminder' and status = 'active' and id > ${after}::uuid
+        order by id limit ${limit}`,
+  );
+  const lastCaseId = page[page.length - 1]?.id ?? null;
+  if (lastCaseId === null) return { lastCaseId, rows: [] };
+  const ids = sql.join(
+    page.map((p) => sql`${p.id}::uuid`),
+    sql`, `,
+  );
+  const rows = await queryRows<DueRow>(
     db,
     sql`select distinct on (c.id) c.id as case_id, s.id as step_id, s.offset_days, s.channel, s.template_id
         from cases c
         join reminder_strategies rs on rs.portfolio_id = c.portfolio_id and rs.active
         join reminder_steps s on s.strategy_id = rs.id
         left join reminder_sends r on r.case_id = c.id and r.step_id = s.id
-        where c.stage = 'reminder' and c.status = 'active' and c.id > ${after}::uuid
+        where c.id in (${ids})
           and s.offset_days = (select max(s2.offset_days) from reminder_steps s2
                                where s2.strategy_id = rs.id and c.due_date + s2.offset_days <= ${today}::date)
           and (r.id is null or (r.state in ('pending', 'blocked')
                and (r.next_attempt_at is null or r.next_attempt_at <= ${now.toISOString()}::timestamptz)))
-        order by c.id, s.position
-        limit ${limit}`,
+        order by c.id, s.position`,
   );
+  return { lastCaseId, rows };
 }
 
 /** Raised inside the guard's transaction when another run took the step first: rolls this attempt back. */
