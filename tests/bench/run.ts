@@ -18,6 +18,7 @@ const BENCHES = [
   'import.ts',
   'reports.ts',
   'audit.ts',
+  'reminders.ts',
 ];
 
 const results: Array<{ bench: string; status: string }> = [];
