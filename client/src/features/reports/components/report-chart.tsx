@@ -94,6 +94,12 @@ export function ReportChart({
           const path = s.points
             .map((p) => `${xCenter(xs.indexOf(p.x)).toFixed(1)},${y(p.y).toFixed(1)}`)
             .join(' ');
+          if (s.points.length === 1) {
+            const [only] = s.points;
+            return (
+              <circle key={s.name} cx={xCenter(xs.indexOf(only!.x))} cy={y(only!.y)} r={3} fill={color} />
+            );
+          }
           return (
             <polyline
               key={s.name}
