@@ -8,10 +8,10 @@ import type {
   complaintResolveInput,
   complaintsListInput,
 } from '@arrears/shared/schemas/supervision';
-import { and, asc, count, eq, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import type { Database, Executor, Transaction } from '../../db/client.ts';
+import { type Database, type Executor, queryRows, type Transaction } from '../../db/client.ts';
 import { cases, complaints, debtors, supervisorTeams, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -101,27 +101,33 @@ export async function listComplaints(
   if (input.agentId) parts.push(eq(complaints.agentId, input.agentId));
   if (input.overdueOnly) parts.push(overdueCondition(now));
   const where = and(...parts);
-  const [rows, [totalRow], agents] = await Promise.all([
+  const filter = and(...parts.slice(1)) ?? sql`true`;
+  // The total and the agents named in complaints in scope in one pass over the scope (each complaint's case
+  // probed once, index-only on cases_id_team_idx), instead of one pass for each.
+  const [rows, [summary]] = await Promise.all([
     selectRows(db)
       .where(where)
       .orderBy(asc(complaints.resolveBy), asc(complaints.id))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    db.select({ n: count() }).from(complaints).innerJoin(cases, eq(cases.id, complaints.caseId)).where(where),
-    db
-      .selectDistinct({ id: users.id, name: users.name })
-      .from(complaints)
-      .innerJoin(cases, eq(cases.id, complaints.caseId))
-      .innerJoin(users, eq(users.id, complaints.agentId))
-      .where(caseScope(user))
-      .orderBy(asc(users.name)),
+    queryRows<{ total: number; agents: ComplaintsListOutput['agents'] }>(
+      db,
+      sql`with scoped as materialized (
+            select ${complaints.agentId} as agent_id, (${filter}) as hit
+            from ${complaints} inner join ${cases} on ${cases.id} = ${complaints.caseId}
+            where ${caseScope(user)})
+          select (select count(*)::int from scoped where hit) as total,
+            coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name) order by a.name, a.id)
+              from (select distinct ${users.id} as id, ${users.name} as name
+                from scoped inner join ${users} on ${users.id} = scoped.agent_id) a), '[]'::jsonb) as agents`,
+    ),
   ]);
   return {
     rows: rows.map((row) => toRow(row, now)),
-    total: totalRow?.n ?? 0,
+    total: summary?.total ?? 0,
     page: input.page,
     pageSize: input.pageSize,
-    agents,
+    agents: summary?.agents ?? [],
   };
 }
 
