@@ -19,6 +19,7 @@ const BENCHES = [
   'reports.ts',
   'audit.ts',
   'reminders.ts',
+  'supervision.ts',
 ];
 
 const results: Array<{ bench: string; status: string }> = [];
