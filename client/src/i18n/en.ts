@@ -1267,7 +1267,7 @@ export const en = {
     descriptions: {
       collected: 'Money received per portfolio and currency, by day, week (from Monday) or month.',
       vintage:
-        'Cases placed in each month of the range (a vintage), followed month by month: collected to date ÷ balance placed.',
+        'Cases placed in each month of the range (a vintage), followed month by month: collected to date ÷ balance placed. The chart adds the chosen portfolios up per placement month and currency; the table has each portfolio.',
       liquidation:
         'Per month: collected in the month ÷ (balance placed before it, less everything collected before it, plus the balance placed in it).',
       rollRates:

@@ -87,19 +87,26 @@ export function chartSpecFor(
       return { kind: 'line', y: 'money', x: 'period', panels, hidden: 0 };
     }
     case 'vintage': {
-      const cohort = (r: Row) =>
-        `${str(r.portfolioName)} ${str(r.placementMonth).slice(0, 7)} (${str(r.currency)})`;
-      const monthOf = new Map(rows.map((r) => [cohort(r), str(r.placementMonth)]));
+      // One curve per placement month and currency: the chosen portfolios' cohorts of that month added up
+      // (same currency only), so the chart compares vintages; the table keeps each portfolio's own rows.
+      const sums = new Map<string, { placed: number; cumulative: number }>();
+      for (const r of rows) {
+        const key = `${str(r.placementMonth).slice(0, 7)} (${str(r.currency)})|${str(r.monthsSince)}`;
+        const sum = sums.get(key) ?? { placed: 0, cumulative: 0 };
+        sum.placed += Number(r.placedMinor);
+        sum.cumulative += Number(r.cumulativeMinor);
+        sums.set(key, sum);
+      }
+      const points = [...sums].map(([key, sum]) => {
+        const [name = '', monthsSince = ''] = key.split('|');
+        return { name, monthsSince, rate: sum.placed === 0 ? null : sum.cumulative / sum.placed };
+      });
       const all = seriesOf(
-        rows,
-        cohort,
-        (r) => str(r.monthsSince),
-        (r) => r.recoveryRate,
-      ).sort(
-        (a, b) =>
-          (monthOf.get(b.name) ?? '').localeCompare(monthOf.get(a.name) ?? '') ||
-          a.name.localeCompare(b.name),
-      );
+        points,
+        (p) => str(p.name),
+        (p) => str(p.monthsSince),
+        (p) => p.rate,
+      ).sort((a, b) => b.name.localeCompare(a.name));
       const { series, hidden } = capped(all, MAX_SERIES);
       return { kind: 'line', y: 'rate', x: 'monthsSince', panels: [{ currency: null, series }], hidden };
     }
