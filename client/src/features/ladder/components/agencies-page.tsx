@@ -8,6 +8,7 @@ import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useAgenciesQuery, useCreateAgency, usePlacementsQuery } from '../api/use-agencies.ts';
+import { LadderPolicies } from './ladder-policies.tsx';
 
 /**
  * Admin › Agencies: the outside agencies cases are placed with, their commission, and per agency the placements
@@ -48,6 +49,7 @@ export function AgenciesPage() {
       )}
       {selected && <AgencyPlacements agency={selected} />}
       <CreateAgencyForm onCreated={setSelectedId} />
+      <LadderPolicies />
     </section>
   );
 }
