@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './cases.ts';
 export * from './compliance-decisions.ts';
+export * from './contact-insights.ts';
 export * from './contact-log.ts';
 export * from './debtors.ts';
 export * from './disputes.ts';
