@@ -199,7 +199,7 @@ async function benchPage(db: Database, raw: postgres.Sql, now: Date, log: (text:
     ),
   );
   log(
-    `    (each page also counts its queue and explains ${(judged / PAGE_RUNS).toFixed(1)} rows not workable now with the engine)`,
+    `    (each page also counts its queue and explains ${(judged / PAGE_RUNS).toFixed(1)} rows not workable now, from the stored rule and reason)`,
   );
 }
 
