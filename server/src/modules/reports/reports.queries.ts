@@ -24,6 +24,8 @@ import { monthStart } from './rollups.ts';
  */
 
 const n = (value: unknown): number => Number(value ?? 0);
+/** Code-point order: stable for the same input and much cheaper than localeCompare on long reports. */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function portfolioClause(filters: ReportFilters, column: SQL = sql`portfolio_id`): SQL {
   if (filters.portfolioIds.length === 0) return sql``;
@@ -79,9 +81,7 @@ export async function collectedReport(
     }))
     .sort(
       (a, b) =>
-        a.period.localeCompare(b.period) ||
-        a.portfolioName.localeCompare(b.portfolioName) ||
-        a.currency.localeCompare(b.currency),
+        cmp(a.period, b.period) || cmp(a.portfolioName, b.portfolioName) || cmp(a.currency, b.currency),
     );
 }
 
@@ -130,9 +130,9 @@ export async function vintageReport(db: Executor, filters: ReportFilters, now: D
   }
   return rows.sort(
     (a, b) =>
-      a.portfolioName.localeCompare(b.portfolioName) ||
-      a.placementMonth.localeCompare(b.placementMonth) ||
-      a.currency.localeCompare(b.currency) ||
+      cmp(a.portfolioName, b.portfolioName) ||
+      cmp(a.placementMonth, b.placementMonth) ||
+      cmp(a.currency, b.currency) ||
       a.monthsSince - b.monthsSince,
   );
 }
@@ -196,10 +196,7 @@ export async function liquidationReport(db: Executor, filters: ReportFilters): P
     }
   }
   return rows.sort(
-    (a, b) =>
-      a.month.localeCompare(b.month) ||
-      a.portfolioName.localeCompare(b.portfolioName) ||
-      a.currency.localeCompare(b.currency),
+    (a, b) => cmp(a.month, b.month) || cmp(a.portfolioName, b.portfolioName) || cmp(a.currency, b.currency),
   );
 }
 
@@ -230,7 +227,7 @@ export async function rollRatesReport(db: Executor, filters: ReportFilters): Pro
     })
     .sort(
       (a, b) =>
-        a.month.localeCompare(b.month) ||
+        cmp(a.month, b.month) ||
         bucketOrder(a.fromBucket) - bucketOrder(b.fromBucket) ||
         bucketOrder(a.toBucket) - bucketOrder(b.toBucket),
     );
@@ -278,10 +275,7 @@ export async function promiseKeptReport(db: Executor, filters: ReportFilters): P
     }))
     .filter((r) => r.keptCount + r.brokenCount > 0)
     .sort(
-      (a, b) =>
-        a.month.localeCompare(b.month) ||
-        a.portfolioName.localeCompare(b.portfolioName) ||
-        a.currency.localeCompare(b.currency),
+      (a, b) => cmp(a.month, b.month) || cmp(a.portfolioName, b.portfolioName) || cmp(a.currency, b.currency),
     );
 }
 
@@ -305,7 +299,7 @@ export async function rightPartyReport(db: Executor, filters: ReportFilters): Pr
       rightPartyContacts: n(r.rpc),
       rightPartyRate: ratio(n(r.rpc), n(r.attempts)),
     }))
-    .sort((a, b) => a.month.localeCompare(b.month) || a.portfolioName.localeCompare(b.portfolioName));
+    .sort((a, b) => cmp(a.month, b.month) || cmp(a.portfolioName, b.portfolioName));
 }
 
 /** Contacts per 1,000 major units collected = contacts × 1000 × 10^digits ÷ collected minor units. */
@@ -358,7 +352,7 @@ export async function contactsPerCollectedReport(
       contactsPerThousand: contactsPerThousand(m.contacts, m.collectedMinor, m.currency),
     }))
     .filter((m) => m.contacts > 0 || m.collectedMinor !== 0)
-    .sort((a, b) => a.portfolioName.localeCompare(b.portfolioName) || a.currency.localeCompare(b.currency));
+    .sort((a, b) => cmp(a.portfolioName, b.portfolioName) || cmp(a.currency, b.currency));
 }
 
 type LeagueFigures = Omit<AgentLeagueRow, 'agentId' | 'agentName' | 'teamName' | 'currency'>;
@@ -458,7 +452,7 @@ async function people(db: Executor) {
 const byMoney = (
   a: { currency: string; collectedMinor: number },
   b: { currency: string; collectedMinor: number },
-) => a.currency.localeCompare(b.currency) || b.collectedMinor - a.collectedMinor;
+) => cmp(a.currency, b.currency) || b.collectedMinor - a.collectedMinor;
 
 export async function agentLeagueReport(db: Executor, filters: ReportFilters): Promise<AgentLeagueRow[]> {
   const [figures, who] = await Promise.all([agentFigures(db, filters), people(db)]);
@@ -467,7 +461,7 @@ export async function agentLeagueReport(db: Executor, filters: ReportFilters): P
       const person = f.agentId ? who.get(f.agentId) : undefined;
       return withRates({ ...f, agentName: person?.name ?? null, teamName: person?.teamName ?? null });
     })
-    .sort((a, b) => byMoney(a, b) || (a.agentName ?? '').localeCompare(b.agentName ?? ''));
+    .sort((a, b) => byMoney(a, b) || cmp(a.agentName ?? '', b.agentName ?? ''));
 }
 
 /** Agents' figures added up by each agent's team (users.team_id); no agent or no team is a row of its own. */
@@ -493,7 +487,7 @@ export async function teamLeagueReport(db: Executor, filters: ReportFilters): Pr
   }
   return [...teams.values()]
     .map(withRates)
-    .sort((a, b) => byMoney(a, b) || (a.teamName ?? '').localeCompare(b.teamName ?? ''));
+    .sort((a, b) => byMoney(a, b) || cmp(a.teamName ?? '', b.teamName ?? ''));
 }
 
 /** Agency balances: placed and recalled in the range (UTC days), and still placed now (report_agency_balances). */
@@ -526,5 +520,5 @@ export async function agencyReport(db: Executor, filters: ReportFilters): Promis
       openMinor: n(r.open_minor),
     }))
     .filter((r) => r.placedCount + r.recalledCount + r.openCount > 0)
-    .sort((a, b) => a.agencyName.localeCompare(b.agencyName) || a.currency.localeCompare(b.currency));
+    .sort((a, b) => cmp(a.agencyName, b.agencyName) || cmp(a.currency, b.currency));
 }
