@@ -15,11 +15,12 @@ async function openAgencies(page: Page) {
 test('an admin adds an agency and sees each agency’s placements with totals per currency', async ({
   page,
 }) => {
+  test.setTimeout(90_000); // sign-in, a create and a placements list on a shared, busy machine
   await openAgencies(page);
   const table = page.getByTestId('agencies-table');
   await expect(table.getByRole('row').filter({ hasText: MERIDIAN }).first()).toContainText('USD');
 
-  await page.getByLabel('Name').fill('Harborview Collections');
+  await page.getByLabel('Name', { exact: true }).fill('Harborview Collections');
   await page.getByLabel('Commission (%)').fill('18.5');
   await page.getByRole('button', { name: 'Add agency' }).click();
   await expect(
