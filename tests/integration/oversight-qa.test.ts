@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { complaints, complianceDecisions, contactLog } from '../../server/src/db/schema/index.ts';
+import { stampContactInsight } from '../../server/src/modules/oversight/insights.ts';
 import {
   buildCase,
   buildContact,
@@ -219,6 +220,8 @@ describe('the QA sample', () => {
           })),
         )
         .returning({ id: contactLog.id });
+      // What recordContact does in the transaction that writes a contact.
+      for (const row of rows) await stampContactInsight(handle.db, row.id);
       risky.add(rows[0]!.id);
     }
     let riskyPicks = 0;

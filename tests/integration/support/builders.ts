@@ -5,6 +5,7 @@ import type { Database } from '../../../server/src/db/client.ts';
 import * as s from '../../../server/src/db/schema/index.ts';
 import { AppError } from '../../../server/src/errors.ts';
 import { hashPassword } from '../../../server/src/modules/auth/password.ts';
+import { stampContactInsight } from '../../../server/src/modules/oversight/insights.ts';
 
 /** Data builders: each makes one row with sensible defaults, overridable field by field. */
 
@@ -152,6 +153,7 @@ export async function buildContact(
       ...options,
     })
     .returning();
+  await stampContactInsight(db, row!.id);
   return row!;
 }
 

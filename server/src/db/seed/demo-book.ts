@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/password.ts';
+import { backfillContactInsights } from '../../modules/oversight/insights.ts';
 import { snapshotBucketMonths } from '../../modules/reports/rollups.ts';
 import type { Executor } from '../client.ts';
 import { seedAgencyDemo } from './agency-demo.ts';
@@ -92,6 +93,8 @@ export async function seedDemoBook(db: Executor, options: SeedOptions): Promise<
   // Collections, contacts, promises and cohorts reached the report rollups through their triggers; bucket
   // rolls are written per completed month (decision record 011).
   await snapshotBucketMonths(db, now);
+  // The audit's per-contact insights (zone, local hour, window position), set-based (decision record 009).
+  rows.contactInsights = await backfillContactInsights(db);
   return { seed, now, cases: total, elapsedMs: Math.round(performance.now() - started), rows };
 }
 

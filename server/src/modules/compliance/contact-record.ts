@@ -3,6 +3,7 @@ import type { ActionKind, ContactOutcome, Direction, MessagePurpose } from '@arr
 import { and, eq, isNull, lte } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { contactLog, disputes } from '../../db/schema/index.ts';
+import { stampContactInsight } from '../oversight/insights.ts';
 import type { CaseChanges } from './case-lock.ts';
 import type { CaseRow } from './facts.mapping.ts';
 
@@ -48,6 +49,8 @@ export async function recordContact(
       ...entry,
     })
     .returning({ id: contactLog.id });
+  // The audit's zone, local hour and window position of the contact, as of now (decision record 009).
+  await stampContactInsight(tx, row!.id);
   const at = entry.occurredAt;
   const outbound = entry.direction === 'outbound';
   const written = entry.kind === 'letter' || entry.kind === 'email';

@@ -3,14 +3,8 @@ import { type AgentFigures, EDGE_MINUTES, type HeatMapOutput } from '@arrears/sh
 import { and, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { caseScope } from '../cases/case-scope.ts';
-import {
-  contactZone,
-  localMidnight,
-  windowEnd,
-  windowStart,
-  zoneMapJoin,
-  zoneMapJson,
-} from './debtor-zone.ts';
+import { localMidnight } from './debtor-zone.ts';
+import { WINDOW_NEAR_EDGE, WINDOW_OUTSIDE } from './insights.ts';
 
 interface Range {
   from: string;
@@ -88,13 +82,11 @@ export async function agentFigures(
   });
 }
 
-/** Outbound kinds a calling window applies to: letters and escalations have no hour. */
-const TIMED_KINDS = sql`('call', 'autodial_call', 'voicemail', 'sms', 'email', 'app_push', 'field_visit', 'third_party_contact')`;
-
 /**
  * Outbound attempts by agents, bucketed by hour and ISO weekday of the debtor's local day (the zone the engine
- * decided, see contactZone), counting those within EDGE_MINUTES of the calling window's start or end and those
- * outside it. Filtered by agent or by the case's team, inside the viewer's case scope.
+ * decided, stamped in contact_insights when the contact was recorded), counting those within EDGE_MINUTES of the
+ * calling window's start or end and those outside it. Filtered by agent or by the case's team, inside the viewer's
+ * case scope. An index-only group-by over contact_insights with the case's team probed index-only for the scope.
  */
 export async function heatMap(
   db: Executor,
@@ -103,7 +95,7 @@ export async function heatMap(
 ): Promise<HeatMapOutput> {
   const from = localMidnight(input.from, user.timeZone);
   const to = localMidnight(input.to, user.timeZone, 1);
-  const zones = await zoneMapJson(db);
+  const needsCase = user.role === 'supervisor' || user.role === 'agent' || input.teamId !== undefined;
   const rows = await queryRows<{
     weekday: number | string;
     hour: number | string;
@@ -112,31 +104,20 @@ export async function heatMap(
     outside: number | string;
   }>(
     db,
-    sql`with local as (
-        select (cl.occurred_at at time zone ${contactZone}) as lt, ${windowStart()} as ws, ${windowEnd()} as we
-        from contact_log cl
-        join cases on cases.id = cl.case_id
-        join debtors d on d.id = cl.debtor_id
-        join portfolios p on p.id = cases.portfolio_id
-        ${zoneMapJoin(zones)}
-        where ${and(
-          caseScope(user),
-          sql`cl.occurred_at >= ${from}`,
-          sql`cl.occurred_at < ${to}`,
-          sql`cl.direction = 'outbound'`,
-          sql`cl.agent_id is not null`,
-          sql`cl.kind in ${TIMED_KINDS}`,
-          input.agentId ? sql`cl.agent_id = ${input.agentId}` : undefined,
-          input.teamId ? sql`cases.team_id = ${input.teamId}` : undefined,
-        )}
-      ), minutes as (
-        select lt, ws, we, extract(hour from lt)::int * 60 + extract(minute from lt)::int as m from local
-      )
-      select extract(isodow from lt)::int as weekday, extract(hour from lt)::int as hour, count(*) as attempts,
-        count(*) filter (where m >= ws and m < we
-          and (m < ws + ${EDGE_MINUTES}::int or m >= we - ${EDGE_MINUTES}::int)) as near_edge,
-        count(*) filter (where m < ws or m >= we) as outside
-      from minutes group by 1, 2 order by 1, 2`,
+    sql`select ci.local_weekday as weekday, ci.local_hour as hour, count(*) as attempts,
+        count(*) filter (where ci.window_position = ${WINDOW_NEAR_EDGE}::int) as near_edge,
+        count(*) filter (where ci.window_position = ${WINDOW_OUTSIDE}::int) as outside
+      from contact_insights ci
+      ${needsCase ? sql`join cases on cases.id = ci.case_id` : sql``}
+      where ${and(
+        needsCase ? caseScope(user) : undefined,
+        sql`ci.timed`,
+        sql`ci.occurred_at >= ${from}`,
+        sql`ci.occurred_at < ${to}`,
+        input.agentId ? sql`ci.agent_id = ${input.agentId}` : undefined,
+        input.teamId ? sql`cases.team_id = ${input.teamId}` : undefined,
+      )}
+      group by 1, 2 order by 1, 2`,
   );
   const cells = rows.map((row) => ({
     weekday: Number(row.weekday),

@@ -1,19 +1,13 @@
 import { DEFAULT_PARAMETERS } from '@arrears/shared/compliance/packs';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import { EDGE_MINUTES, type QaReason, type QaSampleOutput } from '@arrears/shared/schemas/oversight';
+import type { QaReason, QaSampleOutput } from '@arrears/shared/schemas/oversight';
 import { and, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { caseScope } from '../cases/case-scope.ts';
 import { addDays, localDateIn } from '../queues/debtor-calendar.ts';
 import { isoMicros, latestReview, reviewColumns, reviewOf } from './audit.queries.ts';
-import {
-  contactZone,
-  localMidnight,
-  windowEnd,
-  windowStart,
-  zoneMapJoin,
-  zoneMapJson,
-} from './debtor-zone.ts';
+import { localMidnight } from './debtor-zone.ts';
+import { WINDOW_INSIDE } from './insights.ts';
 
 /** What each risk adds to a contact's weight; every contact of the day starts at 1 so any may be drawn. */
 export const QA_WEIGHTS: Readonly<Record<QaReason, number>> = {
@@ -77,7 +71,6 @@ export async function qaSample(
   const date = input.date ?? addDays(localDateIn(user.timeZone, now), -1);
   const from = localMidnight(date, user.timeZone);
   const to = localMidnight(date, user.timeZone, 1);
-  const zones = await zoneMapJson(db);
   const cheapWeight = CHEAP_REASONS.map(
     (reason) => sql`(case when ${sql.raw(reason)} then ${QA_WEIGHTS[reason]}::int else 0 end)`,
   );
@@ -86,14 +79,13 @@ export async function qaSample(
     db,
     sql`with day as (
         select cl.id, cl.occurred_at, cl.case_id, cl.agent_id, cl.kind, cl.outcome, cl.decision_id,
-          cl.contact_point_id, cases.account_ref, d.jurisdiction_country, p.rule_parameters,
-          (cl.occurred_at at time zone ${contactZone}) as lt, ${windowStart()} as ws, ${windowEnd()} as we,
+          cl.contact_point_id, cases.account_ref, cases.portfolio_id, d.jurisdiction_country,
+          ci.window_position <> ${WINDOW_INSIDE}::int as window_edge,
           coalesce(d.cease_requested_at <= cl.occurred_at, false) as after_cease
         from contact_log cl
+        join contact_insights ci on ci.contact_id = cl.id
         join cases on cases.id = cl.case_id
         join debtors d on d.id = cl.debtor_id
-        join portfolios p on p.id = cases.portfolio_id
-        ${zoneMapJoin(zones)}
         where ${and(
           caseScope(user),
           sql`cl.occurred_at >= ${from}`,
@@ -107,7 +99,6 @@ export async function qaSample(
         where k.received_at < ${to} and k.received_at >= ${to} - ${`${COMPLAINT_DAYS} days`}::interval
       ), flagged as (
         select day.*,
-          (extract(hour from lt)::int * 60 + extract(minute from lt)::int) as m,
           exists (select 1 from disputes ds where ds.case_id = day.case_id and ds.received_at <= day.occurred_at
             and (ds.verification_sent_at is null or ds.verification_sent_at > day.occurred_at
                  or ds.received_at > day.occurred_at - ${`${DISPUTE_DAYS} days`}::interval)) as after_dispute,
@@ -120,8 +111,6 @@ export async function qaSample(
         from day
       ), cheap as (
         select flagged.*,
-          ((m >= ws and m < ws + ${EDGE_MINUTES}::int) or (m < we and m >= we - ${EDGE_MINUTES}::int)
-            or m < ws or m >= we) as window_edge,
           ln((('x' || substr(md5(${date} || ':' || flagged.id::text), 1, 8))::bit(32)::bigint + 1)::float8
              / 4294967297.0) as lu
         from flagged
@@ -134,8 +123,8 @@ export async function qaSample(
         select coalesce((select lu / cheap_weight from weighed order by lu / cheap_weight desc
           offset ${input.size - 1} limit 1), '-Infinity'::float8) as l
       ), finalists as (
-        select weighed.*, (select count(*) from weighed) as population
-        from weighed, bound
+        select weighed.*, p.rule_parameters, (select count(*) from weighed) as population
+        from weighed join portfolios p on p.id = weighed.portfolio_id, bound
         where lu / (cheap_weight + case when is_call then ${QA_WEIGHTS.near_cap}::int else 0 end) >= bound.l
       ), scored as (
         select finalists.*,

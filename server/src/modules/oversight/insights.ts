@@ -1,0 +1,101 @@
+import { EDGE_MINUTES } from '@arrears/shared/schemas/oversight';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { contactZone, windowEnd, windowStart, zoneMapJoin, zoneMapJson } from './debtor-zone.ts';
+
+/** Outbound kinds a calling window applies to: letters and escalations have no hour. */
+export const TIMED_KINDS = sql`('call', 'autodial_call', 'voicemail', 'sms', 'email', 'app_push', 'field_visit', 'third_party_contact')`;
+
+/** window_position: inside the calling window, inside it within EDGE_MINUTES of its start or end, outside it. */
+export const WINDOW_INSIDE = 0;
+export const WINDOW_NEAR_EDGE = 1;
+export const WINDOW_OUTSIDE = 2;
+
+/**
+ * Inserts contact_insights from `source`, a query of contact-log rows with their `zone` and calling window `ws`/`we`
+ * (minutes of the local day, half-open): the local hour, minute and ISO weekday in the zone and the position.
+ */
+function insertInsights(source: SQL): SQL {
+  return sql`insert into contact_insights
+      (contact_id, case_id, agent_id, occurred_at, timed, debtor_zone, local_hour, local_minute, local_weekday,
+       window_position)
+    select id, case_id, agent_id, occurred_at, timed, zone, extract(hour from lt)::int, extract(minute from lt)::int,
+      extract(isodow from lt)::int,
+      case
+        when m < ws or m >= we then ${WINDOW_OUTSIDE}::int
+        when m < ws + ${EDGE_MINUTES}::int or m >= we - ${EDGE_MINUTES}::int then ${WINDOW_NEAR_EDGE}::int
+        else ${WINDOW_INSIDE}::int end
+    from (
+      select z.*, extract(hour from lt)::int * 60 + extract(minute from lt)::int as m
+      from (select s.*, (s.occurred_at at time zone s.zone) as lt from (${source}) s) z
+    ) y
+    on conflict (contact_id) do nothing`;
+}
+
+const TIMED = sql`(cl.direction = 'outbound' and cl.agent_id is not null and cl.kind in ${TIMED_KINDS})`;
+
+function rowCount(result: unknown): number {
+  const counted = result as { rowCount?: number | null; affectedRows?: number };
+  return counted.rowCount ?? counted.affectedRows ?? 0;
+}
+
+/**
+ * Stamps `contact_insights` for the contact-log rows `cl` matching `where` (a few rows: the zone is looked up per
+ * row, see contactZone). Called in the transaction that records a contact, so the zone and window are the ones
+ * of that moment.
+ */
+export async function stampContactInsights(db: Executor, where: SQL): Promise<number> {
+  const zones = await zoneMapJson(db);
+  const result = await db.execute(
+    insertInsights(sql`select cl.id, cl.case_id, cl.agent_id, cl.occurred_at, ${TIMED} as timed, w.zone, w.ws, w.we
+      from contact_log cl
+      join cases on cases.id = cl.case_id
+      join debtors d on d.id = cl.debtor_id
+      join portfolios p on p.id = cases.portfolio_id
+      ${zoneMapJoin(zones)}
+      cross join lateral (select ${contactZone} as zone, ${windowStart()} as ws, ${windowEnd()} as we) w
+      where ${where}`),
+  );
+  return rowCount(result);
+}
+
+/** Stamps one freshly recorded contact. */
+export function stampContactInsight(db: Executor, contactId: number): Promise<number> {
+  return stampContactInsights(db, sql`cl.id = ${contactId}`);
+}
+
+/**
+ * Stamps every contact that has no insight yet, set-based: the same zone order as contactZone (the recorded
+ * decision's first zone, the debtor's named zone, the first contact point's zone, the jurisdiction's first zone,
+ * UTC) but with each debtor's first contact-point zone computed once and hash-joined, so the million-case book's
+ * five million contacts take one pass instead of a lookup per row. Idempotent. Returns how many rows it stamped.
+ */
+export async function backfillContactInsights(db: Executor): Promise<number> {
+  const zones = await zoneMapJson(db);
+  const result = await db.execute(
+    insertInsights(sql`with zm as (select ${zones}::jsonb as m),
+      first_point as (
+        select distinct on (cp.debtor_id) cp.debtor_id, zm.m ->> cp.time_zone as zone
+        from contact_points cp cross join zm
+        where zm.m ? cp.time_zone
+        order by cp.debtor_id, cp.created_at, cp.id)
+      select cl.id, cl.case_id, cl.agent_id, cl.occurred_at, ${TIMED} as timed,
+        coalesce(
+          zm.m ->> (dz.facts -> 'debtor' -> 'timeZones' ->> 0),
+          zm.m ->> d.explicit_time_zone,
+          fp.zone,
+          zm.m ->> ('J:' || d.jurisdiction_country || ':' || coalesce(d.jurisdiction_region, '')),
+          zm.m ->> ('J:' || d.jurisdiction_country || ':'),
+          'UTC') as zone,
+        ${windowStart()} as ws, ${windowEnd()} as we
+      from contact_log cl
+      join cases on cases.id = cl.case_id
+      join debtors d on d.id = cl.debtor_id
+      join portfolios p on p.id = cases.portfolio_id
+      cross join zm
+      left join compliance_decisions dz on dz.id = cl.decision_id
+      left join first_point fp on fp.debtor_id = d.id
+      where not exists (select 1 from contact_insights ci where ci.contact_id = cl.id)`),
+  );
+  return rowCount(result);
+}
