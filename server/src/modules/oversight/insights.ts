@@ -34,9 +34,10 @@ function insertInsights(source: SQL): SQL {
 
 const TIMED = sql`(cl.direction = 'outbound' and cl.agent_id is not null and cl.kind in ${TIMED_KINDS})`;
 
+/** Rows an INSERT wrote: postgres.js answers `count`, PGlite `affectedRows`. */
 function rowCount(result: unknown): number {
-  const counted = result as { rowCount?: number | null; affectedRows?: number };
-  return counted.rowCount ?? counted.affectedRows ?? 0;
+  const counted = result as { count?: number | null; affectedRows?: number };
+  return counted.count ?? counted.affectedRows ?? 0;
 }
 
 /**
