@@ -3,11 +3,12 @@ import { evaluate } from '@arrears/shared/compliance/engine';
 import { zoneClock } from '@arrears/shared/compliance/time';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { ComplianceCheckOutput, DecisionView } from '@arrears/shared/schemas/compliance';
-import { eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
 import { thirdParties } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
 import { findCaseInScope } from '../cases/case-scope.ts';
+import { rowFromJson } from '../queues/next-case.queries.ts';
 import { activeOverrides, listDecisions, stampedVersion } from './decisions.queries.ts';
 import { loadCaseFacts } from './facts.queries.ts';
 import { factsFor } from './guard.ts';
@@ -28,7 +29,10 @@ export async function checkCase(
   const caseFacts = await loadCaseFacts(db, caseId, now);
   if (!caseFacts) throw caseNotFound();
   const [people, grants] = await Promise.all([
-    db.select().from(thirdParties).where(eq(thirdParties.debtorId, caseFacts.debtor.id)),
+    queryRows<{ row: Record<string, unknown> }>(
+      db,
+      sql`select to_jsonb(x) as row from ${thirdParties} x where x.debtor_id = ${caseFacts.debtor.id}`,
+    ).then((rows) => rows.map(({ row }) => rowFromJson(thirdParties, row))),
     activeOverrides(db, caseId, null, now),
   ]);
   const history = caseFacts.base.history ?? [];

@@ -3,8 +3,8 @@ import type { ComplianceFacts } from '@arrears/shared/compliance/facts';
 import { RULESET_VERSION } from '@arrears/shared/compliance/packs';
 import type { ActionKind, DecisionOutcome } from '@arrears/shared/domain/enums';
 import type { DecisionView } from '@arrears/shared/schemas/compliance';
-import { and, desc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
 import { complianceDecisions, users } from '../../db/schema/index.ts';
 
 /** An override stays usable this long after a supervisor grants it. */
@@ -78,26 +78,28 @@ export async function activeOverrides(
   now: Date,
 ): Promise<OverrideGrant[]> {
   const since = new Date(now.getTime() - OVERRIDE_HOURS * 3_600_000);
-  const rows = await db
-    .select({
-      decisionId: complianceDecisions.id,
-      actionKind: complianceDecisions.actionKind,
-      ruleIds: complianceDecisions.ruleIds,
-      reason: complianceDecisions.overrideReason,
-    })
-    .from(complianceDecisions)
-    .where(
-      and(
-        eq(complianceDecisions.caseId, caseId),
-        gt(complianceDecisions.evaluatedAt, since),
-        lte(complianceDecisions.evaluatedAt, now),
-        actionKind === null ? undefined : eq(complianceDecisions.actionKind, actionKind),
-        eq(complianceDecisions.outcome, 'overridden'),
-        isNotNull(sql`${complianceDecisions.facts} -> 'override'`),
-      ),
-    )
-    .orderBy(desc(complianceDecisions.evaluatedAt), desc(complianceDecisions.id));
-  return rows.map((row) => ({ ...row, reason: row.reason ?? '' }));
+  // Plain SQL rather than the query builder: read on every preview and guarded action, where building and
+  // mapping a drizzle select cost several times the statement itself.
+  const rows = await queryRows<{
+    id: string | number;
+    action_kind: ActionKind;
+    rule_ids: string[];
+    override_reason: string | null;
+  }>(
+    db,
+    sql`select id, action_kind, rule_ids, override_reason from ${complianceDecisions}
+        where case_id = ${caseId} and evaluated_at > ${since.toISOString()}::timestamptz
+          and evaluated_at <= ${now.toISOString()}::timestamptz
+          ${actionKind === null ? sql`` : sql`and action_kind = ${actionKind}`}
+          and outcome = 'overridden' and facts -> 'override' is not null
+        order by evaluated_at desc, id desc`,
+  );
+  return rows.map((row) => ({
+    decisionId: Number(row.id),
+    actionKind: row.action_kind,
+    ruleIds: row.rule_ids,
+    reason: row.override_reason ?? '',
+  }));
 }
 
 /** The latest blocked decision of this kind on the case: what a new override answers. */

@@ -1,5 +1,15 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import { and, eq, getTableColumns, inArray, isNull, type SQL, sql, type Table } from 'drizzle-orm';
+import {
+  and,
+  type Column,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  type SQL,
+  sql,
+  type Table,
+} from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { cases, contactPoints, debtors, disputes, optOuts, portfolios } from '../../db/schema/index.ts';
 import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './workability-facts.ts';
@@ -45,13 +55,21 @@ export async function nextOpensAt(db: Executor, user: SessionUser, now: Date): P
 
 /** A drizzle row from `to_jsonb(row)`: each column read from its database name and mapped as the driver's would be. */
 export function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
+  let columns = columnsOf.get(table);
+  if (columns === undefined) {
+    columns = Object.entries(getTableColumns(table));
+    columnsOf.set(table, columns);
+  }
   const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
+  for (const [key, column] of columns) {
     const value = json[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return row as T['$inferSelect'];
 }
+
+/** Each table's [property, column] pairs, listed once per process rather than once per row. */
+const columnsOf = new WeakMap<Table, Array<[string, Column]>>();
 
 export interface Candidate {
   id: string;
