@@ -80,10 +80,11 @@ export async function qaSample(
     sql`with day as (
         select cl.id, cl.occurred_at, cl.case_id, cl.agent_id, cl.kind, cl.outcome, cl.decision_id,
           cl.contact_point_id, cases.account_ref, cases.portfolio_id, d.jurisdiction_country,
-          ci.window_position <> ${WINDOW_INSIDE}::int as window_edge,
+          -- A key lookup per contact of the day: joined, the planner hashes all of contact_insights.
+          coalesce((select ci.window_position <> ${WINDOW_INSIDE}::int from contact_insights ci
+            where ci.contact_id = cl.id), false) as window_edge,
           coalesce(d.cease_requested_at <= cl.occurred_at, false) as after_cease
         from contact_log cl
-        join contact_insights ci on ci.contact_id = cl.id
         join cases on cases.id = cl.case_id
         join debtors d on d.id = cl.debtor_id
         where ${and(
