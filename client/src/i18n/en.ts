@@ -1100,7 +1100,8 @@ export const en = {
       heading: 'Reminders of {{name}}',
       close: 'Close',
       version: 'Version {{version}}',
-      intro: 'Steps run in day order. Day −3 is three days before the due date, 0 the due date, 7 a week after.',
+      intro:
+        'Steps run in day order. Day −3 is three days before the due date, 0 the due date, 7 a week after.',
       templatesFailed: 'The templates could not be loaded: {{message}}',
       defaultName: 'Standard reminders',
       name: 'Strategy name',
@@ -1206,7 +1207,8 @@ export const en = {
       importAll_other: 'Import all {{count}} rows',
       importValid_one: 'Import only the {{count}} valid new row',
       importValid_other: 'Import only the {{count}} valid new rows',
-      allBlocked: 'Some rows have errors, so the whole file cannot be imported: fix it, or import only the valid rows.',
+      allBlocked:
+        'Some rows have errors, so the whole file cannot be imported: fix it, or import only the valid rows.',
       importing: 'Importing…',
       importFailed: 'Nothing was imported: {{message}}',
       imported:
@@ -1272,7 +1274,8 @@ export const en = {
         'Per month: collected in the month ÷ (balance placed before it, less everything collected before it, plus the balance placed in it).',
       rollRates:
         'Completed months: where the cases of each bucket at the end of the previous month were at the end of this one. The chart shows the share rolling one bucket worse.',
-      promiseKept: 'Promises due in the range that were kept, of those kept or broken (pending and cancelled left out).',
+      promiseKept:
+        'Promises due in the range that were kept, of those kept or broken (pending and cancelled left out).',
       rightParty: 'Outbound calls that reached the debtor (a conversation), of all outbound calls.',
       contactsPerCollected:
         'Every logged contact in the range per 1,000 dollars, yuan… collected in the range, per portfolio and currency.',
@@ -1341,7 +1344,8 @@ export const en = {
   },
   audit: {
     pageTitle: 'Compliance audit',
-    intro: 'Every blocked, warned or overridden decision and every contact in your scope. Dates are days in {{zone}}.',
+    intro:
+      'Every blocked, warned or overridden decision and every contact in your scope. Dates are days in {{zone}}.',
     filtersLabel: 'Audit filters',
     kindLabel: 'Show',
     kind: { decisions: 'Decisions', contacts: 'Contacts' },
@@ -1450,7 +1454,8 @@ export const en = {
       heading: 'Contact attempts by the debtor’s local hour',
       explain:
         'Outbound attempts by hour and weekday of the debtor’s own day (the zone the compliance engine used). ◆ marks attempts within 30 minutes of the calling window’s start or end, ✕ attempts outside it.',
-      tableLabel: 'Attempts by weekday and hour; cells near a window edge (within {{minutes}} minutes) are marked',
+      tableLabel:
+        'Attempts by weekday and hour; cells near a window edge (within {{minutes}} minutes) are marked',
       weekday: 'Weekday',
       hourLabel: 'Hour {{hour}}',
       attempts_one: '{{count}} attempt',

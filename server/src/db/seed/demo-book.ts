@@ -11,10 +11,10 @@ import { makeGenericCase } from './generic-case.ts';
 import { insertSink } from './insert-sink.ts';
 import { materializeCase } from './materialize.ts';
 import { insertReferenceData } from './reference-data.ts';
+import { seedRemindersDemo } from './reminders-demo.ts';
 import { emptyBatch, LOAD_ORDER, type RowSink } from './row-batch.ts';
 import { demoSpecials } from './specials.ts';
 import type { CaseStory } from './story.ts';
-import { seedRemindersDemo } from './reminders-demo.ts';
 import { seedSupervisionDemo } from './supervision-demo.ts';
 
 export interface SeedOptions {
