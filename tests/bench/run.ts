@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * `pnpm bench`: runs every benchmark in turn, each in its own process so one's connections and caches do not
  * colour the next. Each prints its own figures (p50/p95 and the ratio to a raw-SQL baseline). The database is
  * BENCH_DATABASE_URL (default: the one-million-case seed, `pnpm db:seed --cases 1000000 --reset` into
- * postgres://postgres@127.0.0.1:5432/arrears_seed).
+ * postgres://postgres@127.0.0.1:5432/arrears_seed). `pnpm bench queues reports` runs only the benches named.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCHES = [
@@ -22,8 +22,17 @@ const BENCHES = [
   'supervision.ts',
 ];
 
+const wanted = process.argv.slice(2).map((name) => name.replace(/\.ts$/, ''));
+const unknown = wanted.filter((name) => !BENCHES.includes(`${name}.ts`));
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown bench: ${unknown.join(', ')}. Known: ${BENCHES.join(', ')}\n`);
+  process.exit(2);
+}
+const chosen =
+  wanted.length === 0 ? BENCHES : BENCHES.filter((bench) => wanted.includes(bench.replace(/\.ts$/, '')));
+
 const results: Array<{ bench: string; status: string }> = [];
-for (const bench of BENCHES) {
+for (const bench of chosen) {
   const file = path.join(here, bench);
   if (!existsSync(file)) continue;
   process.stdout.write(`\n=== ${bench} ===\n`);
