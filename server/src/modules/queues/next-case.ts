@@ -15,7 +15,7 @@ import {
   pickCandidate,
   poolCases,
 } from './next-case.queries.ts';
-import { refreshCases } from './workability.ts';
+import { caseAssignments, refreshCases } from './workability.ts';
 
 /** A claim lasts this long: long enough to work a case, short enough that an abandoned one returns to the pool. */
 export const CLAIM_MINUTES = 15;
@@ -82,16 +82,16 @@ async function pickAndClaim(tx: Transaction, user: SessionUser, now: Date): Prom
     const fromPool = candidate.assignedAgentId === null;
     // Sent together: neither depends on the other, and the row is already locked by the pick.
     await Promise.all([
-      tx
-        .update(cases)
-        .set({
+      queryRows(
+        tx,
+        sql`update ${cases} set ${caseAssignments({
           claimedBy: user.id,
           claimExpiresAt,
           ...(fromPool
             ? { assignedAgentId: user.id, version: sql`${cases.version} + 1`, updatedAt: now }
             : {}),
-        })
-        .where(eq(cases.id, candidate.id)),
+        })} where ${cases.id} = ${candidate.id}`,
+      ),
       fromPool
         ? recordAudit(tx, {
             actorId: user.id,

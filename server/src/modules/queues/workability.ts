@@ -1,5 +1,5 @@
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
-import { eq, sql } from 'drizzle-orm';
+import { type Column, is, SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import type { CaseChanges } from '../compliance/case-lock.ts';
@@ -99,9 +99,9 @@ export async function bumpAndRefresh(
   if (!read) throw new Error(`bumpAndRefresh: case ${caseId} not found`);
   if (read.siblings.length > 0) await refreshCases(tx, read.siblings, now);
   const judged = judgeEntry(caseId, read.loaded, new Map([[caseId, read.promises]]), now);
-  const [row] = await tx
-    .update(cases)
-    .set({
+  const [row] = await queryRows<{ version: number }>(
+    tx,
+    sql`update ${cases} set ${caseAssignments({
       ...changes,
       version: sql`${cases.version} + 1`,
       updatedAt: now,
@@ -109,10 +109,25 @@ export async function bumpAndRefresh(
       priority: judged.priority,
       blockedRuleId: judged.blockedBy?.ruleId ?? null,
       blockedReason: judged.blockedBy?.reason ?? null,
-    })
-    .where(eq(cases.id, caseId))
-    .returning({ version: cases.version });
-  return row!.version;
+    })} where ${cases.id} = ${caseId} returning ${cases.version}`,
+  );
+  return Number(row!.version);
+}
+
+/**
+ * `column = value, …` for an UPDATE of cases, each value encoded by its column as the query builder would (undefined
+ * skipped, SQL kept as is). Every guarded action and next-case press writes the case once; the builder's update
+ * path cost more Node CPU than the statement itself.
+ */
+export function caseAssignments(values: Partial<Record<keyof typeof cases.$inferInsert, unknown>>): SQL {
+  const columns = cases as unknown as Record<string, Column>;
+  const parts = Object.entries(values)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => {
+      const column = columns[key]!;
+      return sql`${sql.identifier(column.name)} = ${is(value, SQL) ? value : sql.param(value, column)}`;
+    });
+  return sql.join(parts, sql`, `);
 }
 
 /** One statement for the whole batch; unchanged rows are skipped so the nightly roll writes only what moved. */
