@@ -5,7 +5,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { rollRuns } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { settlementCandidates, settlePromises } from '../payments/settlement.service.ts';
+import { settlementCandidates, settlePromisesInBatch } from '../payments/settlement.service.ts';
 import { refreshWorkability } from '../queues/workability.ts';
 import { refreshAllWorkability } from '../queues/workability-roll.ts';
 import { snapshotBuckets } from '../reports/rollups.ts';
@@ -127,14 +127,15 @@ export async function runNightlyRoll(db: Database, options: NightlyRollOptions):
   }
 }
 
-/** Cases whose promises one transaction settles; two transactions run at once. */
-const SETTLE_BATCH = 200;
+/** Cases whose promises one transaction settles (a handful of statements each); two transactions run at once. */
+const SETTLE_BATCH = 2_000;
 const SETTLE_WORKERS = 2;
 
 /**
- * `settlePromises` over every case with a promise that may be overdue, in short transactions of a few hundred
- * cases (row locks held for a moment, not for the whole roll). Re-ranking each changed case is left to the queue
- * refresh that follows the roll; when that is skipped, the settled cases are re-judged here in bulk.
+ * Every case with a promise that may be overdue, settled set-based (`settlePromisesInBatch`) in transactions of a
+ * couple of thousand cases, each a keyset range of case ids (row locks held for a moment, not for the whole roll).
+ * Re-ranking each changed case is left to the queue refresh that follows the roll; when that is skipped, the
+ * settled cases are re-judged here in bulk.
  */
 async function settleInBatches(db: Database, now: Date, queuesFollow: boolean) {
   const ids = (await settlementCandidates(db, { now })).map((c) => c.caseId);
@@ -143,10 +144,15 @@ async function settleInBatches(db: Database, now: Date, queuesFollow: boolean) {
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
-      const chunk = ids.slice(next, next + SETTLE_BATCH);
+      const start = next;
+      const chunk = ids.slice(start, start + SETTLE_BATCH);
       next += SETTLE_BATCH;
       const judged = await db.transaction(async (tx) => {
-        const result = await settlePromises(tx, { caseIds: chunk, now, refreshQueues: false });
+        const result = await settlePromisesInBatch(tx, {
+          caseIdFrom: start === 0 ? undefined : ids[start - 1],
+          caseIdTo: chunk[chunk.length - 1],
+          now,
+        });
         if (!queuesFollow) await refreshWorkability(tx, chunk, now);
         return result;
       });
