@@ -1,8 +1,6 @@
-import type { SessionUser } from '@arrears/shared/schemas/auth';
-import { eq, sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '../../server/src/db/client.ts';
-import * as s from '../../server/src/db/schema/index.ts';
-import { createCaller } from '../../server/src/trpc/router.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../server/src/db/client.ts';
+import { BENCH_URL, benchCaller, benchUser, openBenchDatabase, time as timeRuns } from './support.ts';
 
 /**
  * `pnpm bench` (compliance audit): p50/p95 of the supervisor's audit on the one-million-case seed — the contact
@@ -11,48 +9,17 @@ import { createCaller } from '../../server/src/trpc/router.ts';
  * raw SQL reading the same first page. The supervisor is sam (US team); weeks are sam's local weeks.
  * Goal: the audit list filtered by agent and week at p95 under 100 ms.
  */
-const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/arrears_seed';
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS ?? 10);
 
-function percentiles(durations: number[]) {
-  const sorted = [...durations].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
 async function time(runs: number, once: (i: number) => Promise<unknown>) {
   await once(0); // warm: plans, the zone map
-  const durations: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await once(i);
-    durations.push(performance.now() - start);
-  }
-  return percentiles(durations);
+  return timeRuns(runs, once);
 }
 
-const handle = await openDatabase({ url: URL, poolSize: 4 }).catch((error: Error) => {
-  console.error(`Cannot open ${URL}: ${error.message}`);
-  console.error('Create it with: DATABASE_URL=<url> pnpm db:seed --cases 1000000 --reset');
-  process.exit(1);
-});
+const handle = await openBenchDatabase(4);
 const db = handle.db;
-const userOf = async (email: string): Promise<SessionUser> => {
-  const [row] = await db.select().from(s.users).where(eq(s.users.email, email));
-  if (!row) {
-    console.error(`${URL} has no demo user ${email}; seed it with pnpm db:seed --cases 1000000 --reset`);
-    process.exit(1);
-  }
-  const supervised = await db
-    .select({ teamId: s.supervisorTeams.teamId })
-    .from(s.supervisorTeams)
-    .where(eq(s.supervisorTeams.supervisorId, row.id));
-  const teamIds =
-    row.role === 'supervisor' ? supervised.map((t) => t.teamId) : row.teamId ? [row.teamId] : [];
-  return { ...row, teamIds };
-};
-const sam = await userOf('sam@arrearsdesk.demo');
+const sam = await benchUser(db, 'sam@arrearsdesk.demo');
 const agents = await queryRows<{ id: string }>(
   db,
   sql`select id from users where role = 'agent' and team_id = any(${`{${sam.teamIds.join(',')}}`}::uuid[])
@@ -75,16 +42,7 @@ const weeks = Array.from({ length: 8 }, (_, i) => ({
 }));
 const pick = (i: number) => ({ agentId: agents[i % agents.length]!.id, ...weeks[i % weeks.length]! });
 
-const caller = createCaller({
-  db,
-  user: sam,
-  sessionTokenHash: null,
-  ip: '127.0.0.1',
-  userAgent: 'bench',
-  sessionTtlHours: 12,
-  now: () => new Date(`${addDays(last, 1)}T17:00:00Z`),
-  cookies: { set: () => {}, clear: () => {} },
-});
+const caller = benchCaller(db, sam, { now: () => new Date(`${addDays(last, 1)}T17:00:00Z`) });
 
 const cursors = new Map<number, string | null>();
 for (let i = 0; i < agents.length * weeks.length; i++) {
@@ -103,7 +61,7 @@ const bench = async (name: string, runs: number, once: (i: number) => Promise<un
 };
 
 console.log(
-  `${URL}: ${agents.length} agents of sam's team with contacts, ${decisions} compliance decisions, weeks ending ${last}`,
+  `${BENCH_URL}: ${agents.length} agents of sam's team with contacts, ${decisions} compliance decisions, weeks ending ${last}`,
 );
 const list = await bench('audit list: contacts, agent + week, page 1', RUNS, (i) =>
   caller.oversight.list({ kind: 'contacts', ...pick(i) }),

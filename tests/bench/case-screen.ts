@@ -1,8 +1,6 @@
-import type { SessionUser } from '@arrears/shared/schemas/auth';
-import { eq, sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '../../server/src/db/client.ts';
-import * as s from '../../server/src/db/schema/index.ts';
-import { createCaller } from '../../server/src/trpc/router.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../server/src/db/client.ts';
+import { benchCaller, benchUser, openBenchDatabase, time } from './support.ts';
 
 /**
  * `pnpm bench` (case screen): p50/p95 of the data the case screen loads when an agent opens a case — the case
@@ -11,56 +9,21 @@ import { createCaller } from '../../server/src/trpc/router.ts';
  * reads the same rows (the case joined to debtor and portfolio, the contact points, 50 contact-log rows).
  * Reads only. Goal: p95 under 50 ms, ratio under 2x.
  */
-const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/arrears_seed';
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const AGENT_EMAIL = 'alice@arrearsdesk.demo';
 
-function percentiles(durations: number[]) {
-  const sorted = [...durations].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-async function time(runs: number, once: (i: number) => Promise<unknown>) {
-  const durations: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await once(i);
-    durations.push(performance.now() - start);
-  }
-  return percentiles(durations);
-}
-
-const handle = await openDatabase({ url: URL, poolSize: 10 }).catch((error: Error) => {
-  console.error(`Cannot open ${URL}: ${error.message}`);
-  console.error('Create it with: DATABASE_URL=<url> pnpm db:seed --cases 1000000 --reset');
-  process.exit(1);
-});
+const handle = await openBenchDatabase(10);
 const db = handle.db;
-const [agent] = await db.select().from(s.users).where(eq(s.users.email, AGENT_EMAIL));
-if (!agent) {
-  console.error(`${URL} has no demo agent ${AGENT_EMAIL}; seed it with pnpm db:seed --cases 1000000 --reset`);
-  process.exit(1);
-}
-const user: SessionUser = { ...agent, teamIds: agent.teamId ? [agent.teamId] : [] };
+const user = await benchUser(db, AGENT_EMAIL, 'agent');
 const [{ n: caseCount } = { n: 0 }] = await queryRows<{ n: number }>(
   db,
   sql`select count(*)::int as n from cases`,
 );
 const picked = await queryRows<{ id: string; debtor_id: string }>(
   db,
-  sql`select id, debtor_id from cases where assigned_agent_id = ${agent.id} order by md5(id::text) limit ${RUNS}`,
+  sql`select id, debtor_id from cases where assigned_agent_id = ${user.id} order by md5(id::text) limit ${RUNS}`,
 );
-const caller = createCaller({
-  db,
-  user,
-  sessionTokenHash: null,
-  ip: '127.0.0.1',
-  userAgent: 'bench',
-  sessionTtlHours: 12,
-  now: () => new Date(),
-  cookies: { set: () => {}, clear: () => {} },
-});
+const caller = benchCaller(db, user);
 
 const screen = (i: number) => {
   const caseId = picked[i % picked.length]!.id;

@@ -4,6 +4,7 @@ import { type Database, openDatabase, queryRows, type Transaction } from '../../
 import * as s from '../../server/src/db/schema/index.ts';
 import { createCaller } from '../../server/src/trpc/router.ts';
 import { benchEngine, benchFacts } from './compliance-engine.ts';
+import { BENCH_URL, time } from './support.ts';
 
 /**
  * `pnpm bench:compliance`: (a) pure engine evaluations per second for a debtor with 50 history events, (b) p50/p95
@@ -14,23 +15,10 @@ import { benchEngine, benchFacts } from './compliance-engine.ts';
  * York debtor, a consenting mobile, 20 contacts of history, one guarded call) to the dedicated portfolio
  * "Bench · compliance guard", and writes nothing else.
  */
-const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/arrears_seed';
 const CALLS = 400;
 const WARMUP = 40;
 const DAY_MS = 86_400_000;
 type Bench = { user: SessionUser; portfolioId: string; teamId: string };
-
-async function timed(runs: number, once: (i: number) => Promise<unknown>) {
-  const durations: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await once(i);
-    durations.push(performance.now() - start);
-  }
-  durations.sort((a, b) => a - b);
-  const at = (p: number) => durations[Math.max(0, Math.ceil(p * runs) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
 
 async function findOrCreate<Row>(find: () => Promise<Row[]>, create: () => Promise<Row[]>): Promise<Row> {
   return (await find())[0] ?? (await create())[0]!;
@@ -163,11 +151,11 @@ async function main(): Promise<number> {
   console.log(
     `(a) pure engine: ${engine.evalsPerSecond.toLocaleString('en-US')} evaluations/s, debtor with ${benchFacts().history?.length} history events (goal ≥ 100,000)`,
   );
-  const handle = await openDatabase({ url: URL, poolSize: 2 });
+  const handle = await openDatabase({ url: BENCH_URL, poolSize: 2 });
   try {
     const stats = await databaseStats(handle.db);
     if (typeof stats === 'string') {
-      console.error(`\nThe bench database ${URL} is not usable: ${stats}.`);
+      console.error(`\nThe bench database ${BENCH_URL} is not usable: ${stats}.`);
       console.error('Create and seed it with:\n  createdb -h 127.0.0.1 -U postgres arrears_seed');
       console.error(
         '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/arrears_seed pnpm db:seed --cases 1000000',
@@ -176,7 +164,7 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(
-      `\ndatabase ${URL.replace(/\/\/[^@]*@/, '//')}: ${stats.cases.toLocaleString('en-US')} cases, ~${stats.contacts.toLocaleString('en-US')} contact-log rows`,
+      `\ndatabase ${BENCH_URL.replace(/\/\/[^@]*@/, '//')}: ${stats.cases.toLocaleString('en-US')} cases, ~${stats.contacts.toLocaleString('en-US')} contact-log rows`,
     );
     if (stats.cases < 1_000_000)
       console.log('  note: fewer than one million cases; the figures are for this size.');
@@ -206,8 +194,8 @@ async function main(): Promise<number> {
         kind: 'call',
         outcome: 'no_answer',
       });
-    await timed(WARMUP, (i) => logCall(CALLS + i));
-    const guarded = await timed(CALLS, logCall);
+    await time(WARMUP, (i) => logCall(CALLS + i));
+    const guarded = await time(CALLS, logCall);
     const ids = await queryRows<{ id: string }>(
       handle.db,
       sql`select id from cases tablesample system (1) limit 1000`,
@@ -215,8 +203,8 @@ async function main(): Promise<number> {
     const keys = ids.length > 0 ? ids.map((row) => row.id) : targets.map((t) => t.caseId);
     const byKey = (i: number) =>
       queryRows(handle.db, sql`select * from cases where id = ${keys[i % keys.length]}`);
-    await timed(100, byKey);
-    const raw = await timed(1000, byKey);
+    await time(100, byKey);
+    const raw = await time(1000, byKey);
     const ms = (value: number) => `${value.toFixed(2)} ms`;
     console.log(
       `(b) guarded contacts.logCall through tRPC, ${CALLS} calls: p50 ${ms(guarded.p50)}, p95 ${ms(guarded.p95)} (goal p95 < 15 ms)`,

@@ -6,6 +6,7 @@ import { type Database, openDatabase, queryRows } from '../../server/src/db/clie
 import { refreshAllWorkability } from '../../server/src/modules/queues/workability-roll.ts';
 import { createCaller } from '../../server/src/trpc/router.ts';
 import { BENCH_AGENTS, benchFloor, resetPool } from './queues-fixtures.ts';
+import { BENCH_URL, percentiles, type Timing } from './support.ts';
 
 /**
  * `pnpm bench` (queues): on the PostgreSQL server of BENCH_DATABASE_URL (the one-million-case seed by default),
@@ -13,24 +14,12 @@ import { BENCH_AGENTS, benchFloor, resetPool } from './queues-fixtures.ts';
  * agents pressing at once; each beside a raw-SQL baseline that reads or claims the same rows. First, when most
  * active cases have never been judged (or BENCH_REFRESH=1), the workability roll runs and is timed.
  */
-const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/arrears_seed';
 const PAGE_RUNS = 300;
 const PRESSES = 1_000;
 const ROUNDS = 5;
 const SOLO_PRESSES = 200;
 const DAY_MS = 86_400_000;
 const ms = (value: number) => `${value.toFixed(2)} ms`;
-
-interface Timing {
-  p50: number;
-  p95: number;
-}
-
-function percentiles(durations: number[]): Timing {
-  const sorted = [...durations].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
 
 /**
  * Times `ours` and `baseline` turn about, run by run, so both meet the same load on a shared machine and the
@@ -100,7 +89,7 @@ async function unusable(db: Database): Promise<string | null> {
       db,
       sql`select exists (select 1 from pg_indexes where indexname = 'cases_active_agent_priority_idx') as indexed`,
     );
-    return row?.indexed ? null : `its migrations are behind: DATABASE_URL=${URL} pnpm db:migrate`;
+    return row?.indexed ? null : `its migrations are behind: DATABASE_URL=${BENCH_URL} pnpm db:migrate`;
   } catch (error) {
     const { cause } = error as { cause?: Error };
     return (cause ?? (error as Error)).message;
@@ -264,12 +253,12 @@ async function benchNext(db: Database, raw: postgres.Sql, log: (text: string) =>
 }
 
 export async function runQueuesBench(log: (text: string) => void = console.log): Promise<number> {
-  const handle = await openDatabase({ url: URL, poolSize: BENCH_AGENTS + 5 });
-  const raw = postgres(URL, { onnotice: () => {}, max: BENCH_AGENTS + 5 });
+  const handle = await openDatabase({ url: BENCH_URL, poolSize: BENCH_AGENTS + 5 });
+  const raw = postgres(BENCH_URL, { onnotice: () => {}, max: BENCH_AGENTS + 5 });
   try {
     const why = await unusable(handle.db);
     if (why !== null) {
-      console.error(`The bench database ${URL} is not usable: ${why}.`);
+      console.error(`The bench database ${BENCH_URL} is not usable: ${why}.`);
       console.error('Create and seed it with:\n  createdb -h 127.0.0.1 -U postgres arrears_seed');
       console.error(
         '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/arrears_seed pnpm db:seed --cases 1000000',
@@ -281,7 +270,7 @@ export async function runQueuesBench(log: (text: string) => void = console.log):
       handle.db,
       sql`select count(*)::int as cases from cases`,
     );
-    log(`database ${URL.replace(/\/\/[^@]*@/, '//')}: ${size!.cases.toLocaleString('en-US')} cases`);
+    log(`database ${BENCH_URL.replace(/\/\/[^@]*@/, '//')}: ${size!.cases.toLocaleString('en-US')} cases`);
     const now = new Date();
     await rollIfNeeded(handle.db, now, log);
     await benchPage(handle.db, raw, now, log);

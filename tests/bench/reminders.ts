@@ -1,9 +1,10 @@
 import { count, sql } from 'drizzle-orm';
-import { type Database, openDatabase } from '../../server/src/db/client.ts';
+import type { Database } from '../../server/src/db/client.ts';
 import * as s from '../../server/src/db/schema/index.ts';
 import { seedRemindersDemo } from '../../server/src/db/seed/reminders-demo.ts';
 import { logger } from '../../server/src/logger.ts';
 import { dueSteps, runReminders } from '../../server/src/modules/reminders/scheduler.ts';
+import { openBenchDatabase } from './support.ts';
 
 /**
  * `pnpm bench` (reminders): one reminder run over the one-million-case book, inside a transaction that is rolled
@@ -12,7 +13,6 @@ import { dueSteps, runReminders } from '../../server/src/modules/reminders/sched
  * and sends (each case is one guarded transaction: debtor lock, facts, engine, decision/contact/outbox rows).
  * BENCH_REMINDER_CASES caps the cases sent (default 1,000).
  */
-const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/arrears_seed';
 const LIMIT = Number(process.env.BENCH_REMINDER_CASES ?? 1_000);
 /** 10:00 in New York, 23:00 in Beijing: US reminders go out, Chinese ones are held by the time-of-day rules. */
 const NOW = new Date(process.env.BENCH_NOW ?? '2026-11-30T15:00:00Z');
@@ -20,10 +20,7 @@ const NOW = new Date(process.env.BENCH_NOW ?? '2026-11-30T15:00:00Z');
 class Rollback extends Error {}
 const quiet = logger.child({}, { level: 'silent' });
 
-const handle = await openDatabase({ url: URL, poolSize: 4 }).catch((error: Error) => {
-  console.error(`Cannot open ${URL}: ${error.message}`);
-  process.exit(1);
-});
+const handle = await openBenchDatabase(4, { seedHint: false });
 const [{ n: caseCount } = { n: 0 }] = await handle.db.select({ n: count() }).from(s.cases);
 const [{ n: reminderStage } = { n: 0 }] = await handle.db
   .select({ n: count() })

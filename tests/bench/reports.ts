@@ -1,9 +1,8 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { REPORT_NAMES, type ReportName } from '@arrears/shared/schemas/reports';
-import { eq, sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '../../server/src/db/client.ts';
-import * as s from '../../server/src/db/schema/index.ts';
-import { createCaller } from '../../server/src/trpc/router.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../server/src/db/client.ts';
+import { BENCH_URL, benchCaller, benchUser, openBenchDatabase, time } from './support.ts';
 
 /**
  * `pnpm bench` (reports): p50/p95 of every recovery report as the manager calls it (tRPC caller, rollups of
@@ -12,44 +11,18 @@ import { createCaller } from '../../server/src/trpc/router.ts';
  * BENCH_DATABASE_URL names the book (default arrears_seed); its rollups must be filled
  * (`DATABASE_URL=<url> pnpm reports:backfill`). For the issue's million payments, see README "Recovery reports".
  */
-const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/arrears_seed';
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const MANAGER_EMAIL = 'morgan@arrearsdesk.demo';
 
-function percentiles(durations: number[]) {
-  const sorted = [...durations].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-async function time(runs: number, once: (i: number) => Promise<unknown>) {
-  const durations: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await once(i);
-    durations.push(performance.now() - start);
-  }
-  return percentiles(durations);
-}
-
-const handle = await openDatabase({ url: URL, poolSize: 10 }).catch((error: Error) => {
-  console.error(`Cannot open ${URL}: ${error.message}`);
-  process.exit(1);
-});
+const handle = await openBenchDatabase(10, { seedHint: false });
 const db = handle.db;
-const [manager] = await db.select().from(s.users).where(eq(s.users.email, MANAGER_EMAIL));
-if (!manager) {
-  console.error(
-    `${URL} has no demo manager ${MANAGER_EMAIL}; seed it with pnpm db:seed --cases 1000000 --reset`,
-  );
-  process.exit(1);
-}
+const manager = await benchUser(db, MANAGER_EMAIL, 'manager');
 const [rollups] = await queryRows<{ n: number }>(
   db,
   sql`select count(*)::int as n from report_vintage_cohorts`,
 );
 if (!rollups?.n) {
-  console.error(`${URL} has empty report rollups: run DATABASE_URL=${URL} pnpm reports:backfill`);
+  console.error(`${BENCH_URL} has empty report rollups: run DATABASE_URL=${BENCH_URL} pnpm reports:backfill`);
   process.exit(1);
 }
 const [book] = await queryRows<{ cases: number; payments: number; contacts: number; first: string }>(
@@ -64,16 +37,7 @@ const [portfolio] = await queryRows<{ id: string; name: string }>(
 );
 const user: SessionUser = { ...manager, teamIds: [] };
 const now = new Date();
-const caller = createCaller({
-  db,
-  user,
-  sessionTokenHash: null,
-  ip: '127.0.0.1',
-  userAgent: 'bench',
-  sessionTtlHours: 12,
-  now: () => now,
-  cookies: { set: () => {}, clear: () => {} },
-});
+const caller = benchCaller(db, user, { now: () => now });
 
 const today = now.toISOString().slice(0, 10);
 const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, queryRows } from '../../server/src/db/client.ts';
 import { runNightlyRoll } from '../../server/src/modules/ladder/roll.service.ts';
+import { BENCH_URL } from './support.ts';
 
 /**
  * `pnpm bench` (roll): the nightly roll over the million-case book. The roll writes, so it runs on a copy of its
@@ -13,7 +14,7 @@ import { runNightlyRoll } from '../../server/src/modules/ladder/roll.service.ts'
  * find nothing to write. The queue re-judging that follows a real roll is benched by queues.ts (its own figure:
  * refreshAllWorkability); BENCH_ROLL_QUEUES=1 includes it here.
  */
-const SOURCE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/arrears_seed';
+const SOURCE = BENCH_URL;
 const COPY = process.env.BENCH_ROLL_DATABASE ?? 'arrears_roll';
 const withQueues = process.env.BENCH_ROLL_QUEUES === '1';
 
