@@ -588,9 +588,9 @@ beforeAll(async () => {
       allocated_principal_minor, received_at)
     values (${paid!.case_id}, ${-Number(paid!.amount_minor)}, ${paid!.currency}, 'card', 'reconcile-reversal',
       ${paid!.id}, ${-Number(paid!.amount_minor)}, '2026-11-19T23:59:59Z')`);
-  await db.execute(sql`update promises set status = 'kept', resolved_at = ${NOW}
+  await db.execute(sql`update promises set status = 'kept', resolved_at = ${NOW.toISOString()}
     where id in (select id from promises where status = 'pending' order by id limit 3)`);
-  await db.execute(sql`update promises set status = 'broken', resolved_at = ${NOW}
+  await db.execute(sql`update promises set status = 'broken', resolved_at = ${NOW.toISOString()}
     where id in (select id from promises where status = 'pending' order by id limit 2)`);
   const agencyA = await buildAgency(db, { name: 'Reconcile Agency A' });
   const agencyB = await buildAgency(db, { name: 'Reconcile Agency B' });

@@ -142,12 +142,14 @@ describe('complaints', () => {
     });
     const outsiderCaller = w.as(outsider);
     expect((await outsiderCaller.complaints.list({})).rows.some((r) => r.id === w.complaint.id)).toBe(false);
+    // One call at a time: promises made together would reject before the loop awaits them.
     for (const attempt of [
-      outsiderCaller.complaints.assign({ complaintId: w.complaint.id, assigneeId: outsider.id }),
-      outsiderCaller.complaints.investigate({ complaintId: w.complaint.id }),
-      outsiderCaller.complaints.resolve({ complaintId: w.complaint.id, resolution: 'Not my team at all' }),
+      () => outsiderCaller.complaints.assign({ complaintId: w.complaint.id, assigneeId: outsider.id }),
+      () => outsiderCaller.complaints.investigate({ complaintId: w.complaint.id }),
+      () =>
+        outsiderCaller.complaints.resolve({ complaintId: w.complaint.id, resolution: 'Not my team at all' }),
     ]) {
-      await expect(attempt).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(attempt()).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
     const manager = w.as(await buildUser(handle.db, 'manager'));
     expect((await manager.complaints.list({})).rows.some((r) => r.id === w.complaint.id)).toBe(true);
