@@ -53,8 +53,13 @@ test('sorts by balance on the server, both ways', async ({ page }) => {
     'aria-sort',
     direction!,
   );
-  const flipped = (await columnTexts(page, 'Balance')).map(amount);
-  expect(flipped).toEqual([...flipped].sort((a, b) => (direction === 'ascending' ? b - a : a - b)));
+  // The header turns at once; the rows follow when the server answers, so wait for them to be in the new order.
+  const inFlippedOrder = async () => {
+    const flipped = (await columnTexts(page, 'Balance')).map(amount);
+    const expected = [...flipped].sort((a, b) => (direction === 'ascending' ? b - a : a - b));
+    return flipped.length > 1 && flipped.join() === expected.join() && flipped.join() !== balances.join();
+  };
+  await expect.poll(inFlippedOrder).toBe(true);
 });
 
 test('filters by status and by search, and shows the empty state', async ({ page }) => {
