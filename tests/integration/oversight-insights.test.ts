@@ -96,7 +96,7 @@ describe('contact insights stamped at record time', () => {
     // A debtor in China known only by a contact point in Shanghai: Tuesday 21:45, near CN-CBA-HOURS' 22:00 end.
     const cnPortfolio = await buildPortfolio(handle.db, { country: 'CN', region: null, currency: 'CNY' });
     const cnDebtor = await buildDebtor(handle.db, { jurisdictionCountry: 'CN', jurisdictionRegion: null });
-    await buildContactPoint(handle.db, cnDebtor.id, { timeZone: 'Asia/Shanghai' });
+    const cnPoint = await buildContactPoint(handle.db, cnDebtor.id, { timeZone: 'Asia/Shanghai' });
     const cnCase = await buildCase(handle.db, {
       portfolioId: cnPortfolio.id,
       debtorId: cnDebtor.id,
@@ -108,15 +108,28 @@ describe('contact insights stamped at record time', () => {
       occurredAt: new Date('2026-11-03T13:45:00Z'),
       agentId: w.agent.id,
     });
-    // Inbound: stamped, but not a timed attempt.
-    await buildContact(handle.db, cnCase, {
-      occurredAt: new Date('2026-11-04T02:00:00Z'),
-      agentId: w.agent.id,
+    // Inbound, through the locked (unjudged) path: stamped, but not a timed attempt.
+    await callerFor(handle.db, w.agent, { now: new Date('2026-11-04T02:00:00Z') }).caller.contacts.logCall({
+      caseId: cnCase.id,
+      contactPointId: cnPoint.id,
+      kind: 'call',
       direction: 'inbound',
+      outcome: 'conversation',
+    });
+    // A Texas debtor with no zone anywhere: the jurisdiction's first zone, through the guard. Monday 10:00 CST.
+    const tx = await buildWorkedCase(handle.db, {
+      debtor: { explicitTimeZone: null, jurisdictionRegion: 'TX' },
+      portfolio: { region: 'TX' },
+    });
+    await callerFor(handle.db, tx.agent, { now: new Date('2026-11-09T16:00:00Z') }).caller.contacts.logCall({
+      caseId: tx.caseRow.id,
+      contactPointId: tx.mobile.id,
+      kind: 'call',
+      outcome: 'no_answer',
     });
 
     const rows = await stamped();
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(7);
     expect(rows).toEqual(await derived());
     const pick = ({
       debtor_zone,
@@ -133,11 +146,12 @@ describe('contact insights stamped at record time', () => {
       ['America/New_York', 7, 15, 5, 2, true],
       ['Asia/Shanghai', 21, 45, 2, 1, true],
       ['Asia/Shanghai', 10, 0, 3, 0, false],
+      ['America/Chicago', 10, 0, 1, 0, true],
     ]);
 
     // The backfill's set-based derivation stamps the same rows.
     await handle.db.execute(sql`delete from contact_insights`);
-    expect(await backfillContactInsights(handle.db)).toBe(6);
+    expect(await backfillContactInsights(handle.db)).toBe(7);
     expect(await stamped()).toEqual(rows);
     expect(await backfillContactInsights(handle.db)).toBe(0);
   });

@@ -1,11 +1,11 @@
 import { CONTACT_ACTIONS } from '@arrears/shared/compliance/actions';
 import type { ActionKind, ContactOutcome, Direction, MessagePurpose } from '@arrears/shared/domain/enums';
-import { and, eq, isNull, lte } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { contactLog, disputes } from '../../db/schema/index.ts';
-import { stampContactInsight } from '../oversight/insights.ts';
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { contactInsights, contactLog, disputes } from '../../db/schema/index.ts';
+import { insightBasis, insightOf } from '../oversight/insights.ts';
 import type { CaseChanges } from './case-lock.ts';
-import type { CaseRow } from './facts.mapping.ts';
+import type { CaseFacts } from './facts.queries.ts';
 
 export interface ContactEntry {
   kind: ActionKind;
@@ -34,11 +34,11 @@ const VERIFICATION: ReadonlySet<MessagePurpose> = new Set(['validation_notice', 
  */
 export async function recordContact(
   tx: Executor,
-  context: { caseRow: CaseRow; agentId: string | null; decisionId: number | null },
+  context: { caseFacts: CaseFacts; agentId: string | null; decisionId: number | null },
   entry: ContactEntry,
 ): Promise<{ contactId: number; caseChanges: CaseChanges }> {
-  const { caseRow } = context;
-  const [row] = await tx
+  const { caseRow } = context.caseFacts;
+  const insert = tx
     .insert(contactLog)
     .values({
       caseId: caseRow.id,
@@ -49,8 +49,30 @@ export async function recordContact(
       ...entry,
     })
     .returning({ id: contactLog.id });
-  // The audit's zone, local hour and window position of the contact, as of now (decision record 009).
-  await stampContactInsight(tx, row!.id);
+  // The audit's zone, local hour and window position of the contact, as of now (decision record 009), computed
+  // from the facts already loaded and written by the same statement as the contact.
+  const insight = insightOf(
+    {
+      caseId: caseRow.id,
+      agentId: context.agentId,
+      kind: entry.kind,
+      direction: entry.direction,
+      occurredAt: entry.occurredAt,
+    },
+    insightBasis(context.caseFacts),
+  );
+  const [row] = await queryRows<{ id: number | string }>(
+    tx,
+    sql`with contact as (${insert.getSQL()})
+      insert into ${contactInsights} (contact_id, case_id, agent_id, occurred_at, timed, debtor_zone, local_hour,
+        local_minute, local_weekday, window_position)
+      select contact.id, ${insight.caseId}::uuid, ${insight.agentId}::uuid, ${insight.occurredAt.toISOString()}::timestamptz,
+        ${insight.timed}, ${insight.debtorZone}, ${insight.localHour}::smallint, ${insight.localMinute}::smallint,
+        ${insight.localWeekday}::smallint, ${insight.windowPosition}::smallint
+      from contact
+      returning contact_id as id`,
+  );
+  const contactId = Number(row!.id);
   const at = entry.occurredAt;
   const outbound = entry.direction === 'outbound';
   const written = entry.kind === 'letter' || entry.kind === 'email';
@@ -79,5 +101,5 @@ export async function recordContact(
         ),
       );
   }
-  return { contactId: row!.id, caseChanges };
+  return { contactId, caseChanges };
 }

@@ -53,7 +53,7 @@ export async function logCall(
       ...base,
       record: async (tx, caseFacts) => {
         targetPoint(input.kind, input.contactPointId, caseFacts.contactPoints);
-        const context = { caseRow: caseFacts.caseRow, agentId: user.id, decisionId: null };
+        const context = { caseFacts, agentId: user.id, decisionId: null };
         const { contactId, caseChanges } = await recordContact(tx, context, entry);
         return { value: contactId, caseChanges };
       },
@@ -65,7 +65,7 @@ export async function logCall(
     at,
     action: () => ({ kind: input.kind, contactPointId: input.contactPointId }),
     record: async (tx, passed) => {
-      const context = { caseRow: passed.caseFacts.caseRow, agentId: user.id, decisionId: passed.decisionId };
+      const context = { caseFacts: passed.caseFacts, agentId: user.id, decisionId: passed.decisionId };
       const { contactId, caseChanges } = await recordContact(tx, context, entry);
       return { value: contactId, caseChanges };
     },
@@ -93,7 +93,7 @@ export async function contactThirdParty(
       return { kind: 'third_party_contact', thirdParty: thirdPartyFacts(row, input.purpose, history, now) };
     },
     record: async (tx, passed) => {
-      const context = { caseRow: passed.caseFacts.caseRow, agentId: user.id, decisionId: passed.decisionId };
+      const context = { caseFacts: passed.caseFacts, agentId: user.id, decisionId: passed.decisionId };
       const thirdParty = passed.facts.action.thirdParty;
       const { contactId, caseChanges } = await recordContact(tx, context, {
         kind: 'third_party_contact',

@@ -33,7 +33,7 @@ export async function sendMessage(
       return { kind: input.channel, contactPointId: destination(input, caseFacts), message };
     },
     record: async (tx, passed) => {
-      const context = { caseRow: passed.caseFacts.caseRow, agentId: user.id, decisionId: passed.decisionId };
+      const context = { caseFacts: passed.caseFacts, agentId: user.id, decisionId: passed.decisionId };
       const { contactPointId, message } = passed.facts.action;
       const { contactId, caseChanges } = await recordContact(tx, context, {
         kind: input.channel,

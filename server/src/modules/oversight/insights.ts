@@ -1,10 +1,25 @@
+import { zonesForJurisdiction } from '@arrears/shared/compliance/jurisdiction-zones';
+import { zoneClock } from '@arrears/shared/compliance/time';
+import type { ActionKind, Direction } from '@arrears/shared/domain/enums';
 import { EDGE_MINUTES } from '@arrears/shared/schemas/oversight';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import type { contactInsights } from '../../db/schema/index.ts';
+import type { CaseFacts } from '../compliance/facts.queries.ts';
 import { contactZone, windowEnd, windowStart, zoneMapJoin, zoneMapJson } from './debtor-zone.ts';
 
 /** Outbound kinds a calling window applies to: letters and escalations have no hour. */
-export const TIMED_KINDS = sql`('call', 'autodial_call', 'voicemail', 'sms', 'email', 'app_push', 'field_visit', 'third_party_contact')`;
+const TIMED_KIND_LIST: readonly ActionKind[] = [
+  'call',
+  'autodial_call',
+  'voicemail',
+  'sms',
+  'email',
+  'app_push',
+  'field_visit',
+  'third_party_contact',
+];
+export const TIMED_KINDS = sql`(${sql.raw(TIMED_KIND_LIST.map((kind) => `'${kind}'`).join(', '))})`;
 
 /** window_position: inside the calling window, inside it within EDGE_MINUTES of its start or end, outside it. */
 export const WINDOW_INSIDE = 0;
@@ -60,9 +75,72 @@ export async function stampContactInsights(db: Executor, where: SQL): Promise<nu
   return rowCount(result);
 }
 
-/** Stamps one freshly recorded contact. */
+/** Stamps one contact already in the log (builders, fixtures): the zone is looked up in SQL. */
 export function stampContactInsight(db: Executor, contactId: number): Promise<number> {
   return stampContactInsights(db, sql`cl.id = ${contactId}`);
+}
+
+/** What an insight is computed from: the debtor's calendar zone and the calling window (minutes, half-open). */
+export interface InsightBasis {
+  zone: string;
+  windowStart: number;
+  windowEnd: number;
+}
+
+/**
+ * The basis from the facts the guard has already loaded, so recording a contact needs no zone lookup in SQL. The
+ * same order as contactZone: the engine's first candidate zone (the debtor's named zone, else the first contact
+ * point's, which is also what a decision made from these facts records), else the jurisdiction's first zone, else
+ * UTC; and the window the portfolio's parameters give CN-CBA-HOURS or US-REGF-TIME. An integration test pins it to
+ * the SQL derivation.
+ */
+export function insightBasis(caseFacts: CaseFacts): InsightBasis {
+  const { debtor } = caseFacts.base;
+  const zone = debtor.timeZones?.[0] ?? zonesForJurisdiction(debtor.jurisdiction)[0] ?? 'UTC';
+  const china = debtor.jurisdiction.country === 'CN';
+  const params = caseFacts.parameters;
+  return {
+    zone,
+    windowStart: china ? params['CN-CBA-HOURS.start'] : params['US-REGF-TIME.start'],
+    windowEnd: china ? params['CN-CBA-HOURS.end'] : params['US-REGF-TIME.end'],
+  };
+}
+
+/** The insight of one contact on `basis`: local hour, minute and ISO weekday, and the window position. */
+export function insightOf(
+  contact: {
+    caseId: string;
+    agentId: string | null;
+    kind: ActionKind;
+    direction: Direction;
+    occurredAt: Date;
+  },
+  basis: InsightBasis,
+): Omit<typeof contactInsights.$inferInsert, 'contactId'> {
+  const clock = zoneClock(basis.zone);
+  const at = contact.occurredAt.getTime();
+  const minute = clock.minuteOf(at);
+  // Day 0 (1970-01-01) was a Thursday, ISO weekday 4.
+  const weekday = (((clock.dayOf(at) % 7) + 7 + 3) % 7) + 1;
+  const { windowStart: ws, windowEnd: we } = basis;
+  const position =
+    minute < ws || minute >= we
+      ? WINDOW_OUTSIDE
+      : minute < ws + EDGE_MINUTES || minute >= we - EDGE_MINUTES
+        ? WINDOW_NEAR_EDGE
+        : WINDOW_INSIDE;
+  return {
+    caseId: contact.caseId,
+    agentId: contact.agentId,
+    occurredAt: contact.occurredAt,
+    timed:
+      contact.direction === 'outbound' && contact.agentId !== null && TIMED_KIND_LIST.includes(contact.kind),
+    debtorZone: basis.zone,
+    localHour: Math.floor(minute / 60),
+    localMinute: minute % 60,
+    localWeekday: weekday,
+    windowPosition: position,
+  };
 }
 
 /**

@@ -220,7 +220,7 @@ async function sendStep(
         const message = passed.facts.action.message;
         const { contactId, caseChanges } = await recordContact(
           tx,
-          { caseRow: passed.caseFacts.caseRow, agentId: null, decisionId: passed.decisionId },
+          { caseFacts: passed.caseFacts, agentId: null, decisionId: passed.decisionId },
           {
             kind: row.channel,
             direction: 'outbound',
