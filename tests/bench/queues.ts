@@ -99,7 +99,11 @@ async function unusable(db: Database): Promise<string | null> {
 async function rollIfNeeded(db: Database, now: Date, log: (text: string) => void) {
   const [row] = await queryRows<{ active: number; unjudged: number }>(
     db,
-    sql`select count(*)::int as active, count(*) filter (where next_workable_at is null)::int as unjudged
+    // The engine stores why a case cannot be worked with every instant it stores; a seed writes only the instant.
+    // A row closed now with no stored reason has not been judged by the engine, and a queue page would judge it live.
+    sql`select count(*)::int as active,
+          count(*) filter (where (next_workable_at is null or next_workable_at > ${now.toISOString()}::timestamptz)
+            and blocked_reason is null)::int as unjudged
         from cases where status = 'active'`,
   );
   const { active = 0, unjudged = 0 } = row ?? {};
