@@ -197,8 +197,12 @@ async function benchPage(db: Database, raw: postgres.Sql, now: Date, log: (text:
 }
 
 async function benchNext(db: Database, raw: postgres.Sql, log: (text: string) => void) {
-  // Yesterday at noon in New York: the bench debtors' calling window is open.
-  const now = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - DAY_MS + 17 * 3_600_000);
+  // The next noon in New York (17:00 UTC), when the bench debtors' calling window is open. Not an instant in the
+  // past: the book was judged at the real time, and pressing before that judgement leaves the planner believing
+  // almost nothing is workable yet, so it sorts a whole pool instead of walking its priority index (both for the
+  // raw SQL and for ours), which is not the state a working day starts from.
+  const noon = Math.floor(Date.now() / DAY_MS) * DAY_MS + 17 * 3_600_000;
+  const now = new Date(noon >= Date.now() ? noon : noon + DAY_MS);
   const expires = new Date(now.getTime() + 15 * 60_000);
   const floor = await benchFloor(db);
   const claimable = (scope: postgres.PendingQuery<postgres.Row[]>, tx: postgres.TransactionSql) =>
