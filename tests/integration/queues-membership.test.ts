@@ -196,6 +196,11 @@ describe('sorting and paging', () => {
     expect(new Set(ids).size).toBe(10);
     expect(ids).toEqual(ten.rows.map((row) => row.id));
     expect(first.total).toEqual({ count: all.rows.length, capped: false });
+    expect(second.total).toEqual(first.total);
+    // A page past the end is empty and still says how many the queue holds.
+    const beyond = await caller.queues.list({ queue: 'mine', page: 1000, pageSize: 5 });
+    expect(beyond.rows).toEqual([]);
+    expect(beyond.total).toEqual(first.total);
   });
 
   it('puts cases no phone can reach last when sorting by workable instant', async () => {

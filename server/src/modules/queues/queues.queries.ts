@@ -44,33 +44,54 @@ function fromClause(today: SQL | null): SQL {
   return today === null ? sql`${cases} ${join}` : sql`${cases} ${join} cross join lateral ${today}`;
 }
 
+/** A page row as the service uses it. */
+export type PageRow = ReturnType<typeof pageRow>;
+
+function pageRow(row: RawRow) {
+  return {
+    id: row.id,
+    accountRef: row.account_ref,
+    debtorName: row.debtor_name,
+    currency: row.currency,
+    balanceMinor: Number(row.balance_minor),
+    daysPastDue: row.days_past_due,
+    bucket: row.bucket,
+    stage: row.stage,
+    priority: row.priority,
+    lastContactAt: instant(row.last_contact_at),
+    nextWorkableAt: instant(row.next_workable_at),
+    blockedRuleId: row.blocked_rule_id,
+    blockedReason: row.blocked_reason,
+    claimedBy: row.claimed_by,
+    claimExpiresAt: instant(row.claim_expires_at),
+  };
+}
+
 /**
- * One page of a queue. Each branch (one owner) is ordered and cut on its own, so each is one walk of an index on
- * (owner, sort column, id) read forwards or backwards; the branches are then merged. The id breaks ties in the
- * sort's own direction, so the order is total and paging stable. Null workable instants (no phone can be called)
- * sort as PostgreSQL does by default: after every instant ascending, first descending.
+ * One page of a queue and how many cases the queue holds (capped, see countQueue), in one statement: the capped
+ * count with the page joined laterally, so an empty page still answers its count. Each branch of the page (one
+ * owner) is ordered and cut on its own, so each is one walk of an index on (owner, sort column, id) read forwards
+ * or backwards; the branches are then merged. The id breaks ties in the sort's own direction, so the order is total
+ * and paging stable. Null workable instants (no phone can be called) sort as PostgreSQL does by default: after
+ * every instant ascending, first descending.
  */
-export async function queuePage(db: Executor, membership: Membership, request: PageRequest, now: Date) {
+export async function queuePageAndCount(
+  db: Executor,
+  membership: Membership,
+  request: PageRequest,
+  now: Date,
+): Promise<{ rows: PageRow[]; total: { count: number; capped: boolean } }> {
+  if (membership.branches.length === 0) return { rows: [], total: { count: 0, capped: false } };
   const today = membership.needsDebtorToday ? await debtorTodayJoin(db, now) : null;
-  return queryRows<RawRow>(db, queuePageQuery(membership, request, today)).then((rows) =>
-    rows.map((row) => ({
-      id: row.id,
-      accountRef: row.account_ref,
-      debtorName: row.debtor_name,
-      currency: row.currency,
-      balanceMinor: Number(row.balance_minor),
-      daysPastDue: row.days_past_due,
-      bucket: row.bucket,
-      stage: row.stage,
-      priority: row.priority,
-      lastContactAt: instant(row.last_contact_at),
-      nextWorkableAt: instant(row.next_workable_at),
-      blockedRuleId: row.blocked_rule_id,
-      blockedReason: row.blocked_reason,
-      claimedBy: row.claimed_by,
-      claimExpiresAt: instant(row.claim_expires_at),
-    })),
+  const found = await queryRows<RawRow & { queue_count: number }>(
+    db,
+    sql`select counted.queue_count, page.* from (${countQuery(membership, today)}) counted
+      left join lateral (${queuePageQuery(membership, request, today)}) page on true`,
   );
+  return {
+    rows: found.filter((row) => row.id !== null).map(pageRow),
+    total: cappedCount(found[0]?.queue_count ?? 0),
+  };
 }
 
 /** The page's SQL (the bench prints its plan). */
@@ -101,13 +122,18 @@ export async function countQueue(
 ): Promise<{ count: number; capped: boolean }> {
   if (membership.branches.length === 0) return { count: 0, capped: false };
   const today = membership.needsDebtorToday ? await debtorTodayJoin(db, now) : null;
-  const from = membership.needsDebtorToday ? fromClause(today) : sql`${cases}`;
+  const [row] = await queryRows<{ queue_count: number }>(db, countQuery(membership, today));
+  return cappedCount(row?.queue_count ?? 0);
+}
+
+function countQuery(membership: Membership, today: SQL | null): SQL {
+  const from = today === null ? sql`${cases}` : fromClause(today);
   const branch = (owner: SQL) =>
     sql`(select 1 from ${from} where ${owner} and ${membership.condition} limit ${QUEUE_COUNT_CAP + 1})`;
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from (${sql.join(membership.branches.map(branch), sql` union all `)}) as capped`,
-  );
-  const count = row?.n ?? 0;
+  return sql`select count(*)::int as queue_count
+    from (${sql.join(membership.branches.map(branch), sql` union all `)}) as capped`;
+}
+
+function cappedCount(count: number): { count: number; capped: boolean } {
   return { count: Math.min(count, QUEUE_COUNT_CAP), capped: count > QUEUE_COUNT_CAP };
 }

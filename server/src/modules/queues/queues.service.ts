@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { judgeLoaded, type Workability } from './judge.ts';
 import { queueMembership } from './queue-membership.ts';
-import { countQueue, queuePage } from './queues.queries.ts';
+import { countQueue, queuePageAndCount } from './queues.queries.ts';
 import { resolveViewer } from './viewer.ts';
 import { loadFactsForCases } from './workability-facts.ts';
 
@@ -35,10 +35,7 @@ export async function listQueue(
 ): Promise<QueueListOutput> {
   const viewer = await resolveViewer(db, user, input.agentId);
   const membership = queueMembership(input.queue, viewer, now);
-  const [rows, total] = await Promise.all([
-    queuePage(db, membership, input, now),
-    countQueue(db, membership, now),
-  ]);
+  const { rows, total } = await queuePageAndCount(db, membership, input, now);
   const unexplained = rows
     .filter((row) => !workableBy(row.nextWorkableAt, now) && row.blockedReason === null)
     .map((row) => row.id);
