@@ -14,19 +14,22 @@ import { type Executor, queryRows } from '../../db/client.ts';
 import { cases, contactPoints, debtors, disputes, optOuts, portfolios } from '../../db/schema/index.ts';
 import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './workability-facts.ts';
 
-/** The agent's own active cases (walked on cases_active_agent_next_idx). */
+/**
+ * Active, written as a literal: a partial index's predicate (`status = 'active'`) can only be proved from a
+ * constant, and with the status as a parameter PostgreSQL could never keep a generic plan for the prepared
+ * statement and planned the pick anew on every press (about 2 ms, twice the walk itself).
+ */
+const ACTIVE = sql`${cases.status} = 'active'`;
+
+/** The agent's own active cases (walked on cases_active_agent_priority_idx). */
 export function ownCases(agentId: string): SQL {
-  return and(eq(cases.status, 'active'), eq(cases.assignedAgentId, agentId)) as SQL;
+  return and(ACTIVE, eq(cases.assignedAgentId, agentId)) as SQL;
 }
 
-/** The unassigned active cases of the agent's teams (walked on cases_pool_next_idx). */
+/** The unassigned active cases of the agent's teams (walked on cases_pool_priority_idx). */
 export function poolCases(teamIds: readonly string[]): SQL {
   if (teamIds.length === 0) return sql`false`;
-  return and(
-    eq(cases.status, 'active'),
-    isNull(cases.assignedAgentId),
-    inArray(cases.teamId, [...teamIds]),
-  ) as SQL;
+  return and(ACTIVE, isNull(cases.assignedAgentId), inArray(cases.teamId, [...teamIds])) as SQL;
 }
 
 /**
@@ -73,18 +76,41 @@ const columnsOf = new WeakMap<Table, Array<[string, Column]>>();
 
 export interface Candidate {
   id: string;
+  /** Which queue it came from. */
+  source: QueueSource;
   assignedAgentId: string | null;
   /** Every fact of the case but its contact history, approvals and scheduled visits (what a call's verdict reads). */
   loaded: LoadedCase;
 }
 
+export type QueueSource = 'mine' | 'team_pool';
+
 /**
- * The highest-priority claimable case of `scope`, locked FOR UPDATE SKIP LOCKED, read in one statement with the facts
- * next-case confirms it on: the case, its debtor and portfolio, the debtor's contact points (creation order) and
- * opt-outs, the case's disputes. Null when none is claimable.
+ * The highest-priority claimable case of the first of `sources` that has one, locked FOR UPDATE SKIP LOCKED, read
+ * in one statement with the facts next-case confirms it on: the case, its debtor and portfolio, the debtor's contact
+ * points (creation order) and opt-outs, the case's disputes. A later source is walked only when every earlier one
+ * came back empty (an uncorrelated NOT EXISTS, evaluated once before the walk), so no row of it is locked for
+ * nothing. Null when no source has a claimable case.
  */
-export async function pickCandidate(db: Executor, scope: SQL, now: Date): Promise<Candidate | null> {
+export async function pickCandidate(
+  db: Executor,
+  sources: ReadonlyArray<{ source: QueueSource; scope: SQL }>,
+  now: Date,
+): Promise<Candidate | null> {
+  const walks = sources.map(({ source, scope }, i) => {
+    const earlier = sources
+      .slice(0, i)
+      .map((_, j) => sql` and not exists (select 1 from ${sql.raw(`walk_${j}`)})`);
+    return sql`${sql.raw(`walk_${i}`)} as (
+      select ${cases.id} as id, ${source}::text as source from ${cases} where ${claimable(scope, now)}${sql.join(earlier)}
+      order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked)`;
+  });
+  const picked = sql.join(
+    sources.map((_, i) => sql`select id, source from ${sql.raw(`walk_${i}`)}`),
+    sql` union all `,
+  );
   const [row] = await queryRows<{
+    source: QueueSource;
     case_row: Record<string, unknown>;
     debtor: Record<string, unknown>;
     portfolio_id: string;
@@ -95,10 +121,8 @@ export async function pickCandidate(db: Executor, scope: SQL, now: Date): Promis
     disputes: Record<string, unknown>[];
   }>(
     db,
-    sql`with picked as (
-          select ${cases.id} as id from ${cases} where ${claimable(scope, now)}
-          order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked)
-        select to_jsonb(c) as case_row, to_jsonb(d) as debtor, p.id as portfolio_id, p.rule_parameters,
+    sql`with ${sql.join(walks, sql`, `)}
+        select picked.source, to_jsonb(c) as case_row, to_jsonb(d) as debtor, p.id as portfolio_id, p.rule_parameters,
           p.rule_parameters_version,
           coalesce((select jsonb_agg(to_jsonb(x) order by x.created_at, x.id) from ${contactPoints} x
             where x.debtor_id = c.debtor_id), '[]'::jsonb) as points,
@@ -106,8 +130,9 @@ export async function pickCandidate(db: Executor, scope: SQL, now: Date): Promis
             as opt_outs,
           coalesce((select jsonb_agg(to_jsonb(x)) from ${disputes} x where x.case_id = c.id), '[]'::jsonb)
             as disputes
-        from picked join ${cases} c on c.id = picked.id join ${debtors} d on d.id = c.debtor_id
-          join ${portfolios} p on p.id = c.portfolio_id`,
+        from (${picked}) picked join ${cases} c on c.id = picked.id join ${debtors} d on d.id = c.debtor_id
+          join ${portfolios} p on p.id = c.portfolio_id
+        limit 1`,
   );
   if (!row) return null;
   const head: CaseHead = {
@@ -126,5 +151,5 @@ export async function pickCandidate(db: Executor, scope: SQL, now: Date): Promis
     approvals: [],
     history: [],
   });
-  return { id: head.caseRow.id, assignedAgentId: head.caseRow.assignedAgentId, loaded };
+  return { id: head.caseRow.id, source: row.source, assignedAgentId: head.caseRow.assignedAgentId, loaded };
 }

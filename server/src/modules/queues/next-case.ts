@@ -68,45 +68,43 @@ export async function nextCase(
 }
 
 async function pickAndClaim(tx: Transaction, user: SessionUser, now: Date): Promise<Picked> {
-  for (const [source, scope] of [
-    ['mine', ownCases(user.id)],
-    ['team_pool', poolCases(user.teamIds)],
-  ] as const) {
-    const candidate = await pickCandidate(tx, scope, now);
-    if (!candidate) continue;
-    if (!stillWorkable(candidate, now)) {
-      await refreshCases(tx, [candidate.id], now);
-      return { kind: 'stale', source: scope };
-    }
-    const claimExpiresAt = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
-    const fromPool = candidate.assignedAgentId === null;
-    // Sent together: neither depends on the other, and the row is already locked by the pick.
-    await Promise.all([
-      queryRows(
-        tx,
-        sql`update ${cases} set ${caseAssignments({
-          claimedBy: user.id,
-          claimExpiresAt,
-          ...(fromPool
-            ? { assignedAgentId: user.id, version: sql`${cases.version} + 1`, updatedAt: now }
-            : {}),
-        })} where ${cases.id} = ${candidate.id}`,
-      ),
-      fromPool
-        ? recordAudit(tx, {
-            actorId: user.id,
-            action: 'queue.claimFromPool',
-            entityType: 'case',
-            entityId: candidate.id,
-            caseId: candidate.id,
-            before: { assignedAgentId: null },
-            after: { assignedAgentId: user.id, claimExpiresAt: claimExpiresAt.toISOString() },
-          })
-        : null,
-    ]);
-    return { kind: 'claimed', caseId: candidate.id, source, claimExpiresAt };
+  const sources = [
+    { source: 'mine', scope: ownCases(user.id) },
+    { source: 'team_pool', scope: poolCases(user.teamIds) },
+  ] as const;
+  // Own cases first, then the pool: one statement walks the pool only when no own case is claimable.
+  const candidate = await pickCandidate(tx, sources, now);
+  if (!candidate) return { kind: 'none' };
+  const { source } = candidate;
+  if (!stillWorkable(candidate, now)) {
+    await refreshCases(tx, [candidate.id], now);
+    return { kind: 'stale', source: sources.find((s) => s.source === source)!.scope };
   }
-  return { kind: 'none' };
+  const claimExpiresAt = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
+  const fromPool = candidate.assignedAgentId === null;
+  // Sent together: neither depends on the other, and the row is already locked by the pick.
+  await Promise.all([
+    queryRows(
+      tx,
+      sql`update ${cases} set ${caseAssignments({
+        claimedBy: user.id,
+        claimExpiresAt,
+        ...(fromPool ? { assignedAgentId: user.id, version: sql`${cases.version} + 1`, updatedAt: now } : {}),
+      })} where ${cases.id} = ${candidate.id}`,
+    ),
+    fromPool
+      ? recordAudit(tx, {
+          actorId: user.id,
+          action: 'queue.claimFromPool',
+          entityType: 'case',
+          entityId: candidate.id,
+          caseId: candidate.id,
+          before: { assignedAgentId: null },
+          after: { assignedAgentId: user.id, claimExpiresAt: claimExpiresAt.toISOString() },
+        })
+      : null,
+  ]);
+  return { kind: 'claimed', caseId: candidate.id, source, claimExpiresAt };
 }
 
 /**
