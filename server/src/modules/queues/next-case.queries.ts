@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { cases, contactPoints, debtors, disputes, optOuts, portfolios } from '../../db/schema/index.ts';
+import { statement } from '../../db/statement.ts';
 import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './workability-facts.ts';
 
 /**
@@ -85,43 +86,44 @@ export interface Candidate {
 
 export type QueueSource = 'mine' | 'team_pool';
 
+interface PickRow {
+  source: QueueSource;
+  case_row: Record<string, unknown>;
+  debtor: Record<string, unknown>;
+  portfolio_id: string;
+  rule_parameters: Record<string, number>;
+  rule_parameters_version: number;
+  points: Record<string, unknown>[];
+  opt_outs: Record<string, unknown>[];
+  disputes: Record<string, unknown>[];
+}
+
+type PickValues = { agent: string; now: string } & Record<`team${number}`, string>;
+
 /**
- * The highest-priority claimable case of the first of `sources` that has one, locked FOR UPDATE SKIP LOCKED, read
- * in one statement with the facts next-case confirms it on: the case, its debtor and portfolio, the debtor's contact
- * points (creation order) and opt-outs, the case's disputes. A later source is walked only when every earlier one
- * came back empty (an uncorrelated NOT EXISTS, evaluated once before the walk), so no row of it is locked for
- * nothing. Null when no source has a claimable case.
+ * The pick for an agent with `teams` teams (one statement text per count, built once: see db/statement.ts). A list
+ * of teams is written as `in ($1, $2…)`, not `= any($1)`: with one team that is an equality, and the pool index walk
+ * stays ordered by priority.
  */
-export async function pickCandidate(
-  db: Executor,
-  sources: ReadonlyArray<{ source: QueueSource; scope: SQL }>,
-  now: Date,
-): Promise<Candidate | null> {
-  const walks = sources.map(({ source, scope }, i) => {
-    const earlier = sources
-      .slice(0, i)
-      .map((_, j) => sql` and not exists (select 1 from ${sql.raw(`walk_${j}`)})`);
-    return sql`${sql.raw(`walk_${i}`)} as (
-      select ${cases.id} as id, ${source}::text as source from ${cases} where ${claimable(scope, now)}${sql.join(earlier)}
-      order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked)`;
-  });
-  const picked = sql.join(
-    sources.map((_, i) => sql`select id, source from ${sql.raw(`walk_${i}`)}`),
-    sql` union all `,
-  );
-  const [row] = await queryRows<{
-    source: QueueSource;
-    case_row: Record<string, unknown>;
-    debtor: Record<string, unknown>;
-    portfolio_id: string;
-    rule_parameters: Record<string, number>;
-    rule_parameters_version: number;
-    points: Record<string, unknown>[];
-    opt_outs: Record<string, unknown>[];
-    disputes: Record<string, unknown>[];
-  }>(
-    db,
-    sql`with ${sql.join(walks, sql`, `)}
+const pickStatements = new Map<number, ReturnType<typeof pickStatement>>();
+
+function pickStatement(teams: number) {
+  return statement<PickValues, PickRow>((slot) => {
+    const at = sql`${slot.now}::timestamptz`;
+    const free = sql`${cases.nextWorkableAt} <= ${at} and (${cases.claimedBy} is null or ${cases.claimExpiresAt} <= ${at})`;
+    const own = sql`${ACTIVE} and ${cases.assignedAgentId} = ${slot.agent}::uuid`;
+    const teamList = Array.from({ length: teams }, (_, i) => sql`${slot[`team${i}`]}::uuid`);
+    const pool =
+      teams === 0
+        ? sql`false`
+        : sql`${ACTIVE} and ${cases.assignedAgentId} is null and ${cases.teamId} in (${sql.join(teamList, sql`, `)})`;
+    return sql`with walk_0 as (
+          select ${cases.id} as id, 'mine'::text as source from ${cases} where ${own} and ${free}
+          order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked),
+        walk_1 as (
+          select ${cases.id} as id, 'team_pool'::text as source from ${cases} where ${pool} and ${free}
+            and not exists (select 1 from walk_0)
+          order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked)
         select picked.source, to_jsonb(c) as case_row, to_jsonb(d) as debtor, p.id as portfolio_id, p.rule_parameters,
           p.rule_parameters_version,
           coalesce((select jsonb_agg(to_jsonb(x) order by x.created_at, x.id) from ${contactPoints} x
@@ -130,10 +132,36 @@ export async function pickCandidate(
             as opt_outs,
           coalesce((select jsonb_agg(to_jsonb(x)) from ${disputes} x where x.case_id = c.id), '[]'::jsonb)
             as disputes
-        from (${picked}) picked join ${cases} c on c.id = picked.id join ${debtors} d on d.id = c.debtor_id
+        from (select id, source from walk_0 union all select id, source from walk_1) picked
+          join ${cases} c on c.id = picked.id join ${debtors} d on d.id = c.debtor_id
           join ${portfolios} p on p.id = c.portfolio_id
-        limit 1`,
-  );
+        limit 1`;
+  });
+}
+
+/**
+ * The highest-priority claimable case of the agent's own cases, else of their teams' pools, locked FOR UPDATE SKIP
+ * LOCKED, read in one statement with the facts next-case confirms it on: the case, its debtor and portfolio, the
+ * debtor's contact points (creation order) and opt-outs, the case's disputes. The pool is walked only when no own
+ * case is claimable (an uncorrelated NOT EXISTS, evaluated once before the walk), so no pool row is locked for
+ * nothing. The same conditions as `claimable(ownCases…)` and `claimable(poolCases…)`. Null when neither has one.
+ */
+export async function pickCandidate(
+  db: Executor,
+  agent: { id: string; teamIds: readonly string[] },
+  now: Date,
+): Promise<Candidate | null> {
+  const teams = agent.teamIds.length;
+  let pick = pickStatements.get(teams);
+  if (pick === undefined) {
+    pick = pickStatement(teams);
+    pickStatements.set(teams, pick);
+  }
+  const values: PickValues = { agent: agent.id, now: now.toISOString() };
+  agent.teamIds.forEach((teamId, i) => {
+    values[`team${i}`] = teamId;
+  });
+  const [row] = await pick(db, values);
   if (!row) return null;
   const head: CaseHead = {
     caseRow: rowFromJson(cases, row.case_row),

@@ -2,9 +2,9 @@ import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { NextCaseOutput } from '@arrears/shared/schemas/queues';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, type Executor, queryRows, type Transaction } from '../../db/client.ts';
-import { cases } from '../../db/schema/index.ts';
+import { auditEvents, cases } from '../../db/schema/index.ts';
+import { statement } from '../../db/statement.ts';
 import { AppError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { findCaseInScope } from '../cases/case-scope.ts';
 import { judgeLoaded } from './judge.ts';
 import {
@@ -15,7 +15,7 @@ import {
   pickCandidate,
   poolCases,
 } from './next-case.queries.ts';
-import { caseAssignments, refreshCases } from './workability.ts';
+import { refreshCases } from './workability.ts';
 
 /** A claim lasts this long: long enough to work a case, short enough that an abandoned one returns to the pool. */
 export const CLAIM_MINUTES = 15;
@@ -23,6 +23,33 @@ export const CLAIM_MINUTES = 15;
 const MAX_STALE_CANDIDATES = 20;
 /** After a stale candidate, the next ones of the same queue are re-judged together (one batch, not one by one). */
 const STALE_SLICE = 50;
+
+type ClaimValues = { agent: string; caseId: string; expires: string; now: string };
+
+/** Claims one of the agent's own cases (the row is locked by the pick). */
+const claimOwn = statement<ClaimValues, never>(
+  (
+    slot,
+  ) => sql`update ${cases} set claimed_by = ${slot.agent}::uuid, claim_expires_at = ${slot.expires}::timestamptz
+    where ${cases.id} = ${slot.caseId}::uuid`,
+);
+
+/**
+ * Claims a pool case: it becomes the agent's (a new version) and the move is audited, in one statement so the
+ * case and its audit row cannot part.
+ */
+const claimFromPool = statement<ClaimValues, never>(
+  (slot) => sql`with claimed as (
+      update ${cases} set claimed_by = ${slot.agent}::uuid, claim_expires_at = ${slot.expires}::timestamptz,
+        assigned_agent_id = ${slot.agent}::uuid, version = ${cases.version} + 1, updated_at = ${slot.now}::timestamptz
+      where ${cases.id} = ${slot.caseId}::uuid
+      returning ${cases.id} as id)
+    insert into ${auditEvents} (actor_id, action, entity_type, entity_id, case_id, before, after)
+    select ${slot.agent}::uuid, 'queue.claimFromPool', 'case', claimed.id::text, claimed.id,
+      jsonb_build_object('assignedAgentId', null),
+      jsonb_build_object('assignedAgentId', ${slot.agent}::text, 'claimExpiresAt', ${slot.expires}::text)
+    from claimed`,
+);
 
 type Picked =
   | { kind: 'claimed'; caseId: string; source: 'mine' | 'team_pool'; claimExpiresAt: Date }
@@ -68,42 +95,22 @@ export async function nextCase(
 }
 
 async function pickAndClaim(tx: Transaction, user: SessionUser, now: Date): Promise<Picked> {
-  const sources = [
-    { source: 'mine', scope: ownCases(user.id) },
-    { source: 'team_pool', scope: poolCases(user.teamIds) },
-  ] as const;
   // Own cases first, then the pool: one statement walks the pool only when no own case is claimable.
-  const candidate = await pickCandidate(tx, sources, now);
+  const candidate = await pickCandidate(tx, user, now);
   if (!candidate) return { kind: 'none' };
   const { source } = candidate;
   if (!stillWorkable(candidate, now)) {
     await refreshCases(tx, [candidate.id], now);
-    return { kind: 'stale', source: sources.find((s) => s.source === source)!.scope };
+    return { kind: 'stale', source: source === 'mine' ? ownCases(user.id) : poolCases(user.teamIds) };
   }
   const claimExpiresAt = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
-  const fromPool = candidate.assignedAgentId === null;
-  // Sent together: neither depends on the other, and the row is already locked by the pick.
-  await Promise.all([
-    queryRows(
-      tx,
-      sql`update ${cases} set ${caseAssignments({
-        claimedBy: user.id,
-        claimExpiresAt,
-        ...(fromPool ? { assignedAgentId: user.id, version: sql`${cases.version} + 1`, updatedAt: now } : {}),
-      })} where ${cases.id} = ${candidate.id}`,
-    ),
-    fromPool
-      ? recordAudit(tx, {
-          actorId: user.id,
-          action: 'queue.claimFromPool',
-          entityType: 'case',
-          entityId: candidate.id,
-          caseId: candidate.id,
-          before: { assignedAgentId: null },
-          after: { assignedAgentId: user.id, claimExpiresAt: claimExpiresAt.toISOString() },
-        })
-      : null,
-  ]);
+  const claim = candidate.assignedAgentId === null ? claimFromPool : claimOwn;
+  await claim(tx, {
+    agent: user.id,
+    caseId: candidate.id,
+    expires: claimExpiresAt.toISOString(),
+    now: now.toISOString(),
+  });
   return { kind: 'claimed', caseId: candidate.id, source, claimExpiresAt };
 }
 
