@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows } from '../../server/src/db/client.ts';
+import { statement } from '../../server/src/db/statement.ts';
 import { createTestDatabase, usingServer } from './support/db.ts';
 
 let handle: DatabaseHandle;
@@ -34,5 +35,17 @@ describe('the database client', () => {
     } else {
       expect(ours).toHaveLength(0);
     }
+  });
+
+  it('runs a statement built once with the values of each call, on either driver and inside a transaction', async () => {
+    let built = 0;
+    const sum = statement<{ a: number; b: string }, { total: number; label: string }>((slot) => {
+      built++;
+      return sql`select (${slot.a}::int + ${slot.a}::int) as total, ${slot.b}::text || '!' as label`;
+    });
+    expect(await sum(handle.db, { a: 2, b: 'two' })).toEqual([{ total: 4, label: 'two!' }]);
+    const inside = await handle.db.transaction((tx) => sum(tx, { a: 5, b: 'five' }));
+    expect(inside).toEqual([{ total: 10, label: 'five!' }]);
+    expect(built).toBe(1);
   });
 });
