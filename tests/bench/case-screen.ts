@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { type Database, preparing, queryRows, schema } from '../../server/src/db/client.ts';
+import { type Database, preparing, queryRows } from '../../server/src/db/client.ts';
 import { BENCH_URL, benchCaller, benchUser, openBenchDatabase, time } from './support.ts';
 
 /**
@@ -41,7 +41,7 @@ const captured: Array<{ text: string; params: unknown[] }[]> = [];
       if (sink && /^\s*(select|with)\b/i.test(text)) sink.push({ text, params: params as unknown[] });
     },
   });
-  const capturing = benchCaller(drizzle({ client: preparing(client), schema }) as unknown as Database, user);
+  const capturing = benchCaller(drizzle({ client: preparing(client) }) as unknown as Database, user);
   for (const { id: caseId } of picked) {
     sink = [];
     await Promise.all([
