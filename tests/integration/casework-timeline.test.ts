@@ -225,6 +225,8 @@ describe('casework.timeline', () => {
       ...w,
       caller: callerFor(handle.db, w.agent, { now: NOW }).caller,
     }));
+    // A case with no history yet is found and empty, not "not found".
+    expect(await caller.casework.timeline({ caseId: caseRow.id })).toEqual({ items: [], nextCursor: null });
     await expect(caller.casework.timeline({ caseId: caseRow.id, cursor: 'bm9wZQ' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('cursor'),

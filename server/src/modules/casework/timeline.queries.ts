@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
+import { cases } from '../../db/schema/index.ts';
 
 /** Where a page of the timeline starts: strictly after this (at, type, sortId), newest first. */
 export interface TimelineCursor {
@@ -44,7 +45,7 @@ interface Branch {
 const padded = (column: string) => sql.raw(`lpad(${column}::text, 20, '0')`);
 const text = (column: string) => sql.raw(`${column}::text`);
 
-function branches(caseId: string, debtorId: string): Branch[] {
+function branches(caseId: string, debtorId: SQL): Branch[] {
   const flagActions = Object.keys(FLAG_ACTIONS);
   return [
     {
@@ -178,14 +179,16 @@ function branches(caseId: string, debtorId: string): Branch[] {
 
 /**
  * One page of the case's history, newest first, merged from every table that holds some of it: each branch
- * walks its case index for at most `limit` rows after the cursor, and the union is ordered and cut once more.
+ * walks its case index for at most `limit` rows after the cursor, and the union is ordered and cut once more. The
+ * case is checked against `scope` in the same statement: `found` is false when the viewer may not see it (or it
+ * does not exist), and the page is then empty.
  */
 export async function timelinePage(
   db: Executor,
-  options: { caseId: string; debtorId: string; cursor: TimelineCursor | null; limit: number },
-): Promise<TimelineRow[]> {
+  options: { caseId: string; scope: SQL; cursor: TimelineCursor | null; limit: number },
+): Promise<{ found: boolean; rows: TimelineRow[] }> {
   const { cursor, limit } = options;
-  const parts = branches(options.caseId, options.debtorId).map((b) => {
+  const parts = branches(options.caseId, sql`(select debtor_key from scoped)`).map((b) => {
     const after =
       cursor === null
         ? sql``
@@ -194,12 +197,18 @@ export async function timelinePage(
       u.name as actor_name, ${b.detail} as detail
       from ${b.from} where ${b.where} ${after} order by 1 desc, 3 desc limit ${limit})`;
   });
-  return queryRows<TimelineRow>(
+  const found = await queryRows<TimelineRow & { at: string | null }>(
     db,
-    sql`select to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, t.type, t.sort_id, t.id,
+    sql`with scoped as (
+          select ${cases.debtorId}::text as debtor_key from ${cases}
+          where ${cases.id} = ${options.caseId} and ${options.scope})
+        select to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, t.type, t.sort_id, t.id,
           t.actor_name, t.detail
-        from (${sql.join(parts, sql` union all `)}) t
-        order by t.at desc, t.type desc, t.sort_id desc
-        limit ${limit}`,
+        from scoped left join lateral (
+          select * from (${sql.join(parts, sql` union all `)}) u
+          order by u.at desc, u.type desc, u.sort_id desc
+          limit ${limit}) t on true
+        order by t.at desc, t.type desc, t.sort_id desc`,
   );
+  return { found: found.length > 0, rows: found.filter((row) => row.at !== null) };
 }

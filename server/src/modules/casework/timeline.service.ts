@@ -3,8 +3,8 @@ import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { TimelineItem, timelineInput } from '@arrears/shared/schemas/casework';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
-import { findCaseInScope } from '../cases/case-scope.ts';
+import { AppError, caseNotFound } from '../../errors.ts';
+import { caseScope } from '../cases/case-scope.ts';
 import { maskContactValue } from './masking.ts';
 import { FLAG_ACTIONS, type TimelineCursor, type TimelineRow, timelinePage } from './timeline.queries.ts';
 
@@ -15,13 +15,13 @@ export async function caseTimeline(
 ): Promise<{ items: TimelineItem[]; nextCursor: string | null }> {
   const { input } = options;
   const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor);
-  const caseRow = await findCaseInScope(db, options.user, input.caseId);
-  const rows = await timelinePage(db, {
-    caseId: caseRow.id,
-    debtorId: caseRow.debtorId,
+  const { found, rows } = await timelinePage(db, {
+    caseId: input.caseId,
+    scope: caseScope(options.user),
     cursor,
     limit: input.limit + 1,
   });
+  if (!found) throw caseNotFound();
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const more = rows.length > input.limit && last !== undefined;
