@@ -3,14 +3,11 @@ import { evaluate } from '@arrears/shared/compliance/engine';
 import { zoneClock } from '@arrears/shared/compliance/time';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { ComplianceCheckOutput, DecisionView } from '@arrears/shared/schemas/compliance';
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client.ts';
-import { thirdParties } from '../../db/schema/index.ts';
+import type { Executor } from '../../db/client.ts';
 import { caseNotFound } from '../../errors.ts';
-import { findCaseInScope } from '../cases/case-scope.ts';
-import { rowFromJson } from '../queues/next-case.queries.ts';
+import { caseScope, findCaseInScope } from '../cases/case-scope.ts';
 import { activeOverrides, listDecisions, stampedVersion } from './decisions.queries.ts';
-import { loadCaseFacts } from './facts.queries.ts';
+import { loadCaseFactsFor } from './facts.queries.ts';
 import { factsFor } from './guard.ts';
 import { coveringGrant } from './overrides.ts';
 import { candidateActions, maskedLabel } from './preview.ts';
@@ -25,16 +22,13 @@ export async function checkCase(
   options: { user: SessionUser; caseId: string; now: Date },
 ): Promise<ComplianceCheckOutput> {
   const { user, caseId, now } = options;
-  await findCaseInScope(db, user, caseId);
-  const caseFacts = await loadCaseFacts(db, caseId, now);
-  if (!caseFacts) throw caseNotFound();
-  const [people, grants] = await Promise.all([
-    queryRows<{ row: Record<string, unknown> }>(
-      db,
-      sql`select to_jsonb(x) as row from ${thirdParties} x where x.debtor_id = ${caseFacts.debtor.id}`,
-    ).then((rows) => rows.map(({ row }) => rowFromJson(thirdParties, row))),
+  // The overrides are read beside the facts: they are returned only if the facts' scope check finds the case.
+  const [read, grants] = await Promise.all([
+    loadCaseFactsFor(db, caseId, now, { scope: caseScope(user), thirdParties: true }),
     activeOverrides(db, caseId, null, now),
   ]);
+  if (!read) throw caseNotFound();
+  const { facts: caseFacts, thirdParties: people } = read;
   const history = caseFacts.base.history ?? [];
   const actions = candidateActions(caseFacts.contactPoints, people, history, now).map((candidate) => {
     const verdict = evaluate(factsFor(caseFacts, candidate.action, now), {

@@ -1,7 +1,9 @@
 import type { ComplianceFacts } from '@arrears/shared/compliance/facts';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
+import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import type { thirdParties } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { loadCaseAtOnce } from '../queues/case-facts-at-once.ts';
 import type { CaseRow, ContactPointRow, DebtorRow } from './facts.mapping.ts';
@@ -40,10 +42,24 @@ const EARLY_HISTORY_DAYS = 32;
  * parameters cannot be applied is refused (PRECONDITION_FAILED): nothing is judged until an admin fixes them.
  */
 export async function loadCaseFacts(db: Executor, caseId: string, at: Date): Promise<CaseFacts | null> {
+  return (await loadCaseFactsFor(db, caseId, at, {}))?.facts ?? null;
+}
+
+/**
+ * loadCaseFacts for a viewer, in the same one statement: only a case inside `scope` (null otherwise), and with
+ * `thirdParties`, the debtor's third parties too (what the action preview offers).
+ */
+export async function loadCaseFactsFor(
+  db: Executor,
+  caseId: string,
+  at: Date,
+  options: { scope?: SQL; thirdParties?: boolean },
+): Promise<{ facts: CaseFacts; thirdParties: Array<typeof thirdParties.$inferSelect> } | null> {
   const read = await loadCaseAtOnce(db, caseId, at, {
     historySince: new Date(at.getTime() - EARLY_HISTORY_DAYS * DAY_MS),
+    ...options,
   });
   if (!read) return null;
   if (!read.loaded.ok) throw new AppError('PRECONDITION_FAILED', read.loaded.reason);
-  return read.loaded.facts;
+  return { facts: read.loaded.facts, thirdParties: read.thirdParties };
 }

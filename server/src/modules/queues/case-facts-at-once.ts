@@ -1,5 +1,5 @@
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import {
   cases,
@@ -12,6 +12,7 @@ import {
   optOuts,
   portfolios,
   promises,
+  thirdParties,
 } from '../../db/schema/index.ts';
 import type { CaseRow, ContactLogRow } from '../compliance/facts.mapping.ts';
 import type { Approval } from '../compliance/facts.queries.ts';
@@ -35,12 +36,18 @@ export interface AtOnceOptions {
   siblings?: boolean;
   /** Changes made to the case in this transaction but not yet written: the facts are of the changed row. */
   caseChanges?: Partial<CaseRow>;
+  /** Only a case matching this condition on `cases` (a viewer's scope): null otherwise, as for a missing case. */
+  scope?: SQL;
+  /** Also read the debtor's third parties (creation order). */
+  thirdParties?: boolean;
 }
 
 export interface CaseAtOnce {
   loaded: LoadedCase;
   promises: PromiseRow[];
   siblings: string[];
+  /** The debtor's third parties, when asked for (else empty). */
+  thirdParties: Array<typeof thirdParties.$inferSelect>;
 }
 
 interface Json {
@@ -57,6 +64,7 @@ interface Json {
   scheduled: Array<{ caseId: string; at: string; addressId: string | null }>;
   promises: Array<{ status: PromiseRow['status']; dueDate: string; createdAt: string }> | null;
   siblings: string[] | null;
+  people: Record<string, unknown>[] | null;
 }
 
 /**
@@ -83,6 +91,15 @@ export async function loadCaseAtOnce(
     ? sql`coalesce((select jsonb_agg(s.id) from ${cases} s
           where s.debtor_id = c.debtor_id and s.status = 'active' and s.id <> c.id), '[]'::jsonb)`
     : sql`null::jsonb`;
+  const peoplePart = options.thirdParties
+    ? sql`coalesce((select jsonb_agg(to_jsonb(x) order by x.created_at, x.id) from ${thirdParties} x
+          where x.debtor_id = c.debtor_id), '[]'::jsonb)`
+    : sql`null::jsonb`;
+  // The scope names `cases` itself, so it is checked on the row by its key rather than on the alias.
+  const scoped =
+    options.scope === undefined
+      ? sql``
+      : sql`and exists (select 1 from ${cases} where ${cases.id} = c.id and ${options.scope})`;
   const [row] = await queryRows<Json>(
     db,
     sql`select to_jsonb(c) as case_row, to_jsonb(d) as debtor, p.id as portfolio_id, p.rule_parameters,
@@ -107,9 +124,10 @@ export async function loadCaseAtOnce(
             from ${fieldVisits} v join ${cases} vc on vc.id = v.case_id
             where vc.debtor_id = c.debtor_id and v.status = 'scheduled'), '[]'::jsonb) as scheduled,
           ${promisesPart} as promises,
-          ${siblingsPart} as siblings
+          ${siblingsPart} as siblings,
+          ${peoplePart} as people
         from ${cases} c join ${debtors} d on d.id = c.debtor_id join ${portfolios} p on p.id = c.portfolio_id
-        where c.id = ${caseId}`,
+        where c.id = ${caseId} ${scoped}`,
   );
   if (!row) return null;
   const caseRow = rowFromJson(cases, row.case_row);
@@ -151,6 +169,7 @@ export async function loadCaseAtOnce(
       createdAt: new Date(p.createdAt),
     })),
     siblings: row.siblings ?? [],
+    thirdParties: (row.people ?? []).map((json) => rowFromJson(thirdParties, json)),
   };
 }
 
