@@ -1,6 +1,9 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client.ts';
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import { type Placeholder, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
+import { statement } from '../../db/statement.ts';
+import { caseScopeTemplate } from '../cases/case-scope.ts';
 
 /** Where a page of the timeline starts: strictly after this (at, type, sortId), newest first. */
 export interface TimelineCursor {
@@ -45,7 +48,7 @@ interface Branch {
 const padded = (column: string) => sql.raw(`lpad(${column}::text, 20, '0')`);
 const text = (column: string) => sql.raw(`${column}::text`);
 
-function branches(caseId: string, debtorId: SQL): Branch[] {
+function branches(caseId: Placeholder, debtorId: SQL): Branch[] {
   const flagActions = Object.keys(FLAG_ACTIONS);
   return [
     {
@@ -177,38 +180,61 @@ function branches(caseId: string, debtorId: SQL): Branch[] {
   ];
 }
 
-/**
- * One page of the case's history, newest first, merged from every table that holds some of it: each branch
- * walks its case index for at most `limit` rows after the cursor, and the union is ordered and cut once more. The
- * case is checked against `scope` in the same statement: `found` is false when the viewer may not see it (or it
- * does not exist), and the page is then empty.
- */
-export async function timelinePage(
-  db: Executor,
-  options: { caseId: string; scope: SQL; cursor: TimelineCursor | null; limit: number },
-): Promise<{ found: boolean; rows: TimelineRow[] }> {
-  const { cursor, limit } = options;
-  const parts = branches(options.caseId, sql`(select debtor_key from scoped)`).map((b) => {
-    const after =
-      cursor === null
-        ? sql``
-        : sql`and (${b.at}, ${b.type}::text, ${b.sortId}) < (${cursor.at}::timestamptz, ${cursor.type}::text, ${cursor.sortId}::text)`;
-    return sql`(select ${b.at} as at, ${b.type}::text as type, ${b.sortId} as sort_id, ${b.id} as id,
-      u.name as actor_name, ${b.detail} as detail
-      from ${b.from} where ${b.where} ${after} order by 1 desc, 3 desc limit ${limit})`;
-  });
-  const found = await queryRows<TimelineRow & { at: string | null }>(
-    db,
-    sql`with scoped as (
+type PageValues = Record<string, string | number>;
+
+/** The page statement per shape (the viewer's scope and whether a cursor is given), each built once. */
+const pageStatements = new Map<string, ReturnType<typeof pageStatement>>();
+
+function pageStatement(scope: SQL, withCursor: boolean) {
+  return statement<PageValues, TimelineRow & { at: string | null }>(() => {
+    const limit = sql`${sql.placeholder('limit')}::int`;
+    const parts = branches(sql.placeholder('caseId'), sql`(select debtor_key from scoped)`).map((b) => {
+      const after = withCursor
+        ? sql`and (${b.at}, ${b.type}::text, ${b.sortId}) < (${sql.placeholder('cursorAt')}::timestamptz,
+            ${sql.placeholder('cursorType')}::text, ${sql.placeholder('cursorSortId')}::text)`
+        : sql``;
+      return sql`(select ${b.at} as at, ${b.type}::text as type, ${b.sortId} as sort_id, ${b.id} as id,
+        u.name as actor_name, ${b.detail} as detail
+        from ${b.from} where ${b.where} ${after} order by 1 desc, 3 desc limit ${limit})`;
+    });
+    return sql`with scoped as (
           select ${cases.debtorId}::text as debtor_key from ${cases}
-          where ${cases.id} = ${options.caseId} and ${options.scope})
+          where ${cases.id} = ${sql.placeholder('caseId')}::uuid and ${scope})
         select to_char(t.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, t.type, t.sort_id, t.id,
           t.actor_name, t.detail
         from scoped left join lateral (
           select * from (${sql.join(parts, sql` union all `)}) u
           order by u.at desc, u.type desc, u.sort_id desc
           limit ${limit}) t on true
-        order by t.at desc, t.type desc, t.sort_id desc`,
-  );
+        order by t.at desc, t.type desc, t.sort_id desc`;
+  });
+}
+
+/**
+ * One page of the case's history, newest first, merged from every table that holds some of it: each branch
+ * walks its case index for at most `limit` rows after the cursor, and the union is ordered and cut once more. The
+ * case is checked against the viewer's scope in the same statement: `found` is false when the viewer may not see it
+ * (or it does not exist), and the page is then empty. The statement text is built once per shape (db/statement.ts):
+ * twelve branches made it the largest template of the case screen to turn into text.
+ */
+export async function timelinePage(
+  db: Executor,
+  options: { caseId: string; user: SessionUser; cursor: TimelineCursor | null; limit: number },
+): Promise<{ found: boolean; rows: TimelineRow[] }> {
+  const { cursor } = options;
+  const scope = caseScopeTemplate(options.user);
+  const key = `${scope.key}|${cursor === null ? 'first' : 'after'}`;
+  let page = pageStatements.get(key);
+  if (page === undefined) {
+    page = pageStatement(scope.condition, cursor !== null);
+    pageStatements.set(key, page);
+  }
+  const values: PageValues = { ...scope.values, caseId: options.caseId, limit: options.limit };
+  if (cursor !== null) {
+    values.cursorAt = cursor.at;
+    values.cursorType = cursor.type;
+    values.cursorSortId = cursor.sortId;
+  }
+  const found = await page(db, values);
   return { found: found.length > 0, rows: found.filter((row) => row.at !== null) };
 }

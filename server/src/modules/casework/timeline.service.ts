@@ -4,7 +4,6 @@ import type { TimelineItem, timelineInput } from '@arrears/shared/schemas/casewo
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { AppError, caseNotFound } from '../../errors.ts';
-import { caseScope } from '../cases/case-scope.ts';
 import { maskContactValue } from './masking.ts';
 import { FLAG_ACTIONS, type TimelineCursor, type TimelineRow, timelinePage } from './timeline.queries.ts';
 
@@ -17,7 +16,7 @@ export async function caseTimeline(
   const cursor = input.cursor === undefined ? null : decodeCursor(input.cursor);
   const { found, rows } = await timelinePage(db, {
     caseId: input.caseId,
-    scope: caseScope(options.user),
+    user: options.user,
     cursor,
     limit: input.limit + 1,
   });
