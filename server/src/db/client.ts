@@ -44,7 +44,13 @@ export interface OpenDatabaseOptions {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const sql = postgres(options.url, { onnotice: () => {}, max: options.poolSize ?? 10 });
+    // JIT compilation off for the session: every statement here is a short read or write, and where the cost model
+    // asked for JIT (queue counts, oversight aggregates) compiling took longer than running the query.
+    const sql = postgres(options.url, {
+      onnotice: () => {},
+      max: options.poolSize ?? 10,
+      connection: { jit: 'off' },
+    });
     const db = drizzlePostgres({ client: preparing(sql) }) as unknown as Database;
     return {
       db,
