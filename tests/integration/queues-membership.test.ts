@@ -1,6 +1,6 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { Queue } from '@arrears/shared/schemas/queues';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import * as s from '../../server/src/db/schema/index.ts';
@@ -93,6 +93,53 @@ beforeAll(async () => {
   await promise(superseded.id, '2026-11-20');
   await promise((await make('brokenLongAgo')).id, '2026-09-01', 'broken');
   await promise((await make('promisedLater')).id, '2026-11-25');
+  // Yesterday's pending promise is not settled yet (the nightly roll has not run) and another falls due today.
+  const behind = await make('dueTodayBehindOverdue');
+  await promise(behind.id, '2026-11-10');
+  await promise(behind.id, '2026-11-11');
+  // The same with one kept and one still pending past its date: the pending one makes it a broken promise too.
+  const pendingTie = await make('pendingTie');
+  const tieInstant = new Date('2026-11-02T12:00:00Z');
+  await db.insert(s.promises).values([
+    {
+      caseId: pendingTie.id,
+      amountMinor: 5_000,
+      currency: 'USD',
+      dueDate: '2026-11-09',
+      status: 'kept',
+      createdAt: tieInstant,
+    },
+    {
+      caseId: pendingTie.id,
+      amountMinor: 5_000,
+      currency: 'USD',
+      dueDate: '2026-11-09',
+      status: 'pending',
+      createdAt: tieInstant,
+    },
+  ]);
+  // Two promises with the same date and creation instant, one kept and one broken: neither is later, so the
+  // broken one makes the case a broken promise.
+  const tie = await make('brokenTie');
+  const sameInstant = new Date('2026-11-01T12:00:00Z');
+  await db.insert(s.promises).values([
+    {
+      caseId: tie.id,
+      amountMinor: 5_000,
+      currency: 'USD',
+      dueDate: '2026-11-06',
+      status: 'kept',
+      createdAt: sameInstant,
+    },
+    {
+      caseId: tie.id,
+      amountMinor: 5_000,
+      currency: 'USD',
+      dueDate: '2026-11-06',
+      status: 'broken',
+      createdAt: sameInstant,
+    },
+  ]);
   await make('newPlacement', { placedAt: new Date('2026-11-08T00:00:00Z'), lastContactAt: null });
   await make('newPoolPlacement', {
     placedAt: new Date('2026-11-08T00:00:00Z'),
@@ -136,6 +183,7 @@ describe('queue membership', () => {
   it("holds promises due today on the debtor's own calendar, from own cases and the pool", async () => {
     expect(await queue(agent, 'promises_due_today')).toEqual([
       'dueToday',
+      'dueTodayBehindOverdue',
       'dueTodayByPhoneZone',
       'dueTodayShanghai',
       'poolDueToday',
@@ -145,8 +193,10 @@ describe('queue membership', () => {
   it('holds recently broken promises and pending ones past their date, unless a later promise supersedes', async () => {
     expect(await queue(agent, 'broken_promises')).toEqual([
       'broken',
+      'brokenTie',
       'dueYesterdayShanghai',
       'overduePending',
+      'pendingTie',
     ]);
   });
 
@@ -160,8 +210,8 @@ describe('queue membership', () => {
 
   it('counts every queue for the sidebar with the same membership', async () => {
     const counts = await callerFor(handle.db, agent, { now: NOW }).caller.queues.counts();
-    expect(counts.promises_due_today).toEqual({ count: 4, capped: false });
-    expect(counts.broken_promises).toEqual({ count: 3, capped: false });
+    expect(counts.promises_due_today).toEqual({ count: 5, capped: false });
+    expect(counts.broken_promises).toEqual({ count: 5, capped: false });
     expect(counts.new_placements).toEqual({ count: 2, capped: false });
     expect(counts.callbacks_due).toEqual({ count: 1, capped: false });
     expect(counts.team_pool).toEqual({ count: 3, capped: false });
@@ -250,5 +300,41 @@ describe('whose queues', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('pageSize'),
     });
+  });
+});
+
+describe('promise keys on the case', () => {
+  it('follow every change of the promises, and the queues with them', async () => {
+    const db = handle.db;
+    const caseId = refs.get('promisedLater')!;
+    const keys = async () => {
+      const [row] = await db
+        .select({
+          next: s.cases.nextPendingDue,
+          latest: s.cases.latestPromiseDue,
+          status: s.cases.latestPromiseStatus,
+        })
+        .from(s.cases)
+        .where(eq(s.cases.id, caseId));
+      return row;
+    };
+    expect(await keys()).toEqual({ next: '2026-11-25', latest: '2026-11-25', status: 'pending' });
+    // A second promise today: the earliest pending date moves, the latest stays.
+    await db
+      .insert(s.promises)
+      .values({ caseId, amountMinor: 1_000, currency: 'USD', dueDate: '2026-11-11' });
+    expect(await keys()).toEqual({ next: '2026-11-11', latest: '2026-11-25', status: 'pending' });
+    expect(await queue(agent, 'promises_due_today')).toContain('promisedLater');
+    // The later one is broken (as a supervisor correcting it would): it is the latest, so the case is broken.
+    await db
+      .update(s.promises)
+      .set({ status: 'broken' })
+      .where(and(eq(s.promises.caseId, caseId), eq(s.promises.dueDate, '2026-11-25')));
+    expect(await keys()).toEqual({ next: '2026-11-11', latest: '2026-11-25', status: 'broken' });
+    // Both cancelled: no keys, in neither queue.
+    await db.update(s.promises).set({ status: 'cancelled' }).where(eq(s.promises.caseId, caseId));
+    expect(await keys()).toEqual({ next: null, latest: null, status: null });
+    expect(await queue(agent, 'promises_due_today')).not.toContain('promisedLater');
+    expect(await queue(agent, 'broken_promises')).not.toContain('promisedLater');
   });
 });

@@ -8,6 +8,7 @@ import {
   caseStatusEnum,
   escalationKindEnum,
   ladderStageEnum,
+  promiseStatusEnum,
 } from './enums.ts';
 import { placements, portfolios } from './portfolios.ts';
 import { teams, users } from './users.ts';
@@ -61,6 +62,15 @@ export const cases = pgTable(
      */
     blockedRuleId: text('blocked_rule_id'),
     blockedReason: text('blocked_reason'),
+    /**
+     * Kept by a trigger on `promises` (migration 0017), never written by the code: the earliest due date of a pending
+     * promise, and the due date and status of the latest live one (by due date, then creation; a broken one first
+     * among equals). They do not depend on the clock, so the promise queues can walk an index to their candidates
+     * and then apply the exact rule on the debtor's calendar (decision record 007).
+     */
+    nextPendingDue: date('next_pending_due', { mode: 'string' }),
+    latestPromiseDue: date('latest_promise_due', { mode: 'string' }),
+    latestPromiseStatus: promiseStatusEnum('latest_promise_status'),
     claimedBy: uuid('claimed_by').references(() => users.id),
     claimExpiresAt: instant('claim_expires_at'),
     /** Optimistic concurrency: every write bumps it, a stale version is refused. */
@@ -105,6 +115,20 @@ export const cases = pgTable(
     index('cases_pool_dpd_idx')
       .on(t.teamId, t.daysPastDue, t.id)
       .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
+    // The promise queues (decision record 007): owners' cases by the earliest pending due date, then priority; and
+    // the cases whose latest live promise is broken, by priority.
+    index('cases_agent_promise_due_idx')
+      .on(t.assignedAgentId, t.nextPendingDue, t.priority, t.id)
+      .where(sql`${t.status} = 'active' and ${t.nextPendingDue} is not null`),
+    index('cases_pool_promise_due_idx')
+      .on(t.teamId, t.nextPendingDue, t.priority, t.id)
+      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.nextPendingDue} is not null`),
+    index('cases_agent_broken_promise_idx')
+      .on(t.assignedAgentId, t.priority, t.id)
+      .where(sql`${t.status} = 'active' and ${t.latestPromiseStatus} = 'broken'`),
+    index('cases_pool_broken_promise_idx')
+      .on(t.teamId, t.priority, t.id)
+      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.latestPromiseStatus} = 'broken'`),
     index('cases_pool_workable_idx')
       .on(t.teamId, t.nextWorkableAt, t.id)
       .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),

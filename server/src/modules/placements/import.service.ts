@@ -356,6 +356,10 @@ function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase 
     nextWorkableAt: null,
     blockedRuleId: null,
     blockedReason: null,
+    // A new case has no promises yet; the trigger on promises keeps these.
+    nextPendingDue: null,
+    latestPromiseDue: null,
+    latestPromiseStatus: null,
     claimedBy: null,
     claimExpiresAt: null,
     version: 1,

@@ -32,36 +32,69 @@ const HOUR_MS = 3_600_000;
 const utcDate = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 /**
- * The cases with a promise due, by the calendar of some zone on Earth (UTC−12 to UTC+14), between `fromDays` before
- * today and today: an uncorrelated set walked on promises_status_due_idx that holds every candidate. The exact
- * test on the debtor's own calendar then runs only on those.
+ * A date written into the statement rather than bound: the prepared statement then has a plan for these dates
+ * (they change once a day), where a generic plan for any date misjudged how many cases fall on it.
  */
-function promisesNear(statuses: string[], fromDays: number, now: Date): SQL {
-  const earliest = addDays(utcDate(now.getTime() - 12 * HOUR_MS), fromDays);
+function dateLiteral(date: string): SQL {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`not a date: ${date}`);
+  return sql.raw(`'${date}'::date`);
+}
+
+/** The local dates some zone on Earth (UTC−12 to UTC+14) is on at `now`: two or three consecutive dates. */
+export function datesOnEarth(now: Date): string[] {
+  const dates = [utcDate(now.getTime() - 12 * HOUR_MS)];
   const latest = utcDate(now.getTime() + 14 * HOUR_MS);
-  return sql`${cases.id} in (select ${promises.caseId} from ${promises}
-    where ${promises.status} in ${statuses} and ${promises.dueDate} between ${earliest} and ${latest})`;
+  while (dates.at(-1)! < latest) dates.push(addDays(dates.at(-1)!, 1));
+  return dates;
 }
 
-function dueToday(now: Date): SQL {
-  return and(
-    promisesNear(['pending'], 0, now),
-    sql`exists (select 1 from ${promises} p where p.case_id = ${cases.id}
-      and p.status = 'pending' and p.due_date = ${debtorToday})`,
-  ) as SQL;
+/**
+ * Candidates for "promise due today", per owner, from the promise keys a trigger keeps on the case: each date some
+ * debtor may be on is one walk of cases_*_promise_due_idx in priority order, and cases whose earliest pending promise
+ * is older than all of them (past its date, not yet settled by the nightly roll) are one more, small, branch. A case
+ * with a pending promise due on its debtor's today has its earliest pending date on or before that today, so it is
+ * among them; the exact rule is `dueToday`.
+ */
+function dueTodayBranches(owners: SQL[], now: Date): SQL[] {
+  const dates = datesOnEarth(now);
+  return owners.flatMap((owner) => [
+    ...dates.map((date) => and(owner, sql`${cases.nextPendingDue} = ${dateLiteral(date)}`) as SQL),
+    and(owner, sql`${cases.nextPendingDue} < ${dateLiteral(dates[0]!)}`) as SQL,
+  ]);
 }
 
-/** The latest live promise is broken, or pending past its date, and fell due within BROKEN_PROMISE_DAYS. */
-function brokenRecently(now: Date): SQL {
-  return and(
-    promisesNear(['broken', 'pending'], -BROKEN_PROMISE_DAYS, now),
-    sql`exists (select 1 from ${promises} p where p.case_id = ${cases.id}
-      and p.due_date >= ${debtorToday} - ${BROKEN_PROMISE_DAYS}::int
-      and (p.status = 'broken' or (p.status = 'pending' and p.due_date < ${debtorToday}))
-      and not exists (select 1 from ${promises} q where q.case_id = p.case_id and q.status <> 'cancelled'
-        and (q.due_date > p.due_date or (q.due_date = p.due_date and q.created_at > p.created_at))))`,
-  ) as SQL;
+/**
+ * Candidates for "broken promise", per owner: cases whose latest live promise is broken (a walk of
+ * cases_*_broken_promise_idx in priority order), and those whose latest is still pending but some pending promise is
+ * already past a date a debtor may be on (not yet settled). The exact rule is `brokenRecently`.
+ */
+function brokenBranches(owners: SQL[], now: Date): SQL[] {
+  const latest = datesOnEarth(now).at(-1)!;
+  return owners.flatMap((owner) => [
+    and(owner, sql`${cases.latestPromiseStatus} = 'broken'`) as SQL,
+    and(
+      owner,
+      sql`${cases.latestPromiseStatus} = 'pending' and ${cases.nextPendingDue} < ${dateLiteral(latest)}`,
+    ) as SQL,
+  ]);
 }
+
+/**
+ * A pending promise falls due on the debtor's own today. The earliest pending date is today, or it is earlier (a
+ * promise past its date the nightly roll has not settled yet) and another pending promise falls due today.
+ */
+const dueToday = sql`(${cases.nextPendingDue} = ${debtorToday} or (${cases.nextPendingDue} < ${debtorToday}
+  and exists (select 1 from ${promises} p where p.case_id = ${cases.id}
+    and p.status = 'pending' and p.due_date = ${debtorToday})))`;
+
+/**
+ * The latest live promise is broken, or pending past its date, and fell due within BROKEN_PROMISE_DAYS. Read from
+ * the promise keys: among promises tied for latest the trigger keeps a broken one, else a pending one, so this is
+ * the rule over every latest promise.
+ */
+const brokenRecently = sql`((${cases.latestPromiseStatus} = 'broken'
+    or (${cases.latestPromiseStatus} = 'pending' and ${cases.latestPromiseDue} < ${debtorToday}))
+  and ${cases.latestPromiseDue} >= ${debtorToday} - ${BROKEN_PROMISE_DAYS}::int)`;
 
 /** Which cases are in a queue for the viewer at `now` (decision record 007). */
 export function queueMembership(queue: Queue, viewer: Viewer, now: Date): Membership {
@@ -76,9 +109,17 @@ export function queueMembership(queue: Queue, viewer: Viewer, now: Date): Member
     case 'team_pool':
       return plain(pools(viewer));
     case 'promises_due_today':
-      return { branches: workingSet(viewer), condition: dueToday(now), needsDebtorToday: true };
+      return {
+        branches: dueTodayBranches(workingSet(viewer), now),
+        condition: dueToday,
+        needsDebtorToday: true,
+      };
     case 'broken_promises':
-      return { branches: workingSet(viewer), condition: brokenRecently(now), needsDebtorToday: true };
+      return {
+        branches: brokenBranches(workingSet(viewer), now),
+        condition: brokenRecently,
+        needsDebtorToday: true,
+      };
     case 'new_placements':
       return plain(
         workingSet(viewer),

@@ -39,9 +39,29 @@ interface RawRow {
 
 const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
 
+/**
+ * The cases with their debtors, and with the debtor's today when the queue reads it. Then the debtor is looked up
+ * per case (a lateral subquery kept from being flattened): the candidates of a promise queue are a few thousand
+ * cases at most, and as a join whose condition involves the debtor's calendar the planner chose to hash all the
+ * debtors of the book (a sequential scan of a million rows) to count them.
+ */
 function fromClause(today: SQL | null): SQL {
-  const join = sql`join ${debtors} on ${debtors.id} = ${cases.debtorId}`;
-  return today === null ? sql`${cases} ${join}` : sql`${cases} ${join} cross join lateral ${today}`;
+  if (today === null) return sql`${cases} join ${debtors} on ${debtors.id} = ${cases.debtorId}`;
+  return sql`${cases} cross join lateral (select * from ${debtors} where ${debtors.id} = ${cases.debtorId} offset 0)
+    as ${debtors} cross join lateral ${today}`;
+}
+
+/**
+ * Runs a queue's read. A queue that reads the debtor's calendar (the promise queues) is planned for its values
+ * every time: a generic plan of the prepared statement cannot know how many cases one owner has on a date, and the
+ * one PostgreSQL chose hashed where it should have walked (about 0.8 s instead of 0.2 s on the million-case seed).
+ */
+function readQueue<T>(db: Executor, membership: Membership, read: (db: Executor) => Promise<T>): Promise<T> {
+  if (!membership.needsDebtorToday) return read(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
+    return read(tx);
+  });
 }
 
 /** A page row as the service uses it. */
@@ -83,10 +103,12 @@ export async function queuePageAndCount(
 ): Promise<{ rows: PageRow[]; total: { count: number; capped: boolean } }> {
   if (membership.branches.length === 0) return { rows: [], total: { count: 0, capped: false } };
   const today = membership.needsDebtorToday ? await debtorTodayJoin(db, now) : null;
-  const found = await queryRows<RawRow & { queue_count: number }>(
-    db,
-    sql`select counted.queue_count, page.* from (${countQuery(membership, today)}) counted
-      left join lateral (${queuePageQuery(membership, request, today)}) page on true`,
+  const found = await readQueue(db, membership, (read) =>
+    queryRows<RawRow & { queue_count: number }>(
+      read,
+      sql`select counted.queue_count, page.* from (${countQuery(membership, today)}) counted
+        left join lateral (${queuePageQuery(membership, request, today)}) page on true`,
+    ),
   );
   return {
     rows: found.filter((row) => row.id !== null).map(pageRow),
@@ -122,7 +144,9 @@ export async function countQueue(
 ): Promise<{ count: number; capped: boolean }> {
   if (membership.branches.length === 0) return { count: 0, capped: false };
   const today = membership.needsDebtorToday ? await debtorTodayJoin(db, now) : null;
-  const [row] = await queryRows<{ queue_count: number }>(db, countQuery(membership, today));
+  const [row] = await readQueue(db, membership, (read) =>
+    queryRows<{ queue_count: number }>(read, countQuery(membership, today)),
+  );
   return cappedCount(row?.queue_count ?? 0);
 }
 
