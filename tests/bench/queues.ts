@@ -1,12 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
+import { QUEUES } from '@arrears/shared/schemas/queues';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { type Database, openDatabase, queryRows } from '../../server/src/db/client.ts';
 import { refreshAllWorkability } from '../../server/src/modules/queues/workability-roll.ts';
 import { createCaller } from '../../server/src/trpc/router.ts';
 import { BENCH_AGENTS, benchFloor, resetPool } from './queues-fixtures.ts';
-import { BENCH_URL, percentiles, type Timing } from './support.ts';
+import { BENCH_URL, percentiles, type Timing, time } from './support.ts';
 
 /**
  * `pnpm bench` (queues): on the PostgreSQL server of BENCH_DATABASE_URL (the one-million-case seed by default),
@@ -196,6 +197,33 @@ async function benchPage(db: Database, raw: postgres.Sql, now: Date, log: (text:
   );
 }
 
+/** Every other queue and the sidebar counts, for the same agents: what an agent opens besides "mine". */
+async function benchOtherQueues(db: Database, now: Date, log: (text: string) => void) {
+  const agents = await busiestAgents(db);
+  if (agents.length === 0) return;
+  const callers = agents.map((agent) => callerAs(db, agent, now));
+  const runs = 60;
+  log(
+    `(c) the other queues, page 1 of 50 rows by priority, ${runs} pages of ${agents.length} agents (goal p95 < 30 ms)`,
+  );
+  for (const queue of QUEUES.filter((name) => name !== 'mine')) {
+    let rows = 0;
+    const page = async (i: number) => {
+      rows += (await callers[i % agents.length]!.queues.list({ queue, pageSize: 50 })).rows.length;
+    };
+    await time(5, page);
+    rows = 0;
+    const timing = await time(runs, page);
+    log(
+      `    ${queue.padEnd(20)} p50 ${ms(timing.p50)}, p95 ${ms(timing.p95)}  (${(rows / runs).toFixed(1)} rows a page)`,
+    );
+  }
+  const counts = (i: number) => callers[i % agents.length]!.queues.counts({});
+  await time(5, counts);
+  const timing = await time(runs, counts);
+  log(`    sidebar counts (all six)  p50 ${ms(timing.p50)}, p95 ${ms(timing.p95)}`);
+}
+
 async function benchNext(db: Database, raw: postgres.Sql, log: (text: string) => void) {
   // The next noon in New York (17:00 UTC), when the bench debtors' calling window is open. Not an instant in the
   // past: the book was judged at the real time, and pressing before that judgement leaves the planner believing
@@ -289,6 +317,7 @@ export async function runQueuesBench(log: (text: string) => void = console.log):
     await rollIfNeeded(handle.db, now, log);
     await benchPage(handle.db, raw, now, log);
     await benchNext(handle.db, raw, log);
+    await benchOtherQueues(handle.db, now, log);
     return 0;
   } finally {
     await raw.end({ timeout: 5 });
