@@ -122,13 +122,17 @@ export const cases = pgTable(
       .where(sql`${t.status} = 'active' and ${t.nextPendingDue} is not null`),
     index('cases_pool_promise_due_idx')
       .on(t.teamId, t.nextPendingDue, t.priority, t.id)
-      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.nextPendingDue} is not null`),
+      .where(
+        sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.nextPendingDue} is not null`,
+      ),
     index('cases_agent_broken_promise_idx')
       .on(t.assignedAgentId, t.priority, t.id)
       .where(sql`${t.status} = 'active' and ${t.latestPromiseStatus} = 'broken'`),
     index('cases_pool_broken_promise_idx')
       .on(t.teamId, t.priority, t.id)
-      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.latestPromiseStatus} = 'broken'`),
+      .where(
+        sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.latestPromiseStatus} = 'broken'`,
+      ),
     index('cases_pool_workable_idx')
       .on(t.teamId, t.nextWorkableAt, t.id)
       .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
