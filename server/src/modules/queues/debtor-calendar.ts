@@ -94,6 +94,8 @@ export const debtorToday = sql`debtor_today.today`;
  * A lateral join giving each `debtors` row its "today" as a SQL date, mirroring calendarZoneOf: the named zone,
  * else the first contact point's known zone, else the jurisdiction's. The map is one parameter, read once per query
  * (an uncorrelated scalar subquery); the queries join this only after a promise index has narrowed the rows.
+ * `offset 0` keeps the subquery whole: flattened, its expression was copied into every place a queue's rule reads
+ * the debtor's today (up to three), and each copy looked the contact points up again.
  */
 export async function debtorTodayJoin(db: Executor, now: Date): Promise<SQL> {
   const json = await localDatesJson(db, now);
@@ -108,5 +110,5 @@ export async function debtorTodayJoin(db: Executor, now: Date): Promise<SQL> {
       zone_dates.m ->> (${jurisdiction}),
       zone_dates.m ->> 'UTC'
     )::date as today
-    from (select (select ${json}::jsonb) as m) as zone_dates) as debtor_today`;
+    from (select (select ${json}::jsonb) as m) as zone_dates offset 0) as debtor_today`;
 }
