@@ -338,3 +338,39 @@ describe('promise keys on the case', () => {
     expect(await queue(agent, 'broken_promises')).not.toContain('promisedLater');
   });
 });
+
+describe('the calendar-zone hint on the case', () => {
+  it("follows the debtor and their contact points, and the promise queue follows the debtor's calendar", async () => {
+    const db = handle.db;
+    const caseId = refs.get('dueTodayByPhoneZone')!;
+    const [row] = await db.select({ debtorId: s.cases.debtorId }).from(s.cases).where(eq(s.cases.id, caseId));
+    const debtorId = row!.debtorId;
+    const hint = async () =>
+      (await db.select({ hint: s.cases.calendarZoneHint }).from(s.cases).where(eq(s.cases.id, caseId)))[0]!
+        .hint;
+    // No zone named: the first phone's zone (Shanghai, where it is already the 12th, the promise's date).
+    expect(await hint()).toBe('Asia/Shanghai');
+    expect(await queue(agent, 'promises_due_today')).toContain('dueTodayByPhoneZone');
+    // The debtor names New York: there it is still the 11th, so the promise is not due today.
+    await db
+      .update(s.debtors)
+      .set({ explicitTimeZone: 'America/New_York' })
+      .where(eq(s.debtors.id, debtorId));
+    expect(await hint()).toBe('America/New_York');
+    expect(await queue(agent, 'promises_due_today')).not.toContain('dueTodayByPhoneZone');
+    // A zone the database does not know: the full rule decides (the first phone's known zone, Shanghai) again.
+    await db
+      .update(s.debtors)
+      .set({ explicitTimeZone: 'Mars/Olympus_Mons' })
+      .where(eq(s.debtors.id, debtorId));
+    expect(await hint()).toBe('Mars/Olympus_Mons');
+    expect(await queue(agent, 'promises_due_today')).toContain('dueTodayByPhoneZone');
+    // Unnamed again, and the Shanghai phone removed: the New York landline's zone decides.
+    await db.update(s.debtors).set({ explicitTimeZone: null }).where(eq(s.debtors.id, debtorId));
+    await db
+      .delete(s.contactPoints)
+      .where(and(eq(s.contactPoints.debtorId, debtorId), eq(s.contactPoints.timeZone, 'Asia/Shanghai')));
+    expect(await hint()).toBe('America/New_York');
+    expect(await queue(agent, 'promises_due_today')).not.toContain('dueTodayByPhoneZone');
+  });
+});

@@ -69,6 +69,12 @@ export const cases = pgTable(
      * and then apply the exact rule on the debtor's calendar (decision record 007).
      */
     nextPendingDue: date('next_pending_due', { mode: 'string' }),
+    /**
+     * Kept by triggers (migration 0019), never written by the code: the debtor's named zone, else the zone of their
+     * first contact point that has one. When it is a zone the database knows, it is the debtor's calendar zone, so
+     * the promise queues read the debtor's today without visiting the debtor (decision record 007).
+     */
+    calendarZoneHint: text('calendar_zone_hint'),
     latestPromiseDue: date('latest_promise_due', { mode: 'string' }),
     latestPromiseStatus: promiseStatusEnum('latest_promise_status'),
     claimedBy: uuid('claimed_by').references(() => users.id),

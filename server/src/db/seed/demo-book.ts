@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/password.ts';
 import { backfillContactInsights } from '../../modules/oversight/insights.ts';
+import { refreshCaseKeys } from '../../modules/queues/case-keys.ts';
 import { snapshotBucketMonths } from '../../modules/reports/rollups.ts';
 import type { Executor } from '../client.ts';
 import { seedAgencyDemo } from './agency-demo.ts';
@@ -95,6 +96,9 @@ export async function seedDemoBook(db: Executor, options: SeedOptions): Promise<
   await snapshotBucketMonths(db, now);
   // The audit's per-contact insights (zone, local hour, window position), set-based (decision record 009).
   rows.contactInsights = await backfillContactInsights(db);
+  // The keys triggers keep on cases (promise keys, calendar-zone hint): the bulk path streams its tables side by side,
+  // so a trigger may have fired before the rows it updates were there.
+  await refreshCaseKeys(db);
   return { seed, now, cases: total, elapsedMs: Math.round(performance.now() - started), rows };
 }
 

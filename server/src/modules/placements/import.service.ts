@@ -360,6 +360,8 @@ function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase 
     nextPendingDue: null,
     latestPromiseDue: null,
     latestPromiseStatus: null,
+    // Set by the trigger on insert from the debtor and their contact points.
+    calendarZoneHint: null,
     claimedBy: null,
     claimExpiresAt: null,
     version: 1,

@@ -7,7 +7,7 @@ import {
 import { isValidTimeZone, zoneClock } from '@arrears/shared/compliance/time';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { contactPoints, debtors } from '../../db/schema/index.ts';
+import { cases, contactPoints, debtors } from '../../db/schema/index.ts';
 import type { CaseFacts } from '../compliance/facts.queries.ts';
 
 const DAY_MS = 86_400_000;
@@ -91,24 +91,26 @@ async function localDatesJson(db: Executor, now: Date): Promise<string> {
 export const debtorToday = sql`debtor_today.today`;
 
 /**
- * A lateral join giving each `debtors` row its "today" as a SQL date, mirroring calendarZoneOf: the named zone,
- * else the first contact point's known zone, else the jurisdiction's. The map is one parameter, read once per query
- * (an uncorrelated scalar subquery); the queries join this only after a promise index has narrowed the rows.
- * `offset 0` keeps the subquery whole: flattened, its expression was copied into every place a queue's rule reads
- * the debtor's today (up to three), and each copy looked the contact points up again.
+ * A lateral join giving each case's debtor their "today" as a SQL date, mirroring calendarZoneOf: the named zone,
+ * else the first contact point's known zone, else the jurisdiction's. The case's calendar-zone hint (kept by a
+ * trigger: the named zone, else the first contact point's zone) answers directly when it is a known zone, which is
+ * the rule's answer then; otherwise the debtor is read and the rule applied in full. The map is one parameter, read
+ * once per query (an uncorrelated scalar subquery); the queries join this only after an index has narrowed the
+ * rows. `offset 0` keeps the subquery whole, so it is computed once per row however often the rule reads it.
  */
 export async function debtorTodayJoin(db: Executor, now: Date): Promise<SQL> {
   const json = await localDatesJson(db, now);
   const pointZone = sql`(select zone_dates.m ->> ${contactPoints.timeZone} from ${contactPoints}
-    where ${contactPoints.debtorId} = ${debtors.id} and zone_dates.m ? ${contactPoints.timeZone}
+    where ${contactPoints.debtorId} = d.id and zone_dates.m ? ${contactPoints.timeZone}
     order by ${contactPoints.createdAt}, ${contactPoints.id} limit 1)`;
-  const jurisdiction = sql`'J:' || ${debtors.jurisdictionCountry} || ':'`;
-  return sql`(select coalesce(
-      zone_dates.m ->> ${debtors.explicitTimeZone},
+  const jurisdiction = sql`'J:' || d.jurisdiction_country || ':'`;
+  const fullRule = sql`(select coalesce(
+      zone_dates.m ->> d.explicit_time_zone,
       ${pointZone},
-      zone_dates.m ->> (${jurisdiction} || coalesce(${debtors.jurisdictionRegion}, '')),
+      zone_dates.m ->> (${jurisdiction} || coalesce(d.jurisdiction_region, '')),
       zone_dates.m ->> (${jurisdiction}),
-      zone_dates.m ->> 'UTC'
-    )::date as today
+      zone_dates.m ->> 'UTC')
+    from ${debtors} d where d.id = ${cases.debtorId})`;
+  return sql`(select coalesce(zone_dates.m ->> ${cases.calendarZoneHint}, ${fullRule})::date as today
     from (select (select ${json}::jsonb) as m) as zone_dates offset 0) as debtor_today`;
 }

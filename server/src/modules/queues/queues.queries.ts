@@ -151,7 +151,8 @@ export async function countQueue(
 }
 
 function countQuery(membership: Membership, today: SQL | null): SQL {
-  const from = today === null ? sql`${cases}` : fromClause(today);
+  // Counting needs no debtor: the debtor's today comes from the case's zone hint (or its own lookup).
+  const from = today === null ? sql`${cases}` : sql`${cases} cross join lateral ${today}`;
   const branch = (owner: SQL) =>
     sql`(select 1 from ${from} where ${owner} and ${membership.condition} limit ${QUEUE_COUNT_CAP + 1})`;
   return sql`select count(*)::int as queue_count

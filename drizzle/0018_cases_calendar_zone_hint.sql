@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "calendar_zone_hint" text;
