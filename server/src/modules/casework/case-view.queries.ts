@@ -22,7 +22,7 @@ import {
 } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
 import { caseScope } from '../cases/case-scope.ts';
-import { rowFromJson } from '../queues/next-case.queries.ts';
+import { rowFromJson } from '../queues/case-head.ts';
 
 interface ViewRow {
   case_row: Record<string, unknown>;

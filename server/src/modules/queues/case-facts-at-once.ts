@@ -4,20 +4,21 @@ import { type Executor, queryRows } from '../../db/client.ts';
 import {
   cases,
   contactLog,
-  contactPoints,
-  debtors,
-  disputes,
   escalationRequests,
   fieldVisits,
-  optOuts,
-  portfolios,
   promises,
   thirdParties,
 } from '../../db/schema/index.ts';
 import type { CaseRow, ContactLogRow } from '../compliance/facts.mapping.ts';
 import type { Approval } from '../compliance/facts.queries.ts';
 import { historyDays } from '../compliance/parameters.ts';
-import { rowFromJson } from './next-case.queries.ts';
+import {
+  CASE_HEAD_COLUMNS,
+  CASE_HEAD_JOINS,
+  type CaseHeadJson,
+  caseHeadFromJson,
+  rowFromJson,
+} from './case-head.ts';
 import type { PromiseRow } from './promise-standing.ts';
 import { loggedHistoryOf } from './workability-facts.queries.ts';
 import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './workability-facts.ts';
@@ -50,15 +51,7 @@ export interface CaseAtOnce {
   thirdParties: Array<typeof thirdParties.$inferSelect>;
 }
 
-interface Json {
-  case_row: Record<string, unknown>;
-  debtor: Record<string, unknown>;
-  portfolio_id: string;
-  rule_parameters: Record<string, number>;
-  rule_parameters_version: number;
-  points: Record<string, unknown>[];
-  opt_outs: Record<string, unknown>[];
-  disputes: Record<string, unknown>[];
+interface Json extends CaseHeadJson {
   approvals: Approval[];
   logged: Array<Omit<ContactLogRow, 'occurredAt'> & { occurredAt: string }>;
   scheduled: Array<{ caseId: string; at: string; addressId: string | null }>;
@@ -102,14 +95,7 @@ export async function loadCaseAtOnce(
       : sql`and exists (select 1 from ${cases} where ${cases.id} = c.id and ${options.scope})`;
   const [row] = await queryRows<Json>(
     db,
-    sql`select to_jsonb(c) as case_row, to_jsonb(d) as debtor, p.id as portfolio_id, p.rule_parameters,
-          p.rule_parameters_version,
-          coalesce((select jsonb_agg(to_jsonb(x) order by x.created_at, x.id) from ${contactPoints} x
-            where x.debtor_id = c.debtor_id), '[]'::jsonb) as points,
-          coalesce((select jsonb_agg(to_jsonb(x)) from ${optOuts} x where x.debtor_id = c.debtor_id), '[]'::jsonb)
-            as opt_outs,
-          coalesce((select jsonb_agg(to_jsonb(x)) from ${disputes} x where x.case_id = c.id), '[]'::jsonb)
-            as disputes,
+    sql`select ${CASE_HEAD_COLUMNS},
           coalesce((select jsonb_agg(jsonb_build_object('kind', x.kind, 'decidedBy', x.decided_by))
             from ${escalationRequests} x where x.case_id = c.id and x.status = 'approved'), '[]'::jsonb)
             as approvals,
@@ -126,20 +112,14 @@ export async function loadCaseAtOnce(
           ${promisesPart} as promises,
           ${siblingsPart} as siblings,
           ${peoplePart} as people
-        from ${cases} c join ${debtors} d on d.id = c.debtor_id join ${portfolios} p on p.id = c.portfolio_id
+        from ${cases} c ${CASE_HEAD_JOINS}
         where c.id = ${caseId} ${scoped}`,
   );
   if (!row) return null;
-  const caseRow = rowFromJson(cases, row.case_row);
-  const head: CaseHead = {
-    caseRow: options.caseChanges ? { ...caseRow, ...options.caseChanges } : caseRow,
-    debtor: rowFromJson(debtors, row.debtor),
-    portfolio: {
-      id: row.portfolio_id,
-      ruleParameters: row.rule_parameters,
-      version: row.rule_parameters_version,
-    },
-  };
+  const fromJson = caseHeadFromJson(row);
+  const head: CaseHead = options.caseChanges
+    ? { ...fromJson.head, caseRow: { ...fromJson.head.caseRow, ...options.caseChanges } }
+    : fromJson.head;
   const params = caseParameters(head);
   const logged = await history(db, head, params, at, options.historySince, row.logged);
   const scheduled = row.scheduled.map(
@@ -154,9 +134,9 @@ export async function loadCaseAtOnce(
     }),
   );
   const loaded = assembleCase(head, params, {
-    points: row.points.map((json) => rowFromJson(contactPoints, json)),
-    optOuts: row.opt_outs.map((json) => rowFromJson(optOuts, json)),
-    disputes: row.disputes.map((json) => rowFromJson(disputes, json)),
+    points: fromJson.points,
+    optOuts: fromJson.optOuts,
+    disputes: fromJson.disputes,
     approvals: row.approvals,
     history: [...logged, ...scheduled],
   });

@@ -1,19 +1,10 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import {
-  and,
-  type Column,
-  eq,
-  getTableColumns,
-  inArray,
-  isNull,
-  type SQL,
-  sql,
-  type Table,
-} from 'drizzle-orm';
+import { and, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { cases, contactPoints, debtors, disputes, optOuts, portfolios } from '../../db/schema/index.ts';
+import { cases } from '../../db/schema/index.ts';
 import { statement } from '../../db/statement.ts';
-import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './workability-facts.ts';
+import { CASE_HEAD_COLUMNS, CASE_HEAD_JOINS, type CaseHeadJson, caseHeadFromJson } from './case-head.ts';
+import { assembleCase, caseParameters, type LoadedCase } from './workability-facts.ts';
 
 /**
  * Active, written as a literal: a partial index's predicate (`status = 'active'`) can only be proved from a
@@ -22,24 +13,34 @@ import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './
  */
 const ACTIVE = sql`${cases.status} = 'active'`;
 
+/** A value as the conditions below take it: bound now, or a placeholder of a statement built once (db/statement.ts). */
+type Value = string | Placeholder;
+
 /** The agent's own active cases (walked on cases_active_agent_priority_idx). */
-export function ownCases(agentId: string): SQL {
-  return and(ACTIVE, eq(cases.assignedAgentId, agentId)) as SQL;
+export function ownCases(agentId: Value): SQL {
+  return and(ACTIVE, sql`${cases.assignedAgentId} = ${agentId}::uuid`) as SQL;
 }
 
-/** The unassigned active cases of the agent's teams (walked on cases_pool_priority_idx). */
-export function poolCases(teamIds: readonly string[]): SQL {
+/**
+ * The unassigned active cases of the agent's teams (walked on cases_pool_priority_idx). The teams are an `in` list,
+ * one value each: with one team that is an equality, and the index walk stays in priority order.
+ */
+export function poolCases(teamIds: readonly Value[]): SQL {
   if (teamIds.length === 0) return sql`false`;
-  return and(ACTIVE, isNull(cases.assignedAgentId), inArray(cases.teamId, [...teamIds])) as SQL;
+  const teams = sql.join(
+    teamIds.map((teamId) => sql`${teamId}::uuid`),
+    sql`, `,
+  );
+  return and(ACTIVE, isNull(cases.assignedAgentId), sql`${cases.teamId} in (${teams})`) as SQL;
 }
 
 /**
  * Workable now by the stored instant and free to claim: never claimed, or the claim has expired. The agent's own
  * live claims are excluded too: those cases are already on their screen, and handing one out again would make
- * "next" return the same case twice.
+ * "next" return the same case twice. `now` is an instant, or a placeholder for its ISO text.
  */
-export function claimable(scope: SQL, now: Date): SQL {
-  const at = sql`${now.toISOString()}::timestamptz`;
+export function claimable(scope: SQL, now: Date | Placeholder): SQL {
+  const at = sql`${now instanceof Date ? now.toISOString() : now}::timestamptz`;
   return sql`${scope} and ${cases.nextWorkableAt} <= ${at}
     and (${cases.claimedBy} is null or ${cases.claimExpiresAt} <= ${at})`;
 }
@@ -57,24 +58,6 @@ export async function nextOpensAt(db: Executor, user: SessionUser, now: Date): P
   return row?.opens == null ? null : new Date(row.opens);
 }
 
-/** A drizzle row from `to_jsonb(row)`: each column read from its database name and mapped as the driver's would be. */
-export function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
-  let columns = columnsOf.get(table);
-  if (columns === undefined) {
-    columns = Object.entries(getTableColumns(table));
-    columnsOf.set(table, columns);
-  }
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of columns) {
-    const value = json[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as T['$inferSelect'];
-}
-
-/** Each table's [property, column] pairs, listed once per process rather than once per row. */
-const columnsOf = new WeakMap<Table, Array<[string, Column]>>();
-
 export interface Candidate {
   id: string;
   /** Which queue it came from. */
@@ -86,17 +69,7 @@ export interface Candidate {
 
 export type QueueSource = 'mine' | 'team_pool';
 
-interface PickRow {
-  source: QueueSource;
-  case_row: Record<string, unknown>;
-  debtor: Record<string, unknown>;
-  portfolio_id: string;
-  rule_parameters: Record<string, number>;
-  rule_parameters_version: number;
-  points: Record<string, unknown>[];
-  opt_outs: Record<string, unknown>[];
-  disputes: Record<string, unknown>[];
-}
+type PickRow = CaseHeadJson & { source: QueueSource };
 
 type PickValues = { agent: string; now: string } & Record<`team${number}`, string>;
 
@@ -109,32 +82,19 @@ const pickStatements = new Map<number, ReturnType<typeof pickStatement>>();
 
 function pickStatement(teams: number) {
   return statement<PickValues, PickRow>((slot) => {
-    const at = sql`${slot.now}::timestamptz`;
-    const free = sql`${cases.nextWorkableAt} <= ${at} and (${cases.claimedBy} is null or ${cases.claimExpiresAt} <= ${at})`;
-    const own = sql`${ACTIVE} and ${cases.assignedAgentId} = ${slot.agent}::uuid`;
-    const teamList = Array.from({ length: teams }, (_, i) => sql`${slot[`team${i}`]}::uuid`);
-    const pool =
-      teams === 0
-        ? sql`false`
-        : sql`${ACTIVE} and ${cases.assignedAgentId} is null and ${cases.teamId} in (${sql.join(teamList, sql`, `)})`;
+    const teamSlots = Array.from({ length: teams }, (_, i) => slot[`team${i}`]!);
+    const own = claimable(ownCases(slot.agent), slot.now);
+    const pool = claimable(poolCases(teamSlots), slot.now);
     return sql`with walk_0 as (
-          select ${cases.id} as id, 'mine'::text as source from ${cases} where ${own} and ${free}
+          select ${cases.id} as id, 'mine'::text as source from ${cases} where ${own}
           order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked),
         walk_1 as (
-          select ${cases.id} as id, 'team_pool'::text as source from ${cases} where ${pool} and ${free}
+          select ${cases.id} as id, 'team_pool'::text as source from ${cases} where ${pool}
             and not exists (select 1 from walk_0)
           order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked)
-        select picked.source, to_jsonb(c) as case_row, to_jsonb(d) as debtor, p.id as portfolio_id, p.rule_parameters,
-          p.rule_parameters_version,
-          coalesce((select jsonb_agg(to_jsonb(x) order by x.created_at, x.id) from ${contactPoints} x
-            where x.debtor_id = c.debtor_id), '[]'::jsonb) as points,
-          coalesce((select jsonb_agg(to_jsonb(x)) from ${optOuts} x where x.debtor_id = c.debtor_id), '[]'::jsonb)
-            as opt_outs,
-          coalesce((select jsonb_agg(to_jsonb(x)) from ${disputes} x where x.case_id = c.id), '[]'::jsonb)
-            as disputes
+        select picked.source, ${CASE_HEAD_COLUMNS}
         from (select id, source from walk_0 union all select id, source from walk_1) picked
-          join ${cases} c on c.id = picked.id join ${debtors} d on d.id = c.debtor_id
-          join ${portfolios} p on p.id = c.portfolio_id
+          join ${cases} c on c.id = picked.id ${CASE_HEAD_JOINS}
         limit 1`;
   });
 }
@@ -163,19 +123,11 @@ export async function pickCandidate(
   });
   const [row] = await pick(db, values);
   if (!row) return null;
-  const head: CaseHead = {
-    caseRow: rowFromJson(cases, row.case_row),
-    debtor: rowFromJson(debtors, row.debtor),
-    portfolio: {
-      id: row.portfolio_id,
-      ruleParameters: row.rule_parameters,
-      version: row.rule_parameters_version,
-    },
-  };
+  const { head, points, optOuts, disputes } = caseHeadFromJson(row);
   const loaded = assembleCase(head, caseParameters(head), {
-    points: row.points.map((json) => rowFromJson(contactPoints, json)),
-    optOuts: row.opt_outs.map((json) => rowFromJson(optOuts, json)),
-    disputes: row.disputes.map((json) => rowFromJson(disputes, json)),
+    points,
+    optOuts,
+    disputes,
     approvals: [],
     history: [],
   });
