@@ -1,4 +1,5 @@
 import { zonesForJurisdiction } from '@arrears/shared/compliance/jurisdiction-zones';
+import { ruleById } from '@arrears/shared/compliance/rules/registry';
 import { zoneClock } from '@arrears/shared/compliance/time';
 import type { ActionKind, Direction } from '@arrears/shared/domain/enums';
 import { EDGE_MINUTES } from '@arrears/shared/schemas/oversight';
@@ -8,16 +9,12 @@ import type { contactInsights } from '../../db/schema/index.ts';
 import type { CaseFacts } from '../compliance/facts.queries.ts';
 import { contactZone, windowEnd, windowStart, zoneMapJoin, zoneMapJson } from './debtor-zone.ts';
 
-/** Outbound kinds a calling window applies to: letters and escalations have no hour. */
+/**
+ * Outbound kinds a calling window applies to, as the catalog says: those US-REGF-TIME or CN-CBA-HOURS judge (letters
+ * and escalations have no hour). Read from the rules so the audit's heat map counts what the engine times.
+ */
 const TIMED_KIND_LIST: readonly ActionKind[] = [
-  'call',
-  'autodial_call',
-  'voicemail',
-  'sms',
-  'email',
-  'app_push',
-  'field_visit',
-  'third_party_contact',
+  ...new Set(['US-REGF-TIME', 'CN-CBA-HOURS'].flatMap((id) => ruleById(id)?.appliesTo ?? [])),
 ];
 export const TIMED_KINDS = sql`(${sql.raw(TIMED_KIND_LIST.map((kind) => `'${kind}'`).join(', '))})`;
 
