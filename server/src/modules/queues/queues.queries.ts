@@ -40,10 +40,11 @@ interface RawRow {
 const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /**
- * The cases with their debtors, and with the debtor's today when the queue reads it. Then the debtor is looked up
- * per case (a lateral subquery kept from being flattened): the candidates of a promise queue are a few thousand
- * cases at most, and as a join whose condition involves the debtor's calendar the planner chose to hash all the
- * debtors of the book (a sequential scan of a million rows) to count them.
+ * The cases with their debtors (a page shows the name), and with the debtor's today when the queue reads it. Then
+ * the debtor is looked up per case (a lateral subquery kept from being flattened): a promise queue's page walks a
+ * few thousand candidates at most, and as a plain join the planner has chosen to hash all the debtors of the book (a
+ * sequential scan of a million rows); with a plain join the promise pages measured 40 % slower. The count reads no
+ * debtor at all (countQuery).
  */
 function fromClause(today: SQL | null): SQL {
   if (today === null) return sql`${cases} join ${debtors} on ${debtors.id} = ${cases.debtorId}`;
