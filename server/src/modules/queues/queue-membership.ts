@@ -41,7 +41,7 @@ function dateLiteral(date: string): SQL {
 }
 
 /** The local dates some zone on Earth (UTC−12 to UTC+14) is on at `now`: two or three consecutive dates. */
-export function datesOnEarth(now: Date): string[] {
+function datesOnEarth(now: Date): string[] {
   const dates = [utcDate(now.getTime() - 12 * HOUR_MS)];
   const latest = utcDate(now.getTime() + 14 * HOUR_MS);
   while (dates.at(-1)! < latest) dates.push(addDays(dates.at(-1)!, 1));
