@@ -97,49 +97,24 @@ beforeAll(async () => {
   const behind = await make('dueTodayBehindOverdue');
   await promise(behind.id, '2026-11-10');
   await promise(behind.id, '2026-11-11');
-  // The same with one kept and one still pending past its date: the pending one makes it a broken promise too.
-  const pendingTie = await make('pendingTie');
-  const tieInstant = new Date('2026-11-02T12:00:00Z');
-  await db.insert(s.promises).values([
-    {
-      caseId: pendingTie.id,
-      amountMinor: 5_000,
-      currency: 'USD',
-      dueDate: '2026-11-09',
-      status: 'kept',
-      createdAt: tieInstant,
-    },
-    {
-      caseId: pendingTie.id,
-      amountMinor: 5_000,
-      currency: 'USD',
-      dueDate: '2026-11-09',
-      status: 'pending',
-      createdAt: tieInstant,
-    },
-  ]);
-  // Two promises with the same date and creation instant, one kept and one broken: neither is later, so the
-  // broken one makes the case a broken promise.
-  const tie = await make('brokenTie');
-  const sameInstant = new Date('2026-11-01T12:00:00Z');
-  await db.insert(s.promises).values([
-    {
-      caseId: tie.id,
-      amountMinor: 5_000,
-      currency: 'USD',
-      dueDate: '2026-11-06',
-      status: 'kept',
-      createdAt: sameInstant,
-    },
-    {
-      caseId: tie.id,
-      amountMinor: 5_000,
-      currency: 'USD',
-      dueDate: '2026-11-06',
-      status: 'broken',
-      createdAt: sameInstant,
-    },
-  ]);
+  // Two promises with the same date and creation instant, so neither is later than the other: a kept one beside a
+  // broken one, or beside one still pending past its date, makes the case a broken promise.
+  const tied = async (key: string, dueDate: string, statuses: Array<'kept' | 'broken' | 'pending'>) => {
+    const tiedCase = await make(key);
+    const createdAt = new Date(`${dueDate}T00:00:00Z`);
+    await db.insert(s.promises).values(
+      statuses.map((status) => ({
+        caseId: tiedCase.id,
+        amountMinor: 5_000,
+        currency: 'USD',
+        dueDate,
+        status,
+        createdAt,
+      })),
+    );
+  };
+  await tied('brokenTie', '2026-11-06', ['kept', 'broken']);
+  await tied('pendingTie', '2026-11-09', ['kept', 'pending']);
   await make('newPlacement', { placedAt: new Date('2026-11-08T00:00:00Z'), lastContactAt: null });
   await make('newPoolPlacement', {
     placedAt: new Date('2026-11-08T00:00:00Z'),
