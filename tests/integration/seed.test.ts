@@ -11,12 +11,14 @@ const NOW = new Date('2026-03-18T15:30:00Z');
 const options = { cases: 300, seed: 7, now: NOW };
 
 let first: DatabaseHandle;
-let second: DatabaseHandle;
+let second: DatabaseHandle & { url?: string };
 let summary: SeedSummary;
 beforeAll(async () => {
   [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   summary = await seedDemoBook(first.db, options);
-  await seedDemoBook(second.db, options);
+  // On the server the second book takes the bulk path (COPY with indexes, keys and key triggers set aside), as
+  // `pnpm db:seed` does there; it must come out the same book.
+  await seedDemoBook(second.db, { ...options, bulkLoadUrl: second.url });
 }, 120_000);
 afterAll(() => Promise.all([first?.close(), second?.close()]));
 
@@ -38,6 +40,29 @@ describe('the demo book', () => {
     expect(a).toHaveLength(300);
     expect(b).toEqual(a);
     expect(summary.rows.contactLog).toBeGreaterThan(1000);
+  });
+
+  it('keeps the keys triggers keep on cases, and leaves those triggers on, whichever path loaded it', async () => {
+    for (const handle of [first, second]) {
+      const drift = await queryRows(
+        handle.db,
+        sql`select c.account_ref from cases c
+            where c.calendar_zone_hint is distinct from debtor_zone_hint(c.debtor_id)
+               or c.next_pending_due is distinct from
+                 (select min(p.due_date) from promises p where p.case_id = c.id and p.status = 'pending')`,
+      );
+      const off = await queryRows(
+        handle.db,
+        sql`select tgname from pg_trigger where not tgisinternal and tgenabled = 'D'`,
+      );
+      expect(drift).toEqual([]);
+      expect(off).toEqual([]);
+    }
+    const hinted = await queryRows<{ n: number }>(
+      second.db,
+      sql`select count(*)::int as n from cases where calendar_zone_hint is not null and next_pending_due is not null`,
+    );
+    expect(hinted[0]!.n).toBeGreaterThan(10);
   });
 
   it('reconciles every balance: principal + interest + fees − paid, paid = the payments, allocated in full', async () => {

@@ -1,5 +1,6 @@
 import { getTableName } from 'drizzle-orm';
 import postgres from 'postgres';
+import { CASE_KEY_TRIGGERS } from '../../modules/queues/case-keys.ts';
 import { rebuildAfterLoad, setAsideForLoad } from './bulk-load.ts';
 import { copySink } from './copy-sink.ts';
 import type { NamePools } from './name-pools.ts';
@@ -41,8 +42,10 @@ export async function bulkLoad(
   };
   try {
     const tables = LOAD_ORDER.map(([, table]) => getTableName(table));
-    const setAside = await setAsideForLoad(sql, tables);
-    lap(`set aside ${setAside.indexes.length} indexes and ${setAside.foreignKeys.length} foreign keys`);
+    const setAside = await setAsideForLoad(sql, tables, CASE_KEY_TRIGGERS);
+    lap(
+      `set aside ${setAside.indexes.length} indexes, ${setAside.foreignKeys.length} foreign keys and ${setAside.triggers.length} triggers`,
+    );
     const sink = copySink(sql);
     await writeGenerated(sink);
     await sink.finish();

@@ -10,12 +10,18 @@ import type { Sql } from 'postgres';
 export interface SetAside {
   indexes: { table: string; name: string; definition: string }[];
   foreignKeys: { table: string; name: string; definition: string }[];
+  /**
+   * Triggers switched off for the load: those keeping derived columns that the loader recomputes set-based
+   * afterwards (the case keys). A row trigger that looks something up runs once per row, and with the indexes set
+   * aside each lookup is a scan of its table.
+   */
+  triggers: { table: string; name: string }[];
 }
 
 /** Each index build may sort this much in memory; far faster than spilling to disk, and the server has it. */
 const MAINTENANCE_MEMORY = '1GB';
 
-export async function setAsideForLoad(sql: Sql, tables: string[]): Promise<SetAside> {
+export async function setAsideForLoad(sql: Sql, tables: string[], triggerNames: string[]): Promise<SetAside> {
   const indexes = await sql<SetAside['indexes']>`
     select t.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition
     from pg_index x
@@ -30,13 +36,21 @@ export async function setAsideForLoad(sql: Sql, tables: string[]): Promise<SetAs
     join pg_class t on t.oid = k.conrelid
     join pg_namespace n on n.oid = t.relnamespace
     where k.contype = 'f' and n.nspname = 'public' and t.relname = any(${tables})`;
+  const triggers = await sql<SetAside['triggers']>`
+    select t.relname as table, g.tgname as name
+    from pg_trigger g
+    join pg_class t on t.oid = g.tgrelid
+    join pg_namespace n on n.oid = t.relnamespace
+    where g.tgname = any(${triggerNames}) and g.tgenabled <> 'D' and n.nspname = 'public'`;
   for (const fk of foreignKeys) await sql`alter table ${sql(fk.table)} drop constraint ${sql(fk.name)}`;
   for (const index of indexes) await sql`drop index ${sql(index.name)}`;
-  return { indexes, foreignKeys };
+  for (const trigger of triggers)
+    await sql`alter table ${sql(trigger.table)} disable trigger ${sql(trigger.name)}`;
+  return { indexes, foreignKeys, triggers };
 }
 
 /**
- * Recreates what `setAsideForLoad` dropped, `parallel` statements at a time. Foreign keys come back NOT VALID
+ * Recreates what `setAsideForLoad` dropped, `parallel` statements at a time, and switches its triggers back on. Foreign keys come back NOT VALID
  * first (instant, but it locks both tables). Then every index is built, biggest first: builds do not block each
  * other, even on one table. Then the keys are validated, one table's validations in a row (each takes a lock
  * the next one on that table would wait for), the biggest tables first.
@@ -47,6 +61,9 @@ export async function rebuildAfterLoad(
   tables: string[],
   parallel: number,
 ): Promise<void> {
+  for (const trigger of setAside.triggers) {
+    await sql`alter table ${sql(trigger.table)} enable trigger ${sql(trigger.name)}`;
+  }
   for (const fk of setAside.foreignKeys) {
     await sql.unsafe(`alter table "${fk.table}" add constraint "${fk.name}" ${fk.definition} not valid`);
   }
