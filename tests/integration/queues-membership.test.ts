@@ -97,6 +97,15 @@ beforeAll(async () => {
   const behind = await make('dueTodayBehindOverdue');
   await promise(behind.id, '2026-11-10');
   await promise(behind.id, '2026-11-11');
+  // Behind an unsettled one the next pending promise is later: nothing is due today.
+  const behindLater = await make('behindOverdueNextLater');
+  await promise(behindLater.id, '2026-11-10');
+  await promise(behindLater.id, '2026-11-20');
+  // Two unsettled promises, and a third due today (only this reads the promises themselves), or none.
+  const twoBehind = await make('dueTodayBehindTwoOverdue');
+  for (const date of ['2026-11-09', '2026-11-10', '2026-11-11']) await promise(twoBehind.id, date);
+  const twoBehindNone = await make('twoOverdueNoneToday');
+  for (const date of ['2026-11-09', '2026-11-10', '2026-11-13']) await promise(twoBehindNone.id, date);
   // Two promises with the same date and creation instant, so neither is later than the other: a kept one beside a
   // broken one, or beside one still pending past its date, makes the case a broken promise.
   const tied = async (key: string, dueDate: string, statuses: Array<'kept' | 'broken' | 'pending'>) => {
@@ -159,6 +168,7 @@ describe('queue membership', () => {
     expect(await queue(agent, 'promises_due_today')).toEqual([
       'dueToday',
       'dueTodayBehindOverdue',
+      'dueTodayBehindTwoOverdue',
       'dueTodayByPhoneZone',
       'dueTodayShanghai',
       'poolDueToday',
@@ -185,7 +195,7 @@ describe('queue membership', () => {
 
   it('counts every queue for the sidebar with the same membership', async () => {
     const counts = await callerFor(handle.db, agent, { now: NOW }).caller.queues.counts();
-    expect(counts.promises_due_today).toEqual({ count: 5, capped: false });
+    expect(counts.promises_due_today).toEqual({ count: 6, capped: false });
     expect(counts.broken_promises).toEqual({ count: 5, capped: false });
     expect(counts.new_placements).toEqual({ count: 2, capped: false });
     expect(counts.callbacks_due).toEqual({ count: 1, capped: false });
@@ -286,6 +296,7 @@ describe('promise keys on the case', () => {
       const [row] = await db
         .select({
           next: s.cases.nextPendingDue,
+          second: s.cases.secondPendingDue,
           latest: s.cases.latestPromiseDue,
           status: s.cases.latestPromiseStatus,
         })
@@ -293,22 +304,37 @@ describe('promise keys on the case', () => {
         .where(eq(s.cases.id, caseId));
       return row;
     };
-    expect(await keys()).toEqual({ next: '2026-11-25', latest: '2026-11-25', status: 'pending' });
+    expect(await keys()).toEqual({
+      next: '2026-11-25',
+      second: null,
+      latest: '2026-11-25',
+      status: 'pending',
+    });
     // A second promise today: the earliest pending date moves, the latest stays.
     await db
       .insert(s.promises)
       .values({ caseId, amountMinor: 1_000, currency: 'USD', dueDate: '2026-11-11' });
-    expect(await keys()).toEqual({ next: '2026-11-11', latest: '2026-11-25', status: 'pending' });
+    expect(await keys()).toEqual({
+      next: '2026-11-11',
+      second: '2026-11-25',
+      latest: '2026-11-25',
+      status: 'pending',
+    });
     expect(await queue(agent, 'promises_due_today')).toContain('promisedLater');
     // The later one is broken (as a supervisor correcting it would): it is the latest, so the case is broken.
     await db
       .update(s.promises)
       .set({ status: 'broken' })
       .where(and(eq(s.promises.caseId, caseId), eq(s.promises.dueDate, '2026-11-25')));
-    expect(await keys()).toEqual({ next: '2026-11-11', latest: '2026-11-25', status: 'broken' });
+    expect(await keys()).toEqual({
+      next: '2026-11-11',
+      second: null,
+      latest: '2026-11-25',
+      status: 'broken',
+    });
     // Both cancelled: no keys, in neither queue.
     await db.update(s.promises).set({ status: 'cancelled' }).where(eq(s.promises.caseId, caseId));
-    expect(await keys()).toEqual({ next: null, latest: null, status: null });
+    expect(await keys()).toEqual({ next: null, second: null, latest: null, status: null });
     expect(await queue(agent, 'promises_due_today')).not.toContain('promisedLater');
     expect(await queue(agent, 'broken_promises')).not.toContain('promisedLater');
   });

@@ -49,7 +49,10 @@ describe('the demo book', () => {
         sql`select c.account_ref from cases c
             where c.calendar_zone_hint is distinct from debtor_zone_hint(c.debtor_id)
                or c.next_pending_due is distinct from
-                 (select min(p.due_date) from promises p where p.case_id = c.id and p.status = 'pending')`,
+                 (select min(p.due_date) from promises p where p.case_id = c.id and p.status = 'pending')
+               or c.second_pending_due is distinct from
+                 (select min(p.due_date) from promises p
+                  where p.case_id = c.id and p.status = 'pending' and p.due_date > c.next_pending_due)`,
       );
       const off = await queryRows(
         handle.db,

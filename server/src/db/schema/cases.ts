@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, minor, updatedAt } from './columns.ts';
 import { debtors } from './debtors.ts';
 import {
@@ -18,6 +27,17 @@ import { teams, users } from './users.ts';
  * (principal + interest + fees − paid). `priority` and `nextWorkableAt` are kept up to date by the queue
  * service so that "next case" is an index scan.
  */
+/**
+ * The trailing columns of a promise-queue index: the promise keys the rule compares, and what gives the debtor's
+ * today (the calendar-zone hint, and the debtor for the full rule when the hint is not a known zone).
+ */
+function promiseRuleColumns(
+  t: { calendarZoneHint: AnyPgColumn; debtorId: AnyPgColumn },
+  ...keys: AnyPgColumn[]
+): AnyPgColumn[] {
+  return [...keys, t.calendarZoneHint, t.debtorId];
+}
+
 export const cases = pgTable(
   'cases',
   {
@@ -64,11 +84,13 @@ export const cases = pgTable(
     blockedReason: text('blocked_reason'),
     /**
      * Kept by a trigger on `promises` (migration 0017), never written by the code: the earliest due date of a pending
-     * promise, and the due date and status of the latest live one (by due date, then creation; a broken one first
-     * among equals). They do not depend on the clock, so the promise queues can walk an index to their candidates
-     * and then apply the exact rule on the debtor's calendar (decision record 007).
+     * promise and the earliest pending one after it (migration 0020), and the due date and status of the latest live
+     * one (by due date, then creation; a broken one first among equals). They do not depend on the clock, so the
+     * promise queues can walk an index to their candidates and then apply the exact rule on the debtor's calendar
+     * (decision record 007).
      */
     nextPendingDue: date('next_pending_due', { mode: 'string' }),
+    secondPendingDue: date('second_pending_due', { mode: 'string' }),
     /**
      * Kept by triggers (migration 0019), never written by the code: the debtor's named zone, else the zone of their
      * first contact point that has one. When it is a zone the database knows, it is the debtor's calendar zone, so
@@ -121,23 +143,44 @@ export const cases = pgTable(
     index('cases_pool_dpd_idx')
       .on(t.teamId, t.daysPastDue, t.id)
       .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
-    // The promise queues (decision record 007): owners' cases by the earliest pending due date, then priority; and
-    // the cases whose latest live promise is broken, by priority.
+    // The promise queues (decision record 007): owners' cases by the earliest pending due date, then priority; the
+    // cases whose latest live promise is broken, by priority; and those whose latest is pending, by its date, then
+    // priority. After (priority, id), which order them, each carries what the exact rule on the debtor's calendar
+    // reads, so a candidate is judged from the index alone (an index-only scan) and only members visit the table.
     index('cases_agent_promise_due_idx')
-      .on(t.assignedAgentId, t.nextPendingDue, t.priority, t.id)
+      .on(t.assignedAgentId, t.nextPendingDue, t.priority, t.id, ...promiseRuleColumns(t, t.secondPendingDue))
       .where(sql`${t.status} = 'active' and ${t.nextPendingDue} is not null`),
     index('cases_pool_promise_due_idx')
-      .on(t.teamId, t.nextPendingDue, t.priority, t.id)
+      .on(t.teamId, t.nextPendingDue, t.priority, t.id, ...promiseRuleColumns(t, t.secondPendingDue))
       .where(
         sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.nextPendingDue} is not null`,
       ),
     index('cases_agent_broken_promise_idx')
-      .on(t.assignedAgentId, t.priority, t.id)
+      .on(
+        t.assignedAgentId,
+        t.priority,
+        t.id,
+        ...promiseRuleColumns(t, t.latestPromiseDue, t.latestPromiseStatus),
+      )
       .where(sql`${t.status} = 'active' and ${t.latestPromiseStatus} = 'broken'`),
     index('cases_pool_broken_promise_idx')
-      .on(t.teamId, t.priority, t.id)
+      .on(t.teamId, t.priority, t.id, ...promiseRuleColumns(t, t.latestPromiseDue, t.latestPromiseStatus))
       .where(
         sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.latestPromiseStatus} = 'broken'`,
+      ),
+    index('cases_agent_pending_promise_idx')
+      .on(
+        t.assignedAgentId,
+        t.latestPromiseDue,
+        t.priority,
+        t.id,
+        ...promiseRuleColumns(t, t.latestPromiseStatus),
+      )
+      .where(sql`${t.status} = 'active' and ${t.latestPromiseStatus} = 'pending'`),
+    index('cases_pool_pending_promise_idx')
+      .on(t.teamId, t.latestPromiseDue, t.priority, t.id, ...promiseRuleColumns(t, t.latestPromiseStatus))
+      .where(
+        sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.latestPromiseStatus} = 'pending'`,
       ),
     index('cases_pool_workable_idx')
       .on(t.teamId, t.nextWorkableAt, t.id)

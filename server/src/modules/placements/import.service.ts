@@ -358,6 +358,7 @@ function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase 
     blockedReason: null,
     // A new case has no promises yet; the trigger on promises keeps these.
     nextPendingDue: null,
+    secondPendingDue: null,
     latestPromiseDue: null,
     latestPromiseStatus: null,
     // Set by the trigger on insert from the debtor and their contact points.

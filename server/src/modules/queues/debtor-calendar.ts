@@ -7,7 +7,7 @@ import {
 import { isValidTimeZone, zoneClock } from '@arrears/shared/compliance/time';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { cases, contactPoints, debtors } from '../../db/schema/index.ts';
+import { cases } from '../../db/schema/index.ts';
 import type { CaseFacts } from '../compliance/facts.queries.ts';
 
 const DAY_MS = 86_400_000;
@@ -90,27 +90,30 @@ async function localDatesJson(db: Executor, now: Date): Promise<string> {
 /** The name under which the debtor's "today" is joined into a queue query (`debtor_today.today`). */
 export const debtorToday = sql`debtor_today.today`;
 
+/** The debtor's calendar in a queue statement: the zone map as a CTE, and the lateral join that reads it. */
+export interface DebtorCalendarSql {
+  /** `zone_date_map as materialized (…)`, for the statement's WITH: the map is sent and parsed once per statement. */
+  zoneDates: SQL;
+  /** Joined laterally after the cases: each case's debtor's today as `debtor_today.today`. */
+  today: SQL;
+}
+
 /**
- * A lateral join giving each case's debtor their "today" as a SQL date, mirroring calendarZoneOf: the named zone,
- * else the first contact point's known zone, else the jurisdiction's. The case's calendar-zone hint (kept by a
- * trigger: the named zone, else the first contact point's zone) answers directly when it is a known zone, which is
- * the rule's answer then; otherwise the debtor is read and the rule applied in full. The map is one parameter, read
- * once per query (an uncorrelated scalar subquery); the queries join this only after an index has narrowed the
- * rows. `offset 0` keeps the subquery whole, so it is computed once per row however often the rule reads it.
+ * Each case's debtor's "today" as a SQL date, mirroring calendarZoneOf: the named zone, else the first contact
+ * point's known zone, else the jurisdiction's. The case's calendar-zone hint (kept by a trigger: the named zone,
+ * else the first contact point's zone) answers directly when it is a known zone, which is the rule's answer then;
+ * only otherwise is the debtor read and the rule applied in full (the database function debtor_calendar_date of
+ * migration 0020, which is not planned into the statement), so the promise queues judge a candidate from their index
+ * (the hint and the debtor id are in it). The map is one parameter of the statement, in a CTE that every
+ * branch reads once (an uncorrelated scalar subquery); `offset 0` keeps the lateral subquery whole, so it is computed
+ * once per row however often the rule reads it.
  */
-export async function debtorTodayJoin(db: Executor, now: Date): Promise<SQL> {
+export async function debtorCalendarSql(db: Executor, now: Date): Promise<DebtorCalendarSql> {
   const json = await localDatesJson(db, now);
-  const pointZone = sql`(select zone_dates.m ->> ${contactPoints.timeZone} from ${contactPoints}
-    where ${contactPoints.debtorId} = d.id and zone_dates.m ? ${contactPoints.timeZone}
-    order by ${contactPoints.createdAt}, ${contactPoints.id} limit 1)`;
-  const jurisdiction = sql`'J:' || d.jurisdiction_country || ':'`;
-  const fullRule = sql`(select coalesce(
-      zone_dates.m ->> d.explicit_time_zone,
-      ${pointZone},
-      zone_dates.m ->> (${jurisdiction} || coalesce(d.jurisdiction_region, '')),
-      zone_dates.m ->> (${jurisdiction}),
-      zone_dates.m ->> 'UTC')
-    from ${debtors} d where d.id = ${cases.debtorId})`;
-  return sql`(select coalesce(zone_dates.m ->> ${cases.calendarZoneHint}, ${fullRule})::date as today
-    from (select (select ${json}::jsonb) as m) as zone_dates offset 0) as debtor_today`;
+  const fullRule = sql`debtor_calendar_date(${cases.debtorId}, zone_dates.m)`;
+  return {
+    zoneDates: sql`zone_date_map as materialized (select ${json}::jsonb as m)`,
+    today: sql`(select coalesce((zone_dates.m ->> ${cases.calendarZoneHint})::date, ${fullRule}) as today
+      from (select (select m from zone_date_map) as m) as zone_dates offset 0) as debtor_today`,
+  };
 }

@@ -14,11 +14,26 @@ const DAY_MS = 86_400_000;
  * one walk of an index on that owner in the queue's order) filtered by `condition`. Closed cases are in no queue.
  */
 export interface Membership {
-  branches: SQL[];
+  branches: Branch[];
   condition: SQL;
-  /** The condition reads the debtor's "today", so the query joins `debtorTodayJoin` (and `debtors`). */
+  /** The condition reads the debtor's "today", so the query joins `debtorTodayJoin`. */
   needsDebtorToday: boolean;
 }
+
+/** One branch of a queue: an owner's candidates, one index walk in the queue's order unless `readWhole`. */
+export interface Branch {
+  where: SQL;
+  /**
+   * No index gives this branch in the queue's order (a range of past dates, which the nightly roll keeps empty): its
+   * few candidates are read whole, then sorted. Otherwise the planner, misjudging how many match, may walk another
+   * index in the queue's order hoping to meet them early; it once walked all 188,000 cases of an agent (0.6 s) to
+   * find none.
+   */
+  readWhole?: boolean;
+}
+
+const walked = (where: SQL): Branch => ({ where });
+const readWhole = (where: SQL): Branch => ({ where, readWhole: true });
 
 /** A literal, not a parameter: only a constant proves the partial queue indexes' `status = 'active'` (see ownCases). */
 const active = sql`${cases.status} = 'active'`;
@@ -55,37 +70,43 @@ function datesOnEarth(now: Date): string[] {
  * with a pending promise due on its debtor's today has its earliest pending date on or before that today, so it is
  * among them; the exact rule is `dueToday`.
  */
-function dueTodayBranches(owners: SQL[], now: Date): SQL[] {
+function dueTodayBranches(owners: SQL[], now: Date): Branch[] {
   const dates = datesOnEarth(now);
   return owners.flatMap((owner) => [
-    ...dates.map((date) => and(owner, sql`${cases.nextPendingDue} = ${dateLiteral(date)}`) as SQL),
-    and(owner, sql`${cases.nextPendingDue} < ${dateLiteral(dates[0]!)}`) as SQL,
+    ...dates.map((date) => walked(and(owner, sql`${cases.nextPendingDue} = ${dateLiteral(date)}`) as SQL)),
+    readWhole(and(owner, sql`${cases.nextPendingDue} < ${dateLiteral(dates[0]!)}`) as SQL),
   ]);
 }
 
 /**
  * Candidates for "broken promise", per owner: cases whose latest live promise is broken (a walk of
- * cases_*_broken_promise_idx in priority order), and those whose latest is still pending but some pending promise is
- * already past a date a debtor may be on (not yet settled). The exact rule is `brokenRecently`.
+ * cases_*_broken_promise_idx in priority order), and those whose latest is still pending, one walk of
+ * cases_*_pending_promise_idx per date a debtor may be on plus one for older dates: a pending latest promise is
+ * broken once the debtor's today has passed its date (not yet settled by the nightly roll). The exact rule is
+ * `brokenRecently`.
  */
-function brokenBranches(owners: SQL[], now: Date): SQL[] {
-  const latest = datesOnEarth(now).at(-1)!;
+function brokenBranches(owners: SQL[], now: Date): Branch[] {
+  const dates = datesOnEarth(now);
+  const pending = (date: SQL) =>
+    sql`${cases.latestPromiseStatus} = 'pending' and ${cases.latestPromiseDue} ${date}`;
   return owners.flatMap((owner) => [
-    and(owner, sql`${cases.latestPromiseStatus} = 'broken'`) as SQL,
-    and(
-      owner,
-      sql`${cases.latestPromiseStatus} = 'pending' and ${cases.nextPendingDue} < ${dateLiteral(latest)}`,
-    ) as SQL,
+    walked(and(owner, sql`${cases.latestPromiseStatus} = 'broken'`) as SQL),
+    ...dates.map((date) => walked(and(owner, pending(sql`= ${dateLiteral(date)}`)) as SQL)),
+    readWhole(and(owner, pending(sql`< ${dateLiteral(dates[0]!)}`)) as SQL),
   ]);
 }
 
 /**
- * A pending promise falls due on the debtor's own today. The earliest pending date is today, or it is earlier (a
- * promise past its date the nightly roll has not settled yet) and another pending promise falls due today.
+ * A pending promise falls due on the debtor's own today. The earliest pending date is today; or it is earlier (a
+ * promise past its date the nightly roll has not settled yet) and the next pending date is today, or is earlier
+ * too and a third pending promise falls due today (only then are the promises read: with no next pending date the
+ * comparison is null, which would not stop the `and`, hence the coalesce). Every column read is in the promise-due
+ * indexes, so a candidate is judged from the index.
  */
 const dueToday = sql`(${cases.nextPendingDue} = ${debtorToday} or (${cases.nextPendingDue} < ${debtorToday}
-  and exists (select 1 from ${promises} p where p.case_id = ${cases.id}
-    and p.status = 'pending' and p.due_date = ${debtorToday})))`;
+  and (${cases.secondPendingDue} = ${debtorToday} or (coalesce(${cases.secondPendingDue} < ${debtorToday}, false)
+    and exists (select 1 from ${promises} p where p.case_id = ${cases.id}
+      and p.status = 'pending' and p.due_date = ${debtorToday})))))`;
 
 /**
  * The latest live promise is broken, or pending past its date, and fell due within BROKEN_PROMISE_DAYS. Read from
@@ -99,7 +120,7 @@ const brokenRecently = sql`((${cases.latestPromiseStatus} = 'broken'
 /** Which cases are in a queue for the viewer at `now` (decision record 007). */
 export function queueMembership(queue: Queue, viewer: Viewer, now: Date): Membership {
   const plain = (branches: SQL[], condition: SQL = sql`true`) => ({
-    branches,
+    branches: branches.map(walked),
     condition,
     needsDebtorToday: false,
   });

@@ -2,8 +2,8 @@ import { QUEUE_COUNT_CAP, type QueueSortField } from '@arrears/shared/schemas/qu
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { cases, debtors } from '../../db/schema/index.ts';
-import { debtorTodayJoin } from './debtor-calendar.ts';
-import type { Membership } from './queue-membership.ts';
+import { type DebtorCalendarSql, debtorCalendarSql } from './debtor-calendar.ts';
+import type { Branch, Membership } from './queue-membership.ts';
 
 const SORT_COLUMNS = {
   priority: 'priority',
@@ -40,27 +40,17 @@ interface RawRow {
 const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /**
- * The cases with their debtors (a page shows the name), and with the debtor's today when the queue reads it. Then
- * the debtor is looked up per case (a lateral subquery kept from being flattened): a promise queue's page walks a
- * few thousand candidates at most, and as a plain join the planner has chosen to hash all the debtors of the book (a
- * sequential scan of a million rows); with a plain join the promise pages measured 40 % slower. The count reads no
- * debtor at all (countQuery).
- */
-function fromClause(today: SQL | null): SQL {
-  if (today === null) return sql`${cases} join ${debtors} on ${debtors.id} = ${cases.debtorId}`;
-  return sql`${cases} cross join lateral (select * from ${debtors} where ${debtors.id} = ${cases.debtorId} offset 0)
-    as ${debtors} cross join lateral ${today}`;
-}
-
-/**
- * Runs a queue's read. A queue that reads the debtor's calendar (the promise queues) is planned for its values
- * every time: a generic plan of the prepared statement cannot know how many cases one owner has on a date, and the
- * one PostgreSQL chose hashed where it should have walked (about 0.8 s instead of 0.2 s on the million-case seed).
+ * Runs a queue's read. A queue that reads the debtor's calendar (the promise queues) is one statement of a dozen
+ * or more branches, each an index walk whatever the owner (its dates are literals); planning it took 5 ms, so it
+ * runs on the prepared statement's generic plan from the first call, where PostgreSQL would plan its first five
+ * calls on each connection for their values. Nor is it run by parallel workers: its branches read a few index pages
+ * each, and where the planner misjudged a branch of past dates as large, starting a worker took 4 ms to read nothing.
  */
 function readQueue<T>(db: Executor, membership: Membership, read: (db: Executor) => Promise<T>): Promise<T> {
   if (!membership.needsDebtorToday) return read(db);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
+    await tx.execute(sql`select set_config('plan_cache_mode', 'force_generic_plan', true),
+      set_config('max_parallel_workers_per_gather', '0', true)`);
     return read(tx);
   });
 }
@@ -90,11 +80,7 @@ function pageRow(row: RawRow) {
 
 /**
  * One page of a queue and how many cases the queue holds (capped, see countQueue), in one statement: the capped
- * count with the page joined laterally, so an empty page still answers its count. Each branch of the page (one
- * owner) is ordered and cut on its own, so each is one walk of an index on (owner, sort column, id) read forwards
- * or backwards; the branches are then merged. The id breaks ties in the sort's own direction, so the order is total
- * and paging stable. Null workable instants (no phone can be called) sort as PostgreSQL does by default: after
- * every instant ascending, first descending.
+ * count with the page joined laterally, so an empty page still answers its count.
  */
 export async function queuePageAndCount(
   db: Executor,
@@ -103,12 +89,12 @@ export async function queuePageAndCount(
   now: Date,
 ): Promise<{ rows: PageRow[]; total: { count: number; capped: boolean } }> {
   if (membership.branches.length === 0) return { rows: [], total: { count: 0, capped: false } };
-  const today = membership.needsDebtorToday ? await debtorTodayJoin(db, now) : null;
+  const calendar = membership.needsDebtorToday ? await debtorCalendarSql(db, now) : null;
   const found = await readQueue(db, membership, (read) =>
     queryRows<RawRow & { queue_count: number }>(
       read,
-      sql`select counted.queue_count, page.* from (${countQuery(membership, today)}) counted
-        left join lateral (${queuePageQuery(membership, request, today)}) page on true`,
+      sql`${withCalendar(calendar)} select counted.queue_count, page.* from (${countQuery(membership, calendar)}) counted
+        left join lateral (${queuePageQuery(membership, request, calendar)}) page on true`,
     ),
   );
   return {
@@ -117,24 +103,67 @@ export async function queuePageAndCount(
   };
 }
 
-/** The page's SQL (the bench prints its plan). */
-export function queuePageQuery(membership: Membership, request: PageRequest, today: SQL | null): SQL {
+/** Where a branch reads its candidates from, and how they are narrowed (see Branch). */
+function branchSource(branch: Branch): { from: SQL; where: SQL } {
+  if (!branch.readWhole) return { from: sql`${cases}`, where: branch.where };
+  return { from: sql`(select * from ${cases} where ${branch.where} offset 0) as ${cases}`, where: sql`true` };
+}
+
+/** The WITH clause of a statement that reads the debtor's calendar: the zone map, once. */
+function withCalendar(calendar: DebtorCalendarSql | null): SQL {
+  return calendar === null ? sql`` : sql`with ${calendar.zoneDates}`;
+}
+
+const PAGE_COLUMNS = sql`${cases.id} as id, ${cases.accountRef} as account_ref,
+  ${debtors.fullName} as debtor_name, ${cases.currency} as currency, ${cases.balanceMinor} as balance_minor,
+  ${cases.daysPastDue} as days_past_due, ${cases.bucket} as bucket, ${cases.stage} as stage,
+  ${cases.priority} as priority, ${cases.lastContactAt} as last_contact_at,
+  ${cases.nextWorkableAt} as next_workable_at, ${cases.blockedRuleId} as blocked_rule_id,
+  ${cases.blockedReason} as blocked_reason, ${cases.claimedBy} as claimed_by,
+  ${cases.claimExpiresAt} as claim_expires_at`;
+
+/**
+ * The page's SQL (the bench prints its plan). Each branch of the page (one owner) is ordered and cut on its own,
+ * so each is one walk of an index on (owner, sort column, id) read forwards or backwards; the branches are then
+ * merged. The id breaks ties in the sort's own direction, so the order is total and paging stable. Null workable
+ * instants (no phone can be called) sort as PostgreSQL does by default: after every instant ascending, first
+ * descending.
+ *
+ * A queue that reads the debtor's calendar (the promise queues) picks its page's ids first, each branch reading
+ * only the case's id, sort column and what its rule reads, all of which its index holds: the candidates that fail
+ * the rule (most of them, on a date few debtors are on) are judged from the index without visiting the table (an
+ * index-only scan). Only the page's cases and debtors are then read.
+ */
+export function queuePageQuery(
+  membership: Membership,
+  request: PageRequest,
+  calendar: DebtorCalendarSql | null,
+): SQL {
+  if (membership.branches.length === 0) return sql`select null as id where false`;
   const column = sql.raw(SORT_COLUMNS[request.sort.field]);
   const direction = sql.raw(request.sort.direction);
   const order = sql`order by ${column} ${direction}, id ${direction}`;
   const offset = (request.page - 1) * request.pageSize;
-  const branch = (owner: SQL) => sql`(select ${cases.id} as id, ${cases.accountRef} as account_ref,
-      ${debtors.fullName} as debtor_name, ${cases.currency} as currency, ${cases.balanceMinor} as balance_minor,
-      ${cases.daysPastDue} as days_past_due, ${cases.bucket} as bucket, ${cases.stage} as stage,
-      ${cases.priority} as priority, ${cases.lastContactAt} as last_contact_at,
-      ${cases.nextWorkableAt} as next_workable_at, ${cases.blockedRuleId} as blocked_rule_id,
-      ${cases.blockedReason} as blocked_reason, ${cases.claimedBy} as claimed_by,
-      ${cases.claimExpiresAt} as claim_expires_at
-    from ${fromClause(today)} where ${owner} and ${membership.condition}
-    ${order} limit ${offset + request.pageSize})`;
-  if (membership.branches.length === 0) return sql`select null as id where false`;
-  return sql`select * from (${sql.join(membership.branches.map(branch), sql` union all `)}) as queue
-    ${order} limit ${request.pageSize} offset ${offset}`;
+  const cut = sql`${order} limit ${offset + request.pageSize}`;
+  const merged = (select: (from: SQL) => SQL) =>
+    sql`select * from (${sql.join(
+      membership.branches.map((branch) => {
+        const source = branchSource(branch);
+        return sql`(${select(source.from)} where ${source.where} and ${membership.condition} ${cut})`;
+      }),
+      sql` union all `,
+    )}) as queue ${order} limit ${request.pageSize} offset ${offset}`;
+  if (calendar === null) {
+    return merged(
+      (from) => sql`select ${PAGE_COLUMNS} from ${from} join ${debtors} on ${debtors.id} = ${cases.debtorId}`,
+    );
+  }
+  const picked = merged(
+    (from) => sql`select ${cases.id} as id, ${column} from ${from} cross join lateral ${calendar.today}`,
+  );
+  return sql`select ${PAGE_COLUMNS} from (${picked}) as picked
+    join ${cases} on ${cases.id} = picked.id join ${debtors} on ${debtors.id} = ${cases.debtorId}
+    order by picked.${column} ${direction}, picked.id ${direction}`;
 }
 
 /** How many cases a queue holds, counting no further than QUEUE_COUNT_CAP. */
@@ -144,20 +173,29 @@ export async function countQueue(
   now: Date,
 ): Promise<{ count: number; capped: boolean }> {
   if (membership.branches.length === 0) return { count: 0, capped: false };
-  const today = membership.needsDebtorToday ? await debtorTodayJoin(db, now) : null;
+  const calendar = membership.needsDebtorToday ? await debtorCalendarSql(db, now) : null;
   const [row] = await readQueue(db, membership, (read) =>
-    queryRows<{ queue_count: number }>(read, countQuery(membership, today)),
+    queryRows<{ queue_count: number }>(
+      read,
+      sql`${withCalendar(calendar)} ${countQuery(membership, calendar)}`,
+    ),
   );
   return cappedCount(row?.queue_count ?? 0);
 }
 
-function countQuery(membership: Membership, today: SQL | null): SQL {
-  // Counting needs no debtor: the debtor's today comes from the case's zone hint (or its own lookup).
-  const from = today === null ? sql`${cases}` : sql`${cases} cross join lateral ${today}`;
-  const branch = (owner: SQL) =>
-    sql`(select 1 from ${from} where ${owner} and ${membership.condition} limit ${QUEUE_COUNT_CAP + 1})`;
-  return sql`select count(*)::int as queue_count
-    from (${sql.join(membership.branches.map(branch), sql` union all `)}) as capped`;
+/**
+ * Counting reads no debtor: a promise queue's candidates are judged from their index, as for the page. The cap
+ * applies to the branches together, so counting stops at the cap's first case past it, and the branches after it
+ * are never read.
+ */
+export function countQuery(membership: Membership, calendar: DebtorCalendarSql | null): SQL {
+  const today = calendar === null ? sql`` : sql`cross join lateral ${calendar.today}`;
+  const branch = (b: Branch) => {
+    const { from, where } = branchSource(b);
+    return sql`(select 1 from ${from} ${today} where ${where} and ${membership.condition})`;
+  };
+  return sql`select count(*)::int as queue_count from (select 1 from
+    (${sql.join(membership.branches.map(branch), sql` union all `)}) as members limit ${QUEUE_COUNT_CAP + 1}) as capped`;
 }
 
 function cappedCount(count: number): { count: number; capped: boolean } {
