@@ -138,12 +138,30 @@ describe('next case', () => {
   });
 
   it('re-judges a case whose calling window closed since it was stored, and does not hand it out', async () => {
-    const { agent, ids, next } = await floor({ evening: { balance: 50_000, owner: 'agent' } });
+    const { agent, ids, next } = await floor({
+      evening: { balance: 50_000, owner: 'agent' },
+      poolEvening: { balance: 40_000, owner: 'pool' },
+    });
     expect((await caseRow(ids.evening!)).nextWorkableAt).toEqual(NOW);
     const tenPmNewYork = new Date('2026-11-12T03:00:00Z');
     const result = await next(agent, tenPmNewYork);
     expect(result).toMatchObject({ caseId: null, nextOpensAt: '2026-11-12T13:00:00.000Z' });
     expect((await caseRow(ids.evening!)).nextWorkableAt).toEqual(new Date('2026-11-12T13:00:00Z'));
+    // The claims taken with the picks were rolled back: neither case is held, the pool case is still the pool's,
+    // at its first version, and no move to the agent was audited.
+    expect(await caseRow(ids.evening!)).toMatchObject({ claimedBy: null, claimExpiresAt: null });
+    expect(await caseRow(ids.poolEvening!)).toMatchObject({
+      claimedBy: null,
+      assignedAgentId: null,
+      version: 1,
+    });
+    const moves = await handle.db
+      .select()
+      .from(s.auditEvents)
+      .where(
+        and(eq(s.auditEvents.caseId, ids.poolEvening!), eq(s.auditEvents.action, 'queue.claimFromPool')),
+      );
+    expect(moves).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { and, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { cases } from '../../db/schema/index.ts';
+import { auditEvents, cases } from '../../db/schema/index.ts';
 import { statement } from '../../db/statement.ts';
 import { CASE_HEAD_COLUMNS, CASE_HEAD_JOINS, type CaseHeadJson, caseHeadFromJson } from './case-head.ts';
 import { assembleCase, caseParameters, type LoadedCase } from './workability-facts.ts';
@@ -71,12 +71,14 @@ export type QueueSource = 'mine' | 'team_pool';
 
 type PickRow = CaseHeadJson & { source: QueueSource };
 
-type PickValues = { agent: string; now: string } & Record<`team${number}`, string>;
+type PickValues = { agent: string; now: string; expires: string } & Record<`team${number}`, string>;
 
 /**
- * The pick for an agent with `teams` teams (one statement text per count, built once: see db/statement.ts). A list
- * of teams is written as `in ($1, $2…)`, not `= any($1)`: with one team that is an equality, and the pool index walk
- * stays ordered by priority.
+ * The pick and claim for an agent with `teams` teams (one statement text per count, built once: see
+ * db/statement.ts). A list of teams is written as `in ($1, $2…)`, not `= any($1)`: with one team that is an
+ * equality, and the pool index walk stays ordered by priority. `picked` is read three times, so it is computed once.
+ * Every part of the statement sees the rows as they were before it, so the facts read are those of the case before
+ * the claim, which a claim does not change.
  */
 const pickStatements = new Map<number, ReturnType<typeof pickStatement>>();
 
@@ -91,25 +93,42 @@ function pickStatement(teams: number) {
         walk_1 as (
           select ${cases.id} as id, 'team_pool'::text as source from ${cases} where ${pool}
             and not exists (select 1 from walk_0)
-          order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked)
+          order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked),
+        picked as (select id, source from walk_0 union all select id, source from walk_1 limit 1),
+        claimed as (
+          update ${cases} set claimed_by = ${slot.agent}::uuid, claim_expires_at = ${slot.expires}::timestamptz,
+            assigned_agent_id = ${slot.agent}::uuid,
+            version = case when picked.source = 'team_pool' then ${cases.version} + 1 else ${cases.version} end,
+            updated_at = case when picked.source = 'team_pool' then ${slot.now}::timestamptz
+              else ${cases.updatedAt} end
+          from picked where ${cases.id} = picked.id
+          returning ${cases.id}),
+        audited as (
+          insert into ${auditEvents} (actor_id, action, entity_type, entity_id, case_id, before, after)
+          select ${slot.agent}::uuid, 'queue.claimFromPool', 'case', picked.id::text, picked.id,
+            jsonb_build_object('assignedAgentId', null),
+            jsonb_build_object('assignedAgentId', ${slot.agent}::text, 'claimExpiresAt', ${slot.expires}::text)
+          from picked where picked.source = 'team_pool'
+          returning 1)
         select picked.source, ${CASE_HEAD_COLUMNS}
-        from (select id, source from walk_0 union all select id, source from walk_1) picked
-          join ${cases} c on c.id = picked.id ${CASE_HEAD_JOINS}
-        limit 1`;
+        from picked join ${cases} c on c.id = picked.id ${CASE_HEAD_JOINS}`;
   });
 }
 
 /**
- * The highest-priority claimable case of the agent's own cases, else of their teams' pools, locked FOR UPDATE SKIP
- * LOCKED, read in one statement with the facts next-case confirms it on: the case, its debtor and portfolio, the
- * debtor's contact points (creation order) and opt-outs, the case's disputes. The pool is walked only when no own
- * case is claimable (an uncorrelated NOT EXISTS, evaluated once before the walk), so no pool row is locked for
- * nothing. The same conditions as `claimable(ownCases…)` and `claimable(poolCases…)`. Null when neither has one.
+ * Claims the highest-priority claimable case of the agent's own cases, else of their teams' pools, in one
+ * statement: the walk locks it FOR UPDATE SKIP LOCKED, the claim is written (a pool case becomes the agent's, a new
+ * version, and the move is audited), and the facts next-case confirms it on are read: the case, its debtor and
+ * portfolio, the debtor's contact points (creation order) and opt-outs, the case's disputes. The pool is walked only
+ * when no own case is claimable (an uncorrelated NOT EXISTS, evaluated once before the walk), so no pool row is
+ * locked for nothing. The same conditions as `claimable(ownCases…)` and `claimable(poolCases…)`. Null when neither
+ * has one. The caller rolls the transaction back when the engine does not confirm the case.
  */
-export async function pickCandidate(
+export async function claimCandidate(
   db: Executor,
   agent: { id: string; teamIds: readonly string[] },
   now: Date,
+  expires: Date,
 ): Promise<Candidate | null> {
   const teams = agent.teamIds.length;
   let pick = pickStatements.get(teams);
@@ -117,7 +136,7 @@ export async function pickCandidate(
     pick = pickStatement(teams);
     pickStatements.set(teams, pick);
   }
-  const values: PickValues = { agent: agent.id, now: now.toISOString() };
+  const values: PickValues = { agent: agent.id, now: now.toISOString(), expires: expires.toISOString() };
   agent.teamIds.forEach((teamId, i) => {
     values[`team${i}`] = teamId;
   });

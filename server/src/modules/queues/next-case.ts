@@ -1,18 +1,17 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { NextCaseOutput } from '@arrears/shared/schemas/queues';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { type Database, type Executor, queryRows, type Transaction } from '../../db/client.ts';
-import { auditEvents, cases } from '../../db/schema/index.ts';
-import { statement } from '../../db/statement.ts';
+import { type Database, type Executor, queryRows } from '../../db/client.ts';
+import { cases } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { findCaseInScope } from '../cases/case-scope.ts';
 import { judgeLoaded } from './judge.ts';
 import {
   type Candidate,
   claimable,
+  claimCandidate,
   nextOpensAt,
   ownCases,
-  pickCandidate,
   poolCases,
 } from './next-case.queries.ts';
 import { refreshCases } from './workability.ts';
@@ -24,51 +23,32 @@ const MAX_STALE_CANDIDATES = 20;
 /** After a stale candidate, the next ones of the same queue are re-judged together (one batch, not one by one). */
 const STALE_SLICE = 50;
 
-type ClaimValues = { agent: string; caseId: string; expires: string; now: string };
-
-/** Claims one of the agent's own cases (the row is locked by the pick). */
-const claimOwn = statement<ClaimValues, never>(
-  (
-    slot,
-  ) => sql`update ${cases} set claimed_by = ${slot.agent}::uuid, claim_expires_at = ${slot.expires}::timestamptz
-    where ${cases.id} = ${slot.caseId}::uuid`,
-);
-
-/**
- * Claims a pool case: it becomes the agent's (a new version) and the move is audited, in one statement so the
- * case and its audit row cannot part.
- */
-const claimFromPool = statement<ClaimValues, never>(
-  (slot) => sql`with claimed as (
-      update ${cases} set claimed_by = ${slot.agent}::uuid, claim_expires_at = ${slot.expires}::timestamptz,
-        assigned_agent_id = ${slot.agent}::uuid, version = ${cases.version} + 1, updated_at = ${slot.now}::timestamptz
-      where ${cases.id} = ${slot.caseId}::uuid
-      returning ${cases.id} as id)
-    insert into ${auditEvents} (actor_id, action, entity_type, entity_id, case_id, before, after)
-    select ${slot.agent}::uuid, 'queue.claimFromPool', 'case', claimed.id::text, claimed.id,
-      jsonb_build_object('assignedAgentId', null),
-      jsonb_build_object('assignedAgentId', ${slot.agent}::text, 'claimExpiresAt', ${slot.expires}::text)
-    from claimed`,
-);
-
 type Picked =
   | { kind: 'claimed'; caseId: string; source: 'mine' | 'team_pool'; claimExpiresAt: Date }
-  | { kind: 'stale'; source: SQL }
+  | { kind: 'stale'; caseId: string; source: SQL }
   | { kind: 'none' };
+
+/** Thrown inside the claiming transaction to roll the claim back when the engine does not confirm the case. */
+class StaleCandidate extends Error {
+  constructor(readonly candidate: Candidate) {
+    super('stale candidate');
+  }
+}
 
 /**
  * "Next case": claims the highest-priority case the agent can call now, from their own cases first, then their
- * team's pool. The pick is an index walk on the stored priority and workable instant, FOR UPDATE SKIP LOCKED so
- * that concurrent agents never take the same row; the engine then confirms the call is allowed now (a window may
- * have closed since the instant was stored), else the case is re-judged, stored and the walk goes on. A pool case
- * becomes the agent's (audited). Cases the agent already holds a live claim on are not handed out again.
+ * team's pool. One statement walks the stored priority and workable instant, FOR UPDATE SKIP LOCKED so that
+ * concurrent agents never take the same row, claims it (a pool case becomes the agent's, audited) and reads its
+ * facts; the engine then confirms the call is allowed now (a window may have closed since the instant was stored),
+ * else the claim is rolled back, the case and the next ones of its queue are re-judged and stored, and the walk goes
+ * on. Cases the agent already holds a live claim on are not handed out again.
  */
 export async function nextCase(
   db: Database,
   { user, now }: { user: SessionUser; now: Date },
 ): Promise<NextCaseOutput> {
   for (let stale = 0; stale <= MAX_STALE_CANDIDATES; stale++) {
-    const picked = await db.transaction((tx) => pickAndClaim(tx, user, now));
+    const picked = await pickAndClaim(db, user, now);
     if (picked.kind === 'claimed') return claimed(picked);
     if (picked.kind === 'none') return nothingWorkable(db, user, now);
     await db.transaction(async (tx) => {
@@ -77,11 +57,7 @@ export async function nextCase(
         sql`select ${cases.id} as id from ${cases} where ${claimable(picked.source, now)}
             order by ${cases.priority} desc, ${cases.id} desc limit ${STALE_SLICE} for update skip locked`,
       );
-      await refreshCases(
-        tx,
-        ids.map((row) => row.id),
-        now,
-      );
+      await refreshCases(tx, [...new Set([picked.caseId, ...ids.map((row) => row.id)])], now);
     });
   }
   return {
@@ -94,24 +70,22 @@ export async function nextCase(
   };
 }
 
-async function pickAndClaim(tx: Transaction, user: SessionUser, now: Date): Promise<Picked> {
-  // Own cases first, then the pool: one statement walks the pool only when no own case is claimable.
-  const candidate = await pickCandidate(tx, user, now);
-  if (!candidate) return { kind: 'none' };
-  const { source } = candidate;
-  if (!stillWorkable(candidate, now)) {
-    await refreshCases(tx, [candidate.id], now);
-    return { kind: 'stale', source: source === 'mine' ? ownCases(user.id) : poolCases(user.teamIds) };
-  }
+/** One transaction of three round trips: begin, the statement that picks and claims, commit (or roll back). */
+async function pickAndClaim(db: Database, user: SessionUser, now: Date): Promise<Picked> {
   const claimExpiresAt = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
-  const claim = candidate.assignedAgentId === null ? claimFromPool : claimOwn;
-  await claim(tx, {
-    agent: user.id,
-    caseId: candidate.id,
-    expires: claimExpiresAt.toISOString(),
-    now: now.toISOString(),
-  });
-  return { kind: 'claimed', caseId: candidate.id, source, claimExpiresAt };
+  try {
+    return await db.transaction(async (tx): Promise<Picked> => {
+      const candidate = await claimCandidate(tx, user, now, claimExpiresAt);
+      if (!candidate) return { kind: 'none' };
+      if (!stillWorkable(candidate, now)) throw new StaleCandidate(candidate);
+      return { kind: 'claimed', caseId: candidate.id, source: candidate.source, claimExpiresAt };
+    });
+  } catch (error) {
+    if (!(error instanceof StaleCandidate)) throw error;
+    const { candidate } = error;
+    const source = candidate.source === 'mine' ? ownCases(user.id) : poolCases(user.teamIds);
+    return { kind: 'stale', caseId: candidate.id, source };
+  }
 }
 
 /**
