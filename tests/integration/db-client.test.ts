@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows } from '../../server/src/db/client.ts';
 import { statement } from '../../server/src/db/statement.ts';
+import { queueMembership } from '../../server/src/modules/queues/queue-membership.ts';
+import { queuePageAndCount } from '../../server/src/modules/queues/queues.queries.ts';
+import { buildCase, buildDebtor, buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
 import { createTestDatabase, usingServer } from './support/db.ts';
 
 let handle: DatabaseHandle;
@@ -47,5 +50,47 @@ describe('the database client', () => {
     const inside = await handle.db.transaction((tx) => sum(tx, { a: 5, b: 'five' }));
     expect(inside).toEqual([{ total: 10, label: 'five!' }]);
     expect(built).toBe(1);
+  });
+
+  it("keeps a queue page on the prepared statement's generic plan, not planned again on every call", async () => {
+    const db = handle.db;
+    const team = await buildTeam(db);
+    const agent = await buildUser(db, 'agent', { teamId: team.id });
+    const portfolio = await buildPortfolio(db);
+    const debtor = await buildDebtor(db);
+    const first = await buildCase(db, {
+      portfolioId: portfolio.id,
+      debtorId: debtor.id,
+      teamId: team.id,
+      assignedAgentId: agent.id,
+    });
+    // Thousands of the agent's cases, so that a plan for any row count costs more than one for a page of 50.
+    await db.execute(sql`insert into cases
+      select (jsonb_populate_record(null::cases, to_jsonb(c) || jsonb_build_object(
+        'id', gen_random_uuid(), 'account_ref', 'PLAN-' || g, 'priority', g))).*
+      from cases c, generate_series(1, 3000) g where c.id = ${first.id}`);
+    await db.execute(sql`analyze cases`);
+    const membership = queueMembership('mine', { id: agent.id, teamIds: [team.id] }, new Date());
+    const request = {
+      sort: { field: 'priority' as const, direction: 'desc' as const },
+      page: 1,
+      pageSize: 50,
+    };
+    for (let call = 0; call < 8; call++) {
+      const { rows, total } = await queuePageAndCount(db, membership, request, new Date());
+      expect([rows.length, total]).toEqual([50, { count: 1000, capped: true }]);
+    }
+    const plans = await queryRows<{ generic: number; custom: number }>(
+      db,
+      sql`select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
+          where statement like '%as members limit%' and statement like '%order by priority desc%'`,
+    );
+    if (handle.kind === 'postgres') {
+      // PostgreSQL plans the first five calls for their values, then keeps the generic plan when it is as cheap.
+      expect(plans).toHaveLength(1);
+      expect(plans[0]!.generic).toBeGreaterThan(0);
+    } else {
+      expect(plans).toEqual([]);
+    }
   });
 });
