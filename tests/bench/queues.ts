@@ -21,14 +21,14 @@ const ROUNDS = 5;
 const SOLO_PRESSES = 200;
 const DAY_MS = 86_400_000;
 const ms = (value: number) => `${value.toFixed(2)} ms`;
-/** Connections of each pool: one per pressing agent, and a few more. */
-const POOL_SIZE = BENCH_AGENTS + 5;
+/** Connections of each database pool (ours and the raw SQL's): one per pressing agent, and a few more. */
+const CONNECTIONS = BENCH_AGENTS + 5;
 /**
  * Untimed calls before each timed queue of part (c). The pool hands queries to its open connections in turn (all
  * of them are open after part b), and each prepares a statement on its first call: twice the pool measures a
  * working day's steady state, not the first call of each connection.
  */
-const WARM_UP = 2 * POOL_SIZE;
+const WARM_UP = 2 * CONNECTIONS;
 
 /**
  * Times `ours` and `baseline` turn about, run by run, so both meet the same load on a shared machine and the
@@ -303,8 +303,8 @@ async function benchNext(db: Database, raw: postgres.Sql, log: (text: string) =>
 }
 
 export async function runQueuesBench(log: (text: string) => void = console.log): Promise<number> {
-  const handle = await openDatabase({ url: BENCH_URL, poolSize: POOL_SIZE });
-  const raw = postgres(BENCH_URL, { onnotice: () => {}, max: POOL_SIZE });
+  const handle = await openDatabase({ url: BENCH_URL, poolSize: CONNECTIONS });
+  const raw = postgres(BENCH_URL, { onnotice: () => {}, max: CONNECTIONS });
   try {
     const why = await unusable(handle.db);
     if (why !== null) {
