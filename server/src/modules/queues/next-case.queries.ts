@@ -62,7 +62,6 @@ export interface Candidate {
   id: string;
   /** Which queue it came from. */
   source: QueueSource;
-  assignedAgentId: string | null;
   /** Every fact of the case but its contact history, approvals and scheduled visits (what a call's verdict reads). */
   loaded: LoadedCase;
 }
@@ -150,5 +149,5 @@ export async function claimCandidate(
     approvals: [],
     history: [],
   });
-  return { id: head.caseRow.id, source: row.source, assignedAgentId: head.caseRow.assignedAgentId, loaded };
+  return { id: head.caseRow.id, source: row.source, loaded };
 }

@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 export interface Membership {
   branches: Branch[];
   condition: SQL;
-  /** The condition reads the debtor's "today", so the query joins `debtorTodayJoin`. */
+  /** The condition reads the debtor's "today", so the statement joins the debtor's calendar (debtorCalendarSql). */
   needsDebtorToday: boolean;
 }
 

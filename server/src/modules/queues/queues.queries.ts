@@ -108,7 +108,7 @@ export async function queuePageAndCount(
  * the limit (a tenth of the rows), costs far more than a plan for 50 rows, and so is never chosen: every page was
  * planned again (1.8 ms, more than running it). A page's limits take few values, so few statement texts.
  */
-function count(rows: number): SQL {
+function literalCount(rows: number): SQL {
   if (!Number.isSafeInteger(rows) || rows < 0) throw new Error(`not a row count: ${rows}`);
   return sql.raw(String(rows));
 }
@@ -133,7 +133,7 @@ const PAGE_COLUMNS = sql`${cases.id} as id, ${cases.accountRef} as account_ref,
   ${cases.claimExpiresAt} as claim_expires_at`;
 
 /**
- * The page's SQL (the bench prints its plan). Each branch of the page (one owner) is ordered and cut on its own,
+ * The page's SQL. Each branch of the page (one owner) is ordered and cut on its own,
  * so each is one walk of an index on (owner, sort column, id) read forwards or backwards; the branches are then
  * merged. The id breaks ties in the sort's own direction, so the order is total and paging stable. Null workable
  * instants (no phone can be called) sort as PostgreSQL does by default: after every instant ascending, first
@@ -144,7 +144,7 @@ const PAGE_COLUMNS = sql`${cases.id} as id, ${cases.accountRef} as account_ref,
  * the rule (most of them, on a date few debtors are on) are judged from the index without visiting the table (an
  * index-only scan). Only the page's cases and debtors are then read.
  */
-export function queuePageQuery(
+function queuePageQuery(
   membership: Membership,
   request: PageRequest,
   calendar: DebtorCalendarSql | null,
@@ -154,8 +154,8 @@ export function queuePageQuery(
   const direction = sql.raw(request.sort.direction);
   const order = sql`order by ${column} ${direction}, id ${direction}`;
   const offset = (request.page - 1) * request.pageSize;
-  const window = sql`limit ${count(request.pageSize)} offset ${count(offset)}`;
-  const cut = sql`${order} limit ${count(offset + request.pageSize)}`;
+  const window = sql`limit ${literalCount(request.pageSize)} offset ${literalCount(offset)}`;
+  const cut = sql`${order} limit ${literalCount(offset + request.pageSize)}`;
   const merged = (select: (from: SQL) => SQL) => {
     const branches = membership.branches.map((branch) => {
       const source = branchSource(branch);
@@ -200,17 +200,17 @@ export async function countQueue(
 
 /**
  * Counting reads no debtor: a promise queue's candidates are judged from their index, as for the page. The cap
- * applies to the branches together, so counting stops at the cap's first case past it, and the branches after it
- * are never read.
+ * applies to the branches together: counting stops at the first case past it, and the branches after that are
+ * never read.
  */
-export function countQuery(membership: Membership, calendar: DebtorCalendarSql | null): SQL {
+function countQuery(membership: Membership, calendar: DebtorCalendarSql | null): SQL {
   const today = calendar === null ? sql`` : sql`cross join lateral ${calendar.today}`;
   const branch = (b: Branch) => {
     const { from, where } = branchSource(b);
     return sql`(select 1 from ${from} ${today} where ${where} and ${membership.condition})`;
   };
   return sql`select count(*)::int as queue_count from (select 1 from
-    (${sql.join(membership.branches.map(branch), sql` union all `)}) as members limit ${count(QUEUE_COUNT_CAP + 1)}) as capped`;
+    (${sql.join(membership.branches.map(branch), sql` union all `)}) as members limit ${literalCount(QUEUE_COUNT_CAP + 1)}) as capped`;
 }
 
 function cappedCount(count: number): { count: number; capped: boolean } {
