@@ -52,6 +52,29 @@ describe('the database client', () => {
     expect(built).toBe(1);
   });
 
+  it('opens a transaction with a statement: commits what the decision returns, rolls back what it refuses', async () => {
+    const db = handle.db;
+    await db.execute(sql`create table opening_probe (n int not null check (n > 0))`);
+    const add = statement<{ n: number }, { n: number }>(
+      (slot) => sql`insert into opening_probe (n) values (${slot.n}::int) returning n`,
+    );
+    const kept = await add.opening(db, { n: 1 }, (rows) => rows.map((row) => row.n));
+    expect(kept).toEqual([1]);
+    const refusal = new Error('not this one');
+    await expect(
+      add.opening(db, { n: 2 }, () => {
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    // A statement the server refuses: the error reaches the caller and the connection (the only one) is usable.
+    const failed = await add.opening(db, { n: -1 }, (rows) => rows).catch((error: Error) => error);
+    // Drizzle wraps the server's message on PGlite; postgres.js gives it as is.
+    const { message, cause } = failed as Error & { cause?: Error };
+    expect(cause?.message ?? message).toMatch(/check constraint/);
+    const rows = await queryRows<{ n: number }>(db, sql`select n from opening_probe order by n`);
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+
   it("keeps a queue page on the prepared statement's generic plan, not planned again on every call", async () => {
     const db = handle.db;
     const team = await buildTeam(db);

@@ -1,6 +1,6 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { and, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client.ts';
+import { type Database, type Executor, queryRows } from '../../db/client.ts';
 import { auditEvents, cases } from '../../db/schema/index.ts';
 import { statement } from '../../db/statement.ts';
 import { CASE_HEAD_COLUMNS, CASE_HEAD_JOINS, type CaseHeadJson, caseHeadFromJson } from './case-head.ts';
@@ -121,26 +121,33 @@ function pickStatement(teams: number) {
  * portfolio, the debtor's contact points (creation order) and opt-outs, the case's disputes. The pool is walked only
  * when no own case is claimable (an uncorrelated NOT EXISTS, evaluated once before the walk), so no pool row is
  * locked for nothing. The same conditions as `claimable(ownCases…)` and `claimable(poolCases…)`. Null when neither
- * has one. The caller rolls the transaction back when the engine does not confirm the case.
+ * has one. It opens a transaction: `decide` (the engine's confirmation) commits the claim by returning and rolls it
+ * back by throwing.
  */
-export async function claimCandidate(
-  db: Executor,
+export async function claimCandidate<T>(
+  db: Database,
   agent: { id: string; teamIds: readonly string[] },
-  now: Date,
-  expires: Date,
-): Promise<Candidate | null> {
+  at: { now: Date; expires: Date },
+  decide: (candidate: Candidate | null) => T,
+): Promise<T> {
   const teams = agent.teamIds.length;
   let pick = pickStatements.get(teams);
   if (pick === undefined) {
     pick = pickStatement(teams);
     pickStatements.set(teams, pick);
   }
-  const values: PickValues = { agent: agent.id, now: now.toISOString(), expires: expires.toISOString() };
+  const values: PickValues = {
+    agent: agent.id,
+    now: at.now.toISOString(),
+    expires: at.expires.toISOString(),
+  };
   agent.teamIds.forEach((teamId, i) => {
     values[`team${i}`] = teamId;
   });
-  const [row] = await pick(db, values);
-  if (!row) return null;
+  return pick.opening(db, values, ([row]) => decide(row ? candidateOf(row) : null));
+}
+
+function candidateOf(row: PickRow): Candidate {
   const { head, points, optOuts, disputes } = caseHeadFromJson(row);
   const loaded = assembleCase(head, caseParameters(head), {
     points,

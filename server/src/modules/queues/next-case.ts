@@ -70,12 +70,14 @@ export async function nextCase(
   };
 }
 
-/** One transaction of three round trips: begin, the statement that picks and claims, commit (or roll back). */
+/**
+ * One transaction: the statement that picks and claims, sent with its BEGIN, then COMMIT, or ROLLBACK when the
+ * engine does not confirm the case.
+ */
 async function pickAndClaim(db: Database, user: SessionUser, now: Date): Promise<Picked> {
   const claimExpiresAt = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
   try {
-    return await db.transaction(async (tx): Promise<Picked> => {
-      const candidate = await claimCandidate(tx, user, now, claimExpiresAt);
+    return await claimCandidate(db, user, { now, expires: claimExpiresAt }, (candidate): Picked => {
       if (!candidate) return { kind: 'none' };
       if (!stillWorkable(candidate, now)) throw new StaleCandidate(candidate);
       return { kind: 'claimed', caseId: candidate.id, source: candidate.source, claimExpiresAt };
