@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows } from '../../server/src/db/client.ts';
 import { type SeedSummary, seedDemoBook } from '../../server/src/db/seed/demo-book.ts';
 import { DEMO_ACCOUNT_REFS } from '../../server/src/db/seed/specials.ts';
+import { CASE_KEY_TRIGGERS } from '../../server/src/modules/queues/case-keys.ts';
 import { createTestDatabase } from './support/db.ts';
 
 /** An instant in US daylight time, when New York is UTC−4 and Shanghai UTC+8, so local days differ by zone. */
@@ -61,6 +62,12 @@ describe('the demo book', () => {
       expect(drift).toEqual([]);
       expect(off).toEqual([]);
     }
+    // The load switches these off by name: a name the schema does not have would leave its trigger running per row.
+    const named = await queryRows<{ tgname: string }>(
+      first.db,
+      sql`select tgname::text from pg_trigger where not tgisinternal and tgname::text in ${CASE_KEY_TRIGGERS}`,
+    );
+    expect(named.map((row) => row.tgname).sort()).toEqual([...CASE_KEY_TRIGGERS].sort());
     const hinted = await queryRows<{ n: number }>(
       second.db,
       sql`select count(*)::int as n from cases where calendar_zone_hint is not null and next_pending_due is not null`,
