@@ -72,6 +72,9 @@ type PickRow = CaseHeadJson & { source: QueueSource };
 
 type PickValues = { agent: string; now: string; expires: string } & Record<`team${number}`, string>;
 
+/** The pick statements built so far, by number of teams. */
+const pickStatements = new Map<number, ReturnType<typeof pickStatement>>();
+
 /**
  * The pick and claim for an agent with `teams` teams (one statement text per count, built once: see
  * db/statement.ts). A list of teams is written as `in ($1, $2…)`, not `= any($1)`: with one team that is an
@@ -79,8 +82,6 @@ type PickValues = { agent: string; now: string; expires: string } & Record<`team
  * Every part of the statement sees the rows as they were before it, so the facts read are those of the case before
  * the claim, which a claim does not change.
  */
-const pickStatements = new Map<number, ReturnType<typeof pickStatement>>();
-
 function pickStatement(teams: number) {
   return statement<PickValues, PickRow>((slot) => {
     const teamSlots = Array.from({ length: teams }, (_, i) => slot[`team${i}`]!);
@@ -100,15 +101,13 @@ function pickStatement(teams: number) {
             version = case when picked.source = 'team_pool' then ${cases.version} + 1 else ${cases.version} end,
             updated_at = case when picked.source = 'team_pool' then ${slot.now}::timestamptz
               else ${cases.updatedAt} end
-          from picked where ${cases.id} = picked.id
-          returning ${cases.id}),
+          from picked where ${cases.id} = picked.id),
         audited as (
           insert into ${auditEvents} (actor_id, action, entity_type, entity_id, case_id, before, after)
           select ${slot.agent}::uuid, 'queue.claimFromPool', 'case', picked.id::text, picked.id,
             jsonb_build_object('assignedAgentId', null),
             jsonb_build_object('assignedAgentId', ${slot.agent}::text, 'claimExpiresAt', ${slot.expires}::text)
-          from picked where picked.source = 'team_pool'
-          returning 1)
+          from picked where picked.source = 'team_pool')
         select picked.source, ${CASE_HEAD_COLUMNS}
         from picked join ${cases} c on c.id = picked.id ${CASE_HEAD_JOINS}`;
   });
