@@ -85,5 +85,5 @@ export async function teamIdsOf(
 
 /** Drops expired sessions; called at start-up and periodically. */
 export async function pruneSessions(db: Database, now: Date): Promise<void> {
-  await db.delete(sessions).where(sql`${sessions.expiresAt} <= ${now}`);
+  await db.delete(sessions).where(sql`${sessions.expiresAt} <= ${now.toISOString()}`);
 }
