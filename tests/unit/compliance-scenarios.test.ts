@@ -4,12 +4,12 @@ import { loadScenarioFile, runScenario, scenarioFilesAt } from '@arrears/shared/
 import { describe, expect, it } from 'vitest';
 
 /**
- * Every scenario file, through the same loader and comparison as `pnpm compliance:check`: the shared examples
- * beside the repository and the project's own files. Each scenario is its own test.
+ * Every scenario file, through the same loader and comparison as `pnpm compliance:check`: the format's examples
+ * (docs/compliance/SCENARIOS.md) and the project's own cases. Each scenario is its own test.
  */
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const folders = [
-  resolve(repoRoot, '..', 'shared', 'compliance', 'examples'),
+  resolve(repoRoot, 'tests', 'compliance', 'examples'),
   resolve(repoRoot, 'tests', 'compliance', 'scenarios'),
 ];
 
