@@ -1,25 +1,12 @@
-import { existsSync } from 'node:fs';
-
-export const INSTALL_CHROMIUM = 'apt-get install -y chromium';
-
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
+import { INSTALL_CHROMIUM, locateChromium } from '../../scripts/test-env/chromium.mjs';
 
 /**
- * The Chromium the end-to-end tests drive: CHROMIUM_PATH, else a system install. Playwright's own browser
- * download does not work here, so a missing browser is an error naming the one command that installs it.
+ * The Chromium the end-to-end tests drive: CHROMIUM_PATH, else a system install (`npm test` installs one first
+ * where it can). Playwright's own browser download does not work here, so a missing browser is an error naming
+ * the one command that installs it.
  */
 export function findChromium(): string {
-  const configured = process.env.CHROMIUM_PATH;
-  if (configured) {
-    if (existsSync(configured)) return configured;
-    throw new Error(`CHROMIUM_PATH points at ${configured}, which does not exist.`);
-  }
-  const found = CANDIDATES.find((candidate) => existsSync(candidate));
+  const found = locateChromium();
   if (!found) {
     throw new Error(
       `The end-to-end tests need Chromium and none was found. Install it with:\n\n    ${INSTALL_CHROMIUM}\n\n(or set CHROMIUM_PATH to a Chromium or Chrome binary).`,

@@ -7,8 +7,15 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const port = Number(process.env.E2E_PORT ?? 3100);
-// A fresh embedded database per run; set once so worker processes reuse the same folder.
-process.env.E2E_PGLITE_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'arrears-e2e-'));
+// E2E_DATABASE_URL: an empty database on a PostgreSQL server (`npm test` makes a fresh one), migrated and seeded
+// by the server at start-up. Without it, a fresh embedded database per run, set once so workers reuse it.
+const serverDatabase = process.env.E2E_DATABASE_URL;
+if (!serverDatabase) process.env.E2E_PGLITE_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'arrears-e2e-'));
+// The web server inherits this environment: a DATABASE_URL of the shell must not turn the embedded run into another.
+delete process.env.DATABASE_URL;
+const database: Record<string, string> = serverDatabase
+  ? { DATABASE_URL: serverDatabase }
+  : { PGLITE_DIR: process.env.E2E_PGLITE_DIR! };
 
 export default defineConfig({
   testDir: '.',
@@ -39,7 +46,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      PGLITE_DIR: process.env.E2E_PGLITE_DIR,
+      ...database,
       SEED_CASES: '400',
       LOG_LEVEL: 'warn',
     },

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// `npm test`: every layer, each on every database it must pass on. It first provides what the layers need
+// (Chromium, a PostgreSQL server) or stops naming what is missing: a layer never passes by being skipped.
+//
+//   node scripts/test-all.mjs                       the whole suite (what `npm test` and CI run)
+//   node scripts/test-all.mjs --only <layer,…> [-- <test files or runner flags>]   a few layers, while working
+//
+// Standard library only: it decides what to install before anything else runs.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './test-env/chromium.mjs';
+import { providePostgres } from './test-env/postgres.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const e2eConfig = 'tests/e2e/playwright.config.ts';
+const e2eDatabase = `arrears_e2e_${process.pid}`;
+
+/** What each layer runs; `server` layers get the PostgreSQL server, `browser` layers get Chromium. */
+const LAYERS = [
+  { id: 'typecheck', run: ['run', 'typecheck'] },
+  { id: 'lint', run: ['run', 'lint'] },
+  { id: 'unit', run: ['exec', 'vitest', 'run', '--project', 'unit'], takesArgs: true },
+  { id: 'integration:pglite', run: ['exec', 'vitest', 'run', '--project', 'integration'], takesArgs: true },
+  {
+    id: 'integration:server',
+    server: true,
+    run: ['exec', 'vitest', 'run', '--project', 'integration'],
+    takesArgs: true,
+    env: (pg) => ({ TEST_DATABASE_URL: pg.url }),
+  },
+  { id: 'e2e:pglite', browser: true, run: ['exec', 'playwright', 'test', '-c', e2eConfig], takesArgs: true },
+  {
+    id: 'e2e:server',
+    browser: true,
+    server: true,
+    run: ['exec', 'playwright', 'test', '-c', e2eConfig],
+    takesArgs: true,
+    // A fresh, empty database: the server migrates and seeds it at start-up, as on a first deployment.
+    before: (pg) => helper(['create', pg.url, e2eDatabase]),
+    after: (pg) => helper(['drop', pg.url, e2eDatabase]),
+    env: (pg) => ({ E2E_DATABASE_URL: withDatabase(pg.url, e2eDatabase) }),
+  },
+];
+
+function parseArgs(argv) {
+  const separator = argv.indexOf('--');
+  const own = separator === -1 ? argv : argv.slice(0, separator);
+  const passThrough = separator === -1 ? [] : argv.slice(separator + 1);
+  const onlyAt = own.indexOf('--only');
+  if (own.length > 0 && (onlyAt !== 0 || own.length !== 2)) {
+    throw new Error(
+      'usage: node scripts/test-all.mjs [--only <layer>[,<layer>…]] [-- <args for the test runner>]',
+    );
+  }
+  if (onlyAt === -1) {
+    if (passThrough.length > 0)
+      throw new Error('runner arguments need --only: the whole suite runs every test');
+    return { layers: LAYERS, passThrough };
+  }
+  const wanted = own[1].split(',');
+  const unknown = wanted.filter((id) => !LAYERS.some((layer) => layer.id === id));
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown layer ${unknown.join(', ')}; the layers are ${LAYERS.map((l) => l.id).join(', ')}`,
+    );
+  }
+  return { layers: LAYERS.filter((layer) => wanted.includes(layer.id)), passThrough };
+}
+
+/** pnpm as it started us (through npx it is on no PATH), so each layer runs its package script the same way. */
+function pnpm() {
+  const execPath = process.env.npm_execpath;
+  if (!execPath || !/pnpm/.test(execPath)) return ['pnpm'];
+  return /\.[cm]?js$/.test(execPath) ? [process.execPath, execPath] : [execPath];
+}
+
+let running;
+
+function run(args, env = process.env) {
+  const [command, ...prefix] = pnpm();
+  return new Promise((resolve, reject) => {
+    running = spawn(command, [...prefix, ...args], { cwd: root, env, stdio: 'inherit' });
+    running.once('error', reject);
+    running.once('exit', (code, signal) => {
+      running = undefined;
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+async function helper(args) {
+  const status = await run(['exec', 'tsx', 'tests/e2e/server-database.ts', ...args]);
+  if (status !== 0) throw new Error(`tests/e2e/server-database.ts ${args[0]} exited with ${status}`);
+}
+
+function withDatabase(url, database) {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** The environment of one layer: the databases it must not see are removed, not left to chance. */
+function layerEnv(layer, pg, chromium) {
+  const env = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
+  delete env.TEST_DATABASE_URL;
+  delete env.E2E_DATABASE_URL;
+  delete env.DATABASE_URL;
+  return { ...env, ...(layer.env ? layer.env(pg) : {}) };
+}
+
+const cleanups = [];
+
+async function cleanUp() {
+  while (cleanups.length > 0) {
+    try {
+      await cleanups.pop()();
+    } catch (error) {
+      console.error(`! cleaning up: ${error.message}`);
+    }
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    running?.kill(signal);
+    cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+async function main() {
+  const { layers, passThrough } = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const chromium = layers.some((layer) => layer.browser) ? ensureChromium() : undefined;
+  if (chromium) console.log(`> Chromium: ${chromium}`);
+  let pg;
+  if (layers.some((layer) => layer.server)) {
+    pg = await providePostgres();
+    cleanups.push(pg.stop);
+    console.log(`> PostgreSQL server: ${pg.description}`);
+  }
+  if (layers.some((layer) => layer.browser)) {
+    console.log('\n== build (the client the end-to-end layers serve) ==');
+    if ((await run(['run', 'build'])) !== 0) throw new Error('layer build failed');
+  }
+
+  const timings = [];
+  for (const layer of layers) {
+    console.log(`\n== ${layer.id} ==`);
+    const layerStarted = Date.now();
+    if (layer.before) {
+      await layer.before(pg);
+      cleanups.push(() => layer.after(pg));
+    }
+    const status = await run(
+      [...layer.run, ...(layer.takesArgs ? passThrough : [])],
+      layerEnv(layer, pg, chromium),
+    );
+    if (layer.after) await cleanups.pop()();
+    timings.push(`${layer.id} ${Math.round((Date.now() - layerStarted) / 1000)} s`);
+    if (status !== 0)
+      throw new Error(
+        `layer ${layer.id} failed (exit ${status}); before it: ${timings.slice(0, -1).join(', ') || 'none'}`,
+      );
+  }
+  const whole =
+    layers === LAYERS ? 'every layer passed' : `only ${layers.map((l) => l.id).join(', ')} ran, and passed`;
+  console.log(`\n== ${whole} in ${Math.round((Date.now() - started) / 1000)} s: ${timings.join(', ')} ==`);
+}
+
+try {
+  await main();
+  await cleanUp();
+} catch (error) {
+  await cleanUp();
+  console.error(`\n✗ npm test: ${error.message}`);
+  process.exit(1);
+}

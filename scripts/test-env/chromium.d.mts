@@ -1,0 +1,4 @@
+export const INSTALL_CHROMIUM: string;
+export const CHROMIUM_CANDIDATES: readonly string[];
+export function locateChromium(env?: NodeJS.ProcessEnv): string | undefined;
+export function ensureChromium(): string;

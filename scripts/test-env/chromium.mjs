@@ -1,0 +1,42 @@
+// The Chromium the end-to-end layer drives. One list for the bootstrap and for tests/e2e/chromium.ts.
+import { existsSync } from 'node:fs';
+import { aptInstall, canInstallWithApt } from './system.mjs';
+
+export const INSTALL_CHROMIUM = 'apt-get install -y chromium';
+
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+/** CHROMIUM_PATH when set (it must exist), else the first system install found, else undefined. */
+export function locateChromium(env = process.env) {
+  const configured = env.CHROMIUM_PATH;
+  if (configured) {
+    if (existsSync(configured)) return configured;
+    throw new Error(`CHROMIUM_PATH points at ${configured}, which does not exist.`);
+  }
+  return CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
+}
+
+/**
+ * Finds Chromium or installs Debian's package where that needs no password (root with apt-get); otherwise
+ * fails with the one line that says how to get it. Playwright's own browser download is not used.
+ */
+export function ensureChromium() {
+  const found = locateChromium();
+  if (found) return found;
+  if (canInstallWithApt()) {
+    console.log('> the end-to-end layer needs Chromium and none is installed: installing Debian’s package');
+    if (aptInstall(['chromium'])) {
+      const installed = locateChromium();
+      if (installed) return installed;
+    }
+    throw new Error(`installing Chromium failed (${INSTALL_CHROMIUM}); install it, or set CHROMIUM_PATH.`);
+  }
+  throw new Error(
+    `the end-to-end layer needs Chromium: install it with \`sudo ${INSTALL_CHROMIUM}\` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.`,
+  );
+}
