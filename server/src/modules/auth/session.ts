@@ -83,7 +83,7 @@ export async function teamIdsOf(
   return teamId ? [teamId] : [];
 }
 
-/** Drops expired sessions; called at start-up and periodically. */
+/** Drops expired sessions; called at start-up and hourly by the job `auth.prune`. */
 export async function pruneSessions(db: Database, now: Date): Promise<void> {
   await db.delete(sessions).where(sql`${sessions.expiresAt} <= ${now}`);
 }
