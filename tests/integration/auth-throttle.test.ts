@@ -2,6 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { signInAttempts, signInThrottle } from '../../server/src/db/schema/index.ts';
+import { jobDefinitions } from '../../server/src/jobs/registry.ts';
+import { JobRunner } from '../../server/src/jobs/runner.ts';
 import { pruneThrottle, THROTTLE_POLICIES } from '../../server/src/modules/auth/throttle.ts';
 import { buildUser, TEST_PASSWORD } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -179,7 +181,7 @@ describe('sign-in throttle', () => {
     SLOW,
   );
 
-  it('prunes streaks long over but keeps the addresses an account is known from', async () => {
+  it('prunes streaks long over hourly but keeps the addresses an account is known from', async () => {
     const user = await buildUser(handle.db, 'agent');
     await failFrom(user.email, '203.0.113.30', 2);
     await signIn(user.email, TEST_PASSWORD, '203.0.113.31');
@@ -190,7 +192,15 @@ describe('sign-in throttle', () => {
     expect((await keysOf()).length).toBe(4);
     await pruneThrottle(handle.db, new Date(T0.getTime() + 10 * 60_000));
     expect((await keysOf()).length).toBe(4);
-    await pruneThrottle(handle.db, new Date(T0.getTime() + 2 * 3_600_000));
+    // The hourly job prunes: registered at 12:00, its slot at 12:07.
+    const runner = new JobRunner({
+      db: handle.db,
+      definitions: jobDefinitions.filter((d) => d.name === 'auth.prune'),
+    });
+    await runner.runDue(new Date(T0.getTime() + 2 * 3_600_000));
+    expect(await runner.runDue(new Date(T0.getTime() + 2 * 3_600_000 + 7 * 60_000))).toMatchObject({
+      ran: 1,
+    });
     expect(await keysOf()).toEqual([`address-account:203.0.113.31 ${user.email}`]);
   });
 });
