@@ -200,6 +200,7 @@ describe('sign-in throttle', () => {
     await runner.runDue(new Date(T0.getTime() + 2 * 3_600_000));
     expect(await runner.runDue(new Date(T0.getTime() + 2 * 3_600_000 + 7 * 60_000))).toMatchObject({
       ran: 1,
+      failed: 0,
     });
     expect(await keysOf()).toEqual([`address-account:203.0.113.31 ${user.email}`]);
   });
