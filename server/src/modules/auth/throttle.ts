@@ -3,8 +3,8 @@ import type { Database, Transaction } from '../../db/client.ts';
 import { signInAttempts, signInThrottle } from '../../db/schema/index.ts';
 
 /**
- * How one kind of key backs off: the first `free - 1` attempts of a streak go straight through, the `free`-th
- * makes the next one wait `baseMs`, and each further one doubles the wait up to `capMs`. Never a hard lock.
+ * How one kind of key backs off: `free` attempts of a streak go straight through, the last of them making the
+ * next one wait `baseMs`; each further one doubles the wait, up to `capMs`. Never a hard lock.
  */
 export interface BackoffPolicy {
   free: number;
