@@ -8,6 +8,7 @@ import express, { type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/client.ts';
+import { AppError } from './errors.ts';
 import { logger } from './logger.ts';
 import { hashToken, resolveSession, SESSION_COOKIE } from './modules/auth/session.ts';
 import type { Context } from './trpc/context.ts';
@@ -20,6 +21,8 @@ export interface AppOptions {
   /** Folder of the built dashboard; served from the same port when it exists. */
   clientDist?: string;
   now?: () => Date;
+  /** Express's `trust proxy`: whose `X-Forwarded-For` gives the client address (config `TRUST_PROXY`). */
+  trustProxy?: boolean | number | string[];
 }
 
 export const DEFAULT_CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -28,7 +31,7 @@ export function createApp(options: AppOptions) {
   const now = options.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy ?? ['loopback']);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -70,6 +73,7 @@ export function createApp(options: AppOptions) {
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req, res }) => createRequestContext(req, res, options, now),
+      responseMeta: ({ errors }) => retryAfter(errors),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'tRPC internal error');
       },
@@ -82,6 +86,15 @@ export function createApp(options: AppOptions) {
     app.get('/{*splat}', (_req, res) => res.sendFile(path.join(dist, 'index.html')));
   }
   return app;
+}
+
+/** A throttled sign-in says in `Retry-After` when to try again. */
+function retryAfter(errors: readonly Error[]): { headers?: Record<string, string> } {
+  const throttled = errors.find((e) => e instanceof AppError && e.appCode === 'TOO_MANY_ATTEMPTS') as
+    | AppError
+    | undefined;
+  const seconds = throttled?.details?.retryAfterSeconds;
+  return typeof seconds === 'number' ? { headers: { 'retry-after': String(seconds) } } : {};
 }
 
 async function createRequestContext(

@@ -26,6 +26,7 @@ const app = createApp({
   db: handle.db,
   sessionTtlHours: config.SESSION_TTL_HOURS,
   cookieSecure: config.COOKIE_SECURE ?? false,
+  trustProxy: config.TRUST_PROXY,
 });
 const jobRunner =
   config.JOBS_WORKER === false ? null : new JobRunner({ db: handle.db, definitions: jobDefinitions });

@@ -10,6 +10,8 @@
  * so handlers must be safe to run again (idempotent). Handlers use `now` from the context, never `new Date()`:
  * tests run due work with an explicit instant through `JobRunner.runDue(now)`.
  */
+import { pruneSessions } from '../modules/auth/session.ts';
+import { pruneThrottle } from '../modules/auth/throttle.ts';
 import { runNightlyRoll } from '../modules/ladder/roll.service.ts';
 import { runReminders } from '../modules/reminders/scheduler.ts';
 import type { JobDefinition } from './queue.ts';
@@ -18,6 +20,15 @@ export type { EnqueueOptions, JobContext, JobDefinition, JobSchedule } from './q
 export { enqueueJob } from './queue.ts';
 
 export const jobDefinitions: JobDefinition[] = [
+  {
+    // Expired sessions, sign-in throttle streaks long over and old attempt records (decision 017).
+    name: 'auth.prune',
+    schedule: { cron: '7 * * * *', timezone: 'UTC' },
+    handler: async ({ db, now }) => {
+      await pruneSessions(db, now);
+      await pruneThrottle(db, now);
+    },
+  },
   {
     // Due reminders through the compliance guard; at most one per case per run (modules/reminders/scheduler.ts).
     name: 'reminders.run',

@@ -94,6 +94,8 @@ export type ComplaintsListInput = z.input<typeof complaintsListInput>;
 export const complaintRow = z.object({
   id: z.string().uuid(),
   caseId: z.string().uuid(),
+  /** The case's team: only its agents and supervisors may be assigned the complaint. */
+  teamId: z.string().uuid().nullable(),
   accountRef: z.string(),
   debtorName: z.string(),
   agent: person.nullable(),

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from './columns.ts';
 import { roleEnum } from './enums.ts';
 
@@ -61,7 +61,7 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
-/** Failed sign-ins, by email and by address, to slow down guessing. */
+/** Every sign-in whose password was checked, succeeded or not: the record of who tried from where. */
 export const signInAttempts = pgTable(
   'sign_in_attempts',
   {
@@ -75,4 +75,23 @@ export const signInAttempts = pgTable(
     index('sign_in_attempts_email_at_idx').on(t.email, t.at),
     index('sign_in_attempts_ip_at_idx').on(t.ip, t.at),
   ],
+);
+
+/**
+ * The sign-in throttle's state, one row per key (an address, an address and account, or an account): how many
+ * attempts of the current streak were let through to the password check, and until when the next one waits.
+ * Rows are locked while an attempt is admitted, so concurrent attempts are counted one by one (decision 017).
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    key: text('key').primaryKey(),
+    /** Attempts of the current streak charged before their password check; a success clears or refunds. */
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: instant('last_failure_at'),
+    blockedUntil: instant('blocked_until'),
+    /** For an address-and-account key: when that account last signed in from that address. */
+    lastSuccessAt: instant('last_success_at'),
+  },
+  (t) => [index('sign_in_throttle_last_failure_idx').on(t.lastFailureAt)],
 );

@@ -3,10 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { logger } from '../../logger.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { verifyPassword } from './password.ts';
 import { createSession, teamIdsOf } from './session.ts';
-import { recordAttempt, throttleState } from './throttle.ts';
+import { admitAttempt, recordAttempt, settleSuccess } from './throttle.ts';
 
 /** A hash of a random password: unknown emails cost the same time as wrong passwords, so emails can't be probed. */
 const DECOY_HASH = 'scrypt$32768$8$1$Olm7s4y0GTASktXnclHtug==$9+9bgdQJzgTSuexcDo5FQTYH120I7mqcGmuG5Xw2PMQ=';
@@ -22,15 +23,19 @@ export async function signIn(
   input: SignInInput,
   options: { ip: string | null; userAgent: string | null; now: Date; ttlHours: number },
 ): Promise<SignInResult> {
-  const throttle = await throttleState(db, input.email, options.ip, options.now);
-  if (throttle.locked) {
+  const attempt = { email: input.email, ip: options.ip, now: options.now };
+  const admission = await admitAttempt(db, attempt);
+  if (!admission.admitted) {
+    logger.warn(
+      { email: input.email, ip: options.ip, waitingOn: admission.waitingOn },
+      'sign-in refused by the throttle',
+    );
     throw new AppError(
       'TOO_MANY_ATTEMPTS',
-      `Too many failed sign-ins. Try again in ${Math.ceil(throttle.retryAfterSeconds / 60)} minutes.`,
-      { retryAfterSeconds: throttle.retryAfterSeconds },
+      `Too many failed sign-ins. Try again in ${describeWait(admission.retryAfterSeconds)}.`,
+      { retryAfterSeconds: admission.retryAfterSeconds },
     );
   }
-  if (throttle.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, throttle.delayMs));
 
   const [user] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DECOY_HASH);
@@ -38,6 +43,7 @@ export async function signIn(
     await recordAttempt(db, input.email, options.ip, false, options.now);
     throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect.');
   }
+  await settleSuccess(db, attempt);
   await recordAttempt(db, input.email, options.ip, true, options.now);
   const session = await createSession(db, { userId: user.id, ...options });
   await recordAudit(db, {
@@ -60,4 +66,9 @@ export async function signIn(
       timeZone: user.timeZone,
     },
   };
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 90) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { sessions, supervisorTeams, users } from '../../db/schema/index.ts';
 
@@ -83,7 +83,7 @@ export async function teamIdsOf(
   return teamId ? [teamId] : [];
 }
 
-/** Drops expired sessions; called at start-up and periodically. */
+/** Drops expired sessions; called at start-up and hourly by the job `auth.prune`. */
 export async function pruneSessions(db: Database, now: Date): Promise<void> {
-  await db.delete(sessions).where(sql`${sessions.expiresAt} <= ${now.toISOString()}`);
+  await db.delete(sessions).where(lte(sessions.expiresAt, now));
 }

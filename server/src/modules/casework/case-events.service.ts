@@ -7,8 +7,8 @@ import type {
 } from '@arrears/shared/schemas/casework';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database } from '../../db/client.ts';
-import { callbacks, caseNotes, cases, complaints, users } from '../../db/schema/index.ts';
+import type { Database, Transaction } from '../../db/client.ts';
+import { callbacks, caseNotes, cases, complaints, supervisorTeams, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type EventOptions, pastInstant, writeCaseEvent } from './case-write.ts';
 
@@ -125,13 +125,7 @@ export function recordComplaint(
     expectedVersion: input.expectedVersion,
     reach: 'case',
     write: async (tx, caseRow) => {
-      if (input.agentId !== undefined) {
-        const [agent] = await tx
-          .select({ id: users.id })
-          .from(users)
-          .where(and(eq(users.id, input.agentId), inArray(users.role, ['agent', 'supervisor'])));
-        if (!agent) throw new AppError('NOT_FOUND', 'agentId: no agent or supervisor has this id');
-      }
+      if (input.agentId !== undefined) await checkNamedAgent(tx, input.agentId, caseRow.teamId);
       const resolveBy = new Date(receivedAt.getTime() + COMPLAINT_RESOLVE_DAYS * DAY_MS);
       const [row] = await tx
         .insert(complaints)
@@ -160,4 +154,29 @@ export function recordComplaint(
       };
     },
   });
+}
+
+/**
+ * A complaint may name an agent of the case's team (a former one too: debtors complain about who called them)
+ * or a supervisor of it; someone of another team would show up in that team's complaint figures.
+ */
+async function checkNamedAgent(tx: Transaction, agentId: string, teamId: string | null): Promise<void> {
+  const [person] = await tx
+    .select({ role: users.role, teamId: users.teamId })
+    .from(users)
+    .where(and(eq(users.id, agentId), inArray(users.role, ['agent', 'supervisor'])));
+  if (!person) throw new AppError('NOT_FOUND', 'agentId: no agent or supervisor has this id');
+  const worksTeam =
+    teamId !== null &&
+    (person.role === 'agent'
+      ? person.teamId === teamId
+      : (
+          await tx
+            .select({ teamId: supervisorTeams.teamId })
+            .from(supervisorTeams)
+            .where(and(eq(supervisorTeams.supervisorId, agentId), eq(supervisorTeams.teamId, teamId)))
+        ).length > 0);
+  if (!worksTeam) {
+    throw new AppError('INVALID_INPUT', 'agentId: name an agent or supervisor of the case’s team');
+  }
 }

@@ -47,6 +47,7 @@ function overdueCondition(now: Date): SQL {
 
 const rowSelection = {
   complaint: complaints,
+  teamId: cases.teamId,
   accountRef: cases.accountRef,
   debtorName: debtors.fullName,
   agentName: namedAgent.name,
@@ -74,6 +75,7 @@ function toRow(row: Selected, now: Date): ComplaintRow {
   return {
     id: c.id,
     caseId: c.caseId,
+    teamId: row.teamId,
     accountRef: row.accountRef,
     debtorName: row.debtorName,
     agent: person(c.agentId, row.agentName),

@@ -91,14 +91,16 @@ export function ComplaintsActionDialog({
                 <option value="">
                   {assignees.isLoading ? t('complaints.loadingAssignees') : t('complaints.chooseAssignee')}
                 </option>
-                {(assignees.data ?? []).map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {t('complaints.assigneeOption', {
-                      name: person.name,
-                      role: t(`enums.role.${person.role}`),
-                    })}
-                  </option>
-                ))}
+                {(assignees.data ?? [])
+                  .filter((person) => row?.teamId != null && person.teamIds.includes(row.teamId))
+                  .map((person) => (
+                    <option key={person.id} value={person.id}>
+                      {t('complaints.assigneeOption', {
+                        name: person.name,
+                        role: t(`enums.role.${person.role}`),
+                      })}
+                    </option>
+                  ))}
               </select>
             )}
           </FormField>
