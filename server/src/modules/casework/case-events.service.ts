@@ -124,6 +124,7 @@ export function recordComplaint(
     caseId: input.caseId,
     expectedVersion: input.expectedVersion,
     reach: 'case',
+    effectiveAt: { field: 'receivedAt', at: receivedAt },
     write: async (tx, caseRow) => {
       if (input.agentId !== undefined) {
         const [agent] = await tx
