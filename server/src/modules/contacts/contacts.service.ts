@@ -23,13 +23,9 @@ interface ServiceOptions<Input> {
 }
 
 /**
- * When a logged call happened: now unless given, else inside the window a person may date a contact in (decision
- * record 020: the agent's working day, the case's placement, not the future). Checked once the case is read.
+ * A person logs a call only inside the window of decision record 020 (the agent's working day, not before the
+ * case's placement, not in the future); checked once the case is read, before anything is judged or written.
  */
-function callInstant(occurredAt: string | undefined, now: Date): Date {
-  return occurredAt === undefined ? now : new Date(occurredAt);
-}
-
 function checkCallInstant(at: Date, now: Date, user: SessionUser, caseFacts: CaseFacts): void {
   const window = pastContactWindow({ now, agentZone: user.timeZone, placedAt: caseFacts.caseRow.placedAt });
   const refusal = outsideWindow('occurredAt', at, window);
@@ -45,7 +41,7 @@ export async function logCall(
   db: Database,
   { user, input, now }: ServiceOptions<z.output<typeof logCallInput>>,
 ): Promise<ContactRecordedOutput> {
-  const at = callInstant(input.occurredAt, now);
+  const at = input.occurredAt === undefined ? now : new Date(input.occurredAt);
   const entry = {
     kind: input.kind,
     direction: input.direction,
