@@ -132,6 +132,48 @@ describe('bad input changes nothing', () => {
     );
   });
 
+  it('refuses a dispute, cease, complaint or verification dated before the case was placed', async () => {
+    // buildCase places every case at 2026-10-01T00:00:00Z (decision record 020: not before the case existed).
+    const w = await world();
+    const { caseRow } = w;
+    const before = '2026-09-30T12:00:00Z';
+    const window = /is too far back; allowed from 2026-10-01T00:00:00Z \(when the case was placed\) to now$/;
+    await refusedUnchanged(
+      w,
+      () => w.caller.casework.recordDispute({ caseId: caseRow.id, reason: 'Not mine', receivedAt: before }),
+      { code: 'BAD_REQUEST', message: new RegExp(`^receivedAt: ${before} ${window.source}`) },
+    );
+    await refusedUnchanged(
+      w,
+      () => w.caller.casework.recordCease({ caseId: caseRow.id, receivedAt: '1970-01-01T00:00:00Z' }),
+      { code: 'BAD_REQUEST', message: window },
+    );
+    await refusedUnchanged(
+      w,
+      () =>
+        w.caller.casework.recordComplaint({
+          caseId: caseRow.id,
+          channel: 'phone',
+          description: 'The agent called me at work twice.',
+          receivedAt: before,
+        }),
+      { code: 'BAD_REQUEST', message: window },
+    );
+    const dispute = await buildDispute(handle.db, caseRow.id, {
+      receivedAt: new Date('2026-10-05T00:00:00Z'),
+    });
+    await expect(
+      w.caller.casework.recordVerificationSent({ disputeId: dispute.id, sentAt: '2026-11-11T17:05:00Z' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: /^sentAt: .* is in the future/ });
+  });
+
+  it('takes a bankruptcy filed before the case was placed: it is about the person, not the debt', async () => {
+    const w = await world();
+    await w.caller.casework.recordBankruptcy({ caseId: w.caseRow.id, filedAt: '2026-08-01T15:00:00Z' });
+    const [debtor] = await handle.db.select().from(debtors).where(eq(debtors.id, w.debtor.id));
+    expect(debtor!.bankruptcyFiledAt).toEqual(new Date('2026-08-01T15:00:00Z'));
+  });
+
   it('refuses an empty note, a callback in the past and a hold that has already ended', async () => {
     const w = await world();
     const { caseRow } = w;

@@ -261,8 +261,20 @@ describe('payments.recordPayment refuses', () => {
         { code: BAD, message: /this case is in USD; an amount in CNY/ },
       ],
       [
-        caller.payments.recordPayment({ ...payment, receivedAt: '2026-11-11T17:00:01Z' }),
-        { code: BAD, message: 'receivedAt: a payment cannot be received in the future' },
+        // Beyond the two minutes of clock skew a browser may have (decision record 020).
+        caller.payments.recordPayment({ ...payment, receivedAt: '2026-11-11T17:02:01Z' }),
+        {
+          code: BAD,
+          message: /^receivedAt: 2026-11-11T17:02:01Z is in the future; the latest allowed is now/,
+        },
+      ],
+      [
+        caller.payments.recordPayment({ ...payment, receivedAt: '2026-09-30T12:00:00Z' }),
+        {
+          code: BAD,
+          message:
+            'receivedAt: 2026-09-30T12:00:00Z is too far back; allowed from 2026-10-01T00:00:00Z (when the case was placed) to now',
+        },
       ],
       [
         caller.payments.recordPayment({ ...payment, receivedAt: 'yesterday' }),

@@ -535,6 +535,10 @@ export const en = {
       pickPoint: 'Choose a contact point.',
       pickOutcome: 'Choose how the call went.',
       badDuration: 'Enter minutes, or minutes:seconds such as 4:30.',
+      when: 'When ({{city}} time, today)',
+      whenHint:
+        'Leave empty for now. A call made earlier today can be logged from {{from}} (your working day, at most {{hours}} hours back).',
+      whenOutside: 'Pick a time from {{from}} to now.',
     },
     callOutcome: {
       conversation: 'Conversation with the debtor',

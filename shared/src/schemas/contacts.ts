@@ -34,7 +34,11 @@ export const logCallInput = z.object({
   outcome: z.enum(CALL_OUTCOMES, { error: `outcome must be one of ${CALL_OUTCOMES.join(', ')}` }),
   durationSeconds: z.number().int().min(0).max(86_400).optional(),
   notes: z.string().trim().max(4000).optional(),
-  /** When the call happened; defaults to now and may not be in the future. */
+  /**
+   * When the call happened; defaults to now. A person may log a call after the fact only inside
+   * `pastContactWindow` (domain/recording-window.ts, decision record 020): today in the agent's zone, at most
+   * PAST_CONTACT_MAX_HOURS back, not before the case's placement, not in the future. The server checks it.
+   */
   occurredAt: instant.optional(),
   expectedVersion,
 });

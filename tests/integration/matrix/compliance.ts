@@ -29,13 +29,6 @@ export async function approvedCase(
   return fresh;
 }
 
-/** A daytime instant in New York that is always in the past, whatever the clock says. */
-export function yesterdayNoonNewYork(): string {
-  const at = new Date(Date.now() - 86_400_000);
-  at.setUTCHours(17, 0, 0, 0);
-  return at.toISOString();
-}
-
 /** Anyone who can see a case reads its verdicts and decisions; only a supervisor overrides. */
 export const complianceMatrix: Record<string, MatrixRow> = {
   'compliance.check': { access: signedIn, call: (c, world) => c.compliance.check({ caseId: world.caseId }) },

@@ -124,6 +124,7 @@ export function recordComplaint(
     caseId: input.caseId,
     expectedVersion: input.expectedVersion,
     reach: 'case',
+    effectiveAt: { field: 'receivedAt', at: receivedAt },
     write: async (tx, caseRow) => {
       if (input.agentId !== undefined) await checkNamedAgent(tx, input.agentId, caseRow.teamId);
       const resolveBy = new Date(receivedAt.getTime() + COMPLAINT_RESOLVE_DAYS * DAY_MS);

@@ -1,3 +1,4 @@
+import { CLOCK_SKEW_MINUTES, caseEventWindow, outsideWindow } from '@arrears/shared/domain/recording-window';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { CaseEventOutput } from '@arrears/shared/schemas/casework';
 import { eq, sql } from 'drizzle-orm';
@@ -28,6 +29,11 @@ export interface CaseEvent {
    * the verdicts of every debt of the debtor, so every one of their cases moves to a new version.
    */
   reach: 'case' | 'debtor';
+  /**
+   * When the event took effect by the person's account (a dispute or cease letter received, a complaint): it may be
+   * recorded days later but not before the case was placed (decision record 020), checked once the case is read.
+   */
+  effectiveAt?: { field: string; at: Date };
   /** Writes the event; its audit entry is written in the same transaction. */
   write: (tx: Transaction, caseRow: CaseRow) => Promise<{ id: string; audit: EventAudit }>;
 }
@@ -52,6 +58,11 @@ export async function writeCaseEvent(db: Database, event: CaseEvent): Promise<Ca
     await lockDebtorOfCase(tx, user, caseId);
     const [caseRow] = await tx.select().from(cases).where(eq(cases.id, caseId));
     checkVersion(caseRow!.version, event.expectedVersion);
+    if (event.effectiveAt) {
+      const window = caseEventWindow({ now, placedAt: caseRow!.placedAt });
+      const refusal = outsideWindow(event.effectiveAt.field, event.effectiveAt.at, window);
+      if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
+    }
     const { id, audit } = await event.write(tx, caseRow!);
     await recordAudit(tx, { ...audit, actorId: user.id, caseId, ip: event.ip });
     const caseVersion =
@@ -73,11 +84,16 @@ async function bumpDebtorCases(tx: Transaction, debtorId: string, caseId: string
   return rows.find((row) => row.id === caseId)!.version;
 }
 
-/** An instant the debtor's side reports (received, filed, died): now when omitted, never in the future. */
+/**
+ * An instant the debtor's side reports (received, filed, died): now when omitted, never in the future beyond the
+ * clock skew a browser may have (decision record 020).
+ */
 export function pastInstant(field: string, value: string | undefined, now: Date): Date {
   if (value === undefined) return now;
   const at = new Date(value);
-  if (at > now) throw new AppError('INVALID_INPUT', `${field}: cannot be in the future`);
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MINUTES * 60_000) {
+    throw new AppError('INVALID_INPUT', `${field}: cannot be in the future`);
+  }
   return at;
 }
 

@@ -30,7 +30,14 @@ type DebtorInstantFlag = 'ceaseRequestedAt' | 'bankruptcyFiledAt' | 'deceasedAt'
 function recordDebtorInstant(
   db: Database,
   options: EventOptions<{ caseId: string; expectedVersion?: number | undefined }>,
-  flag: { column: DebtorInstantFlag; at: Date; action: string; alreadyOnFile: (since: Date) => string },
+  flag: {
+    column: DebtorInstantFlag;
+    at: Date;
+    action: string;
+    alreadyOnFile: (since: Date) => string;
+    /** Set for what reached the agency about this case (a cease letter); a filing or a death may predate it. */
+    effectiveAt?: { field: string; at: Date };
+  },
 ): Promise<CaseEventOutput> {
   const { input, now } = options;
   return writeCaseEvent(db, {
@@ -38,6 +45,7 @@ function recordDebtorInstant(
     caseId: input.caseId,
     expectedVersion: input.expectedVersion,
     reach: 'debtor',
+    ...(flag.effectiveAt ? { effectiveAt: flag.effectiveAt } : {}),
     write: async (tx, caseRow) => {
       const debtor = await currentDebtor(tx, caseRow.debtorId);
       const since = debtor[flag.column];
@@ -64,9 +72,11 @@ export function recordCease(
   db: Database,
   options: Options<typeof recordCeaseInput>,
 ): Promise<CaseEventOutput> {
+  const receivedAt = pastInstant('receivedAt', options.input.receivedAt, options.now);
   return recordDebtorInstant(db, options, {
     column: 'ceaseRequestedAt',
-    at: pastInstant('receivedAt', options.input.receivedAt, options.now),
+    at: receivedAt,
+    effectiveAt: { field: 'receivedAt', at: receivedAt },
     action: 'casework.cease',
     alreadyOnFile: (since) => `A cease request is already on file since ${since.toISOString()}`,
   });

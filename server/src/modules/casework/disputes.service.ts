@@ -27,6 +27,7 @@ export function recordDispute(
     caseId: input.caseId,
     expectedVersion: input.expectedVersion,
     reach: 'case',
+    effectiveAt: { field: 'receivedAt', at: receivedAt },
     write: async (tx, caseRow) => {
       const [open] = await tx
         .select({ receivedAt: disputes.receivedAt })
@@ -72,6 +73,7 @@ export async function recordVerificationSent(
     caseId,
     expectedVersion: input.expectedVersion,
     reach: 'case',
+    effectiveAt: { field: 'sentAt', at: sentAt },
     write: async (tx) => {
       const [dispute] = await tx.select().from(disputes).where(eq(disputes.id, input.disputeId));
       if (dispute!.verificationSentAt) {

@@ -84,7 +84,10 @@ export async function recordContact(
     caseChanges.lastContactAt = at;
   }
   if (outbound && CONTACT_ACTIONS.includes(entry.kind) && COMMUNICATED.has(entry.outcome)) {
-    if (caseRow.initialCommunicationAt === null) caseChanges.initialCommunicationAt = at;
+    // A conversation logged after the fact may predate the first one on record: the earlier one was first.
+    if (caseRow.initialCommunicationAt === null || caseRow.initialCommunicationAt > at) {
+      caseChanges.initialCommunicationAt = at;
+    }
   }
   if (outbound && written && entry.outcome === 'sent' && entry.purpose === 'validation_notice') {
     if (caseRow.validationNoticeSentAt === null) caseChanges.validationNoticeSentAt = at;

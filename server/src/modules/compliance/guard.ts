@@ -7,6 +7,7 @@ import { targetPoint } from './action-targets.ts';
 import { type Actor, type CaseChanges, checkVersion, lockDebtorOfCase } from './case-lock.ts';
 import { activeOverrides, insertDecision, stampedVersion } from './decisions.queries.ts';
 import { type CaseFacts, loadCaseFacts } from './facts.queries.ts';
+import { factsAsOf } from './facts-as-of.ts';
 import { coveringGrant } from './overrides.ts';
 
 /** What `record` is given once the action has passed. */
@@ -118,12 +119,16 @@ export async function runGuarded<T>(db: Database, request: GuardedRequest<T>): P
   return settled.result;
 }
 
-/** The facts of COMPLIANCE.md for one proposed action; a message is "initial" until the first communication. */
+/**
+ * The facts of COMPLIANCE.md for one proposed action, as they stood at its instant (decision 11); a message is
+ * "initial" until the first communication.
+ */
 export function factsFor(caseFacts: CaseFacts, action: ProposedAction, at: Date): ComplianceFacts {
-  const initial = caseFacts.caseRow.initialCommunicationAt === null;
+  const base = factsAsOf(caseFacts, at);
+  const initial = base.debt.initialCommunicationAt == null;
   const withInitial =
     action.message == null ? action : { ...action, message: { ...action.message, initial } };
-  return { now: at.toISOString(), ...caseFacts.base, action: withInitial };
+  return { now: at.toISOString(), ...base, action: withInitial };
 }
 
 function blockedError(verdict: Verdict, decisionId: number): AppError {

@@ -1,3 +1,4 @@
+import { outsideWindow, pastContactWindow } from '@arrears/shared/domain/recording-window';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
   ContactRecordedOutput,
@@ -11,6 +12,7 @@ import { thirdParties } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { targetPoint } from '../compliance/action-targets.ts';
 import { recordContact } from '../compliance/contact-record.ts';
+import type { CaseFacts } from '../compliance/facts.queries.ts';
 import { runGuarded, runLocked } from '../compliance/guard.ts';
 import { thirdPartyFacts } from '../compliance/third-party-facts.ts';
 
@@ -20,12 +22,14 @@ interface ServiceOptions<Input> {
   now: Date;
 }
 
-/** When a logged call happened: now unless given, never in the future. */
-function callInstant(occurredAt: string | undefined, now: Date): Date {
-  if (occurredAt === undefined) return now;
-  const at = new Date(occurredAt);
-  if (at > now) throw new AppError('INVALID_INPUT', 'occurredAt: a call cannot be logged in the future');
-  return at;
+/**
+ * A person logs a call only inside the window of decision record 020 (the agent's working day, not before the
+ * case's placement, not in the future); checked once the case is read, before anything is judged or written.
+ */
+function checkCallInstant(at: Date, now: Date, user: SessionUser, caseFacts: CaseFacts): void {
+  const window = pastContactWindow({ now, agentZone: user.timeZone, placedAt: caseFacts.caseRow.placedAt });
+  const refusal = outsideWindow('occurredAt', at, window);
+  if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
 }
 
 /**
@@ -37,7 +41,7 @@ export async function logCall(
   db: Database,
   { user, input, now }: ServiceOptions<z.output<typeof logCallInput>>,
 ): Promise<ContactRecordedOutput> {
-  const at = callInstant(input.occurredAt, now);
+  const at = input.occurredAt === undefined ? now : new Date(input.occurredAt);
   const entry = {
     kind: input.kind,
     direction: input.direction,
@@ -52,6 +56,7 @@ export async function logCall(
     const { value, caseVersion } = await runLocked(db, {
       ...base,
       record: async (tx, caseFacts) => {
+        checkCallInstant(at, now, user, caseFacts);
         targetPoint(input.kind, input.contactPointId, caseFacts.contactPoints);
         const context = { caseFacts, agentId: user.id, decisionId: null };
         const { contactId, caseChanges } = await recordContact(tx, context, entry);
@@ -63,7 +68,10 @@ export async function logCall(
   const result = await runGuarded(db, {
     ...base,
     at,
-    action: () => ({ kind: input.kind, contactPointId: input.contactPointId }),
+    action: (_tx, caseFacts) => {
+      checkCallInstant(at, now, user, caseFacts);
+      return { kind: input.kind, contactPointId: input.contactPointId };
+    },
     record: async (tx, passed) => {
       const context = { caseFacts: passed.caseFacts, agentId: user.id, decisionId: passed.decisionId };
       const { contactId, caseChanges } = await recordContact(tx, context, entry);

@@ -1,4 +1,5 @@
 import { allocatePayment } from '@arrears/shared/domain/allocation';
+import { caseEventWindow, outsideWindow } from '@arrears/shared/domain/recording-window';
 import type { recordPaymentInput, recordPaymentOutput } from '@arrears/shared/schemas/payments';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/client.ts';
@@ -47,14 +48,15 @@ export async function recordPayment(
   origin?: PaymentOrigin,
 ): Promise<Output> {
   const { user, input, now } = write;
-  if (new Date(input.receivedAt) > now) {
-    throw new AppError('INVALID_INPUT', 'receivedAt: a payment cannot be received in the future');
-  }
   try {
     return await db.transaction(async (tx) => {
       const locked = await lockCaseForMoney(tx, user, input.caseId, now);
       const original = await paymentByKey(tx, input.idempotencyKey);
       if (original) return replay(original, locked.caseRow, input);
+      // Money is often reported days later: bounded only by the case's placement and now (decision record 020).
+      const window = caseEventWindow({ now, placedAt: locked.caseRow.placedAt });
+      const refusal = outsideWindow('receivedAt', new Date(input.receivedAt), window);
+      if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
       return await appendPayment(tx, write, locked, origin);
     });
   } catch (error) {

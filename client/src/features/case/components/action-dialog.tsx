@@ -63,6 +63,7 @@ export function ActionDialog({ intent, detail, check, canWork, onClose, onSaved 
             contactPointId={intent.contactPointId}
             kind={intent.kind}
             caseVersion={caseVersion}
+            placedAt={detail.case.placedAt}
             pointNames={pointNames}
             onDone={saved}
           />

@@ -1,13 +1,21 @@
+import {
+  outsideWindow,
+  PAST_CONTACT_MAX_HOURS,
+  pastContactWindow,
+} from '@arrears/shared/domain/recording-window';
 import type { ComplianceCheckOutput } from '@arrears/shared/schemas/compliance';
 import type { CALL_OUTCOMES } from '@arrears/shared/schemas/contacts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useSessionUser } from '../../../lib/session.tsx';
 import { useLogCall } from '../api/use-log-call.ts';
 import { readActionError } from '../hooks/action-error.ts';
 import { parseCallDuration } from '../hooks/duration.ts';
 import type { PointNames } from '../hooks/point-names.ts';
 import { verdictState } from '../hooks/verdicts.ts';
+import { clockInZone, zoneCity } from '../hooks/zone-time.ts';
+import { dayInZone, instantFromWallTime, timeInZone } from '../hooks/zoned-input.ts';
 import { ActionFailureAlert } from './action-failure.tsx';
 import { ContactPointField, ContactPointVerdict } from './contact-point-field.tsx';
 
@@ -30,13 +38,19 @@ export interface LogCallFormProps {
   contactPointId: string | null;
   kind: 'call' | 'voicemail';
   caseVersion: number | undefined;
+  /** When the case was placed: no call on it can be logged before then. */
+  placedAt: string;
   pointNames: PointNames;
   onDone: (outcome: CallOutcome) => void;
 }
 
-/** Log a call: where, what kind, which way, how it went, how long, and notes. Outbound calls are judged. */
+/**
+ * Log a call: where, what kind, which way, how it went, how long, when, and notes. Outbound calls are judged at
+ * the time they happened. "When" is today on the agent's clock, inside the window the server allows.
+ */
 export function LogCallForm(props: LogCallFormProps) {
   const { t } = useTranslation();
+  const { locale, timeZone } = useSessionUser();
   const logCall = useLogCall(props.caseId);
   const [kind, setKind] = useState(props.kind);
   const points = props.check.actions.filter((a) => a.kind === kind && a.contactPointId !== null);
@@ -45,6 +59,8 @@ export function LogCallForm(props: LogCallFormProps) {
   const [outcome, setOutcome] = useState<CallOutcome | ''>('');
   const [duration, setDuration] = useState('');
   const [notes, setNotes] = useState('');
+  /** Empty means now: the server's clock decides, so a slow browser clock cannot misdate the call. */
+  const [time, setTime] = useState('');
   const [tried, setTried] = useState(false);
 
   const debtorZone = props.check.debtorZones[0]?.zone;
@@ -53,10 +69,18 @@ export function LogCallForm(props: LogCallFormProps) {
   const blocked =
     direction === 'outbound' && chosen !== undefined && verdictState(chosen.verdict) === 'blocked';
   const seconds = parseCallDuration(duration);
+  const now = new Date();
+  const allowed = pastContactWindow({ now, agentZone: timeZone, placedAt: new Date(props.placedAt) });
+  const windowStart = clockInZone(allowed.earliest, timeZone, locale);
+  const occurredAt = time === '' ? null : instantFromWallTime(dayInZone(now, timeZone), time, timeZone);
   const problems = {
     point: chosen ? undefined : t('actions.logCall.pickPoint'),
     outcome: outcome ? undefined : t('actions.logCall.pickOutcome'),
     duration: seconds === 'invalid' ? t('actions.logCall.badDuration') : undefined,
+    when:
+      time !== '' && (occurredAt === null || outsideWindow('occurredAt', occurredAt, allowed) !== null)
+        ? t('actions.logCall.whenOutside', { from: windowStart })
+        : undefined,
   };
   const failure = logCall.error ? readActionError(logCall.error) : null;
   const hasProblems = Object.values(problems).some(Boolean);
@@ -84,6 +108,7 @@ export function LogCallForm(props: LogCallFormProps) {
         direction,
         outcome,
         ...(seconds === null ? {} : { durationSeconds: seconds }),
+        ...(occurredAt === null ? {} : { occurredAt: occurredAt.toISOString() }),
         ...(notes.trim() ? { notes: notes.trim() } : {}),
         ...(props.caseVersion === undefined ? {} : { expectedVersion: props.caseVersion }),
       },
@@ -164,6 +189,22 @@ export function LogCallForm(props: LogCallFormProps) {
           />
         )}
       </FormField>
+      <FormField
+        label={t('actions.logCall.when', { city: zoneCity(timeZone) })}
+        hint={t('actions.logCall.whenHint', { from: windowStart, hours: PAST_CONTACT_MAX_HOURS })}
+        error={show('when')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="time"
+            min={timeInZone(allowed.earliest, timeZone)}
+            max={timeInZone(now, timeZone)}
+            value={time}
+            onChange={(e) => setTime(e.target.value)}
+          />
+        )}
+      </FormField>
       <FormField label={t('actions.notes')} error={failure?.fieldErrors.notes?.[0]}>
         {(control) => (
           <textarea
@@ -184,4 +225,9 @@ export function LogCallForm(props: LogCallFormProps) {
   );
 }
 
-const serverField = { point: 'contactPointId', outcome: 'outcome', duration: 'durationSeconds' } as const;
+const serverField = {
+  point: 'contactPointId',
+  outcome: 'outcome',
+  duration: 'durationSeconds',
+  when: 'occurredAt',
+} as const;
