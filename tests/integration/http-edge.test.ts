@@ -191,6 +191,16 @@ describe('next case', () => {
     expect((await press(cookies.agent)).status).toBe(429);
   });
 
+  it('lets exactly the burst through when presses race on many connections', async () => {
+    clock = new Date('2026-11-11T18:00:00Z');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => press(cookies.otherAgent, i % 2 === 0 ? base : secondBase)),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 200)).toHaveLength(NEXT_CASE_RATE.burst);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20 - NEXT_CASE_RATE.burst);
+  });
+
   it("lets a person's pace through: a press every few seconds all day long", async () => {
     clock = new Date('2026-11-11T15:00:00Z');
     for (let i = 0; i < 30; i++) {

@@ -100,9 +100,9 @@ export function readBody(limits: BodyLimits): RequestHandler {
     try {
       const { bytes, tooLarge } = await limitOf(req, limits);
       const declared = req.headers['content-length'];
-      if (declared !== undefined && Number(declared) > bytes) return refuseTooLarge(res, tooLarge);
+      if (declared !== undefined && Number(declared) > bytes) return refuseTooLarge(req, res, tooLarge);
       const body = await readText(req, bytes);
-      if (body === null) return refuseTooLarge(res, tooLarge);
+      if (body === null) return refuseTooLarge(req, res, tooLarge);
       req.body = body;
       next();
     } catch (err) {
@@ -127,7 +127,7 @@ async function limitOf(req: Request, limits: BodyLimits): Promise<{ bytes: numbe
   return (await limits.mayUpload(req)) ? larger : fallback;
 }
 
-/** The body as text, or null once it passes `limit` bytes: reading stops there, the rest is never read. */
+/** The body as text, or null once it passes `limit` bytes: nothing more is kept from there on. */
 function readText(req: Request, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -142,7 +142,6 @@ function readText(req: Request, limit: number): Promise<string | null> {
         return;
       }
       settle();
-      req.pause();
       resolve(null);
     };
     const onEnd = () => {
@@ -172,9 +171,20 @@ function refuse(res: Response, code: 'UNSUPPORTED_MEDIA_TYPE', message: string) 
   sendError(res, new TRPCError({ code, message }));
 }
 
-/** 413, and the connection closes after it: the unread rest of the body is not waited for. */
-function refuseTooLarge(res: Response, message: string) {
-  sendError(res, new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message }), { connection: 'close' });
+/** How long the rest of a refused body is let in (and dropped) before the connection is closed. */
+const LINGER_MS = 1_000;
+
+/**
+ * 413 at once, without waiting for the body. Closing the connection while the body still streams in would reset
+ * it, and the client could lose the answer; so the rest is discarded as it arrives (never kept) for a moment, then
+ * the connection closes unless the body has ended.
+ */
+function refuseTooLarge(req: Request, res: Response, message: string) {
+  sendError(res, new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message }));
+  if (req.readableEnded) return;
+  const close = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  req.once('end', () => clearTimeout(close));
+  req.resume();
 }
 
 function formatBytes(bytes: number): string {
