@@ -98,14 +98,16 @@ export function createApp(options: AppOptions) {
       // Both already held above; tRPC's own checks stay as a second line.
       maxBatchSize: MAX_BATCH_CALLS,
       maxBodySize: DEFAULT_BODY_LIMIT,
-      responseMeta: ({ errors }) => {
+      responseMeta: ({ errors, eagerGeneration }) => {
+        const headers: Record<string, string> = {};
+        // tRPC sends errors found before any procedure runs (a malformed query) as text/plain: they are JSON.
+        if (errors.length > 0 && !eagerGeneration) headers['content-type'] = 'application/json';
         const limited = errors.find(
           (error) => error instanceof AppError && error.appCode === 'TOO_MANY_ATTEMPTS',
         );
         const seconds = limited instanceof AppError ? limited.details?.retryAfterSeconds : undefined;
-        return typeof seconds === 'number'
-          ? { headers: new Headers({ 'retry-after': String(seconds) }) }
-          : {};
+        if (typeof seconds === 'number') headers['retry-after'] = String(seconds);
+        return { headers };
       },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'tRPC internal error');

@@ -411,6 +411,16 @@ describe('malformed requests answer 4xx in the JSON error contract', () => {
     const wide = encodeURIComponent(JSON.stringify({ 0: { page: 1, search: 'x'.repeat(10_000) } }));
     const answer = await send('GET', `/trpc/cases.list?batch=1&input=${wide}`, { headers: me });
     expect(answer.status).toBeLessThan(500);
+    // Refused by tRPC before any procedure runs: JSON too.
+    expectErrorContract(await send('GET', '/trpc/auth.me?connectionParams=x', { headers: me }), 400);
+    expectErrorContract(
+      await send('GET', '/trpc/auth.me', { headers: { ...me, 'trpc-accept': 'application/jsonl' } }),
+      400,
+    );
+    expectErrorContract(
+      await send('GET', '/trpc/auth.me', { headers: { ...me, 'content-type': 'multipart/form-data' } }),
+      405,
+    );
     // Past Node's header limit (16 KB) Node itself answers 431, before any of the app runs: no body, no HTML.
     const huge = await send('GET', `/trpc/cases.list?batch=1&input=${'x'.repeat(20_000)}`, { headers: me });
     expect(huge.status).toBe(431);
