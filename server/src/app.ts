@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PLACEMENT_FILE_MAX_CHARS } from '@arrears/shared/schemas/placements';
+import { MAX_BATCH_CALLS } from '@arrears/shared/schemas/transport';
+import { TRPCError } from '@trpc/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import cookieParser from 'cookie-parser';
 import { sql } from 'drizzle-orm';
@@ -9,6 +12,8 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/client.ts';
 import { AppError } from './errors.ts';
+import { errorHandler, notFound, sendError } from './http/errors.ts';
+import { allowMethods, capBatch, DEFAULT_BODY_LIMIT, readBody } from './http/limits.ts';
 import { logger } from './logger.ts';
 import { hashToken, resolveSession, SESSION_COOKIE } from './modules/auth/session.ts';
 import type { Context } from './trpc/context.ts';
@@ -58,43 +63,88 @@ export function createApp(options: AppOptions) {
     }
   });
 
+  app.use('/trpc', allowMethods);
+
   // A mutation from another site's page is refused: the session cookie is SameSite, and this checks Origin too.
+  // An Origin that is not a URL (`null` from a sandboxed page or a file) is another site too.
   app.use('/trpc', (req, res, next) => {
     const origin = req.headers.origin;
-    if (req.method === 'POST' && origin && new URL(origin).host !== req.headers.host) {
-      res.status(403).json({ error: { message: 'Cross-site request refused' } });
+    if (req.method === 'POST' && origin !== undefined && hostOf(origin) !== req.headers.host) {
+      sendError(res, new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site request refused.' }));
       return;
     }
     next();
   });
+
+  app.use('/trpc', capBatch(MAX_BATCH_CALLS));
+  app.use(
+    '/trpc',
+    readBody({
+      default: DEFAULT_BODY_LIMIT,
+      larger: {
+        'placements.preview': {
+          bytes: PLACEMENT_UPLOAD_LIMIT,
+          tooLarge: 'The file is too big for the dashboard: import it with pnpm placements:import.',
+        },
+      },
+      // Every larger body today is a placement file, which only admins import.
+      mayUpload: async (req) => (await sessionUser(req, options, now))?.role === 'admin',
+    }),
+  );
 
   app.use(
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req, res }) => createRequestContext(req, res, options, now),
-      responseMeta: ({ errors }) => retryAfter(errors),
+      // Both already held above; tRPC's own checks stay as a second line.
+      maxBatchSize: MAX_BATCH_CALLS,
+      maxBodySize: DEFAULT_BODY_LIMIT,
+      responseMeta: ({ errors, eagerGeneration }) => {
+        const headers: Record<string, string> = {};
+        // tRPC sends errors found before any procedure runs (a malformed query) as text/plain: they are JSON.
+        if (errors.length > 0 && !eagerGeneration) headers['content-type'] = 'application/json';
+        const limited = errors.find(
+          (error) => error instanceof AppError && error.appCode === 'TOO_MANY_ATTEMPTS',
+        );
+        const seconds = limited instanceof AppError ? limited.details?.retryAfterSeconds : undefined;
+        if (typeof seconds === 'number') headers['retry-after'] = String(seconds);
+        return { headers };
+      },
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'tRPC internal error');
       },
     }),
   );
+  app.use('/api', notFound);
 
   const dist = options.clientDist ?? DEFAULT_CLIENT_DIST;
   if (existsSync(path.join(dist, 'index.html'))) {
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
     app.get('/{*splat}', (_req, res) => res.sendFile(path.join(dist, 'index.html')));
   }
+  app.use(notFound);
+  app.use(errorHandler);
   return app;
 }
 
-/** A throttled sign-in says in `Retry-After` when to try again. */
-function retryAfter(errors: readonly Error[]): { headers?: Record<string, string> } {
-  const throttled = errors.find((e) => e instanceof AppError && e.appCode === 'TOO_MANY_ATTEMPTS') as
-    | AppError
-    | undefined;
-  const seconds = throttled?.details?.retryAfterSeconds;
-  return typeof seconds === 'number' ? { headers: { 'retry-after': String(seconds) } } : {};
+/**
+ * A placement file's body: the zod contract allows PLACEMENT_FILE_MAX_CHARS characters, at most 3 bytes each in
+ * UTF-8 and JSON, so every file the contract accepts fits; the rest of the input is small.
+ */
+const PLACEMENT_UPLOAD_LIMIT = PLACEMENT_FILE_MAX_CHARS * 3 + 64 * 1024;
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+function sessionUser(req: Request, options: AppOptions, now: () => Date) {
+  const token: unknown = req.cookies?.[SESSION_COOKIE];
+  return typeof token === 'string' && token.length > 0 ? resolveSession(options.db, token, now()) : null;
 }
 
 async function createRequestContext(
@@ -104,8 +154,7 @@ async function createRequestContext(
   now: () => Date,
 ): Promise<Context> {
   const token: unknown = req.cookies?.[SESSION_COOKIE];
-  const user =
-    typeof token === 'string' && token.length > 0 ? await resolveSession(options.db, token, now()) : null;
+  const user = await sessionUser(req, options, now);
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: options.cookieSecure, path: '/' };
   return {
     db: options.db,
@@ -115,6 +164,7 @@ async function createRequestContext(
     userAgent: req.headers['user-agent'] ?? null,
     sessionTtlHours: options.sessionTtlHours,
     now,
+    rateLimited: true,
     cookies: {
       set: (value, expiresAt) => res.cookie(SESSION_COOKIE, value, { ...cookieOptions, expires: expiresAt }),
       clear: () => res.clearCookie(SESSION_COOKIE, cookieOptions),

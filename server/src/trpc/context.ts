@@ -18,4 +18,9 @@ export interface Context {
   sessionTtlHours: number;
   /** The clock, injectable so tests can pin "now". */
   now: () => Date;
+  /**
+   * Set on requests over HTTP: per-user rate limits apply (decision 018). In-process callers (jobs, scripts,
+   * tests) are not people pressing keys and are not limited.
+   */
+  rateLimited?: boolean;
 }

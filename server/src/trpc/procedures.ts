@@ -2,6 +2,7 @@ import type { Role } from '@arrears/shared/domain/enums';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.ts';
+import { enforceRate, type RatePolicy } from '../modules/limits/rate-limit.ts';
 import { t } from './init.ts';
 
 /**
@@ -56,3 +57,16 @@ export const supervisorProcedure = roleProcedure('supervisor');
 export const oversightProcedure = roleProcedure('supervisor', 'manager', 'admin');
 export const managerProcedure = roleProcedure('manager', 'admin');
 export const adminProcedure = roleProcedure('admin');
+
+/**
+ * Limits how often one user calls a procedure, across server instances (decision 018): beyond `policy` the call
+ * answers TOO_MANY_ATTEMPTS with `refusal` and when to try again. Only requests over HTTP are limited.
+ */
+export function perUserRate(action: string, policy: RatePolicy, refusal: string) {
+  return t.middleware(async ({ ctx, next }) => {
+    if (ctx.rateLimited && ctx.user) {
+      await enforceRate(ctx.db, `${action}:${ctx.user.id}`, policy, ctx.now(), refusal);
+    }
+    return next();
+  });
+}

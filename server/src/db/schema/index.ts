@@ -9,6 +9,7 @@ export * from './enums.ts';
 export * from './escalations.ts';
 export * from './jobs.ts';
 export * from './ladder.ts';
+export * from './limits.ts';
 export * from './payments.ts';
 export * from './portfolios.ts';
 export * from './reminders.ts';

@@ -9,11 +9,18 @@ import {
 } from '@arrears/shared/schemas/queues';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { caseWorkerProcedure, roleProcedure } from '../../trpc/procedures.ts';
+import { caseWorkerProcedure, perUserRate, roleProcedure } from '../../trpc/procedures.ts';
+import type { RatePolicy } from '../limits/rate-limit.ts';
 import { nextCase, releaseClaim } from './next-case.ts';
 import { listQueue, queueCounts } from './queues.service.ts';
 
 const agentProcedure = roleProcedure('agent');
+
+/**
+ * Each press claims a case: a person presses a few times in a row at most, then works the case. Five at once, then
+ * one every four seconds, keeps a script from claiming a team's pool in seconds (decision 018).
+ */
+export const NEXT_CASE_RATE: RatePolicy = { burst: 5, intervalMs: 4_000 };
 
 /** The agent's work queues and "next case" (decision record 007). */
 export const queuesRouter = router({
@@ -31,6 +38,7 @@ export const queuesRouter = router({
 
   /** Claims the highest-priority case the agent can call now, or says when the next one opens. */
   next: agentProcedure
+    .use(perUserRate('queues.next', NEXT_CASE_RATE, 'Next case was pressed too often.'))
     .input(z.void())
     .output(nextCaseOutput)
     .mutation(({ ctx }) => nextCase(ctx.db, { user: ctx.user, now: ctx.now() })),
