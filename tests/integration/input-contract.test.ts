@@ -58,7 +58,9 @@ describe('text the database cannot hold', () => {
     const timeline = await http.call('casework.timeline', 'query', { caseId: caseRow.id }, { cookie });
     const items = (timeline.json as { result: { data: { items: Array<{ type: string; detail: unknown }> } } })
       .result.data.items;
-    expect(items.find((item) => item.type === 'note')?.detail).toEqual({ body: 'Caf\u00e9 visit:\n\tcall back' });
+    expect(items.find((item) => item.type === 'note')?.detail).toEqual({
+      body: 'Caf\u00e9 visit:\n\tcall back',
+    });
   });
 
   it('refuses a line break in a single-line field (the attorney name)', async () => {
@@ -76,9 +78,15 @@ describe('text the database cannot hold', () => {
 
 describe('ids in upper case', () => {
   it.each([
-    ['recordCease', (caseId: string) => ({ caseId, receivedAt: new Date(Date.now() - 3_600_000).toISOString() })],
+    [
+      'recordCease',
+      (caseId: string) => ({ caseId, receivedAt: new Date(Date.now() - 3_600_000).toISOString() }),
+    ],
     ['recordAttorney', (caseId: string) => ({ caseId, name: 'R. Counsel', contact: '+1 212 555 0100' })],
-    ['recordBankruptcy', (caseId: string) => ({ caseId, filedAt: new Date(Date.now() - 3_600_000).toISOString() })],
+    [
+      'recordBankruptcy',
+      (caseId: string) => ({ caseId, filedAt: new Date(Date.now() - 3_600_000).toISOString() }),
+    ],
     ['recordDeath', (caseId: string) => ({ caseId })],
     ['recordOptOut', (caseId: string) => ({ caseId, channel: 'sms' })],
   ])('casework.%s works on a case id in upper case', async (procedure, input) => {

@@ -156,7 +156,6 @@ export const placementCounts = z.object({
 });
 export type PlacementCounts = z.infer<typeof placementCounts>;
 
-
 export const placementPreviewInput = z.object({
   portfolioId: id('portfolioId'),
   /** The team whose pool receives the cases; by default the team that already works the portfolio. */

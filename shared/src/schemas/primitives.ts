@@ -72,13 +72,10 @@ export const date = (field: string) =>
     .refine((value) => dateExists(value), {
       error: (issue) => `${field} must be a date that exists: ${String(issue.input)} does not exist`,
     })
-    .refine(
-      (value) => {
-        const year = Number(value.slice(0, 4));
-        return !DATE_SHAPE.test(value) || (year >= FIRST_YEAR && year <= LAST_YEAR);
-      },
-      `${field} must fall between the years ${FIRST_YEAR} and ${LAST_YEAR}`,
-    );
+    .refine((value) => {
+      const year = Number(value.slice(0, 4));
+      return !DATE_SHAPE.test(value) || (year >= FIRST_YEAR && year <= LAST_YEAR);
+    }, `${field} must fall between the years ${FIRST_YEAR} and ${LAST_YEAR}`);
 
 function dateExists(value: string): boolean {
   const match = DATE_SHAPE.exec(value);
@@ -91,4 +88,7 @@ function dateExists(value: string): boolean {
 
 /** An opaque paging cursor a list handed out (base64url); its content is checked where it is decoded. */
 export const cursorToken = (max: number) =>
-  z.string().max(max).regex(/^[A-Za-z0-9_-]*$/, 'cursor must be a nextCursor of this list');
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]*$/, 'cursor must be a nextCursor of this list');

@@ -8,7 +8,6 @@ export const REMINDER_CHANNELS = ['app_push', 'sms', 'email'] as const;
 export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
 export const MAX_REMINDER_STEPS = 12;
 
-
 export const reminderStepInput = z.object({
   /** Days relative to the due date: −3 is three days before it, 0 the day itself, 7 a week after. */
   offsetDays: z

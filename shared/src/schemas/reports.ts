@@ -27,7 +27,6 @@ export type ReportGrain = (typeof REPORT_GRAINS)[number];
 /** The longest date range a report accepts, in days (about three years). */
 export const MAX_REPORT_DAYS = 1100;
 
-
 export const reportFilters = z
   .object({
     /** First UTC day included. */
@@ -35,10 +34,7 @@ export const reportFilters = z
     /** Last UTC day included. */
     to: date('to'),
     /** Empty: every portfolio. */
-    portfolioIds: z
-      .array(id('portfolioIds'))
-      .max(100, 'portfolioIds: at most 100 portfolios')
-      .default([]),
+    portfolioIds: z.array(id('portfolioIds')).max(100, 'portfolioIds: at most 100 portfolios').default([]),
   })
   .refine((f) => f.from <= f.to, { message: 'to must be on or after from', path: ['to'] })
   .refine((f) => (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000 <= MAX_REPORT_DAYS, {
