@@ -31,19 +31,19 @@ export async function startHttpApp(db: Database) {
     return { status: res.status, text, json };
   };
 
-  /** Sends `input` as it is; `rawBody` sends text that need not be JSON (a mutation only). */
+  /** Sends `input` as JSON; `raw` sends this text instead, JSON or not. */
   async function call(
     path: string,
     kind: 'query' | 'mutation',
     input: unknown,
-    options: { cookie?: string; rawBody?: string } = {},
+    options: { cookie?: string; raw?: string } = {},
   ): Promise<HttpAnswer> {
     const headers: Record<string, string> = options.cookie ? { cookie: options.cookie } : {};
+    const body = options.raw ?? (input === undefined ? undefined : JSON.stringify(input));
     if (kind === 'query') {
-      const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const query = body === undefined ? '' : `?input=${encodeURIComponent(body)}`;
       return answer(await fetch(`${base}/trpc/${path}${query}`, { headers }));
     }
-    const body = options.rawBody ?? (input === undefined ? undefined : JSON.stringify(input));
     return answer(
       await fetch(`${base}/trpc/${path}`, {
         method: 'POST',
