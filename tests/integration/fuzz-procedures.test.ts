@@ -328,16 +328,34 @@ beforeAll(async () => {
   for (const [role, email] of Object.entries(DEMO_SIGN_INS)) {
     cookies.set(role as Role, await http.signIn(email, DEMO_PASSWORD));
   }
-  const tables = await queryRows<{ table_name: string }>(
+  // Rows of the agent's own cases where a table belongs to a case or a debtor: every caller here can see those.
+  const [alice] = await queryRows<{ id: string }>(
     handle.db,
-    sql`select table_name from information_schema.columns
-        where table_schema = 'public' and column_name = 'id' and data_type = 'uuid' order by table_name`,
+    sql`select id from users where email = ${DEMO_SIGN_INS.agent}`,
+  );
+  const ownCases = sql`(select id from cases where assigned_agent_id = ${alice!.id})`;
+  const ownDebtors = sql`(select debtor_id from cases where assigned_agent_id = ${alice!.id})`;
+  const tables = await queryRows<{ table_name: string; scope: string | null }>(
+    handle.db,
+    sql`select c.table_name,
+          (select s.column_name from information_schema.columns s where s.table_schema = 'public'
+            and s.table_name = c.table_name and s.column_name in ('case_id', 'debtor_id') order by 1 limit 1) as scope
+        from information_schema.columns c
+        where c.table_schema = 'public' and c.column_name = 'id' and c.data_type = 'uuid' order by 1`,
   );
   const idsByTable = new Map<string, string[]>();
-  for (const { table_name } of tables) {
+  for (const { table_name, scope } of tables) {
+    const own =
+      table_name === 'cases'
+        ? sql`where id in ${ownCases}`
+        : scope === 'case_id'
+          ? sql`where case_id in ${ownCases}`
+          : scope === 'debtor_id'
+            ? sql`where debtor_id in ${ownDebtors}`
+            : sql``;
     const rows = await queryRows<{ id: string }>(
       handle.db,
-      sql`select id from ${sql.identifier(table_name)} order by id limit 12`,
+      sql`select id from ${sql.identifier(table_name)} ${own} order by id limit 12`,
     );
     idsByTable.set(
       table_name,

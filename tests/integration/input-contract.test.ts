@@ -161,6 +161,14 @@ describe('dates out of range', () => {
     expect((res.json as ErrorBody).error.message).toBe(message);
   });
 
+  it('refuses a forged timeline cursor in year 0000', async () => {
+    const { caseRow, cookie } = await workedCase();
+    const cursor = Buffer.from(JSON.stringify(['0000-01-01T00:00:00Z', 'note', 'abc'])).toString('base64url');
+    const res = await http.call('casework.timeline', 'query', { caseId: caseRow.id, cursor }, { cookie });
+    expect(res.status).toBe(400);
+    expect((res.json as ErrorBody).error.message).toBe('cursor: not a cursor this timeline handed out');
+  });
+
   it('refuses an audit cursor whose row id is past any integer, and one whose instant is no instant', async () => {
     const manager = await buildUser(handle.db, 'manager');
     const cookie = await http.signIn(manager.email, TEST_PASSWORD);
