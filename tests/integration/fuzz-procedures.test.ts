@@ -379,6 +379,8 @@ beforeAll(async () => {
 }, 120_000);
 
 const timings: Array<[number, string]> = [];
+/** Procedures that answered 200 at least once: the others were only ever refused. */
+const reached = new Set<string>();
 afterAll(async () => {
   timings.sort((a, b) => b[0] - a[0]);
   console.log(
@@ -400,6 +402,7 @@ afterAll(async () => {
       `${figures.ok} ok, ${figures.refused} refused with the error contract, ` +
       `${figures.tooLongForNode} too long for Node's header limit (431), ${figures.serverErrors} 5xx`,
   );
+  console.log(`never answered 200: ${order.filter((path) => !reached.has(path)).join(', ') || 'none'}`);
   await http?.close();
   await handle?.close();
 });
@@ -468,8 +471,10 @@ describe.each(order)('%s', (path) => {
       ]);
       if (answer.status >= 500) figures.serverErrors++;
       else if (answer.status === 431) figures.tooLongForNode++;
-      else if (answer.status === 200) figures.ok++;
-      else figures.refused++;
+      else if (answer.status === 200) {
+        figures.ok++;
+        reached.add(path);
+      } else figures.refused++;
       const fault = faultOf(answer, kind);
       if (fault)
         faults.push(
