@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/enums.ts';
+import { secretText, shortText } from './primitives.ts';
 
 export const signInInput = z.object({
-  email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
-  password: z.string().min(1, 'Enter your password').max(200),
+  email: shortText(254).toLowerCase().email('Enter a valid email address'),
+  password: secretText(200).min(1, 'Enter your password'),
 });
 export type SignInInput = z.infer<typeof signInInput>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUCKETS, CASE_STATUSES, LADDER_STAGES } from '../domain/enums.ts';
 import { pageInput, sortDirection } from './pagination.ts';
+import { id, shortText } from './primitives.ts';
 
 export const CASE_SORT_FIELDS = [
   'priority',
@@ -21,11 +22,11 @@ export const caseListInput = pageInput.extend({
       status: z.enum(CASE_STATUSES).optional(),
       bucket: z.enum(BUCKETS).optional(),
       stage: z.enum(LADDER_STAGES).optional(),
-      portfolioId: z.string().uuid().optional(),
+      portfolioId: id('portfolioId').optional(),
       /** An agent's id, or `unassigned` for the team pool. */
-      agentId: z.union([z.string().uuid(), z.literal('unassigned')]).optional(),
+      agentId: z.union([id('agentId'), z.literal('unassigned')]).optional(),
       /** Matches the debtor's name (similarity) or the start of the account reference. */
-      search: z.string().trim().min(2, 'Type at least 2 characters').max(100).optional(),
+      search: shortText(100).min(2, 'Type at least 2 characters').optional(),
     })
     .default({}),
 });

@@ -20,16 +20,11 @@ import {
   THIRD_PARTY_RELATIONSHIPS,
 } from '../domain/enums.ts';
 import { contactRecordedOutput, expectedVersion } from './contacts.ts';
+import { cursorToken, id, instant, longText, shortText } from './primitives.ts';
 
 /** Contracts of the case screen: what it shows (masked), the events that change the verdicts, the statement. */
 
-const uuid = (field: string) => z.string().uuid(`${field} must be an id (uuid)`);
-const instant = (field: string) =>
-  z.iso.datetime({
-    offset: true,
-    error: `${field} must be an ISO-8601 instant such as 2026-03-10T15:00:00Z`,
-  });
-const caseId = uuid('caseId');
+const caseId = id('caseId');
 const money = { amountMinor: z.number().int(), currency: z.string() };
 
 export const caseRefInput = z.object({ caseId });
@@ -150,8 +145,8 @@ export const REVEALABLE_FIELDS = ['dateOfBirth'] as const;
 export const revealContactInput = z
   .object({
     caseId,
-    contactPointId: uuid('contactPointId').optional(),
-    thirdPartyId: uuid('thirdPartyId').optional(),
+    contactPointId: id('contactPointId').optional(),
+    thirdPartyId: id('thirdPartyId').optional(),
     field: z.enum(REVEALABLE_FIELDS, { error: 'field must be dateOfBirth' }).optional(),
   })
   .refine((i) => [i.contactPointId, i.thirdPartyId, i.field].filter((v) => v !== undefined).length === 1, {
@@ -162,7 +157,7 @@ export const revealContactOutput = z.object({ value: z.string().nullable(), reve
 
 export const timelineInput = z.object({
   caseId,
-  cursor: z.string().max(400).optional(),
+  cursor: cursorToken(400).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 
@@ -252,21 +247,21 @@ export const timelineOutput = z.object({ items: z.array(timelineItem), nextCurso
 const pastInstant = (field: string) => instant(field).optional();
 export const recordDisputeInput = z.object({
   caseId,
-  reason: z.string().trim().min(3, "Write the debtor's reason").max(2000),
+  reason: longText(2000).min(3, "Write the debtor's reason"),
   /** When the dispute reached the agency; now when omitted, never in the future. */
   receivedAt: pastInstant('receivedAt'),
   expectedVersion,
 });
 export const recordVerificationSentInput = z.object({
-  disputeId: uuid('disputeId'),
+  disputeId: id('disputeId'),
   sentAt: pastInstant('sentAt'),
   expectedVersion,
 });
 export const recordCeaseInput = z.object({ caseId, receivedAt: instant('receivedAt'), expectedVersion });
 export const recordAttorneyInput = z.object({
   caseId,
-  name: z.string().trim().min(2, "Write the attorney's name").max(200),
-  contact: z.string().trim().min(3, 'Write how to reach the attorney').max(500),
+  name: shortText(200).min(2, "Write the attorney's name"),
+  contact: longText(500).min(3, 'Write how to reach the attorney'),
   expectedVersion,
 });
 export const recordBankruptcyInput = z.object({ caseId, filedAt: instant('filedAt'), expectedVersion });
@@ -277,7 +272,7 @@ export const recordOptOutInput = z
     channel: z
       .enum(OPT_OUT_CHANNELS, { error: `channel must be one of ${OPT_OUT_CHANNELS.join(', ')}` })
       .optional(),
-    contactPointId: uuid('contactPointId').optional(),
+    contactPointId: id('contactPointId').optional(),
     expectedVersion,
   })
   .refine((i) => i.channel !== undefined || i.contactPointId !== undefined, {
@@ -286,7 +281,7 @@ export const recordOptOutInput = z
   });
 export const revokeConsentInput = z.object({
   caseId,
-  contactPointId: uuid('contactPointId'),
+  contactPointId: id('contactPointId'),
   expectedVersion,
 });
 export const COMPLAINT_CHANNELS = [
@@ -301,28 +296,28 @@ export const COMPLAINT_CHANNELS = [
 export const recordComplaintInput = z.object({
   caseId,
   /** The agent the complaint names, if it names one. */
-  agentId: uuid('agentId').optional(),
+  agentId: id('agentId').optional(),
   channel: z.enum(COMPLAINT_CHANNELS, { error: `channel must be one of ${COMPLAINT_CHANNELS.join(', ')}` }),
-  description: z.string().trim().min(10, 'Describe the complaint in at least 10 characters').max(4000),
+  description: longText(4000).min(10, 'Describe the complaint in at least 10 characters'),
   receivedAt: pastInstant('receivedAt'),
   expectedVersion,
 });
 export const addNoteInput = z.object({
   caseId,
-  body: z.string().trim().min(1, 'The note is empty').max(4000),
+  body: longText(4000).min(1, 'The note is empty'),
   expectedVersion,
 });
 export const scheduleCallbackInput = z.object({
   caseId,
   dueAt: instant('dueAt'),
-  note: z.string().trim().max(500).optional(),
+  note: longText(500).optional(),
   expectedVersion,
 });
 export const setHoldInput = z.object({
   caseId,
   /** The hold ends then (in the future); null lifts the hold now. */
   until: instant('until').nullable(),
-  reason: z.string().trim().min(10, 'Write a reason of at least 10 characters').max(2000),
+  reason: longText(2000).min(10, 'Write a reason of at least 10 characters'),
   expectedVersion,
 });
 /** The row an event wrote and the case's new version. */
@@ -376,7 +371,7 @@ export const sendStatementInput = z.object({
   caseId,
   channel: z.enum(['letter', 'email'], { error: 'channel must be letter or email' }),
   /** Required for email; a letter without one goes to the home address on file. */
-  contactPointId: uuid('contactPointId').optional(),
+  contactPointId: id('contactPointId').optional(),
   expectedVersion,
 });
 export const sendStatementOutput = contactRecordedOutput;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../compliance/rule-ids.ts';
 import { ACTION_KINDS, CONTACT_POINT_KINDS, DECISION_OUTCOMES } from '../domain/enums.ts';
+import { id, longText } from './primitives.ts';
 
 /** One rule the verdict names: its id, a reason an agent understands and the legal source. */
 export const ruleHit = z.object({
@@ -23,7 +24,7 @@ export const verdictView = z.object({
 });
 export type VerdictView = z.infer<typeof verdictView>;
 
-const caseId = z.string().uuid('caseId must be a case id (uuid)');
+const caseId = id('caseId');
 
 export const complianceCheckInput = z.object({ caseId });
 
@@ -89,7 +90,7 @@ export const overrideInput = z.object({
   ruleIds: z
     .array(z.enum(RULE_IDS, { error: (issue) => `unknown rule id ${JSON.stringify(issue.input)}` }))
     .min(1, 'Name at least one rule to override'),
-  reason: z.string().trim().min(10, 'Write a reason of at least 10 characters').max(2000),
+  reason: longText(2000).min(10, 'Write a reason of at least 10 characters'),
 });
 export type OverrideInput = z.infer<typeof overrideInput>;
 

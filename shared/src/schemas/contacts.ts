@@ -2,12 +2,8 @@ import { z } from 'zod';
 import { DISCLOSURES } from '../compliance/actions.ts';
 import { MESSAGE_PURPOSES } from '../domain/enums.ts';
 import { ruleHit } from './compliance.ts';
+import { id, instant, longText } from './primitives.ts';
 
-const uuid = (field: string) => z.string().uuid(`${field} must be an id (uuid)`);
-const instant = z.iso.datetime({
-  offset: true,
-  error: 'expected an ISO-8601 instant such as 2026-03-10T15:00:00Z',
-});
 /** The case version the agent's screen shows; a different current version answers STALE_VERSION. */
 export const expectedVersion = z.number().int().min(1).optional();
 
@@ -24,8 +20,8 @@ export const CALL_OUTCOMES = [
 ] as const;
 
 export const logCallInput = z.object({
-  caseId: uuid('caseId'),
-  contactPointId: uuid('contactPointId'),
+  caseId: id('caseId'),
+  contactPointId: id('contactPointId'),
   kind: z.enum(['call', 'autodial_call', 'voicemail'], {
     error: 'kind must be call, autodial_call or voicemail',
   }),
@@ -33,13 +29,13 @@ export const logCallInput = z.object({
   direction: z.enum(['outbound', 'inbound']).default('outbound'),
   outcome: z.enum(CALL_OUTCOMES, { error: `outcome must be one of ${CALL_OUTCOMES.join(', ')}` }),
   durationSeconds: z.number().int().min(0).max(86_400).optional(),
-  notes: z.string().trim().max(4000).optional(),
+  notes: longText(4000).optional(),
   /**
    * When the call happened; defaults to now. A person may log a call after the fact only inside
    * `pastContactWindow` (domain/recording-window.ts, decision record 020): today in the agent's zone, at most
    * PAST_CONTACT_MAX_HOURS back, not before the case's placement, not in the future. The server checks it.
    */
-  occurredAt: instant.optional(),
+  occurredAt: instant('occurredAt').optional(),
   expectedVersion,
 });
 export type LogCallInput = z.input<typeof logCallInput>;
@@ -48,24 +44,24 @@ export const MESSAGE_CHANNELS = ['sms', 'email', 'letter', 'app_push'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
 export const sendMessageInput = z.object({
-  caseId: uuid('caseId'),
+  caseId: id('caseId'),
   /** Required for sms, email and app_push; a letter without one goes to the address on file. */
-  contactPointId: uuid('contactPointId').optional(),
+  contactPointId: id('contactPointId').optional(),
   channel: z.enum(MESSAGE_CHANNELS, { error: 'channel must be sms, email, letter or app_push' }),
   purpose: z.enum(MESSAGE_PURPOSES).default('collection'),
   /** With a template, the disclosures it declares are the ones that count. */
-  templateId: uuid('templateId').optional(),
-  body: z.string().trim().min(1, 'The message is empty').max(20_000),
+  templateId: id('templateId').optional(),
+  body: longText(20_000).min(1, 'The message is empty'),
   disclosures: z.array(z.enum(DISCLOSURES)).default([]),
   expectedVersion,
 });
 export type SendMessageInput = z.input<typeof sendMessageInput>;
 
 export const contactThirdPartyInput = z.object({
-  caseId: uuid('caseId'),
-  thirdPartyId: uuid('thirdPartyId'),
+  caseId: id('caseId'),
+  thirdPartyId: id('thirdPartyId'),
   purpose: z.enum(['location', 'collection'], { error: 'purpose must be location or collection' }),
-  notes: z.string().trim().max(4000).default(''),
+  notes: longText(4000).default(''),
   expectedVersion,
 });
 export type ContactThirdPartyInput = z.input<typeof contactThirdPartyInput>;

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import { APPROVAL_STATUSES, ESCALATION_KINDS } from '../domain/enums.ts';
 import { expectedVersion, guardedActionOutput } from './contacts.ts';
+import { id, instant, longText, shortText } from './primitives.ts';
 
-const uuid = (field: string) => z.string().uuid(`${field} must be an id (uuid)`);
-const reason = z.string().trim().min(10, 'Write a reason of at least 10 characters').max(2000);
+const reason = longText(2000).min(10, 'Write a reason of at least 10 characters');
 
 export const escalationRequestInput = z.object({
-  caseId: uuid('caseId'),
+  caseId: id('caseId'),
   kind: z.enum(ESCALATION_KINDS, { error: 'kind must be agency_placement, field_visit or legal_filing' }),
   reason,
 });
 
 export const escalationDecideInput = z.object({
-  requestId: uuid('requestId'),
+  requestId: id('requestId'),
   approve: z.boolean(),
-  reason: z.string().trim().min(3, 'Write a reason').max(2000),
+  reason: longText(2000).min(3, 'Write a reason'),
 });
 
 export const escalationView = z.object({
@@ -26,24 +26,24 @@ export const escalationView = z.object({
 export type EscalationView = z.infer<typeof escalationView>;
 
 export const scheduleFieldVisitInput = z.object({
-  caseId: uuid('caseId'),
-  addressId: uuid('addressId'),
+  caseId: id('caseId'),
+  addressId: id('addressId'),
   /** The visit is judged at this instant (time of day, visits per 30 days), which must be in the future. */
-  scheduledFor: z.iso.datetime({ offset: true, error: 'scheduledFor must be an ISO-8601 instant' }),
+  scheduledFor: instant('scheduledFor'),
   /** CN-CBA-VISIT: the audio/video recording reference. */
-  recordingRef: z.string().trim().min(1).max(200).optional(),
+  recordingRef: shortText(200).min(1).optional(),
   expectedVersion,
 });
 
 export const placeWithAgencyInput = z.object({
-  caseId: uuid('caseId'),
-  agencyId: uuid('agencyId'),
+  caseId: id('caseId'),
+  agencyId: id('agencyId'),
   expectedVersion,
 });
 
 export const fileLegalActionInput = z.object({
-  caseId: uuid('caseId'),
-  court: z.string().trim().min(2, 'Name the court').max(200),
+  caseId: id('caseId'),
+  court: shortText(200).min(2, 'Name the court'),
   claimMinor: z
     .number()
     .int('claimMinor is in minor units (an integer)')

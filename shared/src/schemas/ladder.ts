@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { PLACEMENT_STATUSES } from '../domain/enums.ts';
+import { id, instant, longText, shortText } from './primitives.ts';
 
 /**
  * Contracts of the nightly roll's ladder policies and of agency placements (decision 014). Money is minor units
  * plus a currency; totals are per currency, never summed across currencies.
  */
-const uuid = (field: string) => z.string().uuid(`${field} must be an id (uuid)`);
 const days = (field: string) =>
   z
     .number({ error: `${field} must be a number of days` })
@@ -29,7 +29,7 @@ export const ladderPolicyFields = z
 export type LadderPolicyFields = z.infer<typeof ladderPolicyFields>;
 
 export const updateLadderPolicyInput = z.object({
-  portfolioId: uuid('portfolioId'),
+  portfolioId: id('portfolioId'),
   policy: ladderPolicyFields,
 });
 
@@ -95,11 +95,11 @@ const bps = z
   .max(10_000, 'commissionBps is at most 10000 (100%)');
 
 export const createAgencyInput = z.object({
-  name: z.string().trim().min(2, 'Name the agency').max(200),
+  name: shortText(200).min(2, 'Name the agency'),
   commissionBps: bps,
 });
 
-export const updateAgencyInput = z.object({ agencyId: uuid('agencyId'), commissionBps: bps });
+export const updateAgencyInput = z.object({ agencyId: id('agencyId'), commissionBps: bps });
 
 /** An amount per currency. */
 export const currencyAmount = z.object({ currency: z.string(), amountMinor: z.number().int() });
@@ -129,12 +129,12 @@ export const agencyView = z.object({
 export type AgencyView = z.infer<typeof agencyView>;
 
 export const listPlacementsInput = z.object({
-  agencyId: uuid('agencyId').optional(),
-  caseId: uuid('caseId').optional(),
+  agencyId: id('agencyId').optional(),
+  caseId: id('caseId').optional(),
   status: z.enum(PLACEMENT_STATUSES).optional(),
   limit: z.number().int().min(1).max(200).default(50),
   /** Keyset: the id of the last row of the previous page (rows come newest first by placed instant, then id). */
-  after: z.object({ placedAt: z.iso.datetime({ offset: true }), id: z.string().uuid() }).optional(),
+  after: z.object({ placedAt: instant('after.placedAt'), id: id('after.id') }).optional(),
 });
 
 export const placementView = z.object({
@@ -164,26 +164,23 @@ export const placementsPage = z.object({
 });
 
 export const recallPlacementInput = z.object({
-  placementId: uuid('placementId'),
-  reason: z.string().trim().min(10, 'Write a reason of at least 10 characters').max(2000),
+  placementId: id('placementId'),
+  reason: longText(2000).min(10, 'Write a reason of at least 10 characters'),
 });
 
 export const recordAgencyPaymentInput = z.object({
-  placementId: uuid('placementId'),
+  placementId: id('placementId'),
   amountMinor: z
     .number({ error: 'amountMinor must be a number of minor units' })
     .int('amountMinor is in minor units (a whole number, e.g. 1050 for 10.50)')
     .positive('amountMinor must be more than zero')
     .max(Number.MAX_SAFE_INTEGER, 'amountMinor is too large'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as USD or CNY'),
+  currency: shortText(3).regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as USD or CNY'),
   /** When the agency collected the money; not in the future. */
-  receivedAt: z.iso.datetime({ offset: true, error: 'receivedAt must be an ISO-8601 instant' }),
+  receivedAt: instant('receivedAt'),
   /** The agency's reference for this collection; reporting the same reference again records nothing new. */
-  reference: z
-    .string()
-    .trim()
+  reference: shortText(60, 'reference must be 3 to 60 characters')
     .min(3, 'reference must be 3 to 60 characters')
-    .max(60, 'reference must be 3 to 60 characters')
     .regex(/^[\x21-\x7e]+$/, 'reference must be printable ASCII without spaces'),
 });
 

@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { RULE_IDS } from '../compliance/rule-ids.ts';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES, DIRECTIONS } from '../domain/enums.ts';
 import { ruleHit } from './compliance.ts';
-
-/** A local calendar date `YYYY-MM-DD` in the viewer's zone. */
-const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'must be a real calendar date');
+import { date, id, instant, longText } from './primitives.ts';
 
 const DAY_MS = 86_400_000;
 /** The longest range any oversight query reads, so a careless filter cannot scan years of contacts. */
@@ -15,8 +10,8 @@ export const MAX_RANGE_DAYS = 92;
 
 /** `from`..`to`, both inclusive, local dates in the viewer's zone. */
 const dateRange = {
-  from: localDate,
-  to: localDate,
+  from: date('from'),
+  to: date('to'),
 };
 
 function checkRange(value: { from: string; to: string }, ctx: z.RefinementCtx) {
@@ -31,7 +26,17 @@ function checkRange(value: { from: string; to: string }, ctx: z.RefinementCtx) {
   }
 }
 
-const uuid = (name: string) => z.string().uuid(`${name} must be an id (uuid)`);
+/** `<instant>|<row id>` as the list hands it out; checked here so a forged one is refused, not sent to the database. */
+const AUDIT_CURSOR = /^([^|]+)\|\d{1,15}$/;
+const NOT_A_CURSOR = 'cursor must be a nextCursor of this list';
+const cursorInstant = instant('cursor');
+const auditCursor = z
+  .string()
+  .max(100, NOT_A_CURSOR)
+  .refine((value) => {
+    const at = AUDIT_CURSOR.exec(value)?.[1];
+    return at !== undefined && cursorInstant.safeParse(at).success;
+  }, NOT_A_CURSOR);
 
 export const AUDIT_KINDS = ['decisions', 'contacts'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
@@ -41,9 +46,9 @@ export const auditListInput = z
   .object({
     kind: z.enum(AUDIT_KINDS),
     ...dateRange,
-    agentId: uuid('agentId').optional(),
-    teamId: uuid('teamId').optional(),
-    portfolioId: uuid('portfolioId').optional(),
+    agentId: id('agentId').optional(),
+    teamId: id('teamId').optional(),
+    portfolioId: id('portfolioId').optional(),
     ruleId: z
       .enum(RULE_IDS, { error: (issue) => `unknown rule id ${JSON.stringify(issue.input)}` })
       .optional(),
@@ -53,10 +58,7 @@ export const auditListInput = z
     outcome: z.enum([...DECISION_OUTCOMES, ...CONTACT_OUTCOMES]).optional(),
     review: z.enum(REVIEW_STATES).optional(),
     /** Opaque: the `nextCursor` of the previous page. */
-    cursor: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z\|\d+$/, 'cursor must be a nextCursor of this list')
-      .optional(),
+    cursor: auditCursor.optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })
   .superRefine((value, ctx) => {
@@ -151,12 +153,12 @@ export type DecisionDetail = z.infer<typeof decisionDetail>;
 export const reviewInput = z.object({
   target: z.enum(['decision', 'contact']),
   id: z.number().int().positive(),
-  note: z.string().trim().min(3, 'Write a note of at least 3 characters').max(2000),
+  note: longText(2000).min(3, 'Write a note of at least 3 characters'),
 });
 export type ReviewInput = z.infer<typeof reviewInput>;
 
 export const figuresInput = z
-  .object({ ...dateRange, teamId: uuid('teamId').optional() })
+  .object({ ...dateRange, teamId: id('teamId').optional() })
   .superRefine(checkRange);
 
 export const agentFigures = z.object({
@@ -179,7 +181,7 @@ export type AgentFigures = z.infer<typeof agentFigures>;
 export const figuresOutput = z.array(agentFigures);
 
 export const heatMapInput = z
-  .object({ ...dateRange, agentId: uuid('agentId').optional(), teamId: uuid('teamId').optional() })
+  .object({ ...dateRange, agentId: id('agentId').optional(), teamId: id('teamId').optional() })
   .superRefine(checkRange);
 
 export const heatCell = z.object({
@@ -217,8 +219,8 @@ export type QaReason = (typeof QA_REASONS)[number];
 
 export const qaSampleInput = z.object({
   /** The local day (viewer's zone) whose contacts are sampled; yesterday when omitted. */
-  date: localDate.optional(),
-  teamId: uuid('teamId').optional(),
+  date: date('date').optional(),
+  teamId: id('teamId').optional(),
   size: z.number().int().min(1).max(100).default(20),
 });
 

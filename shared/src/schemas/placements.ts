@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { id, shortText, text } from './primitives.ts';
 
 /**
  * Placement files (decision record 012): a creditor places accounts with a CSV file, one account per row. The
@@ -155,20 +156,17 @@ export const placementCounts = z.object({
 });
 export type PlacementCounts = z.infer<typeof placementCounts>;
 
-const uuid = (name: string) => z.string().uuid(`${name} must be an id (uuid)`);
-
 export const placementPreviewInput = z.object({
-  portfolioId: uuid('portfolioId'),
+  portfolioId: id('portfolioId'),
   /** The team whose pool receives the cases; by default the team that already works the portfolio. */
-  teamId: uuid('teamId').optional(),
-  fileName: z.string().trim().min(1, 'fileName is required').max(255, 'fileName is too long'),
-  csv: z
-    .string()
-    .min(1, 'the file is empty')
-    .max(
-      PLACEMENT_FILE_MAX_CHARS,
-      'the file is too big for the dashboard: import it with pnpm placements:import',
-    ),
+  teamId: id('teamId').optional(),
+  fileName: shortText(255, 'fileName is too long').min(1, 'fileName is required'),
+  csv: text({
+    max: PLACEMENT_FILE_MAX_CHARS,
+    multiline: true,
+    verbatim: true,
+    tooLong: 'the file is too big for the dashboard: import it with pnpm placements:import',
+  }).min(1, 'the file is empty'),
 });
 export type PlacementPreviewInput = z.input<typeof placementPreviewInput>;
 
@@ -190,7 +188,7 @@ export const placementPreview = z.object({
 export type PlacementPreview = z.infer<typeof placementPreview>;
 
 export const placementErrorsInput = z.object({
-  token: z.string().min(1, 'token is required').max(100),
+  token: shortText(100).min(1, 'token is required'),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(PLACEMENT_ERRORS_PAGE_SIZE_MAX).default(50),
 });
@@ -205,7 +203,7 @@ export const PLACEMENT_COMMIT_MODES = ['all', 'valid_only'] as const;
 export type PlacementCommitMode = (typeof PLACEMENT_COMMIT_MODES)[number];
 
 export const placementCommitInput = z.object({
-  token: z.string().min(1, 'token is required').max(100),
+  token: shortText(100).min(1, 'token is required'),
   mode: z.enum(PLACEMENT_COMMIT_MODES, { error: 'mode must be all or valid_only' }),
 });
 
@@ -223,7 +221,7 @@ export type PlacementCommitResult = z.infer<typeof placementCommitResult>;
 
 export const placementListInput = z
   .object({
-    portfolioId: uuid('portfolioId').optional(),
+    portfolioId: id('portfolioId').optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })
   .prefault({});

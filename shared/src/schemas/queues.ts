@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUCKETS, LADDER_STAGES } from '../domain/enums.ts';
 import { sortDirection } from './pagination.ts';
+import { id } from './primitives.ts';
 
 /** The named work queues of the agent's workbench (decision record 007 defines each one's membership). */
 export const QUEUES = [
@@ -19,7 +20,7 @@ export type QueueSortField = (typeof QUEUE_SORT_FIELDS)[number];
 /** A page of a queue is short on purpose: each row that cannot be worked now is explained by the engine. */
 export const QUEUE_PAGE_SIZE_MAX = 50;
 
-const agentId = z.string().uuid('agentId must be an agent id (uuid)');
+const agentId = id('agentId');
 
 export const queueListInput = z.object({
   queue: z.enum(QUEUES, { error: `queue must be one of ${QUEUES.join(', ')}` }),
@@ -101,5 +102,5 @@ export const nextCaseOutput = z.object({
 });
 export type NextCaseOutput = z.infer<typeof nextCaseOutput>;
 
-export const releaseClaimInput = z.object({ caseId: z.string().uuid('caseId must be a case id (uuid)') });
+export const releaseClaimInput = z.object({ caseId: id('caseId') });
 export const releaseClaimOutput = z.object({ released: z.literal(true) });

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { MESSAGE_PURPOSES } from '../domain/enums.ts';
+import { id, shortText } from './primitives.ts';
 
 /** Contracts of reminder strategies: per portfolio, automated reminders by days relative to the due date. */
 
 export const REMINDER_CHANNELS = ['app_push', 'sms', 'email'] as const;
 export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
 export const MAX_REMINDER_STEPS = 12;
-
-const uuid = (field: string) => z.string().uuid(`${field} must be an id (uuid)`);
 
 export const reminderStepInput = z.object({
   /** Days relative to the due date: −3 is three days before it, 0 the day itself, 7 a week after. */
@@ -17,14 +16,14 @@ export const reminderStepInput = z.object({
     .min(-60, 'Day must be at least −60 (60 days before the due date)')
     .max(180, 'Day must be at most 180 (180 days after the due date)'),
   channel: z.enum(REMINDER_CHANNELS, { error: 'Choose a channel: app push, SMS or email' }),
-  templateId: uuid('Template'),
+  templateId: id('Template'),
 });
 export type ReminderStepInput = z.infer<typeof reminderStepInput>;
 
 export const saveStrategyInput = z
   .object({
-    portfolioId: uuid('portfolioId'),
-    name: z.string().trim().min(1, 'Name is required').max(120, 'Name must be at most 120 characters'),
+    portfolioId: id('portfolioId'),
+    name: shortText(120, 'Name must be at most 120 characters').min(1, 'Name is required'),
     active: z.boolean(),
     /** The version the editor loaded; absent when creating the portfolio's first strategy. */
     expectedVersion: z.number().int().positive().optional(),
@@ -75,7 +74,7 @@ export type PortfolioStrategyOutput = z.infer<typeof portfolioStrategyOutput>;
 
 export const listStrategiesOutput = z.array(portfolioStrategyOutput);
 
-export const templatesInput = z.object({ portfolioId: uuid('portfolioId') });
+export const templatesInput = z.object({ portfolioId: id('portfolioId') });
 
 export const reminderTemplateOutput = z.object({
   id: z.string(),

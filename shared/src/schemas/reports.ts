@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { date, id } from './primitives.ts';
 
 /**
  * Contracts of the recovery reports (decision record 011). Every money figure carries its currency and is
@@ -26,19 +27,14 @@ export type ReportGrain = (typeof REPORT_GRAINS)[number];
 /** The longest date range a report accepts, in days (about three years). */
 export const MAX_REPORT_DAYS = 1100;
 
-const calendarDate = (field: string) => z.iso.date({ error: `${field} must be a date like 2026-11-30` });
-
 export const reportFilters = z
   .object({
     /** First UTC day included. */
-    from: calendarDate('from'),
+    from: date('from'),
     /** Last UTC day included. */
-    to: calendarDate('to'),
+    to: date('to'),
     /** Empty: every portfolio. */
-    portfolioIds: z
-      .array(z.string().uuid('portfolioIds must be ids (uuid)'))
-      .max(100, 'portfolioIds: at most 100 portfolios')
-      .default([]),
+    portfolioIds: z.array(id('portfolioIds')).max(100, 'portfolioIds: at most 100 portfolios').default([]),
   })
   .refine((f) => f.from <= f.to, { message: 'to must be on or after from', path: ['to'] })
   .refine((f) => (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000 <= MAX_REPORT_DAYS, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTION_KINDS } from '../domain/enums.ts';
+import { id, shortText } from './primitives.ts';
 
 /** Contracts of rule administration: the pack catalog, each portfolio's parameters, and tightening them. */
 
@@ -83,12 +84,12 @@ export const rulesPortfoliosOutput = z.object({
 });
 
 export const updatePortfolioParametersInput = z.object({
-  portfolioId: z.string().uuid(),
+  portfolioId: id('portfolioId'),
   /** The `ruleParametersVersion` the form was loaded at; a different current version is a CONFLICT. */
   expectedVersion: z.number().int().min(1),
   /** The complete set of overrides after the change: a key left out goes back to the pack's value. */
   overrides: z
-    .record(z.string().min(1).max(100), z.number())
+    .record(shortText(100).min(1), z.number())
     .refine((overrides) => Object.keys(overrides).length <= 100, 'At most 100 parameters'),
 });
 export type UpdatePortfolioParametersInput = z.infer<typeof updatePortfolioParametersInput>;

@@ -8,10 +8,10 @@ import {
 } from '../domain/enums.ts';
 import { ruleHit } from './compliance.ts';
 import { pageInput } from './pagination.ts';
+import { id, longText } from './primitives.ts';
 
 /** Supervision: the approvals queue, complaints and team reassignment (issue 5, items 3–5). */
 
-const uuid = (field: string) => z.string().uuid(`${field} must be an id (uuid)`);
 const person = z.object({ id: z.string().uuid(), name: z.string() });
 export type PersonView = z.infer<typeof person>;
 
@@ -86,7 +86,7 @@ export const complaintsListInput = pageInput.extend({
       error: 'status must be open, investigating, resolved, unresolved or all',
     })
     .default('unresolved'),
-  agentId: uuid('agentId').optional(),
+  agentId: id('agentId').optional(),
   overdueOnly: z.boolean().default(false),
 });
 export type ComplaintsListInput = z.input<typeof complaintsListInput>;
@@ -131,13 +131,13 @@ export const complaintAssigneesOutput = z.array(
 export type ComplaintAssignee = z.infer<typeof complaintAssigneesOutput>[number];
 
 export const complaintAssignInput = z.object({
-  complaintId: uuid('complaintId'),
-  assigneeId: uuid('assigneeId'),
+  complaintId: id('complaintId'),
+  assigneeId: id('assigneeId'),
 });
-export const complaintInvestigateInput = z.object({ complaintId: uuid('complaintId') });
+export const complaintInvestigateInput = z.object({ complaintId: id('complaintId') });
 export const complaintResolveInput = z.object({
-  complaintId: uuid('complaintId'),
-  resolution: z.string().trim().min(10, 'Write a resolution of at least 10 characters').max(4000),
+  complaintId: id('complaintId'),
+  resolution: longText(4000).min(10, 'Write a resolution of at least 10 characters'),
 });
 export const complaintView = complaintRow;
 
@@ -163,9 +163,9 @@ export const teamOverviewOutput = z.array(
 export type TeamOverview = z.infer<typeof teamOverviewOutput>;
 
 export const teamCasesInput = pageInput.extend({
-  teamId: uuid('teamId'),
+  teamId: id('teamId'),
   /** An agent's id, or `pool` for the team's unassigned cases. */
-  agentId: z.union([uuid('agentId'), z.literal('pool')]).optional(),
+  agentId: z.union([id('agentId'), z.literal('pool')]).optional(),
   bucket: z.enum(BUCKETS, { error: 'bucket is not a delinquency bucket' }).optional(),
   stage: z.enum(LADDER_STAGES, { error: 'stage is not a ladder stage' }).optional(),
 });
@@ -200,14 +200,14 @@ export type TeamCasesOutput = z.infer<typeof teamCasesOutput>;
 export const MAX_REASSIGN = 500;
 
 export const teamReassignInput = z.object({
-  teamId: uuid('teamId'),
+  teamId: id('teamId'),
   caseIds: z
-    .array(uuid('caseIds'))
+    .array(id('caseIds'))
     .min(1, 'Select at least one case')
     .max(MAX_REASSIGN, `Reassign at most ${MAX_REASSIGN} cases at once`)
     .refine((ids) => new Set(ids).size === ids.length, 'caseIds: a case is listed twice'),
   /** The agent who takes the cases, or null for the team's pool. */
-  toAgentId: uuid('toAgentId').nullable(),
+  toAgentId: id('toAgentId').nullable(),
 });
 export type TeamReassignInput = z.input<typeof teamReassignInput>;
 

@@ -1,6 +1,7 @@
 import type { ContactPointKind } from '@arrears/shared/domain/enums';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { TimelineItem, timelineInput } from '@arrears/shared/schemas/casework';
+import { instant as instantInput } from '@arrears/shared/schemas/primitives';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { AppError, caseNotFound } from '../../errors.ts';
@@ -34,13 +35,16 @@ export function encodeCursor(cursor: TimelineCursor): string {
   return Buffer.from(JSON.stringify([cursor.at, cursor.type, cursor.sortId])).toString('base64url');
 }
 
+/** An instant the database takes (years 1900–2200), as every input instant. */
+const cursorInstant = instantInput('cursor');
+
 /** A cursor is opaque to the client; anything this list did not hand out is refused as bad input. */
 export function decodeCursor(text: string): TimelineCursor {
   try {
     const [at, type, sortId] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
     if (
       typeof at === 'string' &&
-      !Number.isNaN(Date.parse(at)) &&
+      cursorInstant.safeParse(at).success &&
       typeof type === 'string' &&
       /^[a-z_]{1,40}$/.test(type) &&
       typeof sortId === 'string' &&
