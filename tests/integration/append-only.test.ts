@@ -88,7 +88,11 @@ describe('the append-only tables', () => {
            group by c.relname order by c.relname`,
     );
     const refusals = ['delete row', 'truncate statement', 'update row'];
-    expect(triggers).toEqual(Object.keys(TABLES).sort().map((table) => ({ table, events: refusals })));
+    expect(triggers).toEqual(
+      Object.keys(TABLES)
+        .sort()
+        .map((table) => ({ table, events: refusals })),
+    );
   });
 });
 
