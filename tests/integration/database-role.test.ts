@@ -125,6 +125,20 @@ describe('the app role', () => {
   });
 });
 
+describe('the integration suite on the server', () => {
+  it('runs its tests as an app role too, unless TEST_DATABASE_APP_ROLE=0', async () => {
+    const suite = await createTestDatabase();
+    try {
+      const reach = await roleReach(suite.db);
+      const asApp = Boolean(process.env.TEST_DATABASE_URL) && process.env.TEST_DATABASE_APP_ROLE !== '0';
+      // Without the app role the tests run as the owner (or PGlite's superuser), who reaches every table.
+      expect(reach.superuser || reach.ownsTables > 0).toBe(!asApp);
+    } finally {
+      await suite.close();
+    }
+  });
+});
+
 describe('the app, signed in as that role', () => {
   let server: Server;
   let base: string;
