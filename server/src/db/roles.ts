@@ -116,12 +116,13 @@ export async function roleReach(
   return { role: row?.role ?? '', superuser: Boolean(row?.superuser), ownsTables: row?.owns_tables ?? 0 };
 }
 
-/** The role a URL signs in as (the server's answer, not the URL's user name: a pooler or pg_ident may map it). */
-export async function roleOf(url: string): Promise<string> {
+/** The role and database a URL signs in to (the server's answer: a pooler or pg_ident may map the user name). */
+export async function signInOf(url: string): Promise<{ role: string; database: string }> {
   const client = postgres(url, { onnotice: () => {}, max: 1 });
   try {
-    const [row] = await client<{ role: string }[]>`select current_user::text as role`;
-    return row?.role ?? '';
+    const [row] = await client<{ role: string; database: string }[]>`
+      select current_user::text as role, current_database()::text as database`;
+    return { role: row?.role ?? '', database: row?.database ?? '' };
   } finally {
     await client.end({ timeout: 5 });
   }
@@ -135,10 +136,19 @@ export async function roleOf(url: string): Promise<string> {
 export async function migrateForApp(owner: DatabaseHandle, urls: DatabaseUrls): Promise<string | null> {
   await owner.migrate();
   if (owner.kind !== 'postgres' || !urls.ownerUrl || !urls.url) return null;
-  const [app, self] = await Promise.all([roleOf(urls.url), roleReach(owner.db)]);
-  if (app === self.role) return null;
-  await grantAppRole(owner.db, app);
-  return app;
+  const [app, self, here] = await Promise.all([
+    signInOf(urls.url),
+    roleReach(owner.db),
+    queryRows<{ name: string }>(owner.db, sql`select current_database()::text as name`),
+  ]);
+  if (app.database !== here[0]?.name) {
+    throw new Error(
+      `DATABASE_URL (database ${app.database}) and DATABASE_OWNER_URL (database ${here[0]?.name}) must name the same database`,
+    );
+  }
+  if (app.role === self.role) return null;
+  await grantAppRole(owner.db, app.role);
+  return app.role;
 }
 
 /** The owner's handle: a small pool on DATABASE_OWNER_URL, or the app's own handle when there is no such URL. */

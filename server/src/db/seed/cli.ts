@@ -8,8 +8,9 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { DEMO_ACCOUNT_REFS } from './specials.ts';
 
 /**
- * `pnpm db:seed [--cases N] [--seed S] [--reset]`: seeds the demo book into DATABASE_URL (as DATABASE_OWNER_URL when
- * set), or into the embedded PGlite database. Refuses a database that already holds data unless --reset drops and re-migrates it first.
+ * `pnpm db:seed [--cases N] [--seed S] [--reset]`: seeds the demo book into DATABASE_URL (as DATABASE_OWNER_URL
+ * when set), or into the embedded PGlite database. Refuses a database that already holds data unless --reset drops
+ * and re-migrates it first.
  */
 const { values } = parseArgs({
   options: {
