@@ -4,7 +4,7 @@ import { createAppRole, grantAppRole, migrateForApp, ownerUrlOf, roleReach } fro
 
 /**
  * `pnpm db:roles --app-role NAME [--password P] [--no-create]`: as the schema's owner (DATABASE_OWNER_URL, else
- * DATABASE_URL), migrates, creates the app's login role (or strips a existing one of special attributes) and grants it
+ * DATABASE_URL), migrates, creates the app's login role (or strips an existing one of special attributes) and grants it
  * what the app needs and nothing more (decision record 021). Creating needs CREATEROLE; `--no-create` only grants.
  */
 const { values } = parseArgs({

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import postgres from 'postgres';
 import { logger } from '../logger.ts';
-import { type DatabaseHandle, type Executor, openDatabase, queryRows } from './client.ts';
+import { type DatabaseHandle, type Executor, MIGRATIONS_FOLDER, openDatabase, queryRows } from './client.ts';
 
 /**
  * Database roles on a PostgreSQL server (decision record 021). The owner role owns the schema and runs the
@@ -65,6 +66,9 @@ export async function grantAppRole(db: Executor, role: string): Promise<void> {
     await tx.execute(sql`grant usage, select on all sequences in schema public to ${app}`);
     await tx.execute(sql`revoke update on all sequences in schema public from ${app}`);
     await tx.execute(sql`grant execute on all functions in schema public to ${app}`);
+    // Only to read which migrations were applied: a start without the owner's URL checks the schema is current.
+    await tx.execute(sql`grant usage on schema drizzle to ${app}`);
+    await tx.execute(sql`grant select on table drizzle.__drizzle_migrations to ${app}`);
     await tx.execute(
       sql`alter default privileges in schema public grant select, insert, update, delete on tables to ${app}`,
     );
@@ -116,6 +120,29 @@ export async function roleReach(
   return { role: row?.role ?? '', superuser: Boolean(row?.superuser), ownsTables: row?.owns_tables ?? 0 };
 }
 
+/** Whether the connection's role may run the migrations (they create schemas and tables in the database). */
+async function mayMigrate(db: Executor): Promise<boolean> {
+  const [row] = await queryRows<{ may: boolean }>(
+    db,
+    sql`select has_database_privilege(current_database(), 'CREATE') as may`,
+  );
+  return Boolean(row?.may);
+}
+
+/** Refuses to start on a schema the owner has not brought up to date (the app's role cannot migrate it). */
+async function assertMigrated(db: Executor): Promise<void> {
+  const latest = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).at(-1)?.folderMillis ?? 0;
+  const [applied] = await queryRows<{ at: string | null }>(
+    db,
+    sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`,
+  ).catch(() => [{ at: null }]);
+  if (Number(applied?.at ?? 0) < latest) {
+    throw new Error(
+      'the database lacks migrations and this role may not apply them: run `pnpm db:migrate` with DATABASE_OWNER_URL, or start with it set',
+    );
+  }
+}
+
 /** The role and database a URL signs in to (the server's answer: a pooler or pg_ident may map the user name). */
 export async function signInOf(url: string): Promise<{ role: string; database: string }> {
   const client = postgres(url, { onnotice: () => {}, max: 1 });
@@ -134,6 +161,11 @@ export async function signInOf(url: string): Promise<{ role: string; database: s
  * role granted, or null when there is one role for both.
  */
 export async function migrateForApp(owner: DatabaseHandle, urls: DatabaseUrls): Promise<string | null> {
+  if (owner.kind === 'postgres' && !urls.ownerUrl && !(await mayMigrate(owner.db))) {
+    // The app's own role, started without the owner's URL: the owner migrated beforehand, or nobody did.
+    await assertMigrated(owner.db);
+    return null;
+  }
   await owner.migrate();
   if (owner.kind !== 'postgres' || !urls.ownerUrl || !urls.url) return null;
   const [app, self, here] = await Promise.all([
