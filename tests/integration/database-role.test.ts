@@ -7,7 +7,13 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
 import { type DatabaseHandle, openDatabase, queryRows } from '../../server/src/db/client.ts';
-import { appendOnlyTables, createAppRole, grantAppRole, roleReach } from '../../server/src/db/roles.ts';
+import {
+  appendOnlyTables,
+  createAppRole,
+  grantAppRole,
+  migrateForApp,
+  roleReach,
+} from '../../server/src/db/roles.ts';
 import { cases, portfolios, users } from '../../server/src/db/schema/index.ts';
 import { seedDemoBook } from '../../server/src/db/seed/demo-book.ts';
 import { DEMO_PASSWORD } from '../../server/src/db/seed/demo-users.ts';
@@ -124,6 +130,27 @@ describe('the app role', () => {
     expect(await refusal('drop table sessions')).toMatch(/must be owner/);
   });
 });
+
+// A separate login is a server's: PGlite's one session cannot start the app as another role.
+if (process.env.TEST_DATABASE_URL) {
+  describe('the app started with DATABASE_URL alone', () => {
+    it('checks that every migration was applied instead of applying them, and refuses a schema behind', async () => {
+      const urls = { url: withRole(owner.ownerUrl ?? '', ROLE) };
+      await expect(migrateForApp(app, urls)).resolves.toBeNull();
+      const latest = sql`(select max(created_at) from drizzle.__drizzle_migrations)`;
+      await owner.db.execute(
+        sql`update drizzle.__drizzle_migrations set created_at = created_at - 1 where created_at = ${latest}`,
+      );
+      try {
+        await expect(migrateForApp(app, urls)).rejects.toThrow(/lacks migrations/);
+      } finally {
+        await owner.db.execute(
+          sql`update drizzle.__drizzle_migrations set created_at = created_at + 1 where created_at = ${latest}`,
+        );
+      }
+    });
+  });
+}
 
 describe('the integration suite on the server', () => {
   it('runs its tests as an app role too, unless TEST_DATABASE_APP_ROLE=0', async () => {
