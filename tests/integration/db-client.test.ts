@@ -5,9 +5,9 @@ import { statement } from '../../server/src/db/statement.ts';
 import { queueMembership } from '../../server/src/modules/queues/queue-membership.ts';
 import { queuePageAndCount } from '../../server/src/modules/queues/queues.queries.ts';
 import { buildCase, buildDebtor, buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
-import { createTestDatabase, usingServer } from './support/db.ts';
+import { asOwner, createTestDatabase, type TestDatabase, usingServer } from './support/db.ts';
 
-let handle: DatabaseHandle;
+let handle: TestDatabase;
 
 beforeAll(async () => {
   handle = await createTestDatabase({ poolSize: 1 });
@@ -54,7 +54,10 @@ describe('the database client', () => {
 
   it('opens a transaction with a statement: commits what the decision returns, rolls back what it refuses', async () => {
     const db = handle.db;
-    await db.execute(sql`create table opening_probe (n int not null check (n > 0))`);
+    // The owner creates the probe table (the app's role may not); default privileges let the app write it.
+    await asOwner(handle, (owner) =>
+      owner.execute(sql`create table opening_probe (n int not null check (n > 0))`),
+    );
     const add = statement<{ n: number }, { n: number }>(
       (slot) => sql`insert into opening_probe (n) values (${slot.n}::int) returning n`,
     );
