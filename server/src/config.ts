@@ -52,6 +52,11 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** A PostgreSQL server; without it the embedded PGlite database is used. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The role owning the schema, for migrations and the first-run seed; DATABASE_URL is then a role that owns nothing
+   * and is granted what the app needs at every start (decision record 021). Without it DATABASE_URL does both.
+   */
+  DATABASE_OWNER_URL: z.string().url().optional(),
   /** Where PGlite keeps its data (default `.data/pglite` at the repository root). */
   PGLITE_DIR: z.string().optional(),
   /** How many demo cases the first start seeds into an empty database. */

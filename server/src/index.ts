@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { migrateForApp, openOwner, warnIfAppOwnsHistory } from './db/roles.ts';
 import { jobDefinitions } from './jobs/registry.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { logger } from './logger.ts';
@@ -10,17 +11,21 @@ import { pruneSessions } from './modules/auth/session.ts';
 const config = loadConfig();
 const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR });
 logger.info({ database: handle.kind }, 'database opened');
-await handle.migrate();
+// Migrations and the first-run seed run as the schema's owner; the app itself as a role that owns nothing (021).
+const owner = await openOwner(handle, config.DATABASE_OWNER_URL);
+await migrateForApp(owner, { url: config.DATABASE_URL, ownerUrl: config.DATABASE_OWNER_URL });
+await warnIfAppOwnsHistory(handle);
 await pruneSessions(handle.db, new Date());
 
 const { seedIfEmpty } = await import('./db/seed/first-run.ts');
 const started = performance.now();
-if (await seedIfEmpty(handle.db, { cases: config.SEED_CASES })) {
+if (await seedIfEmpty(owner.db, { cases: config.SEED_CASES })) {
   logger.info(
     { cases: config.SEED_CASES, ms: Math.round(performance.now() - started) },
     'seeded the demo book',
   );
 }
+if (owner !== handle) await owner.close();
 
 const app = createApp({
   db: handle.db,

@@ -10,7 +10,8 @@ let caseId: string;
 let debtorId: string;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
+  // The triggers hold against the owner too (whose role could ALTER them; the app's role cannot, decision 021).
+  handle = await createTestDatabase({ as: 'owner' });
   const portfolio = await buildPortfolio(handle.db);
   const row = await buildCase(handle.db, { portfolioId: portfolio.id });
   caseId = row.id;
@@ -49,6 +50,7 @@ beforeAll(async () => {
     receivedAt: at,
   });
   await handle.db.insert(s.auditEvents).values({ action: 'test', entityType: 'case', entityId: caseId });
+  await handle.db.insert(s.reviews).values({ contactId: 1, reviewerId: actor.id, note: 'looked at it' });
 });
 afterAll(() => handle.close());
 
@@ -66,7 +68,33 @@ const TABLES = {
   compliance_decisions: 'override_reason',
   payments: 'method',
   audit_events: 'action',
+  reviews: 'note',
 };
+
+describe('the append-only tables', () => {
+  it('are exactly the history tables, each refusing UPDATE and DELETE per row and TRUNCATE per statement', async () => {
+    const triggers = await queryRows<{ table: string; events: string[] }>(
+      handle.db,
+      // tgtype bits: 1 row-level, 8 DELETE, 16 UPDATE, 32 TRUNCATE.
+      sql`select c.relname as table, array_agg(distinct e.refusal order by e.refusal) as events
+            from pg_trigger t
+            join pg_class c on c.oid = t.tgrelid
+            join pg_proc p on p.oid = t.tgfoid
+            cross join lateral (
+              select event || case when t.tgtype & 1 = 1 then ' row' else ' statement' end as refusal
+                from (values (8, 'delete'), (16, 'update'), (32, 'truncate')) v(bit, event)
+               where t.tgtype & v.bit <> 0) e
+           where p.proname = 'arrears_reject_history_change' and t.tgenabled <> 'D'
+           group by c.relname order by c.relname`,
+    );
+    const refusals = ['delete row', 'truncate statement', 'update row'];
+    expect(triggers).toEqual(
+      Object.keys(TABLES)
+        .sort()
+        .map((table) => ({ table, events: refusals })),
+    );
+  });
+});
 
 describe.each(Object.entries(TABLES))('%s is append-only in the database', (table, column) => {
   it('rejects UPDATE', async () => {

@@ -5,9 +5,9 @@ import { statement } from '../../server/src/db/statement.ts';
 import { queueMembership } from '../../server/src/modules/queues/queue-membership.ts';
 import { queuePageAndCount } from '../../server/src/modules/queues/queues.queries.ts';
 import { buildCase, buildDebtor, buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
-import { createTestDatabase, usingServer } from './support/db.ts';
+import { asOwner, createTestDatabase, type TestDatabase, usingServer } from './support/db.ts';
 
-let handle: DatabaseHandle;
+let handle: TestDatabase;
 
 beforeAll(async () => {
   handle = await createTestDatabase({ poolSize: 1 });
@@ -54,7 +54,10 @@ describe('the database client', () => {
 
   it('opens a transaction with a statement: commits what the decision returns, rolls back what it refuses', async () => {
     const db = handle.db;
-    await db.execute(sql`create table opening_probe (n int not null check (n > 0))`);
+    // The owner creates the probe table (the app's role may not); default privileges let the app write it.
+    await asOwner(handle, (owner) =>
+      owner.execute(sql`create table opening_probe (n int not null check (n > 0))`),
+    );
     const add = statement<{ n: number }, { n: number }>(
       (slot) => sql`insert into opening_probe (n) values (${slot.n}::int) returning n`,
     );
@@ -92,7 +95,8 @@ describe('the database client', () => {
       select (jsonb_populate_record(null::cases, to_jsonb(c) || jsonb_build_object(
         'id', gen_random_uuid(), 'account_ref', 'PLAN-' || g, 'priority', g))).*
       from cases c, generate_series(1, 3000) g where c.id = ${first.id}`);
-    await db.execute(sql`analyze cases`);
+    // Only the owner may ANALYZE (as the app role it would be skipped with a warning).
+    await asOwner(handle, (owner) => owner.execute(sql`analyze cases`));
     const membership = queueMembership('mine', { id: agent.id, teamIds: [team.id] }, new Date());
     const request = {
       sort: { field: 'priority' as const, direction: 'desc' as const },

@@ -6,8 +6,7 @@ import { claimJob, enqueueJob, type JobDefinition } from '../../server/src/jobs/
 import { jobDefinitions } from '../../server/src/jobs/registry.ts';
 import { JobRunner } from '../../server/src/jobs/runner.ts';
 import { buildCase, buildContactPoint, buildDebtor, buildPortfolio } from './support/builders.ts';
-import { createTestDatabase, usingServer } from './support/db.ts';
-import { withDatabase } from './support/global-setup.ts';
+import { createTestDatabase, type TestDatabase, usingServer } from './support/db.ts';
 import { buildStrategy, buildTemplate } from './support/reminders.ts';
 
 /**
@@ -16,17 +15,15 @@ import { buildStrategy, buildTemplate } from './support/reminders.ts';
  */
 const NOW = new Date('2026-11-29T10:00:00Z');
 
-let handle: DatabaseHandle;
+let handle: TestDatabase;
 let second: DatabaseHandle | null = null;
 let otherDb: Database;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
   otherDb = handle.db;
-  if (usingServer()) {
-    const [row] = await queryRows<{ name: string }>(handle.db, sql`select current_database() as name`);
-    const url = withDatabase(process.env.TEST_DATABASE_URL as string, row?.name as string);
-    second = await openDatabase({ url, poolSize: 5 });
+  if (handle.url) {
+    second = await openDatabase({ url: handle.url, poolSize: 5 });
     otherDb = second.db;
   }
 });

@@ -13,7 +13,7 @@ import {
 } from '../../server/src/modules/reports/rollups.ts';
 import { buildAgency, buildUser } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
-import { createTestDatabase } from './support/db.ts';
+import { asOwner, createTestDatabase, type TestDatabase } from './support/db.ts';
 
 /**
  * Item 7: every figure of every report, read from the rollups, equals the same figure recomputed here from
@@ -23,7 +23,7 @@ import { createTestDatabase } from './support/db.ts';
 const NOW = new Date('2026-11-20T15:00:00Z');
 const TODAY = '2026-11-20';
 
-let handle: DatabaseHandle;
+let handle: TestDatabase;
 let manager: SessionUser;
 let raw: Raw;
 
@@ -685,7 +685,8 @@ describe('every report figure equals the raw rows', () => {
       return out;
     };
     const before = await dump();
-    await backfillReportRollups(handle.db, NOW);
+    // As `pnpm reports:backfill` runs it: as the owner (it truncates the rollups, decision 021).
+    await asOwner(handle, (owner) => backfillReportRollups(owner, NOW));
     expect(await dump()).toEqual(before);
   });
 });

@@ -5,21 +5,21 @@ import { type DatabaseHandle, queryRows } from '../../server/src/db/client.ts';
 import { type SeedSummary, seedDemoBook } from '../../server/src/db/seed/demo-book.ts';
 import { DEMO_ACCOUNT_REFS } from '../../server/src/db/seed/specials.ts';
 import { CASE_KEY_TRIGGERS } from '../../server/src/modules/queues/case-keys.ts';
-import { createTestDatabase } from './support/db.ts';
+import { createTestDatabase, type TestDatabase } from './support/db.ts';
 
 /** An instant in US daylight time, when New York is UTC−4 and Shanghai UTC+8, so local days differ by zone. */
 const NOW = new Date('2026-03-18T15:30:00Z');
 const options = { cases: 300, seed: 7, now: NOW };
 
 let first: DatabaseHandle;
-let second: DatabaseHandle & { url?: string };
+let second: TestDatabase;
 let summary: SeedSummary;
 beforeAll(async () => {
-  [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  [first, second] = await Promise.all([createTestDatabase(), createTestDatabase({ as: 'owner' })]);
   summary = await seedDemoBook(first.db, options);
   // On the server the second book takes the bulk path (COPY with indexes, keys and key triggers set aside), as
-  // `pnpm db:seed` does there; it must come out the same book.
-  await seedDemoBook(second.db, { ...options, bulkLoadUrl: second.url });
+  // `pnpm db:seed` does there, as the owner; it must come out the same book.
+  await seedDemoBook(second.db, { ...options, bulkLoadUrl: second.ownerUrl });
 }, 120_000);
 afterAll(() => Promise.all([first?.close(), second?.close()]));
 

@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, openDatabase } from '../client.ts';
+import { migrateForApp, ownerUrlOf } from '../roles.ts';
 import { cases, users } from '../schema/index.ts';
 import { seedDemoBook } from './demo-book.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { DEMO_ACCOUNT_REFS } from './specials.ts';
 
 /**
- * `pnpm db:seed [--cases N] [--seed S] [--reset]`: seeds the demo book into DATABASE_URL, or into the embedded
- * PGlite database. Refuses a database that already holds data unless --reset drops and re-migrates it first.
+ * `pnpm db:seed [--cases N] [--seed S] [--reset]`: seeds the demo book into DATABASE_URL (as DATABASE_OWNER_URL
+ * when set), or into the embedded PGlite database. Refuses a database that already holds data unless --reset drops
+ * and re-migrates it first.
  */
 const { values } = parseArgs({
   options: {
@@ -24,13 +26,15 @@ if (!Number.isInteger(caseCount) || caseCount < 1 || !Number.isInteger(seed)) {
   process.exit(2);
 }
 
-const url = process.env.DATABASE_URL;
+// The seed runs as the schema's owner: its bulk load sets indexes, keys and triggers aside (decision 021).
+const urls = { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL };
+const url = ownerUrlOf(urls);
 const handle = await openDatabase({ url, poolSize: 4 });
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 try {
   if (values.reset) await reset(handle);
-  await handle.migrate();
+  await migrateForApp(handle, urls);
   if (await holdsData(handle)) {
     console.error(`The ${describe(handle)} database already holds data; seeding it would mix two books.`);
     console.error('Run `pnpm db:seed --reset` to drop everything in it and seed afresh.');

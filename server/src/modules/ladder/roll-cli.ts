@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../db/client.ts';
+import { openMigrated } from '../../db/roles.ts';
 import { runNightlyRoll } from './roll.service.ts';
 
 /**
@@ -19,9 +19,11 @@ if (Number.isNaN(now.getTime())) {
   console.error(`--at must be an ISO-8601 instant, got ${values.at}`);
   process.exit(2);
 }
-const handle = await openDatabase({ url: process.env.DATABASE_URL, poolSize: 4 });
+const handle = await openMigrated(
+  { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL },
+  4,
+);
 try {
-  await handle.migrate();
   const result = await runNightlyRoll(handle.db, {
     now,
     ...(values.portfolio ? { portfolioId: values.portfolio } : {}),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PlacementRowError } from '@arrears/shared/schemas/placements';
 import { eq } from 'drizzle-orm';
-import { openDatabase } from '../../db/client.ts';
+import { openMigrated } from '../../db/roles.ts';
 import { portfolios, teams } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { commitImport, stageImport } from './import.service.ts';
@@ -39,10 +39,12 @@ if (!existsSync(file)) {
 }
 const maxErrors = Number(values['max-errors']);
 
-const handle = await openDatabase({ url: process.env.DATABASE_URL, poolSize: 2 });
+const handle = await openMigrated(
+  { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL },
+  2,
+);
 let exitCode = 0;
 try {
-  await handle.migrate();
   const db = handle.db;
   const [portfolio] = await db.select().from(portfolios).where(eq(portfolios.name, values.portfolio));
   if (!portfolio) throw new AppError('NOT_FOUND', `no portfolio named "${values.portfolio}"`);
