@@ -39,7 +39,11 @@ const LAYERS = [
     // A fresh, empty database: the server migrates and seeds it at start-up, as on a first deployment.
     before: (pg) => helper(['create', pg.url, e2eDatabase]),
     after: (pg) => helper(['drop', pg.url, e2eDatabase]),
-    env: (pg) => ({ E2E_DATABASE_URL: withDatabase(pg.url, e2eDatabase) }),
+    // The server works as a role that owns nothing; the owner migrates and seeds (tests/e2e/server-database.ts).
+    env: (pg) => ({
+      E2E_DATABASE_URL: withRole(withDatabase(pg.url, e2eDatabase), `${e2eDatabase}_app`),
+      E2E_DATABASE_OWNER_URL: withRole(withDatabase(pg.url, e2eDatabase), `${e2eDatabase}_owner`),
+    }),
   },
 ];
 
@@ -100,11 +104,20 @@ function withDatabase(url, database) {
   return u.toString();
 }
 
+/** The same server and database, signed in as `role` (the test server trusts local connections). */
+function withRole(url, role) {
+  const u = new URL(url);
+  u.username = role;
+  u.password = '';
+  return u.toString();
+}
+
 /** The environment of one layer: the databases it must not see are removed, not left to chance. */
 function layerEnv(layer, pg, chromium) {
   const env = { ...process.env, ...(chromium ? { CHROMIUM_PATH: chromium } : {}) };
   delete env.TEST_DATABASE_URL;
   delete env.E2E_DATABASE_URL;
+  delete env.E2E_DATABASE_OWNER_URL;
   delete env.DATABASE_URL;
   return { ...env, ...(layer.env ? layer.env(pg) : {}) };
 }

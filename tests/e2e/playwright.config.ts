@@ -13,8 +13,14 @@ const serverDatabase = process.env.E2E_DATABASE_URL;
 if (!serverDatabase) process.env.E2E_PGLITE_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'arrears-e2e-'));
 // The web server inherits this environment: a DATABASE_URL of the shell must not turn the embedded run into another.
 delete process.env.DATABASE_URL;
+delete process.env.DATABASE_OWNER_URL;
 const database: Record<string, string> = serverDatabase
-  ? { DATABASE_URL: serverDatabase }
+  ? {
+      DATABASE_URL: serverDatabase,
+      ...(process.env.E2E_DATABASE_OWNER_URL
+        ? { DATABASE_OWNER_URL: process.env.E2E_DATABASE_OWNER_URL }
+        : {}),
+    }
   : { PGLITE_DIR: process.env.E2E_PGLITE_DIR! };
 
 export default defineConfig({
