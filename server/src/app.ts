@@ -8,9 +8,11 @@ import express, { type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/client.ts';
+import { RETRY_AFTER_SECONDS } from './errors.ts';
 import { logger } from './logger.ts';
 import { hashToken, resolveSession, SESSION_COOKIE } from './modules/auth/session.ts';
 import type { Context } from './trpc/context.ts';
+import { retryAfterWhenUnavailable } from './trpc/init.ts';
 import { appRouter } from './trpc/router.ts';
 
 export interface AppOptions {
@@ -42,17 +44,23 @@ export function createApp(options: AppOptions) {
       strictTransportSecurity: false,
     }),
   );
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(
+    pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }),
+  );
   app.use(cookieParser());
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await options.db.execute(sql`select 1`);
+  // Liveness: the process is up and serving HTTP; no database round trip, so a database outage never gets the
+  // process restarted. Readiness: the database answers within a second; a load balancer sends traffic only then.
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (await databaseAnswers(options.db, READY_TIMEOUT_MS)) {
       res.json({ ok: true, database: 'up' });
-    } catch (err) {
-      logger.error({ err }, 'health check failed');
-      res.status(503).json({ ok: false, database: 'down' });
+      return;
     }
+    res.set('retry-after', String(RETRY_AFTER_SECONDS));
+    res.status(503).json({ ok: false, database: 'down' });
   });
 
   // A mutation from another site's page is refused: the session cookie is SameSite, and this checks Origin too.
@@ -70,6 +78,7 @@ export function createApp(options: AppOptions) {
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req, res }) => createRequestContext(req, res, options, now),
+      responseMeta: retryAfterWhenUnavailable,
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'tRPC internal error');
       },
@@ -82,6 +91,28 @@ export function createApp(options: AppOptions) {
     app.get('/{*splat}', (_req, res) => res.sendFile(path.join(dist, 'index.html')));
   }
   return app;
+}
+
+const READY_TIMEOUT_MS = 1_000;
+
+/** Whether `select 1` comes back within `timeoutMs`; a restarting server refuses or stalls, both count as no. */
+async function databaseAnswers(db: Database, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const answered = db.execute(sql`select 1`).then(
+    () => true,
+    (err: unknown) => {
+      logger.warn({ err }, 'readiness check: database did not answer');
+      return false;
+    },
+  );
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function createRequestContext(

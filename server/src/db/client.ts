@@ -51,6 +51,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       onnotice: () => {},
       max: options.poolSize ?? 10,
       connection: { jit: 'off' },
+      // While the database restarts each request fails fast (503) and the pool reconnects within a second of its
+      // return: postgres.js's own backoff grows to 20 s after a few refused connects and held requests that long.
+      backoff: (attempt: number) => Math.min(0.1 * 2 ** attempt, 1),
+      connect_timeout: 5,
     });
     const db = drizzlePostgres({ client: preparing(sql) }) as unknown as Database;
     acceptWhatPgliteAccepts(sql);
