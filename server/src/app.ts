@@ -11,7 +11,7 @@ import express, { type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/client.ts';
-import { AppError } from './errors.ts';
+import { AppError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './errors.ts';
 import { errorHandler, notFound, sendError } from './http/errors.ts';
 import { allowMethods, capBatch, DEFAULT_BODY_LIMIT, readBody } from './http/limits.ts';
 import { logger } from './logger.ts';
@@ -50,17 +50,23 @@ export function createApp(options: AppOptions) {
       strictTransportSecurity: false,
     }),
   );
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(
+    pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }),
+  );
   app.use(cookieParser());
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await options.db.execute(sql`select 1`);
+  // Liveness: the process is up and serving HTTP; no database round trip, so a database outage never gets the
+  // process restarted. Readiness: the database answers within a second; a load balancer sends traffic only then.
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (await databaseAnswers(options.db, READY_TIMEOUT_MS)) {
       res.json({ ok: true, database: 'up' });
-    } catch (err) {
-      logger.error({ err }, 'health check failed');
-      res.status(503).json({ ok: false, database: 'down' });
+      return;
     }
+    res.set('retry-after', String(RETRY_AFTER_SECONDS));
+    res.status(503).json({ ok: false, database: 'down' });
   });
 
   app.use('/trpc', allowMethods);
@@ -109,6 +115,8 @@ export function createApp(options: AppOptions) {
         );
         const seconds = limited instanceof AppError ? limited.details?.retryAfterSeconds : undefined;
         if (typeof seconds === 'number') headers['retry-after'] = String(seconds);
+        // The database is down or restarting (decision record 016): the client may retry shortly.
+        if (errors.some(isDatabaseUnavailable)) headers['retry-after'] = String(RETRY_AFTER_SECONDS);
         return { headers };
       },
       onError: ({ error, path }) => {
@@ -145,6 +153,28 @@ function hostOf(origin: string): string | null {
 function sessionUser(req: Request, options: AppOptions, now: () => Date) {
   const token: unknown = req.cookies?.[SESSION_COOKIE];
   return typeof token === 'string' && token.length > 0 ? resolveSession(options.db, token, now()) : null;
+}
+
+const READY_TIMEOUT_MS = 1_000;
+
+/** Whether `select 1` comes back within `timeoutMs`; a restarting server refuses or stalls, both count as no. */
+async function databaseAnswers(db: Database, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const answered = db.execute(sql`select 1`).then(
+    () => true,
+    (err: unknown) => {
+      logger.warn({ err }, 'readiness check: database did not answer');
+      return false;
+    },
+  );
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function createRequestContext(

@@ -15,6 +15,8 @@ export const APP_ERROR_CODES = {
   TOO_MANY_ATTEMPTS: 'TOO_MANY_REQUESTS',
   BLOCKED_BY_RULE: 'UNPROCESSABLE_CONTENT',
   PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  /** The database is not answering (restarting, failing over, unreachable): the request may be retried. */
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
@@ -33,4 +35,38 @@ export class AppError extends TRPCError {
 /** Out-of-scope and missing look the same, so ids cannot be probed. */
 export function caseNotFound(): AppError {
   return new AppError('NOT_FOUND', 'Case not found');
+}
+
+/** How long a client should wait before retrying a request the database could not serve. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * postgres.js's own codes for a connection that went away, the socket errors of one that could not be made, and the
+ * server's "shutting down / starting up" and connection-exception (class 08) SQLSTATEs.
+ */
+const CONNECTION_LOST = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01', // admin_shutdown: the server is stopping (pg_ctl stop/restart -m fast)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or shutting down
+]);
+
+/**
+ * True when an error (or any error it wraps: drizzle and tRPC wrap the driver's) says the database could not be
+ * reached, as opposed to refusing the statement. The one place that decides what "retry later" means.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_LOST.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }

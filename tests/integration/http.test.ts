@@ -36,10 +36,13 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
   });
 
 describe('HTTP server', () => {
-  it('reports database health on /healthz', async () => {
-    const res = await fetch(`${base}/healthz`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, database: 'up' });
+  it('answers liveness on /healthz and database readiness on /readyz', async () => {
+    const live = await fetch(`${base}/healthz`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ ok: true });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true, database: 'up' });
   });
 
   it('sends security headers', async () => {

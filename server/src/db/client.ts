@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { acceptWhatPgliteAccepts, asPgliteSends } from './pglite-values.ts';
 import * as schema from './schema/index.ts';
 
 /**
@@ -50,13 +51,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       onnotice: () => {},
       max: options.poolSize ?? 10,
       connection: { jit: 'off' },
+      // While the database restarts each request fails fast (503) and the pool reconnects within a second of its
+      // return: postgres.js's own backoff grows to 20 s after a few refused connects and held requests that long.
+      backoff: (attempt: number) => Math.min(0.1 * 2 ** attempt, 1),
+      connect_timeout: 5,
     });
     const db = drizzlePostgres({ client: preparing(sql) }) as unknown as Database;
+    acceptWhatPgliteAccepts(sql);
     return {
       db,
       kind: 'postgres',
-      migrate: () =>
-        migratePostgres(drizzlePostgres({ client: sql }), { migrationsFolder: MIGRATIONS_FOLDER }),
+      migrate: async () => {
+        const migrator = drizzlePostgres({ client: sql });
+        // Building it put drizzle's pass-through converters back on the shared client.
+        acceptWhatPgliteAccepts(sql);
+        await migratePostgres(migrator, { migrationsFolder: MIGRATIONS_FOLDER });
+      },
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -82,14 +92,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
  * than running it. Named statements let PostgreSQL keep a generic plan where it is as good as a custom one (it still
  * plans per call where the values matter, e.g. for a partial index). Transactions and savepoints hand drizzle a
  * client of their own, so those are wrapped too. Statements without parameters keep the simple protocol
- * (migrations). Decision record 015.
+ * (migrations). Decision record 015. Values are handed over as PGlite takes them (`asPgliteSends`).
  */
 export function preparing(sql: postgres.Sql): postgres.Sql {
   return new Proxy(sql, {
     get(target, key, receiver) {
       if (key === 'unsafe') {
         return (query: string, args?: unknown[], options?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, args as never, { ...options, prepare: true });
+          target.unsafe(query, args?.map(asPgliteSends) as never, { ...options, prepare: true });
       }
       if (key === 'begin' || key === 'savepoint') {
         return (...args: unknown[]) => {

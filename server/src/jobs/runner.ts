@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
 import { jobSchedules } from '../db/schema/index.ts';
+import { isDatabaseUnavailable } from '../errors.ts';
 import { logger as rootLogger } from '../logger.ts';
 import {
   type ClaimedJob,
@@ -58,6 +59,8 @@ export class JobRunner {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private stopping = false;
+  /** Failed attempts the database was not there to record; recorded on the next round so they retry before lease. */
+  private unrecorded: { job: ClaimedJob; error: string; backoffMs: number }[] = [];
 
   constructor(options: JobRunnerOptions) {
     this.db = options.db;
@@ -147,21 +150,31 @@ export class JobRunner {
       return 'done';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const outcome = await failJob(
-        this.db,
-        job,
-        this.workerId,
-        now,
-        message,
-        def?.backoffMs ?? DEFAULT_BACKOFF_MS,
-      );
-      log.warn({ err: error, outcome }, 'job failed');
-      return outcome;
+      const backoffMs = def?.backoffMs ?? DEFAULT_BACKOFF_MS;
+      try {
+        const outcome = await failJob(this.db, job, this.workerId, now, message, backoffMs);
+        log.warn({ err: error, outcome }, 'job failed');
+        return outcome;
+      } catch (recordError) {
+        if (!isDatabaseUnavailable(recordError)) throw recordError;
+        this.unrecorded.push({ job, error: message, backoffMs });
+        log.warn({ err: error }, 'job failed while the database was unavailable; recorded when it is back');
+        return 'retry';
+      }
+    }
+  }
+
+  private async recordUnrecordedFailures(now: Date): Promise<void> {
+    while (this.unrecorded.length > 0) {
+      const { job, error, backoffMs } = this.unrecorded[0]!;
+      await failJob(this.db, job, this.workerId, now, error, backoffMs);
+      this.unrecorded.shift();
     }
   }
 
   /** All the work due at `now`: schedules, then jobs one by one until none is due (or `maxJobs` ran). */
   async runDue(now: Date, options: { maxJobs?: number } = {}): Promise<RunSummary> {
+    await this.recordUnrecordedFailures(now);
     await this.syncSchedules(now);
     const enqueued = await this.enqueueDueSchedules(now);
     await failAbandonedJobs(this.db, now);
@@ -182,7 +195,14 @@ export class JobRunner {
     const tick = () => {
       if (this.stopping) return;
       this.running = this.runDue(this.clock())
-        .catch((error) => this.log.error({ err: error }, 'job loop failed'))
+        .catch((error) =>
+          isDatabaseUnavailable(error)
+            ? this.log.warn(
+                { err: error },
+                `database unavailable; the job loop tries again in ${this.pollMs} ms`,
+              )
+            : this.log.error({ err: error }, 'job loop failed'),
+        )
         .finally(() => {
           this.running = null;
           if (!this.stopping) this.timer = setTimeout(tick, this.pollMs);

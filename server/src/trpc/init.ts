@@ -1,10 +1,24 @@
 import { initTRPC } from '@trpc/server';
-import { AppError } from '../errors.ts';
+import { AppError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../errors.ts';
 import { logger } from '../logger.ts';
 import type { Context } from './context.ts';
 
 export const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
+    if (isDatabaseUnavailable(error)) {
+      return {
+        ...shape,
+        message:
+          'The database is not answering right now. Please try again in a few seconds; if you were saving, check first whether it was saved.',
+        data: {
+          code: 'SERVICE_UNAVAILABLE' as const,
+          httpStatus: 503,
+          appCode: 'UNAVAILABLE' as const,
+          details: { retryAfterSeconds: RETRY_AFTER_SECONDS },
+          fieldErrors: null,
+        },
+      };
+    }
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     if (internal) logger.error({ err: error.cause ?? error }, 'unhandled error in procedure');
     const appError = error instanceof AppError ? error : null;
