@@ -20,6 +20,7 @@ import {
   THIRD_PARTY_RELATIONSHIPS,
 } from '../domain/enums.ts';
 import { contactRecordedOutput, expectedVersion } from './contacts.ts';
+import { idempotencyKey } from './idempotency.ts';
 
 /** Contracts of the case screen: what it shows (masked), the events that change the verdicts, the statement. */
 
@@ -153,6 +154,7 @@ export const revealContactInput = z
     contactPointId: uuid('contactPointId').optional(),
     thirdPartyId: uuid('thirdPartyId').optional(),
     field: z.enum(REVEALABLE_FIELDS, { error: 'field must be dateOfBirth' }).optional(),
+    idempotencyKey,
   })
   .refine((i) => [i.contactPointId, i.thirdPartyId, i.field].filter((v) => v !== undefined).length === 1, {
     error: 'Name exactly one of contactPointId, thirdPartyId or field',
@@ -256,21 +258,39 @@ export const recordDisputeInput = z.object({
   /** When the dispute reached the agency; now when omitted, never in the future. */
   receivedAt: pastInstant('receivedAt'),
   expectedVersion,
+  idempotencyKey,
 });
 export const recordVerificationSentInput = z.object({
   disputeId: uuid('disputeId'),
   sentAt: pastInstant('sentAt'),
   expectedVersion,
+  idempotencyKey,
 });
-export const recordCeaseInput = z.object({ caseId, receivedAt: instant('receivedAt'), expectedVersion });
+export const recordCeaseInput = z.object({
+  caseId,
+  receivedAt: instant('receivedAt'),
+  expectedVersion,
+  idempotencyKey,
+});
 export const recordAttorneyInput = z.object({
   caseId,
   name: z.string().trim().min(2, "Write the attorney's name").max(200),
   contact: z.string().trim().min(3, 'Write how to reach the attorney').max(500),
   expectedVersion,
+  idempotencyKey,
 });
-export const recordBankruptcyInput = z.object({ caseId, filedAt: instant('filedAt'), expectedVersion });
-export const recordDeathInput = z.object({ caseId, diedAt: pastInstant('diedAt'), expectedVersion });
+export const recordBankruptcyInput = z.object({
+  caseId,
+  filedAt: instant('filedAt'),
+  expectedVersion,
+  idempotencyKey,
+});
+export const recordDeathInput = z.object({
+  caseId,
+  diedAt: pastInstant('diedAt'),
+  expectedVersion,
+  idempotencyKey,
+});
 export const recordOptOutInput = z
   .object({
     caseId,
@@ -279,6 +299,7 @@ export const recordOptOutInput = z
       .optional(),
     contactPointId: uuid('contactPointId').optional(),
     expectedVersion,
+    idempotencyKey,
   })
   .refine((i) => i.channel !== undefined || i.contactPointId !== undefined, {
     error: 'Name the channel, the contact point, or both',
@@ -288,6 +309,7 @@ export const revokeConsentInput = z.object({
   caseId,
   contactPointId: uuid('contactPointId'),
   expectedVersion,
+  idempotencyKey,
 });
 export const COMPLAINT_CHANNELS = [
   'phone',
@@ -306,17 +328,20 @@ export const recordComplaintInput = z.object({
   description: z.string().trim().min(10, 'Describe the complaint in at least 10 characters').max(4000),
   receivedAt: pastInstant('receivedAt'),
   expectedVersion,
+  idempotencyKey,
 });
 export const addNoteInput = z.object({
   caseId,
   body: z.string().trim().min(1, 'The note is empty').max(4000),
   expectedVersion,
+  idempotencyKey,
 });
 export const scheduleCallbackInput = z.object({
   caseId,
   dueAt: instant('dueAt'),
   note: z.string().trim().max(500).optional(),
   expectedVersion,
+  idempotencyKey,
 });
 export const setHoldInput = z.object({
   caseId,
@@ -324,6 +349,7 @@ export const setHoldInput = z.object({
   until: instant('until').nullable(),
   reason: z.string().trim().min(10, 'Write a reason of at least 10 characters').max(2000),
   expectedVersion,
+  idempotencyKey,
 });
 /** The row an event wrote and the case's new version. */
 export const caseEventOutput = z.object({ id: z.string(), caseVersion: z.number().int() });
@@ -378,5 +404,6 @@ export const sendStatementInput = z.object({
   /** Required for email; a letter without one goes to the home address on file. */
   contactPointId: uuid('contactPointId').optional(),
   expectedVersion,
+  idempotencyKey,
 });
 export const sendStatementOutput = contactRecordedOutput;

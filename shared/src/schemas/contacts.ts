@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DISCLOSURES } from '../compliance/actions.ts';
 import { MESSAGE_PURPOSES } from '../domain/enums.ts';
 import { ruleHit } from './compliance.ts';
+import { idempotencyKey } from './idempotency.ts';
 
 const uuid = (field: string) => z.string().uuid(`${field} must be an id (uuid)`);
 const instant = z.iso.datetime({
@@ -37,6 +38,7 @@ export const logCallInput = z.object({
   /** When the call happened; defaults to now and may not be in the future. */
   occurredAt: instant.optional(),
   expectedVersion,
+  idempotencyKey,
 });
 export type LogCallInput = z.input<typeof logCallInput>;
 
@@ -54,6 +56,7 @@ export const sendMessageInput = z.object({
   body: z.string().trim().min(1, 'The message is empty').max(20_000),
   disclosures: z.array(z.enum(DISCLOSURES)).default([]),
   expectedVersion,
+  idempotencyKey,
 });
 export type SendMessageInput = z.input<typeof sendMessageInput>;
 
@@ -63,6 +66,7 @@ export const contactThirdPartyInput = z.object({
   purpose: z.enum(['location', 'collection'], { error: 'purpose must be location or collection' }),
   notes: z.string().trim().max(4000).default(''),
   expectedVersion,
+  idempotencyKey,
 });
 export type ContactThirdPartyInput = z.input<typeof contactThirdPartyInput>;
 

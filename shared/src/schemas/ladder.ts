@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLACEMENT_STATUSES } from '../domain/enums.ts';
+import { idempotencyKey } from './idempotency.ts';
 
 /**
  * Contracts of the nightly roll's ladder policies and of agency placements (decision 014). Money is minor units
@@ -97,6 +98,7 @@ const bps = z
 export const createAgencyInput = z.object({
   name: z.string().trim().min(2, 'Name the agency').max(200),
   commissionBps: bps,
+  idempotencyKey,
 });
 
 export const updateAgencyInput = z.object({ agencyId: uuid('agencyId'), commissionBps: bps });
@@ -166,6 +168,7 @@ export const placementsPage = z.object({
 export const recallPlacementInput = z.object({
   placementId: uuid('placementId'),
   reason: z.string().trim().min(10, 'Write a reason of at least 10 characters').max(2000),
+  idempotencyKey,
 });
 
 export const recordAgencyPaymentInput = z.object({
@@ -185,6 +188,7 @@ export const recordAgencyPaymentInput = z.object({
     .min(3, 'reference must be 3 to 60 characters')
     .max(60, 'reference must be 3 to 60 characters')
     .regex(/^[\x21-\x7e]+$/, 'reference must be printable ASCII without spaces'),
+  idempotencyKey,
 });
 
 export const agencyPaymentOutput = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RULE_IDS } from '../compliance/rule-ids.ts';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES, DIRECTIONS } from '../domain/enums.ts';
 import { ruleHit } from './compliance.ts';
+import { idempotencyKey } from './idempotency.ts';
 
 /** A local calendar date `YYYY-MM-DD` in the viewer's zone. */
 const localDate = z
@@ -152,6 +153,7 @@ export const reviewInput = z.object({
   target: z.enum(['decision', 'contact']),
   id: z.number().int().positive(),
   note: z.string().trim().min(3, 'Write a note of at least 3 characters').max(2000),
+  idempotencyKey,
 });
 export type ReviewInput = z.infer<typeof reviewInput>;
 

@@ -7,6 +7,7 @@ import {
   PROMISE_STATUSES,
 } from '../domain/enums.ts';
 import { expectedVersion } from './contacts.ts';
+import { idempotencyKey } from './idempotency.ts';
 
 /** Contracts of promises, payment plans and payments (decision 006). Money is minor units plus a currency. */
 const caseId = z.string().uuid('caseId must be an id (uuid)');
@@ -28,6 +29,7 @@ export const recordPromiseInput = z.object({
   /** Today or later on the debtor's calendar, at most 90 days out. */
   dueDate: calendarDate('dueDate'),
   expectedVersion,
+  idempotencyKey,
 });
 export type RecordPromiseInput = z.input<typeof recordPromiseInput>;
 
@@ -44,6 +46,7 @@ export const recordPlanInput = z.object({
   /** The first installment's due date: today or later on the debtor's calendar. */
   startDate: calendarDate('startDate'),
   expectedVersion,
+  idempotencyKey,
 });
 export type RecordPlanInput = z.input<typeof recordPlanInput>;
 

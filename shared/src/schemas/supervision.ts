@@ -7,6 +7,7 @@ import {
   LADDER_STAGES,
 } from '../domain/enums.ts';
 import { ruleHit } from './compliance.ts';
+import { idempotencyKey } from './idempotency.ts';
 import { pageInput } from './pagination.ts';
 
 /** Supervision: the approvals queue, complaints and team reassignment (issue 5, items 3–5). */
@@ -131,11 +132,13 @@ export type ComplaintAssignee = z.infer<typeof complaintAssigneesOutput>[number]
 export const complaintAssignInput = z.object({
   complaintId: uuid('complaintId'),
   assigneeId: uuid('assigneeId'),
+  idempotencyKey,
 });
-export const complaintInvestigateInput = z.object({ complaintId: uuid('complaintId') });
+export const complaintInvestigateInput = z.object({ complaintId: uuid('complaintId'), idempotencyKey });
 export const complaintResolveInput = z.object({
   complaintId: uuid('complaintId'),
   resolution: z.string().trim().min(10, 'Write a resolution of at least 10 characters').max(4000),
+  idempotencyKey,
 });
 export const complaintView = complaintRow;
 
@@ -206,6 +209,7 @@ export const teamReassignInput = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'caseIds: a case is listed twice'),
   /** The agent who takes the cases, or null for the team's pool. */
   toAgentId: uuid('toAgentId').nullable(),
+  idempotencyKey,
 });
 export type TeamReassignInput = z.input<typeof teamReassignInput>;
 

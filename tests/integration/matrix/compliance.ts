@@ -1,4 +1,4 @@
-import { buildCase, buildContactPoint, buildEscalation, buildPortfolio } from '../support/builders.ts';
+import { buildCase, buildContactPoint, buildEscalation, buildPortfolio, key } from '../support/builders.ts';
 import { type MatrixRow, type MatrixWorld, only, signedIn } from './types.ts';
 
 /**
@@ -47,6 +47,7 @@ export const complianceMatrix: Record<string, MatrixRow> = {
     access: only('supervisor'),
     call: (c, world) =>
       c.compliance.override({
+        idempotencyKey: key(),
         caseId: world.caseId,
         actionKind: 'agency_placement',
         ruleIds: ['POL-APPROVAL'],

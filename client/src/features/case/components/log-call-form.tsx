@@ -3,6 +3,7 @@ import type { CALL_OUTCOMES } from '@arrears/shared/schemas/contacts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useLogCall } from '../api/use-log-call.ts';
 import { readActionError } from '../hooks/action-error.ts';
 import { parseCallDuration } from '../hooks/duration.ts';
@@ -36,6 +37,7 @@ export interface LogCallFormProps {
 
 /** Log a call: where, what kind, which way, how it went, how long, and notes. Outbound calls are judged. */
 export function LogCallForm(props: LogCallFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const logCall = useLogCall(props.caseId);
   const [kind, setKind] = useState(props.kind);
@@ -78,6 +80,7 @@ export function LogCallForm(props: LogCallFormProps) {
     }
     logCall.mutate(
       {
+        idempotencyKey: idempotency.key,
         caseId: props.caseId,
         contactPointId: pointId,
         kind,
@@ -87,7 +90,12 @@ export function LogCallForm(props: LogCallFormProps) {
         ...(notes.trim() ? { notes: notes.trim() } : {}),
         ...(props.caseVersion === undefined ? {} : { expectedVersion: props.caseVersion }),
       },
-      { onSuccess: () => props.onDone(outcome) },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          props.onDone(outcome);
+        },
+      },
     );
   }
 
