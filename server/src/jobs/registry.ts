@@ -10,6 +10,7 @@
  * so handlers must be safe to run again (idempotent). Handlers use `now` from the context, never `new Date()`:
  * tests run due work with an explicit instant through `JobRunner.runDue(now)`.
  */
+import { pruneIdempotencyKeys } from '../modules/idempotency/idempotency-keys.ts';
 import { runNightlyRoll } from '../modules/ladder/roll.service.ts';
 import { runReminders } from '../modules/reminders/scheduler.ts';
 import type { JobDefinition } from './queue.ts';
@@ -39,6 +40,14 @@ export const jobDefinitions: JobDefinition[] = [
         log: (message) => logger.info(message),
       });
       logger.info({ alreadyRan, summary }, 'nightly roll');
+    },
+  },
+  {
+    // Idempotency keys answer retries for 24 hours (decision 022); older ones are dropped.
+    name: 'idempotency.prune',
+    schedule: { cron: '17 * * * *', timezone: 'UTC' },
+    handler: async ({ db, now, logger }) => {
+      logger.info({ pruned: await pruneIdempotencyKeys(db, now) }, 'idempotency keys pruned');
     },
   },
 ];

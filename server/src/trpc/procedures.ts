@@ -70,8 +70,9 @@ export const adminProcedure = roleProcedure('admin');
  * A create procedure: `.input(schema).use(idempotent)`, the schema carrying `idempotencyKey` (decision 022). The
  * key is claimed, the procedure run on the same transaction (services' own transactions become savepoints) and its
  * response stored, all in one commit: a retry with the same key and request answers the stored response and
- * writes nothing, the same key with another request is CONFLICT, and a crash can never leave a write without its
- * key. A failed request frees its key (whatever it committed on purpose, e.g. a blocked attempt, stays).
+ * writes nothing (one sent while the first runs waits for it), the same key with another request is CONFLICT, and
+ * a crash can never leave a write without its key. A failed request frees its key (what it kept on purpose, e.g. a
+ * blocked attempt, stays).
  */
 export const idempotent = t.middleware(async ({ ctx, path, input, next }) => {
   const fields = input as Record<string, unknown>;

@@ -45,10 +45,11 @@ export const complianceMatrix: Record<string, MatrixRow> = {
   },
   'compliance.override': {
     access: only('supervisor'),
-    call: (c, world) =>
+    // A fresh case each call: two calls must be two requests (idempotency.test.ts replays one of them).
+    call: async (c, world) =>
       c.compliance.override({
         idempotencyKey: key(),
-        caseId: world.caseId,
+        caseId: (await freshPoolCase(world)).caseRow.id,
         actionKind: 'agency_placement',
         ruleIds: ['POL-APPROVAL'],
         reason: 'Creditor asked for immediate placement',

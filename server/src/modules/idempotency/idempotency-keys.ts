@@ -38,19 +38,19 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** How long a duplicate waits for the first request with its key to finish before answering "still running". */
+export const IN_FLIGHT_WAIT_MS = 5_000;
+const POLL_MS = 25;
+
 /**
- * Claims `key` for this request inside the transaction that will do the write. The transaction-scoped advisory
- * lock makes a duplicate sent while the first is still running answer at once (409, retry) instead of queueing
- * behind it on a pooled connection. An expired row is taken over. A committed row always holds its response,
- * since it is written in the same transaction as the write it answers for.
+ * Claims `key` for this request inside the transaction that will do the write. A transaction-scoped advisory lock
+ * on the key serializes duplicates: one sent while the first is still running waits up to IN_FLIGHT_WAIT_MS and
+ * then answers with the first one's response, or 409 (retry) if it is still running. An expired row is taken
+ * over. A committed row always holds its response: it is written in the same transaction as the write.
  */
 export async function claimKey(tx: Transaction, request: KeyedRequest): Promise<Claim> {
   const { userId, key, procedure, now } = request;
-  const [lock] = await queryRows<{ locked: boolean }>(
-    tx,
-    sql`select pg_try_advisory_xact_lock(hashtextextended(${`idempotency:${userId}:${key}`}, 0)) as locked`,
-  );
-  if (!lock?.locked) {
+  if (!(await lockKey(tx, `idempotency:${userId}:${key}`))) {
     throw new AppError('CONFLICT', 'This request is still being processed; try again in a moment.', {
       retryable: true,
     });
@@ -76,6 +76,19 @@ export async function claimKey(tx: Transaction, request: KeyedRequest): Promise<
     );
   }
   return { fresh: false, response: first.response };
+}
+
+/** Polls a try-lock rather than waiting in the lock queue, so the wait is bounded without a lock_timeout. */
+async function lockKey(tx: Transaction, name: string): Promise<boolean> {
+  for (let waited = 0; ; waited += POLL_MS) {
+    const [lock] = await queryRows<{ locked: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(hashtextextended(${name}, 0)) as locked`,
+    );
+    if (lock?.locked) return true;
+    if (waited >= IN_FLIGHT_WAIT_MS) return false;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }
 
 /** Stores the answer the first request got, for its retries. */

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { findCaseInScope } from '../cases/case-scope.ts';
 import { checkVersion } from '../compliance/case-lock.ts';
 import { closeArrangements } from './arrangements.ts';
-import { isUniqueViolation, paymentByKey, requireSamePayment } from './idempotency.ts';
+import { isUniqueViolation, type PaymentSender, paymentByKey, requireSamePayment } from './idempotency.ts';
 import {
   bumpCaseVersion,
   type CaseRow,
@@ -50,23 +50,24 @@ export async function recordPayment(
   if (new Date(input.receivedAt) > now) {
     throw new AppError('INVALID_INPUT', 'receivedAt: a payment cannot be received in the future');
   }
+  const sender = { userId: user.id, agencyPlacementId: origin?.agencyPlacementId ?? null };
   try {
     return await db.transaction(async (tx) => {
       const locked = await lockCaseForMoney(tx, user, input.caseId, now);
       const original = await paymentByKey(tx, input.idempotencyKey);
-      if (original) return replay(original, locked.caseRow, input);
+      if (original) return replay(original, locked.caseRow, input, sender);
       return await appendPayment(tx, write, locked, origin);
     });
   } catch (error) {
     if (!isUniqueViolation(error, 'payments_idempotency_key')) throw error;
     const original = await paymentByKey(db, input.idempotencyKey);
     if (!original) throw error;
-    return replay(original, await findCaseInScope(db, user, input.caseId), input);
+    return replay(original, await findCaseInScope(db, user, input.caseId), input, sender);
   }
 }
 
-function replay(original: PaymentRow, caseRow: CaseRow, input: Input): Output {
-  requireSamePayment(original, input);
+function replay(original: PaymentRow, caseRow: CaseRow, input: Input, sender: PaymentSender): Output {
+  requireSamePayment(original, input, sender);
   return { payment: toPaymentView(original), replayed: true, keptPromiseIds: [], case: caseMoney(caseRow) };
 }
 
