@@ -266,6 +266,7 @@ describe('refusals', () => {
     const sup = as(supervisor, LATER);
     const pay = (over: Record<string, unknown>) =>
       sup.agencies.recordPayment({
+        idempotencyKey: key(),
         placementId,
         amountMinor: 100,
         currency: 'USD',

@@ -2,6 +2,10 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { auditEvents, cases, payments } from '../../server/src/db/schema/index.ts';
+import {
+  IDEMPOTENCY_KEY_TTL_MS,
+  pruneIdempotencyKeys,
+} from '../../server/src/modules/idempotency/idempotency-keys.ts';
 import { isUniqueViolation } from '../../server/src/modules/payments/idempotency.ts';
 import { buildWorkedCase } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -99,7 +103,7 @@ describe('a retried payment', () => {
     const conflict = {
       code: 'CONFLICT',
       message:
-        'idempotencyKey: this key was already used for a different payment; a new payment needs a new key',
+        'idempotencyKey: this key was already used for a different request; a new request needs a new key',
     };
     await expect(caller.payments.recordPayment({ ...input, amountMinor: 9_999 })).rejects.toMatchObject(
       conflict,
@@ -108,7 +112,31 @@ describe('a retried payment', () => {
       conflict,
     );
     await expect(caller.payments.recordPayment({ ...input, method: 'cash' })).rejects.toMatchObject(conflict);
+    await expect(
+      caller.payments.recordPayment({ ...input, receivedAt: '2026-11-11T16:00:01Z' }),
+    ).rejects.toMatchObject(conflict);
     expect([await ledger(caseRow.id), await ledger(other.caseRow.id)]).toEqual(before);
+  });
+
+  it("compares the whole payment once the 24-hour key is gone, and keeps another user's key apart", async () => {
+    const { caller, caseRow, supervisor } = await world();
+    const input = payment(caseRow.id);
+    await caller.payments.recordPayment(input);
+    await pruneIdempotencyKeys(handle.db, new Date(NOW.getTime() + 2 * IDEMPOTENCY_KEY_TTL_MS));
+    const before = await ledger(caseRow.id);
+    const conflict = {
+      code: 'CONFLICT',
+      message:
+        'idempotencyKey: this key was already used for a different payment; a new payment needs a new key',
+    };
+    await expect(
+      caller.payments.recordPayment({ ...input, receivedAt: '2026-11-11T15:59:00Z' }),
+    ).rejects.toMatchObject(conflict);
+    await expect(
+      callerFor(handle.db, supervisor, { now: NOW }).caller.payments.recordPayment(input),
+    ).rejects.toMatchObject(conflict);
+    expect(await caller.payments.recordPayment(input)).toMatchObject({ replayed: true });
+    expect(await ledger(caseRow.id)).toEqual(before);
   });
 });
 
