@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { eq, sql } from 'drizzle-orm';
 import { type Database, openDatabase, queryRows, type Transaction } from '../../server/src/db/client.ts';
 import * as s from '../../server/src/db/schema/index.ts';
 import { createCaller } from '../../server/src/trpc/router.ts';
 import { benchEngine, benchFacts } from './compliance-engine.ts';
+
 import { BENCH_URL, time } from './support.ts';
 
 /**
@@ -189,6 +191,7 @@ async function main(): Promise<number> {
     });
     const logCall = (i: number) =>
       caller.contacts.logCall({
+        idempotencyKey: randomUUID(),
         caseId: targets[i]!.caseId,
         contactPointId: targets[i]!.mobileId,
         kind: 'call',

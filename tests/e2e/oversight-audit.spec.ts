@@ -92,7 +92,12 @@ test('an agent asking for the audit is sent away, and the server refuses its pro
     const review = await fetch('/trpc/oversight.review', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ target: 'decision', id: 1, note: 'agent self-review' }),
+      body: JSON.stringify({
+        target: 'decision',
+        id: 1,
+        note: 'agent self-review',
+        idempotencyKey: crypto.randomUUID(),
+      }),
     });
     const body = (await list.json()) as { error?: { data?: { code?: string } } };
     return [list.status, qa.status, review.status, body.error?.data?.code];

@@ -17,6 +17,7 @@ import {
   buildTeam,
   buildUser,
   buildWorkedCase,
+  key,
   refusedAttempt,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -39,7 +40,12 @@ async function placedCase(options: { currency?: string; commissionBps?: number }
   await buildContactPoint(handle.db, w.debtor.id, { kind: 'home_address' });
   const agency = await buildAgency(handle.db, { commissionBps: options.commissionBps ?? 3000 });
   const as = (user: typeof w.agent, now = NOW) => callerFor(handle.db, user, { now }).caller;
-  const place = () => as(w.agent).escalations.placeWithAgency({ caseId: w.caseRow.id, agencyId: agency.id });
+  const place = () =>
+    as(w.agent).escalations.placeWithAgency({
+      idempotencyKey: key(),
+      caseId: w.caseRow.id,
+      agencyId: agency.id,
+    });
   expect((await refusedAttempt(handle.db, place())).decision?.ruleIds).toEqual(['POL-APPROVAL']);
   await buildEscalation(handle.db, {
     caseId: w.caseRow.id,
@@ -60,6 +66,7 @@ describe('agency placements', () => {
     expect((await caseOf(caseRow.id)).stage).toBe('agency');
     const sup = as(supervisor, LATER);
     const first = await sup.agencies.recordPayment({
+      idempotencyKey: key(),
       placementId,
       amountMinor: 12_345,
       currency: 'USD',
@@ -70,6 +77,7 @@ describe('agency placements', () => {
     expect(commissionOn(12_345, 3000)).toBe(3_704); // 3,703.5 rounds half up
     // The agency re-sends the same report: nothing is recorded twice.
     const again = await sup.agencies.recordPayment({
+      idempotencyKey: key(),
       placementId,
       amountMinor: 12_345,
       currency: 'USD',
@@ -78,6 +86,7 @@ describe('agency placements', () => {
     });
     expect(again).toMatchObject({ replayed: true, paymentId: first.paymentId, commissionMinor: 3_704 });
     await sup.agencies.recordPayment({
+      idempotencyKey: key(),
       placementId,
       amountMinor: 10_000,
       currency: 'USD',
@@ -131,6 +140,7 @@ describe('agency placements', () => {
     const { caseRow, supervisor, placementId, agency, as } = await placedCase();
     const sup = as(supervisor, LATER);
     const recalled = await sup.agencies.recall({
+      idempotencyKey: key(),
       placementId,
       reason: 'No collections from the agency in weeks',
     });
@@ -154,12 +164,13 @@ describe('agency placements', () => {
     await runNightlyRoll(handle.db, { now: LATER, portfolioId: caseRow.portfolioId, refreshQueues: false });
     expect(await caseOf(caseRow.id)).toMatchObject({ stage: 'agent', daysPastDue: 153 });
     await expect(
-      sup.agencies.recall({ placementId, reason: 'Recalling it a second time' }),
+      sup.agencies.recall({ idempotencyKey: key(), placementId, reason: 'Recalling it a second time' }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     // Money the agency collected before the recall still counts; after it, it is not the agency's.
     await sup.agencies.recordPayment({
+      idempotencyKey: key(),
       placementId,
       amountMinor: 1_000,
       currency: 'USD',
@@ -168,6 +179,7 @@ describe('agency placements', () => {
     });
     await expect(
       sup.agencies.recordPayment({
+        idempotencyKey: key(),
         placementId,
         amountMinor: 1_000,
         currency: 'USD',
@@ -215,11 +227,14 @@ describe('refusals', () => {
       supervises: [(await buildTeam(handle.db)).id],
     });
     const reason = 'Taking it back from the agency';
-    await expect(as(outsider).agencies.recall({ placementId, reason })).rejects.toMatchObject({
+    await expect(
+      as(outsider).agencies.recall({ idempotencyKey: key(), placementId, reason }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     await expect(
       as(outsider).agencies.recordPayment({
+        idempotencyKey: key(),
         placementId,
         amountMinor: 100,
         currency: 'USD',
@@ -228,15 +243,19 @@ describe('refusals', () => {
       }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await as(outsider).agencies.placements({})).rows.map((r) => r.id)).not.toContain(placementId);
-    await expect(as(agent).agencies.recall({ placementId, reason })).rejects.toMatchObject({
+    await expect(
+      as(agent).agencies.recall({ idempotencyKey: key(), placementId, reason }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const manager = await buildUser(handle.db, 'manager');
-    await expect(as(manager).agencies.recall({ placementId, reason })).rejects.toMatchObject({
+    await expect(
+      as(manager).agencies.recall({ idempotencyKey: key(), placementId, reason }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     await expect(
-      as(manager).agencies.create({ name: 'Some agency', commissionBps: 10 }),
+      as(manager).agencies.create({ idempotencyKey: key(), name: 'Some agency', commissionBps: 10 }),
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
@@ -247,6 +266,7 @@ describe('refusals', () => {
     const sup = as(supervisor, LATER);
     const pay = (over: Record<string, unknown>) =>
       sup.agencies.recordPayment({
+        idempotencyKey: key(),
         placementId,
         amountMinor: 100,
         currency: 'USD',
@@ -267,20 +287,30 @@ describe('refusals', () => {
     await expect(pay({ receivedAt: '2026-01-01T00:00:00Z' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(pay({ reference: 'has space' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(pay({ placementId: 'nope' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(sup.agencies.recall({ placementId, reason: 'short' })).rejects.toMatchObject({
+    await expect(
+      sup.agencies.recall({ idempotencyKey: key(), placementId, reason: 'short' }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
     const admin = callerFor(handle.db, await buildUser(handle.db, 'admin'), { now: NOW }).caller;
-    await expect(admin.agencies.create({ name: 'X', commissionBps: 100 })).rejects.toMatchObject({
+    await expect(
+      admin.agencies.create({ idempotencyKey: key(), name: 'X', commissionBps: 100 }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
-    await expect(admin.agencies.create({ name: 'Too dear', commissionBps: 10_001 })).rejects.toMatchObject({
+    await expect(
+      admin.agencies.create({ idempotencyKey: key(), name: 'Too dear', commissionBps: 10_001 }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
-    const created = await admin.agencies.create({ name: 'Northwind Recoveries', commissionBps: 1750 });
+    const created = await admin.agencies.create({
+      idempotencyKey: key(),
+      name: 'Northwind Recoveries',
+      commissionBps: 1750,
+    });
     expect(created).toMatchObject({ name: 'Northwind Recoveries', commissionBps: 1750, totals: [] });
     await expect(
-      admin.agencies.create({ name: 'Northwind Recoveries', commissionBps: 1 }),
+      admin.agencies.create({ idempotencyKey: key(), name: 'Northwind Recoveries', commissionBps: 1 }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
     });

@@ -17,6 +17,7 @@ import {
   buildTeam,
   buildUser,
   buildWorkedCase,
+  key,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
@@ -80,7 +81,12 @@ describe('bad input changes nothing', () => {
     const other = await world();
     await refusedUnchanged(
       w,
-      () => w.caller.casework.revokeConsent({ caseId: w.caseRow.id, contactPointId: other.mobile.id }),
+      () =>
+        w.caller.casework.revokeConsent({
+          idempotencyKey: key(),
+          caseId: w.caseRow.id,
+          contactPointId: other.mobile.id,
+        }),
       {
         code: 'NOT_FOUND',
         message: /Contact point not found/,
@@ -88,7 +94,12 @@ describe('bad input changes nothing', () => {
     );
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordOptOut({ caseId: w.caseRow.id, contactPointId: other.email.id }),
+      () =>
+        w.caller.casework.recordOptOut({
+          idempotencyKey: key(),
+          caseId: w.caseRow.id,
+          contactPointId: other.email.id,
+        }),
       {
         code: 'NOT_FOUND',
       },
@@ -100,7 +111,13 @@ describe('bad input changes nothing', () => {
     const { caseRow } = w;
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordDispute({ caseId: caseRow.id, reason: 'Not mine', receivedAt: TOMORROW }),
+      () =>
+        w.caller.casework.recordDispute({
+          idempotencyKey: key(),
+          caseId: caseRow.id,
+          reason: 'Not mine',
+          receivedAt: TOMORROW,
+        }),
       {
         code: 'BAD_REQUEST',
         message: /^receivedAt: cannot be in the future/,
@@ -108,7 +125,8 @@ describe('bad input changes nothing', () => {
     );
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordCease({ caseId: caseRow.id, receivedAt: TOMORROW }),
+      () =>
+        w.caller.casework.recordCease({ idempotencyKey: key(), caseId: caseRow.id, receivedAt: TOMORROW }),
       {
         code: 'BAD_REQUEST',
         message: /receivedAt/,
@@ -116,7 +134,8 @@ describe('bad input changes nothing', () => {
     );
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordBankruptcy({ caseId: caseRow.id, filedAt: TOMORROW }),
+      () =>
+        w.caller.casework.recordBankruptcy({ idempotencyKey: key(), caseId: caseRow.id, filedAt: TOMORROW }),
       {
         code: 'BAD_REQUEST',
         message: /filedAt/,
@@ -124,7 +143,12 @@ describe('bad input changes nothing', () => {
     );
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordCease({ caseId: caseRow.id, receivedAt: 'last tuesday' }),
+      () =>
+        w.caller.casework.recordCease({
+          idempotencyKey: key(),
+          caseId: caseRow.id,
+          receivedAt: 'last tuesday',
+        }),
       {
         code: 'BAD_REQUEST',
         message: /receivedAt must be an ISO-8601 instant/,
@@ -140,18 +164,30 @@ describe('bad input changes nothing', () => {
     const window = /is too far back; allowed from 2026-10-01T00:00:00Z \(when the case was placed\) to now$/;
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordDispute({ caseId: caseRow.id, reason: 'Not mine', receivedAt: before }),
+      () =>
+        w.caller.casework.recordDispute({
+          idempotencyKey: key(),
+          caseId: caseRow.id,
+          reason: 'Not mine',
+          receivedAt: before,
+        }),
       { code: 'BAD_REQUEST', message: new RegExp(`^receivedAt: ${before} ${window.source}`) },
     );
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordCease({ caseId: caseRow.id, receivedAt: '1970-01-01T00:00:00Z' }),
+      () =>
+        w.caller.casework.recordCease({
+          idempotencyKey: key(),
+          caseId: caseRow.id,
+          receivedAt: '1970-01-01T00:00:00Z',
+        }),
       { code: 'BAD_REQUEST', message: window },
     );
     await refusedUnchanged(
       w,
       () =>
         w.caller.casework.recordComplaint({
+          idempotencyKey: key(),
           caseId: caseRow.id,
           channel: 'phone',
           description: 'The agent called me at work twice.',
@@ -163,13 +199,21 @@ describe('bad input changes nothing', () => {
       receivedAt: new Date('2026-10-05T00:00:00Z'),
     });
     await expect(
-      w.caller.casework.recordVerificationSent({ disputeId: dispute.id, sentAt: '2026-11-11T17:05:00Z' }),
+      w.caller.casework.recordVerificationSent({
+        idempotencyKey: key(),
+        disputeId: dispute.id,
+        sentAt: '2026-11-11T17:05:00Z',
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: /^sentAt: .* is in the future/ });
   });
 
   it('takes a bankruptcy filed before the case was placed: it is about the person, not the debt', async () => {
     const w = await world();
-    await w.caller.casework.recordBankruptcy({ caseId: w.caseRow.id, filedAt: '2026-08-01T15:00:00Z' });
+    await w.caller.casework.recordBankruptcy({
+      idempotencyKey: key(),
+      caseId: w.caseRow.id,
+      filedAt: '2026-08-01T15:00:00Z',
+    });
     const [debtor] = await handle.db.select().from(debtors).where(eq(debtors.id, w.debtor.id));
     expect(debtor!.bankruptcyFiledAt).toEqual(new Date('2026-08-01T15:00:00Z'));
   });
@@ -177,13 +221,22 @@ describe('bad input changes nothing', () => {
   it('refuses an empty note, a callback in the past and a hold that has already ended', async () => {
     const w = await world();
     const { caseRow } = w;
-    await refusedUnchanged(w, () => w.caller.casework.addNote({ caseId: caseRow.id, body: '   ' }), {
-      code: 'BAD_REQUEST',
-      message: /^body: The note is empty/,
-    });
     await refusedUnchanged(
       w,
-      () => w.caller.casework.scheduleCallback({ caseId: caseRow.id, dueAt: '2026-11-11T16:00:00Z' }),
+      () => w.caller.casework.addNote({ idempotencyKey: key(), caseId: caseRow.id, body: '   ' }),
+      {
+        code: 'BAD_REQUEST',
+        message: /^body: The note is empty/,
+      },
+    );
+    await refusedUnchanged(
+      w,
+      () =>
+        w.caller.casework.scheduleCallback({
+          idempotencyKey: key(),
+          caseId: caseRow.id,
+          dueAt: '2026-11-11T16:00:00Z',
+        }),
       {
         code: 'BAD_REQUEST',
         message: /dueAt: a callback must be in the future/,
@@ -194,6 +247,7 @@ describe('bad input changes nothing', () => {
       w,
       () =>
         boss.casework.setHold({
+          idempotencyKey: key(),
           caseId: caseRow.id,
           until: '2026-11-01T00:00:00Z',
           reason: 'Settlement pending',
@@ -202,7 +256,13 @@ describe('bad input changes nothing', () => {
     );
     await refusedUnchanged(
       w,
-      () => w.caller.casework.setHold({ caseId: caseRow.id, until: TOMORROW, reason: 'Settlement pending' }),
+      () =>
+        w.caller.casework.setHold({
+          idempotencyKey: key(),
+          caseId: caseRow.id,
+          until: TOMORROW,
+          reason: 'Settlement pending',
+        }),
       {
         code: 'FORBIDDEN',
       },
@@ -213,54 +273,85 @@ describe('bad input changes nothing', () => {
     const w = await world();
     const { caseRow } = w;
     const stale = { caseId: caseRow.id, expectedVersion: caseRow.version };
-    await w.caller.casework.addNote({ caseId: caseRow.id, body: 'Someone else moved the case on' });
-    await refusedUnchanged(w, () => w.caller.casework.recordDispute({ ...stale, reason: 'Not mine' }), {
-      code: 'CONFLICT',
-      message: /The case changed since you opened it/,
+    await w.caller.casework.addNote({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      body: 'Someone else moved the case on',
     });
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordCease({ ...stale, receivedAt: '2026-11-10T00:00:00Z' }),
+      () => w.caller.casework.recordDispute({ ...stale, idempotencyKey: key(), reason: 'Not mine' }),
+      {
+        code: 'CONFLICT',
+        message: /The case changed since you opened it/,
+      },
+    );
+    await refusedUnchanged(
+      w,
+      () =>
+        w.caller.casework.recordCease({
+          idempotencyKey: key(),
+          ...stale,
+          receivedAt: '2026-11-10T00:00:00Z',
+        }),
       {
         code: 'CONFLICT',
       },
     );
     await refusedUnchanged(
       w,
-      () => w.caller.casework.revokeConsent({ ...stale, contactPointId: w.mobile.id }),
+      () => w.caller.casework.revokeConsent({ ...stale, idempotencyKey: key(), contactPointId: w.mobile.id }),
       {
         code: 'CONFLICT',
       },
     );
-    await refusedUnchanged(w, () => w.caller.casework.addNote({ ...stale, body: 'Lost update' }), {
-      code: 'CONFLICT',
-    });
+    await refusedUnchanged(
+      w,
+      () => w.caller.casework.addNote({ ...stale, idempotencyKey: key(), body: 'Lost update' }),
+      {
+        code: 'CONFLICT',
+      },
+    );
   });
 
   it('refuses an event that is already on file as CONFLICT', async () => {
     const w = await world();
     const { caseRow } = w;
-    await w.caller.casework.recordDispute({ caseId: caseRow.id, reason: 'Not mine' });
+    await w.caller.casework.recordDispute({ idempotencyKey: key(), caseId: caseRow.id, reason: 'Not mine' });
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordDispute({ caseId: caseRow.id, reason: 'Still not mine' }),
+      () =>
+        w.caller.casework.recordDispute({
+          idempotencyKey: key(),
+          caseId: caseRow.id,
+          reason: 'Still not mine',
+        }),
       {
         code: 'CONFLICT',
         message: /still waiting for verification/,
       },
     );
-    await w.caller.casework.revokeConsent({ caseId: caseRow.id, contactPointId: w.mobile.id });
+    await w.caller.casework.revokeConsent({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      contactPointId: w.mobile.id,
+    });
     await refusedUnchanged(
       w,
-      () => w.caller.casework.revokeConsent({ caseId: caseRow.id, contactPointId: w.mobile.id }),
+      () =>
+        w.caller.casework.revokeConsent({
+          idempotencyKey: key(),
+          caseId: caseRow.id,
+          contactPointId: w.mobile.id,
+        }),
       {
         code: 'CONFLICT',
       },
     );
-    await w.caller.casework.recordOptOut({ caseId: caseRow.id, channel: 'email' });
+    await w.caller.casework.recordOptOut({ idempotencyKey: key(), caseId: caseRow.id, channel: 'email' });
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordOptOut({ caseId: caseRow.id, channel: 'email' }),
+      () => w.caller.casework.recordOptOut({ idempotencyKey: key(), caseId: caseRow.id, channel: 'email' }),
       {
         code: 'CONFLICT',
       },
@@ -271,37 +362,55 @@ describe('bad input changes nothing', () => {
     const w = await world();
     const { caseRow } = w;
     const past = '2026-11-01T12:00:00Z';
-    await w.caller.casework.recordCease({ caseId: caseRow.id, receivedAt: past });
-    await refusedUnchanged(w, () => w.caller.casework.recordCease({ caseId: caseRow.id, receivedAt: past }), {
-      code: 'CONFLICT',
-      message: /cease request is already on file since 2026-11-01T12:00:00.000Z/,
-    });
-    await w.caller.casework.recordBankruptcy({ caseId: caseRow.id, filedAt: past });
+    await w.caller.casework.recordCease({ idempotencyKey: key(), caseId: caseRow.id, receivedAt: past });
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordBankruptcy({ caseId: caseRow.id, filedAt: past }),
+      () => w.caller.casework.recordCease({ idempotencyKey: key(), caseId: caseRow.id, receivedAt: past }),
+      {
+        code: 'CONFLICT',
+        message: /cease request is already on file since 2026-11-01T12:00:00.000Z/,
+      },
+    );
+    await w.caller.casework.recordBankruptcy({ idempotencyKey: key(), caseId: caseRow.id, filedAt: past });
+    await refusedUnchanged(
+      w,
+      () => w.caller.casework.recordBankruptcy({ idempotencyKey: key(), caseId: caseRow.id, filedAt: past }),
       {
         code: 'CONFLICT',
         message: /bankruptcy filed 2026-11-01T12:00:00.000Z is already on file/,
       },
     );
-    await w.caller.casework.recordDeath({ caseId: caseRow.id });
-    await refusedUnchanged(w, () => w.caller.casework.recordDeath({ caseId: caseRow.id }), {
-      code: 'CONFLICT',
-      message: /already recorded as deceased/,
-    });
+    await w.caller.casework.recordDeath({ idempotencyKey: key(), caseId: caseRow.id });
+    await refusedUnchanged(
+      w,
+      () => w.caller.casework.recordDeath({ idempotencyKey: key(), caseId: caseRow.id }),
+      {
+        code: 'CONFLICT',
+        message: /already recorded as deceased/,
+      },
+    );
   });
 
   it('refuses opt-outs and revocations that name nothing or the wrong kind of point', async () => {
     const w = await world();
     const { caseRow } = w;
-    await refusedUnchanged(w, () => w.caller.casework.recordOptOut({ caseId: caseRow.id }), {
-      code: 'BAD_REQUEST',
-      message: /Name the channel, the contact point, or both/,
-    });
     await refusedUnchanged(
       w,
-      () => w.caller.casework.recordOptOut({ caseId: caseRow.id, channel: 'sms', contactPointId: w.home.id }),
+      () => w.caller.casework.recordOptOut({ idempotencyKey: key(), caseId: caseRow.id }),
+      {
+        code: 'BAD_REQUEST',
+        message: /Name the channel, the contact point, or both/,
+      },
+    );
+    await refusedUnchanged(
+      w,
+      () =>
+        w.caller.casework.recordOptOut({
+          idempotencyKey: key(),
+          caseId: caseRow.id,
+          channel: 'sms',
+          contactPointId: w.home.id,
+        }),
       {
         code: 'BAD_REQUEST',
         message: /sms never reaches a home address/,
@@ -309,7 +418,12 @@ describe('bad input changes nothing', () => {
     );
     await refusedUnchanged(
       w,
-      () => w.caller.casework.revokeConsent({ caseId: caseRow.id, contactPointId: w.email.id }),
+      () =>
+        w.caller.casework.revokeConsent({
+          idempotencyKey: key(),
+          caseId: caseRow.id,
+          contactPointId: w.email.id,
+        }),
       {
         code: 'BAD_REQUEST',
         message: /record an opt-out/,
@@ -324,6 +438,7 @@ describe('bad input changes nothing', () => {
       w,
       () =>
         w.caller.casework.recordComplaint({
+          idempotencyKey: key(),
           caseId: caseRow.id,
           agentId: '00000000-0000-4000-8000-000000000000',
           channel: 'letter',
@@ -335,7 +450,8 @@ describe('bad input changes nothing', () => {
     const outsider = callerFor(handle.db, stranger, { now: NOW }).caller;
     await refusedUnchanged(
       w,
-      () => outsider.casework.recordDispute({ caseId: caseRow.id, reason: 'Not mine' }),
+      () =>
+        outsider.casework.recordDispute({ idempotencyKey: key(), caseId: caseRow.id, reason: 'Not mine' }),
       {
         code: 'NOT_FOUND',
       },
@@ -343,18 +459,30 @@ describe('bad input changes nothing', () => {
     const dispute = await buildDispute(handle.db, caseRow.id, {
       receivedAt: new Date('2026-11-09T00:00:00Z'),
     });
-    await refusedUnchanged(w, () => outsider.casework.recordVerificationSent({ disputeId: dispute.id }), {
-      code: 'NOT_FOUND',
-    });
+    await refusedUnchanged(
+      w,
+      () => outsider.casework.recordVerificationSent({ idempotencyKey: key(), disputeId: dispute.id }),
+      {
+        code: 'NOT_FOUND',
+      },
+    );
     await refusedUnchanged(
       w,
       () =>
-        w.caller.casework.recordVerificationSent({ disputeId: dispute.id, sentAt: '2026-11-08T00:00:00Z' }),
+        w.caller.casework.recordVerificationSent({
+          idempotencyKey: key(),
+          disputeId: dispute.id,
+          sentAt: '2026-11-08T00:00:00Z',
+        }),
       { code: 'BAD_REQUEST', message: /before the dispute was received/ },
     );
-    await refusedUnchanged(w, () => w.caller.casework.addNote({ caseId: 'not-a-case', body: 'x' }), {
-      code: 'BAD_REQUEST',
-      message: /caseId must be an id/,
-    });
+    await refusedUnchanged(
+      w,
+      () => w.caller.casework.addNote({ idempotencyKey: key(), caseId: 'not-a-case', body: 'x' }),
+      {
+        code: 'BAD_REQUEST',
+        message: /caseId must be an id/,
+      },
+    );
   });
 });

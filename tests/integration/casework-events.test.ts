@@ -11,7 +11,7 @@ import {
   complaints,
   debtors,
 } from '../../server/src/db/schema/index.ts';
-import { buildCase, buildContactPoint, buildWorkedCase } from './support/builders.ts';
+import { buildCase, buildContactPoint, buildWorkedCase, key } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -57,6 +57,7 @@ describe('events that stop collection', () => {
     const { caller, caseRow, check, mobile } = await world();
     expect(blockedBy(await check(), 'call', mobile.id)).toEqual([]);
     const dispute = await caller.casework.recordDispute({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       reason: 'Never had this card',
     });
@@ -69,6 +70,7 @@ describe('events that stop collection', () => {
     expect(await audits(caseRow.id, 'casework.dispute')).toHaveLength(1);
 
     const verified = await caller.casework.recordVerificationSent({
+      idempotencyKey: key(),
       disputeId: dispute.id,
       expectedVersion: dispute.caseVersion,
     });
@@ -83,7 +85,11 @@ describe('events that stop collection', () => {
       teamId: team.id,
       debtorId: debtor.id,
     });
-    const result = await caller.casework.recordCease({ caseId: caseRow.id, receivedAt: EARLIER });
+    const result = await caller.casework.recordCease({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      receivedAt: EARLIER,
+    });
     const preview = await check();
     for (const kind of CONTACT_KINDS) expect(blockedBy(preview, kind)).toContain('US-FDCPA-CEASE');
     const [row] = await handle.db.select().from(debtors).where(eq(debtors.id, debtor.id));
@@ -99,15 +105,16 @@ describe('events that stop collection', () => {
     const workable = async () =>
       (await handle.db.select({ at: cases.nextWorkableAt }).from(cases).where(eq(cases.id, caseRow.id)))[0]!
         .at;
-    await caller.casework.addNote({ caseId: caseRow.id, body: 'Working it today' });
+    await caller.casework.addNote({ idempotencyKey: key(), caseId: caseRow.id, body: 'Working it today' });
     expect(await workable()).toEqual(NOW);
-    await caller.casework.recordCease({ caseId: caseRow.id, receivedAt: EARLIER });
+    await caller.casework.recordCease({ idempotencyKey: key(), caseId: caseRow.id, receivedAt: EARLIER });
     expect(await workable()).toBeNull();
   });
 
   it('recordAttorney blocks calling the debtor with US-FDCPA-ATTY and shows the attorney banner', async () => {
     const { caller, caseRow, check, mobile } = await world();
     await caller.casework.recordAttorney({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       name: 'R. Counsel',
       contact: 'counsel@law.test',
@@ -121,7 +128,7 @@ describe('events that stop collection', () => {
 
   it('recordBankruptcy blocks collection with US-BK-STAY', async () => {
     const { caller, caseRow, check } = await world();
-    await caller.casework.recordBankruptcy({ caseId: caseRow.id, filedAt: EARLIER });
+    await caller.casework.recordBankruptcy({ idempotencyKey: key(), caseId: caseRow.id, filedAt: EARLIER });
     const preview = await check();
     expect(blockedBy(preview, 'call')).toContain('US-BK-STAY');
     expect(blockedBy(preview, 'legal_filing')).toContain('US-BK-STAY');
@@ -129,7 +136,7 @@ describe('events that stop collection', () => {
 
   it('recordDeath blocks contacting the debtor with US-REGF-DECEASED', async () => {
     const { caller, caseRow, check } = await world();
-    await caller.casework.recordDeath({ caseId: caseRow.id });
+    await caller.casework.recordDeath({ idempotencyKey: key(), caseId: caseRow.id });
     expect(blockedBy(await check(), 'sms')).toContain('US-REGF-DECEASED');
   });
 
@@ -137,12 +144,14 @@ describe('events that stop collection', () => {
     const { supervisor, caseRow, check } = await world();
     const boss = callerFor(handle.db, supervisor, { now: NOW }).caller;
     const held = await boss.casework.setHold({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       until: '2026-11-18T17:00:00Z',
       reason: 'Complaint under review',
     });
     expect(blockedBy(await check(), 'call')).toContain('POL-HOLD');
     await boss.casework.setHold({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       until: null,
       reason: 'Complaint answered, resume',
@@ -156,7 +165,7 @@ describe('events that stop collection', () => {
 describe('opt-outs and consent', () => {
   it('recordOptOut by channel blocks texts with US-REGF-MEDIUM and leaves calls open', async () => {
     const { caller, caseRow, check, mobile } = await world();
-    await caller.casework.recordOptOut({ caseId: caseRow.id, channel: 'sms' });
+    await caller.casework.recordOptOut({ idempotencyKey: key(), caseId: caseRow.id, channel: 'sms' });
     const preview = await check();
     expect(blockedBy(preview, 'sms', mobile.id)).toEqual(['US-REGF-MEDIUM']);
     expect(blockedBy(preview, 'call', mobile.id)).toEqual([]);
@@ -164,7 +173,11 @@ describe('opt-outs and consent', () => {
 
   it('recordOptOut of one contact point blocks it alone', async () => {
     const { caller, caseRow, check, email, home } = await world();
-    await caller.casework.recordOptOut({ caseId: caseRow.id, contactPointId: email.id });
+    await caller.casework.recordOptOut({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      contactPointId: email.id,
+    });
     const preview = await check();
     expect(blockedBy(preview, 'email', email.id)).toEqual(['US-REGF-MEDIUM']);
     expect(blockedBy(preview, 'letter', home.id)).toEqual([]);
@@ -174,7 +187,11 @@ describe('opt-outs and consent', () => {
 
   it('revokeConsent blocks texts and dialer calls to that number with US-TCPA-REVOKE, not a manual call', async () => {
     const { caller, caseRow, check, mobile } = await world();
-    await caller.casework.revokeConsent({ caseId: caseRow.id, contactPointId: mobile.id });
+    await caller.casework.revokeConsent({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      contactPointId: mobile.id,
+    });
     const preview = await check();
     expect(blockedBy(preview, 'sms', mobile.id)).toEqual(['US-TCPA-REVOKE']);
     expect(blockedBy(preview, 'autodial_call', mobile.id)).toEqual(['US-TCPA-REVOKE']);
@@ -186,6 +203,7 @@ describe('events that do not stop collection', () => {
   it('recordComplaint ties the complaint to the case and agent, due in 15 days, without holding the case', async () => {
     const { caller, caseRow, agent, check } = await world();
     const result = await caller.casework.recordComplaint({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       agentId: agent.id,
       channel: 'phone',
@@ -206,8 +224,13 @@ describe('events that do not stop collection', () => {
 
   it('addNote and scheduleCallback record a row each, audited, and move the version', async () => {
     const { caller, caseRow, agent } = await world();
-    const note = await caller.casework.addNote({ caseId: caseRow.id, body: '  Debtor asked for a plan  ' });
+    const note = await caller.casework.addNote({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      body: '  Debtor asked for a plan  ',
+    });
     const callback = await caller.casework.scheduleCallback({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       dueAt: '2026-11-12T15:00:00Z',
       note: 'After payday',

@@ -9,6 +9,7 @@ import {
   buildPayment,
   buildUser,
   buildWorkedCase,
+  key,
   refusedAttempt,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -164,6 +165,7 @@ describe('casework.sendStatement', () => {
       'US-FDCPA-DISPUTE',
     ]);
     const sent = await caller.casework.sendStatement({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       channel: 'letter',
       contactPointId: home.id,
@@ -189,15 +191,21 @@ describe('casework.sendStatement', () => {
     const { caller, caseRow, email } = await world();
     const other = await world();
     await expect(
-      caller.casework.sendStatement({ caseId: caseRow.id, channel: 'email', contactPointId: other.email.id }),
+      caller.casework.sendStatement({
+        idempotencyKey: key(),
+        caseId: caseRow.id,
+        channel: 'email',
+        contactPointId: other.email.id,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      caller.casework.sendStatement({ caseId: caseRow.id, channel: 'email' }),
+      caller.casework.sendStatement({ idempotencyKey: key(), caseId: caseRow.id, channel: 'email' }),
     ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('contactPointId'),
     });
     const sent = await caller.casework.sendStatement({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       channel: 'email',
       contactPointId: email.id,
@@ -211,7 +219,7 @@ describe('casework.sendStatement', () => {
     const { caller, caseRow } = await world({ debtor: { ceaseRequestedAt: EARLIER } });
     const { error, decision } = await refusedAttempt(
       handle.db,
-      caller.casework.sendStatement({ caseId: caseRow.id, channel: 'letter' }),
+      caller.casework.sendStatement({ idempotencyKey: key(), caseId: caseRow.id, channel: 'letter' }),
     );
     expect(error.code).toBe('UNPROCESSABLE_CONTENT');
     expect(decision).toMatchObject({ outcome: 'blocked', actionKind: 'letter', ruleIds: ['US-FDCPA-CEASE'] });
@@ -219,9 +227,10 @@ describe('casework.sendStatement', () => {
 
   it('refuses a stale version and sends nothing', async () => {
     const { caller, caseRow } = await world();
-    await caller.casework.addNote({ caseId: caseRow.id, body: 'Payment promised' });
+    await caller.casework.addNote({ idempotencyKey: key(), caseId: caseRow.id, body: 'Payment promised' });
     await expect(
       caller.casework.sendStatement({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         channel: 'letter',
         expectedVersion: caseRow.version,

@@ -14,6 +14,7 @@ import {
   buildTeam,
   buildUser,
   buildWorkedCase,
+  key,
   refusedAttempt,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -83,8 +84,13 @@ async function busyCase() {
   await db
     .insert(caseNotes)
     .values({ caseId: caseRow.id, authorId: agent.id, body: 'Sent papers', createdAt: at(9) });
-  await caller.casework.recordCease({ caseId: caseRow.id, receivedAt: at(10).toISOString() }); // flag at NOW
+  await caller.casework.recordCease({
+    idempotencyKey: key(),
+    caseId: caseRow.id,
+    receivedAt: at(10).toISOString(),
+  }); // flag at NOW
   const call = caller.contacts.logCall({
+    idempotencyKey: key(),
     caseId: caseRow.id,
     contactPointId: mobile.id,
     kind: 'call',
@@ -205,7 +211,11 @@ describe('casework.timeline', () => {
       teamId: w.team.id,
       debtorId: w.debtor.id,
     });
-    await caller.casework.recordOptOut({ caseId: w.caseRow.id, contactPointId: email.id });
+    await caller.casework.recordOptOut({
+      idempotencyKey: key(),
+      caseId: w.caseRow.id,
+      contactPointId: email.id,
+    });
     const own = await caller.casework.timeline({ caseId: w.caseRow.id });
     expect(JSON.stringify(own)).not.toContain('secret.person');
     expect(own.items.find((i) => i.type === 'contact')?.detail).toMatchObject({

@@ -12,6 +12,7 @@ import {
   buildThirdParty,
   buildUser,
   buildWorkedCase,
+  key,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
@@ -191,7 +192,11 @@ describe('casework.get', () => {
 describe('casework.revealContact', () => {
   it('answers the unmasked number and writes exactly one audit event naming who, what and when', async () => {
     const { caller, caseRow, agent, mobile } = await world();
-    const revealed = await caller.casework.revealContact({ caseId: caseRow.id, contactPointId: mobile.id });
+    const revealed = await caller.casework.revealContact({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      contactPointId: mobile.id,
+    });
     expect(revealed).toEqual({ value: RAW.mobile, revealedAt: NOW.toISOString() });
     const events = await reveals(caseRow.id);
     expect(events).toHaveLength(1);
@@ -206,8 +211,16 @@ describe('casework.revealContact', () => {
 
   it("reveals a third party's phone and the date of birth, one audit event each", async () => {
     const { caller, caseRow, neighbour } = await world();
-    const phone = await caller.casework.revealContact({ caseId: caseRow.id, thirdPartyId: neighbour.id });
-    const birth = await caller.casework.revealContact({ caseId: caseRow.id, field: 'dateOfBirth' });
+    const phone = await caller.casework.revealContact({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      thirdPartyId: neighbour.id,
+    });
+    const birth = await caller.casework.revealContact({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      field: 'dateOfBirth',
+    });
     expect([phone.value, birth.value]).toEqual([RAW.neighbourPhone, RAW.dateOfBirth]);
     expect((await reveals(caseRow.id)).map((e) => e.entityType).sort()).toEqual(['debtor', 'third_party']);
   });
@@ -216,7 +229,11 @@ describe('casework.revealContact', () => {
     const { caller, caseRow } = await world();
     const other = await world();
     await expect(
-      caller.casework.revealContact({ caseId: caseRow.id, contactPointId: other.mobile.id }),
+      caller.casework.revealContact({
+        idempotencyKey: key(),
+        caseId: caseRow.id,
+        contactPointId: other.mobile.id,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await reveals(caseRow.id)).toHaveLength(0);
   });
@@ -224,14 +241,22 @@ describe('casework.revealContact', () => {
   it('refuses naming two things or none, and refuses a manager', async () => {
     const { caller, caseRow, mobile } = await world();
     await expect(
-      caller.casework.revealContact({ caseId: caseRow.id, contactPointId: mobile.id, field: 'dateOfBirth' }),
+      caller.casework.revealContact({
+        idempotencyKey: key(),
+        caseId: caseRow.id,
+        contactPointId: mobile.id,
+        field: 'dateOfBirth',
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('exactly one') });
-    await expect(caller.casework.revealContact({ caseId: caseRow.id })).rejects.toMatchObject({
+    await expect(
+      caller.casework.revealContact({ idempotencyKey: key(), caseId: caseRow.id }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
     const manager = await buildUser(handle.db, 'manager');
     await expect(
       callerFor(handle.db, manager, { now: NOW }).caller.casework.revealContact({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         contactPointId: mobile.id,
       }),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { cases, complaints, users } from '../../server/src/db/schema/index.ts';
 import { buildComplaint } from './matrix/supervision.ts';
-import { buildTeam, buildUser, buildWorkedCase } from './support/builders.ts';
+import { buildTeam, buildUser, buildWorkedCase, key } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -35,12 +35,15 @@ describe('a complaint names only people who work the case’s team', () => {
   it('casework.recordComplaint refuses an agent or supervisor of another team, writing nothing', async () => {
     const w = await world();
     const record = (agentId: string) =>
-      w.as(w.agent).casework.recordComplaint({
-        caseId: w.caseRow.id,
-        agentId,
-        channel: 'phone',
-        description: 'The agent shouted at me on the phone',
-      });
+      w
+        .as(w.agent)
+        .casework.recordComplaint({
+          idempotencyKey: key(),
+          caseId: w.caseRow.id,
+          agentId,
+          channel: 'phone',
+          description: 'The agent shouted at me on the phone',
+        });
     for (const stranger of [w.otherAgent, w.otherSupervisor]) {
       await expect(record(stranger.id)).rejects.toMatchObject({
         code: 'BAD_REQUEST',
@@ -56,12 +59,15 @@ describe('a complaint names only people who work the case’s team', () => {
     const formerAgent = await buildUser(handle.db, 'agent', { teamId: w.team.id });
     await handle.db.update(users).set({ active: false }).where(eq(users.id, formerAgent.id));
     for (const named of [w.agent, formerAgent, w.supervisor, w.bothTeams]) {
-      await w.as(w.agent).casework.recordComplaint({
-        caseId: w.caseRow.id,
-        agentId: named.id,
-        channel: 'letter',
-        description: 'Letters keep coming after I asked them to stop',
-      });
+      await w
+        .as(w.agent)
+        .casework.recordComplaint({
+          idempotencyKey: key(),
+          caseId: w.caseRow.id,
+          agentId: named.id,
+          channel: 'letter',
+          description: 'Letters keep coming after I asked them to stop',
+        });
     }
     const named = (await complaintsOn(w.caseRow.id)).map((c) => c.agentId);
     expect(named.sort()).toEqual([w.agent.id, formerAgent.id, w.supervisor.id, w.bothTeams.id].sort());
@@ -73,12 +79,17 @@ describe('a complaint names only people who work the case’s team', () => {
     const supervisor = w.as(w.bothTeams);
     for (const stranger of [w.otherAgent, w.otherSupervisor]) {
       await expect(
-        supervisor.complaints.assign({ complaintId: complaint.id, assigneeId: stranger.id }),
+        supervisor.complaints.assign({
+          idempotencyKey: key(),
+          complaintId: complaint.id,
+          assigneeId: stranger.id,
+        }),
       ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('assigneeId') });
     }
     const [unchanged] = await complaintsOn(w.caseRow.id);
     expect(unchanged?.assignedTo).toBeNull();
     const assigned = await supervisor.complaints.assign({
+      idempotencyKey: key(),
       complaintId: complaint.id,
       assigneeId: w.agent.id,
     });

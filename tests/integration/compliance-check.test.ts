@@ -8,6 +8,7 @@ import {
   buildThirdParty,
   buildUser,
   buildWorkedCase,
+  key,
   refusedAttempt,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -115,6 +116,7 @@ describe('compliance.check', () => {
     });
     const caller = callerFor(handle.db, supervisor, { now: NOW }).caller;
     const grant = await caller.compliance.override({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       actionKind: 'call',
       ruleIds: ['POL-HOLD'],
@@ -148,6 +150,7 @@ describe('compliance.decisions', () => {
     const at = (iso: string, user = agent) => callerFor(handle.db, user, { now: new Date(iso) }).caller;
     const call = (iso: string) =>
       at(iso).contacts.logCall({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         contactPointId: mobile.id,
         kind: 'call',
@@ -156,6 +159,7 @@ describe('compliance.decisions', () => {
     await refusedAttempt(handle.db, call('2026-11-11T15:00:00Z'));
     await refusedAttempt(handle.db, call('2026-11-11T16:00:00Z'));
     await at('2026-11-11T16:30:00Z', supervisor).compliance.override({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       actionKind: 'call',
       ruleIds: ['POL-HOLD'],

@@ -2,7 +2,7 @@ import { and, count, eq, gte } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { complianceDecisions, contactLog } from '../../server/src/db/schema/index.ts';
-import { buildContact, buildUser, buildWorkedCase } from './support/builders.ts';
+import { buildContact, buildUser, buildWorkedCase, key } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -37,6 +37,7 @@ describe('racing attempts on one debtor', () => {
     const caller = callerFor(handle.db, agent, { now: NOW }).caller;
     const attempts = Array.from({ length: 20 }, () =>
       caller.contacts.logCall({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         contactPointId: mobile.id,
         kind: 'call',
@@ -89,6 +90,7 @@ async function lastTextRace() {
     const { ok, codes } = await settle(
       agents.map((agent) =>
         callerFor(handle.db, agent, { now: NOW }).caller.contacts.sendMessage({
+          idempotencyKey: key(),
           caseId: caseRow.id,
           contactPointId: mobile.id,
           channel: 'sms',

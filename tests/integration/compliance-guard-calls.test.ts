@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { cases, complianceDecisions, contactLog } from '../../server/src/db/schema/index.ts';
-import { buildContact, buildWorkedCase, refusedAttempt } from './support/builders.ts';
+import { buildContact, buildWorkedCase, key, refusedAttempt } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -28,6 +28,7 @@ describe('an allowed call', () => {
   it('is logged, moves the case version and the first-communication date, and keeps no decision', async () => {
     const { caller, caseRow, mobile } = await world();
     const result = await caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       kind: 'call',
@@ -61,6 +62,7 @@ describe('time of day (US-REGF-TIME)', () => {
     const { error, decision } = await refusedAttempt(
       handle.db,
       caller.contacts.logCall({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         contactPointId: mobile.id,
         kind: 'call',
@@ -95,6 +97,7 @@ describe('frequency (US-REGF-7IN7)', () => {
     const { decision } = await refusedAttempt(
       handle.db,
       caller.contacts.logCall({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         contactPointId: mobile.id,
         kind: 'voicemail',
@@ -116,6 +119,7 @@ describe('frequency (US-REGF-7IN7)', () => {
       });
     }
     const result = await caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       kind: 'call',
@@ -136,6 +140,7 @@ describe('after a conversation (US-REGF-POSTCONV)', () => {
     const { decision } = await refusedAttempt(
       handle.db,
       caller.contacts.logCall({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         contactPointId: mobile.id,
         kind: 'call',
@@ -160,6 +165,7 @@ describe('Massachusetts (US-MA-FREQ)', () => {
     const { decision } = await refusedAttempt(
       handle.db,
       caller.contacts.sendMessage({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         contactPointId: mobile.id,
         channel: 'sms',

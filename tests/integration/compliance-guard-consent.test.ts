@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
-import { buildContactPoint, buildOptOut, buildWorkedCase, refusedAttempt } from './support/builders.ts';
+import { buildContactPoint, buildOptOut, buildWorkedCase, key, refusedAttempt } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -25,6 +25,7 @@ const sms = (caseId: string, contactPointId: string) => ({
   channel: 'sms' as const,
   body: 'Please call us about your account. Reply STOP to opt out.',
   disclosures: ['mini_miranda_initial' as const, 'opt_out' as const],
+  idempotencyKey: key(),
 });
 
 describe('TCPA', () => {
@@ -49,6 +50,7 @@ describe('TCPA', () => {
       consentRevokedAt: EARLIER,
     });
     const call = caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       kind: 'autodial_call',
@@ -74,7 +76,13 @@ describe('opt-outs (US-REGF-MEDIUM)', () => {
     const work = await buildContactPoint(handle.db, debtor.id, { kind: 'work_phone' });
     await buildOptOut(handle.db, debtor.id, { contactPointId: work.id, at: EARLIER });
     const call = (contactPointId: string) =>
-      caller.contacts.logCall({ caseId: caseRow.id, contactPointId, kind: 'call', outcome: 'no_answer' });
+      caller.contacts.logCall({
+        idempotencyKey: key(),
+        caseId: caseRow.id,
+        contactPointId,
+        kind: 'call',
+        outcome: 'no_answer',
+      });
     expect((await refusedAttempt(handle.db, call(work.id))).decision?.ruleIds).toEqual(['US-REGF-MEDIUM']);
     expect((await call(mobile.id)).outcome).toBe('allowed');
   });

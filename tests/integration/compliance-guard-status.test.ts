@@ -9,6 +9,7 @@ import {
   buildEscalation,
   buildThirdParty,
   buildWorkedCase,
+  key,
   refusedAttempt,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -39,6 +40,7 @@ const letter = (
   purpose,
   body: 'This is an attempt to collect a debt; any information obtained will be used for that purpose.',
   disclosures: ['mini_miranda_initial' as const],
+  idempotencyKey: key(),
 });
 
 describe('dispute (US-FDCPA-DISPUTE)', () => {
@@ -59,7 +61,7 @@ describe('dispute (US-FDCPA-DISPUTE)', () => {
     const [updated] = await handle.db.select().from(cases).where(eq(cases.id, caseRow.id));
     expect(updated).toMatchObject({ validationNoticeSentAt: NOW, initialCommunicationAt: NOW });
 
-    const later = { ...letter(caseRow.id), disclosures: ['mini_miranda' as const] };
+    const later = { ...letter(caseRow.id), idempotencyKey: key(), disclosures: ['mini_miranda' as const] };
     expect((await caller.contacts.sendMessage(later)).outcome).toBe('allowed');
   });
 });
@@ -73,6 +75,7 @@ describe('cease (US-FDCPA-CEASE)', () => {
       channel: 'sms' as const,
       body: 'Call us. STOP to opt out.',
       disclosures: ['mini_miranda_initial' as const, 'opt_out' as const],
+      idempotencyKey: key(),
     };
     const { decision } = await refusedAttempt(handle.db, caller.contacts.sendMessage(text));
     expect(decision?.ruleIds).toEqual(['US-FDCPA-CEASE']);
@@ -86,6 +89,7 @@ describe('attorney (US-FDCPA-ATTY)', () => {
       debtor: { attorneyName: 'R. Counsel', attorneySince: EARLIER },
     });
     const call = caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       kind: 'call',
@@ -94,6 +98,7 @@ describe('attorney (US-FDCPA-ATTY)', () => {
     expect((await refusedAttempt(handle.db, call)).decision?.ruleIds).toEqual(['US-FDCPA-ATTY']);
     const attorney = await buildThirdParty(handle.db, debtor.id, { relationship: 'attorney' });
     const result = await caller.contacts.contactThirdParty({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       thirdPartyId: attorney.id,
       purpose: 'collection',
@@ -106,6 +111,7 @@ describe('deceased (US-REGF-DECEASED)', () => {
   it("refuses calling a deceased debtor's number and allows reaching the executor", async () => {
     const { caller, caseRow, mobile, debtor } = await world({ debtor: { deceasedAt: EARLIER } });
     const call = caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       kind: 'call',
@@ -114,6 +120,7 @@ describe('deceased (US-REGF-DECEASED)', () => {
     expect((await refusedAttempt(handle.db, call)).decision?.ruleIds).toEqual(['US-REGF-DECEASED']);
     const executor = await buildThirdParty(handle.db, debtor.id, { relationship: 'executor' });
     const result = await caller.contacts.contactThirdParty({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       thirdPartyId: executor.id,
       purpose: 'collection',
@@ -133,7 +140,11 @@ describe('bankruptcy (US-BK-STAY)', () => {
       decidedBy: supervisor.id,
     });
     const agency = await buildAgency(handle.db);
-    const placing = caller.escalations.placeWithAgency({ caseId: caseRow.id, agencyId: agency.id });
+    const placing = caller.escalations.placeWithAgency({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      agencyId: agency.id,
+    });
     expect((await refusedAttempt(handle.db, placing)).decision?.ruleIds).toEqual(['US-BK-STAY']);
   });
 });
@@ -144,6 +155,7 @@ describe('agency policy on the case', () => {
       case: { holdUntil: new Date('2026-11-20T00:00:00Z'), holdReason: 'complaint' },
     });
     const call = caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       kind: 'call',
@@ -162,6 +174,7 @@ describe('agency policy on the case', () => {
       decidedBy: supervisor.id,
     });
     const filing = caller.escalations.fileLegalAction({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       court: 'Springfield District Court',
       claimMinor: 50_000,
@@ -179,6 +192,7 @@ describe('agency policy on the case', () => {
       decidedBy: supervisor.id,
     });
     const filing = caller.escalations.fileLegalAction({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       court: 'Springfield District Court',
       claimMinor: 50_000,

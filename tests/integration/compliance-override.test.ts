@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { auditEvents, complianceDecisions, contactLog } from '../../server/src/db/schema/index.ts';
-import { buildTeam, buildUser, buildWorkedCase, refusedAttempt } from './support/builders.ts';
+import { buildTeam, buildUser, buildWorkedCase, key, refusedAttempt } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -23,6 +23,7 @@ async function world(options: Parameters<typeof buildWorkedCase>[1] = HOLD, now 
   const supervisorCaller = callerFor(handle.db, w.supervisor, { now }).caller;
   const call = (caller = agentCaller) =>
     caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: w.caseRow.id,
       contactPointId: w.mobile.id,
       kind: 'call',
@@ -41,6 +42,7 @@ describe('an override of agency policy', () => {
     expect(blocked.ruleIds).toEqual(['POL-HOLD']);
 
     const grant = await supervisorCaller.compliance.override({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       actionKind: 'call',
       ruleIds: ['POL-HOLD'],
@@ -86,12 +88,14 @@ describe('an override of agency policy', () => {
   it('covers only its case and action kind, and lapses after 24 hours', async () => {
     const { caseRow, supervisorCaller, agent, mobile } = await world();
     await supervisorCaller.compliance.override({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       actionKind: 'call',
       ruleIds: ['POL-HOLD'],
       reason,
     });
     const text = callerFor(handle.db, agent, { now: NOW }).caller.contacts.sendMessage({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       channel: 'sms',
@@ -101,6 +105,7 @@ describe('an override of agency policy', () => {
     expect((await refusedAttempt(handle.db, text)).decision?.ruleIds).toEqual(['POL-HOLD']);
     const tomorrow = callerFor(handle.db, agent, { now: new Date('2026-11-12T18:00:00Z') }).caller;
     const late = tomorrow.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       kind: 'call',
@@ -115,6 +120,7 @@ describe('an override of agency policy', () => {
       debtor: { attorneyName: 'R. Counsel' },
     });
     await supervisorCaller.compliance.override({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       actionKind: 'call',
       ruleIds: ['POL-HOLD'],
@@ -129,6 +135,7 @@ describe('refused overrides', () => {
   it('refuses overriding a rule of law, for anyone, and records nothing', async () => {
     const { caseRow, supervisorCaller } = await world({});
     const attempt = supervisorCaller.compliance.override({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       actionKind: 'call',
       ruleIds: ['POL-HOLD', 'US-REGF-TIME'],
@@ -148,6 +155,7 @@ describe('refused overrides', () => {
       actionKind: 'field_visit' as const,
       ruleIds: ['POL-APPROVAL' as const],
       reason,
+      idempotencyKey: key(),
     };
     await expect(agentCaller.compliance.override(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const outsider = await buildUser(handle.db, 'supervisor', {
@@ -157,11 +165,11 @@ describe('refused overrides', () => {
       callerFor(handle.db, outsider, { now: NOW }).caller.compliance.override(input),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      supervisorCaller.compliance.override({ ...input, actionKind: 'call' }),
+      supervisorCaller.compliance.override({ ...input, idempotencyKey: key(), actionKind: 'call' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(supervisorCaller.compliance.override({ ...input, reason: 'because' })).rejects.toMatchObject(
-      { code: 'BAD_REQUEST' },
-    );
+    await expect(
+      supervisorCaller.compliance.override({ ...input, idempotencyKey: key(), reason: 'because' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await decisionsOf(caseRow.id)).toEqual([]);
   });
 });

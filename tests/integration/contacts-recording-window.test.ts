@@ -6,7 +6,7 @@ import { cases, complianceDecisions, contactLog } from '../../server/src/db/sche
 import { recordContact } from '../../server/src/modules/compliance/contact-record.ts';
 import { runGuarded } from '../../server/src/modules/compliance/guard.ts';
 import { REMINDER_ACTOR } from '../../server/src/modules/reminders/scheduler.ts';
-import { buildContact, buildOptOut, buildWorkedCase, refusedAttempt } from './support/builders.ts';
+import { buildContact, buildOptOut, buildWorkedCase, key, refusedAttempt } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -28,6 +28,7 @@ async function world(options: Parameters<typeof buildWorkedCase>[1] = {}, now = 
   const w = await buildWorkedCase(handle.db, options);
   const logCall = (occurredAt: Date, extra: { outcome?: 'no_answer' | 'conversation' } = {}) =>
     callerFor(handle.db, w.agent, { now }).caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: w.caseRow.id,
       contactPointId: w.mobile.id,
       kind: 'call',
@@ -108,6 +109,7 @@ describe('the window a call may be logged in', () => {
   it('refuses an inbound call outside the window too: it is a person backdating all the same', async () => {
     const { agent, caseRow, mobile } = await world();
     const attempt = callerFor(handle.db, agent, { now: NOW }).caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       kind: 'call',

@@ -7,6 +7,7 @@ import {
   buildDebtor,
   buildThirdParty,
   buildWorkedCase,
+  key,
   refusedAttempt,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -37,6 +38,7 @@ describe('United States', () => {
     const { caller, caseRow, debtor } = await world();
     const neighbor = await buildThirdParty(handle.db, debtor.id);
     const attempt = caller.contacts.contactThirdParty({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       thirdPartyId: neighbor.id,
       purpose: 'collection',
@@ -52,6 +54,7 @@ describe('United States', () => {
     const neighbor = await buildThirdParty(handle.db, debtor.id);
     const ask = () =>
       caller.contacts.contactThirdParty({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         thirdPartyId: neighbor.id,
         purpose: 'location',
@@ -72,6 +75,7 @@ describe('United States', () => {
     const { caller, caseRow } = await world();
     const stranger = await buildThirdParty(handle.db, (await buildDebtor(handle.db)).id);
     const attempt = caller.contacts.contactThirdParty({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       thirdPartyId: stranger.id,
       purpose: 'location',
@@ -90,6 +94,7 @@ describe('China (CN-NIFA-3P)', () => {
     const { caller, caseRow, debtor } = await world(china, NOW_IN_CHINA);
     const relative = await buildThirdParty(handle.db, debtor.id, { relationship: 'relative' });
     const attempt = caller.contacts.contactThirdParty({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       thirdPartyId: relative.id,
       purpose: 'location',
@@ -105,6 +110,7 @@ describe('China (CN-NIFA-3P)', () => {
     });
     const ask = () =>
       caller.contacts.contactThirdParty({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         thirdPartyId: relative.id,
         purpose: 'location',

@@ -7,7 +7,7 @@ import {
   contactLog,
   messageTemplates,
 } from '../../server/src/db/schema/index.ts';
-import { buildContactPoint, buildDebtor, buildWorkedCase, refusedAttempt } from './support/builders.ts';
+import { buildContactPoint, buildDebtor, buildWorkedCase, key, refusedAttempt } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -53,6 +53,7 @@ describe('bad input', () => {
     const { caller, caseRow } = await world();
     const foreign = await buildContactPoint(handle.db, (await buildDebtor(handle.db)).id);
     const attempt = caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: foreign.id,
       kind: 'call',
@@ -71,6 +72,7 @@ describe('bad input', () => {
     const landline = await buildContactPoint(handle.db, debtor.id, { kind: 'landline' });
     await expect(
       caller.contacts.logCall({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         contactPointId: email.id,
         kind: 'call',
@@ -81,9 +83,16 @@ describe('bad input', () => {
       message: 'A call cannot go to an email; it needs a mobile or landline or work phone.',
     });
     await expect(
-      caller.contacts.sendMessage({ caseId: caseRow.id, contactPointId: landline.id, ...sms }),
+      caller.contacts.sendMessage({
+        idempotencyKey: key(),
+        caseId: caseRow.id,
+        contactPointId: landline.id,
+        ...sms,
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller.contacts.sendMessage({ caseId: caseRow.id, ...sms })).rejects.toMatchObject({
+    await expect(
+      caller.contacts.sendMessage({ idempotencyKey: key(), caseId: caseRow.id, ...sms }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('contactPointId'),
     });
@@ -99,13 +108,17 @@ describe('bad input', () => {
       outcome: 'no_answer' as const,
     };
     await expect(
-      caller.contacts.logCall({ ...call, occurredAt: '2026-11-11T17:05:00Z' }),
+      caller.contacts.logCall({ ...call, idempotencyKey: key(), occurredAt: '2026-11-11T17:05:00Z' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('future') });
-    await expect(caller.contacts.logCall({ ...call, caseId: 'not-a-case' })).rejects.toMatchObject({
+    await expect(
+      caller.contacts.logCall({ ...call, idempotencyKey: key(), caseId: 'not-a-case' }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('caseId'),
     });
-    await expect(caller.contacts.logCall({ ...call, expectedVersion: 2 })).rejects.toMatchObject({
+    await expect(
+      caller.contacts.logCall({ ...call, idempotencyKey: key(), expectedVersion: 2 }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       appCode: 'STALE_VERSION',
     });
@@ -118,6 +131,7 @@ describe('what is recorded', () => {
     const night = new Date('2026-11-12T03:00:00Z');
     const { caller, caseRow, mobile, agent } = await world({}, night);
     const inbound = await caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       kind: 'call',
@@ -129,6 +143,7 @@ describe('what is recorded', () => {
     expect(row).toMatchObject({ lastContactAt: night, initialCommunicationAt: null });
     const nextDay = callerFor(handle.db, agent, { now: new Date('2026-11-12T17:00:00Z') }).caller;
     const call = nextDay.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       kind: 'call',
@@ -143,6 +158,7 @@ describe('what is recorded', () => {
     });
     await buildContactPoint(handle.db, debtor.id, { kind: 'home_address' });
     const result = await caller.contacts.sendMessage({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       channel: 'letter',
       body: 'From a debt collector.',
@@ -177,6 +193,7 @@ describe('what is recorded', () => {
       })
       .returning();
     const attempt = caller.contacts.sendMessage({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       templateId: template!.id,
@@ -185,6 +202,7 @@ describe('what is recorded', () => {
     expect((await refusedAttempt(handle.db, attempt)).decision?.ruleIds).toEqual(['US-REGF-OPTOUT']);
     await expect(
       caller.contacts.sendMessage({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         contactPointId: mobile.id,
         templateId: template!.id,

@@ -16,6 +16,7 @@ import {
   buildTeam,
   buildUser,
   buildWorkedCase,
+  key,
   refusedAttempt,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -42,6 +43,7 @@ describe('supervisor approval (POL-APPROVAL)', () => {
     const { agentCaller, supervisorCaller, caseRow, home, supervisor } = await world();
     const visit = () =>
       agentCaller.escalations.scheduleFieldVisit({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         addressId: home.id,
         scheduledFor: FRIDAY_NOON,
@@ -52,6 +54,7 @@ describe('supervisor approval (POL-APPROVAL)', () => {
     });
 
     const request = await agentCaller.escalations.request({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       kind: 'field_visit',
       reason: 'No answer on any phone for weeks',
@@ -59,13 +62,19 @@ describe('supervisor approval (POL-APPROVAL)', () => {
     expect(request.status).toBe('pending');
     await expect(
       agentCaller.escalations.request({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         kind: 'field_visit',
         reason: 'Asking a second time, same case',
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(
-      agentCaller.escalations.decide({ requestId: request.requestId, approve: true, reason: 'Looks fine' }),
+      agentCaller.escalations.decide({
+        idempotencyKey: key(),
+        requestId: request.requestId,
+        approve: true,
+        reason: 'Looks fine',
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const outsider = await buildUser(handle.db, 'supervisor', {
       supervises: [(await buildTeam(handle.db)).id],
@@ -73,6 +82,7 @@ describe('supervisor approval (POL-APPROVAL)', () => {
     const outsiderCaller = callerFor(handle.db, outsider, { now: NOW }).caller;
     await expect(
       outsiderCaller.escalations.decide({
+        idempotencyKey: key(),
         requestId: request.requestId,
         approve: true,
         reason: 'Looks fine',
@@ -80,6 +90,7 @@ describe('supervisor approval (POL-APPROVAL)', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const decided = await supervisorCaller.escalations.decide({
+      idempotencyKey: key(),
       requestId: request.requestId,
       approve: true,
       reason: 'Address verified',
@@ -87,6 +98,7 @@ describe('supervisor approval (POL-APPROVAL)', () => {
     expect(decided.status).toBe('approved');
     await expect(
       supervisorCaller.escalations.decide({
+        idempotencyKey: key(),
         requestId: request.requestId,
         approve: false,
         reason: 'changed my mind',
@@ -123,7 +135,12 @@ describe('supervisor approval (POL-APPROVAL)', () => {
   it('places an approved case with an agency once, at its balance and the agency commission', async () => {
     const { agentCaller, caseRow, agent, supervisor } = await world();
     const agency = await buildAgency(handle.db, { commissionBps: 3000 });
-    const place = () => agentCaller.escalations.placeWithAgency({ caseId: caseRow.id, agencyId: agency.id });
+    const place = () =>
+      agentCaller.escalations.placeWithAgency({
+        idempotencyKey: key(),
+        caseId: caseRow.id,
+        agencyId: agency.id,
+      });
     expect((await refusedAttempt(handle.db, place())).decision?.ruleIds).toEqual(['POL-APPROVAL']);
     await buildEscalation(handle.db, {
       caseId: caseRow.id,
@@ -162,6 +179,7 @@ describe('supervisor approval (POL-APPROVAL)', () => {
     });
     const file = (claimMinor: number) =>
       agentCaller.escalations.fileLegalAction({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         court: 'Springfield District Court',
         claimMinor,
@@ -191,7 +209,12 @@ describe('visit rules', () => {
       decidedBy: supervisor.id,
     });
     const visit = (scheduledFor: string) =>
-      agentCaller.escalations.scheduleFieldVisit({ caseId: caseRow.id, addressId: home.id, scheduledFor });
+      agentCaller.escalations.scheduleFieldVisit({
+        idempotencyKey: key(),
+        caseId: caseRow.id,
+        addressId: home.id,
+        scheduledFor,
+      });
     await visit(FRIDAY_NOON);
     expect((await refusedAttempt(handle.db, visit('2026-11-20T17:00:00Z'))).decision?.ruleIds).toEqual([
       'US-MA-VISIT',
@@ -213,6 +236,7 @@ describe('visit rules', () => {
     const slot = '2026-11-13T03:00:00Z'; // 11:00 in Shanghai
     const visit = (recordingRef?: string) =>
       agentCaller.escalations.scheduleFieldVisit({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         addressId: home.id,
         scheduledFor: slot,
@@ -225,6 +249,7 @@ describe('visit rules', () => {
   it('refuses a visit in the past as bad input and writes nothing', async () => {
     const { agentCaller, caseRow, home } = await world();
     const attempt = agentCaller.escalations.scheduleFieldVisit({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       addressId: home.id,
       scheduledFor: '2026-11-10T17:00:00Z',

@@ -10,6 +10,7 @@ import {
   buildPortfolio,
   buildUser,
   buildWorkedCase,
+  key,
   refusedAttempt,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -42,6 +43,7 @@ beforeAll(async () => {
   const refused = await refusedAttempt(
     handle.db,
     as(a.agent, night).contacts.logCall({
+      idempotencyKey: key(),
       caseId: a.caseRow.id,
       contactPointId: a.mobile.id,
       kind: 'call',
@@ -53,6 +55,7 @@ beforeAll(async () => {
   await refusedAttempt(
     handle.db,
     as(b.agent, night).contacts.logCall({
+      idempotencyKey: key(),
       caseId: b.caseRow.id,
       contactPointId: b.mobile.id,
       kind: 'call',
@@ -153,8 +156,14 @@ describe('reviews', () => {
         .list({ kind: 'contacts', ...WEEK, review: 'unreviewed' })
         .then((p) => p.rows.map((r) => r.id));
     expect(await unreviewed()).toEqual([contact.id]);
-    await caller.oversight.review({ target: 'contact', id: contact.id, note: 'Listened: fine' });
     await caller.oversight.review({
+      idempotencyKey: key(),
+      target: 'contact',
+      id: contact.id,
+      note: 'Listened: fine',
+    });
+    await caller.oversight.review({
+      idempotencyKey: key(),
       target: 'contact',
       id: contact.id,
       note: 'Second look: mini-Miranda late',
@@ -180,8 +189,18 @@ describe('reviews', () => {
 
   it('reviews a decision; the detail lists reviews newest first', async () => {
     const caller = as(a.supervisor);
-    await caller.oversight.review({ target: 'decision', id: blockedId, note: 'Agent dialled late; coached' });
-    await caller.oversight.review({ target: 'decision', id: blockedId, note: 'Coaching confirmed' });
+    await caller.oversight.review({
+      idempotencyKey: key(),
+      target: 'decision',
+      id: blockedId,
+      note: 'Agent dialled late; coached',
+    });
+    await caller.oversight.review({
+      idempotencyKey: key(),
+      target: 'decision',
+      id: blockedId,
+      note: 'Coaching confirmed',
+    });
     const detail = await caller.oversight.decision({ id: blockedId });
     expect(detail.reviews.map((r) => r.note)).toEqual(['Coaching confirmed', 'Agent dialled late; coached']);
     const page = await caller.oversight.list({ kind: 'decisions', ...WEEK, review: 'reviewed' });
@@ -190,7 +209,12 @@ describe('reviews', () => {
 
   it("refuses to review another team's decision as not found, and writes nothing", async () => {
     const outcome = await codeOf(
-      as(b.supervisor).oversight.review({ target: 'decision', id: blockedId, note: 'not mine' }),
+      as(b.supervisor).oversight.review({
+        idempotencyKey: key(),
+        target: 'decision',
+        id: blockedId,
+        note: 'not mine',
+      }),
     );
     expect(outcome).toBe('NOT_FOUND');
     const detail = await as(manager).oversight.decision({ id: blockedId });
@@ -224,6 +248,7 @@ describe('decision detail', () => {
     const refused = await refusedAttempt(
       handle.db,
       as(w.agent).contacts.logCall({
+        idempotencyKey: key(),
         caseId: w.caseRow.id,
         contactPointId: w.mobile.id,
         kind: 'call',
@@ -231,6 +256,7 @@ describe('decision detail', () => {
       }),
     );
     const grant = await as(w.supervisor).compliance.override({
+      idempotencyKey: key(),
       caseId: w.caseRow.id,
       actionKind: 'call',
       ruleIds: ['POL-HOLD'],
@@ -238,6 +264,7 @@ describe('decision detail', () => {
     });
     const later = new Date(NOW.getTime() + 60_000);
     const used = await as(w.agent, later).contacts.logCall({
+      idempotencyKey: key(),
       caseId: w.caseRow.id,
       contactPointId: w.mobile.id,
       kind: 'call',
@@ -292,6 +319,7 @@ describe('per-agent figures', () => {
     await refusedAttempt(
       handle.db,
       as(w.agent, new Date('2026-11-12T03:30:00Z')).contacts.logCall({
+        idempotencyKey: key(),
         caseId: w.caseRow.id,
         contactPointId: w.mobile.id,
         kind: 'call',
@@ -396,7 +424,14 @@ describe('refusals', () => {
     expect(await codeOf(caller.oversight.list({ kind: 'decisions', ...WEEK }))).toBe('FORBIDDEN');
     expect(await codeOf(caller.oversight.decision({ id: blockedId }))).toBe('FORBIDDEN');
     expect(
-      await codeOf(caller.oversight.review({ target: 'decision', id: blockedId, note: 'self-review' })),
+      await codeOf(
+        caller.oversight.review({
+          idempotencyKey: key(),
+          target: 'decision',
+          id: blockedId,
+          note: 'self-review',
+        }),
+      ),
     ).toBe('FORBIDDEN');
   });
 
@@ -414,9 +449,11 @@ describe('refusals', () => {
   });
 
   it('answers BAD_REQUEST to an empty review note and a bad heat-map range', async () => {
-    expect(await codeOf(as(manager).oversight.review({ target: 'decision', id: blockedId, note: ' ' }))).toBe(
-      'BAD_REQUEST',
-    );
+    expect(
+      await codeOf(
+        as(manager).oversight.review({ idempotencyKey: key(), target: 'decision', id: blockedId, note: ' ' }),
+      ),
+    ).toBe('BAD_REQUEST');
     expect(await codeOf(as(manager).oversight.heatMap({ from: '2026-11-09', to: '2025-11-09' }))).toBe(
       'BAD_REQUEST',
     );

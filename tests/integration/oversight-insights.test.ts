@@ -16,6 +16,7 @@ import {
   buildDebtor,
   buildPortfolio,
   buildWorkedCase,
+  key,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
@@ -76,6 +77,7 @@ describe('contact insights stamped at record time', () => {
     const w = await buildWorkedCase(handle.db);
     const logCall = (iso: string) =>
       callerFor(handle.db, w.agent, { now: new Date(iso) }).caller.contacts.logCall({
+        idempotencyKey: key(),
         caseId: w.caseRow.id,
         contactPointId: w.mobile.id,
         kind: 'call',
@@ -110,6 +112,7 @@ describe('contact insights stamped at record time', () => {
     });
     // Inbound, through the locked (unjudged) path: stamped, but not a timed attempt.
     await callerFor(handle.db, w.agent, { now: new Date('2026-11-04T02:00:00Z') }).caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: cnCase.id,
       contactPointId: cnPoint.id,
       kind: 'call',
@@ -122,6 +125,7 @@ describe('contact insights stamped at record time', () => {
       portfolio: { region: 'TX' },
     });
     await callerFor(handle.db, tx.agent, { now: new Date('2026-11-09T16:00:00Z') }).caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: tx.caseRow.id,
       contactPointId: tx.mobile.id,
       kind: 'call',

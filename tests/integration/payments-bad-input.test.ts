@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { auditEvents, cases, paymentPlans, payments, promises } from '../../server/src/db/schema/index.ts';
-import { buildTeam, buildUser, buildWorkedCase } from './support/builders.ts';
+import { buildTeam, buildUser, buildWorkedCase, key } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -69,29 +69,38 @@ const BAD = 'BAD_REQUEST';
 describe('payments.recordPromise refuses', () => {
   it('negative, zero, fractional, over-the-balance and wrong-currency amounts', async () => {
     const { caller, caseRow } = await world();
-    const promise = { caseId: caseRow.id, amountMinor: 5_000, currency: 'USD', dueDate: '2026-11-20' };
+    const promise = {
+      caseId: caseRow.id,
+      amountMinor: 5_000,
+      currency: 'USD',
+      dueDate: '2026-11-20',
+      idempotencyKey: key(),
+    };
     await refusedWithoutTrace(caseRow.id, [
       [
-        caller.payments.recordPromise({ ...promise, amountMinor: -100 }),
+        caller.payments.recordPromise({ ...promise, idempotencyKey: key(), amountMinor: -100 }),
         { code: BAD, message: 'amountMinor: amountMinor must be more than zero' },
       ],
       [
-        caller.payments.recordPromise({ ...promise, amountMinor: 0 }),
+        caller.payments.recordPromise({ ...promise, idempotencyKey: key(), amountMinor: 0 }),
         { code: BAD, message: /must be more than zero/ },
       ],
       [
-        caller.payments.recordPromise({ ...promise, amountMinor: 10.5 }),
+        caller.payments.recordPromise({ ...promise, idempotencyKey: key(), amountMinor: 10.5 }),
         { code: BAD, message: /minor units \(a whole number/ },
       ],
       [
-        caller.payments.recordPromise({ ...promise, amountMinor: 105_151 }),
+        caller.payments.recordPromise({ ...promise, idempotencyKey: key(), amountMinor: 105_151 }),
         { code: BAD, message: 'amountMinor: $1,051.51 is more than the $1,051.50 owed on this case' },
       ],
       [
-        caller.payments.recordPromise({ ...promise, currency: 'EUR' }),
+        caller.payments.recordPromise({ ...promise, idempotencyKey: key(), currency: 'EUR' }),
         { code: BAD, message: 'currency: this case is in USD; an amount in EUR cannot be recorded on it' },
       ],
-      [caller.payments.recordPromise({ ...promise, currency: 'usd' }), { code: BAD, message: /ISO 4217/ }],
+      [
+        caller.payments.recordPromise({ ...promise, idempotencyKey: key(), currency: 'usd' }),
+        { code: BAD, message: /ISO 4217/ },
+      ],
     ]);
   });
 
@@ -100,7 +109,7 @@ describe('payments.recordPromise refuses', () => {
     const promise = { caseId: caseRow.id, amountMinor: 5_000, currency: 'USD' };
     await refusedWithoutTrace(caseRow.id, [
       [
-        caller.payments.recordPromise({ ...promise, dueDate: '2026-11-10' }),
+        caller.payments.recordPromise({ ...promise, idempotencyKey: key(), dueDate: '2026-11-10' }),
         {
           code: BAD,
           message:
@@ -108,18 +117,18 @@ describe('payments.recordPromise refuses', () => {
         },
       ],
       [
-        caller.payments.recordPromise({ ...promise, dueDate: '2027-02-10' }),
+        caller.payments.recordPromise({ ...promise, idempotencyKey: key(), dueDate: '2027-02-10' }),
         {
           code: BAD,
           message: 'dueDate: 2027-02-10 is more than 90 days out; the latest allowed is 2027-02-09',
         },
       ],
       [
-        caller.payments.recordPromise({ ...promise, dueDate: '2026-02-30' }),
+        caller.payments.recordPromise({ ...promise, idempotencyKey: key(), dueDate: '2026-02-30' }),
         { code: BAD, message: /dueDate must be a date/ },
       ],
       [
-        caller.payments.recordPromise({ ...promise, dueDate: '11/20/2026' }),
+        caller.payments.recordPromise({ ...promise, idempotencyKey: key(), dueDate: '11/20/2026' }),
         { code: BAD, message: /dueDate must be a date/ },
       ],
     ]);
@@ -138,6 +147,7 @@ describe('payments.recordPromise refuses', () => {
       amountMinor: 5_000,
       currency: 'CNY',
       dueDate: '2026-11-11',
+      idempotencyKey: key(),
     };
     await expect(caller.payments.recordPromise(promise)).rejects.toMatchObject({
       code: BAD,
@@ -154,7 +164,7 @@ describe('payments.recordPromise refuses', () => {
     const promise = { caseId: caseRow.id, amountMinor: 5_000, currency: 'USD', dueDate: '2026-11-20' };
     await refusedWithoutTrace(caseRow.id, [
       [
-        caller.payments.recordPromise({ ...promise, expectedVersion: 2 }),
+        caller.payments.recordPromise({ ...promise, idempotencyKey: key(), expectedVersion: 2 }),
         {
           code: 'CONFLICT',
           appCode: 'STALE_VERSION',
@@ -162,12 +172,15 @@ describe('payments.recordPromise refuses', () => {
         },
       ],
       [
-        callerFor(handle.db, outsider, { now: NOW }).caller.payments.recordPromise(promise),
+        callerFor(handle.db, outsider, { now: NOW }).caller.payments.recordPromise({
+          ...promise,
+          idempotencyKey: key(),
+        }),
         { code: 'NOT_FOUND', message: 'Case not found' },
       ],
     ]);
     await expect(
-      closed.caller.payments.recordPromise({ ...promise, caseId: closed.caseRow.id }),
+      closed.caller.payments.recordPromise({ ...promise, idempotencyKey: key(), caseId: closed.caseRow.id }),
     ).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
       message: 'The case is closed (returned); a promise cannot be recorded on it.',
@@ -189,43 +202,43 @@ describe('payments.recordPlan refuses', () => {
     };
     await refusedWithoutTrace(caseRow.id, [
       [
-        caller.payments.recordPlan({ ...plan, totalMinor: -1 }),
+        caller.payments.recordPlan({ ...plan, idempotencyKey: key(), totalMinor: -1 }),
         { code: BAD, message: /totalMinor must be more than zero/ },
       ],
       [
-        caller.payments.recordPlan({ ...plan, totalMinor: 0 }),
+        caller.payments.recordPlan({ ...plan, idempotencyKey: key(), totalMinor: 0 }),
         { code: BAD, message: /totalMinor must be more than zero/ },
       ],
       [
-        caller.payments.recordPlan({ ...plan, totalMinor: 200_000 }),
+        caller.payments.recordPlan({ ...plan, idempotencyKey: key(), totalMinor: 200_000 }),
         { code: BAD, message: 'totalMinor: $2,000.00 is more than the $1,051.50 owed on this case' },
       ],
       [
-        caller.payments.recordPlan({ ...plan, totalMinor: 5 }),
+        caller.payments.recordPlan({ ...plan, idempotencyKey: key(), totalMinor: 5 }),
         { code: BAD, message: 'totalMinor: $0.05 cannot be split into 6 installments' },
       ],
       [
-        caller.payments.recordPlan({ ...plan, installmentCount: 1 }),
+        caller.payments.recordPlan({ ...plan, idempotencyKey: key(), installmentCount: 1 }),
         { code: BAD, message: /at least 2 installments/ },
       ],
       [
-        caller.payments.recordPlan({ ...plan, installmentCount: 37 }),
+        caller.payments.recordPlan({ ...plan, idempotencyKey: key(), installmentCount: 37 }),
         { code: BAD, message: /at most 36 installments/ },
       ],
       [
-        caller.payments.recordPlan({ ...plan, currency: 'CNY' }),
+        caller.payments.recordPlan({ ...plan, idempotencyKey: key(), currency: 'CNY' }),
         { code: BAD, message: /this case is in USD/ },
       ],
       [
-        caller.payments.recordPlan({ ...plan, startDate: '2026-11-01' }),
+        caller.payments.recordPlan({ ...plan, idempotencyKey: key(), startDate: '2026-11-01' }),
         { code: BAD, message: /startDate: 2026-11-01 is in the past/ },
       ],
       [
-        caller.payments.recordPlan({ ...plan, startDate: '2027-03-01' }),
+        caller.payments.recordPlan({ ...plan, idempotencyKey: key(), startDate: '2027-03-01' }),
         { code: BAD, message: /more than 90 days out/ },
       ],
       [
-        caller.payments.recordPlan({ ...plan, expectedVersion: 7 }),
+        caller.payments.recordPlan({ ...plan, idempotencyKey: key(), expectedVersion: 7 }),
         { code: 'CONFLICT', appCode: 'STALE_VERSION', message: /Reload it/ },
       ],
     ]);

@@ -2,6 +2,10 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { auditEvents, cases, payments } from '../../server/src/db/schema/index.ts';
+import {
+  IDEMPOTENCY_KEY_TTL_MS,
+  pruneIdempotencyKeys,
+} from '../../server/src/modules/idempotency/idempotency-keys.ts';
 import { isUniqueViolation } from '../../server/src/modules/payments/idempotency.ts';
 import { buildWorkedCase } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -69,13 +73,13 @@ describe('a retried payment', () => {
     expect(isUniqueViolation(new Error('boom'), 'payments_idempotency_key')).toBe(false);
   });
 
-  it('answers the original payment and writes nothing, even with the version it had before', async () => {
+  it('answers a retry exactly as the first time and writes nothing, even with the version it had before', async () => {
     const { caller, caseRow } = await world();
     const input = { ...payment(caseRow.id), expectedVersion: 1 };
     const original = await caller.payments.recordPayment(input);
     const after = await ledger(caseRow.id);
     const retry = await caller.payments.recordPayment(input);
-    expect(retry).toMatchObject({ replayed: true, payment: original.payment, keptPromiseIds: [] });
+    expect(retry).toEqual(original);
     expect(retry.case).toMatchObject({ balanceMinor: 40_000, version: 2 });
     expect(await ledger(caseRow.id)).toEqual(after);
     expect(after).toEqual({ payments: 1, audits: 1, version: 2, balanceMinor: 40_000 });
@@ -87,7 +91,16 @@ describe('a retried payment', () => {
     const original = await caller.payments.recordPayment(input);
     expect(original.case.status).toBe('paid');
     const retry = await caller.payments.recordPayment(input);
-    expect(retry).toMatchObject({ replayed: true, payment: { id: original.payment.id } });
+    expect(retry).toEqual(original);
+  });
+
+  it('answers a payment whose key is past its 24 hours from the payments table, as a replay', async () => {
+    const { caller, caseRow } = await world();
+    const input = payment(caseRow.id);
+    const original = await caller.payments.recordPayment(input);
+    await pruneIdempotencyKeys(handle.db, new Date(NOW.getTime() + 2 * IDEMPOTENCY_KEY_TTL_MS));
+    const retry = await caller.payments.recordPayment(input);
+    expect(retry).toMatchObject({ replayed: true, payment: original.payment, keptPromiseIds: [] });
   });
 
   it('refuses the key reused with another amount or on another case, writing nothing', async () => {
@@ -99,7 +112,7 @@ describe('a retried payment', () => {
     const conflict = {
       code: 'CONFLICT',
       message:
-        'idempotencyKey: this key was already used for a different payment; a new payment needs a new key',
+        'idempotencyKey: this key was already used for a different request; a new request needs a new key',
     };
     await expect(caller.payments.recordPayment({ ...input, amountMinor: 9_999 })).rejects.toMatchObject(
       conflict,
@@ -108,12 +121,36 @@ describe('a retried payment', () => {
       conflict,
     );
     await expect(caller.payments.recordPayment({ ...input, method: 'cash' })).rejects.toMatchObject(conflict);
+    await expect(
+      caller.payments.recordPayment({ ...input, receivedAt: '2026-11-11T16:00:01Z' }),
+    ).rejects.toMatchObject(conflict);
     expect([await ledger(caseRow.id), await ledger(other.caseRow.id)]).toEqual(before);
+  });
+
+  it("compares the whole payment once the 24-hour key is gone, and keeps another user's key apart", async () => {
+    const { caller, caseRow, supervisor } = await world();
+    const input = payment(caseRow.id);
+    await caller.payments.recordPayment(input);
+    await pruneIdempotencyKeys(handle.db, new Date(NOW.getTime() + 2 * IDEMPOTENCY_KEY_TTL_MS));
+    const before = await ledger(caseRow.id);
+    const conflict = {
+      code: 'CONFLICT',
+      message:
+        'idempotencyKey: this key was already used for a different payment; a new payment needs a new key',
+    };
+    await expect(
+      caller.payments.recordPayment({ ...input, receivedAt: '2026-11-11T15:59:00Z' }),
+    ).rejects.toMatchObject(conflict);
+    await expect(
+      callerFor(handle.db, supervisor, { now: NOW }).caller.payments.recordPayment(input),
+    ).rejects.toMatchObject(conflict);
+    expect(await caller.payments.recordPayment(input)).toMatchObject({ replayed: true });
+    expect(await ledger(caseRow.id)).toEqual(before);
   });
 });
 
 describe(`a double submit racing${usingServer() ? ' on the PostgreSQL server' : ''}`, () => {
-  it('records one payment for eight concurrent submits with one key, the others answered as retries', async () => {
+  it('records one payment for eight concurrent submits with one key, every one answered with it', async () => {
     const { caseRow, agent } = await world();
     const input = payment(caseRow.id, 12_345);
     // A caller each, as separate browser tabs would be.
@@ -121,8 +158,7 @@ describe(`a double submit racing${usingServer() ? ' on the PostgreSQL server' : 
       callerFor(handle.db, agent, { now: NOW }).caller.payments.recordPayment(input),
     );
     const results = await Promise.all(attempts);
-    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.payment.id)).size).toBe(1);
+    for (const result of results) expect(result).toEqual(results[0]);
     expect(await ledger(caseRow.id)).toEqual({ payments: 1, audits: 1, version: 2, balanceMinor: 37_655 });
   });
 
@@ -146,7 +182,7 @@ describe(`a double submit racing${usingServer() ? ' on the PostgreSQL server' : 
   });
 
   it('answers a submit that loses at the unique index with the payment that won', async () => {
-    const { caller, caseRow } = await world();
+    const { caller, caseRow, agent } = await world();
     const input = payment(caseRow.id);
     // The winner: the same payment inserted in a transaction held open, so the submit's lookup cannot see it
     // and (on the server) its insert waits on the unique index until the winner commits.
@@ -165,6 +201,7 @@ describe(`a double submit racing${usingServer() ? ' on the PostgreSQL server' : 
           method: input.method,
           idempotencyKey: input.idempotencyKey,
           allocatedPrincipalMinor: input.amountMinor,
+          recordedBy: agent.id,
           receivedAt: new Date(input.receivedAt),
         })
         .returning();

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { auditEvents, cases, paymentPlans, promises } from '../../server/src/db/schema/index.ts';
-import { buildWorkedCase } from './support/builders.ts';
+import { buildWorkedCase, key } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -33,6 +33,7 @@ describe('payments.recordPromise', () => {
   it("records a promise due today on the debtor's calendar, audited, and bumps the case version", async () => {
     const { caller, caseRow, agent } = await world();
     const result = await caller.payments.recordPromise({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       amountMinor: 25_000,
       currency: 'USD',
@@ -52,6 +53,7 @@ describe('payments.recordPromise', () => {
     const evening = new Date('2026-11-12T03:30:00Z'); // 22:30 on Nov 11 in New York
     const { caller, caseRow } = await world(evening);
     const result = await caller.payments.recordPromise({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       amountMinor: 100,
       currency: 'USD',
@@ -63,6 +65,7 @@ describe('payments.recordPromise', () => {
   it('accepts a due date exactly 90 days out', async () => {
     const { caller, caseRow } = await world();
     const result = await caller.payments.recordPromise({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       amountMinor: 100_000,
       currency: 'USD',
@@ -74,12 +77,14 @@ describe('payments.recordPromise', () => {
   it('supersedes the pending standalone promise: the old one is cancelled, one stays pending', async () => {
     const { caller, caseRow } = await world();
     const first = await caller.payments.recordPromise({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       amountMinor: 10_000,
       currency: 'USD',
       dueDate: '2026-11-13',
     });
     const second = await caller.payments.recordPromise({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       amountMinor: 15_000,
       currency: 'USD',
@@ -104,6 +109,7 @@ describe('payments.recordPromise', () => {
     const { caseRow, supervisor } = await world();
     const caller = callerFor(handle.db, supervisor, { now: NOW }).caller;
     const result = await caller.payments.recordPromise({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       amountMinor: 500,
       currency: 'USD',
@@ -117,6 +123,7 @@ describe('payments.recordPlan', () => {
   it('splits the total into installments that sum exactly, the remainder cents on the last one', async () => {
     const { caller, caseRow } = await world();
     const result = await caller.payments.recordPlan({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       totalMinor: 10_000,
       currency: 'USD',
@@ -141,6 +148,7 @@ describe('payments.recordPlan', () => {
   it('spaces weekly and biweekly installments from the start date', async () => {
     const { caller, caseRow } = await world();
     const weekly = await caller.payments.recordPlan({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       totalMinor: 40_000,
       currency: 'USD',
@@ -159,12 +167,14 @@ describe('payments.recordPlan', () => {
   it('replaces the active plan and the pending promise; installments already kept stay kept', async () => {
     const { caller, caseRow } = await world();
     const promise = await caller.payments.recordPromise({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       amountMinor: 5_000,
       currency: 'USD',
       dueDate: '2026-11-12',
     });
     const oldPlan = await caller.payments.recordPlan({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       totalMinor: 20_000,
       currency: 'USD',
@@ -178,6 +188,7 @@ describe('payments.recordPlan', () => {
       .set({ status: 'kept' })
       .where(eq(promises.id, oldPlan.installments[0]!.id));
     const newPlan = await caller.payments.recordPlan({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       totalMinor: 30_000,
       currency: 'USD',
@@ -207,6 +218,7 @@ describe('payments.list', () => {
   it("shows the case's promises with their plan, the plans and the payments", async () => {
     const { caller, caseRow } = await world();
     await caller.payments.recordPlan({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       totalMinor: 9_000,
       currency: 'USD',
@@ -215,6 +227,7 @@ describe('payments.list', () => {
       startDate: '2026-11-18',
     });
     await caller.payments.recordPromise({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       amountMinor: 1_000,
       currency: 'USD',

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { cases } from '../../server/src/db/schema/index.ts';
-import { buildWorkedCase } from './support/builders.ts';
+import { buildWorkedCase, key } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -27,6 +27,7 @@ describe('money re-ranks the case in the queues', () => {
     await caller.queues.list({ queue: 'mine' });
     const before = (await stored(caseRow.id)).priority;
     await caller.payments.recordPromise({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       amountMinor: 5_000,
       currency: 'USD',

@@ -16,6 +16,7 @@ import {
   buildOptOut,
   buildThirdParty,
   buildWorkedCase,
+  key,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
@@ -46,6 +47,7 @@ describe('the earliest workable instant', () => {
 
     const caller = callerFor(handle.db, agent, { now: NOW }).caller;
     await caller.contacts.logCall({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       contactPointId: mobile.id,
       kind: 'call',

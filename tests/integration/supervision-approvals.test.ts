@@ -8,6 +8,7 @@ import {
   buildTeam,
   buildUser,
   buildWorkedCase,
+  key,
   refusedAttempt,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -34,6 +35,7 @@ describe('approvals queue', () => {
     const w = await world();
     const visit = () =>
       w.agentCaller.escalations.scheduleFieldVisit({
+        idempotencyKey: key(),
         caseId: w.caseRow.id,
         addressId: w.home.id,
         scheduledFor: FRIDAY_NOON,
@@ -41,6 +43,7 @@ describe('approvals queue', () => {
     expect((await refusedAttempt(handle.db, visit())).decision).toMatchObject({ ruleIds: ['POL-APPROVAL'] });
 
     const request = await w.agentCaller.escalations.request({
+      idempotencyKey: key(),
       caseId: w.caseRow.id,
       kind: 'field_visit',
       reason: 'No answer on any phone for weeks',
@@ -66,6 +69,7 @@ describe('approvals queue', () => {
     expect(row!.verdict!.targetLabel).toEqual(expect.any(String));
 
     const decided = await w.supervisorCaller.escalations.decide({
+      idempotencyKey: key(),
       requestId: request.requestId,
       approve: true,
       reason: 'Field team is in the area',
@@ -96,6 +100,7 @@ describe('approvals queue', () => {
     const w = await world();
     await buildDispute(handle.db, w.caseRow.id, { receivedAt: new Date('2026-11-01T15:00:00Z') });
     await w.agentCaller.escalations.request({
+      idempotencyKey: key(),
       caseId: w.caseRow.id,
       kind: 'legal_filing',
       reason: 'Debt verified, suing before limitations',
@@ -112,16 +117,19 @@ describe('approvals queue', () => {
     const w = await world();
     const second = await buildWorkedCase(handle.db);
     const placement = await w.agentCaller.escalations.request({
+      idempotencyKey: key(),
       caseId: w.caseRow.id,
       kind: 'agency_placement',
       reason: 'Nothing collected in six months',
     });
     const visit = await w.agentCaller.escalations.request({
+      idempotencyKey: key(),
       caseId: w.caseRow.id,
       kind: 'field_visit',
       reason: 'Phones disconnected, address confirmed',
     });
     await callerFor(handle.db, second.agent, { now: NOW }).caller.escalations.request({
+      idempotencyKey: key(),
       caseId: second.caseRow.id,
       kind: 'field_visit',
       reason: 'Another team, another supervisor',
@@ -135,6 +143,7 @@ describe('approvals queue', () => {
   it('keeps other teams out: another supervisor neither sees nor decides; an agent is refused; bad input is a 400', async () => {
     const w = await world();
     const request = await w.agentCaller.escalations.request({
+      idempotencyKey: key(),
       caseId: w.caseRow.id,
       kind: 'field_visit',
       reason: 'No answer on any phone for weeks',
@@ -145,7 +154,12 @@ describe('approvals queue', () => {
     const outsiderCaller = w.as(outsider);
     expect((await outsiderCaller.approvals.list({})).rows).toEqual([]);
     await expect(
-      outsiderCaller.escalations.decide({ requestId: request.requestId, approve: true, reason: 'Why not' }),
+      outsiderCaller.escalations.decide({
+        idempotencyKey: key(),
+        requestId: request.requestId,
+        approve: true,
+        reason: 'Why not',
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(w.agentCaller.approvals.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(w.supervisorCaller.approvals.list({ status: 'maybe' as 'pending' })).rejects.toMatchObject({

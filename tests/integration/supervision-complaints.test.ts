@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { auditEvents, complaints } from '../../server/src/db/schema/index.ts';
 import { buildComplaint } from './matrix/supervision.ts';
-import { buildTeam, buildUser, buildWorkedCase } from './support/builders.ts';
+import { buildTeam, buildUser, buildWorkedCase, key } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -56,19 +56,28 @@ describe('complaints', () => {
     expect(assignees.map((a) => a.id).sort()).toEqual([w.agent.id, w.supervisor.id].sort());
 
     const assigned = await w.supervisorCaller.complaints.assign({
+      idempotencyKey: key(),
       complaintId: w.complaint.id,
       assigneeId: w.agent.id,
     });
     expect(assigned.assignedTo).toEqual({ id: w.agent.id, name: w.agent.name });
-    const investigating = await w.supervisorCaller.complaints.investigate({ complaintId: w.complaint.id });
+    const investigating = await w.supervisorCaller.complaints.investigate({
+      idempotencyKey: key(),
+      complaintId: w.complaint.id,
+    });
     expect(investigating.status).toBe('investigating');
     await expect(
-      w.supervisorCaller.complaints.investigate({ complaintId: w.complaint.id }),
+      w.supervisorCaller.complaints.investigate({ idempotencyKey: key(), complaintId: w.complaint.id }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(
-      w.supervisorCaller.complaints.resolve({ complaintId: w.complaint.id, resolution: 'ok' }),
+      w.supervisorCaller.complaints.resolve({
+        idempotencyKey: key(),
+        complaintId: w.complaint.id,
+        resolution: 'ok',
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('resolution') });
     const resolved = await w.supervisorCaller.complaints.resolve({
+      idempotencyKey: key(),
       complaintId: w.complaint.id,
       resolution: 'Listened to the call, apologised, coached the agent',
     });
@@ -80,6 +89,7 @@ describe('complaints', () => {
     });
     await expect(
       w.supervisorCaller.complaints.resolve({
+        idempotencyKey: key(),
         complaintId: w.complaint.id,
         resolution: 'Resolving it a second time',
       }),
@@ -125,10 +135,18 @@ describe('complaints', () => {
     const otherTeam = await buildTeam(handle.db);
     const stranger = await buildUser(handle.db, 'agent', { teamId: otherTeam.id });
     await expect(
-      w.supervisorCaller.complaints.assign({ complaintId: w.complaint.id, assigneeId: stranger.id }),
+      w.supervisorCaller.complaints.assign({
+        idempotencyKey: key(),
+        complaintId: w.complaint.id,
+        assigneeId: stranger.id,
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('assigneeId') });
     await expect(
-      w.supervisorCaller.complaints.assign({ complaintId: w.complaint.id, assigneeId: 'nope' }),
+      w.supervisorCaller.complaints.assign({
+        idempotencyKey: key(),
+        complaintId: w.complaint.id,
+        assigneeId: 'nope',
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const [row] = await handle.db.select().from(complaints).where(eq(complaints.id, w.complaint.id));
     expect(row?.assignedTo).toBeNull();
@@ -144,17 +162,30 @@ describe('complaints', () => {
     expect((await outsiderCaller.complaints.list({})).rows.some((r) => r.id === w.complaint.id)).toBe(false);
     // One call at a time: promises made together would reject before the loop awaits them.
     for (const attempt of [
-      () => outsiderCaller.complaints.assign({ complaintId: w.complaint.id, assigneeId: outsider.id }),
-      () => outsiderCaller.complaints.investigate({ complaintId: w.complaint.id }),
       () =>
-        outsiderCaller.complaints.resolve({ complaintId: w.complaint.id, resolution: 'Not my team at all' }),
+        outsiderCaller.complaints.assign({
+          idempotencyKey: key(),
+          complaintId: w.complaint.id,
+          assigneeId: outsider.id,
+        }),
+      () => outsiderCaller.complaints.investigate({ idempotencyKey: key(), complaintId: w.complaint.id }),
+      () =>
+        outsiderCaller.complaints.resolve({
+          idempotencyKey: key(),
+          complaintId: w.complaint.id,
+          resolution: 'Not my team at all',
+        }),
     ]) {
       await expect(attempt()).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
     const manager = w.as(await buildUser(handle.db, 'manager'));
     expect((await manager.complaints.list({})).rows.some((r) => r.id === w.complaint.id)).toBe(true);
     await expect(
-      manager.complaints.resolve({ complaintId: w.complaint.id, resolution: 'Managers do not resolve' }),
+      manager.complaints.resolve({
+        idempotencyKey: key(),
+        complaintId: w.complaint.id,
+        resolution: 'Managers do not resolve',
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(w.as(w.agent).complaints.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await auditOf(w.complaint.id)).toEqual([]);

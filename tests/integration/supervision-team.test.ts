@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { auditEvents, cases } from '../../server/src/db/schema/index.ts';
-import { buildCase, buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
+import { buildCase, buildPortfolio, buildTeam, buildUser, key } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -74,11 +74,9 @@ describe('team reassignment', () => {
     const w = await world();
     const moving = [w.annCases[0]!.id, w.annCases[1]!.id, w.pooled.id];
     const before = await agentsOf(moving);
-    const result = await w.as(w.supervisor).team.reassign({
-      teamId: w.team.id,
-      caseIds: moving,
-      toAgentId: w.ben.id,
-    });
+    const result = await w
+      .as(w.supervisor)
+      .team.reassign({ idempotencyKey: key(), teamId: w.team.id, caseIds: moving, toAgentId: w.ben.id });
     expect(result).toEqual({ moved: 3, unchanged: 0 });
     const after = await agentsOf(moving);
     for (const id of moving) {
@@ -105,12 +103,14 @@ describe('team reassignment', () => {
 
     // Back to the pool; a case already there is left alone and not audited again.
     const toPool = await w.as(w.supervisor).team.reassign({
+      idempotencyKey: key(),
       teamId: w.team.id,
       caseIds: [w.annCases[2]!.id],
       toAgentId: null,
     });
     expect(toPool).toEqual({ moved: 1, unchanged: 0 });
     const again = await w.as(w.supervisor).team.reassign({
+      idempotencyKey: key(),
       teamId: w.team.id,
       caseIds: [w.annCases[2]!.id],
       toAgentId: null,
@@ -125,7 +125,9 @@ describe('team reassignment', () => {
     const batch = [w.annCases[0]!.id, w.annCases[1]!.id, w.foreign.id];
     const before = await agentsOf(batch);
     await expect(
-      w.as(w.supervisor).team.reassign({ teamId: w.team.id, caseIds: batch, toAgentId: w.ben.id }),
+      w
+        .as(w.supervisor)
+        .team.reassign({ idempotencyKey: key(), teamId: w.team.id, caseIds: batch, toAgentId: w.ben.id }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('nothing was moved') });
     expect(await agentsOf(batch)).toEqual(before);
     const audit = await handle.db
@@ -140,31 +142,50 @@ describe('team reassignment', () => {
     const ids = [w.annCases[0]!.id];
     const before = await agentsOf(ids);
     await expect(
-      w.as(w.supervisor).team.reassign({ teamId: w.team.id, caseIds: ids, toAgentId: w.stranger.id }),
+      w
+        .as(w.supervisor)
+        .team.reassign({ idempotencyKey: key(), teamId: w.team.id, caseIds: ids, toAgentId: w.stranger.id }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('toAgentId') });
     await expect(
-      w.as(w.supervisor).team.reassign({ teamId: w.team.id, caseIds: ids, toAgentId: w.supervisor.id }),
+      w.as(w.supervisor).team.reassign({
+        idempotencyKey: key(),
+        teamId: w.team.id,
+        caseIds: ids,
+        toAgentId: w.supervisor.id,
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const outsider = w.as(w.otherSupervisor);
     await expect(
-      outsider.team.reassign({ teamId: w.team.id, caseIds: ids, toAgentId: w.ben.id }),
+      outsider.team.reassign({ idempotencyKey: key(), teamId: w.team.id, caseIds: ids, toAgentId: w.ben.id }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // Their own team as the target team does not reach our cases either.
     await expect(
-      outsider.team.reassign({ teamId: w.otherTeam.id, caseIds: ids, toAgentId: w.stranger.id }),
+      outsider.team.reassign({
+        idempotencyKey: key(),
+        teamId: w.otherTeam.id,
+        caseIds: ids,
+        toAgentId: w.stranger.id,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(outsider.team.cases({ teamId: w.team.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await outsider.team.overview()).map((t) => t.id)).toEqual([w.otherTeam.id]);
     await expect(
-      w.as(w.ann).team.reassign({ teamId: w.team.id, caseIds: ids, toAgentId: w.ann.id }),
+      w
+        .as(w.ann)
+        .team.reassign({ idempotencyKey: key(), teamId: w.team.id, caseIds: ids, toAgentId: w.ann.id }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(
-      w.as(w.supervisor).team.reassign({ teamId: w.team.id, caseIds: [], toAgentId: w.ben.id }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(
       w
         .as(w.supervisor)
-        .team.reassign({ teamId: w.team.id, caseIds: [ids[0]!, ids[0]!], toAgentId: w.ben.id }),
+        .team.reassign({ idempotencyKey: key(), teamId: w.team.id, caseIds: [], toAgentId: w.ben.id }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      w.as(w.supervisor).team.reassign({
+        idempotencyKey: key(),
+        teamId: w.team.id,
+        caseIds: [ids[0]!, ids[0]!],
+        toAgentId: w.ben.id,
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await agentsOf(ids)).toEqual(before);
   });

@@ -12,6 +12,7 @@
  */
 import { pruneSessions } from '../modules/auth/session.ts';
 import { pruneThrottle } from '../modules/auth/throttle.ts';
+import { pruneIdempotencyKeys } from '../modules/idempotency/idempotency-keys.ts';
 import { runNightlyRoll } from '../modules/ladder/roll.service.ts';
 import { runReminders } from '../modules/reminders/scheduler.ts';
 import type { JobDefinition } from './queue.ts';
@@ -50,6 +51,14 @@ export const jobDefinitions: JobDefinition[] = [
         log: (message) => logger.info(message),
       });
       logger.info({ alreadyRan, summary }, 'nightly roll');
+    },
+  },
+  {
+    // Idempotency keys answer retries for 24 hours (decision 022); older ones are dropped.
+    name: 'idempotency.prune',
+    schedule: { cron: '17 * * * *', timezone: 'UTC' },
+    handler: async ({ db, now, logger }) => {
+      logger.info({ pruned: await pruneIdempotencyKeys(db, now) }, 'idempotency keys pruned');
     },
   },
 ];

@@ -1,7 +1,16 @@
 import type { Role } from '@arrears/shared/domain/enums';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
+import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
 import { ZodError } from 'zod';
+import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import {
+  claimKey,
+  completeKey,
+  type KeyedRequest,
+  releaseKey,
+  requestHash,
+} from '../modules/idempotency/idempotency-keys.ts';
 import { enforceRate, type RatePolicy } from '../modules/limits/rate-limit.ts';
 import { t } from './init.ts';
 
@@ -70,3 +79,44 @@ export function perUserRate(action: string, policy: RatePolicy, refusal: string)
     return next();
   });
 }
+
+/**
+ * A create procedure: `.input(schema).use(idempotent)`, the schema carrying `idempotencyKey` (decision 022). The
+ * key is claimed, the procedure run on the same transaction (services' own transactions become savepoints) and its
+ * response stored, all in one commit: a retry with the same key and request answers the stored response and
+ * writes nothing (one sent while the first runs waits for it), the same key with another request is CONFLICT, and
+ * a crash can never leave a write without its key. A failed request frees its key (what it kept on purpose, e.g. a
+ * blocked attempt, stays).
+ */
+export const idempotent = t.middleware(async ({ ctx, path, input, next }) => {
+  const fields = input as Record<string, unknown>;
+  if (!ctx.user || typeof fields?.idempotencyKey !== 'string') {
+    throw new Error(`${path} is keyed but its input has no idempotencyKey or it runs signed out`);
+  }
+  const request: KeyedRequest = {
+    userId: ctx.user.id,
+    key: fields.idempotencyKey,
+    procedure: path,
+    requestHash: requestHash(fields),
+    now: ctx.now(),
+  };
+  let failed: Awaited<ReturnType<typeof next>> | null = null;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const claim = await claimKey(tx, request);
+      // tRPC has no public way for a middleware to answer without calling next(); this is its own result shape.
+      if (!claim.fresh) return { ok: true as const, data: claim.response, marker: middlewareMarker };
+      const result = await next({ ctx: { db: tx as unknown as Database } });
+      if (result.ok) await completeKey(tx, request, result.data);
+      else {
+        failed = result;
+        await releaseKey(tx, request);
+      }
+      return result;
+    });
+  } catch (error) {
+    // The failed procedure left the transaction unable to commit: its own error is the answer.
+    if (failed) return failed;
+    throw error;
+  }
+});

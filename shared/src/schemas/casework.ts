@@ -20,6 +20,7 @@ import {
   THIRD_PARTY_RELATIONSHIPS,
 } from '../domain/enums.ts';
 import { contactRecordedOutput, expectedVersion } from './contacts.ts';
+import { idempotencyKey } from './idempotency.ts';
 import { cursorToken, id, instant, longText, shortText } from './primitives.ts';
 
 /** Contracts of the case screen: what it shows (masked), the events that change the verdicts, the statement. */
@@ -148,6 +149,7 @@ export const revealContactInput = z
     contactPointId: id('contactPointId').optional(),
     thirdPartyId: id('thirdPartyId').optional(),
     field: z.enum(REVEALABLE_FIELDS, { error: 'field must be dateOfBirth' }).optional(),
+    idempotencyKey,
   })
   .refine((i) => [i.contactPointId, i.thirdPartyId, i.field].filter((v) => v !== undefined).length === 1, {
     error: 'Name exactly one of contactPointId, thirdPartyId or field',
@@ -251,21 +253,39 @@ export const recordDisputeInput = z.object({
   /** When the dispute reached the agency; now when omitted, never in the future. */
   receivedAt: pastInstant('receivedAt'),
   expectedVersion,
+  idempotencyKey,
 });
 export const recordVerificationSentInput = z.object({
   disputeId: id('disputeId'),
   sentAt: pastInstant('sentAt'),
   expectedVersion,
+  idempotencyKey,
 });
-export const recordCeaseInput = z.object({ caseId, receivedAt: instant('receivedAt'), expectedVersion });
+export const recordCeaseInput = z.object({
+  caseId,
+  receivedAt: instant('receivedAt'),
+  expectedVersion,
+  idempotencyKey,
+});
 export const recordAttorneyInput = z.object({
   caseId,
   name: shortText(200).min(2, "Write the attorney's name"),
   contact: longText(500).min(3, 'Write how to reach the attorney'),
   expectedVersion,
+  idempotencyKey,
 });
-export const recordBankruptcyInput = z.object({ caseId, filedAt: instant('filedAt'), expectedVersion });
-export const recordDeathInput = z.object({ caseId, diedAt: pastInstant('diedAt'), expectedVersion });
+export const recordBankruptcyInput = z.object({
+  caseId,
+  filedAt: instant('filedAt'),
+  expectedVersion,
+  idempotencyKey,
+});
+export const recordDeathInput = z.object({
+  caseId,
+  diedAt: pastInstant('diedAt'),
+  expectedVersion,
+  idempotencyKey,
+});
 export const recordOptOutInput = z
   .object({
     caseId,
@@ -274,6 +294,7 @@ export const recordOptOutInput = z
       .optional(),
     contactPointId: id('contactPointId').optional(),
     expectedVersion,
+    idempotencyKey,
   })
   .refine((i) => i.channel !== undefined || i.contactPointId !== undefined, {
     error: 'Name the channel, the contact point, or both',
@@ -283,6 +304,7 @@ export const revokeConsentInput = z.object({
   caseId,
   contactPointId: id('contactPointId'),
   expectedVersion,
+  idempotencyKey,
 });
 export const COMPLAINT_CHANNELS = [
   'phone',
@@ -301,17 +323,20 @@ export const recordComplaintInput = z.object({
   description: longText(4000).min(10, 'Describe the complaint in at least 10 characters'),
   receivedAt: pastInstant('receivedAt'),
   expectedVersion,
+  idempotencyKey,
 });
 export const addNoteInput = z.object({
   caseId,
   body: longText(4000).min(1, 'The note is empty'),
   expectedVersion,
+  idempotencyKey,
 });
 export const scheduleCallbackInput = z.object({
   caseId,
   dueAt: instant('dueAt'),
   note: longText(500).optional(),
   expectedVersion,
+  idempotencyKey,
 });
 export const setHoldInput = z.object({
   caseId,
@@ -319,6 +344,7 @@ export const setHoldInput = z.object({
   until: instant('until').nullable(),
   reason: longText(2000).min(10, 'Write a reason of at least 10 characters'),
   expectedVersion,
+  idempotencyKey,
 });
 /** The row an event wrote and the case's new version. */
 export const caseEventOutput = z.object({ id: z.string(), caseVersion: z.number().int() });
@@ -373,5 +399,6 @@ export const sendStatementInput = z.object({
   /** Required for email; a letter without one goes to the home address on file. */
   contactPointId: id('contactPointId').optional(),
   expectedVersion,
+  idempotencyKey,
 });
 export const sendStatementOutput = contactRecordedOutput;

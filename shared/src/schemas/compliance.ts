@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../compliance/rule-ids.ts';
 import { ACTION_KINDS, CONTACT_POINT_KINDS, DECISION_OUTCOMES } from '../domain/enums.ts';
+import { idempotencyKey } from './idempotency.ts';
 import { id, longText } from './primitives.ts';
 
 /** One rule the verdict names: its id, a reason an agent understands and the legal source. */
@@ -91,6 +92,7 @@ export const overrideInput = z.object({
     .array(z.enum(RULE_IDS, { error: (issue) => `unknown rule id ${JSON.stringify(issue.input)}` }))
     .min(1, 'Name at least one rule to override'),
   reason: longText(2000).min(10, 'Write a reason of at least 10 characters'),
+  idempotencyKey,
 });
 export type OverrideInput = z.infer<typeof overrideInput>;
 

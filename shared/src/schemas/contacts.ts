@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DISCLOSURES } from '../compliance/actions.ts';
 import { MESSAGE_PURPOSES } from '../domain/enums.ts';
 import { ruleHit } from './compliance.ts';
+import { idempotencyKey } from './idempotency.ts';
 import { id, instant, longText } from './primitives.ts';
 
 /** The case version the agent's screen shows; a different current version answers STALE_VERSION. */
@@ -37,6 +38,7 @@ export const logCallInput = z.object({
    */
   occurredAt: instant('occurredAt').optional(),
   expectedVersion,
+  idempotencyKey,
 });
 export type LogCallInput = z.input<typeof logCallInput>;
 
@@ -54,6 +56,7 @@ export const sendMessageInput = z.object({
   body: longText(20_000).min(1, 'The message is empty'),
   disclosures: z.array(z.enum(DISCLOSURES)).default([]),
   expectedVersion,
+  idempotencyKey,
 });
 export type SendMessageInput = z.input<typeof sendMessageInput>;
 
@@ -63,6 +66,7 @@ export const contactThirdPartyInput = z.object({
   purpose: z.enum(['location', 'collection'], { error: 'purpose must be location or collection' }),
   notes: longText(4000).default(''),
   expectedVersion,
+  idempotencyKey,
 });
 export type ContactThirdPartyInput = z.input<typeof contactThirdPartyInput>;
 

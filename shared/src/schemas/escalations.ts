@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPROVAL_STATUSES, ESCALATION_KINDS } from '../domain/enums.ts';
 import { expectedVersion, guardedActionOutput } from './contacts.ts';
+import { idempotencyKey } from './idempotency.ts';
 import { id, instant, longText, shortText } from './primitives.ts';
 
 const reason = longText(2000).min(10, 'Write a reason of at least 10 characters');
@@ -9,12 +10,14 @@ export const escalationRequestInput = z.object({
   caseId: id('caseId'),
   kind: z.enum(ESCALATION_KINDS, { error: 'kind must be agency_placement, field_visit or legal_filing' }),
   reason,
+  idempotencyKey,
 });
 
 export const escalationDecideInput = z.object({
   requestId: id('requestId'),
   approve: z.boolean(),
   reason: longText(2000).min(3, 'Write a reason'),
+  idempotencyKey,
 });
 
 export const escalationView = z.object({
@@ -33,12 +36,14 @@ export const scheduleFieldVisitInput = z.object({
   /** CN-CBA-VISIT: the audio/video recording reference. */
   recordingRef: shortText(200).min(1).optional(),
   expectedVersion,
+  idempotencyKey,
 });
 
 export const placeWithAgencyInput = z.object({
   caseId: id('caseId'),
   agencyId: id('agencyId'),
   expectedVersion,
+  idempotencyKey,
 });
 
 export const fileLegalActionInput = z.object({
@@ -49,6 +54,7 @@ export const fileLegalActionInput = z.object({
     .int('claimMinor is in minor units (an integer)')
     .positive('claimMinor must be positive'),
   expectedVersion,
+  idempotencyKey,
 });
 
 export const fieldVisitOutput = guardedActionOutput.extend({ visitId: z.string().uuid() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLACEMENT_STATUSES } from '../domain/enums.ts';
+import { idempotencyKey } from './idempotency.ts';
 import { id, instant, longText, shortText } from './primitives.ts';
 
 /**
@@ -97,6 +98,7 @@ const bps = z
 export const createAgencyInput = z.object({
   name: shortText(200).min(2, 'Name the agency'),
   commissionBps: bps,
+  idempotencyKey,
 });
 
 export const updateAgencyInput = z.object({ agencyId: id('agencyId'), commissionBps: bps });
@@ -166,6 +168,7 @@ export const placementsPage = z.object({
 export const recallPlacementInput = z.object({
   placementId: id('placementId'),
   reason: longText(2000).min(10, 'Write a reason of at least 10 characters'),
+  idempotencyKey,
 });
 
 export const recordAgencyPaymentInput = z.object({
@@ -182,6 +185,7 @@ export const recordAgencyPaymentInput = z.object({
   reference: shortText(60, 'reference must be 3 to 60 characters')
     .min(3, 'reference must be 3 to 60 characters')
     .regex(/^[\x21-\x7e]+$/, 'reference must be printable ASCII without spaces'),
+  idempotencyKey,
 });
 
 export const agencyPaymentOutput = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RULE_IDS } from '../compliance/rule-ids.ts';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES, DIRECTIONS } from '../domain/enums.ts';
 import { ruleHit } from './compliance.ts';
+import { idempotencyKey } from './idempotency.ts';
 import { date, id, instant, longText } from './primitives.ts';
 
 const DAY_MS = 86_400_000;
@@ -154,6 +155,7 @@ export const reviewInput = z.object({
   target: z.enum(['decision', 'contact']),
   id: z.number().int().positive(),
   note: longText(2000).min(3, 'Write a note of at least 3 characters'),
+  idempotencyKey,
 });
 export type ReviewInput = z.infer<typeof reviewInput>;
 

@@ -7,6 +7,7 @@ import {
   PROMISE_STATUSES,
 } from '../domain/enums.ts';
 import { expectedVersion } from './contacts.ts';
+import { idempotencyKey } from './idempotency.ts';
 import { date, id, instant, shortText } from './primitives.ts';
 
 /** Contracts of promises, payment plans and payments (decision 006). Money is minor units plus a currency. */
@@ -27,6 +28,7 @@ export const recordPromiseInput = z.object({
   /** Today or later on the debtor's calendar, at most 90 days out. */
   dueDate: date('dueDate'),
   expectedVersion,
+  idempotencyKey,
 });
 export type RecordPromiseInput = z.input<typeof recordPromiseInput>;
 
@@ -43,6 +45,7 @@ export const recordPlanInput = z.object({
   /** The first installment's due date: today or later on the debtor's calendar. */
   startDate: date('startDate'),
   expectedVersion,
+  idempotencyKey,
 });
 export type RecordPlanInput = z.input<typeof recordPlanInput>;
 

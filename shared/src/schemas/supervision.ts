@@ -7,6 +7,7 @@ import {
   LADDER_STAGES,
 } from '../domain/enums.ts';
 import { ruleHit } from './compliance.ts';
+import { idempotencyKey } from './idempotency.ts';
 import { pageInput } from './pagination.ts';
 import { id, longText } from './primitives.ts';
 
@@ -133,11 +134,13 @@ export type ComplaintAssignee = z.infer<typeof complaintAssigneesOutput>[number]
 export const complaintAssignInput = z.object({
   complaintId: id('complaintId'),
   assigneeId: id('assigneeId'),
+  idempotencyKey,
 });
-export const complaintInvestigateInput = z.object({ complaintId: id('complaintId') });
+export const complaintInvestigateInput = z.object({ complaintId: id('complaintId'), idempotencyKey });
 export const complaintResolveInput = z.object({
   complaintId: id('complaintId'),
   resolution: longText(4000).min(10, 'Write a resolution of at least 10 characters'),
+  idempotencyKey,
 });
 export const complaintView = complaintRow;
 
@@ -208,6 +211,7 @@ export const teamReassignInput = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'caseIds: a case is listed twice'),
   /** The agent who takes the cases, or null for the team's pool. */
   toAgentId: id('toAgentId').nullable(),
+  idempotencyKey,
 });
 export type TeamReassignInput = z.input<typeof teamReassignInput>;
 

@@ -1,4 +1,4 @@
-import { buildDispute } from '../support/builders.ts';
+import { buildDispute, key } from '../support/builders.ts';
 import { freshPoolCase } from './compliance.ts';
 import { type MatrixRow, type MatrixWorld, only, signedIn } from './types.ts';
 
@@ -33,50 +33,68 @@ export const caseworkMatrix: Record<string, MatrixRow> = {
     call: (c, world) => c.casework.statement({ caseId: world.caseId }),
   },
   'casework.revealContact': eventRow((c, { caseRow, mobile }) =>
-    c.casework.revealContact({ caseId: caseRow.id, contactPointId: mobile.id }),
+    c.casework.revealContact({ idempotencyKey: key(), caseId: caseRow.id, contactPointId: mobile.id }),
   ),
   'casework.recordDispute': eventRow((c, { caseRow }) =>
-    c.casework.recordDispute({ caseId: caseRow.id, reason: 'Not my debt' }),
+    c.casework.recordDispute({ idempotencyKey: key(), caseId: caseRow.id, reason: 'Not my debt' }),
   ),
   'casework.recordVerificationSent': eventRow(async (c, { caseRow }, world) => {
     const dispute = await buildDispute(world.db, caseRow.id, { receivedAt: new Date(hourAgo()) });
-    return c.casework.recordVerificationSent({ disputeId: dispute.id });
+    return c.casework.recordVerificationSent({ idempotencyKey: key(), disputeId: dispute.id });
   }),
   'casework.recordCease': eventRow((c, { caseRow }) =>
-    c.casework.recordCease({ caseId: caseRow.id, receivedAt: hourAgo() }),
+    c.casework.recordCease({ idempotencyKey: key(), caseId: caseRow.id, receivedAt: hourAgo() }),
   ),
   'casework.recordAttorney': eventRow((c, { caseRow }) =>
-    c.casework.recordAttorney({ caseId: caseRow.id, name: 'R. Counsel', contact: '+1 212 555 0100' }),
+    c.casework.recordAttorney({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      name: 'R. Counsel',
+      contact: '+1 212 555 0100',
+    }),
   ),
   'casework.recordBankruptcy': eventRow((c, { caseRow }) =>
-    c.casework.recordBankruptcy({ caseId: caseRow.id, filedAt: hourAgo() }),
+    c.casework.recordBankruptcy({ idempotencyKey: key(), caseId: caseRow.id, filedAt: hourAgo() }),
   ),
-  'casework.recordDeath': eventRow((c, { caseRow }) => c.casework.recordDeath({ caseId: caseRow.id })),
+  'casework.recordDeath': eventRow((c, { caseRow }) =>
+    c.casework.recordDeath({ idempotencyKey: key(), caseId: caseRow.id }),
+  ),
   'casework.recordOptOut': eventRow((c, { caseRow }) =>
-    c.casework.recordOptOut({ caseId: caseRow.id, channel: 'sms' }),
+    c.casework.recordOptOut({ idempotencyKey: key(), caseId: caseRow.id, channel: 'sms' }),
   ),
   'casework.revokeConsent': eventRow((c, { caseRow, mobile }) =>
-    c.casework.revokeConsent({ caseId: caseRow.id, contactPointId: mobile.id }),
+    c.casework.revokeConsent({ idempotencyKey: key(), caseId: caseRow.id, contactPointId: mobile.id }),
   ),
   'casework.recordComplaint': eventRow((c, { caseRow }) =>
     c.casework.recordComplaint({
+      idempotencyKey: key(),
       caseId: caseRow.id,
       channel: 'phone',
       description: 'Called me three times today',
     }),
   ),
   'casework.addNote': eventRow((c, { caseRow }) =>
-    c.casework.addNote({ caseId: caseRow.id, body: 'Asked for a plan' }),
+    c.casework.addNote({ idempotencyKey: key(), caseId: caseRow.id, body: 'Asked for a plan' }),
   ),
   'casework.scheduleCallback': eventRow((c, { caseRow }) =>
-    c.casework.scheduleCallback({ caseId: caseRow.id, dueAt: tomorrow() }),
+    c.casework.scheduleCallback({ idempotencyKey: key(), caseId: caseRow.id, dueAt: tomorrow() }),
   ),
   'casework.setHold': eventRow(
     (c, { caseRow }) =>
-      c.casework.setHold({ caseId: caseRow.id, until: tomorrow(), reason: 'Complaint under review' }),
+      c.casework.setHold({
+        idempotencyKey: key(),
+        caseId: caseRow.id,
+        until: tomorrow(),
+        reason: 'Complaint under review',
+      }),
     only('supervisor'),
   ),
   'casework.sendStatement': eventRow((c, { caseRow, home }) =>
-    c.casework.sendStatement({ caseId: caseRow.id, channel: 'letter', contactPointId: home.id }),
+    c.casework.sendStatement({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      channel: 'letter',
+      contactPointId: home.id,
+    }),
   ),
 };

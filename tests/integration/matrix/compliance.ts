@@ -1,4 +1,4 @@
-import { buildCase, buildContactPoint, buildEscalation, buildPortfolio } from '../support/builders.ts';
+import { buildCase, buildContactPoint, buildEscalation, buildPortfolio, key } from '../support/builders.ts';
 import { type MatrixRow, type MatrixWorld, only, signedIn } from './types.ts';
 
 /**
@@ -38,9 +38,11 @@ export const complianceMatrix: Record<string, MatrixRow> = {
   },
   'compliance.override': {
     access: only('supervisor'),
-    call: (c, world) =>
+    // A fresh case each call: two calls must be two requests (idempotency.test.ts replays one of them).
+    call: async (c, world) =>
       c.compliance.override({
-        caseId: world.caseId,
+        idempotencyKey: key(),
+        caseId: (await freshPoolCase(world)).caseRow.id,
         actionKind: 'agency_placement',
         ruleIds: ['POL-APPROVAL'],
         reason: 'Creditor asked for immediate placement',

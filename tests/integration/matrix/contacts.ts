@@ -1,4 +1,4 @@
-import { buildThirdParty } from '../support/builders.ts';
+import { buildThirdParty, key } from '../support/builders.ts';
 import { freshPoolCase } from './compliance.ts';
 import { type MatrixRow, only } from './types.ts';
 
@@ -9,6 +9,7 @@ export const contactsMatrix: Record<string, MatrixRow> = {
     call: async (c, world) => {
       const { caseRow, mobile } = await freshPoolCase(world);
       return c.contacts.logCall({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         contactPointId: mobile.id,
         kind: 'call',
@@ -24,6 +25,7 @@ export const contactsMatrix: Record<string, MatrixRow> = {
     call: async (c, world) => {
       const { caseRow, home } = await freshPoolCase(world);
       return c.contacts.sendMessage({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         contactPointId: home.id,
         channel: 'letter',
@@ -38,6 +40,7 @@ export const contactsMatrix: Record<string, MatrixRow> = {
       const { caseRow } = await freshPoolCase(world);
       const neighbor = await buildThirdParty(world.db, caseRow.debtorId);
       return c.contacts.contactThirdParty({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         thirdPartyId: neighbor.id,
         purpose: 'location',

@@ -1,4 +1,4 @@
-import { buildAgency, buildEscalation } from '../support/builders.ts';
+import { buildAgency, buildEscalation, key } from '../support/builders.ts';
 import { approvedCase, freshPoolCase } from './compliance.ts';
 import { type MatrixRow, only } from './types.ts';
 
@@ -9,6 +9,7 @@ export const escalationsMatrix: Record<string, MatrixRow> = {
     call: async (c, world) => {
       const { caseRow } = await freshPoolCase(world);
       return c.escalations.request({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         kind: 'field_visit',
         reason: 'Phones unanswered for weeks',
@@ -25,6 +26,7 @@ export const escalationsMatrix: Record<string, MatrixRow> = {
         requestedBy: world.users.agent.id,
       });
       return c.escalations.decide({
+        idempotencyKey: key(),
         requestId: request.id,
         approve: true,
         reason: 'Debt verified, not time-barred',
@@ -38,6 +40,7 @@ export const escalationsMatrix: Record<string, MatrixRow> = {
       const tomorrowNoon = new Date(Date.now() + 2 * 86_400_000);
       tomorrowNoon.setUTCHours(17, 0, 0, 0);
       return c.escalations.scheduleFieldVisit({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         addressId: home.id,
         scheduledFor: tomorrowNoon.toISOString(),
@@ -49,7 +52,11 @@ export const escalationsMatrix: Record<string, MatrixRow> = {
     call: async (c, world) => {
       const { caseRow } = await approvedCase(world, 'agency_placement');
       const agency = await buildAgency(world.db);
-      return c.escalations.placeWithAgency({ caseId: caseRow.id, agencyId: agency.id });
+      return c.escalations.placeWithAgency({
+        idempotencyKey: key(),
+        caseId: caseRow.id,
+        agencyId: agency.id,
+      });
     },
   },
   'escalations.fileLegalAction': {
@@ -57,6 +64,7 @@ export const escalationsMatrix: Record<string, MatrixRow> = {
     call: async (c, world) => {
       const { caseRow } = await approvedCase(world, 'legal_filing');
       return c.escalations.fileLegalAction({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         court: 'Springfield District Court',
         claimMinor: 50_000,

@@ -1,4 +1,4 @@
-import { buildAgency, buildPortfolio } from '../support/builders.ts';
+import { buildAgency, buildPortfolio, key } from '../support/builders.ts';
 import { callerFor } from '../support/caller.ts';
 import { approvedCase } from './compliance.ts';
 import { type MatrixRow, type MatrixWorld, only } from './types.ts';
@@ -10,6 +10,7 @@ async function placedCase(world: MatrixWorld) {
   const { caseRow } = await approvedCase(world, 'agency_placement');
   const agency = await buildAgency(world.db);
   const placed = await callerFor(world.db, world.users.supervisor).caller.escalations.placeWithAgency({
+    idempotencyKey: key(),
     caseId: caseRow.id,
     agencyId: agency.id,
   });
@@ -38,7 +39,11 @@ export const agenciesMatrix: Record<string, MatrixRow> = {
   'agencies.create': {
     access: only('admin'),
     call: (c) =>
-      c.agencies.create({ name: `Matrix agency ${Date.now()}-${agencyCount++}`, commissionBps: 2000 }),
+      c.agencies.create({
+        idempotencyKey: key(),
+        name: `Matrix agency ${Date.now()}-${agencyCount++}`,
+        commissionBps: 2000,
+      }),
   },
   'agencies.update': {
     access: only('admin'),
@@ -55,7 +60,11 @@ export const agenciesMatrix: Record<string, MatrixRow> = {
     access: only('supervisor'),
     call: async (c, world) => {
       const { placementId } = await placedCase(world);
-      return c.agencies.recall({ placementId, reason: 'The agency has not reported in weeks' });
+      return c.agencies.recall({
+        idempotencyKey: key(),
+        placementId,
+        reason: 'The agency has not reported in weeks',
+      });
     },
   },
   'agencies.recordPayment': {
@@ -63,6 +72,7 @@ export const agenciesMatrix: Record<string, MatrixRow> = {
     call: async (c, world) => {
       const { placementId } = await placedCase(world);
       return c.agencies.recordPayment({
+        idempotencyKey: key(),
         placementId,
         amountMinor: 1_000,
         currency: 'USD',

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { cases, complianceDecisions } from '../../../server/src/db/schema/index.ts';
-import { buildContact } from '../support/builders.ts';
+import { buildContact, key } from '../support/builders.ts';
 import { type MatrixRow, type MatrixWorld, only } from './types.ts';
 
 const WEEK = { from: '2026-11-09', to: '2026-11-15' };
@@ -51,7 +51,12 @@ export const oversightMatrix: Record<string, MatrixRow> = {
   'oversight.review': {
     access: OVERSIGHT,
     call: async (c, world) =>
-      c.oversight.review({ target: 'contact', id: await worldContact(world), note: 'matrix review' }),
+      c.oversight.review({
+        idempotencyKey: key(),
+        target: 'contact',
+        id: await worldContact(world),
+        note: 'matrix review',
+      }),
   },
   'oversight.qaSample': { access: OVERSIGHT, call: (c) => c.oversight.qaSample({ date: '2026-11-10' }) },
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '@arrears/shared/domain/promise-state';
+import { key } from '../support/builders.ts';
 import { freshPoolCase } from './compliance.ts';
 import { type MatrixRow, only } from './types.ts';
 
@@ -13,6 +14,7 @@ export const paymentsMatrix: Record<string, MatrixRow> = {
     call: async (c, world) => {
       const { caseRow } = await freshPoolCase(world);
       return c.payments.recordPromise({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         amountMinor: 5_000,
         currency: 'USD',
@@ -25,6 +27,7 @@ export const paymentsMatrix: Record<string, MatrixRow> = {
     call: async (c, world) => {
       const { caseRow } = await freshPoolCase(world);
       return c.payments.recordPlan({
+        idempotencyKey: key(),
         caseId: caseRow.id,
         totalMinor: 30_000,
         currency: 'USD',

@@ -1,5 +1,6 @@
 import type { Database } from '../../../server/src/db/client.ts';
 import * as s from '../../../server/src/db/schema/index.ts';
+import { key } from '../support/builders.ts';
 import { freshPoolCase } from './compliance.ts';
 import { type MatrixRow, only } from './types.ts';
 
@@ -44,7 +45,11 @@ export const supervisionMatrix: Record<string, MatrixRow> = {
     call: async (c, world) => {
       const { caseRow } = await freshPoolCase(world);
       const complaint = await buildComplaint(world.db, { caseId: caseRow.id });
-      return c.complaints.assign({ complaintId: complaint.id, assigneeId: world.users.agent.id });
+      return c.complaints.assign({
+        idempotencyKey: key(),
+        complaintId: complaint.id,
+        assigneeId: world.users.agent.id,
+      });
     },
   },
   'complaints.investigate': {
@@ -52,7 +57,7 @@ export const supervisionMatrix: Record<string, MatrixRow> = {
     call: async (c, world) => {
       const { caseRow } = await freshPoolCase(world);
       const complaint = await buildComplaint(world.db, { caseId: caseRow.id });
-      return c.complaints.investigate({ complaintId: complaint.id });
+      return c.complaints.investigate({ idempotencyKey: key(), complaintId: complaint.id });
     },
   },
   'complaints.resolve': {
@@ -61,6 +66,7 @@ export const supervisionMatrix: Record<string, MatrixRow> = {
       const { caseRow } = await freshPoolCase(world);
       const complaint = await buildComplaint(world.db, { caseId: caseRow.id });
       return c.complaints.resolve({
+        idempotencyKey: key(),
         complaintId: complaint.id,
         resolution: 'Apologised and coached the agent',
       });
@@ -79,6 +85,7 @@ export const supervisionMatrix: Record<string, MatrixRow> = {
     call: async (c, world) => {
       const { caseRow } = await freshPoolCase(world);
       return c.team.reassign({
+        idempotencyKey: key(),
         teamId: world.teamId,
         caseIds: [caseRow.id],
         toAgentId: world.users.agent.id,

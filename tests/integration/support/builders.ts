@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Role } from '@arrears/shared/domain/enums';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { eq } from 'drizzle-orm';
@@ -15,6 +16,9 @@ const hashed = () => {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   return passwordHash;
 };
+
+/** A fresh idempotency key, as a client makes one per submission (decision 022). */
+export const key = (): string => randomUUID();
 
 let sequence = 0;
 const next = () => ++sequence;

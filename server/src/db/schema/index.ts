@@ -7,6 +7,7 @@ export * from './debtors.ts';
 export * from './disputes.ts';
 export * from './enums.ts';
 export * from './escalations.ts';
+export * from './idempotency-keys.ts';
 export * from './jobs.ts';
 export * from './ladder.ts';
 export * from './limits.ts';

@@ -24,7 +24,12 @@ import {
 } from '@arrears/shared/schemas/casework';
 import type { Context } from '../../trpc/context.ts';
 import { router } from '../../trpc/init.ts';
-import { caseWorkerProcedure, protectedProcedure, supervisorProcedure } from '../../trpc/procedures.ts';
+import {
+  caseWorkerProcedure,
+  idempotent,
+  protectedProcedure,
+  supervisorProcedure,
+} from '../../trpc/procedures.ts';
 import { addNote, recordComplaint, scheduleCallback, setHold } from './case-events.service.ts';
 import { getCaseDetail } from './case-view.service.ts';
 import { recordAttorney, recordBankruptcy, recordCease, recordDeath } from './debtor-flags.service.ts';
@@ -55,6 +60,7 @@ export const caseworkRouter = router({
   /** One unmasked value; the reveal is an audit event in the same transaction. */
   revealContact: caseWorkerProcedure
     .input(revealContactInput)
+    .use(idempotent)
     .output(revealContactOutput)
     .mutation(({ ctx, input }) => revealContact(ctx.db, event(ctx, input))),
 
@@ -66,51 +72,63 @@ export const caseworkRouter = router({
 
   recordDispute: caseWorkerProcedure
     .input(recordDisputeInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordDispute(ctx.db, event(ctx, input))),
   recordVerificationSent: caseWorkerProcedure
     .input(recordVerificationSentInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordVerificationSent(ctx.db, event(ctx, input))),
   recordCease: caseWorkerProcedure
     .input(recordCeaseInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordCease(ctx.db, event(ctx, input))),
   recordAttorney: caseWorkerProcedure
     .input(recordAttorneyInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordAttorney(ctx.db, event(ctx, input))),
   recordBankruptcy: caseWorkerProcedure
     .input(recordBankruptcyInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordBankruptcy(ctx.db, event(ctx, input))),
   recordDeath: caseWorkerProcedure
     .input(recordDeathInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordDeath(ctx.db, event(ctx, input))),
   recordOptOut: caseWorkerProcedure
     .input(recordOptOutInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordOptOut(ctx.db, event(ctx, input))),
   revokeConsent: caseWorkerProcedure
     .input(revokeConsentInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => revokeConsent(ctx.db, event(ctx, input))),
   recordComplaint: caseWorkerProcedure
     .input(recordComplaintInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordComplaint(ctx.db, event(ctx, input))),
   addNote: caseWorkerProcedure
     .input(addNoteInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => addNote(ctx.db, event(ctx, input))),
   scheduleCallback: caseWorkerProcedure
     .input(scheduleCallbackInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => scheduleCallback(ctx.db, event(ctx, input))),
   /** Only a supervisor holds a case (POL-HOLD) or lifts a hold. */
   setHold: supervisorProcedure
     .input(setHoldInput)
+    .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => setHold(ctx.db, event(ctx, input))),
 
@@ -129,6 +147,7 @@ export const caseworkRouter = router({
   /** The statement sent as a letter or email through the compliance guard (purpose `debt_statement`). */
   sendStatement: caseWorkerProcedure
     .input(sendStatementInput)
+    .use(idempotent)
     .output(sendStatementOutput)
     .mutation(({ ctx, input }) => sendStatement(ctx.db, { user: ctx.user, input, now: ctx.now() })),
 });

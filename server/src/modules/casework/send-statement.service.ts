@@ -35,6 +35,7 @@ export async function sendStatement(
       body: statementText(statement, input.channel),
       disclosures,
       expectedVersion: version,
+      idempotencyKey: input.idempotencyKey,
     },
   });
 }

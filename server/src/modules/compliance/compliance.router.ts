@@ -7,7 +7,7 @@ import {
   overrideOutput,
 } from '@arrears/shared/schemas/compliance';
 import { router } from '../../trpc/init.ts';
-import { protectedProcedure, supervisorProcedure } from '../../trpc/procedures.ts';
+import { idempotent, protectedProcedure, supervisorProcedure } from '../../trpc/procedures.ts';
 import { caseDecisions, checkCase } from './compliance.service.ts';
 import { grantOverride } from './override.service.ts';
 
@@ -27,6 +27,7 @@ export const complianceRouter = router({
   /** A supervisor waives agency policy or warnings on a case of their teams for 24 hours; never law. */
   override: supervisorProcedure
     .input(overrideInput)
+    .use(idempotent)
     .output(overrideOutput)
     .mutation(({ ctx, input }) =>
       grantOverride(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),

@@ -10,7 +10,7 @@ import {
   scheduleFieldVisitInput,
 } from '@arrears/shared/schemas/escalations';
 import { router } from '../../trpc/init.ts';
-import { caseWorkerProcedure, supervisorProcedure } from '../../trpc/procedures.ts';
+import { caseWorkerProcedure, idempotent, supervisorProcedure } from '../../trpc/procedures.ts';
 import { placeWithAgency } from './agency-placement.service.ts';
 import { decideEscalation, requestEscalation } from './escalations.service.ts';
 import { scheduleFieldVisit } from './field-visit.service.ts';
@@ -21,6 +21,7 @@ export const escalationsRouter = router({
   /** An agent or supervisor asks for an agency placement, field visit or legal filing on a case in scope. */
   request: caseWorkerProcedure
     .input(escalationRequestInput)
+    .use(idempotent)
     .output(escalationView)
     .mutation(({ ctx, input }) =>
       requestEscalation(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
@@ -29,6 +30,7 @@ export const escalationsRouter = router({
   /** A supervisor approves or rejects a pending request on a case of their teams. */
   decide: supervisorProcedure
     .input(escalationDecideInput)
+    .use(idempotent)
     .output(escalationView)
     .mutation(({ ctx, input }) =>
       decideEscalation(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
@@ -36,6 +38,7 @@ export const escalationsRouter = router({
 
   scheduleFieldVisit: caseWorkerProcedure
     .input(scheduleFieldVisitInput)
+    .use(idempotent)
     .output(fieldVisitOutput)
     .mutation(({ ctx, input }) =>
       scheduleFieldVisit(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
@@ -43,6 +46,7 @@ export const escalationsRouter = router({
 
   placeWithAgency: caseWorkerProcedure
     .input(placeWithAgencyInput)
+    .use(idempotent)
     .output(agencyPlacementOutput)
     .mutation(({ ctx, input }) =>
       placeWithAgency(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
@@ -50,6 +54,7 @@ export const escalationsRouter = router({
 
   fileLegalAction: caseWorkerProcedure
     .input(fileLegalActionInput)
+    .use(idempotent)
     .output(legalActionOutput)
     .mutation(({ ctx, input }) =>
       fileLegalAction(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),

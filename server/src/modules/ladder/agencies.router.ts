@@ -11,7 +11,12 @@ import {
 } from '@arrears/shared/schemas/ladder';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { adminProcedure, oversightProcedure, supervisorProcedure } from '../../trpc/procedures.ts';
+import {
+  adminProcedure,
+  idempotent,
+  oversightProcedure,
+  supervisorProcedure,
+} from '../../trpc/procedures.ts';
 import {
   createAgency,
   listAgencies,
@@ -34,6 +39,7 @@ export const agenciesRouter = router({
 
   create: adminProcedure
     .input(createAgencyInput)
+    .use(idempotent)
     .output(agencyView)
     .mutation(({ ctx, input }) =>
       createAgency(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
@@ -53,6 +59,7 @@ export const agenciesRouter = router({
 
   recall: supervisorProcedure
     .input(recallPlacementInput)
+    .use(idempotent)
     .output(placementView)
     .mutation(({ ctx, input }) =>
       recallPlacement(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
@@ -60,6 +67,7 @@ export const agenciesRouter = router({
 
   recordPayment: supervisorProcedure
     .input(recordAgencyPaymentInput)
+    .use(idempotent)
     .output(agencyPaymentOutput)
     .mutation(({ ctx, input }) =>
       recordAgencyPayment(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),

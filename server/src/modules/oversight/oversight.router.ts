@@ -14,7 +14,7 @@ import {
   reviewView,
 } from '@arrears/shared/schemas/oversight';
 import { router } from '../../trpc/init.ts';
-import { oversightProcedure } from '../../trpc/procedures.ts';
+import { idempotent, oversightProcedure } from '../../trpc/procedures.ts';
 import { auditList } from './audit.queries.ts';
 import { withoutJit } from './debtor-zone.ts';
 import { decisionDetail as loadDecisionDetail } from './decision-detail.ts';
@@ -57,6 +57,7 @@ export const oversightRouter = router({
   /** Appends a review with a note to a decision or a contact (a newer review supersedes); audited. */
   review: oversightProcedure
     .input(reviewInput)
+    .use(idempotent)
     .output(reviewView)
     .mutation(({ ctx, input }) => recordReview(ctx.db, { user: ctx.user, input, ip: ctx.ip })),
 

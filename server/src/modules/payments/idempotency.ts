@@ -11,17 +11,31 @@ export async function paymentByKey(db: Executor, idempotencyKey: string): Promis
   return row ?? null;
 }
 
+/** Who sent a payment: the agent's own key, or an agency's reference (any supervisor may report it again). */
+export interface PaymentSender {
+  userId: string;
+  agencyPlacementId: string | null;
+}
+
 /**
- * A retry carries the same payment: same case, amount, currency and method. The received instant is not
- * compared (a client may re-read its clock on retry); anything else means the key was reused for another
- * payment, which is refused rather than silently answered with a payment the caller did not ask for.
+ * A retry carries the same payment, field for field: case, amount, currency, method, the received instant and the
+ * agency placement it came through (decision 022). Anything else means the key was reused for another payment,
+ * which is refused rather than answered with a payment the caller did not ask for. An agent's key is theirs alone;
+ * an agency's reference is shared by whoever reports it.
  */
-export function requireSamePayment(original: PaymentRow, input: z.output<typeof recordPaymentInput>): void {
+export function requireSamePayment(
+  original: PaymentRow,
+  input: z.output<typeof recordPaymentInput>,
+  sender: PaymentSender,
+): void {
   const same =
     original.caseId === input.caseId &&
     original.amountMinor === input.amountMinor &&
     original.currency === input.currency &&
-    original.method === input.method;
+    original.method === input.method &&
+    original.receivedAt.getTime() === new Date(input.receivedAt).getTime() &&
+    original.agencyPlacementId === sender.agencyPlacementId &&
+    (sender.agencyPlacementId !== null || original.recordedBy === sender.userId);
   if (!same) {
     throw new AppError(
       'CONFLICT',

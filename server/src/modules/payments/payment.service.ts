@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { findCaseInScope } from '../cases/case-scope.ts';
 import { checkVersion } from '../compliance/case-lock.ts';
 import { closeArrangements } from './arrangements.ts';
-import { isUniqueViolation, paymentByKey, requireSamePayment } from './idempotency.ts';
+import { isUniqueViolation, type PaymentSender, paymentByKey, requireSamePayment } from './idempotency.ts';
 import {
   bumpCaseVersion,
   type CaseRow,
@@ -48,11 +48,12 @@ export async function recordPayment(
   origin?: PaymentOrigin,
 ): Promise<Output> {
   const { user, input, now } = write;
+  const sender = { userId: user.id, agencyPlacementId: origin?.agencyPlacementId ?? null };
   try {
     return await db.transaction(async (tx) => {
       const locked = await lockCaseForMoney(tx, user, input.caseId, now);
       const original = await paymentByKey(tx, input.idempotencyKey);
-      if (original) return replay(original, locked.caseRow, input);
+      if (original) return replay(original, locked.caseRow, input, sender);
       // Money is often reported days later: bounded only by the case's placement and now (decision record 020).
       const window = caseEventWindow({ now, placedAt: locked.caseRow.placedAt });
       const refusal = outsideWindow('receivedAt', new Date(input.receivedAt), window);
@@ -63,12 +64,12 @@ export async function recordPayment(
     if (!isUniqueViolation(error, 'payments_idempotency_key')) throw error;
     const original = await paymentByKey(db, input.idempotencyKey);
     if (!original) throw error;
-    return replay(original, await findCaseInScope(db, user, input.caseId), input);
+    return replay(original, await findCaseInScope(db, user, input.caseId), input, sender);
   }
 }
 
-function replay(original: PaymentRow, caseRow: CaseRow, input: Input): Output {
-  requireSamePayment(original, input);
+function replay(original: PaymentRow, caseRow: CaseRow, input: Input, sender: PaymentSender): Output {
+  requireSamePayment(original, input, sender);
   return { payment: toPaymentView(original), replayed: true, keptPromiseIds: [], case: caseMoney(caseRow) };
 }
 

@@ -9,7 +9,7 @@ import {
   recordPromiseOutput,
 } from '@arrears/shared/schemas/payments';
 import { router } from '../../trpc/init.ts';
-import { caseWorkerProcedure } from '../../trpc/procedures.ts';
+import { caseWorkerProcedure, idempotent } from '../../trpc/procedures.ts';
 import { findCaseInScope } from '../cases/case-scope.ts';
 import { recordPayment } from './payment.service.ts';
 import { caseLedger } from './payments.queries.ts';
@@ -25,6 +25,7 @@ export const paymentsRouter = router({
   /** A promise to pay an amount by a day of the debtor's calendar; replaces the pending standalone one. */
   recordPromise: caseWorkerProcedure
     .input(recordPromiseInput)
+    .use(idempotent)
     .output(recordPromiseOutput)
     .mutation(({ ctx, input }) =>
       recordPromise(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
@@ -33,12 +34,14 @@ export const paymentsRouter = router({
   /** A plan of 2–36 installments, each a promise; replaces the active plan and pending promises. */
   recordPlan: caseWorkerProcedure
     .input(recordPlanInput)
+    .use(idempotent)
     .output(recordPlanOutput)
     .mutation(({ ctx, input }) => recordPlan(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip })),
 
   /** Money received, once per idempotency key; allocated fees → interest → principal. */
   recordPayment: caseWorkerProcedure
     .input(recordPaymentInput)
+    .use(idempotent)
     .output(recordPaymentOutput)
     .mutation(({ ctx, input }) =>
       recordPayment(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),

@@ -9,7 +9,7 @@ import {
 } from '@arrears/shared/schemas/supervision';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { oversightProcedure, supervisorProcedure } from '../../trpc/procedures.ts';
+import { idempotent, oversightProcedure, supervisorProcedure } from '../../trpc/procedures.ts';
 import {
   assignComplaint,
   complaintAssignees,
@@ -32,6 +32,7 @@ export const complaintsRouter = router({
 
   assign: supervisorProcedure
     .input(complaintAssignInput)
+    .use(idempotent)
     .output(complaintView)
     .mutation(({ ctx, input }) =>
       assignComplaint(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
@@ -39,6 +40,7 @@ export const complaintsRouter = router({
 
   investigate: supervisorProcedure
     .input(complaintInvestigateInput)
+    .use(idempotent)
     .output(complaintView)
     .mutation(({ ctx, input }) =>
       investigateComplaint(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
@@ -46,6 +48,7 @@ export const complaintsRouter = router({
 
   resolve: supervisorProcedure
     .input(complaintResolveInput)
+    .use(idempotent)
     .output(complaintView)
     .mutation(({ ctx, input }) =>
       resolveComplaint(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),

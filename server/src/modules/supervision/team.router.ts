@@ -7,7 +7,7 @@ import {
 } from '@arrears/shared/schemas/supervision';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { roleProcedure } from '../../trpc/procedures.ts';
+import { idempotent, roleProcedure } from '../../trpc/procedures.ts';
 import { reassignCases, teamCases, teamOverview } from './team.service.ts';
 
 /** 'case:reassign' (shared/src/auth/roles.ts): a supervisor within their teams, an admin in any team. */
@@ -26,6 +26,7 @@ export const teamRouter = router({
 
   reassign: reassignProcedure
     .input(teamReassignInput)
+    .use(idempotent)
     .output(teamReassignOutput)
     .mutation(({ ctx, input }) =>
       reassignCases(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useRecordAttorney } from '../api/use-record-flag.ts';
 import { readActionError } from '../hooks/action-error.ts';
 import { ActionFailureAlert } from './action-failure.tsx';
@@ -14,6 +15,7 @@ export interface AttorneyFormProps {
 
 /** The debtor is represented: from now on the attorney is contacted, not the debtor (US-FDCPA-ATTY). */
 export function AttorneyForm({ caseId, caseVersion, debtorZone, onDone }: AttorneyFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const record = useRecordAttorney(caseId);
   const [name, setName] = useState('');
@@ -37,12 +39,18 @@ export function AttorneyForm({ caseId, caseVersion, debtorZone, onDone }: Attorn
     }
     record.mutate(
       {
+        idempotencyKey: idempotency.key,
         caseId,
         name: name.trim(),
         contact: contact.trim(),
         ...(caseVersion === undefined ? {} : { expectedVersion: caseVersion }),
       },
-      { onSuccess: onDone },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          onDone();
+        },
+      },
     );
   }
 

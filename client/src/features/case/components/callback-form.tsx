@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useScheduleCallback } from '../api/use-schedule-callback.ts';
 import { readActionError } from '../hooks/action-error.ts';
@@ -20,6 +21,7 @@ export interface CallbackFormProps {
  * agent's own time shown beside it. The call itself is judged by the guard when it is made.
  */
 export function CallbackForm({ caseId, caseVersion, debtorZone, onDone }: CallbackFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const { locale, timeZone } = useSessionUser();
   const schedule = useScheduleCallback(caseId);
@@ -46,12 +48,18 @@ export function CallbackForm({ caseId, caseVersion, debtorZone, onDone }: Callba
     }
     schedule.mutate(
       {
+        idempotencyKey: idempotency.key,
         caseId,
         dueAt: dueAt.toISOString(),
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(caseVersion === undefined ? {} : { expectedVersion: caseVersion }),
       },
-      { onSuccess: onDone },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          onDone();
+        },
+      },
     );
   }
 

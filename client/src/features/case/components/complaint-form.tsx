@@ -2,6 +2,7 @@ import type { COMPLAINT_CHANNELS } from '@arrears/shared/schemas/casework';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useRecordComplaint } from '../api/use-record-complaint.ts';
 import { readActionError } from '../hooks/action-error.ts';
 import { ActionFailureAlert } from './action-failure.tsx';
@@ -35,6 +36,7 @@ export function ComplaintForm({
   debtorZone,
   onDone,
 }: ComplaintFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const record = useRecordComplaint(caseId);
   const [channel, setChannel] = useState<ComplaintChannel>('phone');
@@ -56,13 +58,19 @@ export function ComplaintForm({
     }
     record.mutate(
       {
+        idempotencyKey: idempotency.key,
         caseId,
         channel,
         description: description.trim(),
         ...(namesAgent && assignedAgent ? { agentId: assignedAgent.id } : {}),
         ...(caseVersion === undefined ? {} : { expectedVersion: caseVersion }),
       },
-      { onSuccess: onDone },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          onDone();
+        },
+      },
     );
   }
 

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import {
   useRecordBankruptcy,
@@ -30,6 +31,7 @@ const MIN_REASON = 3;
  * the fact from the moment it is saved.
  */
 export function DebtorEventForm({ caseId, kind, caseVersion, debtorZone, onDone }: DebtorEventFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const { timeZone } = useSessionUser();
   const mutations = {
@@ -71,12 +73,26 @@ export function DebtorEventForm({ caseId, kind, caseVersion, debtorZone, onDone 
     }
     const iso = new Date(Math.min(at.getTime(), Date.now())).toISOString();
     const version = caseVersion === undefined ? {} : { expectedVersion: caseVersion };
-    const done = { onSuccess: onDone };
+    const done = {
+      onSuccess: () => {
+        idempotency.renew();
+        onDone();
+      },
+    };
     if (kind === 'dispute')
-      mutations.dispute.mutate({ caseId, reason: reason.trim(), receivedAt: iso, ...version }, done);
-    if (kind === 'cease') mutations.cease.mutate({ caseId, receivedAt: iso, ...version }, done);
-    if (kind === 'bankruptcy') mutations.bankruptcy.mutate({ caseId, filedAt: iso, ...version }, done);
-    if (kind === 'death') mutations.death.mutate({ caseId, diedAt: iso, ...version }, done);
+      mutations.dispute.mutate(
+        { idempotencyKey: idempotency.key, caseId, reason: reason.trim(), receivedAt: iso, ...version },
+        done,
+      );
+    if (kind === 'cease')
+      mutations.cease.mutate({ idempotencyKey: idempotency.key, caseId, receivedAt: iso, ...version }, done);
+    if (kind === 'bankruptcy')
+      mutations.bankruptcy.mutate(
+        { idempotencyKey: idempotency.key, caseId, filedAt: iso, ...version },
+        done,
+      );
+    if (kind === 'death')
+      mutations.death.mutate({ idempotencyKey: idempotency.key, caseId, diedAt: iso, ...version }, done);
   }
 
   return (

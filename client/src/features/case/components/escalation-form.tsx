@@ -2,6 +2,7 @@ import type { EscalationKind } from '@arrears/shared/domain/enums';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useRequestEscalation } from '../api/use-request-escalation.ts';
 import { readActionError } from '../hooks/action-error.ts';
 import { ActionFailureAlert } from './action-failure.tsx';
@@ -17,6 +18,7 @@ export interface EscalationFormProps {
 
 /** Asks a supervisor to approve a step up the ladder; nothing reaches the debtor until it is approved. */
 export function EscalationForm({ caseId, kind, debtorZone, onDone }: EscalationFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const request = useRequestEscalation(caseId);
   const [reason, setReason] = useState('');
@@ -32,7 +34,15 @@ export function EscalationForm({ caseId, kind, debtorZone, onDone }: EscalationF
       event.currentTarget.querySelector<HTMLElement>('textarea')?.focus();
       return;
     }
-    request.mutate({ caseId, kind, reason: reason.trim() }, { onSuccess: onDone });
+    request.mutate(
+      { idempotencyKey: idempotency.key, caseId, kind, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          onDone();
+        },
+      },
+    );
   }
 
   return (

@@ -2,6 +2,7 @@ import type { ActionPreview } from '@arrears/shared/schemas/compliance';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useScheduleFieldVisit } from '../api/use-schedule-field-visit.ts';
 import { readActionError } from '../hooks/action-error.ts';
 import { zoneCity } from '../hooks/zone-time.ts';
@@ -21,6 +22,7 @@ export interface FieldVisitFormProps {
  * slot (time of day, visits per 30 days) and refuses it with the rule when it may not happen then.
  */
 export function FieldVisitForm({ caseId, addresses, debtorZone, onDone }: FieldVisitFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const schedule = useScheduleFieldVisit(caseId);
   const [addressId, setAddressId] = useState(addresses[0]?.contactPointId ?? '');
@@ -46,12 +48,18 @@ export function FieldVisitForm({ caseId, addresses, debtorZone, onDone }: FieldV
     }
     schedule.mutate(
       {
+        idempotencyKey: idempotency.key,
         caseId,
         addressId,
         scheduledFor: at.toISOString(),
         ...(recordingRef.trim() ? { recordingRef: recordingRef.trim() } : {}),
       },
-      { onSuccess: () => onDone(at) },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          onDone(at);
+        },
+      },
     );
   }
 

@@ -8,6 +8,7 @@ import type { CALL_OUTCOMES } from '@arrears/shared/schemas/contacts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useLogCall } from '../api/use-log-call.ts';
 import { readActionError } from '../hooks/action-error.ts';
@@ -49,6 +50,7 @@ export interface LogCallFormProps {
  * the time they happened. "When" is today on the agent's clock, inside the window the server allows.
  */
 export function LogCallForm(props: LogCallFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const { locale, timeZone } = useSessionUser();
   const logCall = useLogCall(props.caseId);
@@ -102,6 +104,7 @@ export function LogCallForm(props: LogCallFormProps) {
     }
     logCall.mutate(
       {
+        idempotencyKey: idempotency.key,
         caseId: props.caseId,
         contactPointId: pointId,
         kind,
@@ -112,7 +115,12 @@ export function LogCallForm(props: LogCallFormProps) {
         ...(notes.trim() ? { notes: notes.trim() } : {}),
         ...(props.caseVersion === undefined ? {} : { expectedVersion: props.caseVersion }),
       },
-      { onSuccess: () => props.onDone(outcome) },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          props.onDone(outcome);
+        },
+      },
     );
   }
 

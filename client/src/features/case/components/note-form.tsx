@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useAddNote } from '../api/use-add-note.ts';
 import { readActionError } from '../hooks/action-error.ts';
 import { ActionFailureAlert } from './action-failure.tsx';
@@ -14,6 +15,7 @@ export interface NoteFormProps {
 
 /** A note on the case, for whoever works it next. */
 export function NoteForm({ caseId, caseVersion, debtorZone, onDone }: NoteFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const addNote = useAddNote(caseId);
   const [body, setBody] = useState('');
@@ -29,8 +31,18 @@ export function NoteForm({ caseId, caseVersion, debtorZone, onDone }: NoteFormPr
       return;
     }
     addNote.mutate(
-      { caseId, body: body.trim(), ...(caseVersion === undefined ? {} : { expectedVersion: caseVersion }) },
-      { onSuccess: onDone },
+      {
+        idempotencyKey: idempotency.key,
+        caseId,
+        body: body.trim(),
+        ...(caseVersion === undefined ? {} : { expectedVersion: caseVersion }),
+      },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          onDone();
+        },
+      },
     );
   }
 

@@ -3,6 +3,7 @@ import { formatMoney } from '@arrears/shared/domain/money';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordPayment } from '../api/use-record-payment.ts';
 import { readActionError } from '../hooks/action-error.ts';
@@ -30,7 +31,7 @@ export function PaymentForm(props: MoneyFormProps) {
   const { t } = useTranslation();
   const { locale, timeZone } = useSessionUser();
   const record = useRecordPayment(props.caseId);
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const idempotency = useIdempotencyKey();
   const [opened] = useState(() => new Date());
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<PaymentMethod>('card');
@@ -71,11 +72,16 @@ export function PaymentForm(props: MoneyFormProps) {
         method,
         // Never later than now: the minute typed may be the current one, a few seconds ahead of the server.
         receivedAt: new Date(Math.min(receivedAt.getTime(), Date.now())).toISOString(),
-        idempotencyKey,
+        idempotencyKey: idempotency.key,
         // No expectedVersion: money received is a fact whatever else changed, and a retry after a lost answer
         // (the first attempt moved the version) must reach the idempotency check, not a stale-version refusal.
       },
-      { onSuccess: props.onDone },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          props.onDone();
+        },
+      },
     );
   }
 

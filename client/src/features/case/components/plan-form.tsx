@@ -3,6 +3,7 @@ import { formatMoney } from '@arrears/shared/domain/money';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordPlan } from '../api/use-record-plan.ts';
 import { readActionError } from '../hooks/action-error.ts';
@@ -24,6 +25,7 @@ const MAX_DAYS_AHEAD = 90;
 
 /** A payment plan: a total split into installments, each of which becomes a promise. */
 export function PlanForm(props: MoneyFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const { locale } = useSessionUser();
   const record = useRecordPlan(props.caseId);
@@ -63,6 +65,7 @@ export function PlanForm(props: MoneyFormProps) {
     }
     record.mutate(
       {
+        idempotencyKey: idempotency.key,
         caseId: props.caseId,
         totalMinor: checked.amountMinor,
         currency: props.currency,
@@ -71,7 +74,12 @@ export function PlanForm(props: MoneyFormProps) {
         startDate,
         ...(props.caseVersion === undefined ? {} : { expectedVersion: props.caseVersion }),
       },
-      { onSuccess: props.onDone },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          props.onDone();
+        },
+      },
     );
   }
 

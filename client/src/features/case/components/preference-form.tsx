@@ -3,6 +3,7 @@ import type { CaseDetail } from '@arrears/shared/schemas/casework';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useRecordOptOut, useRevokeConsent } from '../api/use-record-flag.ts';
 import { readActionError } from '../hooks/action-error.ts';
 import { ActionFailureAlert } from './action-failure.tsx';
@@ -31,6 +32,7 @@ export interface PreferenceFormProps {
  * revoked consent to texts and autodialled calls on one number.
  */
 export function PreferenceForm(props: PreferenceFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const optOut = useRecordOptOut(props.caseId);
   const revoke = useRevokeConsent(props.caseId);
@@ -60,13 +62,22 @@ export function PreferenceForm(props: PreferenceFormProps) {
       return;
     }
     const version = props.caseVersion === undefined ? {} : { expectedVersion: props.caseVersion };
-    const done = { onSuccess: props.onDone };
+    const done = {
+      onSuccess: () => {
+        idempotency.renew();
+        props.onDone();
+      },
+    };
     if (props.kind === 'consent_revoked') {
-      revoke.mutate({ caseId: props.caseId, contactPointId: pointId, ...version }, done);
+      revoke.mutate(
+        { idempotencyKey: idempotency.key, caseId: props.caseId, contactPointId: pointId, ...version },
+        done,
+      );
       return;
     }
     optOut.mutate(
       {
+        idempotencyKey: idempotency.key,
         caseId: props.caseId,
         ...(pointId ? { contactPointId: pointId } : {}),
         ...(channel ? { channel } : {}),

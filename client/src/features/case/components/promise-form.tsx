@@ -2,6 +2,7 @@ import { formatMoney } from '@arrears/shared/domain/money';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordPromise } from '../api/use-record-promise.ts';
 import { readActionError } from '../hooks/action-error.ts';
@@ -25,6 +26,7 @@ export interface MoneyFormProps {
 
 /** A promise to pay an amount by a day of the debtor's calendar, from their today to 90 days out. */
 export function PromiseForm(props: MoneyFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const { locale } = useSessionUser();
   const record = useRecordPromise(props.caseId);
@@ -57,13 +59,19 @@ export function PromiseForm(props: MoneyFormProps) {
     }
     record.mutate(
       {
+        idempotencyKey: idempotency.key,
         caseId: props.caseId,
         amountMinor: checked.amountMinor,
         currency: props.currency,
         dueDate,
         ...(props.caseVersion === undefined ? {} : { expectedVersion: props.caseVersion }),
       },
-      { onSuccess: props.onDone },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          props.onDone();
+        },
+      },
     );
   }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { type RevealTarget, useRevealContact } from '../api/use-reveal-contact.ts';
 
@@ -16,6 +17,7 @@ interface RevealValueProps {
  * stays in this component only (never in the shared cache) and goes when the agent hides it or leaves.
  */
 export function RevealValue({ caseId, target, masked, name }: RevealValueProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const reveal = useRevealContact();
   const [value, setValue] = useState<string | null>(null);
@@ -40,8 +42,13 @@ export function RevealValue({ caseId, target, masked, name }: RevealValueProps) 
         disabled={reveal.isPending}
         onClick={() =>
           reveal.mutate(
-            { caseId, ...target },
-            { onSuccess: (answer) => setValue(answer.value ?? t('case.reveal.empty')) },
+            { idempotencyKey: idempotency.key, caseId, ...target },
+            {
+              onSuccess: (answer) => {
+                idempotency.renew();
+                setValue(answer.value ?? t('case.reveal.empty'));
+              },
+            },
           )
         }
       >

@@ -3,6 +3,7 @@ import type { ComplianceCheckOutput } from '@arrears/shared/schemas/compliance';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useSendMessage } from '../api/use-send-message.ts';
 import { readActionError } from '../hooks/action-error.ts';
 import type { PointNames } from '../hooks/point-names.ts';
@@ -32,6 +33,7 @@ export interface SendMessageFormProps {
  * them against the rules (an SMS without the opt-out line is refused with its reason).
  */
 export function SendMessageForm(props: SendMessageFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const send = useSendMessage(props.caseId);
   const points = props.check.actions.filter((a) => a.kind === props.channel && a.contactPointId !== null);
@@ -68,6 +70,7 @@ export function SendMessageForm(props: SendMessageFormProps) {
     }
     send.mutate(
       {
+        idempotencyKey: idempotency.key,
         caseId: props.caseId,
         channel: props.channel,
         contactPointId: pointId,
@@ -75,7 +78,12 @@ export function SendMessageForm(props: SendMessageFormProps) {
         disclosures: [...disclosures],
         ...(props.caseVersion === undefined ? {} : { expectedVersion: props.caseVersion }),
       },
-      { onSuccess: () => props.onDone() },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          props.onDone();
+        },
+      },
     );
   }
 

@@ -1,6 +1,7 @@
 import type { ComplianceCheckOutput } from '@arrears/shared/schemas/compliance';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useSendStatement } from '../api/use-send-statement.ts';
 import { useStatementQuery } from '../api/use-statement-query.ts';
@@ -21,6 +22,7 @@ export interface StatementViewProps {
  * through the compliance guard.
  */
 export function StatementView({ caseId, check, caseVersion, canWork, onSent }: StatementViewProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const statement = useStatementQuery(caseId);
   const send = useSendStatement(caseId);
@@ -54,7 +56,17 @@ export function StatementView({ caseId, check, caseVersion, canWork, onSent }: S
               type="button"
               className="button"
               disabled={send.isPending}
-              onClick={() => send.mutate({ caseId, channel: 'letter', ...version }, { onSuccess: onSent })}
+              onClick={() =>
+                send.mutate(
+                  { idempotencyKey: idempotency.key, caseId, channel: 'letter', ...version },
+                  {
+                    onSuccess: () => {
+                      idempotency.renew();
+                      onSent();
+                    },
+                  },
+                )
+              }
             >
               {t('case.statement.sendLetter')}
             </button>
@@ -76,8 +88,19 @@ export function StatementView({ caseId, check, caseVersion, canWork, onSent }: S
                   disabled={send.isPending || !emailId}
                   onClick={() =>
                     send.mutate(
-                      { caseId, channel: 'email', contactPointId: emailId, ...version },
-                      { onSuccess: onSent },
+                      {
+                        idempotencyKey: idempotency.key,
+                        caseId,
+                        channel: 'email',
+                        contactPointId: emailId,
+                        ...version,
+                      },
+                      {
+                        onSuccess: () => {
+                          idempotency.renew();
+                          onSent();
+                        },
+                      },
                     )
                   }
                 >

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordVerificationSent } from '../api/use-record-flag.ts';
 import { readActionError } from '../hooks/action-error.ts';
@@ -23,6 +24,7 @@ export function VerificationForm({
   debtorZone,
   onDone,
 }: VerificationFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const { timeZone } = useSessionUser();
   const record = useRecordVerificationSent(caseId);
@@ -48,11 +50,17 @@ export function VerificationForm({
     }
     record.mutate(
       {
+        idempotencyKey: idempotency.key,
         disputeId,
         sentAt: new Date(Math.min(sentAt.getTime(), Date.now())).toISOString(),
         ...(caseVersion === undefined ? {} : { expectedVersion: caseVersion }),
       },
-      { onSuccess: onDone },
+      {
+        onSuccess: () => {
+          idempotency.renew();
+          onDone();
+        },
+      },
     );
   }
 

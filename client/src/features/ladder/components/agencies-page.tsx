@@ -4,6 +4,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -228,6 +229,7 @@ function AgencyPlacements({ agency }: { agency: AgencyView }) {
 }
 
 function CreateAgencyForm({ onCreated }: { onCreated: (id: string) => void }) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const headingId = useId();
   const create = useCreateAgency();
@@ -245,9 +247,10 @@ function CreateAgencyForm({ onCreated }: { onCreated: (id: string) => void }) {
     }
     setProblem(null);
     create.mutate(
-      { name, commissionBps: Math.round(value * 100) },
+      { idempotencyKey: idempotency.key, name, commissionBps: Math.round(value * 100) },
       {
         onSuccess: (agency) => {
+          idempotency.renew();
           setName('');
           setPercent('');
           onCreated(agency.id);

@@ -3,6 +3,7 @@ import type { PlacementView } from '@arrears/shared/schemas/ladder';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -77,6 +78,7 @@ function localNow(): string {
 }
 
 function AgencyPaymentForm({ placement }: { placement: PlacementView }) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const { locale } = useSessionUser();
   const record = useRecordAgencyPayment();
@@ -96,6 +98,7 @@ function AgencyPaymentForm({ placement }: { placement: PlacementView }) {
     setProblem(null);
     record.mutate(
       {
+        idempotencyKey: idempotency.key,
         placementId: placement.id,
         amountMinor: checked.amountMinor,
         currency: placement.currency,
@@ -104,6 +107,7 @@ function AgencyPaymentForm({ placement }: { placement: PlacementView }) {
       },
       {
         onSuccess: () => {
+          idempotency.renew();
           setAmount('');
           setReference('');
         },
@@ -177,6 +181,7 @@ function AgencyPaymentForm({ placement }: { placement: PlacementView }) {
 }
 
 function RecallForm({ placement }: { placement: PlacementView }) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const recall = useRecallPlacement();
   const [reason, setReason] = useState('');
@@ -189,7 +194,7 @@ function RecallForm({ placement }: { placement: PlacementView }) {
       return;
     }
     setProblem(null);
-    recall.mutate({ placementId: placement.id, reason: reason.trim() });
+    recall.mutate({ idempotencyKey: idempotency.key, placementId: placement.id, reason: reason.trim() });
   };
 
   return (

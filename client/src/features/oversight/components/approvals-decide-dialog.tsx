@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useDecideEscalation } from '../api/approvals-api.ts';
 import type { Decision } from './approvals-columns.tsx';
@@ -19,6 +20,7 @@ export function ApprovalsDecideDialog({
   onDecided: (message: string) => void;
 }) {
   const { t } = useTranslation();
+  const idempotency = useIdempotencyKey();
   const decide = useDecideEscalation();
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
@@ -40,9 +42,10 @@ export function ApprovalsDecideDialog({
     setTried(true);
     if (!row || problem) return;
     decide.mutate(
-      { requestId: row.requestId, approve, reason: reason.trim() },
+      { idempotencyKey: idempotency.key, requestId: row.requestId, approve, reason: reason.trim() },
       {
         onSuccess: () => {
+          idempotency.renew();
           onDecided(t(approve ? 'approvals.approved' : 'approvals.rejected', what));
           close();
         },

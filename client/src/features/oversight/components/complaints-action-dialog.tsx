@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import {
   useAssignComplaint,
@@ -24,6 +25,7 @@ export function ComplaintsActionDialog({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
+  const idempotency = useIdempotencyKey();
   const assign = useAssignComplaint();
   const investigate = useInvestigateComplaint();
   const resolve = useResolveComplaint();
@@ -60,12 +62,22 @@ export function ComplaintsActionDialog({
     setTried(true);
     if (!row || problem) return;
     const done = () => {
+      idempotency.renew();
       onDone(t(`complaints.done.${action}`, ref));
       close();
     };
-    if (action === 'assign') assign.mutate({ complaintId: row.id, assigneeId }, { onSuccess: done });
-    else if (action === 'investigate') investigate.mutate({ complaintId: row.id }, { onSuccess: done });
-    else resolve.mutate({ complaintId: row.id, resolution: resolution.trim() }, { onSuccess: done });
+    if (action === 'assign')
+      assign.mutate(
+        { idempotencyKey: idempotency.key, complaintId: row.id, assigneeId },
+        { onSuccess: done },
+      );
+    else if (action === 'investigate')
+      investigate.mutate({ idempotencyKey: idempotency.key, complaintId: row.id }, { onSuccess: done });
+    else
+      resolve.mutate(
+        { idempotencyKey: idempotency.key, complaintId: row.id, resolution: resolution.trim() },
+        { onSuccess: done },
+      );
   }
 
   return (

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useReview } from '../api/audit-api.ts';
 
@@ -13,6 +14,7 @@ interface ReviewFormProps {
 
 /** A note and a button: marks a decision or contact reviewed. A new review supersedes the previous one. */
 export function ReviewForm({ target, id, onDone }: ReviewFormProps) {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const review = useReview();
   const [note, setNote] = useState('');
@@ -23,9 +25,10 @@ export function ReviewForm({ target, id, onDone }: ReviewFormProps) {
     event.preventDefault();
     setSaved(false);
     review.mutate(
-      { target, id, note },
+      { idempotencyKey: idempotency.key, target, id, note },
       {
         onSuccess: () => {
+          idempotency.renew();
           setNote('');
           setSaved(true);
           onDone?.();

@@ -4,6 +4,7 @@ import { type FormEvent, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useReassignCases, useTeamCasesQuery, useTeamOverviewQuery } from '../api/team-api.ts';
@@ -27,6 +28,7 @@ interface Filter {
  * of them or none, and audits each move.
  */
 export function TeamPage() {
+  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const headingId = useId();
   const { locale } = useSessionUser();
@@ -93,9 +95,10 @@ export function TeamPage() {
     const name =
       toAgentId === null ? t('team.pool') : (team.agents.find((a) => a.id === toAgentId)?.name ?? '');
     reassign.mutate(
-      { teamId: team.id, caseIds: [...selected], toAgentId },
+      { idempotencyKey: idempotency.key, teamId: team.id, caseIds: [...selected], toAgentId },
       {
         onSuccess: (result) => {
+          idempotency.renew();
           setAnnouncement(t('team.moved', { count: result.moved, name }));
           setSelected(new Set());
           setTried(false);
