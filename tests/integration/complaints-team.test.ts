@@ -35,15 +35,13 @@ describe('a complaint names only people who work the case’s team', () => {
   it('casework.recordComplaint refuses an agent or supervisor of another team, writing nothing', async () => {
     const w = await world();
     const record = (agentId: string) =>
-      w
-        .as(w.agent)
-        .casework.recordComplaint({
-          idempotencyKey: key(),
-          caseId: w.caseRow.id,
-          agentId,
-          channel: 'phone',
-          description: 'The agent shouted at me on the phone',
-        });
+      w.as(w.agent).casework.recordComplaint({
+        idempotencyKey: key(),
+        caseId: w.caseRow.id,
+        agentId,
+        channel: 'phone',
+        description: 'The agent shouted at me on the phone',
+      });
     for (const stranger of [w.otherAgent, w.otherSupervisor]) {
       await expect(record(stranger.id)).rejects.toMatchObject({
         code: 'BAD_REQUEST',
@@ -59,15 +57,13 @@ describe('a complaint names only people who work the case’s team', () => {
     const formerAgent = await buildUser(handle.db, 'agent', { teamId: w.team.id });
     await handle.db.update(users).set({ active: false }).where(eq(users.id, formerAgent.id));
     for (const named of [w.agent, formerAgent, w.supervisor, w.bothTeams]) {
-      await w
-        .as(w.agent)
-        .casework.recordComplaint({
-          idempotencyKey: key(),
-          caseId: w.caseRow.id,
-          agentId: named.id,
-          channel: 'letter',
-          description: 'Letters keep coming after I asked them to stop',
-        });
+      await w.as(w.agent).casework.recordComplaint({
+        idempotencyKey: key(),
+        caseId: w.caseRow.id,
+        agentId: named.id,
+        channel: 'letter',
+        description: 'Letters keep coming after I asked them to stop',
+      });
     }
     const named = (await complaintsOn(w.caseRow.id)).map((c) => c.agentId);
     expect(named.sort()).toEqual([w.agent.id, formerAgent.id, w.supervisor.id, w.bothTeams.id].sort());
