@@ -198,7 +198,7 @@ describe('the app, signed in as that role', () => {
   }
 
   it('serves the health check and signs an agent in, who claims the next case and records a payment', async () => {
-    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true, database: 'up' });
+    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ ok: true, database: 'up' });
     const alice = await signIn('alice@arrearsdesk.demo');
     const { caller } = callerFor(app.db, alice, { now: SEEDED });
     const next = await caller.queues.next();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
-import { buildAgency, buildUser, buildWorkedCase, TEST_PASSWORD } from './support/builders.ts';
+import { buildAgency, buildUser, buildWorkedCase, key, TEST_PASSWORD } from './support/builders.ts';
 import { createTestDatabase } from './support/db.ts';
 import { type HttpApp, startHttpApp } from './support/http-app.ts';
 
@@ -38,7 +38,12 @@ describe('text the database cannot hold', () => {
     ['a control character', 'Asked for\u001B a plan'],
   ])('refuses %s in a note with 400 naming the field', async (_what, body) => {
     const { caseRow, cookie } = await workedCase();
-    const res = await http.call('casework.addNote', 'mutation', { caseId: caseRow.id, body }, { cookie });
+    const res = await http.call(
+      'casework.addNote',
+      'mutation',
+      { caseId: caseRow.id, body, idempotencyKey: key() },
+      { cookie },
+    );
     expect(res.status).toBe(400);
     const { error } = res.json as ErrorBody;
     expect(error.data.appCode).toBe('INVALID_INPUT');
@@ -51,7 +56,7 @@ describe('text the database cannot hold', () => {
     const res = await http.call(
       'casework.addNote',
       'mutation',
-      { caseId: caseRow.id, body: '  Cafe\u0301 visit:\n\tcall back  ' },
+      { caseId: caseRow.id, body: '  Cafe\u0301 visit:\n\tcall back  ', idempotencyKey: key() },
       { cookie },
     );
     expect(res.status).toBe(200);
@@ -68,7 +73,7 @@ describe('text the database cannot hold', () => {
     const res = await http.call(
       'casework.recordAttorney',
       'mutation',
-      { caseId: caseRow.id, name: 'R.\nCounsel', contact: '+1 212 555 0100' },
+      { caseId: caseRow.id, name: 'R.\nCounsel', contact: '+1 212 555 0100', idempotencyKey: key() },
       { cookie },
     );
     expect(res.status).toBe(400);
@@ -91,9 +96,14 @@ describe('ids in upper case', () => {
     ['recordOptOut', (caseId: string) => ({ caseId, channel: 'sms' })],
   ])('casework.%s works on a case id in upper case', async (procedure, input) => {
     const { caseRow, cookie } = await workedCase();
-    const res = await http.call(`casework.${procedure}`, 'mutation', input(caseRow.id.toUpperCase()), {
-      cookie,
-    });
+    const res = await http.call(
+      `casework.${procedure}`,
+      'mutation',
+      { ...input(caseRow.id.toUpperCase()), idempotencyKey: key() },
+      {
+        cookie,
+      },
+    );
     expect(res.status).toBe(200);
   });
 
@@ -102,7 +112,7 @@ describe('ids in upper case', () => {
     const res = await http.call(
       'casework.revokeConsent',
       'mutation',
-      { caseId: caseRow.id.toUpperCase(), contactPointId: mobile.id.toUpperCase() },
+      { caseId: caseRow.id.toUpperCase(), contactPointId: mobile.id.toUpperCase(), idempotencyKey: key() },
       { cookie },
     );
     expect(res.status).toBe(200);
@@ -154,7 +164,7 @@ describe('dates out of range', () => {
     const res = await http.call(
       'payments.recordPromise',
       'mutation',
-      { caseId: caseRow.id, amountMinor: 5000, currency: 'USD', dueDate },
+      { caseId: caseRow.id, amountMinor: 5000, currency: 'USD', dueDate, idempotencyKey: key() },
       { cookie },
     );
     expect(res.status).toBe(400);
