@@ -61,3 +61,22 @@ test('the session cookie is httpOnly and SameSite', async ({ page, context }) =>
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe('Lax');
 });
+
+test('repeated wrong passwords are slowed down with a message saying when to try again', async ({ page }) => {
+  // carmen is signed in by no other test: her throttle state cannot disturb them (decision record 017).
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('carmen@arrearsdesk.demo');
+  await page.getByLabel('Password').fill('not-the-password');
+  const attempt = async () => {
+    const answered = page.waitForResponse((response) => response.url().includes('/trpc/auth.signIn'));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    return (await answered).status();
+  };
+  for (let n = 1; n <= 5; n++) expect(await attempt()).toBe(401);
+  await expect(page.getByRole('alert')).toContainText('Email or password is incorrect');
+  expect(await attempt()).toBe(429);
+  await expect(page.getByRole('alert')).toContainText(
+    /Too many failed sign-ins\. Try again in \d+ seconds?\./,
+  );
+  await expect(page).toHaveURL(/\/sign-in/);
+});
