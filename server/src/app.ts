@@ -51,7 +51,22 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use(
-    pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' } }),
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      quietReqLogger: true,
+      // One compact line per request: method, path, status, time and who. Never the headers: they carry the
+      // session cookie, and a line per request must stay readable.
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, path: pathOf(req.url) }),
+        res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+      },
+      customSuccessObject: (_req, res, line: Record<string, unknown>) => ({ ...line, userId: userIdOf(res) }),
+      customErrorObject: (_req, res, _error, line: Record<string, unknown>) => ({
+        ...line,
+        userId: userIdOf(res),
+      }),
+    }),
   );
   app.use(cookieParser());
 
@@ -177,6 +192,15 @@ async function databaseAnswers(db: Database, timeoutMs: number): Promise<boolean
   }
 }
 
+/** The request line's path without its query: a tRPC query string carries the input, which stays out of logs. */
+function pathOf(url: string | undefined): string {
+  return (url ?? '').split('?')[0] ?? '';
+}
+
+function userIdOf(res: { locals?: Record<string, unknown> }): string | null {
+  return typeof res.locals?.userId === 'string' ? res.locals.userId : null;
+}
+
 async function createRequestContext(
   req: Request,
   res: Response,
@@ -185,6 +209,7 @@ async function createRequestContext(
 ): Promise<Context> {
   const token: unknown = req.cookies?.[SESSION_COOKIE];
   const user = await sessionUser(req, options, now);
+  res.locals.userId = user?.id ?? null;
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: options.cookieSecure, path: '/' };
   return {
     db: options.db,
