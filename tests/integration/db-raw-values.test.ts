@@ -6,7 +6,8 @@ import { createTestDatabase } from './support/db.ts';
 let handle: DatabaseHandle;
 
 beforeAll(async () => {
-  handle = await createTestDatabase({ poolSize: 1 });
+  // As the owner: one test runs migrate(), which the app's role may not (decision record 021).
+  handle = await createTestDatabase({ poolSize: 1, as: 'owner' });
 });
 afterAll(async () => {
   await handle?.close();

@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -276,7 +277,8 @@ function startWriteLoad(base: string, cookie: string, caseIds: string[], phase: 
       const res = await fetch(`${base}/trpc/casework.addNote`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify({ caseId, body: marker }),
+        // A key of its own per write (decision 022): the marker count, not the key, proves once-only here.
+        body: JSON.stringify({ caseId, body: marker, idempotencyKey: randomUUID() }),
         signal: AbortSignal.timeout(15_000),
       });
       const text = await res.text();

@@ -19,7 +19,15 @@ export function sendError(res: Response, error: TRPCError, headers: Record<strin
     input: undefined,
     ctx: undefined,
   });
-  res.status(shape.data.httpStatus).set(headers).json({ error: shape });
+  // A refusal that says when to come back (a database outage, a limit) says it in `Retry-After` too.
+  const retryAfter = (shape.data as { details?: { retryAfterSeconds?: unknown } | null }).details
+    ?.retryAfterSeconds;
+  const retry: Record<string, string> =
+    typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
+  res
+    .status(shape.data.httpStatus)
+    .set({ ...retry, ...headers })
+    .json({ error: shape });
 }
 
 /** Anything not served above: JSON, never Express's HTML page. */
