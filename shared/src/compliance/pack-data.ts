@@ -126,7 +126,14 @@ const CN_PARAMETERS = [
     'minute_of_day',
     'local time collection must end by',
   ),
-  param('CN-CBA-DIALS.max', 'CN-CBA-DIALS', 6, 'max', 'count', 'unanswered calls per contact point per day'),
+  param(
+    'CN-CBA-DIALS.max',
+    'CN-CBA-DIALS',
+    6,
+    'max',
+    'count',
+    'unanswered dials (calls and voicemails) per contact point per day',
+  ),
 ] as const;
 
 export const PACKS = {

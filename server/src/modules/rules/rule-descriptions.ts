@@ -38,7 +38,8 @@ export const RULE_DESCRIPTIONS = {
   'US-WA-FREQ':
     'Washington: at most 3 communications per 7 days with the debtor, and 1 per 7 days to their workplace.',
   'CN-CBA-HOURS': 'No collection between 22:00 and 08:00 local time unless the debtor agreed to that time.',
-  'CN-CBA-DIALS': 'At most 6 unanswered calls per contact point per local day; the 7th is blocked.',
+  'CN-CBA-DIALS':
+    'At most 6 unanswered dials (calls and voicemails) per contact point per local day; the 7th is blocked.',
   'CN-NIFA-3P':
     'Only a contact the debtor agreed to, only when the debtor cannot be reached, never disclosing the debt.',
   'CN-CBA-VISIT':
