@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateForApp, openOwner, warnIfAppOwnsHistory } from './db/roles.ts';
+import { DEMO_PASSWORD, demoSignInLines } from './db/seed/demo-users.ts';
 import { jobDefinitions } from './jobs/registry.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { logger } from './logger.ts';
@@ -48,11 +49,8 @@ function printBanner(url: string, kind: string) {
     '',
     `  ArrearsDesk is running at ${url}  (database: ${kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL server'})`,
     '',
-    '  Demo sign-ins (password for all: arrears-demo)',
-    '    agent       alice@arrearsdesk.demo    (US team)      li.wei@arrearsdesk.demo (China team)',
-    '    supervisor  sam@arrearsdesk.demo      (US team)      mei@arrearsdesk.demo    (China team)',
-    '    manager     morgan@arrearsdesk.demo',
-    '    admin       ada@arrearsdesk.demo',
+    `  Demo sign-ins (password for all: ${DEMO_PASSWORD})`,
+    ...demoSignInLines(),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

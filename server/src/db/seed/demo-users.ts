@@ -103,3 +103,22 @@ export const supervisorOf = (team: DemoTeam): string => {
   if (!supervisor) throw new Error(`no demo supervisor runs ${team}`);
   return supervisor.email;
 };
+
+/**
+ * The start-up banner's sign-ins: every demo user, one line per role and team, so the banner can never list fewer
+ * people than the seed makes (the README's table lists the same; a unit test holds the two together).
+ */
+export function demoSignInLines(): string[] {
+  const lines: string[] = [];
+  for (const role of ['agent', 'supervisor', 'manager', 'admin'] as const) {
+    const groups = new Map<string, string[]>();
+    for (const user of DEMO_USERS.filter((u) => u.role === role)) {
+      const team = user.team ?? user.supervises.join(', ');
+      groups.set(team, [...(groups.get(team) ?? []), user.email]);
+    }
+    for (const [team, emails] of groups) {
+      lines.push(`    ${role.padEnd(11)} ${emails.join(', ')}${team ? `  (${team})` : ''}`);
+    }
+  }
+  return lines;
+}
