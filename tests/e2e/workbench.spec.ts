@@ -241,3 +241,28 @@ test('a call dated outside today’s recording window is refused by the form, an
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Call logged.' })).toBeVisible();
 });
+
+test('a payment of the promised amount made right after the promise keeps it', async ({ page }) => {
+  // The second row: the first one carries the promise of the test above.
+  await page.goto('/queue');
+  const row = queueTable(page).locator('tbody tr').nth(1);
+  await row.getByRole('link').click();
+  await expect(actionsPanel(page).getByText(/^Checked /)).toBeVisible();
+  const timeline = page.getByRole('list', { name: 'Case history, newest first' });
+
+  await page.keyboard.press('p');
+  const promise = page.getByRole('dialog', { name: 'Record a promise to pay' });
+  await promise.getByLabel(/^Amount/).fill('12.00');
+  await promise.getByRole('button', { name: 'Record promise' }).click();
+  await expect(promise).toBeHidden();
+  await expect(timeline.getByText(/^Promise of \$12\.00 \(pending\)$/).first()).toBeVisible();
+
+  // At once, in the same minute: the form's time is left as it opened.
+  await page.keyboard.press('$');
+  const payment = page.getByRole('dialog', { name: 'Record a payment' });
+  await payment.getByLabel(/^Amount/).fill('12.00');
+  await payment.getByLabel('Method').selectOption('card');
+  await payment.getByRole('button', { name: 'Record payment' }).click();
+  await expect(payment).toBeHidden();
+  await expect(timeline.getByText(/^Promise of \$12\.00 \(kept\)$/).first()).toBeVisible();
+});

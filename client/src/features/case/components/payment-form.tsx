@@ -41,7 +41,11 @@ export function PaymentForm(props: MoneyFormProps) {
 
   const checked = checkAmount(amount, props.currency, props.balanceMinor);
   const owed = formatMoney(props.balanceMinor, props.currency, locale);
-  const receivedAt = instantFromWallTime(date, time, timeZone);
+  // Left as it opened, the time means "now": the instant the form opened, to the millisecond, not the minute's
+  // start, which can fall before a promise recorded moments ago and so fail to keep it. Fixed at opening, so a
+  // retry with the same idempotency key sends the same request.
+  const untouched = date === dayInZone(opened, timeZone) && time === timeInZone(opened, timeZone);
+  const receivedAt = untouched ? opened : instantFromWallTime(date, time, timeZone);
   const problems = {
     amountMinor: 'problem' in checked ? t(`actions.amount.${checked.problem}`, { owed }) : undefined,
     receivedAt:
