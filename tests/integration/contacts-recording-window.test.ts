@@ -1,12 +1,19 @@
 import { PAST_CONTACT_MAX_HOURS } from '@arrears/shared/domain/recording-window';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
-import { cases, complianceDecisions, contactLog } from '../../server/src/db/schema/index.ts';
+import { cases, contactLog } from '../../server/src/db/schema/index.ts';
 import { recordContact } from '../../server/src/modules/compliance/contact-record.ts';
 import { runGuarded } from '../../server/src/modules/compliance/guard.ts';
 import { REMINDER_ACTOR } from '../../server/src/modules/reminders/scheduler.ts';
-import { buildContact, buildOptOut, buildWorkedCase, key, refusedAttempt } from './support/builders.ts';
+import {
+  buildContact,
+  buildOptOut,
+  buildWorkedCase,
+  expectNothingWritten,
+  key,
+  refusedAttempt,
+} from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -38,23 +45,6 @@ async function world(options: Parameters<typeof buildWorkedCase>[1] = {}, now = 
   return { ...w, logCall };
 }
 
-async function nothingWritten(caseId: string) {
-  const [contacts] = await handle.db
-    .select({ n: count() })
-    .from(contactLog)
-    .where(eq(contactLog.caseId, caseId));
-  const [decisions] = await handle.db
-    .select({ n: count() })
-    .from(complianceDecisions)
-    .where(eq(complianceDecisions.caseId, caseId));
-  const [row] = await handle.db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
-  expect({ contacts: contacts!.n, decisions: decisions!.n, version: row!.version }).toEqual({
-    contacts: 0,
-    decisions: 0,
-    version: 1,
-  });
-}
-
 describe('the window a call may be logged in', () => {
   it('refuses a call dated 1970, naming the field and the allowed window, and writes nothing', async () => {
     const { caseRow, logCall } = await world();
@@ -63,7 +53,7 @@ describe('the window a call may be logged in', () => {
       message:
         'occurredAt: 1970-01-01T00:00:00Z is too far back; allowed from 2026-11-11T05:00:00Z (the start of your working day) to now',
     });
-    await nothingWritten(caseRow.id);
+    await expectNothingWritten(handle.db, caseRow.id);
   });
 
   it('refuses a call before the case was placed, even inside the working day', async () => {
@@ -72,7 +62,7 @@ describe('the window a call may be logged in', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('allowed from 2026-11-11T15:00:00Z (when the case was placed)'),
     });
-    await nothingWritten(caseRow.id);
+    await expectNothingWritten(handle.db, caseRow.id);
   });
 
   it(`refuses a call from yesterday evening and one more than ${PAST_CONTACT_MAX_HOURS} hours back`, async () => {
@@ -88,8 +78,8 @@ describe('the window a call may be logged in', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining(`(at most ${PAST_CONTACT_MAX_HOURS} hours back)`),
     });
-    await nothingWritten(night.caseRow.id);
-    await nothingWritten(late.caseRow.id);
+    await expectNothingWritten(handle.db, night.caseRow.id);
+    await expectNothingWritten(handle.db, late.caseRow.id);
   });
 
   it('refuses a call ahead of the clock by more than the skew and takes one within it as now', async () => {
@@ -100,7 +90,7 @@ describe('the window a call may be logged in', () => {
         /^occurredAt: 2026-11-11T17:03:00Z is in the future; the latest allowed/,
       ),
     });
-    await nothingWritten(caseRow.id);
+    await expectNothingWritten(handle.db, caseRow.id);
     const logged = await logCall(minutes(NOW, 1));
     const [row] = await handle.db.select().from(contactLog).where(eq(contactLog.id, logged.contactId));
     expect(row!.occurredAt).toEqual(minutes(NOW, 1));
@@ -118,7 +108,7 @@ describe('the window a call may be logged in', () => {
       occurredAt: '2026-11-01T15:00:00Z',
     });
     await expect(attempt).rejects.toMatchObject({ code: 'BAD_REQUEST', message: /^occurredAt: / });
-    await nothingWritten(caseRow.id);
+    await expectNothingWritten(handle.db, caseRow.id);
   });
 });
 

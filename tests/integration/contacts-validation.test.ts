@@ -1,13 +1,15 @@
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
+import { cases, complianceDecisions, messageTemplates } from '../../server/src/db/schema/index.ts';
 import {
-  cases,
-  complianceDecisions,
-  contactLog,
-  messageTemplates,
-} from '../../server/src/db/schema/index.ts';
-import { buildContactPoint, buildDebtor, buildWorkedCase, key, refusedAttempt } from './support/builders.ts';
+  buildContactPoint,
+  buildDebtor,
+  buildWorkedCase,
+  expectNothingWritten,
+  key,
+  refusedAttempt,
+} from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -23,23 +25,6 @@ afterAll(() => handle.close());
 async function world(options: Parameters<typeof buildWorkedCase>[1] = {}, now = NOW) {
   const w = await buildWorkedCase(handle.db, options);
   return { ...w, caller: callerFor(handle.db, w.agent, { now }).caller };
-}
-
-async function nothingWritten(caseId: string) {
-  const [contacts] = await handle.db
-    .select({ n: count() })
-    .from(contactLog)
-    .where(eq(contactLog.caseId, caseId));
-  const [decisions] = await handle.db
-    .select({ n: count() })
-    .from(complianceDecisions)
-    .where(eq(complianceDecisions.caseId, caseId));
-  const [row] = await handle.db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
-  expect({ contacts: contacts!.n, decisions: decisions!.n, version: row!.version }).toEqual({
-    contacts: 0,
-    decisions: 0,
-    version: 1,
-  });
 }
 
 const sms = {
@@ -63,7 +48,7 @@ describe('bad input', () => {
       code: 'NOT_FOUND',
       message: expect.stringContaining('Contact point not found'),
     });
-    await nothingWritten(caseRow.id);
+    await expectNothingWritten(handle.db, caseRow.id);
   });
 
   it('refuses a channel the contact point cannot carry', async () => {
@@ -96,7 +81,7 @@ describe('bad input', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('contactPointId'),
     });
-    await nothingWritten(caseRow.id);
+    await expectNothingWritten(handle.db, caseRow.id);
   });
 
   it('refuses a call logged in the future, a malformed id and a stale case version', async () => {
@@ -122,7 +107,7 @@ describe('bad input', () => {
       code: 'CONFLICT',
       appCode: 'STALE_VERSION',
     });
-    await nothingWritten(caseRow.id);
+    await expectNothingWritten(handle.db, caseRow.id);
   });
 });
 

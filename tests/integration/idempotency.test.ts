@@ -18,7 +18,8 @@ import { oversightMatrix } from './matrix/oversight.ts';
 import { paymentsMatrix } from './matrix/payments.ts';
 import { supervisionMatrix } from './matrix/supervision.ts';
 import type { Caller, MatrixRow, MatrixWorld } from './matrix/types.ts';
-import { buildCase, buildPortfolio, buildTeam, buildUser, buildWorkedCase, key } from './support/builders.ts';
+import { buildMatrixWorld } from './matrix/world.ts';
+import { buildWorkedCase, key } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase, usingServer } from './support/db.ts';
 
@@ -91,15 +92,7 @@ let tables: string[];
 
 beforeAll(async () => {
   handle = await createTestDatabase({ poolSize: 12 });
-  const team = await buildTeam(handle.db);
-  const users = {} as Record<Role, MatrixWorld['users'][Role]>;
-  users.agent = await buildUser(handle.db, 'agent', { teamId: team.id });
-  users.supervisor = await buildUser(handle.db, 'supervisor', { supervises: [team.id] });
-  users.manager = await buildUser(handle.db, 'manager');
-  users.admin = await buildUser(handle.db, 'admin');
-  const portfolio = await buildPortfolio(handle.db);
-  const poolCase = await buildCase(handle.db, { portfolioId: portfolio.id, teamId: team.id });
-  world = { db: handle.db, users, teamId: team.id, caseId: poolCase.id };
+  world = await buildMatrixWorld(handle.db);
   const rows = await queryRows<{ name: string }>(
     handle.db,
     sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`,

@@ -1,4 +1,3 @@
-import type { Role } from '@arrears/shared/domain/enums';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { appRouter } from '../../server/src/trpc/router.ts';
@@ -18,7 +17,7 @@ import { reportsMatrix } from './matrix/reports.ts';
 import { rulesMatrix } from './matrix/rules.ts';
 import { supervisionMatrix } from './matrix/supervision.ts';
 import type { Expected, MatrixRow, MatrixWorld, Who } from './matrix/types.ts';
-import { buildCase, buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
+import { buildMatrixWorld } from './matrix/world.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -52,15 +51,7 @@ let world: MatrixWorld;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  const team = await buildTeam(handle.db);
-  const users = {} as Record<Role, MatrixWorld['users'][Role]>;
-  users.agent = await buildUser(handle.db, 'agent', { teamId: team.id });
-  users.supervisor = await buildUser(handle.db, 'supervisor', { supervises: [team.id] });
-  users.manager = await buildUser(handle.db, 'manager');
-  users.admin = await buildUser(handle.db, 'admin');
-  const portfolio = await buildPortfolio(handle.db);
-  const poolCase = await buildCase(handle.db, { portfolioId: portfolio.id, teamId: team.id });
-  world = { db: handle.db, users, teamId: team.id, caseId: poolCase.id };
+  world = await buildMatrixWorld(handle.db);
 });
 afterAll(() => handle.close());
 

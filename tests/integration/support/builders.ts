@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@arrears/shared/domain/enums';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
+import { expect } from 'vitest';
 import type { Database } from '../../../server/src/db/client.ts';
 import * as s from '../../../server/src/db/schema/index.ts';
 import { AppError } from '../../../server/src/errors.ts';
@@ -317,4 +318,22 @@ export async function buildPlan(
     })
     .returning();
   return row!;
+}
+
+/** A refused contact left no trace on the case: no contact, no decision, the version unmoved (a fresh case's 1). */
+export async function expectNothingWritten(db: Database, caseId: string): Promise<void> {
+  const [contacts] = await db
+    .select({ n: count() })
+    .from(s.contactLog)
+    .where(eq(s.contactLog.caseId, caseId));
+  const [decisions] = await db
+    .select({ n: count() })
+    .from(s.complianceDecisions)
+    .where(eq(s.complianceDecisions.caseId, caseId));
+  const [row] = await db.select({ version: s.cases.version }).from(s.cases).where(eq(s.cases.id, caseId));
+  expect({ contacts: contacts!.n, decisions: decisions!.n, version: row!.version }).toEqual({
+    contacts: 0,
+    decisions: 0,
+    version: 1,
+  });
 }
