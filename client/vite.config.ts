@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 // The dev server forwards API calls to the Express server so that the session cookie stays same-origin. The Host
 // header is kept (Vite's shorthand would rewrite it) because the server refuses a POST whose Origin is another host.
@@ -7,7 +8,16 @@ const api = { target: `http://localhost:${process.env.API_PORT ?? '3000'}`, chan
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Every text asset is written beside itself as .br and .gz at build time, so the server sends a compressed file
+    // without compressing per request (decision record 023). Originals stay for clients that accept neither.
+    compression({
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
+      include: /\.(js|css|html|svg|json|txt)$/,
+      threshold: 1024,
+    }),
+  ],
   server: {
     proxy: {
       '/trpc': api,

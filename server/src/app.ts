@@ -12,6 +12,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/client.ts';
 import { AppError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './errors.ts';
+import { serveClient } from './http/client-assets.ts';
 import { errorHandler, notFound, sendError } from './http/errors.ts';
 import { allowMethods, capBatch, DEFAULT_BODY_LIMIT, readBody } from './http/limits.ts';
 import { logger } from './logger.ts';
@@ -143,8 +144,7 @@ export function createApp(options: AppOptions) {
 
   const dist = options.clientDist ?? DEFAULT_CLIENT_DIST;
   if (existsSync(path.join(dist, 'index.html'))) {
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+    serveClient(app, dist);
   }
   app.use(notFound);
   app.use(errorHandler);

@@ -56,21 +56,30 @@ function printBanner(url: string, kind: string) {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** Stops taking connections, lets requests in flight finish, then closes the database. */
+/**
+ * Stops taking connections, lets requests in flight finish, stops the job worker and closes the database, then
+ * says so and exits 0: an asked-for stop is a success. Ctrl-C before the server listens keeps Node's default (the
+ * process ends at once; the first-run seed is one transaction, so nothing half-seeded is kept).
+ */
 let shuttingDown = false;
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info({ signal }, 'shutting down');
-  const force = setTimeout(() => process.exit(1), 10_000);
+  const force = setTimeout(() => {
+    logger.error({ signal }, 'requests still open after 10 s; exiting without waiting for them');
+    process.exit(1);
+  }, 10_000);
   force.unref();
   const jobsStopped = jobRunner?.stop();
   server.close(async () => {
     await jobsStopped;
     await handle.close();
+    process.stdout.write(`\n  ArrearsDesk stopped cleanly (${signal}).\n\n`);
     process.exit(0);
   });
   server.closeIdleConnections();
 }
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => void shutdown(signal));
+}

@@ -6,6 +6,7 @@ import { KeyboardHelp } from '../features/queue/components/keyboard-help.tsx';
 import { readApiError } from '../lib/api-error.ts';
 import { sectionPath } from '../lib/navigation.ts';
 import { useSessionUser } from '../lib/session.tsx';
+import { PageSuspense } from './lazy-page.tsx';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -51,7 +52,10 @@ export function AppLayout() {
         )}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        {/* Pages load as their own chunks; the header stays while one arrives. */}
+        <PageSuspense>
+          <Outlet />
+        </PageSuspense>
       </main>
     </div>
   );

@@ -50,6 +50,10 @@ export const en = {
     notFoundTitle: 'Page not found',
     notFoundBody: 'There is nothing at this address.',
     goHome: 'Go to your home page',
+    loadingPage: 'Loading the page…',
+    pageLoadFailed:
+      'This page could not be loaded. The network may have dropped, or ArrearsDesk was updated since this tab opened.',
+    reload: 'Reload',
   },
   nav: {
     label: 'Sections',
