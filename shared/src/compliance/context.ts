@@ -91,6 +91,13 @@ function datedOrAlways(present: boolean, from: string | null | undefined): Dated
   return from == null ? { from: -Infinity, until: Infinity } : { from: parseInstant(from), until: Infinity };
 }
 
+const NO_OPT_OUTS: readonly DatedOptOut[] = [];
+
+function datedOptOuts(optOuts: readonly OptOut[] | undefined): readonly DatedOptOut[] {
+  if (optOuts === undefined || optOuts.length === 0) return NO_OPT_OUTS;
+  return optOuts.map((optOut) => ({ optOut, fact: { from: parseInstant(optOut.at), until: Infinity } }));
+}
+
 function disputeFact(dispute: ComplianceFacts['debt']['dispute']): DatedFact | null {
   if (dispute == null) return null;
   const received = parseInstant(dispute.receivedAt);
@@ -135,13 +142,10 @@ export function buildContext(facts: ComplianceFacts, params: EffectiveParameters
   const points = facts.contactPoints ?? [];
   const debtId = facts.debt.id;
   const judgedAt = parseInstant(facts.now);
-  const history: PastEvent[] = [];
-  for (const event of facts.history ?? []) {
+  const events = (facts.history ?? []).map((event): PastEvent => {
     const at = parseInstant(event.at);
-    // Decision 11: a contact dated after the instant judged had not happened yet.
-    if (at > judgedAt) continue;
     const contactPointId = event.contactPointId ?? null;
-    history.push({
+    return {
       at,
       day: calendar.dayOf(at),
       kind: event.kind,
@@ -151,8 +155,10 @@ export function buildContext(facts: ComplianceFacts, params: EffectiveParameters
       aboutDebt: event.debtIds.includes(debtId),
       outcome: event.outcome ?? null,
       thirdPartyId: event.thirdPartyId ?? null,
-    });
-  }
+    };
+  });
+  // Decision 11: a contact dated after the instant judged had not happened yet (filtered only when there is one).
+  const history = events.some((e) => e.at > judgedAt) ? events.filter((e) => e.at <= judgedAt) : events;
   const targetId = facts.action.contactPointId;
   const target = targetId == null ? undefined : points.find((p) => p.id === targetId);
   const { debtor, debt } = facts;
@@ -170,10 +176,7 @@ export function buildContext(facts: ComplianceFacts, params: EffectiveParameters
     attorney: datedOrAlways(debtor.attorney != null, debtor.attorney?.since),
     cease: dated(debtor.ceaseRequestedAt),
     death: datedOrAlways(debtor.deceased === true, debtor.deceasedAt),
-    optOuts: (debtor.optOuts ?? []).map((optOut) => ({
-      optOut,
-      fact: { from: parseInstant(optOut.at), until: Infinity },
-    })),
+    optOuts: datedOptOuts(debtor.optOuts),
     consentRevoked: dated(target?.consentRevokedAt),
     dispute: disputeFact(debt.dispute),
     hold: holdFact(debt),
