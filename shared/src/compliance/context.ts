@@ -81,8 +81,9 @@ export function inEffect(context: EvaluationContext, fact: DatedFact | null, at:
   return fact !== null && fact.from <= context.judgedAt && fact.from <= at && at < fact.until;
 }
 
-function dated(from: string | null | undefined, until: number = Infinity): DatedFact | null {
-  return from == null ? null : { from: parseInstant(from), until };
+/** A fact that does not end, from its instant; null when it is absent. */
+function dated(from: string | null | undefined): DatedFact | null {
+  return from == null ? null : { from: parseInstant(from), until: Infinity };
 }
 
 /** A fact known to hold whose date may be unknown (an attorney without `since`, a death without `deceasedAt`). */
