@@ -1,6 +1,6 @@
 import type { ActionKind, ContactPointKind, Outcome } from './actions.ts';
-import type { ComplianceFacts, ContactPointFacts, TimeWindow } from './facts.ts';
-import { parseInstant, parseOptionalInstant } from './instant.ts';
+import type { ComplianceFacts, ContactPointFacts, OptOut, TimeWindow } from './facts.ts';
+import { parseInstant } from './instant.ts';
 import { zonesForJurisdiction } from './jurisdiction-zones.ts';
 import type { EffectiveParameters } from './pack-data.ts';
 import { type ZoneClock, zoneClock } from './time.ts';
@@ -25,6 +25,21 @@ export interface MinuteWindow {
   readonly to: number;
 }
 
+/**
+ * A fact with a date (decision 11): in effect from its own instant `from` until `until` (half-open), which is
+ * Infinity for a fact that has not ended; `from` is -Infinity when the date is not known (it then always counted).
+ */
+export interface DatedFact {
+  readonly from: number;
+  readonly until: number;
+}
+
+/** An opt-out of a channel, a contact point or both, with its instant. */
+export interface DatedOptOut {
+  readonly optOut: OptOut;
+  readonly fact: DatedFact;
+}
+
 /** Everything the rules read, derived once from the facts and shared by every instant the engine tries. */
 export interface EvaluationContext {
   readonly facts: ComplianceFacts;
@@ -34,11 +49,68 @@ export interface EvaluationContext {
   readonly zones: readonly ZoneClock[];
   /** The first candidate zone: it decides which local day an instant belongs to (decision 3). */
   readonly calendar: ZoneClock;
+  /** The instant judged (`facts.now`): what is dated after it was not known then and applies at no instant. */
+  readonly judgedAt: number;
+  /** Past contacts dated at or before the instant judged (decision 11). */
   readonly history: readonly PastEvent[];
   readonly inconvenientTimes: readonly MinuteWindow[];
   readonly consentedTimes: readonly MinuteWindow[];
-  readonly holdUntil: number | null;
-  readonly limitationsExpiresAt: number | null;
+  // The dated facts; every rule asks `inEffect` about them, never their raw instants.
+  readonly bankruptcy: DatedFact | null;
+  readonly attorney: DatedFact | null;
+  readonly cease: DatedFact | null;
+  readonly death: DatedFact | null;
+  readonly optOuts: readonly DatedOptOut[];
+  /** The target contact point's consent revocation. */
+  readonly consentRevoked: DatedFact | null;
+  /** Open from its receipt until verification is sent. */
+  readonly dispute: DatedFact | null;
+  readonly hold: DatedFact | null;
+  readonly initialCommunication: DatedFact | null;
+  readonly validationNoticeSent: DatedFact | null;
+  /** The statute of limitations has run from this instant on. */
+  readonly limitationsExpired: DatedFact | null;
+}
+
+/**
+ * Decision 11, decided here for every rule: a dated fact applies at `at` from its own instant until it ends, and
+ * only when its instant is not after the instant judged (a fact dated later was not known then, and the next
+ * allowed time assumes nothing else happens).
+ */
+export function inEffect(context: EvaluationContext, fact: DatedFact | null, at: number): boolean {
+  return fact !== null && fact.from <= context.judgedAt && fact.from <= at && at < fact.until;
+}
+
+/** A fact that does not end, from its instant; null when it is absent. */
+function dated(from: string | null | undefined): DatedFact | null {
+  return from == null ? null : { from: parseInstant(from), until: Infinity };
+}
+
+/** A fact known to hold whose date may be unknown (an attorney without `since`, a death without `deceasedAt`). */
+function datedOrAlways(present: boolean, from: string | null | undefined): DatedFact | null {
+  if (!present) return null;
+  return from == null ? { from: -Infinity, until: Infinity } : { from: parseInstant(from), until: Infinity };
+}
+
+const NO_OPT_OUTS: readonly DatedOptOut[] = [];
+
+function datedOptOuts(optOuts: readonly OptOut[] | undefined): readonly DatedOptOut[] {
+  if (optOuts === undefined || optOuts.length === 0) return NO_OPT_OUTS;
+  return optOuts.map((optOut) => ({ optOut, fact: { from: parseInstant(optOut.at), until: Infinity } }));
+}
+
+function disputeFact(dispute: ComplianceFacts['debt']['dispute']): DatedFact | null {
+  if (dispute == null) return null;
+  const received = parseInstant(dispute.receivedAt);
+  const verified = dispute.verificationSentAt == null ? Infinity : parseInstant(dispute.verificationSentAt);
+  // A verification sent before this dispute arrived answered an earlier one.
+  return { from: received, until: verified >= received ? verified : Infinity };
+}
+
+function holdFact(debt: ComplianceFacts['debt']): DatedFact | null {
+  if (debt.holdUntil == null) return null;
+  const from = debt.holdFrom == null ? -Infinity : parseInstant(debt.holdFrom);
+  return { from, until: parseInstant(debt.holdUntil) };
 }
 
 /** The instant a rule is asked about, with its local day on the debtor's calendar. */
@@ -70,7 +142,8 @@ export function buildContext(facts: ComplianceFacts, params: EffectiveParameters
   const calendar = zones[0] ?? zoneClock('UTC');
   const points = facts.contactPoints ?? [];
   const debtId = facts.debt.id;
-  const history = (facts.history ?? []).map((event): PastEvent => {
+  const judgedAt = parseInstant(facts.now);
+  const events = (facts.history ?? []).map((event): PastEvent => {
     const at = parseInstant(event.at);
     const contactPointId = event.contactPointId ?? null;
     return {
@@ -85,17 +158,31 @@ export function buildContext(facts: ComplianceFacts, params: EffectiveParameters
       thirdPartyId: event.thirdPartyId ?? null,
     };
   });
+  // Decision 11: a contact dated after the instant judged had not happened yet (filtered only when there is one).
+  const history = events.some((e) => e.at > judgedAt) ? events.filter((e) => e.at <= judgedAt) : events;
   const targetId = facts.action.contactPointId;
+  const target = targetId == null ? undefined : points.find((p) => p.id === targetId);
+  const { debtor, debt } = facts;
   return {
     facts,
     params,
-    target: targetId == null ? undefined : points.find((p) => p.id === targetId),
+    target,
     zones,
     calendar,
+    judgedAt,
     history,
-    inconvenientTimes: minuteWindows(facts.debtor.inconvenientTimes),
-    consentedTimes: minuteWindows(facts.debtor.consentedTimes),
-    holdUntil: parseOptionalInstant(facts.debt.holdUntil),
-    limitationsExpiresAt: parseOptionalInstant(facts.debt.limitationsExpiresAt),
+    inconvenientTimes: minuteWindows(debtor.inconvenientTimes),
+    consentedTimes: minuteWindows(debtor.consentedTimes),
+    bankruptcy: dated(debtor.bankruptcyFiledAt),
+    attorney: datedOrAlways(debtor.attorney != null, debtor.attorney?.since),
+    cease: dated(debtor.ceaseRequestedAt),
+    death: datedOrAlways(debtor.deceased === true, debtor.deceasedAt),
+    optOuts: datedOptOuts(debtor.optOuts),
+    consentRevoked: dated(target?.consentRevokedAt),
+    dispute: disputeFact(debt.dispute),
+    hold: holdFact(debt),
+    initialCommunication: dated(debt.initialCommunicationAt),
+    validationNoticeSent: dated(debt.validationNoticeSentAt),
+    limitationsExpired: dated(debt.limitationsExpiresAt),
   };
 }

@@ -89,6 +89,29 @@ describe('the rule catalog', () => {
     }
   });
 
+  it('applies no fact dated after the instant judged, not even at the next allowed time it searches for', () => {
+    // 07:00 in New York: the calling window is closed. An opt-out dated 09:00 was not known at 07:00, so the
+    // next allowed time is the window's opening, not "none".
+    const facts = buildFacts({
+      now: '2026-06-10T11:00:00Z',
+      debtor: { optOuts: [{ channel: 'phone', at: '2026-06-10T13:00:00Z' }] },
+    });
+    const verdict = evaluate(facts);
+    expect(verdict.violations.map((v) => v.ruleId)).toEqual(['US-REGF-TIME']);
+    expect(verdict.nextAllowedAt).toBe('2026-06-10T12:00:00Z');
+    // Judged at 09:00 itself, the opt-out applies.
+    expect(evaluate({ ...facts, now: '2026-06-10T13:00:00Z' }).violations.map((v) => v.ruleId)).toEqual([
+      'US-REGF-MEDIUM',
+    ]);
+  });
+
+  it('counts an attorney or a death whose date is unknown at every instant', () => {
+    const verdict = evaluate(
+      buildFacts({ debtor: { attorney: { name: 'Dana Reyes', since: null }, deceased: true } }),
+    );
+    expect(verdict.violations.map((v) => v.ruleId)).toEqual(['US-FDCPA-ATTY', 'US-REGF-DECEASED']);
+  });
+
   it('treats US and CN blocks as law and policy and warnings as overridable', () => {
     expect(isLegalRule('US-REGF-7IN7')).toBe(true);
     expect(isLegalRule('CN-CBA-HOURS')).toBe(true);

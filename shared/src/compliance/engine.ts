@@ -1,6 +1,6 @@
 import { buildContext } from './context.ts';
 import type { ComplianceFacts } from './facts.ts';
-import { formatInstant, parseInstant } from './instant.ts';
+import { formatInstant } from './instant.ts';
 import { findNextAllowed } from './next-allowed.ts';
 import { DEFAULT_PARAMETERS, type EffectiveParameters } from './pack-data.ts';
 import { packsFor, RULESET_VERSION } from './packs.ts';
@@ -46,7 +46,7 @@ function hit(rule: Rule, reason: string): RuleHit {
 export function evaluate(facts: ComplianceFacts, options: EvaluateOptions = {}): Verdict {
   const context = buildContext(facts, options.parameters ?? DEFAULT_PARAMETERS);
   const rules = rulesFor(packsFor(facts.debtor.jurisdiction), facts.action.kind);
-  const now = parseInstant(facts.now);
+  const now = context.judgedAt;
   const moment = { at: now, day: context.calendar.dayOf(now) };
   const violations: RuleHit[] = [];
   const warnings: RuleHit[] = [];

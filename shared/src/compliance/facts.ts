@@ -62,28 +62,40 @@ const optOut = z
     error: 'an opt-out names a channel, a contactPointId, or both',
   });
 
-const debtor = z.strictObject({
-  jurisdiction,
-  timeZones: z.array(timeZone).optional(),
-  deceased: z.boolean().optional(),
-  bankruptcyFiledAt: optionalInstant,
-  attorney: z.strictObject({ name: z.string().min(1), since: optionalInstant }).nullish(),
-  ceaseRequestedAt: optionalInstant,
-  inconvenientTimes: z.array(timeWindow).optional(),
-  consentedTimes: z.array(timeWindow).optional(),
-  optOuts: z.array(optOut).optional(),
-});
+const debtor = z
+  .strictObject({
+    jurisdiction,
+    timeZones: z.array(timeZone).optional(),
+    deceased: z.boolean().optional(),
+    deceasedAt: optionalInstant,
+    bankruptcyFiledAt: optionalInstant,
+    attorney: z.strictObject({ name: z.string().min(1), since: optionalInstant }).nullish(),
+    ceaseRequestedAt: optionalInstant,
+    inconvenientTimes: z.array(timeWindow).optional(),
+    consentedTimes: z.array(timeWindow).optional(),
+    optOuts: z.array(optOut).optional(),
+  })
+  .refine((d) => d.deceasedAt == null || d.deceased === true, {
+    error: 'deceasedAt needs deceased: true',
+    path: ['deceasedAt'],
+  });
 
-const debt = z.strictObject({
-  id: z.string().min(1),
-  status: z.enum(['active', 'closed']),
-  holdUntil: optionalInstant,
-  initialCommunicationAt: optionalInstant,
-  validationNoticeSentAt: optionalInstant,
-  dispute: z.strictObject({ receivedAt: instant, verificationSentAt: optionalInstant }).nullish(),
-  limitationsExpiresAt: optionalInstant,
-  approvals: z.array(z.enum(ACTION_KINDS)).optional(),
-});
+const debt = z
+  .strictObject({
+    id: z.string().min(1),
+    status: z.enum(['active', 'closed']),
+    holdFrom: optionalInstant,
+    holdUntil: optionalInstant,
+    initialCommunicationAt: optionalInstant,
+    validationNoticeSentAt: optionalInstant,
+    dispute: z.strictObject({ receivedAt: instant, verificationSentAt: optionalInstant }).nullish(),
+    limitationsExpiresAt: optionalInstant,
+    approvals: z.array(z.enum(ACTION_KINDS)).optional(),
+  })
+  .refine((d) => d.holdFrom == null || d.holdUntil != null, {
+    error: 'holdFrom needs holdUntil (a hold ends)',
+    path: ['holdFrom'],
+  });
 
 const contactPoint = z.strictObject({
   id: z.string().min(1),

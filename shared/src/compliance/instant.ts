@@ -78,8 +78,3 @@ export function parseInstant(iso: string): number {
 export function formatInstant(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
-
-/** Parses an optional instant fact; absent and null both mean "none". */
-export function parseOptionalInstant(iso: string | null | undefined): number | null {
-  return iso == null ? null : parseInstant(iso);
-}

@@ -54,6 +54,19 @@ describe('parseScenarioFile', () => {
     ]);
   });
 
+  it('refuses a death date without deceased and a hold start without an end', () => {
+    const base = scenario();
+    const dated = {
+      ...base,
+      debtor: { ...base.debtor, deceasedAt: '2026-06-01T00:00:00Z' },
+      debt: { ...base.debt, holdFrom: '2026-06-01T00:00:00Z' },
+    };
+    expect(problemsOf(JSON.stringify(dated))).toEqual([
+      'cases.json#s1: debtor.deceasedAt: deceasedAt needs deceased: true',
+      'cases.json#s1: debt.holdFrom: holdFrom needs holdUntil (a hold ends)',
+    ]);
+  });
+
   it('refuses duplicate ids, empty collections and broken JSON', () => {
     expect(problemsOf(JSON.stringify({ scenarios: [scenario(), scenario()] }))).toEqual([
       'cases.json#s1: id: duplicate scenario id in this file',

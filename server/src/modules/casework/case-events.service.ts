@@ -94,7 +94,10 @@ export function setHold(
     reach: 'case',
     write: async (tx, caseRow) => {
       const holdReason = until === null ? null : input.reason;
-      await tx.update(cases).set({ holdUntil: until, holdReason }).where(eq(cases.id, caseRow.id));
+      // A hold counts from when it was set (decision 11); changing the end of a running hold keeps its start.
+      const running = caseRow.holdUntil !== null && caseRow.holdUntil > now;
+      const holdFrom = until === null ? null : running ? (caseRow.holdFrom ?? now) : now;
+      await tx.update(cases).set({ holdFrom, holdUntil: until, holdReason }).where(eq(cases.id, caseRow.id));
       return {
         id: caseRow.id,
         audit: {

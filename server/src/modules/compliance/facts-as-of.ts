@@ -1,49 +1,35 @@
-import type { HistoryEvent } from '@arrears/shared/compliance/facts';
+import type { DebtFacts } from '@arrears/shared/compliance/facts';
+import type { DisputeRow } from './facts.mapping.ts';
 import type { CaseFacts } from './facts.queries.ts';
 
 type BaseFacts = CaseFacts['base'];
 
 /**
- * The case's facts as they stood at `at` (COMPLIANCE.md decision 11, "a fact counts from its own instant"): what
- * was recorded with a later instant — a contact, an opt-out, a cease request, an attorney, a bankruptcy, a death,
- * a revoked consent, a dispute, the first communication — did not apply yet. Judging at now this changes nothing;
- * it matters for a call logged after the fact (decision record 020). Where a row keeps no instant (a hold, a
- * dispute's verification) the current value stands.
+ * The case's facts for judging an action at `at` (COMPLIANCE.md decision 11, "a fact counts from its own
+ * instant"). The engine itself applies every dated fact only from its instant (and a dispute or a hold only until
+ * its end), so the facts keep their dates and this picks only what one set of facts cannot say at once: the
+ * dispute that stood at `at`, which may have been verified since (the live facts carry only a dispute still open).
+ * Judging at now this changes nothing; it matters for a call logged after the fact (decision record 020).
  */
 export function factsAsOf(caseFacts: CaseFacts, at: Date): BaseFacts {
   const { base } = caseFacts;
-  const ms = at.getTime();
-  const after = (iso: string | null | undefined) => iso != null && Date.parse(iso) > ms;
-  const until = <T>(iso: string | null | undefined, value: T): T | null => (after(iso) ? null : value);
-  const { debtor, debt } = base;
-  const diedAt = caseFacts.debtor.deceasedAt;
-  return {
-    ...base,
-    debtor: {
-      ...debtor,
-      deceased: debtor.deceased === true && (diedAt === null || diedAt.getTime() <= ms),
-      bankruptcyFiledAt: until(debtor.bankruptcyFiledAt, debtor.bankruptcyFiledAt ?? null),
-      attorney: debtor.attorney == null ? debtor.attorney : until(debtor.attorney.since, debtor.attorney),
-      ceaseRequestedAt: until(debtor.ceaseRequestedAt, debtor.ceaseRequestedAt ?? null),
-      optOuts: debtor.optOuts?.filter((optOut) => !after(optOut.at)),
-    },
-    debt: {
-      ...debt,
-      initialCommunicationAt: until(debt.initialCommunicationAt, debt.initialCommunicationAt ?? null),
-      validationNoticeSentAt: until(debt.validationNoticeSentAt, debt.validationNoticeSentAt ?? null),
-      dispute: debt.dispute == null ? debt.dispute : until(debt.dispute.receivedAt, debt.dispute),
-    },
-    contactPoints: base.contactPoints?.map((point) =>
-      after(point.consentRevokedAt) ? { ...point, consentRevokedAt: null } : point,
-    ),
-    history: base.history?.filter((event) => !after(event.at) || isPlannedVisit(event)),
-  };
+  const standing = disputeStandingAt(caseFacts.disputes, at.getTime());
+  if (standing === null) return base;
+  return { ...base, debt: { ...base.debt, dispute: standing } };
 }
 
-/**
- * A field visit still on the calendar is a plan, not history: visits are judged against the calendar as decision
- * record 005 says, whatever instant is judged.
- */
-function isPlannedVisit(event: HistoryEvent): boolean {
-  return event.kind === 'field_visit' && event.outcome == null;
+/** The latest dispute received by `at` and not yet verified at `at`; null when none was open then. */
+function disputeStandingAt(disputes: readonly DisputeRow[], at: number): DebtFacts['dispute'] {
+  let standing: DisputeRow | null = null;
+  for (const row of disputes) {
+    const received = row.receivedAt.getTime();
+    const verified = row.verificationSentAt?.getTime() ?? Infinity;
+    if (received > at || verified <= at) continue;
+    if (standing === null || received > standing.receivedAt.getTime()) standing = row;
+  }
+  if (standing === null) return null;
+  return {
+    receivedAt: standing.receivedAt.toISOString(),
+    verificationSentAt: standing.verificationSentAt?.toISOString() ?? null,
+  };
 }

@@ -45,6 +45,7 @@ export function debtorFacts(
     jurisdiction: { country: debtor.jurisdictionCountry, region: debtor.jurisdictionRegion },
     timeZones: candidateZonesOf(debtor, points),
     deceased: debtor.deceasedAt !== null,
+    deceasedAt: iso(debtor.deceasedAt),
     bankruptcyFiledAt: iso(debtor.bankruptcyFiledAt),
     attorney:
       debtor.attorneyName === null ? null : { name: debtor.attorneyName, since: iso(debtor.attorneySince) },
@@ -75,6 +76,7 @@ export function debtFacts(
   return {
     id: row.id,
     status: row.status === 'active' ? 'active' : 'closed',
+    holdFrom: row.holdUntil === null ? null : iso(row.holdFrom),
     holdUntil: iso(row.holdUntil),
     initialCommunicationAt: iso(row.initialCommunicationAt),
     validationNoticeSentAt: iso(row.validationNoticeSentAt),

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.ts';
 import type { thirdParties } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { loadCaseAtOnce } from '../queues/case-facts-at-once.ts';
-import type { CaseRow, ContactPointRow, DebtorRow } from './facts.mapping.ts';
+import type { CaseRow, ContactPointRow, DebtorRow, DisputeRow } from './facts.mapping.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -21,6 +21,8 @@ export interface CaseFacts {
   debtor: DebtorRow;
   portfolio: { id: string; ruleParametersVersion: number };
   contactPoints: ContactPointRow[];
+  /** Every dispute of the case, verified or not: judging a past instant needs the one open then. */
+  disputes: DisputeRow[];
   approvals: Approval[];
   parameters: EffectiveParameters;
   base: Omit<ComplianceFacts, 'action' | 'now'>;

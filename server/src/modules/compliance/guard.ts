@@ -120,12 +120,13 @@ export async function runGuarded<T>(db: Database, request: GuardedRequest<T>): P
 }
 
 /**
- * The facts of COMPLIANCE.md for one proposed action, as they stood at its instant (decision 11); a message is
- * "initial" until the first communication.
+ * The facts of COMPLIANCE.md for one proposed action judged at its instant (decision 11); a message is "initial"
+ * until the first communication, so also when the first one on record came after `at`.
  */
 export function factsFor(caseFacts: CaseFacts, action: ProposedAction, at: Date): ComplianceFacts {
   const base = factsAsOf(caseFacts, at);
-  const initial = base.debt.initialCommunicationAt == null;
+  const first = base.debt.initialCommunicationAt;
+  const initial = first == null || Date.parse(first) > at.getTime();
   const withInitial =
     action.message == null ? action : { ...action, message: { ...action.message, initial } };
   return { now: at.toISOString(), ...base, action: withInitial };

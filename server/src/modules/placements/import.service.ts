@@ -344,6 +344,7 @@ function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase 
     status: 'active',
     assignedAgentId: null,
     teamId: ctx.teamId,
+    holdFrom: null,
     holdUntil: null,
     holdReason: null,
     initialCommunicationAt: null,

@@ -72,6 +72,7 @@ export function judgeFresh(
               debtor,
               portfolio: { id: portfolio.id, ruleParametersVersion: portfolio.ruleParametersVersion },
               contactPoints: points,
+              disputes: [],
               approvals: [],
               parameters: params,
               base: {

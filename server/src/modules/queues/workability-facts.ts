@@ -149,6 +149,7 @@ export function assembleCase(
       debtor,
       portfolio: { id: head.portfolio.id, ruleParametersVersion: head.portfolio.version },
       contactPoints: rows.points,
+      disputes: rows.disputes,
       approvals,
       parameters: params,
       base: {

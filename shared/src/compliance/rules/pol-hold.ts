@@ -1,4 +1,5 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
+import { inEffect } from '../context.ts';
 import { formatLocal } from '../format.ts';
 import type { Rule } from './rule.ts';
 
@@ -14,8 +15,8 @@ export const polHold: Rule = {
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {
-    const until = context.holdUntil;
-    if (until === null || at >= until) return null;
-    return `The case is on hold until ${formatLocal(context.calendar, until)}.`;
+    const hold = context.hold;
+    if (hold === null || !inEffect(context, hold, at)) return null;
+    return `The case is on hold until ${formatLocal(context.calendar, hold.until)}.`;
   },
 };

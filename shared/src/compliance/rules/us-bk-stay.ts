@@ -1,6 +1,6 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
+import { inEffect } from '../context.ts';
 import { formatDate } from '../format.ts';
-import { parseInstant } from '../instant.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -13,9 +13,9 @@ export const usBkStay: Rule = {
   source: '11 USC 362(a)(6)',
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
-  check(context) {
-    const filed = context.facts.debtor.bankruptcyFiledAt;
-    if (filed == null) return null;
-    return `A bankruptcy petition was filed on ${formatDate(context.calendar, parseInstant(filed))}; the automatic stay forbids collection.`;
+  check(context, { at }) {
+    const filed = context.bankruptcy;
+    if (filed === null || !inEffect(context, filed, at)) return null;
+    return `A bankruptcy petition was filed on ${formatDate(context.calendar, filed.from)}; the automatic stay forbids collection.`;
   },
 };

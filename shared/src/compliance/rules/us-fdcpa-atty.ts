@@ -1,4 +1,5 @@
 import { CONTACT_ACTIONS } from '../actions.ts';
+import { inEffect } from '../context.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -11,9 +12,9 @@ export const usFdcpaAtty: Rule = {
   source: '15 USC 1692c(a)(2)',
   timing: false,
   appliesTo: [...CONTACT_ACTIONS, 'third_party_contact'],
-  check(context) {
+  check(context, { at }) {
     const { action, debtor } = context.facts;
-    if (debtor.attorney == null) return null;
+    if (debtor.attorney == null || !inEffect(context, context.attorney, at)) return null;
     if (action.kind === 'third_party_contact' && action.thirdParty?.relationship === 'attorney') return null;
     return `The debtor is represented by an attorney (${debtor.attorney.name}) for this debt; contact the attorney instead.`;
   },

@@ -1,6 +1,6 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
+import { inEffect } from '../context.ts';
 import { formatDate } from '../format.ts';
-import { parseInstant } from '../instant.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -14,12 +14,13 @@ export const usFdcpaCease: Rule = {
   source: '15 USC 1692c(c)',
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
-  check(context) {
-    const { action, debtor } = context.facts;
-    if (debtor.ceaseRequestedAt == null) return null;
+  check(context, { at }) {
+    const { action } = context.facts;
+    const cease = context.cease;
+    if (cease === null || !inEffect(context, cease, at)) return null;
     const purpose = action.message?.purpose;
     if (action.kind === 'letter' && (purpose === 'cease_ack' || purpose === 'remedy_notice')) return null;
-    const on = formatDate(context.calendar, parseInstant(debtor.ceaseRequestedAt));
+    const on = formatDate(context.calendar, cease.from);
     return `The debtor asked in writing on ${on} that collection stop; only a letter confirming that it ends or naming a specific remedy may be sent.`;
   },
 };

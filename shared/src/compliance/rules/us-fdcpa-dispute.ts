@@ -1,6 +1,6 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
+import { inEffect } from '../context.ts';
 import { formatDate } from '../format.ts';
-import { parseInstant } from '../instant.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -14,16 +14,14 @@ export const usFdcpaDispute: Rule = {
   source: '15 USC 1692g(b)',
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
-  check(context) {
-    const { action, debt } = context.facts;
-    if (debt.dispute == null) return null;
-    const received = parseInstant(debt.dispute.receivedAt);
-    const verified = debt.dispute.verificationSentAt;
-    // A verification sent before this dispute arrived answered an earlier one.
-    if (verified != null && parseInstant(verified) >= received) return null;
+  check(context, { at }) {
+    const { action } = context.facts;
+    // Open from its receipt until the verification is sent (context.ts decides which verification answers it).
+    const dispute = context.dispute;
+    if (dispute === null || !inEffect(context, dispute, at)) return null;
     const purpose = action.message?.purpose;
     const isVerification = purpose === 'validation_notice' || purpose === 'debt_statement';
     if ((action.kind === 'letter' || action.kind === 'email') && isVerification) return null;
-    return `The debtor disputed this debt on ${formatDate(context.calendar, received)} and verification has not been sent; collection is paused until it is.`;
+    return `The debtor disputed this debt on ${formatDate(context.calendar, dispute.from)} and verification has not been sent; collection is paused until it is.`;
   },
 };

@@ -1,4 +1,5 @@
 import { CONTACT_ACTIONS, ESTATE_REPRESENTATIVES } from '../actions.ts';
+import { inEffect } from '../context.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -11,9 +12,9 @@ export const usRegfDeceased: Rule = {
   source: '12 CFR 1006.6(a)(4) commentary',
   timing: false,
   appliesTo: [...CONTACT_ACTIONS, 'third_party_contact'],
-  check(context) {
-    const { action, debtor } = context.facts;
-    if (debtor.deceased !== true) return null;
+  check(context, { at }) {
+    const { action } = context.facts;
+    if (!inEffect(context, context.death, at)) return null;
     const relationship = action.thirdParty?.relationship;
     if (
       action.kind === 'third_party_contact' &&

@@ -1,6 +1,6 @@
 import { ACTION_KINDS, channelOf, type OptOutChannel } from '../actions.ts';
+import { inEffect } from '../context.ts';
 import { formatDay, POINT_LABELS } from '../format.ts';
-import { parseInstant } from '../instant.ts';
 import type { Rule } from './rule.ts';
 
 const CHANNEL_LABELS: Readonly<Record<OptOutChannel, string>> = {
@@ -22,20 +22,21 @@ export const usRegfMedium: Rule = {
   source: '12 CFR 1006.14(h)',
   timing: false,
   appliesTo: ACTION_KINDS,
-  check(context) {
-    const { action, debtor } = context.facts;
+  check(context, { at }) {
+    const { action } = context.facts;
     const channel = channelOf(action.kind);
-    for (const optOut of debtor.optOuts ?? []) {
+    for (const { optOut, fact } of context.optOuts) {
+      if (!inEffect(context, fact, at)) continue;
       const channelMatches = optOut.channel === undefined || optOut.channel === channel;
       const pointMatches =
         optOut.contactPointId === undefined || optOut.contactPointId === action.contactPointId;
       if (!channelMatches || !pointMatches) continue;
       const by = optOut.channel === undefined ? '' : ` by ${CHANNEL_LABELS[optOut.channel]}`;
-      const at =
+      const where =
         context.target !== undefined && optOut.contactPointId !== undefined
           ? ` at this ${POINT_LABELS[context.target.kind]}`
           : '';
-      return `On ${formatDay(context.calendar.dayOf(parseInstant(optOut.at)))} the debtor asked not to be contacted${by}${at}.`;
+      return `On ${formatDay(context.calendar.dayOf(fact.from))} the debtor asked not to be contacted${by}${where}.`;
     }
     return null;
   },

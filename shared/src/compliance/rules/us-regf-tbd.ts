@@ -1,3 +1,4 @@
+import { inEffect } from '../context.ts';
 import { formatInstant } from '../instant.ts';
 import type { Rule } from './rule.ts';
 
@@ -13,8 +14,8 @@ export const usRegfTbd: Rule = {
   appliesTo: ['legal_filing'],
   check(context, { at }) {
     // Limitation periods end on a date; it is recorded as that date's UTC midnight, so show the UTC date.
-    const expires = context.limitationsExpiresAt;
-    if (expires === null || at < expires) return null;
-    return `The statute of limitations on this debt ran out on ${formatInstant(expires).slice(0, 10)}; no suit may be filed or threatened.`;
+    const expired = context.limitationsExpired;
+    if (expired === null || !inEffect(context, expired, at)) return null;
+    return `The statute of limitations on this debt ran out on ${formatInstant(expired.from).slice(0, 10)}; no suit may be filed or threatened.`;
   },
 };

@@ -1,5 +1,5 @@
+import { inEffect } from '../context.ts';
 import { formatDay } from '../format.ts';
-import { parseInstant } from '../instant.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -13,11 +13,13 @@ export const usRegfVn: Rule = {
   source: '12 CFR 1006.34(a)',
   timing: false,
   appliesTo: ['letter', 'email'],
-  check(context, { day }) {
-    const { action, debt } = context.facts;
-    if (debt.initialCommunicationAt == null || debt.validationNoticeSentAt != null) return null;
+  check(context, { at, day }) {
+    const { action } = context.facts;
+    const initial = context.initialCommunication;
+    if (initial === null || !inEffect(context, initial, at)) return null;
+    if (inEffect(context, context.validationNoticeSent, at)) return null;
     if (action.message?.purpose === 'validation_notice') return null;
-    const first = context.calendar.dayOf(parseInstant(debt.initialCommunicationAt));
+    const first = context.calendar.dayOf(initial.from);
     const due = first + context.params['US-REGF-VN.days'];
     if (day <= due) return null;
     return `Validation information was due by ${formatDay(due)} (the first communication was on ${formatDay(first)}) and has not been sent.`;

@@ -1,3 +1,4 @@
+import { inEffect } from '../context.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -11,11 +12,12 @@ export const usTcpaConsent: Rule = {
   source: '47 USC 227(b)(1)(A)(iii)',
   timing: false,
   appliesTo: ['autodial_call', 'sms'],
-  check(context) {
+  check(context, { at }) {
     const { kind } = context.facts.action;
     const target = context.target;
     // An unknown contact point is treated as a mobile number without consent: the safe reading.
-    if (target !== undefined && (target.kind !== 'mobile' || target.consentRevokedAt != null)) return null;
+    if (target !== undefined && (target.kind !== 'mobile' || inEffect(context, context.consentRevoked, at)))
+      return null;
     const consented = kind === 'sms' ? target?.consent?.sms : target?.consent?.autodial;
     if (consented === true) return null;
     const what = kind === 'sms' ? 'text messages' : 'dialer or prerecorded calls';

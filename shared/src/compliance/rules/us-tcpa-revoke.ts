@@ -1,5 +1,5 @@
+import { inEffect } from '../context.ts';
 import { formatDay } from '../format.ts';
-import { parseInstant } from '../instant.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -13,9 +13,9 @@ export const usTcpaRevoke: Rule = {
   source: '47 CFR 64.1200(a)(10)-(12)',
   timing: false,
   appliesTo: ['autodial_call', 'sms'],
-  check(context) {
-    const revokedAt = context.target?.consentRevokedAt;
-    if (revokedAt == null) return null;
-    return `The debtor revoked consent to automated calls and texts at this number on ${formatDay(context.calendar.dayOf(parseInstant(revokedAt)))}.`;
+  check(context, { at }) {
+    const revoked = context.consentRevoked;
+    if (revoked === null || !inEffect(context, revoked, at)) return null;
+    return `The debtor revoked consent to automated calls and texts at this number on ${formatDay(context.calendar.dayOf(revoked.from))}.`;
   },
 };

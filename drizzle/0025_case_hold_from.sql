@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "hold_from" timestamp with time zone;
