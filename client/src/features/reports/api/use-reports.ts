@@ -15,12 +15,7 @@ export function useReportPortfoliosQuery() {
  * screen (dimmed); another report's rows never do, since its chart and table would read them as this report's
  * (issue 15: switching report drew the agent league from the contacts report's rows).
  */
-export function useReportQuery(
-  name: ReportName,
-  filters: ReportFilters,
-  grain: ReportGrain,
-  enabled = true,
-) {
+export function useReportQuery(name: ReportName, filters: ReportFilters, grain: ReportGrain, enabled = true) {
   const trpc = useTRPC();
   const input = { filters };
   const options = (() => {
@@ -59,7 +54,7 @@ export function useReportQuery(
 }
 
 /** tRPC query keys start with the procedure's path, e.g. `[['reports', 'vintage'], { input, type }]`. */
-export function sameProcedure(a: readonly unknown[], b: readonly unknown[]): boolean {
+function sameProcedure(a: readonly unknown[], b: readonly unknown[]): boolean {
   return JSON.stringify(a[0]) === JSON.stringify(b[0]);
 }
 
