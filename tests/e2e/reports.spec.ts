@@ -22,7 +22,7 @@ test('a manager views the vintage curves and downloads them as CSV', async ({ pa
   });
   await expect(chart).toBeVisible();
   // A curve of at least two months is drawn as a line (a cohort placed this month is a single point).
-  await expect(chart.locator('.recharts-line-curve').first()).toBeVisible();
+  await expect(chart.locator('.recharts-line-curve[d*="L"]').first()).toBeVisible();
 
   const table = page.getByRole('table', { name: 'Recovery rate by vintage: every figure' });
   await expect(table.getByRole('columnheader', { name: 'Recovery rate' })).toBeVisible();
