@@ -54,10 +54,24 @@ test('switching reports redraws each chart from the new rows, twice, with no con
   await page.goto(`/reports?report=contactsPerCollected&from=${sixMonthsAgo}&to=${today}`);
   await pickPortfolio(page, PORTFOLIO);
 
+  // Each report answers after a pause, so the moment between choosing a report and its rows can be looked at.
+  await page.route(/\/trpc\/reports\./, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.continue();
+  });
+
+  let previous: Report = 'contactsPerCollected';
   for (let round = 1; round <= 2; round++) {
     for (const pair of PAIRS) {
       for (const report of pair) {
         await page.getByRole('combobox', { name: 'Report', exact: true }).selectOption(report);
+        if (round === 1 && report !== previous) {
+          // Not asked before: while it loads, nothing of the previous report is drawn or listed under its name.
+          await expect(page.getByRole('status').filter({ hasText: 'Loading the report…' })).toBeVisible();
+          expect(await page.locator('.report-charts').count()).toBe(0);
+          expect(await page.getByRole('table').count()).toBe(0);
+        }
+        previous = report;
         await expectChartOfRows(page, report);
         expect(problems, `after switching to ${report} (round ${round})`).toEqual([]);
       }
