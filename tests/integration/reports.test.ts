@@ -165,7 +165,7 @@ describe('CSV export', () => {
     expect(fileName).toBe('agentLeague-2026-11-01-to-2026-11-30.csv');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'agentName,teamName,currency,collectedMinor,paymentCount,contacts,callAttempts,rightPartyContacts,keptCount,brokenCount,rightPartyRate,keptRate',
+      '\uFEFFagentName,teamName,currency,collectedAmount,paymentCount,contacts,callAttempts,rightPartyContacts,keptCount,brokenCount,rightPartyRate,keptRate',
     );
     expect(csv).toContain("'=cmd|calc agent,");
     expect(csv).not.toMatch(/(^|,)=cmd/m);
@@ -177,6 +177,33 @@ describe('CSV export', () => {
     });
     expect(byPortfolio.csv).toContain(`"'=HYPERLINK(""http://x"",""click"")"`);
     expect(byPortfolio.fileName).toBe('collected-day-2026-11-01-to-2026-11-30.csv');
+  });
+
+  it('opens in Excel: a UTF-8 mark, amounts in major units beside their currency, rates rounded, the unassigned named', async () => {
+    const league = await as(manager).reports.csv({
+      report: 'agentLeague',
+      filters: november,
+      grain: 'month',
+    });
+    expect(league.csv.startsWith('\uFEFF')).toBe(true);
+    const rows = league.csv.slice(1).trimEnd().split('\r\n').slice(1);
+    // 100.00 + 1.11 + 2.22 USD and 300.00 CNY on the agent's cases; 50.00 USD on a case with no agent.
+    expect(rows).toContainEqual(
+      expect.stringMatching(/^'=cmd\|calc agent,[^,]+,USD,103\.33,3,2,2,1,1,0,0\.5,1$/),
+    );
+    expect(rows).toContainEqual(
+      expect.stringMatching(/^'=cmd\|calc agent,[^,]+,CNY,300\.00,1,0,0,0,0,1,,0$/),
+    );
+    expect(rows).toContain('Unassigned (team pool or automated),No team,USD,50.00,1,0,0,0,0,0,,');
+
+    const perThousand = await as(manager).reports.csv({
+      report: 'contactsPerCollected',
+      filters: { ...november, portfolioIds: [mixed.id] },
+      grain: 'month',
+    });
+    // 2 contacts per 103.33 dollars: 19.3554… per 1,000, written to two decimals.
+    expect(perThousand.csv).toContain(',USD,2,103.33,19.36\r\n');
+    expect(perThousand.csv).toContain(',CNY,0,300.00,0\r\n');
   });
 
   it('cell(): every dangerous first character, numbers untouched, nulls empty', () => {

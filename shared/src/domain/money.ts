@@ -26,6 +26,18 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountMinor / 10 ** digits);
 }
 
+/**
+ * An amount in major units as plain decimal text with the currency's digits (`-1234.50`, `1200` for JPY),
+ * for files a spreadsheet reads as numbers. Built from the integer, so no float rounding enters.
+ */
+export function majorUnitsText(amountMinor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const sign = amountMinor < 0 ? '-' : '';
+  const minor = String(Math.abs(Math.trunc(amountMinor))).padStart(digits + 1, '0');
+  if (digits === 0) return `${sign}${minor}`;
+  return `${sign}${minor.slice(0, -digits)}.${minor.slice(-digits)}`;
+}
+
 /** Parses a decimal amount typed by a person ("12.34") into minor units, or null when it is not one. */
 export function parseAmountToMinor(text: string, currency: string): number | null {
   const digits = minorDigits(currency);

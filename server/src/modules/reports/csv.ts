@@ -10,10 +10,19 @@ export function toCsv(rows: ReadonlyArray<Record<string, unknown>>, columns?: re
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** A number already written out (an amount with its currency's decimals): a number cell, never neutralised. */
+export class NumberText {
+  constructor(readonly text: string) {}
+}
+
+/** Tells Excel the file is UTF-8, so Chinese names open readable; other readers skip it. */
+export const UTF8_BOM = '\uFEFF';
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (value instanceof NumberText) return value.text;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let text = String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;

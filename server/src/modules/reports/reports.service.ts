@@ -1,3 +1,4 @@
+import { majorUnitsText } from '@arrears/shared/domain/money';
 import {
   agencyRow,
   agentLeagueRow,
@@ -14,7 +15,7 @@ import {
   vintageRow,
 } from '@arrears/shared/schemas/reports';
 import type { Executor } from '../../db/client.ts';
-import { toCsv } from './csv.ts';
+import { NumberText, toCsv, UTF8_BOM } from './csv.ts';
 import {
   agencyReport,
   agentLeagueReport,
@@ -78,17 +79,46 @@ const ROW_SCHEMAS = {
   agency: agencyRow,
 } as const;
 
-/** The report as CSV, named after the report and its range. Ids are left out; names say the same to a reader. */
+/** Names for rows without an agent or team, as the screen shows them (a blank cell reads as missing data). */
+const UNASSIGNED = 'Unassigned (team pool or automated)';
+const NO_TEAM = 'No team';
+
+/** `collectedMinor` → `collectedAmount` (major units); `amountMinor` → `amount`; other columns keep their key. */
+const csvHeader = (key: string) =>
+  key === 'amountMinor' ? 'amount' : key.endsWith('Minor') ? `${key.slice(0, -5)}Amount` : key;
+
+/**
+ * One cell as a spreadsheet reader wants it: money in major units with its currency's decimals (the row's
+ * currency column says which; one row never mixes currencies), rates to four decimals (0.1235 = 12.35 %),
+ * contacts per 1,000 to two, and a name for the unassigned rows.
+ */
+function csvValue(key: string, row: Record<string, unknown>): unknown {
+  const value = row[key];
+  if (key.endsWith('Minor') && typeof value === 'number') {
+    return new NumberText(majorUnitsText(value, String(row.currency)));
+  }
+  if (key.endsWith('Rate') && typeof value === 'number') return Number(value.toFixed(4));
+  if (key === 'contactsPerThousand' && typeof value === 'number') return Number(value.toFixed(2));
+  if (key === 'agentName' && value === null) return UNASSIGNED;
+  if (key === 'teamName' && value === null) return NO_TEAM;
+  return value;
+}
+
+/**
+ * The report as CSV, named after the report and its range, opening with a UTF-8 byte-order mark so Excel
+ * reads Chinese names. Ids are left out; names say the same to a reader.
+ */
 export async function reportCsv(
   db: Executor,
   name: ReportName,
   request: ReportRequest,
 ): Promise<{ fileName: string; csv: string }> {
   const rows = await runReport(db, name, request);
-  const columns = Object.keys(ROW_SCHEMAS[name].shape).filter((k) => !/Id$/.test(k));
+  const keys = Object.keys(ROW_SCHEMAS[name].shape).filter((k) => !/Id$/.test(k));
+  const csvRows = rows.map((row) => Object.fromEntries(keys.map((k) => [csvHeader(k), csvValue(k, row)])));
   const grain = name === 'collected' ? `-${request.grain}` : '';
   return {
     fileName: `${name}${grain}-${request.filters.from}-to-${request.filters.to}.csv`,
-    csv: rows.length === 0 ? 'no rows\r\n' : toCsv(rows, columns),
+    csv: UTF8_BOM + (rows.length === 0 ? 'no rows\r\n' : toCsv(csvRows, keys.map(csvHeader))),
   };
 }

@@ -10,8 +10,12 @@ export function useReportPortfoliosQuery() {
   return useQuery(trpc.reports.portfolios.queryOptions());
 }
 
-/** One report's rows; the previous rows stay on screen (dimmed) while a new range loads. */
-export function useReportQuery(name: ReportName, filters: ReportFilters, grain: ReportGrain) {
+/**
+ * One report's rows. While a new range or portfolio choice loads, the same report's previous rows stay on
+ * screen (dimmed); another report's rows never do, since its chart and table would read them as this report's
+ * (issue 15: switching report drew the agent league from the contacts report's rows).
+ */
+export function useReportQuery(name: ReportName, filters: ReportFilters, grain: ReportGrain, enabled = true) {
   const trpc = useTRPC();
   const input = { filters };
   const options = (() => {
@@ -38,10 +42,20 @@ export function useReportQuery(name: ReportName, filters: ReportFilters, grain: 
         return trpc.reports.agency.queryOptions(input);
     }
   })();
+  const query = options as unknown as { queryKey: readonly unknown[]; queryFn: () => Promise<ReportRows> };
   return useQuery({
-    ...(options as unknown as { queryKey: readonly unknown[]; queryFn: () => Promise<ReportRows> }),
-    placeholderData: keepPreviousData,
+    ...query,
+    enabled,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && sameProcedure(previousQuery.queryKey, query.queryKey)
+        ? keepPreviousData(previous)
+        : undefined,
   });
+}
+
+/** tRPC query keys start with the procedure's path, e.g. `[['reports', 'vintage'], { input, type }]`. */
+function sameProcedure(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return JSON.stringify(a[0]) === JSON.stringify(b[0]);
 }
 
 /** Fetches the report as CSV from the server (same role check) and hands it to the browser as a file. */
@@ -53,6 +67,7 @@ export function useDownloadReportCsv() {
       ...trpc.reports.csv.queryOptions({ report: name, filters, grain }),
       staleTime: 0,
     });
+    // The text starts with a byte-order mark (from the server), which tells Excel the file is UTF-8.
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;

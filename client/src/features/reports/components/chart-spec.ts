@@ -19,9 +19,12 @@ export interface ChartSpec {
   panels: ChartPanel[];
   /** Series left out of the chart to keep it readable (the table has them all). */
   hidden: number;
+  /** A series with no row at an x its panel has means zero there (no payment that period), not unknown. */
+  missingIsZero?: boolean;
 }
 
-const MAX_SERIES = 12;
+/** Lines in one chart: each keeps a colour of its own and the legend stays one or two rows. */
+const MAX_SERIES = 8;
 const MAX_BARS = 15;
 const NEXT_BUCKET: Record<string, string> = {
   current: 'dpd_1_30',
@@ -67,24 +70,61 @@ function capped(series: ChartSeries[], max: number) {
   return { series: series.slice(0, max), hidden: Math.max(0, series.length - max) };
 }
 
+/** Largest total first, so a capped chart keeps the series that matter most. */
+function byTotal(series: ChartSeries[]) {
+  const total = (s: ChartSeries) => s.points.reduce((sum, p) => sum + p.y, 0);
+  return [...series].sort((a, b) => total(b) - total(a));
+}
+
+/**
+ * A panel as the rows a chart library draws: one row per x value (sorted when the x axis is time or months
+ * since), with each series' y under its own key (`s0`, `s1`, … — a name could hold a dot, which a data key
+ * would read as a path).
+ */
+export function chartRows(
+  panel: ChartPanel,
+  { sort, missingIsZero }: { sort: boolean; missingIsZero: boolean },
+): { rows: Array<Record<string, string | number>>; keys: string[] } {
+  const keys = panel.series.map((_, k) => `s${k}`);
+  const byX = new Map<string, Record<string, string | number>>();
+  panel.series.forEach((s, k) => {
+    for (const p of s.points) {
+      const row = byX.get(p.x) ?? { x: p.x };
+      row[`s${k}`] = p.y;
+      byX.set(p.x, row);
+    }
+  });
+  const xs = [...byX.keys()];
+  if (sort) {
+    const numeric = xs.every((x) => /^\d+$/.test(x));
+    xs.sort(numeric ? (a, b) => Number(a) - Number(b) : undefined);
+  }
+  const rows = xs.map((x) => byX.get(x)!);
+  if (missingIsZero) for (const row of rows) for (const key of keys) row[key] ??= 0;
+  return { rows, keys };
+}
+
 export function chartSpecFor(
   name: ReportName,
   rows: ReportRows,
-  labels: { bucket: (b: string) => string; nobody: string },
+  labels: { bucket: (b: string) => string; nobody: string; noTeam: string },
 ): ChartSpec {
   const portfolioCurrency = (r: Row) => `${str(r.portfolioName)} (${str(r.currency)})`;
   switch (name) {
     case 'collected': {
-      const panels = [...byCurrency(rows)].map(([currency, rs]) => ({
-        currency,
-        series: seriesOf(
+      let hidden = 0;
+      const panels = [...byCurrency(rows)].map(([currency, rs]) => {
+        const all = seriesOf(
           rs,
           (r) => str(r.portfolioName),
           (r) => str(r.period),
           (r) => r.amountMinor,
-        ),
-      }));
-      return { kind: 'line', y: 'money', x: 'period', panels, hidden: 0 };
+        );
+        const top = capped(byTotal(all), MAX_SERIES);
+        hidden += top.hidden;
+        return { currency, series: top.series };
+      });
+      return { kind: 'line', y: 'money', x: 'period', panels, hidden, missingIsZero: true };
     }
     case 'vintage': {
       // One curve per placement month and currency: the chosen portfolios' cohorts of that month added up
@@ -176,7 +216,7 @@ export function chartSpecFor(
             {
               name: 'collectedMinor',
               points: top.slice(0, MAX_BARS).map((r) => ({
-                x: str(r[who]) || labels.nobody,
+                x: str(r[who]) || (name === 'agentLeague' ? labels.nobody : labels.noTeam),
                 y: Number(r.collectedMinor),
               })),
             },

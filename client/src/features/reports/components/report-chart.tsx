@@ -1,17 +1,22 @@
-import { useId } from 'react';
-import type { ChartPanel, ChartSpec } from './chart-spec.ts';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { type ChartPanel, type ChartSpec, chartRows } from './chart-spec.ts';
 
 /**
- * A plain SVG line or bar chart of one panel. It is a picture for sighted readers: it is labelled as an image
- * and the table beside it carries every figure for everyone else.
+ * One panel of a report drawn with Recharts (decision record 023): lines over time, or horizontal bars per
+ * name. A tooltip and the keyboard (Tab onto the chart, then the arrow keys) read each point; the legend's
+ * buttons hide and show series. The table below the chart carries every figure for everyone.
  */
-const WIDTH = 760;
-const HEIGHT = 280;
-const M = { top: 16, right: 16, bottom: 48, left: 88 };
 const COLORS = ['#1f5fbf', '#c2410c', '#15803d', '#7e22ce', '#b91c1c', '#0e7490', '#a16207', '#be185d'];
+/** Dots on a line only while they stay apart; a long daily series reads better as a plain line. */
+const MAX_DOTTED_POINTS = 60;
 
 export interface ChartFormat {
-  y: (value: number) => string;
+  /** An axis tick: short (compact money, whole percents). */
+  tick: (value: number) => string;
+  /** A tooltip value: exact. */
+  value: (value: number) => string;
   x: (value: string) => string;
   series: (name: string) => string;
 }
@@ -27,101 +32,101 @@ export function ReportChart({
   label: string;
   format: ChartFormat;
 }) {
-  const titleId = useId();
-  const xs = categories(panel, spec.kind === 'line');
-  const values = panel.series.flatMap((s) => s.points.map((p) => p.y));
-  const max = Math.max(0, ...values);
-  const min = Math.min(0, ...values);
-  const span = max - min || 1;
-  const plotW = WIDTH - M.left - M.right;
-  const plotH = HEIGHT - M.top - M.bottom;
-  const y = (v: number) => M.top + plotH - ((v - min) / span) * plotH;
-  const step = xs.length > 0 ? plotW / xs.length : plotW;
-  const xCenter = (i: number) => M.left + step * i + step / 2;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => min + span * f);
-  const labelEvery = Math.max(1, Math.ceil(xs.length / 12));
-  const barW = Math.max(2, (step * 0.8) / Math.max(1, panel.series.length));
+  const { t } = useTranslation();
+  const legendId = useId();
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const { rows, keys } = useMemo(
+    () => chartRows(panel, { sort: spec.kind === 'line', missingIsZero: spec.missingIsZero ?? false }),
+    [panel, spec.kind, spec.missingIsZero],
+  );
+  const toggle = (key: string) =>
+    setHidden((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const seriesName = (k: number) => format.series(panel.series[k]?.name ?? '');
+  const tooltip = (
+    <Tooltip
+      formatter={(value) => (typeof value === 'number' ? format.value(value) : String(value ?? ''))}
+      labelFormatter={(x) => format.x(String(x))}
+      isAnimationActive={false}
+    />
+  );
 
   return (
-    <figure className="report-chart">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={titleId}
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <title id={titleId}>{label}</title>
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={M.left} x2={WIDTH - M.right} y1={y(v)} y2={y(v)} className="report-chart-grid" />
-            <text x={M.left - 6} y={y(v) + 4} textAnchor="end" className="report-chart-tick">
-              {format.y(v)}
-            </text>
-          </g>
-        ))}
-        {xs.map((x, i) =>
-          i % labelEvery === 0 ? (
-            <text
-              key={x}
-              x={xCenter(i)}
-              y={HEIGHT - M.bottom + 16}
-              textAnchor="middle"
-              className="report-chart-tick"
-            >
-              {shorten(format.x(x))}
-            </text>
-          ) : null,
-        )}
-        {panel.series.map((s, k) => {
-          const color = COLORS[k % COLORS.length];
-          if (spec.kind === 'bar') {
-            return s.points.map((p) => {
-              const i = xs.indexOf(p.x);
-              const left = xCenter(i) - (barW * panel.series.length) / 2 + barW * k;
-              const top = Math.min(y(p.y), y(0));
-              return (
-                <rect
-                  key={`${s.name}-${p.x}`}
-                  x={left}
-                  y={top}
-                  width={barW}
-                  height={Math.max(1, Math.abs(y(p.y) - y(0)))}
-                  fill={color}
-                />
-              );
-            });
-          }
-          const path = s.points
-            .map((p) => `${xCenter(xs.indexOf(p.x)).toFixed(1)},${y(p.y).toFixed(1)}`)
-            .join(' ');
-          if (s.points.length === 1) {
-            const [only] = s.points;
-            return (
-              <circle key={s.name} cx={xCenter(xs.indexOf(only!.x))} cy={y(only!.y)} r={3} fill={color} />
-            );
-          }
-          return (
-            <polyline
-              key={s.name}
-              points={path}
-              fill="none"
-              stroke={color}
+    <figure className="report-chart" aria-label={label}>
+      {spec.kind === 'line' ? (
+        <LineChart
+          responsive
+          data={rows}
+          title={label}
+          style={{ width: '100%', height: 300 }}
+          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="x" tickFormatter={(x) => format.x(String(x))} minTickGap={16} />
+          <YAxis width={88} tickFormatter={format.tick} allowDecimals domain={[0, 'auto']} />
+          {tooltip}
+          {keys.map((key, k) => (
+            <Line
+              key={key}
+              dataKey={key}
+              name={seriesName(k)}
+              type="linear"
+              stroke={COLORS[k % COLORS.length]}
               strokeWidth={2}
-              strokeDasharray={k >= COLORS.length ? '5 3' : undefined}
+              dot={rows.length <= MAX_DOTTED_POINTS ? { r: 3 } : false}
+              hide={hidden.has(key)}
+              isAnimationActive={false}
             />
-          );
-        })}
-      </svg>
+          ))}
+        </LineChart>
+      ) : (
+        <BarChart
+          responsive
+          layout="vertical"
+          data={rows}
+          title={label}
+          style={{ width: '100%', height: 48 + rows.length * (10 + 14 * keys.length) }}
+          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" tickFormatter={format.tick} allowDecimals />
+          <YAxis type="category" dataKey="x" width={230} interval={0} tick={CategoryTick} />
+          {tooltip}
+          {keys.map((key, k) => (
+            <Bar
+              key={key}
+              dataKey={key}
+              name={seriesName(k)}
+              fill={COLORS[k % COLORS.length]}
+              hide={hidden.has(key)}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      )}
       <figcaption>
-        <ul className="report-legend">
-          {panel.series.map((s, k) => (
-            <li key={s.name}>
-              <span
-                className="report-legend-swatch"
-                style={{ background: COLORS[k % COLORS.length] }}
-                aria-hidden="true"
-              />
-              {format.series(s.name)}
+        <span id={legendId} className="visually-hidden">
+          {t('reports.legend')}
+        </span>
+        <ul className="report-legend" aria-labelledby={legendId}>
+          {keys.map((key, k) => (
+            <li key={key}>
+              <button
+                type="button"
+                className="report-legend-button"
+                aria-pressed={!hidden.has(key)}
+                onClick={() => toggle(key)}
+              >
+                <span
+                  className="report-legend-swatch"
+                  style={{ background: COLORS[k % COLORS.length] }}
+                  aria-hidden="true"
+                />
+                {seriesName(k)}
+              </button>
             </li>
           ))}
         </ul>
@@ -130,13 +135,20 @@ export function ReportChart({
   );
 }
 
-function categories(panel: ChartPanel, sort: boolean): string[] {
-  const seen = new Set<string>();
-  for (const s of panel.series) for (const p of s.points) seen.add(p.x);
-  const list = [...seen];
-  if (!sort) return list;
-  const numeric = list.every((x) => /^\d+$/.test(x));
-  return numeric ? list.sort((a, b) => Number(a) - Number(b)) : list.sort();
+/** A name beside its bar on one line (Recharts wraps long ticks onto several); the tooltip has it in full. */
+function CategoryTick({
+  x,
+  y,
+  payload,
+}: {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+}) {
+  const text = String(payload?.value ?? '');
+  return (
+    <text x={x} y={y} dy={4} textAnchor="end" className="report-chart-category">
+      {text.length > 36 ? `${text.slice(0, 35)}…` : text}
+    </text>
+  );
 }
-
-const shorten = (text: string) => (text.length > 14 ? `${text.slice(0, 13)}…` : text);

@@ -1,20 +1,24 @@
-import { formatMoney } from '@arrears/shared/domain/money';
+import { formatMoney, minorDigits } from '@arrears/shared/domain/money';
 import {
+  MAX_REPORT_DAYS,
   REPORT_GRAINS,
   REPORT_NAMES,
   type ReportFilters,
   type ReportGrain,
   type ReportName,
 } from '@arrears/shared/schemas/reports';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { readApiError } from '../../../lib/api-error.ts';
+import { isClientError, readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useDownloadReportCsv, useReportPortfoliosQuery, useReportQuery } from '../api/use-reports.ts';
 import { chartSpecFor } from './chart-spec.ts';
-import { ReportChart } from './report-chart.tsx';
+import { PortfolioPicker } from './portfolio-picker.tsx';
 import { bucketLabel, type ColumnKey, ReportTable } from './report-table.tsx';
+
+// The chart library is the bulk of this page: it loads with the first chart, never with the rest of the app.
+const ReportChart = lazy(() => import('./report-chart.tsx').then((m) => ({ default: m.ReportChart })));
 
 /**
  * Reports (managers and admins): ten recovery reports, each a chart and the table of its figures, with a date
@@ -43,20 +47,32 @@ export function ReportsPage() {
     );
 
   const portfolios = useReportPortfoliosQuery();
-  const report = useReportQuery(state.report, state.filters, state.grain);
+  const rangeError = rangeProblem(state.filters);
+  const report = useReportQuery(state.report, state.filters, state.grain, rangeError === null);
   const download = useDownloadReportCsv();
   const [csvState, setCsvState] = useState<{ busy: boolean; error: string | null }>({
     busy: false,
     error: null,
   });
-  const rows = report.data ?? [];
+  const rows = rangeError ? [] : (report.data ?? []);
   const name = t(`reports.names.${state.report}`);
   const spec = chartSpecFor(state.report, rows, {
     bucket: (b) => bucketLabel(t, b),
     nobody: t('reports.unassigned'),
+    noTeam: t('reports.noTeam'),
   });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  // Months read as 2026-11 on the x axis; days and weeks (from Monday) keep their first day.
+  const byMonth = spec.x === 'month' || (state.report === 'collected' && state.grain === 'month');
+  const percentTick = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  // Axis ticks in short form (¥1.2M); the tooltip gives the exact amount. Minor units to major for display only.
+  const moneyTick = (currency: string) => {
+    const compact = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact' });
+    return (minor: number) => compact.format(minor / 10 ** minorDigits(currency));
+  };
+
+  const toErrorId = `${headingId}-to-error`;
 
   const onDownload = async () => {
     setCsvState({ busy: true, error: null });
@@ -91,29 +107,30 @@ export function ReportsPage() {
           <span>{t('reports.from')}</span>
           <input type="date" value={state.filters.from} onChange={(e) => set({ from: e.target.value })} />
         </label>
-        <label className="field">
-          <span>{t('reports.to')}</span>
-          <input type="date" value={state.filters.to} onChange={(e) => set({ to: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{t('reports.portfolios')}</span>
-          <select
-            multiple
-            size={3}
-            value={state.filters.portfolioIds}
-            onChange={(e) => set({ portfolio: [...e.target.selectedOptions].map((o) => o.value) })}
-            aria-describedby={`${headingId}-portfolios-hint`}
-          >
-            {(portfolios.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.currency})
-              </option>
-            ))}
-          </select>
-          <span id={`${headingId}-portfolios-hint`} className="field-hint">
-            {t('reports.allPortfolios')}
-          </span>
-        </label>
+        <div>
+          <label className="field">
+            <span>{t('reports.to')}</span>
+            <input
+              type="date"
+              value={state.filters.to}
+              onChange={(e) => set({ to: e.target.value })}
+              aria-invalid={rangeError ? true : undefined}
+              aria-describedby={rangeError ? toErrorId : undefined}
+            />
+          </label>
+          {rangeError && (
+            <p id={toErrorId} className="field-error">
+              {rangeError === 'reversed'
+                ? t('reports.rangeReversed')
+                : t('reports.rangeTooLong', { days: MAX_REPORT_DAYS })}
+            </p>
+          )}
+        </div>
+        <PortfolioPicker
+          options={portfolios.data ?? []}
+          selected={state.filters.portfolioIds}
+          onChange={(ids) => set({ portfolio: ids })}
+        />
         {state.report === 'collected' && (
           <label className="field">
             <span>{t('reports.grain')}</span>
@@ -126,7 +143,12 @@ export function ReportsPage() {
             </select>
           </label>
         )}
-        <button type="button" className="button" onClick={() => void onDownload()} disabled={csvState.busy}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void onDownload()}
+          disabled={csvState.busy || rangeError !== null}
+        >
           {csvState.busy ? t('reports.downloading') : t('reports.downloadCsv')}
         </button>
       </form>
@@ -143,41 +165,64 @@ export function ReportsPage() {
         {report.isFetching ? t('reports.loading') : ''}
       </p>
 
-      {report.isError && (
+      {rangeError && (
+        <p className="page-status" role="alert">
+          {t('reports.fixRange')}
+        </p>
+      )}
+
+      {report.isError && !rangeError && (
         <div role="alert" className="notice notice-error">
           <p>{t('reports.loadFailed', { message: readApiError(report.error).message })}</p>
-          <button type="button" className="button" onClick={() => void report.refetch()}>
-            {t('reports.retry')}
-          </button>
+          {/* Asking again cannot change a refusal (bad input, not allowed); it can help after a fault. */}
+          {!isClientError(report.error) && (
+            <button type="button" className="button" onClick={() => void report.refetch()}>
+              {t('reports.retry')}
+            </button>
+          )}
         </div>
       )}
 
-      {report.isSuccess && rows.length === 0 && <p className="page-status">{t('reports.empty')}</p>}
+      {report.isSuccess && !rangeError && rows.length === 0 && (
+        <p className="page-status">{t('reports.empty')}</p>
+      )}
 
       {rows.length > 0 && (
         <>
           <div className="report-charts">
             {spec.panels.map((panel) => (
-              <section key={panel.currency ?? 'all'} aria-label={panel.currency ?? name}>
+              <section key={`${state.report}-${panel.currency ?? 'all'}`} aria-label={panel.currency ?? name}>
                 {panel.currency && <h3 className="report-panel-title">{panel.currency}</h3>}
-                <ReportChart
-                  spec={spec}
-                  panel={panel}
-                  label={t('reports.chartLabel', { report: name })}
-                  format={{
-                    y: (v) =>
-                      spec.y === 'money'
-                        ? formatMoney(Math.round(v), panel.currency ?? 'USD', locale)
-                        : spec.y === 'rate'
-                          ? percent.format(v)
-                          : number.format(v),
-                    x: (x) => (/^\d{4}-\d{2}-01$/.test(x) && spec.x === 'month' ? x.slice(0, 7) : x),
-                    series: (s) =>
-                      s.endsWith('Minor') || s === 'contactsPerThousand'
-                        ? t(`reports.columns.${s as ColumnKey}`)
-                        : s,
-                  }}
-                />
+                <Suspense fallback={<p className="report-chart page-status">{t('reports.loadingChart')}</p>}>
+                  <ReportChart
+                    spec={spec}
+                    panel={panel}
+                    label={
+                      panel.currency
+                        ? t('reports.chartLabelCurrency', { report: name, currency: panel.currency })
+                        : t('reports.chartLabel', { report: name })
+                    }
+                    format={{
+                      tick:
+                        spec.y === 'money'
+                          ? moneyTick(panel.currency ?? 'USD')
+                          : spec.y === 'rate'
+                            ? percentTick.format
+                            : number.format,
+                      value: (v) =>
+                        spec.y === 'money'
+                          ? formatMoney(Math.round(v), panel.currency ?? 'USD', locale)
+                          : spec.y === 'rate'
+                            ? percent.format(v)
+                            : number.format(v),
+                      x: (x) => (/^\d{4}-\d{2}-01$/.test(x) && byMonth ? x.slice(0, 7) : x),
+                      series: (s) =>
+                        s.endsWith('Minor') || s === 'contactsPerThousand'
+                          ? t(`reports.columns.${s as ColumnKey}`)
+                          : s,
+                    }}
+                  />
+                </Suspense>
               </section>
             ))}
           </div>
@@ -197,6 +242,13 @@ export function ReportsPage() {
 const isReport = (v: string | null): v is ReportName => REPORT_NAMES.includes(v as ReportName);
 const isGrain = (v: string | null): v is ReportGrain => REPORT_GRAINS.includes(v as ReportGrain);
 const isDay = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** The server's own range rules (reportFilters), checked before asking so the field can say what is wrong. */
+function rangeProblem({ from, to }: ReportFilters): 'reversed' | 'tooLong' | null {
+  if (from > to) return 'reversed';
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_REPORT_DAYS) return 'tooLong';
+  return null;
+}
 
 /** The report, range (default: the last twelve months to today, UTC), portfolios and grain from the URL. */
 function readParams(params: URLSearchParams): {
