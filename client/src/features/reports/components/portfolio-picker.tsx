@@ -8,7 +8,7 @@ export interface PortfolioOption {
 }
 
 /**
- * The portfolio filter: a button that opens a list of checkboxes (decision record 023). Native checkboxes
+ * The portfolio filter: a button that opens a list of checkboxes (decision record 025). Native checkboxes
  * keep it keyboard-operable and read out by screen readers with no ARIA widget to get wrong; Escape or
  * leaving the list closes it and gives focus back to the button. Nothing ticked means every portfolio.
  */

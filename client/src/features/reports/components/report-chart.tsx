@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } 
 import { type ChartPanel, type ChartSpec, chartRows } from './chart-spec.ts';
 
 /**
- * One panel of a report drawn with Recharts (decision record 023): lines over time, or horizontal bars per
+ * One panel of a report drawn with Recharts (decision record 025): lines over time, or horizontal bars per
  * name. A tooltip and the keyboard (Tab onto the chart, then the arrow keys) read each point; the legend's
  * buttons hide and show series. The table below the chart carries every figure for everyone.
  */
