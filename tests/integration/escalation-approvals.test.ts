@@ -5,13 +5,7 @@ import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { agencyPlacements, escalationRequests, fieldVisits } from '../../server/src/db/schema/index.ts';
 import { AppError } from '../../server/src/errors.ts';
 import { consumeApproval } from '../../server/src/modules/escalations/ladder.ts';
-import {
-  buildAgency,
-  buildContactPoint,
-  buildWorkedCase,
-  key,
-  refusedAttempt,
-} from './support/builders.ts';
+import { buildAgency, buildContactPoint, buildWorkedCase, key, refusedAttempt } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 

@@ -937,6 +937,23 @@ export const en = {
       submit: 'Schedule visit',
       scheduled: 'Visit scheduled for {{time}}.',
     },
+    place: {
+      approved:
+        'Approved by a supervisor: the case can be placed with an agency. The approval allows one placement.',
+      button: 'Place',
+      buttonLabel: 'Place the approved case with an agency',
+      title: 'Place the approved case with an agency',
+      agency: 'Agency',
+      choose: 'Choose an agency',
+      option: '{{name}} ({{percent}}% commission)',
+      hint: 'The case goes to the agency at its balance now; the agency is paid its commission on what it collects.',
+      pickAgency: 'Choose the agency to place the case with',
+      loading: 'Loading agencies…',
+      loadFailed: 'The agencies could not be loaded. Close this window and try again.',
+      none: 'No agencies are set up yet. An admin adds them under Admin › Agencies.',
+      submit: 'Place with agency',
+      placed: 'Placed with {{agency}}. The approval is used up; another placement needs a new request.',
+    },
   },
   complaints: {
     title: 'Complaints',

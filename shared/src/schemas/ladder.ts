@@ -130,6 +130,14 @@ export const agencyView = z.object({
 });
 export type AgencyView = z.infer<typeof agencyView>;
 
+/** An agency a case can be placed with, as the case screen's placement form lists it. */
+export const agencyChoice = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  commissionBps: z.number().int(),
+});
+export type AgencyChoice = z.infer<typeof agencyChoice>;
+
 export const listPlacementsInput = z.object({
   agencyId: id('agencyId').optional(),
   caseId: id('caseId').optional(),
