@@ -2,7 +2,12 @@ import { APPROVAL_VALID_DAYS } from '@arrears/shared/domain/approvals';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
-import { agencyPlacements, escalationRequests, fieldVisits } from '../../server/src/db/schema/index.ts';
+import {
+  agencyPlacements,
+  escalationRequests,
+  fieldVisits,
+  portfolios,
+} from '../../server/src/db/schema/index.ts';
 import { AppError } from '../../server/src/errors.ts';
 import { consumeApproval } from '../../server/src/modules/escalations/ladder.ts';
 import { buildAgency, buildContactPoint, buildWorkedCase, key, refusedAttempt } from './support/builders.ts';
@@ -23,8 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-async function world() {
-  const w = await buildWorkedCase(handle.db);
+async function world(options: Parameters<typeof buildWorkedCase>[1] = {}) {
+  const w = await buildWorkedCase(handle.db, options);
   const home = await buildContactPoint(handle.db, w.debtor.id, { kind: 'home_address' });
   const agency = await buildAgency(handle.db, { commissionBps: 2500 });
   const as = (user: typeof w.agent, now = NOW) => callerFor(handle.db, user, { now }).caller;
@@ -184,5 +189,43 @@ describe('an approval lapses unused', () => {
     await w2.approve('field_visit');
     const lapsed = await refusedAttempt(handle.db, w2.visit('2026-11-20T17:00:00Z', later(period + 60_000)));
     expect(lapsed.decision?.ruleIds).toEqual(['POL-APPROVAL']);
+  });
+});
+
+describe('the smallest balance an agency is sent (POL-PLACE-MIN)', () => {
+  it('refuses to place $0.29 even when approved, says why on the case screen, and keeps the approval', async () => {
+    const w = await world({ case: { principalMinor: 29 } });
+    const requestId = await w.approve('agency_placement');
+    const check = await w.as(w.agent).compliance.check({ caseId: w.caseRow.id });
+    const preview = check.actions.find((a) => a.kind === 'agency_placement');
+    expect(preview?.verdict.violations).toEqual([
+      expect.objectContaining({
+        ruleId: 'POL-PLACE-MIN',
+        reason: 'The balance of $0.29 is below the $25.00 an agency placement needs.',
+      }),
+    ]);
+    const refused = await refusedAttempt(handle.db, w.place());
+    expect(refused.decision?.ruleIds).toEqual(['POL-PLACE-MIN']);
+    expect(await w.request(requestId)).toMatchObject({ consumedAt: null });
+    const placed = await handle.db
+      .select()
+      .from(agencyPlacements)
+      .where(eq(agencyPlacements.caseId, w.caseRow.id));
+    expect(placed).toHaveLength(0);
+  });
+
+  it('places $25.00, and reads the minimum from the portfolio, per currency', async () => {
+    const w = await world({ case: { principalMinor: 2_500 } });
+    await w.approve('agency_placement');
+    await handle.db
+      .update(portfolios)
+      .set({ ruleParameters: { 'POL-PLACE-MIN.USD': 5_000 }, ruleParametersVersion: 2 })
+      .where(eq(portfolios.id, w.caseRow.portfolioId));
+    expect((await refusedAttempt(handle.db, w.place())).decision?.ruleIds).toEqual(['POL-PLACE-MIN']);
+    await handle.db
+      .update(portfolios)
+      .set({ ruleParameters: {}, ruleParametersVersion: 3 })
+      .where(eq(portfolios.id, w.caseRow.portfolioId));
+    expect((await w.place(later(60_000))).outcome).toBe('allowed');
   });
 });

@@ -83,6 +83,10 @@ const debt = z.strictObject({
   dispute: z.strictObject({ receivedAt: instant, verificationSentAt: optionalInstant }).nullish(),
   limitationsExpiresAt: optionalInstant,
   approvals: z.array(z.enum(ACTION_KINDS)).optional(),
+  /** What is owed now, in minor units of its currency (POL-PLACE-MIN). */
+  balance: z
+    .strictObject({ amountMinor: z.number().int(), currency: z.string().regex(/^[A-Z]{3}$/) })
+    .nullish(),
 });
 
 const contactPoint = z.strictObject({

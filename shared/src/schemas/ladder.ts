@@ -110,8 +110,10 @@ export type CurrencyAmount = z.infer<typeof currencyAmount>;
 export const agencyTotals = z.object({
   currency: z.string(),
   placedCount: z.number().int(),
-  /** Balance at placement of the placements still with the agency. */
+  /** Balance at placement of the placements still with the agency: the amount placed, fixed when it was placed. */
   placedBalanceMinor: z.number().int(),
+  /** What those cases owe now (collections lower it): shown beside the amount placed, never instead of it. */
+  heldBalanceMinor: z.number().int(),
   recalledCount: z.number().int(),
   /** Balance at placement of the recalled placements. */
   recalledBalanceMinor: z.number().int(),

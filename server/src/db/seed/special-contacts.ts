@@ -119,7 +119,10 @@ export function escalation(s: SpecialScript): void {
   });
 }
 
-/** Long unanswered, over 120 days past due: alice has asked for an agency placement, waiting for sam's decision. */
+/**
+ * Long unanswered, over 120 days past due: alice asked for an agency placement five days ago (older than the book's
+ * other waiting requests, so it heads the supervisor's queue), waiting for sam's decision.
+ */
 export function placement(s: SpecialScript): void {
   unanswered(s);
   s.story.escalations.push({
@@ -127,7 +130,7 @@ export function placement(s: SpecialScript): void {
     status: 'pending',
     requestedBy: ALICE,
     requestReason: textsFor('US').escalationReasons.agency_placement,
-    createdAt: s.at(2, '11:40'),
+    createdAt: s.at(5, '11:40'),
     decidedBy: null,
     decisionReason: null,
     decidedAt: null,

@@ -57,6 +57,7 @@ export async function listAgencies(db: Executor, user: SessionUser): Promise<Age
         currency: agencyPlacements.currency,
         placedCount: sql<number>`(count(*) filter (where ${agencyPlacements.status} = 'placed'))::int`,
         placedBalanceMinor: sql<number>`coalesce(sum(${agencyPlacements.balanceAtPlacementMinor}) filter (where ${agencyPlacements.status} = 'placed'), 0)::bigint`,
+        heldBalanceMinor: sql<number>`coalesce(sum(${cases.balanceMinor}) filter (where ${agencyPlacements.status} = 'placed'), 0)::bigint`,
         recalledCount: sql<number>`(count(*) filter (where ${agencyPlacements.status} = 'recalled'))::int`,
         recalledBalanceMinor: sql<number>`coalesce(sum(${agencyPlacements.balanceAtPlacementMinor}) filter (where ${agencyPlacements.status} = 'recalled'), 0)::bigint`,
         collectedMinor: sql<number>`coalesce(sum(m.collected), 0)::bigint`,
