@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { actionsPanel, DEMO, openCase, signIn } from './support.ts';
 
@@ -10,6 +11,8 @@ import { actionsPanel, DEMO, openCase, signIn } from './support.ts';
 // Several sign-ins and writes per test on an embedded database shared with start-up jobs: generous clocks.
 test.describe.configure({ timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
+
+const WITH_ERRORS = fileURLToPath(new URL('../fixtures/placements/with-errors.csv', import.meta.url));
 
 async function switchUser(page: Page, email: string) {
   await page.context().clearCookies();
@@ -70,4 +73,39 @@ test('an approval left unused past its 14 days leaves Request, not Place', async
   await openCase(page, 'DEMO-PLACE-LAPSED');
   await expect(requestButton(page)).toBeEnabled();
   await expect(placeButton(page)).toHaveCount(0);
+});
+
+/** Elements whose content overflows a scrolling box that neither takes focus nor holds anything that does. */
+function unreachableScrollers(page: Page) {
+  return page.evaluate(() => {
+    const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+    return [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        const scrolls = /(auto|scroll)/.test(`${style.overflowX} ${style.overflowY}`);
+        const overflows = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+        return scrolls && overflows && el.tabIndex < 0 && el.querySelector(focusable) === null;
+      })
+      .map((el) => el.className || el.tagName);
+  });
+}
+
+test('the placements page’s scrolling tables can be reached and scrolled by keyboard', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/placements');
+  await page.locator('summary', { hasText: 'The file format' }).click();
+  const format = page.getByRole('region', { name: 'The file format' });
+  await expect(format).toBeVisible();
+  await expect.poll(() => unreachableScrollers(page)).toEqual([]);
+  // Reached with Tab like any control, and named for what it holds.
+  await format.focus();
+  await expect(format).toBeFocused();
+  await expect(format).toHaveAttribute('tabindex', '0');
+
+  // A file's row errors: a long table in its own scrolling box.
+  await page.getByLabel('Portfolio').selectOption({ label: 'Northwind Power & Light — TX (USD)' });
+  await page.getByLabel('CSV file').setInputFiles(WITH_ERRORS);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.getByRole('region', { name: 'Errors by row and column' })).toBeVisible();
+  await expect.poll(() => unreachableScrollers(page)).toEqual([]);
 });
