@@ -872,6 +872,11 @@ export const en = {
     } satisfies Record<'pending' | 'approved' | 'rejected', string>,
     kindFilter: 'Escalation',
     allKinds: 'All escalations',
+    use: {
+      used: 'Used by its action on {{time}}.',
+      usableUntil: 'Not used yet; lapses on {{time}}.',
+      lapsed: 'Lapsed unused on {{time}}.',
+    },
     kind: {
       agency_placement: 'Agency placement',
       field_visit: 'Field visit',
@@ -937,6 +942,8 @@ export const en = {
       recordingHint: 'Visits in China are recorded on audio or video; name the recording here.',
       submit: 'Schedule visit',
       scheduled: 'Visit scheduled for {{time}}.',
+      scheduledUsed:
+        'Visit scheduled for {{time}}. The approval is used up; another visit needs a new request.',
     },
     place: {
       approved:

@@ -223,9 +223,15 @@ function EscalationRow(props: {
           debtorZone={props.check.debtorZones[0]?.zone}
         />
       ) : (
-        // Once placed, the approval is used up (decision 023): the row asks again, and says what happened.
+        // Once placed or booked, the approval is used up (decision 023): the row asks again, and says what happened.
         <p id={detailsId} className="verdict-details muted" role="status">
-          {placedWith ? t('approvals.place.placed', { agency: placedWith }) : t('actions.needsApproval')}
+          {placedWith
+            ? t('approvals.place.placed', { agency: placedWith })
+            : scheduled
+              ? t('approvals.schedule.scheduledUsed', {
+                  time: formatInZone(scheduled, debtorZone, locale),
+                })
+              : t('actions.needsApproval')}
         </p>
       )}
     </li>
