@@ -81,6 +81,7 @@ export async function listAgencies(db: Executor, user: SessionUser): Promise<Age
         ({ agencyId: _, ...t }): AgencyTotals => ({
           ...t,
           placedBalanceMinor: Number(t.placedBalanceMinor),
+          heldBalanceMinor: Number(t.heldBalanceMinor),
           recalledBalanceMinor: Number(t.recalledBalanceMinor),
           collectedMinor: Number(t.collectedMinor),
           commissionMinor: Number(t.commissionMinor),
