@@ -139,6 +139,11 @@ function EscalationRow(props: {
   const blocked = blockers.length > 0;
   const visitAddresses = approvedVisit(props.check, props.kind);
   const debtorZone = props.check.debtorZones[0]?.zone ?? timeZone;
+  const done = placedWith
+    ? t('approvals.place.placed', { agency: placedWith })
+    : scheduled
+      ? t('approvals.schedule.scheduledUsed', { time: formatInZone(scheduled, debtorZone, locale) })
+      : null;
   if (approvedPlacement(props.check, props.kind) !== null) {
     return <PlacementRow check={props.check} canWork={props.canWork} onPlaced={setPlacedWith} />;
   }
@@ -214,6 +219,10 @@ function EscalationRow(props: {
           </button>
         )}
       </div>
+      {/* Once placed or booked, the approval is used up (decision 023): the row asks again, and says what happened. */}
+      <p className="verdict-details muted" role="status" hidden={done === null}>
+        {done}
+      </p>
       {blocked ? (
         <VerdictDetails
           id={detailsId}
@@ -223,15 +232,8 @@ function EscalationRow(props: {
           debtorZone={props.check.debtorZones[0]?.zone}
         />
       ) : (
-        // Once placed or booked, the approval is used up (decision 023): the row asks again, and says what happened.
-        <p id={detailsId} className="verdict-details muted" role="status">
-          {placedWith
-            ? t('approvals.place.placed', { agency: placedWith })
-            : scheduled
-              ? t('approvals.schedule.scheduledUsed', {
-                  time: formatInZone(scheduled, debtorZone, locale),
-                })
-              : t('actions.needsApproval')}
+        <p id={detailsId} className="verdict-details muted" hidden={done !== null}>
+          {t('actions.needsApproval')}
         </p>
       )}
     </li>
