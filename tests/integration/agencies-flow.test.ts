@@ -124,7 +124,9 @@ describe('agency placements', () => {
       {
         currency: 'USD',
         placedCount: 1,
+        // The amount placed stays what it was at placement; what the case owes now is beside it (issue 15).
         placedBalanceMinor: 100_000,
+        heldBalanceMinor: 77_655,
         recalledCount: 0,
         recalledBalanceMinor: 0,
         collectedMinor: 22_345,
@@ -193,6 +195,7 @@ describe('agency placements', () => {
         currency: 'USD',
         placedCount: 0,
         placedBalanceMinor: 0,
+        heldBalanceMinor: 0,
         recalledCount: 1,
         recalledBalanceMinor: 100_000,
         collectedMinor: 1_000,

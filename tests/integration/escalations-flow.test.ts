@@ -201,13 +201,16 @@ describe('visit rules', () => {
     const { agentCaller, caseRow, home, agent, supervisor } = await world({
       debtor: { jurisdictionRegion: 'MA' },
     });
-    await buildEscalation(handle.db, {
-      caseId: caseRow.id,
-      kind: 'field_visit',
-      requestedBy: agent.id,
-      status: 'approved',
-      decidedBy: supervisor.id,
-    });
+    // Two approvals: each allows one visit (decision record 026), so only the Massachusetts limit refuses the second.
+    for (let i = 0; i < 2; i++) {
+      await buildEscalation(handle.db, {
+        caseId: caseRow.id,
+        kind: 'field_visit',
+        requestedBy: agent.id,
+        status: 'approved',
+        decidedBy: supervisor.id,
+      });
+    }
     const visit = (scheduledFor: string) =>
       agentCaller.escalations.scheduleFieldVisit({
         idempotencyKey: key(),

@@ -33,6 +33,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 /** Who calls each procedure: a role allowed to. `fresh` is a new session per call (the call ends it). */
 type Caller = Role | 'signed_out' | 'fresh';
 const FUZZ: Record<string, Caller> = {
+  'agencies.choices': 'agent',
   'agencies.create': 'admin',
   'agencies.list': 'supervisor',
   'agencies.placements': 'supervisor',

@@ -83,10 +83,19 @@ describe('approvals queue', () => {
       decidedBy: { id: w.supervisor.id },
       decisionReason: 'Field team is in the area',
       decidedAt: NOW.toISOString(),
+      // Not used yet: it lapses 7 days after the decision (decision record 026).
+      usedAt: null,
+      expiresAt: new Date(NOW.getTime() + 7 * 86_400_000).toISOString(),
       verdict: null,
     });
 
     const scheduled = await visit();
+    const used = await w.supervisorCaller.approvals.list({ status: 'approved' });
+    expect(used.rows[0]).toMatchObject({
+      requestId: request.requestId,
+      usedAt: NOW.toISOString(),
+      expiresAt: null,
+    });
     const [stored] = await handle.db.select().from(fieldVisits).where(eq(fieldVisits.id, scheduled.visitId));
     expect(stored?.approvedBy).toBe(w.supervisor.id);
     const audited = await handle.db

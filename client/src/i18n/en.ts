@@ -800,6 +800,7 @@ export const en = {
       count: 'count',
       days: 'days',
       minutes: 'minutes',
+      minor_units: 'minor units (cents, fen)',
     },
     validation: {
       required: 'Enter a value.',
@@ -875,6 +876,11 @@ export const en = {
     } satisfies Record<'pending' | 'approved' | 'rejected', string>,
     kindFilter: 'Escalation',
     allKinds: 'All escalations',
+    use: {
+      used: 'Used by its action on {{time}}.',
+      usableUntil: 'Not used yet; lapses on {{time}}.',
+      lapsed: 'Lapsed unused on {{time}}.',
+    },
     kind: {
       agency_placement: 'Agency placement',
       field_visit: 'Field visit',
@@ -940,6 +946,25 @@ export const en = {
       recordingHint: 'Visits in China are recorded on audio or video; name the recording here.',
       submit: 'Schedule visit',
       scheduled: 'Visit scheduled for {{time}}.',
+      scheduledUsed:
+        'Visit scheduled for {{time}}. The approval is used up; another visit needs a new request.',
+    },
+    place: {
+      approved:
+        'Approved by a supervisor: the case can be placed with an agency. The approval allows one placement.',
+      button: 'Place',
+      buttonLabel: 'Place the approved case with an agency',
+      title: 'Place the approved case with an agency',
+      agency: 'Agency',
+      choose: 'Choose an agency',
+      option: '{{name}} ({{percent}}% commission)',
+      hint: 'The case goes to the agency at its balance now; the agency is paid its commission on what it collects.',
+      pickAgency: 'Choose the agency to place the case with',
+      loading: 'Loading agencies…',
+      loadFailed: 'The agencies could not be loaded. Close this window and try again.',
+      none: 'No agencies are set up yet. An admin adds them under Admin › Agencies.',
+      submit: 'Place with agency',
+      placed: 'Placed with {{agency}}. The approval is used up; another placement needs a new request.',
     },
   },
   complaints: {
@@ -1560,8 +1585,9 @@ export const en = {
       name: 'Agency',
       commission: 'Commission',
       currency: 'Currency',
-      placed: 'Placed (count · balance at placement)',
-      recalled: 'Recalled (count · balance at placement)',
+      placed: 'With the agency (count · amount placed)',
+      held: 'Their balance now',
+      recalled: 'Recalled (count · amount placed)',
       collected: 'Collected',
       commissionOwed: 'Commission owed',
       actions: 'Actions',

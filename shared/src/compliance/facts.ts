@@ -91,6 +91,10 @@ const debt = z
     dispute: z.strictObject({ receivedAt: instant, verificationSentAt: optionalInstant }).nullish(),
     limitationsExpiresAt: optionalInstant,
     approvals: z.array(z.enum(ACTION_KINDS)).optional(),
+    /** What is owed now, in minor units of its currency (POL-PLACE-MIN). */
+    balance: z
+      .strictObject({ amountMinor: z.number().int(), currency: z.string().regex(/^[A-Z]{3}$/) })
+      .nullish(),
   })
   .refine((d) => d.holdFrom == null || d.holdUntil != null, {
     error: 'holdFrom needs holdUntil (a hold ends)',

@@ -8,7 +8,7 @@ import type { RuleId } from './rule-ids.ts';
  */
 export type PackId = 'US' | 'US-MA' | 'US-WA' | 'CN' | 'POLICY';
 export type ParameterDirection = 'max' | 'min';
-export type ParameterUnit = 'minute_of_day' | 'count' | 'days' | 'minutes';
+export type ParameterUnit = 'minute_of_day' | 'count' | 'days' | 'minutes' | 'minor_units';
 
 export interface ParameterDefinition<Name extends string = string> {
   readonly name: Name;
@@ -136,6 +136,29 @@ const CN_PARAMETERS = [
   ),
 ] as const;
 
+/**
+ * The smallest balance an agency is sent, per currency (POL-PLACE-MIN): one parameter per currency the book
+ * holds, in its minor units. A currency without one has no minimum.
+ */
+const POLICY_PARAMETERS = [
+  param(
+    'POL-PLACE-MIN.USD',
+    'POL-PLACE-MIN',
+    2_500,
+    'min',
+    'minor_units',
+    'smallest balance placed with an agency, in cents (USD)',
+  ),
+  param(
+    'POL-PLACE-MIN.CNY',
+    'POL-PLACE-MIN',
+    20_000,
+    'min',
+    'minor_units',
+    'smallest balance placed with an agency, in fen (CNY)',
+  ),
+] as const;
+
 export const PACKS = {
   US: {
     id: 'US',
@@ -180,8 +203,8 @@ export const PACKS = {
   POLICY: {
     id: 'POLICY',
     label: 'Agency policy',
-    ruleIds: ['POL-APPROVAL', 'POL-HOLD', 'POL-CLOSED'],
-    parameters: [],
+    ruleIds: ['POL-APPROVAL', 'POL-HOLD', 'POL-CLOSED', 'POL-PLACE-MIN'],
+    parameters: POLICY_PARAMETERS,
   },
 } as const satisfies Record<PackId, JurisdictionPack>;
 

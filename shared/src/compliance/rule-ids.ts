@@ -33,5 +33,6 @@ export const RULE_IDS = [
   'POL-APPROVAL',
   'POL-HOLD',
   'POL-CLOSED',
+  'POL-PLACE-MIN',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -110,8 +110,10 @@ export type CurrencyAmount = z.infer<typeof currencyAmount>;
 export const agencyTotals = z.object({
   currency: z.string(),
   placedCount: z.number().int(),
-  /** Balance at placement of the placements still with the agency. */
+  /** Balance at placement of the placements still with the agency: the amount placed, fixed when it was placed. */
   placedBalanceMinor: z.number().int(),
+  /** What those cases owe now (collections lower it): shown beside the amount placed, never instead of it. */
+  heldBalanceMinor: z.number().int(),
   recalledCount: z.number().int(),
   /** Balance at placement of the recalled placements. */
   recalledBalanceMinor: z.number().int(),
@@ -129,6 +131,14 @@ export const agencyView = z.object({
   totals: z.array(agencyTotals),
 });
 export type AgencyView = z.infer<typeof agencyView>;
+
+/** An agency a case can be placed with, as the case screen's placement form lists it. */
+export const agencyChoice = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  commissionBps: z.number().int(),
+});
+export type AgencyChoice = z.infer<typeof agencyChoice>;
 
 export const listPlacementsInput = z.object({
   agencyId: id('agencyId').optional(),

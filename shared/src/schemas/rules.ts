@@ -5,7 +5,7 @@ import { id, shortText } from './primitives.ts';
 /** Contracts of rule administration: the pack catalog, each portfolio's parameters, and tightening them. */
 
 export const PACK_IDS = ['US', 'US-MA', 'US-WA', 'CN', 'POLICY'] as const;
-export const PARAMETER_UNITS = ['minute_of_day', 'count', 'days', 'minutes'] as const;
+export const PARAMETER_UNITS = ['minute_of_day', 'count', 'days', 'minutes', 'minor_units'] as const;
 export type ParameterUnit = (typeof PARAMETER_UNITS)[number];
 /** Which way a parameter gets stricter: caps go lower, windows longer, call hours start later or end earlier. */
 export const TIGHTENING_DIRECTIONS = ['lower', 'higher', 'earlier', 'later'] as const;

@@ -64,6 +64,12 @@ export const approvalRow = z.object({
   decidedBy: person.nullable(),
   decisionReason: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /**
+   * An approval's use (decision record 026): when an action used it up, else the instant it lapses (or lapsed) unused.
+   * Both null for pending and rejected requests.
+   */
+  usedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
   /** Only for pending requests: decided ones are history. */
   verdict: approvalVerdict.nullable(),
 });

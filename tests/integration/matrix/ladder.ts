@@ -36,6 +36,7 @@ export const ladderMatrix: Record<string, MatrixRow> = {
 /** Admins keep the agencies; oversight reads placements in scope; a supervisor recalls and records payments. */
 export const agenciesMatrix: Record<string, MatrixRow> = {
   'agencies.list': { access: only('supervisor', 'manager', 'admin'), call: (c) => c.agencies.list() },
+  'agencies.choices': { access: only('agent', 'supervisor'), call: (c) => c.agencies.choices() },
   'agencies.create': {
     access: only('admin'),
     call: (c) =>

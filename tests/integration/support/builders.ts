@@ -206,7 +206,11 @@ export async function buildAgency(db: Database, options: Partial<typeof s.agenci
   return row!;
 }
 
-/** An escalation request; `status: 'approved'` with `decidedBy` is what POL-APPROVAL reads. */
+/**
+ * An escalation request; `status: 'approved'` with `decidedBy` is what POL-APPROVAL reads. A decided request
+ * without `decidedAt` is decided when built: the tests' clocks are fixed before the real one, so such an approval
+ * is still usable at any of them (an approval lapses a period after its decision, decision record 026).
+ */
 export async function buildEscalation(
   db: Database,
   options: Partial<typeof s.escalationRequests.$inferInsert> & {
@@ -217,7 +221,11 @@ export async function buildEscalation(
 ) {
   const [row] = await db
     .insert(s.escalationRequests)
-    .values({ requestReason: 'The debtor has not answered for weeks', ...options })
+    .values({
+      requestReason: 'The debtor has not answered for weeks',
+      ...(options.status !== undefined && options.status !== 'pending' ? { decidedAt: new Date() } : {}),
+      ...options,
+    })
     .returning();
   return row!;
 }

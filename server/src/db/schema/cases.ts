@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  check,
   date,
   index,
   integer,
@@ -210,9 +211,20 @@ export const escalationRequests = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id),
     decisionReason: text('decision_reason'),
     decidedAt: instant('decided_at'),
+    /**
+     * When the approval was used up, and by which action (the placement, visit or legal action its kind names).
+     * An approval allows one action; it lapses unused after APPROVAL_VALID_DAYS (shared/src/domain/approvals.ts)
+     * from `decided_at`. The row is kept either way: it is the history of the decision.
+     */
+    consumedAt: instant('consumed_at'),
+    consumedFor: uuid('consumed_for'),
     createdAt: createdAt(),
   },
   (t) => [
+    check(
+      'escalation_requests_consumed_check',
+      sql`(${t.consumedAt} is null) = (${t.consumedFor} is null) and (${t.consumedAt} is null or ${t.status} = 'approved')`,
+    ),
     index('escalation_requests_case_idx').on(t.caseId),
     index('escalation_requests_status_idx').on(t.status, t.createdAt),
   ],

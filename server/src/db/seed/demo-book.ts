@@ -17,6 +17,7 @@ import { emptyBatch, LOAD_ORDER, type RowSink } from './row-batch.ts';
 import { demoSpecials } from './specials.ts';
 import type { CaseStory } from './story.ts';
 import { seedSupervisionDemo } from './supervision-demo.ts';
+import { markUsedApprovals } from './used-approvals.ts';
 
 export interface SeedOptions {
   /** How many cases; the demo specials are the first of them (and are always all present). */
@@ -85,6 +86,7 @@ export async function seedDemoBook(db: Executor, options: SeedOptions): Promise<
     from (select placement_id, count(*)::int as n from cases group by placement_id) c
     where c.placement_id = p.id`);
   await seedAgencyDemo(db, now);
+  await markUsedApprovals(db);
   for (const [name, count] of Object.entries(await seedSupervisionDemo(db, now))) {
     rows[name] = (rows[name] ?? 0) + count;
   }

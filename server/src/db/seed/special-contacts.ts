@@ -87,7 +87,8 @@ export function china(s: SpecialScript): void {
   s.message(2, '10:00', 'sms', { automated: true });
 }
 
-export function escalation(s: SpecialScript): void {
+/** Months of calls and letters nobody answered. */
+function unanswered(s: SpecialScript): void {
   s.validationNotice();
   for (const [daysAgo, clock] of [
     [100, '10:20'],
@@ -102,6 +103,10 @@ export function escalation(s: SpecialScript): void {
     if (clock === 'letter') s.message(daysAgo, '10:00', 'letter');
     else s.call(daysAgo, clock, 'no_answer');
   }
+}
+
+export function escalation(s: SpecialScript): void {
+  unanswered(s);
   s.story.escalations.push({
     kind: 'field_visit',
     status: 'pending',
@@ -111,5 +116,41 @@ export function escalation(s: SpecialScript): void {
     decidedBy: null,
     decisionReason: null,
     decidedAt: null,
+  });
+}
+
+/**
+ * Long unanswered, over 120 days past due: alice asked for an agency placement five days ago (older than the book's
+ * other waiting requests, so it heads the supervisor's queue), waiting for sam's decision.
+ */
+export function placement(s: SpecialScript): void {
+  unanswered(s);
+  s.story.escalations.push({
+    kind: 'agency_placement',
+    status: 'pending',
+    requestedBy: ALICE,
+    requestReason: textsFor('US').escalationReasons.agency_placement,
+    createdAt: s.at(5, '11:40'),
+    decidedBy: null,
+    decisionReason: null,
+    decidedAt: null,
+  });
+}
+
+/**
+ * A placement approved three weeks ago and never carried out: the approval has lapsed (decision record 026: 14 days), so
+ * the case screen asks for a new request rather than offering to place.
+ */
+export function placementLapsed(s: SpecialScript): void {
+  unanswered(s);
+  s.story.escalations.push({
+    kind: 'agency_placement',
+    status: 'approved',
+    requestedBy: ALICE,
+    requestReason: textsFor('US').escalationReasons.agency_placement,
+    createdAt: s.at(22, '11:40'),
+    decidedBy: 'sam@arrearsdesk.demo',
+    decisionReason: 'Approved for placement',
+    decidedAt: s.at(21, '10:15'),
   });
 }

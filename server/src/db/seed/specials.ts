@@ -5,6 +5,8 @@ import {
   conversationYesterday,
   escalation,
   massachusettsCap,
+  placement,
+  placementLapsed,
   promiseBroken,
   promiseToday,
   washington,
@@ -33,6 +35,8 @@ export const DEMO_ACCOUNT_REFS = {
   china: 'DEMO-CN-1',
   fresh: 'DEMO-FRESH',
   escalation: 'DEMO-ESCALATION',
+  placement: 'DEMO-PLACEMENT',
+  placementLapsed: 'DEMO-PLACE-LAPSED',
 } as const;
 
 const R = DEMO_ACCOUNT_REFS;
@@ -70,6 +74,8 @@ const SPECIALS: [SpecialSpec, (s: SpecialScript) => void][] = [
   // Placed with this week's file and not touched since: the clean case to try every action on.
   [spec(R.fresh, 'ShopPay', 'TX', 35, 0), () => {}],
   [spec(R.escalation, 'ShopPay', 'NY', 150, 120), escalation],
+  [spec(R.placement, 'ShopPay', 'NY', 160, 130), placement],
+  [spec(R.placementLapsed, 'Keystone', 'NY', 170, 140), placementLapsed],
 ];
 
 export function demoSpecials(ctx: BookContext): CaseStory[] {

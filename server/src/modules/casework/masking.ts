@@ -43,7 +43,8 @@ export function maskContactValue(kind: ContactPointKind, value: string): string 
     case 'work_address':
       return maskAddress(value);
     case 'app':
-      return `app ${DOTS}${value.slice(-4)}`;
+      // The screen names the kind beside the value ("App •••ef12"): the value does not repeat it (issue 15).
+      return `${DOTS}${value.slice(-4)}`;
   }
 }
 

@@ -84,6 +84,7 @@ export function debtFacts(
       open === undefined ? null : { receivedAt: open.receivedAt.toISOString(), verificationSentAt: null },
     limitationsExpiresAt: iso(row.limitationsExpiresAt),
     approvals: [...new Set(approvedKinds)],
+    balance: { amountMinor: row.balanceMinor, currency: row.currency },
   };
 }
 

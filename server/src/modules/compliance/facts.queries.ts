@@ -10,7 +10,9 @@ import type { CaseRow, ContactPointRow, DebtorRow, DisputeRow } from './facts.ma
 
 const DAY_MS = 86_400_000;
 
+/** A supervisor's approval still usable (decision record 026): the escalation request it was given on. */
 export interface Approval {
+  id: string;
   kind: EscalationKind;
   decidedBy: string | null;
 }
@@ -37,14 +39,20 @@ const EARLY_HISTORY_DAYS = 32;
 
 /**
  * Gathers the facts of one case in one statement (queues/case-facts-at-once.ts): the case with its debtor and
- * portfolio, contact points (creation order), opt-outs, disputes, approvals and history. History is the debtor's
+ * portfolio, contact points (creation order), opt-outs, disputes, approvals still usable (at `approvalsAt`, else
+ * `at`: decision record 026) and history. History is the debtor's
  * contact log (every debt: frequency is per person and decision 5 needs conversations about other debts) inside the
  * longest rule window before `at`, every third-party contact ever (US-REGF-LOC is "once, ever"), and visits still on
  * the calendar (a completed visit is in the contact log). Null when the case does not exist; a portfolio whose
  * parameters cannot be applied is refused (PRECONDITION_FAILED): nothing is judged until an admin fixes them.
  */
-export async function loadCaseFacts(db: Executor, caseId: string, at: Date): Promise<CaseFacts | null> {
-  return (await loadCaseFactsFor(db, caseId, at, {}))?.facts ?? null;
+export async function loadCaseFacts(
+  db: Executor,
+  caseId: string,
+  at: Date,
+  approvalsAt?: Date,
+): Promise<CaseFacts | null> {
+  return (await loadCaseFactsFor(db, caseId, at, approvalsAt ? { approvalsAt } : {}))?.facts ?? null;
 }
 
 /**
@@ -55,7 +63,7 @@ export async function loadCaseFactsFor(
   db: Executor,
   caseId: string,
   at: Date,
-  options: { scope?: SQL; thirdParties?: boolean },
+  options: { scope?: SQL; thirdParties?: boolean; approvalsAt?: Date },
 ): Promise<{ facts: CaseFacts; thirdParties: Array<typeof thirdParties.$inferSelect> } | null> {
   const read = await loadCaseAtOnce(db, caseId, at, {
     historySince: new Date(at.getTime() - EARLY_HISTORY_DAYS * DAY_MS),

@@ -63,7 +63,8 @@ export async function runGuarded<T>(db: Database, request: GuardedRequest<T>): P
   const at = request.at ?? now;
   const settled = await db.transaction(async (tx): Promise<Settled<T>> => {
     await lockDebtorOfCase(tx, actor, caseId);
-    const caseFacts = await loadCaseFacts(tx, caseId, at);
+    // An approval is used when the action is taken (now), even for a visit whose slot is later (decision record 026).
+    const caseFacts = await loadCaseFacts(tx, caseId, at, now);
     if (!caseFacts) throw caseNotFound();
     checkVersion(caseFacts.caseRow.version, request.expectedVersion);
     const action = await request.action(tx, caseFacts);

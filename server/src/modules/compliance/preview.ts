@@ -68,6 +68,6 @@ export function maskedLabel(point: ContactPointRow): string {
     const [name = '', domain = ''] = value.split('@');
     return `${name.slice(0, 1)}•••@${domain}`;
   }
-  if (point.kind === 'app') return 'app';
+  // The kind is named beside the label ("App •••ef12"): the label does not repeat it.
   return `•••${value.replace(/\s/g, '').slice(-4)}`;
 }

@@ -6,7 +6,14 @@ import { agencies, agencyPlacements } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { runGuarded } from '../compliance/guard.ts';
-import { approver, climb, type LadderOptions, type LadderOutput, ladderOutput } from './ladder.ts';
+import {
+  approvalFor,
+  climb,
+  consumeApproval,
+  type LadderOptions,
+  type LadderOutput,
+  ladderOutput,
+} from './ladder.ts';
 
 /** Places the case with an outside agency at its current balance and the agency's commission. */
 export async function placeWithAgency(
@@ -34,6 +41,7 @@ export async function placeWithAgency(
     },
     record: async (tx, { caseFacts, decisionId }) => {
       const { caseRow } = caseFacts;
+      const approval = approvalFor(caseFacts, 'agency_placement');
       const [placement] = await tx
         .insert(agencyPlacements)
         .values({
@@ -43,15 +51,17 @@ export async function placeWithAgency(
           currency: caseRow.currency,
           commissionBps,
           placedBy: user.id,
-          approvedBy: approver(caseFacts, 'agency_placement'),
+          approvedBy: approval?.decidedBy ?? null,
           placedAt: now,
         })
         .returning({ id: agencyPlacements.id });
+      await consumeApproval(tx, approval, placement!.id, now);
       const after = {
         agencyId: input.agencyId,
         balanceMinor: caseRow.balanceMinor,
         commissionBps,
         decisionId,
+        approvalId: approval?.id ?? null,
       };
       await recordAudit(tx, {
         actorId: user.id,

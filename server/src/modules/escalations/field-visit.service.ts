@@ -5,7 +5,14 @@ import { fieldVisits } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { runGuarded } from '../compliance/guard.ts';
-import { approver, climb, type LadderOptions, type LadderOutput, ladderOutput } from './ladder.ts';
+import {
+  approvalFor,
+  climb,
+  consumeApproval,
+  type LadderOptions,
+  type LadderOutput,
+  ladderOutput,
+} from './ladder.ts';
 
 /** A home or work visit, judged at its slot (time of day, visits per 30 days) rather than at booking. */
 export async function scheduleFieldVisit(
@@ -26,18 +33,25 @@ export async function scheduleFieldVisit(
       recordingRef: input.recordingRef ?? null,
     }),
     record: async (tx, { caseFacts, decisionId }) => {
+      const approval = approvalFor(caseFacts, 'field_visit');
       const [visit] = await tx
         .insert(fieldVisits)
         .values({
           caseId: input.caseId,
           addressId: input.addressId,
           scheduledFor: at,
-          approvedBy: approver(caseFacts, 'field_visit'),
+          approvedBy: approval?.decidedBy ?? null,
           recordingRef: input.recordingRef ?? null,
           createdBy: user.id,
         })
         .returning({ id: fieldVisits.id });
-      const after = { scheduledFor: at.toISOString(), addressId: input.addressId, decisionId };
+      await consumeApproval(tx, approval, visit!.id, now);
+      const after = {
+        scheduledFor: at.toISOString(),
+        addressId: input.addressId,
+        decisionId,
+        approvalId: approval?.id ?? null,
+      };
       await recordAudit(tx, {
         actorId: user.id,
         action: 'field_visit.schedule',

@@ -5,7 +5,14 @@ import { legalActions } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { runGuarded } from '../compliance/guard.ts';
-import { approver, climb, type LadderOptions, type LadderOutput, ladderOutput } from './ladder.ts';
+import {
+  approvalFor,
+  climb,
+  consumeApproval,
+  type LadderOptions,
+  type LadderOutput,
+  ladderOutput,
+} from './ladder.ts';
 
 /** Files a suit; US-REGF-TBD refuses a time-barred debt and the claim may not exceed what is owed. */
 export async function fileLegalAction(
@@ -28,6 +35,7 @@ export async function fileLegalAction(
     },
     record: async (tx, { caseFacts, decisionId }) => {
       const { caseRow } = caseFacts;
+      const approval = approvalFor(caseFacts, 'legal_filing');
       const [filing] = await tx
         .insert(legalActions)
         .values({
@@ -36,12 +44,18 @@ export async function fileLegalAction(
           status: 'filed',
           claimMinor: input.claimMinor,
           currency: caseRow.currency,
-          approvedBy: approver(caseFacts, 'legal_filing'),
+          approvedBy: approval?.decidedBy ?? null,
           filedAt: now,
           createdBy: user.id,
         })
         .returning({ id: legalActions.id });
-      const after = { court: input.court, claimMinor: input.claimMinor, decisionId };
+      await consumeApproval(tx, approval, filing!.id, now);
+      const after = {
+        court: input.court,
+        claimMinor: input.claimMinor,
+        decisionId,
+        approvalId: approval?.id ?? null,
+      };
       await recordAudit(tx, {
         actorId: user.id,
         action: 'legal.file',

@@ -1,4 +1,5 @@
 import {
+  agencyChoice,
   agencyPaymentOutput,
   agencyView,
   createAgencyInput,
@@ -13,11 +14,13 @@ import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import {
   adminProcedure,
+  caseWorkerProcedure,
   idempotent,
   oversightProcedure,
   supervisorProcedure,
 } from '../../trpc/procedures.ts';
 import {
+  agencyChoices,
   createAgency,
   listAgencies,
   listPlacements,
@@ -36,6 +39,12 @@ export const agenciesRouter = router({
     .input(z.object({}).optional())
     .output(z.array(agencyView))
     .query(({ ctx }) => listAgencies(ctx.db, ctx.user)),
+
+  /** The agencies an approved placement can go to, for the agent's placement form (names and rates only). */
+  choices: caseWorkerProcedure
+    .input(z.object({}).optional())
+    .output(z.array(agencyChoice))
+    .query(({ ctx }) => agencyChoices(ctx.db)),
 
   create: adminProcedure
     .input(createAgencyInput)

@@ -1,5 +1,6 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
+  AgencyChoice,
   AgencyTotals,
   AgencyView,
   agencyPaymentOutput,
@@ -39,6 +40,14 @@ export function commissionOn(amountMinor: number, commissionBps: number): number
  * their teams' placements, managers and admins all): placed and recalled balances at placement, collected,
  * commission owed.
  */
+/** Every agency by name, with its rate: what a case worker chooses from when placing an approved case. */
+export async function agencyChoices(db: Executor): Promise<AgencyChoice[]> {
+  return db
+    .select({ id: agencies.id, name: agencies.name, commissionBps: agencies.commissionBps })
+    .from(agencies)
+    .orderBy(asc(agencies.name));
+}
+
 export async function listAgencies(db: Executor, user: SessionUser): Promise<AgencyView[]> {
   const [rows, totals] = await Promise.all([
     db.select().from(agencies).orderBy(asc(agencies.name)),
@@ -48,6 +57,7 @@ export async function listAgencies(db: Executor, user: SessionUser): Promise<Age
         currency: agencyPlacements.currency,
         placedCount: sql<number>`(count(*) filter (where ${agencyPlacements.status} = 'placed'))::int`,
         placedBalanceMinor: sql<number>`coalesce(sum(${agencyPlacements.balanceAtPlacementMinor}) filter (where ${agencyPlacements.status} = 'placed'), 0)::bigint`,
+        heldBalanceMinor: sql<number>`coalesce(sum(${cases.balanceMinor}) filter (where ${agencyPlacements.status} = 'placed'), 0)::bigint`,
         recalledCount: sql<number>`(count(*) filter (where ${agencyPlacements.status} = 'recalled'))::int`,
         recalledBalanceMinor: sql<number>`coalesce(sum(${agencyPlacements.balanceAtPlacementMinor}) filter (where ${agencyPlacements.status} = 'recalled'), 0)::bigint`,
         collectedMinor: sql<number>`coalesce(sum(m.collected), 0)::bigint`,
@@ -71,6 +81,7 @@ export async function listAgencies(db: Executor, user: SessionUser): Promise<Age
         ({ agencyId: _, ...t }): AgencyTotals => ({
           ...t,
           placedBalanceMinor: Number(t.placedBalanceMinor),
+          heldBalanceMinor: Number(t.heldBalanceMinor),
           recalledBalanceMinor: Number(t.recalledBalanceMinor),
           collectedMinor: Number(t.collectedMinor),
           commissionMinor: Number(t.commissionMinor),

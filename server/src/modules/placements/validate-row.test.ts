@@ -69,7 +69,19 @@ describe('dates', () => {
   });
 
   it('checks due dates and births', async () => {
-    expect(await errorsOf({ due_date: '2026-02-30' })).toEqual([['due_date', 'must be a date YYYY-MM-DD']]);
+    expect(await errorsOf({ due_date: '2026-02-30' })).toEqual([
+      ['due_date', '2026-02-30 does not exist: February 2026 has 28 days'],
+    ]);
+    expect(await errorsOf({ due_date: '2026-04-31' })).toEqual([
+      ['due_date', '2026-04-31 does not exist: April 2026 has 30 days'],
+    ]);
+    expect(await errorsOf({ due_date: '2026-13-01' })).toEqual([
+      ['due_date', '2026-13-01 does not exist: a year has months 01 to 12'],
+    ]);
+    expect(await errorsOf({ due_date: '30/02/2026' })).toEqual([['due_date', 'must be a date YYYY-MM-DD']]);
+    expect(await errorsOf({ date_of_birth: '1983-02-29' })).toEqual([
+      ['date_of_birth', '1983-02-29 does not exist: February 1983 has 28 days'],
+    ]);
     expect(await errorsOf({ due_date: '' })).toEqual([['due_date', 'is required']]);
     expect(await errorsOf({ due_date: '2028-01-01' })).toEqual([
       ['due_date', 'must lie between 1970-01-01 and a year from today'],

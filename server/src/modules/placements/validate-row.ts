@@ -94,6 +94,24 @@ export function calendarDate(value: string): string | null {
   return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d ? value : null;
 }
 
+/**
+ * Why a cell is not a calendar date, for the row's error: not of the shape `YYYY-MM-DD`, or a day its month does not
+ * have ("2026-02-30 does not exist: February 2026 has 28 days"). Null when it is a date.
+ */
+export function dateProblem(value: string): string | null {
+  const match = DATE.exec(value);
+  if (!match) return 'must be a date YYYY-MM-DD';
+  if (calendarDate(value) !== null) return null;
+  const [y, m] = [Number(match[1]), Number(match[2])];
+  if (m < 1 || m > 12) return `${value} does not exist: a year has months 01 to 12`;
+  const month = new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-US', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${value} does not exist: ${month} ${match[1]} has ${days} days`;
+}
+
 const addYears = (day: string, years: number) =>
   `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`;
 
@@ -152,7 +170,7 @@ export async function validateRow(
   const dueDateRaw = cell('due_date');
   const dueDate = dueDateRaw ? calendarDate(dueDateRaw) : null;
   if (!dueDateRaw) fail('due_date', 'is required');
-  else if (!dueDate) fail('due_date', 'must be a date YYYY-MM-DD');
+  else if (!dueDate) fail('due_date', dateProblem(dueDateRaw) ?? 'must be a date YYYY-MM-DD');
   else if (dueDate < '1970-01-01' || dueDate > addYears(ctx.today, 1))
     fail('due_date', 'must lie between 1970-01-01 and a year from today');
 
@@ -267,7 +285,7 @@ export async function validateRow(
 
   const birthRaw = cell('date_of_birth');
   const dateOfBirth = birthRaw ? calendarDate(birthRaw) : null;
-  if (birthRaw && !dateOfBirth) fail('date_of_birth', 'must be a date YYYY-MM-DD');
+  if (birthRaw && !dateOfBirth) fail('date_of_birth', dateProblem(birthRaw) ?? 'must be a date YYYY-MM-DD');
   else if (dateOfBirth && (dateOfBirth >= ctx.today || dateOfBirth < addYears(ctx.today, -130)))
     fail('date_of_birth', 'must lie in the past (and within 130 years)');
 

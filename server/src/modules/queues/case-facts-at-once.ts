@@ -12,6 +12,7 @@ import {
 import type { CaseRow, ContactLogRow } from '../compliance/facts.mapping.ts';
 import type { Approval } from '../compliance/facts.queries.ts';
 import { historyDays } from '../compliance/parameters.ts';
+import { liveApproval } from '../escalations/live-approvals.ts';
 import {
   CASE_HEAD_COLUMNS,
   CASE_HEAD_JOINS,
@@ -41,6 +42,11 @@ export interface AtOnceOptions {
   scope?: SQL;
   /** Also read the debtor's third parties (creation order). */
   thirdParties?: boolean;
+  /**
+   * The instant the approvals must still be usable at, when it is not `at`: the guard books a visit now for a later
+   * slot, and the approval is used when the visit is booked (decision record 026).
+   */
+  approvalsAt?: Date;
 }
 
 export interface CaseAtOnce {
@@ -96,8 +102,11 @@ export async function loadCaseAtOnce(
   const [row] = await queryRows<Json>(
     db,
     sql`select ${CASE_HEAD_COLUMNS},
-          coalesce((select jsonb_agg(jsonb_build_object('kind', x.kind, 'decidedBy', x.decided_by))
-            from ${escalationRequests} x where x.case_id = c.id and x.status = 'approved'), '[]'::jsonb)
+          coalesce((select jsonb_agg(jsonb_build_object('id', ${escalationRequests.id}, 'kind',
+              ${escalationRequests.kind}, 'decidedBy', ${escalationRequests.decidedBy})
+              order by ${escalationRequests.decidedAt}, ${escalationRequests.id})
+            from ${escalationRequests} where ${escalationRequests.caseId} = c.id
+              and ${liveApproval(options.approvalsAt ?? at)}), '[]'::jsonb)
             as approvals,
           coalesce((select jsonb_agg(jsonb_build_object('occurredAt', x.occurred_at, 'kind', x.kind,
               'direction', x.direction, 'contactPointId', x.contact_point_id, 'caseIds', x.case_ids,

@@ -12,6 +12,7 @@ import {
   portfolios,
 } from '../../db/schema/index.ts';
 import type { ContactLogRow } from '../compliance/facts.mapping.ts';
+import { liveApproval } from '../escalations/live-approvals.ts';
 
 /**
  * The rows the compliance facts are made of, for many cases at once; the same tables and conditions as
@@ -58,15 +59,18 @@ export function disputesOf(db: Executor, caseIds: string[]) {
   return db.select().from(disputes).where(inArray(disputes.caseId, caseIds));
 }
 
-export function approvalsOf(db: Executor, caseIds: string[]) {
+/** The approvals still usable at `at` (liveApproval), oldest decision first: the one an action uses up first. */
+export function approvalsOf(db: Executor, caseIds: string[], at: Date) {
   return db
     .select({
       caseId: escalationRequests.caseId,
+      id: escalationRequests.id,
       kind: escalationRequests.kind,
       decidedBy: escalationRequests.decidedBy,
     })
     .from(escalationRequests)
-    .where(and(inArray(escalationRequests.caseId, caseIds), eq(escalationRequests.status, 'approved')));
+    .where(and(inArray(escalationRequests.caseId, caseIds), liveApproval(at)))
+    .orderBy(asc(escalationRequests.decidedAt), asc(escalationRequests.id));
 }
 
 export type HistoryRow = ContactLogRow & { debtorId: string; scheduled: boolean };

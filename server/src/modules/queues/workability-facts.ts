@@ -80,7 +80,7 @@ export async function loadFactsForCases(
     pointsOf(db, ids),
     optOutsOf(db, ids),
     disputesOf(db, ids),
-    full ? approvalsOf(db, ids) : [],
+    full ? approvalsOf(db, ids, at) : [],
     full ? scheduledVisitsOf(db, ids) : [],
     early ? loggedHistoryOfCases(db, ids, early) : null,
   ]);
@@ -141,7 +141,7 @@ export function assembleCase(
 ): LoadedCase {
   const { caseRow, debtor } = head;
   if (typeof params === 'string') return { ok: false, caseRow, debtor, reason: params };
-  const approvals = rows.approvals.map(({ kind, decidedBy }) => ({ kind, decidedBy }));
+  const approvals = rows.approvals.map(({ id, kind, decidedBy }) => ({ id, kind, decidedBy }));
   return {
     ok: true,
     facts: {

@@ -48,4 +48,5 @@ export const RULE_DESCRIPTIONS = {
     'Field visits, legal filings and agency placements need a supervisor’s approval on the case.',
   'POL-HOLD': 'No collection while the case is on hold.',
   'POL-CLOSED': 'No collection on a closed case.',
+  'POL-PLACE-MIN': 'No agency placement of a balance below the minimum set for its currency.',
 } as const satisfies Record<RuleId, string>;

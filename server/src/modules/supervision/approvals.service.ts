@@ -1,4 +1,5 @@
 import { evaluate } from '@arrears/shared/compliance/engine';
+import { approvalExpiresAt } from '@arrears/shared/domain/approvals';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
@@ -103,6 +104,11 @@ export async function listApprovals(
         decidedBy: r.decidedBy === null ? null : { id: r.decidedBy, name: row.deciderName ?? '' },
         decisionReason: r.decisionReason,
         decidedAt: r.decidedAt?.toISOString() ?? null,
+        usedAt: r.consumedAt?.toISOString() ?? null,
+        expiresAt:
+          r.status === 'approved' && r.decidedAt !== null && r.consumedAt === null
+            ? approvalExpiresAt(r.kind, r.decidedAt).toISOString()
+            : null,
         verdict: verdicts[i] ?? null,
       };
     }),

@@ -7,6 +7,7 @@ import { cnNifa3p } from './cn-nifa-3p.ts';
 import { polApproval } from './pol-approval.ts';
 import { polClosed } from './pol-closed.ts';
 import { polHold } from './pol-hold.ts';
+import { polPlaceMin } from './pol-place-min.ts';
 import type { Rule } from './rule.ts';
 import { usBkStay } from './us-bk-stay.ts';
 import { usFdcpa3p } from './us-fdcpa-3p.ts';
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = [
   polApproval,
   polHold,
   polClosed,
+  polPlaceMin,
 ];
 
 const byId = new Map<string, Rule>(RULES.map((rule) => [rule.id, rule]));

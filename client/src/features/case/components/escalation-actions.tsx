@@ -7,6 +7,7 @@ import { useSessionUser } from '../../../lib/session.tsx';
 import type { ActionIntent } from '../hooks/action-intent.ts';
 import { ESCALATION_ACTION_KINDS, type EscalationActionKind, escalationBlockers } from '../hooks/verdicts.ts';
 import { formatInZone } from '../hooks/zone-time.ts';
+import { AgencyPlacementForm } from './agency-placement-form.tsx';
 import { FieldVisitForm } from './field-visit-form.tsx';
 import { VerdictDetails } from './verdict-details.tsx';
 
@@ -42,8 +43,8 @@ export function EscalationActions({ check, canWork, onIntent }: EscalationAction
 }
 
 /**
- * A field visit a supervisor approved (POL-APPROVAL no longer among its violations) is booked from here; the
- * other escalations still only ask.
+ * A field visit a supervisor approved (POL-APPROVAL no longer among its violations) is booked from here, and an
+ * approved agency placement is carried out from here; a legal filing still only asks.
  */
 function approvedVisit(check: ComplianceCheckOutput, kind: EscalationActionKind) {
   if (kind !== 'field_visit') return null;
@@ -52,6 +53,74 @@ function approvedVisit(check: ComplianceCheckOutput, kind: EscalationActionKind)
     addresses.length > 0 &&
     addresses.every((a) => !a.verdict.violations.some((hit) => hit.ruleId === 'POL-APPROVAL'));
   return approved ? addresses : null;
+}
+
+/**
+ * An agency placement a supervisor approved, still unused and not lapsed (decision record 026): POL-APPROVAL is no longer
+ * among its violations. Null when it still needs a request.
+ */
+function approvedPlacement(check: ComplianceCheckOutput, kind: EscalationActionKind) {
+  if (kind !== 'agency_placement') return null;
+  const placement = check.actions.find((a) => a.kind === 'agency_placement');
+  if (placement === undefined) return null;
+  return placement.verdict.violations.some((hit) => hit.ruleId === 'POL-APPROVAL') ? null : placement;
+}
+
+/** The approved placement's row: Place, disabled with the rule's reason while anything else blocks it. */
+function PlacementRow(props: {
+  check: ComplianceCheckOutput;
+  canWork: boolean;
+  onPlaced: (agency: string) => void;
+}) {
+  const { t } = useTranslation();
+  const detailsId = useId();
+  const [placing, setPlacing] = useState(false);
+  const blockers = escalationBlockers(props.check, 'agency_placement');
+  const blocked = blockers.length > 0;
+  const debtorZone = props.check.debtorZones[0]?.zone;
+  return (
+    <li className={`action-row action-row-${blocked ? 'blocked' : 'allowed'}`}>
+      <div className="action-row-main">
+        <span className="action-target">{t('actions.escalationTitle.agency_placement')}</span>
+        <VerdictBadge state={blocked ? 'blocked' : 'allowed'} />
+        {props.canWork && (
+          <button
+            type="button"
+            className="button action-button"
+            disabled={blocked}
+            aria-label={t('approvals.place.buttonLabel')}
+            aria-describedby={detailsId}
+            onClick={() => setPlacing(true)}
+          >
+            {t('approvals.place.button')}
+          </button>
+        )}
+      </div>
+      {blocked ? (
+        <VerdictDetails
+          id={detailsId}
+          violations={blockers}
+          warnings={[]}
+          nextAllowedAt={null}
+          debtorZone={debtorZone}
+        />
+      ) : (
+        <p id={detailsId} className="verdict-details muted">
+          {t('approvals.place.approved')}
+        </p>
+      )}
+      <Dialog open={placing} onClose={() => setPlacing(false)} title={t('approvals.place.title')}>
+        <AgencyPlacementForm
+          caseId={props.check.caseId}
+          debtorZone={debtorZone}
+          onDone={(agency) => {
+            setPlacing(false);
+            props.onPlaced(agency);
+          }}
+        />
+      </Dialog>
+    </li>
+  );
 }
 
 function EscalationRow(props: {
@@ -65,10 +134,19 @@ function EscalationRow(props: {
   const detailsId = useId();
   const [booking, setBooking] = useState(false);
   const [scheduled, setScheduled] = useState<Date | null>(null);
+  const [placedWith, setPlacedWith] = useState<string | null>(null);
   const blockers = escalationBlockers(props.check, props.kind);
   const blocked = blockers.length > 0;
   const visitAddresses = approvedVisit(props.check, props.kind);
   const debtorZone = props.check.debtorZones[0]?.zone ?? timeZone;
+  const done = placedWith
+    ? t('approvals.place.placed', { agency: placedWith })
+    : scheduled
+      ? t('approvals.schedule.scheduledUsed', { time: formatInZone(scheduled, debtorZone, locale) })
+      : null;
+  if (approvedPlacement(props.check, props.kind) !== null) {
+    return <PlacementRow check={props.check} canWork={props.canWork} onPlaced={setPlacedWith} />;
+  }
   if (visitAddresses !== null) {
     // The visit is judged at its slot: the hour or a cap now does not stop booking one for later.
     const lasting = visitAddresses.map((a) =>
@@ -141,6 +219,10 @@ function EscalationRow(props: {
           </button>
         )}
       </div>
+      {/* Once placed or booked, the approval is used up (decision record 026): the row asks again, and says what happened. */}
+      <p className="verdict-details muted" role="status" hidden={done === null}>
+        {done}
+      </p>
       {blocked ? (
         <VerdictDetails
           id={detailsId}
@@ -150,7 +232,7 @@ function EscalationRow(props: {
           debtorZone={props.check.debtorZones[0]?.zone}
         />
       ) : (
-        <p id={detailsId} className="verdict-details muted">
+        <p id={detailsId} className="verdict-details muted" hidden={done !== null}>
           {t('actions.needsApproval')}
         </p>
       )}

@@ -84,6 +84,9 @@ function AgencyTable(props: {
                   {t('agencies.column.placed')}
                 </th>
                 <th scope="col" className="numeric">
+                  {t('agencies.column.held')}
+                </th>
+                <th scope="col" className="numeric">
                   {t('agencies.column.recalled')}
                 </th>
                 <th scope="col" className="numeric">
@@ -116,7 +119,7 @@ function AgencyTable(props: {
                       </td>
                     ) : null}
                     {total === null ? (
-                      <td colSpan={5} className="muted">
+                      <td colSpan={6} className="muted">
                         {t('agencies.list.noPlacements')}
                       </td>
                     ) : (
@@ -128,6 +131,7 @@ function AgencyTable(props: {
                             amount: money(total.placedBalanceMinor, total.currency),
                           })}
                         </td>
+                        <td className="numeric">{money(total.heldBalanceMinor, total.currency)}</td>
                         <td className="numeric">
                           {t('agencies.countAndAmount', {
                             count: total.recalledCount,

@@ -21,6 +21,13 @@ export function useApprovalsColumns(pending: boolean, onDecide: (decision: Decis
 
   return useMemo(() => {
     const formats = createViewerFormats(locale, timeZone);
+    // An approval allows one action and lapses unused (decision record 026): say which became of it.
+    const approvalUse = ({ usedAt, expiresAt }: ApprovalRow) => {
+      const at = usedAt ?? expiresAt;
+      if (at === null) return null;
+      const key = usedAt ? 'used' : new Date(at).getTime() > Date.now() ? 'usableUntil' : 'lapsed';
+      return <p className="muted">{t(`approvals.use.${key}`, { time: formats.instant(at) })}</p>;
+    };
     const age = (iso: string) => Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / DAY_MS));
     const common = [
       column.accessor('requestedAt', {
@@ -97,6 +104,7 @@ export function useApprovalsColumns(pending: boolean, onDecide: (decision: Decis
                 </>
               )}
               <p className="approvals-reason">{row.original.decisionReason}</p>
+              {approvalUse(row.original)}
             </>
           ),
         }),
