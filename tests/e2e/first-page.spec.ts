@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, type BrowserContextOptions, expect, type Page, test } from '@playwright/test';
 import { DEMO, signIn } from './support.ts';
 
 /**
@@ -35,10 +35,7 @@ function describeScripts(scripts: Script[]): string {
   return scripts.map((s) => `${s.url} ${s.encoding ?? 'identity'} ${s.wireBytes} B`).join('\n');
 }
 
-async function freshPage(
-  browser: Browser,
-  storageState?: Awaited<ReturnType<Page['context']>['storageState']>,
-) {
+async function freshPage(browser: Browser, storageState?: BrowserContextOptions['storageState']) {
   // A new context has an empty cache, as a first visit does.
   const context = await browser.newContext(storageState ? { storageState } : {});
   return { context, page: await context.newPage() };
