@@ -154,6 +154,29 @@ describe('next case', () => {
     });
   });
 
+  it('names the opening the queue rows show, judging first a case whose stored instant no judgement wrote', async () => {
+    const { agent, ids, next } = await floor({ seeded: { balance: 50_000, owner: 'agent' } });
+    // As the demo seed leaves a case: an instant of its own estimate (09:00 in New York) and no reason, which the
+    // queue rows replace with the engine's live verdict (08:00).
+    await handle.db
+      .update(s.cases)
+      .set({ nextWorkableAt: new Date('2026-11-12T14:00:00Z'), blockedRuleId: null, blockedReason: null })
+      .where(eq(s.cases.id, ids.seeded!));
+    const tenPmNewYork = new Date('2026-11-12T03:00:00Z');
+    const rows = await callerFor(handle.db, agent, { now: tenPmNewYork }).caller.queues.list({
+      queue: 'mine',
+    });
+    expect(rows.rows[0]).toMatchObject({ nextWorkableAt: '2026-11-12T13:00:00.000Z' });
+    expect(await next(agent, tenPmNewYork)).toMatchObject({
+      caseId: null,
+      nothing: { nextOpensAt: '2026-11-12T13:00:00.000Z' },
+    });
+    expect(await caseRow(ids.seeded!)).toMatchObject({
+      nextWorkableAt: new Date('2026-11-12T13:00:00Z'),
+      blockedRuleId: 'US-REGF-TIME',
+    });
+  });
+
   it('says so when no case can be reached by phone at all', async () => {
     const { agent, ids, next, judge } = await floor({ disputed: { balance: 50_000, owner: 'agent' } });
     await buildDispute(handle.db, ids.disputed!, { receivedAt: minutes(-60) });

@@ -14,6 +14,7 @@ import {
   nextOpensAt,
   ownCases,
   poolCases,
+  unjudgedLater,
 } from './next-case.queries.ts';
 import { refreshCases } from './workability.ts';
 
@@ -23,6 +24,8 @@ export const CLAIM_MINUTES = 15;
 const MAX_STALE_CANDIDATES = 20;
 /** After a stale candidate, the next ones of the same queue are re-judged together (one batch, not one by one). */
 const STALE_SLICE = 50;
+/** Cases never judged by the engine are judged before an opening is named, this many slices at most per press. */
+const UNJUDGED_SLICES = 10;
 
 type Picked =
   | { kind: 'claimed'; caseId: string; source: 'mine' | 'team_pool'; claimExpiresAt: Date }
@@ -109,13 +112,24 @@ function claimed(picked: Extract<Picked, { kind: 'claimed' }>): NextCaseOutput {
   };
 }
 
-/** Nothing handed out: when the next case opens, and why rows that look workable were passed over. */
+/**
+ * Nothing handed out: when the next case opens, and why rows that look workable were passed over. The opening is
+ * read from instants the engine stored, as the queue rows show them (cases never judged are judged first).
+ */
 async function nothingWorkable(
-  db: Executor,
+  db: Database,
   user: SessionUser,
   now: Date,
   press: { closedSince: ReadonlySet<string>; stillChecking: boolean },
 ): Promise<NextCaseOutput> {
+  for (let slice = 0; slice < UNJUDGED_SLICES; slice++) {
+    const judged = await db.transaction(async (tx) => {
+      const ids = await unjudgedLater(tx, user, now, STALE_SLICE);
+      if (ids.length > 0) await refreshCases(tx, ids, now);
+      return ids.length;
+    });
+    if (judged < STALE_SLICE) break;
+  }
   const [opens, held] = await Promise.all([nextOpensAt(db, user, now), heldLookingWorkable(db, user, now)]);
   const nothing: NothingWorkable = {
     nextOpensAt: opens?.toISOString() ?? null,
