@@ -192,6 +192,29 @@ test('an inbound call to a number that outbound calls may not reach is not label
   await expect(dialog.getByRole('button', { name: 'Log call' })).toBeEnabled();
 });
 
+test('the actions panel stays where it was after an action is saved', async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page, DEMO.agent);
+  await openCase(page, 'DEMO-WA');
+  // Where the panel's column sits below the case's heading, with the heading in view (focus moving on may scroll
+  // the page, and reaching a button scrolls the panel within its column).
+  const heading = page.getByRole('heading', { level: 1 });
+  const column = page.locator('[data-step="actions"]');
+  const top = async () => {
+    await heading.evaluate((h1) => h1.scrollIntoView({ block: 'start' }));
+    const [h1, panel] = [await heading.boundingBox(), await column.boundingBox()];
+    return Math.round(panel!.y - h1!.y);
+  };
+  const before = await top();
+  await actionsPanel(page).getByRole('button', { name: 'Add note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a note' });
+  await dialog.getByLabel('Note').fill('Debtor asked for the statement by post.');
+  await dialog.getByRole('button', { name: 'Add note' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Note added.' })).toBeVisible();
+  expect(await top()).toBe(before);
+});
+
 function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
