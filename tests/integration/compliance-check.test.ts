@@ -110,6 +110,38 @@ describe('compliance.check', () => {
     ]);
   });
 
+  it('names when each action opens with time: the calling window, a hold’s end, and a visit’s hour beside its approval', async () => {
+    const night = await world();
+    const atNight = await callerFor(handle.db, night.agent, { now: NIGHT }).caller.compliance.check({
+      caseId: night.caseRow.id,
+    });
+    const nightCall = atNight.actions.find((a) => a.kind === 'call' && a.contactPointId === night.mobile.id)!;
+    expect(nightCall.opensAt).toBe(nightCall.verdict.nextAllowedAt);
+    // The visit also needs a supervisor's approval, so its verdict names no time; the approval is asked apart,
+    // and the hour alone decides when it could go.
+    const visit = atNight.actions.find((a) => a.kind === 'field_visit')!;
+    expect(visit.verdict.violations.map((v) => v.ruleId)).toEqual(
+      expect.arrayContaining(['US-REGF-TIME', 'POL-APPROVAL']),
+    );
+    expect(visit.verdict.nextAllowedAt).toBeNull();
+    expect(visit.opensAt).toBe('2026-11-12T13:00:00Z');
+    // By day only the approval is missing: nothing to wait for.
+    const byDay = await callerFor(handle.db, night.agent, { now: NOW }).caller.compliance.check({
+      caseId: night.caseRow.id,
+    });
+    expect(byDay.actions.find((a) => a.kind === 'field_visit')!.opensAt).toBeNull();
+
+    const held = await world({ case: { holdUntil: new Date('2026-11-13T17:00:00Z') } });
+    const preview = await callerFor(handle.db, held.agent, { now: NOW }).caller.compliance.check({
+      caseId: held.caseRow.id,
+    });
+    const call = preview.actions.find((a) => a.kind === 'call' && a.contactPointId === held.mobile.id)!;
+    expect(call.verdict).toMatchObject({ allowed: false, nextAllowedAt: null });
+    expect(call.opensAt).toBe('2026-11-13T17:00:00Z');
+    const placement = preview.actions.find((a) => a.kind === 'agency_placement')!;
+    expect(placement.opensAt).toBe('2026-11-13T17:00:00Z');
+  });
+
   it('shows an override in force on the action it covers', async () => {
     const { supervisor, caseRow, mobile } = await world({
       case: { holdUntil: new Date('2026-12-01T00:00:00Z') },

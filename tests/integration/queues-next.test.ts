@@ -63,7 +63,7 @@ describe('next case', () => {
       pool: { balance: 5_000_000, owner: 'pool' },
     });
     const taken = await next(agent);
-    expect(taken).toMatchObject({ caseId: ids.large, source: 'mine', reason: null });
+    expect(taken).toMatchObject({ caseId: ids.large, source: 'mine', nothing: null });
     expect(await caseRow(ids.large!)).toMatchObject({ claimedBy: agent.id, claimExpiresAt: minutes(15) });
   });
 
@@ -101,8 +101,31 @@ describe('next case', () => {
       .update(s.cases)
       .set({ claimedBy: teammate.id, claimExpiresAt: minutes(5) })
       .where(eq(s.cases.id, ids.held!));
-    expect((await next(agent)).caseId).toBeNull();
+    const passed = await next(agent);
+    expect(passed).toMatchObject({
+      caseId: null,
+      nothing: { passedOver: { yours: 0, others: 1, closedSince: 0 } },
+    });
     expect((await next(agent, minutes(6))).caseId).toBe(ids.held);
+  });
+
+  it('says it passed over the cases the agent already holds, which still look workable in the queue', async () => {
+    const { agent, ids, next } = await floor({
+      first: { balance: 500_000, owner: 'agent' },
+      second: { balance: 50_000, owner: 'agent' },
+    });
+    expect((await next(agent)).caseId).toBe(ids.first);
+    expect((await next(agent)).caseId).toBe(ids.second);
+    expect(await next(agent)).toEqual({
+      caseId: null,
+      source: null,
+      claimExpiresAt: null,
+      nothing: {
+        nextOpensAt: null,
+        passedOver: { yours: 2, others: 0, closedSince: 0 },
+        stillChecking: false,
+      },
+    });
   });
 
   it('says when the next case opens when nothing can be called now', async () => {
@@ -123,8 +146,34 @@ describe('next case', () => {
       caseId: null,
       source: null,
       claimExpiresAt: null,
-      nextOpensAt: '2026-11-12T13:00:00.000Z',
-      reason: 'Nothing workable now; the next case opens at 2026-11-12T13:00:00.000Z.',
+      nothing: {
+        nextOpensAt: '2026-11-12T13:00:00.000Z',
+        passedOver: { yours: 0, others: 0, closedSince: 0 },
+        stillChecking: false,
+      },
+    });
+  });
+
+  it('names the opening the queue rows show, judging first a case whose stored instant no judgement wrote', async () => {
+    const { agent, ids, next } = await floor({ seeded: { balance: 50_000, owner: 'agent' } });
+    // As the demo seed leaves a case: an instant of its own estimate (09:00 in New York) and no reason, which the
+    // queue rows replace with the engine's live verdict (08:00).
+    await handle.db
+      .update(s.cases)
+      .set({ nextWorkableAt: new Date('2026-11-12T14:00:00Z'), blockedRuleId: null, blockedReason: null })
+      .where(eq(s.cases.id, ids.seeded!));
+    const tenPmNewYork = new Date('2026-11-12T03:00:00Z');
+    const rows = await callerFor(handle.db, agent, { now: tenPmNewYork }).caller.queues.list({
+      queue: 'mine',
+    });
+    expect(rows.rows[0]).toMatchObject({ nextWorkableAt: '2026-11-12T13:00:00.000Z' });
+    expect(await next(agent, tenPmNewYork)).toMatchObject({
+      caseId: null,
+      nothing: { nextOpensAt: '2026-11-12T13:00:00.000Z' },
+    });
+    expect(await caseRow(ids.seeded!)).toMatchObject({
+      nextWorkableAt: new Date('2026-11-12T13:00:00Z'),
+      blockedRuleId: 'US-REGF-TIME',
     });
   });
 
@@ -133,8 +182,7 @@ describe('next case', () => {
     await buildDispute(handle.db, ids.disputed!, { receivedAt: minutes(-60) });
     await judge();
     const result = await next(agent);
-    expect(result).toMatchObject({ caseId: null, nextOpensAt: null });
-    expect(result.reason).toMatch(/can be reached by phone/);
+    expect(result).toMatchObject({ caseId: null, nothing: { nextOpensAt: null, stillChecking: false } });
   });
 
   it('re-judges a case whose calling window closed since it was stored, and does not hand it out', async () => {
@@ -145,7 +193,11 @@ describe('next case', () => {
     expect((await caseRow(ids.evening!)).nextWorkableAt).toEqual(NOW);
     const tenPmNewYork = new Date('2026-11-12T03:00:00Z');
     const result = await next(agent, tenPmNewYork);
-    expect(result).toMatchObject({ caseId: null, nextOpensAt: '2026-11-12T13:00:00.000Z' });
+    // Both looked workable by their stored instant: the answer says the window closed on them since.
+    expect(result).toMatchObject({
+      caseId: null,
+      nothing: { nextOpensAt: '2026-11-12T13:00:00.000Z', passedOver: { closedSince: 2 } },
+    });
     expect((await caseRow(ids.evening!)).nextWorkableAt).toEqual(new Date('2026-11-12T13:00:00Z'));
     // The claims taken with the picks were rolled back: neither case is held, the pool case is still the pool's,
     // at its first version, and no move to the agent was audited.

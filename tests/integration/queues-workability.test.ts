@@ -86,6 +86,21 @@ describe('the earliest workable instant', () => {
     });
   });
 
+  it('is when a hold ends, at night the window after it, with the hold as the reason', async () => {
+    const { agent, caseRow } = await buildWorkedCase(handle.db, {
+      case: { holdUntil: new Date('2026-11-14T03:00:00Z'), holdReason: 'settlement pending' },
+    });
+    await refreshWorkability(handle.db, [caseRow.id], NOW);
+    // The hold ends at 22:00 in New York, after calling hours: the case opens at 08:00 the next morning.
+    expect((await stored(caseRow.id)).nextWorkableAt).toEqual(new Date('2026-11-14T13:00:00Z'));
+    const page = await callerFor(handle.db, agent, { now: NOW }).caller.queues.list({ queue: 'mine' });
+    expect(page.rows[0]).toMatchObject({
+      workableNow: false,
+      nextWorkableAt: '2026-11-14T13:00:00.000Z',
+      blockedBy: { ruleId: 'POL-HOLD', nextAllowedAt: '2026-11-14T13:00:00.000Z' },
+    });
+  });
+
   it('is null when the debtor has no phone on file, and says so', async () => {
     const { agent, portfolio, team } = await buildWorkedCase(handle.db);
     const phoneless = await buildCase(handle.db, {

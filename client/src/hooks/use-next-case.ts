@@ -1,4 +1,4 @@
-import type { NextCaseOutput } from '@arrears/shared/schemas/queues';
+import type { NothingWorkable } from '@arrears/shared/schemas/queues';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -6,14 +6,15 @@ import { useTRPC } from '../lib/trpc.ts';
 
 /**
  * "Next case": claims the highest-priority case the agent can work now and opens it. When nothing can be
- * worked, `nothing` holds the server's reason and when the next case opens, and the agent stays put.
+ * worked, `nothing` holds why (as facts: when the next case opens, which rows were passed over) and the agent
+ * stays put.
  * Shared by the queue page and the case screen (the `n` key works on both).
  */
 export function useNextCase() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [nothing, setNothing] = useState<NextCaseOutput | null>(null);
+  const [nothing, setNothing] = useState<NothingWorkable | null>(null);
   const mutation = useMutation(
     trpc.queues.next.mutationOptions({
       onSuccess: (answer) => {
@@ -21,7 +22,7 @@ export function useNextCase() {
         if (answer.caseId) {
           setNothing(null);
           navigate(`/cases/${answer.caseId}`);
-        } else setNothing(answer);
+        } else setNothing(answer.nothing);
       },
     }),
   );

@@ -149,8 +149,21 @@ export const en = {
     nextCase: {
       button: 'Next case',
       taking: 'Finding the next case…',
-      nothing: 'Nothing can be worked now: {{reason}}',
+      nothing: 'Nothing can be worked now.',
       opensAt: 'The next case opens {{time}}.',
+      noneOpens:
+        'No case of yours or of your team’s pool opens with time alone: each needs something to change first.',
+      stillChecking:
+        'Many cases changed since they were last checked; they are being checked again: press again in a moment.',
+      passedOver: 'Rows that look workable were passed over:',
+      passedYours_one: '{{count}} you opened a moment ago and still hold',
+      passedYours_other: '{{count}} you opened a moment ago and still hold',
+      passedOthers_one: '{{count}} held by another agent',
+      passedOthers_other: '{{count}} held by other agents',
+      passedClosed_one:
+        '{{count}} no longer workable when checked again (a calling window closed since the queue was shown)',
+      passedClosed_other:
+        '{{count}} no longer workable when checked again (a calling window closed since the queue was shown)',
       failed: 'Could not take the next case: {{message}}',
     },
   },
@@ -238,8 +251,8 @@ export const en = {
       logCall: 'Call logged.',
       sendMessage: 'Message sent.',
       escalation: 'Escalation requested; a supervisor decides.',
-      flag: 'Recorded. The actions below show what is allowed now.',
-      verification: 'Verification recorded as sent. The actions below show what is allowed now.',
+      flag: 'Recorded. The actions show what is allowed now.',
+      verification: 'Verification recorded as sent. The actions show what is allowed now.',
       promise: 'Promise recorded.',
       plan: 'Payment plan recorded.',
       payment: 'Payment recorded.',

@@ -20,3 +20,34 @@ export function createViewerFormats(locale: string, timeZone: string): ViewerFor
     calendarDate: (isoDate) => calendarDate.format(new Date(`${isoDate}T00:00:00Z`)),
   };
 }
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Tue, Mar 10, 8:00 AM EDT": an instant in a named zone with the zone's abbreviation, so that two zones side by
+ * side cannot be confused; `withYear` adds the year ("Tue, Mar 10, 2025, …") where instants span years. Every
+ * opening time (queue rows, "next case", the case screen) is written by this one function, so they agree.
+ */
+export function formatInstantInZone(
+  at: Date | string,
+  timeZone: string,
+  locale: string,
+  options: { withYear?: boolean } = {},
+): string {
+  const key = `${locale}|${timeZone}|${options.withYear ? 'y' : ''}`;
+  let format = zonedFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      weekday: 'short',
+      ...(options.withYear ? { year: 'numeric' } : {}),
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    zonedFormats.set(key, format);
+  }
+  return format.format(typeof at === 'string' ? new Date(at) : at);
+}

@@ -37,6 +37,12 @@ export const actionPreview = z.object({
   contactPointLabel: z.string().nullable(),
   thirdPartyId: z.string().uuid().nullable(),
   verdict: verdictView,
+  /**
+   * When time alone lifts what blocks the action, a supervisor's approval aside (it is asked for apart): the
+   * verdict's next allowed time, or a hold's end and the window after it. Null when the action is allowed now,
+   * when only the approval is missing, or when something else must change first.
+   */
+  opensAt: z.string().nullable(),
 });
 export type ActionPreview = z.infer<typeof actionPreview>;
 

@@ -89,16 +89,34 @@ export const queueCountsOutput = z.object(
 );
 export type QueueCounts = z.infer<typeof queueCountsOutput>;
 
+/**
+ * Why "next case" handed nothing out, as facts the screen words in the agent's language and clock (never a
+ * sentence to parse): when the next case opens, and the rows that look workable but were passed over, by why.
+ */
+export const nothingWorkable = z.object({
+  /** The earliest instant one of the agent's or the pool's cases opens; null when none opens with time alone. */
+  nextOpensAt: z.string().nullable(),
+  passedOver: z.object({
+    /** Held by the agent's own live claim: cases they opened in the last minutes, still on their screen. */
+    yours: z.number().int(),
+    /** Held by another agent's live claim. */
+    others: z.number().int(),
+    /** Stored as workable, judged again on this press and blocked now (a calling window closed since). */
+    closedSince: z.number().int(),
+  }),
+  /** The press stopped after judging many such cases again: pressing again in a moment helps. */
+  stillChecking: z.boolean(),
+});
+export type NothingWorkable = z.infer<typeof nothingWorkable>;
+
 export const nextCaseOutput = z.object({
   /** The claimed case, or null when nothing can be worked now. */
   caseId: z.string().uuid().nullable(),
   /** Where it came from: the agent's own cases or the team pool (which assigns it to the agent). */
   source: z.enum(['mine', 'team_pool']).nullable(),
   claimExpiresAt: z.string().nullable(),
-  /** When nothing is workable: the earliest instant one of the agent's or the pool's cases opens. */
-  nextOpensAt: z.string().nullable(),
-  /** When nothing is workable: why, in words. */
-  reason: z.string().nullable(),
+  /** Present exactly when no case was handed out: why, and when the next one opens. */
+  nothing: nothingWorkable.nullable(),
 });
 export type NextCaseOutput = z.infer<typeof nextCaseOutput>;
 

@@ -1,27 +1,20 @@
+import type { NothingWorkable } from '@arrears/shared/schemas/queues';
 import { useTranslation } from 'react-i18next';
 import type { useNextCase } from '../../hooks/use-next-case.ts';
 import { readApiError } from '../../lib/api-error.ts';
+import { formatInstantInZone } from '../../lib/format.ts';
 import { useSessionUser } from '../../lib/session.tsx';
 import { KeyHint } from './key-hint.tsx';
 import { StatusIcon } from './status-icon.tsx';
 
 /**
- * The "Next case" button (key `n`, bound by the page) and what it answers when nothing can be worked now:
- * the server's reason and when the next case opens, in the agent's clock. Only agents claim cases.
+ * The "Next case" button (key `n`, bound by the page) and what it answers when nothing can be worked now: when
+ * the next case opens, in the agent's clock and the same words as the queue rows, and which rows that look
+ * workable it passed over and why. Only agents claim cases.
  */
 export function NextCaseButton({ nextCase }: { nextCase: ReturnType<typeof useNextCase> }) {
   const { t } = useTranslation();
-  const { locale, timeZone } = useSessionUser();
   const { nothing, error } = nextCase;
-  const opensAt = nothing?.nextOpensAt
-    ? new Intl.DateTimeFormat(locale, {
-        timeZone,
-        weekday: 'short',
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZoneName: 'short',
-      }).format(new Date(nothing.nextOpensAt))
-    : null;
   return (
     <div className="next-case">
       <button
@@ -36,25 +29,55 @@ export function NextCaseButton({ nextCase }: { nextCase: ReturnType<typeof useNe
         <KeyHint keyName="n" />
       </button>
       <div role="status" className="next-case-status">
-        {nothing && (
-          <p className="notice">
-            <StatusIcon kind="info" />
-            <span>
-              {t('ui.nextCase.nothing', { reason: nothing.reason ?? '' })}{' '}
-              {opensAt && (
-                <time dateTime={nothing.nextOpensAt ?? undefined}>
-                  {t('ui.nextCase.opensAt', { time: opensAt })}
-                </time>
-              )}
-            </span>
-          </p>
-        )}
+        {nothing && <NothingWorkableNotice nothing={nothing} />}
       </div>
       {error && (
         <p role="alert" className="field-error">
           {t('ui.nextCase.failed', { message: readApiError(error).message })}
         </p>
       )}
+    </div>
+  );
+}
+
+function NothingWorkableNotice({ nothing }: { nothing: NothingWorkable }) {
+  const { t } = useTranslation();
+  const { locale, timeZone } = useSessionUser();
+  const { passedOver } = nothing;
+  const passed = [
+    passedOver.yours > 0 && t('ui.nextCase.passedYours', { count: passedOver.yours }),
+    passedOver.others > 0 && t('ui.nextCase.passedOthers', { count: passedOver.others }),
+    passedOver.closedSince > 0 && t('ui.nextCase.passedClosed', { count: passedOver.closedSince }),
+  ].filter((line): line is string => typeof line === 'string');
+  return (
+    <div className="notice">
+      <StatusIcon kind="info" />
+      <div>
+        <p>
+          {t('ui.nextCase.nothing')}{' '}
+          {nothing.stillChecking ? (
+            t('ui.nextCase.stillChecking')
+          ) : nothing.nextOpensAt ? (
+            <time dateTime={nothing.nextOpensAt}>
+              {t('ui.nextCase.opensAt', {
+                time: formatInstantInZone(nothing.nextOpensAt, timeZone, locale),
+              })}
+            </time>
+          ) : (
+            t('ui.nextCase.noneOpens')
+          )}
+        </p>
+        {passed.length > 0 && (
+          <>
+            <p>{t('ui.nextCase.passedOver')}</p>
+            <ul className="next-case-passed">
+              {passed.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
     </div>
   );
 }

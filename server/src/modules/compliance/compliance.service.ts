@@ -1,5 +1,8 @@
 import { candidateZones } from '@arrears/shared/compliance/context';
 import { evaluate } from '@arrears/shared/compliance/engine';
+import type { ComplianceFacts } from '@arrears/shared/compliance/facts';
+import { opensAt } from '@arrears/shared/compliance/opens-at';
+import type { EffectiveParameters } from '@arrears/shared/compliance/pack-data';
 import { zoneClock } from '@arrears/shared/compliance/time';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { ComplianceCheckOutput, DecisionView } from '@arrears/shared/schemas/compliance';
@@ -31,9 +34,8 @@ export async function checkCase(
   const { facts: caseFacts, thirdParties: people } = read;
   const history = caseFacts.base.history ?? [];
   const actions = candidateActions(caseFacts.contactPoints, people, history, now).map((candidate) => {
-    const verdict = evaluate(factsFor(caseFacts, candidate.action, now), {
-      parameters: caseFacts.parameters,
-    });
+    const facts = factsFor(caseFacts, candidate.action, now);
+    const verdict = evaluate(facts, { parameters: caseFacts.parameters });
     const grant = coveringGrant(
       verdict,
       grants.filter((g) => g.actionKind === candidate.action.kind),
@@ -50,6 +52,7 @@ export async function checkCase(
         warnings: [...verdict.warnings],
         override: grant === null ? null : { decisionId: grant.decisionId, reason: grant.reason },
       },
+      opensAt: verdict.allowed ? null : openingOf(facts, verdict.nextAllowedAt, caseFacts.parameters, now),
     };
   });
   const zones = candidateZones(factsFor(caseFacts, { kind: 'agency_placement' }, now));
@@ -63,6 +66,17 @@ export async function checkCase(
     agentTimeZone: user.timeZone,
     actions,
   };
+}
+
+/** When a blocked action opens with time, its approval aside (see actionPreview.opensAt); never `now` itself. */
+function openingOf(
+  facts: ComplianceFacts,
+  nextAllowedAt: string | null,
+  parameters: EffectiveParameters,
+  now: Date,
+): string | null {
+  const opening = nextAllowedAt ?? opensAt(facts, { parameters, waived: ['POL-APPROVAL'] });
+  return opening === null || Date.parse(opening) <= now.getTime() ? null : opening;
 }
 
 function localClock(zone: string, now: Date) {

@@ -1,4 +1,6 @@
 import { evaluate, type Verdict } from '@arrears/shared/compliance/engine';
+import { opensAt } from '@arrears/shared/compliance/opens-at';
+import { ruleById } from '@arrears/shared/compliance/rules/registry';
 import { type PromiseStanding, priorityScore } from '@arrears/shared/domain/priority';
 import type { WorkBlock } from '@arrears/shared/schemas/queues';
 import type { CaseFacts } from '../compliance/facts.queries.ts';
@@ -7,7 +9,10 @@ import type { LoadedCase } from './workability-facts.ts';
 const PHONES = new Set(['mobile', 'landline', 'work_phone']);
 
 export interface Workability {
-  /** `now` when a call is allowed now; the earliest allowed instant when only time or frequency blocks; else null. */
+  /**
+   * `now` when a call is allowed now; else the instant it opens when time alone lifts the blocks (a window, a
+   * cap, a hold's end: the engine's `opensAt`); else null.
+   */
   nextWorkableAt: Date | null;
   /** Why not now (null when workable now). */
   blockedBy: WorkBlock | null;
@@ -20,9 +25,10 @@ const NO_PHONE: Workability = {
 
 /**
  * When an agent may next call the debtor about this case: the engine judges an outbound `call` to each of the
- * debtor's phones at `now`. Any phone allowed makes the case workable now; otherwise the earliest next-allowed
- * instant among the phones (the engine gives one only when every violation is a time-of-day or frequency rule).
- * The reason shown is that phone's first violation, or the first phone's when no waiting helps.
+ * debtor's phones at `now`. Any phone allowed makes the case workable now; otherwise the earliest opening among
+ * the phones: the verdict's next allowed time, or when none, `opensAt` (a hold that ends at a known instant).
+ * The reason shown is that phone's first lasting violation (else its first), or the first phone's when no waiting
+ * helps.
  */
 export function judgeCall(facts: CaseFacts, now: Date): Workability {
   const phones = facts.contactPoints.filter((point) => PHONES.has(point.kind));
@@ -30,18 +36,24 @@ export function judgeCall(facts: CaseFacts, now: Date): Workability {
   let shown: Verdict | null = null;
   let earliest: number | null = null;
   for (const phone of phones) {
-    const verdict = evaluate(
-      { now: now.toISOString(), ...facts.base, action: { kind: 'call', contactPointId: phone.id } },
-      { parameters: facts.parameters },
-    );
+    const call = {
+      now: now.toISOString(),
+      ...facts.base,
+      action: { kind: 'call' as const, contactPointId: phone.id },
+    };
+    const verdict = evaluate(call, { parameters: facts.parameters });
     if (verdict.allowed) return { nextWorkableAt: now, blockedBy: null };
-    const opens = verdict.nextAllowedAt === null ? null : Date.parse(verdict.nextAllowedAt);
+    // opensAt repeats what the verdict found, so it is asked only when the verdict names no time.
+    const opening = verdict.nextAllowedAt ?? opensAt(call, { parameters: facts.parameters });
+    const opens = opening === null ? null : Date.parse(opening);
     if (shown === null || (opens !== null && (earliest === null || opens < earliest))) {
       shown = verdict;
       earliest = opens;
     }
   }
-  const first = shown!.violations[0]!;
+  // The reason that lasts is the one to read: a hold or a dispute says more than tonight's closed window.
+  const first =
+    shown!.violations.find((hit) => ruleById(hit.ruleId)?.timing === false) ?? shown!.violations[0]!;
   return {
     nextWorkableAt: earliest === null ? null : new Date(earliest),
     blockedBy: {

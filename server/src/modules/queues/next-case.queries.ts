@@ -58,6 +58,49 @@ export async function nextOpensAt(db: Executor, user: SessionUser, now: Date): P
   return row?.opens == null ? null : new Date(row.opens);
 }
 
+/**
+ * The agent's and the pool's cases that open later by a stored instant no judgement of the engine wrote (the demo
+ * seed's estimate: no stored reason), soonest first, locked for the refresh. The queue rows judge such a case live,
+ * so "next case" judges and stores them before it names an opening, or the two would disagree.
+ */
+export async function unjudgedLater(
+  tx: Executor,
+  user: SessionUser,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select ${cases.id} as id from ${cases}
+        where (${ownCases(user.id)} or ${poolCases(user.teamIds)}) and ${cases.nextWorkableAt} > ${at}
+          and ${cases.blockedReason} is null
+        order by ${cases.nextWorkableAt} limit ${limit} for update skip locked`,
+  );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The agent's and the pool's cases workable by their stored instant but under a live claim, which "next case"
+ * passes over: the agent's own claims (cases they opened minutes ago) and other agents'.
+ */
+export async function heldLookingWorkable(
+  db: Executor,
+  user: SessionUser,
+  now: Date,
+): Promise<{ yours: number; others: number }> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await queryRows<{ yours: number | string; others: number | string }>(
+    db,
+    sql`select count(*) filter (where ${cases.claimedBy} = ${user.id}::uuid) as yours,
+          count(*) filter (where ${cases.claimedBy} <> ${user.id}::uuid) as others
+        from ${cases}
+        where (${ownCases(user.id)} or ${poolCases(user.teamIds)}) and ${cases.nextWorkableAt} <= ${at}
+          and ${cases.claimedBy} is not null and ${cases.claimExpiresAt} > ${at}`,
+  );
+  return { yours: Number(row?.yours ?? 0), others: Number(row?.others ?? 0) };
+}
+
 export interface Candidate {
   id: string;
   /** Which queue it came from. */

@@ -1,5 +1,5 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import type { NextCaseOutput } from '@arrears/shared/schemas/queues';
+import type { NextCaseOutput, NothingWorkable } from '@arrears/shared/schemas/queues';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, type Executor, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
@@ -10,9 +10,11 @@ import {
   type Candidate,
   claimable,
   claimCandidate,
+  heldLookingWorkable,
   nextOpensAt,
   ownCases,
   poolCases,
+  unjudgedLater,
 } from './next-case.queries.ts';
 import { refreshCases } from './workability.ts';
 
@@ -22,6 +24,8 @@ export const CLAIM_MINUTES = 15;
 const MAX_STALE_CANDIDATES = 20;
 /** After a stale candidate, the next ones of the same queue are re-judged together (one batch, not one by one). */
 const STALE_SLICE = 50;
+/** Cases never judged by the engine are judged before an opening is named, this many slices at most per press. */
+const UNJUDGED_SLICES = 10;
 
 type Picked =
   | { kind: 'claimed'; caseId: string; source: 'mine' | 'team_pool'; claimExpiresAt: Date }
@@ -47,27 +51,25 @@ export async function nextCase(
   db: Database,
   { user, now }: { user: SessionUser; now: Date },
 ): Promise<NextCaseOutput> {
+  // Cases stored as workable that this press judged again and found blocked: the agent saw them as workable.
+  const closedSince = new Set<string>();
   for (let stale = 0; stale <= MAX_STALE_CANDIDATES; stale++) {
     const picked = await pickAndClaim(db, user, now);
     if (picked.kind === 'claimed') return claimed(picked);
-    if (picked.kind === 'none') return nothingWorkable(db, user, now);
+    if (picked.kind === 'none') return nothingWorkable(db, user, now, { closedSince, stillChecking: false });
     await db.transaction(async (tx) => {
       const ids = await queryRows<{ id: string }>(
         tx,
         sql`select ${cases.id} as id from ${cases} where ${claimable(picked.source, now)}
             order by ${cases.priority} desc, ${cases.id} desc limit ${STALE_SLICE} for update skip locked`,
       );
-      await refreshCases(tx, [...new Set([picked.caseId, ...ids.map((row) => row.id)])], now);
+      const judged = await refreshCases(tx, [...new Set([picked.caseId, ...ids.map((row) => row.id)])], now);
+      for (const row of judged) {
+        if (row.nextWorkableAt === null || row.nextWorkableAt > now) closedSince.add(row.caseId);
+      }
     });
   }
-  return {
-    caseId: null,
-    source: null,
-    claimExpiresAt: null,
-    nextOpensAt: null,
-    reason:
-      'Many cases changed since they were last judged; they are being re-checked, press again in a moment.',
-  };
+  return nothingWorkable(db, user, now, { closedSince, stillChecking: true });
 }
 
 /**
@@ -106,23 +108,35 @@ function claimed(picked: Extract<Picked, { kind: 'claimed' }>): NextCaseOutput {
     caseId: picked.caseId,
     source: picked.source,
     claimExpiresAt: picked.claimExpiresAt.toISOString(),
-    nextOpensAt: null,
-    reason: null,
+    nothing: null,
   };
 }
 
-async function nothingWorkable(db: Executor, user: SessionUser, now: Date): Promise<NextCaseOutput> {
-  const opens = await nextOpensAt(db, user, now);
-  return {
-    caseId: null,
-    source: null,
-    claimExpiresAt: null,
+/**
+ * Nothing handed out: when the next case opens, and why rows that look workable were passed over. The opening is
+ * read from instants the engine stored, as the queue rows show them (cases never judged are judged first).
+ */
+async function nothingWorkable(
+  db: Database,
+  user: SessionUser,
+  now: Date,
+  press: { closedSince: ReadonlySet<string>; stillChecking: boolean },
+): Promise<NextCaseOutput> {
+  for (let slice = 0; slice < UNJUDGED_SLICES; slice++) {
+    const judged = await db.transaction(async (tx) => {
+      const ids = await unjudgedLater(tx, user, now, STALE_SLICE);
+      if (ids.length > 0) await refreshCases(tx, ids, now);
+      return ids.length;
+    });
+    if (judged < STALE_SLICE) break;
+  }
+  const [opens, held] = await Promise.all([nextOpensAt(db, user, now), heldLookingWorkable(db, user, now)]);
+  const nothing: NothingWorkable = {
     nextOpensAt: opens?.toISOString() ?? null,
-    reason:
-      opens === null
-        ? "Nothing workable now: no case of yours or of your team's pool can be reached by phone."
-        : `Nothing workable now; the next case opens at ${opens.toISOString()}.`,
+    passedOver: { ...held, closedSince: press.closedSince.size },
+    stillChecking: press.stillChecking,
   };
+  return { caseId: null, source: null, claimExpiresAt: null, nothing };
 }
 
 /**

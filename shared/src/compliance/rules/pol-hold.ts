@@ -6,7 +6,7 @@ import type { Rule } from './rule.ts';
 /**
  * POL-HOLD — a case on hold (complaint under review, settlement pending, manual hold) takes no collection
  * action until the hold ends. Not a time-of-day or frequency rule, so the verdict names no next allowed time
- * (decision 10); the reason says when the hold ends. Agency policy.
+ * (decision 10); the reason says when the hold ends, and `opensAt` reads that end. Agency policy.
  */
 export const polHold: Rule = {
   id: 'POL-HOLD',
@@ -19,4 +19,5 @@ export const polHold: Rule = {
     if (hold === null || !inEffect(context, hold, at)) return null;
     return `The case is on hold until ${formatLocal(context.calendar, hold.until)}.`;
   },
+  lapsesAt: (context) => context.holdUntil,
 };

@@ -15,4 +15,9 @@ export interface Rule {
   readonly appliesTo: readonly ActionKind[];
   /** Why the proposed action breaks the rule at `moment`, in words an agent understands; null when it does not. */
   check(context: EvaluationContext, moment: Moment): string | null;
+  /**
+   * For a block that is not about time but ends at a known instant (a hold until a date): that instant. Absent or
+   * null when the block lasts until something changes.
+   */
+  lapsesAt?(context: EvaluationContext): number | null;
 }

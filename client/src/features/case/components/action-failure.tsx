@@ -26,7 +26,7 @@ export function ActionFailureAlert({ failure, localProblem, debtorZone }: Action
         <VerdictDetails
           violations={failure.blocked.violations}
           warnings={failure.blocked.warnings}
-          nextAllowedAt={failure.blocked.nextAllowedAt}
+          opensAt={failure.blocked.nextAllowedAt}
           debtorZone={debtorZone}
         />
       </>

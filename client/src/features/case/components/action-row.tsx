@@ -47,7 +47,7 @@ export function ActionRow({ action, buttonLabel, target, debtorZone, canWork, on
           id={detailsId}
           violations={verdict.violations}
           warnings={verdict.warnings}
-          nextAllowedAt={verdict.nextAllowedAt}
+          opensAt={action.opensAt}
           overrideReason={verdict.override?.reason ?? null}
           debtorZone={debtorZone}
         />

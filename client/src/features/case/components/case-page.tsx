@@ -24,6 +24,9 @@ import { QueueSummary } from './queue-summary.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** How long "Call logged." and the like stay on screen. */
+const SAVED_SHOWN_MS = 8_000;
+
 /** `/cases/:caseId`: a malformed id is "not found" here, as the server would answer it. */
 export function CasePage() {
   const { caseId = '' } = useParams();
@@ -63,6 +66,13 @@ function CaseScreen({ caseId }: { caseId: string }) {
     focusStep(pendingStep);
     setPendingStep(null);
   }, [intent, pendingStep]);
+
+  // The confirmation floats over the foot of the page (so the panels do not move): it leaves after a while.
+  useEffect(() => {
+    if (saved === '') return;
+    const timer = setTimeout(() => setSaved(''), SAVED_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [saved]);
 
   // Arriving on a case (from the queue or "next case") puts focus on its heading, so it is announced.
   const loaded = detail.data !== undefined;

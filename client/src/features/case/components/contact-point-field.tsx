@@ -16,6 +16,8 @@ interface ContactPointFieldProps {
   error: string | undefined;
   pointNames: PointNames;
   autoFocus: boolean;
+  /** False where no verdict applies (an inbound call is not an attempt): each point is named without one. */
+  judged?: boolean;
 }
 
 /** Where a contact goes: each contact point of the debtor with its verdict in words. */
@@ -34,10 +36,12 @@ export function ContactPointField(props: ContactPointFieldProps) {
           {props.actions.length === 0 && <option value="">{t('actions.noContactPoints')}</option>}
           {props.actions.map((action) => (
             <option key={action.contactPointId} value={action.contactPointId ?? ''}>
-              {t('actions.pointOption', {
-                point: targetName(action, props.pointNames, kindLabel),
-                verdict: t(`ui.verdict.${verdictState(action.verdict)}`),
-              })}
+              {props.judged === false
+                ? targetName(action, props.pointNames, kindLabel)
+                : t('actions.pointOption', {
+                    point: targetName(action, props.pointNames, kindLabel),
+                    verdict: t(`ui.verdict.${verdictState(action.verdict)}`),
+                  })}
             </option>
           ))}
         </select>
@@ -63,7 +67,7 @@ export function ContactPointVerdict({
       <VerdictDetails
         violations={action.verdict.violations}
         warnings={action.verdict.warnings}
-        nextAllowedAt={action.verdict.nextAllowedAt}
+        opensAt={action.opensAt}
         overrideReason={action.verdict.override?.reason ?? null}
         debtorZone={debtorZone}
       />

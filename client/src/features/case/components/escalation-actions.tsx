@@ -5,7 +5,12 @@ import { Dialog } from '../../../components/ui/dialog.tsx';
 import { VerdictBadge } from '../../../components/ui/verdict-badge.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import type { ActionIntent } from '../hooks/action-intent.ts';
-import { ESCALATION_ACTION_KINDS, type EscalationActionKind, escalationBlockers } from '../hooks/verdicts.ts';
+import {
+  ESCALATION_ACTION_KINDS,
+  type EscalationActionKind,
+  earliestOpening,
+  escalationBlockers,
+} from '../hooks/verdicts.ts';
 import { formatInZone } from '../hooks/zone-time.ts';
 import { AgencyPlacementForm } from './agency-placement-form.tsx';
 import { FieldVisitForm } from './field-visit-form.tsx';
@@ -150,7 +155,7 @@ function EscalationRow(props: {
   if (visitAddresses !== null) {
     // The visit is judged at its slot: the hour or a cap now does not stop booking one for later.
     const lasting = visitAddresses.map((a) =>
-      a.verdict.override !== null || a.verdict.nextAllowedAt !== null ? [] : a.verdict.violations,
+      a.verdict.override !== null || a.opensAt !== null ? [] : a.verdict.violations,
     );
     const visitBlockers = lasting.some((hits) => hits.length === 0) ? [] : (lasting[0] ?? []);
     const visitBlocked = visitBlockers.length > 0;
@@ -177,7 +182,7 @@ function EscalationRow(props: {
             id={detailsId}
             violations={visitBlockers}
             warnings={[]}
-            nextAllowedAt={null}
+            opensAt={null}
             debtorZone={debtorZone}
           />
         ) : (
@@ -228,7 +233,7 @@ function EscalationRow(props: {
           id={detailsId}
           violations={blockers}
           warnings={[]}
-          nextAllowedAt={null}
+          opensAt={earliestOpening(props.check, props.kind)}
           debtorZone={props.check.debtorZones[0]?.zone}
         />
       ) : (

@@ -148,6 +148,7 @@ export function LogCallForm(props: LogCallFormProps) {
         error={show('point')}
         pointNames={props.pointNames}
         autoFocus={!props.contactPointId}
+        judged={direction === 'outbound'}
       />
       <fieldset className="choice-row">
         <legend>{t('actions.logCall.direction')}</legend>

@@ -2,8 +2,8 @@ import { formatMoney } from '@arrears/shared/domain/money';
 import type { TimelineItem } from '@arrears/shared/schemas/casework';
 import { useTranslation } from 'react-i18next';
 import { StatusIcon } from '../../../components/ui/status-icon.tsx';
+import { formatInstantInZone } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
-import { formatInZone } from '../hooks/zone-time.ts';
 import { EntryDetail } from './timeline-detail.tsx';
 
 interface TimelineEntryProps {
@@ -11,12 +11,17 @@ interface TimelineEntryProps {
   debtorZone: string | undefined;
 }
 
-/** One event: what it was, when (the agent's clock, and the debtor's where it differs), who, and its detail. */
+/**
+ * One event: what it was, when (with its year: a case's history spans years; the agent's clock, and the debtor's
+ * where it differs), who, and its detail.
+ */
 export function TimelineEntry({ item, debtorZone }: TimelineEntryProps) {
   const { t } = useTranslation();
   const { locale, timeZone } = useSessionUser();
-  const agentTime = formatInZone(item.at, timeZone, locale);
-  const debtorTime = debtorZone ? formatInZone(item.at, debtorZone, locale) : agentTime;
+  const agentTime = formatInstantInZone(item.at, timeZone, locale, { withYear: true });
+  const debtorTime = debtorZone
+    ? formatInstantInZone(item.at, debtorZone, locale, { withYear: true })
+    : agentTime;
   const blocked = item.type === 'decision' && item.detail.outcome === 'blocked';
   const title = useEntryTitle(item);
   return (

@@ -7,7 +7,8 @@ interface VerdictDetailsProps {
   id?: string;
   violations: readonly RuleHitView[];
   warnings: readonly RuleHitView[];
-  nextAllowedAt: string | null;
+  /** When time alone lifts the block (actionPreview.opensAt, or a refusal's next allowed time); null when not. */
+  opensAt: string | null;
   /** A supervisor's override that lets the blocked action through, with its reason. */
   overrideReason?: string | null;
   /** The zone the debtor's calendar runs in (the first of compliance.check's debtor zones). */
@@ -21,15 +22,15 @@ interface VerdictDetailsProps {
  */
 export function VerdictDetails(props: VerdictDetailsProps) {
   const { t } = useTranslation();
-  const { violations, warnings, nextAllowedAt, overrideReason } = props;
+  const { violations, warnings, opensAt, overrideReason } = props;
   const blocked = violations.length > 0 && !overrideReason;
   return (
     <div id={props.id} className="verdict-details">
       {violations.length > 0 && <RuleHitList hits={violations} />}
       {overrideReason && <p>{t('actions.overridden', { reason: overrideReason })}</p>}
       {blocked &&
-        (nextAllowedAt ? (
-          <OpensAt at={nextAllowedAt} debtorZone={props.debtorZone} />
+        (opensAt ? (
+          <OpensAt at={opensAt} debtorZone={props.debtorZone} />
         ) : (
           <p className="muted">{t('actions.noOpening')}</p>
         ))}

@@ -7,6 +7,12 @@ describe('nextStepAfter', () => {
     expect(nextStepAfter('logCall', { callOutcome: 'no_answer' })).toBe('next-case');
   });
 
+  it('offers a callback after a busy line or a third party on it', () => {
+    expect(nextStepAfter('logCall', { callOutcome: 'busy' })).toBe('callback');
+    expect(nextStepAfter('logCall', { callOutcome: 'third_party' })).toBe('callback');
+    expect(nextStepAfter('logCall', { callOutcome: 'voicemail' })).toBe('next-case');
+  });
+
   it('moves on to the next case once money is recorded', () => {
     expect(nextStepAfter('promise')).toBe('next-case');
     expect(nextStepAfter('payment')).toBe('next-case');

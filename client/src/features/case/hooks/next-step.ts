@@ -2,15 +2,20 @@ import type { ActionForm } from './action-intent.ts';
 
 /**
  * Where focus goes once an action is saved: the step an agent usually takes next. A conversation often ends
- * in a promise; money and follow-ups close the case for now, so the next case is next; a new fact about the
- * debtor changes the verdicts, so focus goes to them. Values are `data-step` names on the case screen.
+ * in a promise; a busy line or someone else on it asks for a callback at a better time; money and follow-ups
+ * close the case for now, so the next case is next; a new fact about the debtor changes the verdicts, so focus
+ * goes to them. Values are `data-step` names on the case screen.
  */
-export type NextStep = 'promise' | 'next-case' | 'actions' | 'timeline';
+export type NextStep = 'promise' | 'callback' | 'next-case' | 'actions' | 'timeline';
+
+/** Call outcomes that suggest trying the debtor again later today. */
+const CALL_AGAIN = new Set(['busy', 'third_party']);
 
 export function nextStepAfter(form: ActionForm, detail?: { callOutcome?: string }): NextStep {
   switch (form) {
     case 'logCall':
-      return detail?.callOutcome === 'conversation' ? 'promise' : 'next-case';
+      if (detail?.callOutcome === 'conversation') return 'promise';
+      return CALL_AGAIN.has(detail?.callOutcome ?? '') ? 'callback' : 'next-case';
     case 'promise':
     case 'plan':
     case 'payment':

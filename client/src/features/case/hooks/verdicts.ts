@@ -60,3 +60,11 @@ export function escalationBlockers(check: ComplianceCheckOutput, kind: Escalatio
   if (perTarget.length === 0 || perTarget.some((hits) => hits.length === 0)) return [];
   return perTarget[0] ?? [];
 }
+
+/** The earliest instant one of the kind's targets opens with time, its approval aside (actionPreview.opensAt). */
+export function earliestOpening(check: ComplianceCheckOutput, kind: ActionKind): string | null {
+  const openings = check.actions
+    .filter((action) => action.kind === kind && action.opensAt !== null)
+    .map((action) => action.opensAt!);
+  return openings.sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
+}

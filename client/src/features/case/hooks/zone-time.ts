@@ -1,16 +1,17 @@
+import { formatInstantInZone } from '../../../lib/format.ts';
+
 /**
  * Instants shown in a named zone, with the zone's abbreviation so that two zones side by side cannot be
  * confused. Formatters are cached per (locale, zone): Intl formatters are costly to build.
  */
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, timeZone: string, style: 'time' | 'dateTime'): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${style}`;
+function clockFormatter(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
   let format = cache.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
       timeZone,
-      ...(style === 'dateTime' ? { weekday: 'short', month: 'short', day: 'numeric' } : {}),
       hour: 'numeric',
       minute: '2-digit',
       timeZoneName: 'short',
@@ -20,14 +21,14 @@ function formatter(locale: string, timeZone: string, style: 'time' | 'dateTime')
   return format;
 }
 
-/** "Tue, Mar 10, 8:00 AM EDT" in the given zone. */
+/** "Tue, Mar 10, 8:00 AM EDT" in the given zone (the app's one instant format, lib/format.ts). */
 export function formatInZone(at: Date | string, timeZone: string, locale: string): string {
-  return formatter(locale, timeZone, 'dateTime').format(typeof at === 'string' ? new Date(at) : at);
+  return formatInstantInZone(at, timeZone, locale);
 }
 
 /** "2:05 PM EDT": the wall clock in the given zone. */
 export function clockInZone(at: Date, timeZone: string, locale: string): string {
-  return formatter(locale, timeZone, 'time').format(at);
+  return clockFormatter(locale, timeZone).format(at);
 }
 
 /** Whether two zones show the same wall clock at this instant (then one clock is enough). */

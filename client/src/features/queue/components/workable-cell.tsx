@@ -1,6 +1,7 @@
 import type { QueueRow } from '@arrears/shared/schemas/queues';
 import { useTranslation } from 'react-i18next';
 import { StatusIcon } from '../../../components/ui/status-icon.tsx';
+import { formatInstantInZone } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 
 /**
@@ -19,17 +20,7 @@ export function WorkableCell({ row }: { row: QueueRow }) {
     );
   }
   const opensAt = row.blockedBy?.nextAllowedAt ?? row.nextWorkableAt;
-  const when = opensAt
-    ? new Intl.DateTimeFormat(locale, {
-        timeZone,
-        weekday: 'short',
-        month: 'short',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZoneName: 'short',
-      }).format(new Date(opensAt))
-    : null;
+  const when = opensAt ? formatInstantInZone(opensAt, timeZone, locale) : null;
   return (
     <span className="not-workable">
       <StatusIcon kind="blocked" />
@@ -38,8 +29,8 @@ export function WorkableCell({ row }: { row: QueueRow }) {
           {when ? t('queue.workableAt', { time: when }) : t('queue.notWorkable')}
         </span>
         {row.blockedBy && (
-          // Clamped to two lines on screen; the full reason stays in the text (read out) and the tooltip.
-          <span className="not-workable-reason" title={row.blockedBy.reason}>
+          // The whole reason, wrapped: an agent reads it without hovering for a tooltip.
+          <span className="not-workable-reason">
             {row.blockedBy.ruleId
               ? t('queue.blockedBy', { ruleId: row.blockedBy.ruleId, reason: row.blockedBy.reason })
               : row.blockedBy.reason}
