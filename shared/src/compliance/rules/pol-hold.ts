@@ -19,5 +19,5 @@ export const polHold: Rule = {
     if (hold === null || !inEffect(context, hold, at)) return null;
     return `The case is on hold until ${formatLocal(context.calendar, hold.until)}.`;
   },
-  lapsesAt: (context) => context.holdUntil,
+  lapsesAt: (context) => context.hold?.until ?? null,
 };

@@ -106,7 +106,7 @@ function PlacementRow(props: {
           id={detailsId}
           violations={blockers}
           warnings={[]}
-          nextAllowedAt={null}
+          opensAt={earliestOpening(props.check, 'agency_placement')}
           debtorZone={debtorZone}
         />
       ) : (
