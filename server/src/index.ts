@@ -19,8 +19,14 @@ await warnIfAppOwnsHistory(handle);
 await pruneSessions(handle.db, new Date());
 
 const { seedIfEmpty } = await import('./db/seed/first-run.ts');
+const { progressPrinter } = await import('./db/seed/seed-progress.ts');
 const started = performance.now();
-if (await seedIfEmpty(owner.db, { cases: config.SEED_CASES })) {
+// The first start seeds the demo book; it says how far it has got and what is left (decision record 023).
+const onProgress = progressPrinter({
+  write: (text) => process.stdout.write(`  ${text}`),
+  tty: process.stdout.isTTY === true,
+});
+if (await seedIfEmpty(owner.db, { cases: config.SEED_CASES, onProgress })) {
   logger.info(
     { cases: config.SEED_CASES, ms: Math.round(performance.now() - started) },
     'seeded the demo book',

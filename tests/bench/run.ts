@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
  * `pnpm bench`: runs every benchmark in turn, each in its own process so one's connections and caches do not
  * colour the next. Each prints its own figures (p50/p95 and the ratio to a raw-SQL baseline). The database is
  * BENCH_DATABASE_URL (default: the one-million-case seed, `pnpm db:seed --cases 1000000 --reset` into
- * postgres://postgres@127.0.0.1:5432/arrears_seed). `pnpm bench queues reports` runs only the benches named.
+ * postgres://postgres@127.0.0.1:5432/arrears_seed; the seed bench makes its own PGlite book). `pnpm bench queues
+ * reports` runs only the benches named.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCHES = [
@@ -20,6 +21,7 @@ const BENCHES = [
   'audit.ts',
   'reminders.ts',
   'supervision.ts',
+  'seed.ts',
 ];
 
 const wanted = process.argv.slice(2).map((name) => name.replace(/\.ts$/, ''));

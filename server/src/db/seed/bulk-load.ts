@@ -1,4 +1,6 @@
+import { sql as dsql } from 'drizzle-orm';
 import type { Sql } from 'postgres';
+import { type Executor, queryRows } from '../client.ts';
 
 /**
  * Bulk-load bookkeeping, the way pg_restore does it: read the definitions of the loaded tables' foreign keys
@@ -101,4 +103,52 @@ async function inParallel(sql: Sql, groups: string[][], parallel: number): Promi
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
+}
+
+/**
+ * The same bookkeeping on the seed's own connection (`db`: PGlite, or a server inside the first run's
+ * transaction, so a failed seed rolls it all back): drop the loaded tables' secondary indexes and switch the
+ * case-key triggers off before the load, rebuild and switch back on after it. Foreign keys stay, checked row by
+ * row. Only what the connected role owns is set aside (a test seeding as the app role leaves all in place).
+ * Building the indexes of 3,000 cases once costs a fraction of maintaining them row by row (decision 023).
+ */
+export async function setAsideInline(
+  db: Executor,
+  tables: string[],
+  triggerNames: string[],
+): Promise<SetAside> {
+  const indexes = await queryRows<SetAside['indexes'][number]>(
+    db,
+    dsql`select t.relname::text as table, i.relname::text as name, pg_get_indexdef(x.indexrelid) as definition
+    from pg_index x
+    join pg_class i on i.oid = x.indexrelid
+    join pg_class t on t.oid = x.indrelid
+    join pg_namespace n on n.oid = t.relnamespace
+    where n.nspname = 'public' and t.relname::text in ${tables} and pg_has_role(t.relowner, 'USAGE')
+      and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid)`,
+  );
+  const triggers = await queryRows<SetAside['triggers'][number]>(
+    db,
+    dsql`select t.relname::text as table, g.tgname::text as name
+    from pg_trigger g
+    join pg_class t on t.oid = g.tgrelid
+    join pg_namespace n on n.oid = t.relnamespace
+    where g.tgname::text in ${triggerNames} and g.tgenabled <> 'D' and n.nspname = 'public'
+      and pg_has_role(t.relowner, 'USAGE')`,
+  );
+  for (const index of indexes) await db.execute(dsql`drop index ${dsql.identifier(index.name)}`);
+  for (const trigger of triggers)
+    await db.execute(
+      dsql`alter table ${dsql.identifier(trigger.table)} disable trigger ${dsql.identifier(trigger.name)}`,
+    );
+  return { indexes, foreignKeys: [], triggers };
+}
+
+/** Builds the set-aside indexes again from their saved definitions and switches the triggers back on. */
+export async function rebuildInline(db: Executor, setAside: SetAside): Promise<void> {
+  for (const trigger of setAside.triggers)
+    await db.execute(
+      dsql`alter table ${dsql.identifier(trigger.table)} enable trigger ${dsql.identifier(trigger.name)}`,
+    );
+  for (const index of setAside.indexes) await db.execute(dsql.raw(index.definition));
 }

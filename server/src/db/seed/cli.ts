@@ -5,6 +5,7 @@ import { migrateForApp, ownerUrlOf } from '../roles.ts';
 import { cases, users } from '../schema/index.ts';
 import { seedDemoBook } from './demo-book.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
+import { progressPrinter } from './seed-progress.ts';
 import { DEMO_ACCOUNT_REFS } from './specials.ts';
 
 /**
@@ -43,20 +44,15 @@ try {
     console.log(
       `seeding ${caseCount.toLocaleString('en-US')} cases (seed ${seed}) into the ${describe(handle)} database…`,
     );
-    let reported = 0;
     const summary = await seedDemoBook(handle.db, {
       cases: caseCount,
       seed,
       bulkLoadUrl: handle.kind === 'postgres' ? url : undefined,
       log: (message) => console.log(`  [${elapsed()}] ${message}`),
-      onProgress: (done, total) => {
-        if (done - reported >= 10_000 || done === total) {
-          reported = done;
-          console.log(
-            `  [${elapsed()}] generated ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} cases`,
-          );
-        }
-      },
+      onProgress: progressPrinter({
+        write: (text) => process.stdout.write(`  ${text}`),
+        tty: process.stdout.isTTY === true,
+      }),
     });
     console.log(`\nseeded in ${elapsed()}. Rows per table:`);
     for (const [table, count] of Object.entries(summary.rows))

@@ -27,10 +27,44 @@ const ENCODERS: Record<string, Encoder> = {
   array: (v) => text(`{${(v as string[]).map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`),
 };
 
+/** How one table's rows become COPY text: its column names, and the row keys and encoders in that order. */
+export interface CopyColumns {
+  table: string;
+  names: string[];
+  keys: string[];
+  encoders: Encoder[];
+}
+
 interface CopyStream {
   stream: Writable;
   keys: string[];
   encoders: Encoder[];
+}
+
+export function copyColumns(name: TableName, sample: object): CopyColumns {
+  const table = LOAD_ORDER.find(([n]) => n === name)![1];
+  const columns = getTableColumns(table) as Record<
+    string,
+    { name: string; dataType: string; columnType: string }
+  >;
+  // Every row of a table is built by one object literal, so the first row's keys are every row's keys.
+  const keys = Object.keys(sample);
+  const names = keys.map((key) => columns[key]!.name);
+  const encoders = keys.map((key) => {
+    const column = columns[key]!;
+    return ENCODERS[RAW.has(column.columnType) ? 'raw' : column.dataType] ?? ENCODERS.string!;
+  });
+  return { table: getTableName(table), names, keys, encoders };
+}
+
+/** Rows in COPY's text format, each line ended. One flat string: joining arrays is far cheaper than growing one. */
+export function copyText(
+  rows: Record<string, unknown>[],
+  copy: Pick<CopyColumns, 'keys' | 'encoders'>,
+): string {
+  const lines = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) lines[i] = encodeRow(rows[i]!, copy);
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -44,20 +78,8 @@ export function copySink(sql: Sql): RowSink {
   let failure: Error | null = null;
 
   const open = async (name: TableName, sample: object): Promise<CopyStream> => {
-    const table = LOAD_ORDER.find(([n]) => n === name)![1];
-    const columns = getTableColumns(table) as Record<
-      string,
-      { name: string; dataType: string; columnType: string }
-    >;
-    // Every row of a table is built by one object literal, so the first row's keys are every row's keys.
-    const keys = Object.keys(sample);
-    const names = keys.map((key) => columns[key]!.name);
-    const encoders = keys.map((key) => {
-      const column = columns[key]!;
-      return ENCODERS[RAW.has(column.columnType) ? 'raw' : column.dataType] ?? ENCODERS.string!;
-    });
-    const stream =
-      (await sql`copy ${sql(getTableName(table))} (${sql(names)}) from stdin`.writable()) as Writable;
+    const { table, names, keys, encoders } = copyColumns(name, sample);
+    const stream = (await sql`copy ${sql(table)} (${sql(names)}) from stdin`.writable()) as Writable;
     stream.on('error', (error: Error) => {
       failure ??= error;
     });
@@ -74,11 +96,9 @@ export function copySink(sql: Sql): RowSink {
           copy = await open(name, rows[0]!);
           streams.set(name, copy);
         }
-        // One flat string per table and batch: joining arrays is far cheaper than growing a string row by row.
-        const lines = new Array<string>(rows.length);
-        for (let i = 0; i < rows.length; i++) lines[i] = encodeRow(rows[i]!, copy);
+        const text = copyText(rows, copy);
         if (failure) throw failure;
-        if (!copy.stream.write(`${lines.join('\n')}\n`)) await once(copy.stream, 'drain');
+        if (!copy.stream.write(text)) await once(copy.stream, 'drain');
       }
     },
     async finish() {
@@ -91,7 +111,7 @@ export function copySink(sql: Sql): RowSink {
   };
 }
 
-function encodeRow(row: Record<string, unknown>, copy: CopyStream): string {
+function encodeRow(row: Record<string, unknown>, copy: Pick<CopyColumns, 'keys' | 'encoders'>): string {
   const fields = new Array<string>(copy.keys.length);
   for (let i = 0; i < copy.keys.length; i++) {
     const value = row[copy.keys[i]!];

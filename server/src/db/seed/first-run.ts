@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { users } from '../schema/index.ts';
-import { seedDemoBook } from './demo-book.ts';
+import { type SeedOptions, seedDemoBook } from './demo-book.ts';
 
 /** Any fixed number works; it only has to be the same in every instance that may start at once. */
 const FIRST_RUN_LOCK = 2026_0001;
@@ -13,7 +13,7 @@ const FIRST_RUN_LOCK = 2026_0001;
  */
 export async function seedIfEmpty(
   db: Database,
-  options: { cases: number; seed?: number; now?: Date },
+  options: Pick<SeedOptions, 'cases' | 'seed' | 'now' | 'onProgress'>,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_RUN_LOCK})`);

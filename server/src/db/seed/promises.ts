@@ -20,6 +20,9 @@ export function planLedger(
 ): Ledger {
   const ledger = new Ledger(story, rng);
   const { today } = ctx.clock(story.debtor.zone);
+  // An active case still owes: a paid-off case is closed as paid (closeSome), so what an active case's promises and
+  // plans collect leaves this much owing (the interest and fees an agent still has to talk about).
+  const keep = story.status === 'active' ? activeRemainder(ledger.total) : 0;
   const stopDay = frame.stopAt === null ? Number.POSITIVE_INFINITY : dayOf(frame.stopAt);
   /** Settles one promise (or installment) as of today; returns false when it was broken. */
   const settle = (promise: PromiseStory, agent: string | null): boolean => {
@@ -42,12 +45,12 @@ export function planLedger(
   let busyUntil = Number.NEGATIVE_INFINITY;
   for (const at of conversations) {
     const day = dayOf(at);
-    const owed = ledger.owed;
+    const owed = ledger.owed - keep;
     if (day <= busyUntil || owed <= 0) continue;
     const agent = story.contacts.find((c) => c.at === at)?.agent ?? story.agent;
     const roll = rng.next();
     if (roll < 0.12 && owed >= 12_000) {
-      busyUntil = plan(story, ledger, rng, at, agent, settle);
+      busyUntil = plan(story, owed, rng, at, agent, settle);
     } else if (roll < 0.62) {
       const share = rng.pick([1, 1, 0.5, 0.3, 0.25]);
       const amountMinor = owed < 200 ? owed : Math.max(100, Math.floor((owed * share) / 100) * 100);
@@ -71,7 +74,7 @@ export function planLedger(
 
 function plan(
   story: CaseStory,
-  ledger: Ledger,
+  totalMinor: number,
   rng: Random,
   at: LocalStamp,
   agent: string | null,
@@ -84,7 +87,6 @@ function plan(
     ['monthly', 5],
   ] as const);
   const step = frequency === 'weekly' ? 7 : frequency === 'biweekly' ? 14 : 30;
-  const totalMinor = ledger.owed;
   const installment = Math.floor(totalMinor / count / 100) * 100;
   const startDay = dayOf(at) + 7;
   const index = story.plans.length;
@@ -120,6 +122,14 @@ function plan(
   else if (installments.some((p) => p.status === 'cancelled')) plan.status = 'cancelled';
   else if (installments.every((p) => p.status === 'kept')) plan.status = 'completed';
   return (broken ?? installments[installments.length - 1]!).dueDay;
+}
+
+/**
+ * What an active case's promises leave owing: 5 % of what it owed, at least 10.00 (never more than the debt). Its
+ * other payments (one without a promise, an agency's) are a share of what is owed, so they never clear it either.
+ */
+export function activeRemainder(totalMinor: number): number {
+  return Math.min(totalMinor, Math.max(1_000, Math.round(totalMinor / 2_000) * 100));
 }
 
 /** A payment made without a promise, the agency's collections, and the payment that closed a paid or settled case. */
