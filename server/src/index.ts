@@ -21,7 +21,7 @@ await pruneSessions(handle.db, new Date());
 const { seedIfEmpty } = await import('./db/seed/first-run.ts');
 const { progressPrinter } = await import('./db/seed/seed-progress.ts');
 const started = performance.now();
-// The first start seeds the demo book; it says how far it has got and what is left (decision record 023).
+// The first start seeds the demo book; it says how far it has got and what is left (decision record 028).
 const onProgress = progressPrinter({
   write: (text) => process.stdout.write(`  ${text}`),
   tty: process.stdout.isTTY === true,

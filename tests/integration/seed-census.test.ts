@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from './support/db.ts';
 
 /**
  * The demo book as the first start seeds it (3,000 cases, seed 2026), against the census of that book written down
- * before the seed was made fast (decision record 023; `pnpm db:seed` on the seed as of then, at this very instant).
+ * before the seed was made fast (decision record 028; `pnpm db:seed` on the seed as of then, at this very instant).
  */
 const NOW = new Date('2026-03-18T15:30:00Z');
 const BEFORE: Record<string, number> = JSON.parse(

@@ -4,7 +4,7 @@ import { type Executor, queryRows } from '../../../server/src/db/client.ts';
 /**
  * The census of a seeded book: how many cases, people and events of each kind it holds, as `kind → count`. A kind
  * is named `<what>:<value>` (`status:closed`, `team:China Collections`, `stop:bankruptcy`, `special:DEMO-…`), so two
- * censuses can be compared kind by kind. It is what decision record 023 wrote down before the seed was made fast,
+ * censuses can be compared kind by kind. It is what decision record 028 wrote down before the seed was made fast,
  * and what the census test checks the fast seed against: every kind the demo book had is still there.
  */
 export async function bookCensus(db: Executor): Promise<Record<string, number>> {

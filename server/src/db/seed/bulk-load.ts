@@ -110,7 +110,7 @@ async function inParallel(sql: Sql, groups: string[][], parallel: number): Promi
  * transaction, so a failed seed rolls it all back): drop the loaded tables' secondary indexes and switch the
  * case-key triggers off before the load, rebuild and switch back on after it. Foreign keys stay, checked row by
  * row. Only what the connected role owns is set aside (a test seeding as the app role leaves all in place).
- * Building the indexes of 3,000 cases once costs a fraction of maintaining them row by row (decision 023).
+ * Building the indexes of 3,000 cases once costs a fraction of maintaining them row by row (decision record 028).
  */
 export async function setAsideInline(
   db: Executor,

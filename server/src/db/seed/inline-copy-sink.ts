@@ -12,7 +12,7 @@ interface PgliteClient {
 }
 
 /**
- * COPY through the seed's own connection (decision record 023): table by table in foreign-key order, each
+ * COPY through the seed's own connection (decision record 028): table by table in foreign-key order, each
  * batch one COPY per table, inside whatever transaction `db` is (the first run seeds in one). On PGlite the
  * rows go in as a blob (`COPY … FROM '/dev/blob'`); on a server as `COPY … FROM STDIN` on the transaction's
  * connection. Every constraint stays in place. A COPY costs the database a fraction of the same rows as
