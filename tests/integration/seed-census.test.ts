@@ -49,7 +49,10 @@ describe('the demo book of the first start', () => {
       'currency:CNY',
     ])
       expect([kind, census[kind]]).toEqual([kind, BEFORE[kind]]);
-    expect(census['contact:call:outbound']).toBe(BEFORE['contact:call:outbound']);
+    // Two demo specials came after this census (DEMO-PLACEMENT, DEMO-PLACE-LAPSED: approvals, decision record 026);
+    // the generic cases they displaced shift the call count by a few, no more.
+    const calls = BEFORE['contact:call:outbound']!;
+    expect(Math.abs(census['contact:call:outbound']! - calls)).toBeLessThanOrEqual(calls * 0.001);
   });
 
   it('holds no active case with a zero balance: a paid-off case is closed', async () => {
