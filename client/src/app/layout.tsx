@@ -6,6 +6,7 @@ import { KeyboardHelp } from '../features/queue/components/keyboard-help.tsx';
 import { readApiError } from '../lib/api-error.ts';
 import { sectionPath } from '../lib/navigation.ts';
 import { useSessionUser } from '../lib/session.tsx';
+import { RouteNotice } from './route-notice.tsx';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -51,6 +52,7 @@ export function AppLayout() {
         )}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        <RouteNotice />
         <Outlet />
       </main>
     </div>
