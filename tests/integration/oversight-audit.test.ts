@@ -275,6 +275,11 @@ describe('decision detail', () => {
       source: expect.stringMatching(/1006/),
     });
     expect(detail.facts).toMatchObject({ debtor: { timeZones: ['America/New_York'] } });
+    // The ids in the facts have names a reviewer can read, and a contact point's value stays masked.
+    expect(detail.factNames[a.caseRow.id]).toBe(a.caseRow.accountRef);
+    const pointName = detail.factNames[a.mobile.id];
+    expect(pointName).toBe(a.mobile.label ?? `•••${a.mobile.value.replace(/\s/g, '').slice(-4)}`);
+    expect(pointName).not.toContain(a.mobile.value);
     expect(detail.overrideChain).toEqual([]);
     expect(await codeOf(as(b.supervisor).oversight.decision({ id: blockedId }))).toBe('NOT_FOUND');
     expect(await codeOf(as(a.supervisor).oversight.decision({ id: 999_999 }))).toBe('NOT_FOUND');
