@@ -760,7 +760,7 @@ export const en = {
       overrideCount_one: '{{count}} override',
       overrideCount_other: '{{count}} overrides',
       edit: 'Edit parameters',
-      editLabel: 'Edit the parameters of {{name}}',
+      editLabel: 'Edit parameters of {{name}}',
       column: {
         name: 'Portfolio',
         creditor: 'Creditor',
@@ -792,7 +792,7 @@ export const en = {
       eitherWay: 'agency policy: may go either way',
       overridden: 'changed from the default',
       useDefault: 'Use default',
-      useDefaultLabel: 'Use the default for {{parameter}}',
+      useDefaultLabel: 'Use default for {{parameter}}',
       save: 'Save parameters',
       saving: 'Saving…',
       saved: 'Saved. The parameter version is now {{version}}.',
@@ -1038,7 +1038,7 @@ export const en = {
     casesLabel: 'Active cases of the team',
     inactive: 'Inactive',
     showCases: 'Show cases',
-    showCasesOf: 'Show the cases of {{name}}',
+    showCasesOf: 'Show cases of {{name}}',
     poolCount_one: '{{formattedCount}} case in the team pool',
     poolCount_other: '{{formattedCount}} cases in the team pool',
     column: {
