@@ -992,7 +992,7 @@ export const en = {
     investigate: 'Investigate',
     resolve: 'Resolve',
     assignLabel: 'Assign the complaint on {{accountRef}}',
-    investigateLabel: 'Start investigating the complaint on {{accountRef}}',
+    investigateLabel: 'Investigate the complaint on {{accountRef}}',
     resolveLabel: 'Resolve the complaint on {{accountRef}}',
     dialogTitle: {
       assign: 'Assign the complaint on {{accountRef}}',
