@@ -93,7 +93,7 @@ export function TeamPage() {
   const toAgentId = target === POOL ? null : target;
   const targetName =
     toAgentId === null ? t('team.pool') : (team?.agents.find((a) => a.id === toAgentId)?.name ?? '');
-  // "Bob Martinez (2) and Team pool (1)": whom the selected cases are taken from, largest first.
+  // "Bob Martinez (2 cases) and Team pool (1 case)": whom the selected cases are taken from, largest first.
   const fromCounts = new Map<string, number>();
   for (const from of selected.values()) fromCounts.set(from, (fromCounts.get(from) ?? 0) + 1);
   const fromSummary = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
