@@ -10,7 +10,7 @@ const maxCalls = (page: Page) => field(page, 'US-REGF-7IN7.maxCalls');
 async function openMassachusettsPortfolio(page: Page): Promise<number> {
   const table = page.getByRole('table', { name: 'Portfolios and their rule packs' });
   const row = table.getByRole('row').filter({ hasText: 'US-MA' }).first();
-  await row.getByRole('link', { name: /^Edit the parameters of / }).click();
+  await row.getByRole('link', { name: /^Edit parameters of / }).click();
   await expect(editor(page).getByRole('heading', { name: /^Parameters of / })).toBeFocused();
   return versionOf(page);
 }

@@ -119,7 +119,18 @@ test('a supervisor moves cases from one agent to another in bulk', async ({ page
   }
   await expect(page.getByText('2 cases selected')).toBeVisible();
   await page.getByLabel('Move to').selectOption({ label: 'Carmen Diaz' });
+  // The move asks first, and says what it will move: how many cases, from whom, to whom.
   await page.getByRole('button', { name: 'Move 2 cases' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Move 2 cases?' });
+  await expect(confirm).toContainText('This moves 2 cases from Bob Martinez (2 cases) to Carmen Diaz.');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(cases.getByRole('link', { name: refs[0]! })).toBeVisible();
+  await expect(page.getByText('2 cases selected')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Move 2 cases' }).click();
+  await expect(confirm.getByRole('button', { name: 'Move 2 cases' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Move 2 cases' }).click();
   await expect(page.getByText('Moved 2 cases to Carmen Diaz.')).toBeVisible();
   for (const ref of refs) await expect(cases.getByRole('link', { name: ref })).toHaveCount(0);
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
-import { auditEvents, complaints } from '../../server/src/db/schema/index.ts';
+import { auditEvents, complaints, complianceDecisions } from '../../server/src/db/schema/index.ts';
 import {
   buildCase,
   buildContact,
@@ -104,6 +104,45 @@ describe('the decision list', () => {
     // 22:00 on the 11th in New York is the 11th locally, though the 12th in UTC.
     expect(await list({ from: '2026-11-11', to: '2026-11-11', agentId: a.agent.id })).toEqual([blockedId]);
     expect(await list({ from: '2026-11-12', to: '2026-11-12', agentId: a.agent.id })).toEqual([]);
+  });
+});
+
+describe('automated reminders', () => {
+  it("hides the scheduler's decisions and contacts for 'people', and shows only them for 'automated'", async () => {
+    const c = await buildWorkedCase(handle.db);
+    // A day of its own, so the other tests' lists do not change.
+    const at = new Date('2026-10-07T15:00:00Z');
+    const day = { from: '2026-10-07', to: '2026-10-07', teamId: c.team.id };
+    const decision = (actorId: string | null) => ({
+      caseId: c.caseRow.id,
+      debtorId: c.caseRow.debtorId,
+      actorId,
+      actionKind: 'sms' as const,
+      outcome: 'blocked' as const,
+      allowed: false,
+      violations: [],
+      warnings: [],
+      ruleIds: ['US-REGF-TIME'],
+      facts: {},
+      rulesetVersion: 'test',
+      evaluatedAt: at,
+    });
+    const [automated, byAgent] = await handle.db
+      .insert(complianceDecisions)
+      .values([decision(null), decision(c.agent.id)])
+      .returning();
+    const reminder = await buildContact(handle.db, c.caseRow, { occurredAt: at, kind: 'sms', agentId: null });
+    const call = await buildContact(handle.db, c.caseRow, { occurredAt: at, agentId: c.agent.id });
+    const ids = (kind: 'decisions' | 'contacts', by?: 'people' | 'automated') =>
+      as(manager)
+        .oversight.list({ kind, ...day, ...(by ? { by } : {}) })
+        .then((page) => page.rows.map((r) => r.id).sort((x, y) => x - y));
+    expect(await ids('decisions')).toEqual([automated!.id, byAgent!.id].sort((x, y) => x - y));
+    expect(await ids('decisions', 'people')).toEqual([byAgent!.id]);
+    expect(await ids('decisions', 'automated')).toEqual([automated!.id]);
+    expect(await ids('contacts')).toEqual([reminder.id, call.id].sort((x, y) => x - y));
+    expect(await ids('contacts', 'people')).toEqual([call.id]);
+    expect(await ids('contacts', 'automated')).toEqual([reminder.id]);
   });
 });
 
@@ -236,6 +275,11 @@ describe('decision detail', () => {
       source: expect.stringMatching(/1006/),
     });
     expect(detail.facts).toMatchObject({ debtor: { timeZones: ['America/New_York'] } });
+    // The ids in the facts have names a reviewer can read, and a contact point's value stays masked.
+    expect(detail.factNames[a.caseRow.id]).toBe(a.caseRow.accountRef);
+    const pointName = detail.factNames[a.mobile.id];
+    expect(pointName).toBe(a.mobile.label ?? `•••${a.mobile.value.replace(/\s/g, '').slice(-4)}`);
+    expect(pointName).not.toContain(a.mobile.value);
     expect(detail.overrideChain).toEqual([]);
     expect(await codeOf(as(b.supervisor).oversight.decision({ id: blockedId }))).toBe('NOT_FOUND');
     expect(await codeOf(as(a.supervisor).oversight.decision({ id: 999_999 }))).toBe('NOT_FOUND');

@@ -234,6 +234,62 @@ describe('the QA sample', () => {
     expect(riskyPicks).toBeGreaterThanOrEqual(7);
   });
 
+  it('deals across every reason present: a sample as large as the strata holds each of them', async () => {
+    const all = await as(w.supervisor).oversight.qaSample({ date: DAY, size: 100 });
+    const present = new Set(all.items.flatMap((item) => item.reasons));
+    expect(present.size).toBeGreaterThanOrEqual(6);
+    // One per reason present, and one for the plain contacts.
+    const sample = await as(w.supervisor).oversight.qaSample({ date: DAY, size: present.size + 1 });
+    expect(new Set(sample.items.flatMap((item) => item.reasons))).toEqual(present);
+    expect(sample.items.some((item) => item.reasons.length === 0)).toBe(true);
+  });
+
+  it('does not fill the sample with one dominant reason, and deals the same way on every reload', async () => {
+    // Thirty letters after a cease request (weight 6), one after a dispute (5), one plain e-mail (1): drawn by
+    // weight alone, three picks would almost surely all be after the cease.
+    const team = await buildWorkedCase(handle.db);
+    const date = '2026-07-15';
+    const newCase = async (debtor: Parameters<typeof buildDebtor>[1] = {}) =>
+      buildCase(handle.db, {
+        portfolioId: team.portfolio.id,
+        teamId: team.team.id,
+        assignedAgentId: team.agent.id,
+        debtorId: (await buildDebtor(handle.db, { explicitTimeZone: 'America/New_York', ...debtor })).id,
+      });
+    const ceased = await newCase({ ceaseRequestedAt: at('2026-07-01T12:00:00Z') });
+    for (let i = 0; i < 30; i++) {
+      await buildContact(handle.db, ceased, {
+        occurredAt: at(`${date}T16:${String(i).padStart(2, '0')}:00Z`),
+        agentId: team.agent.id,
+        kind: 'letter',
+        outcome: 'sent',
+      });
+    }
+    const disputed = await newCase();
+    await buildDispute(handle.db, disputed.id, { receivedAt: at('2026-07-10T12:00:00Z') });
+    const dispute = await buildContact(handle.db, disputed, {
+      occurredAt: at(`${date}T17:00:00Z`),
+      agentId: team.agent.id,
+      kind: 'letter',
+      outcome: 'sent',
+    });
+    const plain = await buildContact(handle.db, await newCase(), {
+      occurredAt: at(`${date}T17:30:00Z`),
+      agentId: team.agent.id,
+      kind: 'email',
+      outcome: 'sent',
+    });
+
+    const sample = await as(team.supervisor).oversight.qaSample({ date, size: 3 });
+    expect(sample.population).toBe(32);
+    expect(sample.items.map((item) => item.reasons)).toEqual([['after_cease'], ['after_dispute'], []]);
+    expect(sample.items.map((item) => item.contactId).slice(1)).toEqual([dispute.id, plain.id]);
+    expect(await as(team.supervisor).oversight.qaSample({ date, size: 3 })).toEqual(sample);
+    // The rest of a larger sample goes to the one stratum left.
+    const larger = await as(team.supervisor).oversight.qaSample({ date, size: 10 });
+    expect(larger.items.filter((item) => item.reasons.includes('after_cease'))).toHaveLength(8);
+  });
+
   it("shows another team's supervisor nothing of this team", async () => {
     const stranger = await buildWorkedCase(handle.db);
     const sample = await as(stranger.supervisor).oversight.qaSample({ date: DAY, size: 100 });

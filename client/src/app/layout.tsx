@@ -7,6 +7,7 @@ import { readApiError } from '../lib/api-error.ts';
 import { sectionPath } from '../lib/navigation.ts';
 import { useSessionUser } from '../lib/session.tsx';
 import { PageSuspense } from './lazy-page.tsx';
+import { RouteNotice } from './route-notice.tsx';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ export function AppLayout() {
         )}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        <RouteNotice />
         {/* Pages load as their own chunks; the header stays while one arrives. */}
         <PageSuspense>
           <Outlet />

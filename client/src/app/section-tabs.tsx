@@ -1,8 +1,10 @@
-import { subSectionsFor, type TabbedSection } from '@arrears/shared/auth/sub-sections';
+import { SUB_SECTIONS, subSectionsFor, type TabbedSection } from '@arrears/shared/auth/sub-sections';
+import type { Role } from '@arrears/shared/domain/enums';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
-import { homePathFor } from '../lib/navigation.ts';
+import { homePathFor, homeSectionFor } from '../lib/navigation.ts';
 import { useSessionUser } from '../lib/session.tsx';
+import { deniedState } from './route-notice.tsx';
 
 /** A section with several pages: a row of tabs for the pages the role may use, and the page below it. */
 export function TabbedSectionLayout({ section }: { section: TabbedSection }) {
@@ -11,10 +13,21 @@ export function TabbedSectionLayout({ section }: { section: TabbedSection }) {
   const { pathname } = useLocation();
   const pages = subSectionsFor(section, user.role);
   const first = pages[0];
-  if (!first) return <Navigate to={homePathFor(user.role)} replace />;
   const current = pathname.split('/')[2];
+  // A page of the section another role may open: say so where the person lands (no notice for a mistyped URL).
+  const allowed = (SUB_SECTIONS[section] as Record<string, readonly Role[]>)[current ?? ''];
+  const denied = allowed
+    ? deniedState({
+        page: `sectionTabs.${section}.${current}`,
+        target: first ? `sectionTabs.${section}.${first}` : `nav.${homeSectionFor(user.role)}`,
+        roles: allowed,
+      })
+    : undefined;
+  if (!first) return <Navigate to={homePathFor(user.role)} state={denied} replace />;
   if (!current) return <Navigate to={`/${section}/${first}`} replace />;
-  if (!(pages as string[]).includes(current)) return <Navigate to={`/${section}/${first}`} replace />;
+  if (!(pages as string[]).includes(current)) {
+    return <Navigate to={`/${section}/${first}`} state={denied} replace />;
+  }
   return (
     <div className="tabbed-section">
       <nav className="section-tabs" aria-label={t(`sectionTabs.${section}.label`)}>

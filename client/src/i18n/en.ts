@@ -25,7 +25,7 @@ import type {
   TimelineItem,
 } from '@arrears/shared/schemas/casework';
 import type { CALL_OUTCOMES } from '@arrears/shared/schemas/contacts';
-import type { QaReason } from '@arrears/shared/schemas/oversight';
+import type { AUDIT_ACTORS, QaReason } from '@arrears/shared/schemas/oversight';
 import type { Queue } from '@arrears/shared/schemas/queues';
 import type { ActionForm, FlagKind } from '../features/case/hooks/action-intent.ts';
 import type { AmountProblem } from '../features/case/hooks/amount.ts';
@@ -68,6 +68,17 @@ export const en = {
     userRole: '{{name}} ({{role}})',
     signOut: 'Sign out',
     signOutFailed: 'Could not sign out: {{message}}',
+  },
+  /** Said when a page the role may not open sends the person elsewhere. */
+  routeNotice: {
+    denied: '{{page}} is for {{roles}}; you were taken to {{target}}.',
+    rolePlural: {
+      agent: 'agents',
+      supervisor: 'supervisors',
+      manager: 'managers',
+      admin: 'admins',
+    } satisfies Record<Role, string>,
+    dismiss: 'Dismiss',
   },
   sectionTabs: {
     compliance: {
@@ -766,7 +777,7 @@ export const en = {
       overrideCount_one: '{{count}} override',
       overrideCount_other: '{{count}} overrides',
       edit: 'Edit parameters',
-      editLabel: 'Edit the parameters of {{name}}',
+      editLabel: 'Edit parameters of {{name}}',
       column: {
         name: 'Portfolio',
         creditor: 'Creditor',
@@ -798,7 +809,7 @@ export const en = {
       eitherWay: 'agency policy: may go either way',
       overridden: 'changed from the default',
       useDefault: 'Use default',
-      useDefaultLabel: 'Use the default for {{parameter}}',
+      useDefaultLabel: 'Use default for {{parameter}}',
       save: 'Save parameters',
       saving: 'Saving…',
       saved: 'Saved. The parameter version is now {{version}}.',
@@ -1023,7 +1034,7 @@ export const en = {
     investigate: 'Investigate',
     resolve: 'Resolve',
     assignLabel: 'Assign the complaint on {{accountRef}}',
-    investigateLabel: 'Start investigating the complaint on {{accountRef}}',
+    investigateLabel: 'Investigate the complaint on {{accountRef}}',
     resolveLabel: 'Resolve the complaint on {{accountRef}}',
     dialogTitle: {
       assign: 'Assign the complaint on {{accountRef}}',
@@ -1069,7 +1080,7 @@ export const en = {
     casesLabel: 'Active cases of the team',
     inactive: 'Inactive',
     showCases: 'Show cases',
-    showCasesOf: 'Show the cases of {{name}}',
+    showCasesOf: 'Show cases of {{name}}',
     poolCount_one: '{{formattedCount}} case in the team pool',
     poolCount_other: '{{formattedCount}} cases in the team pool',
     column: {
@@ -1102,6 +1113,14 @@ export const en = {
     move_one: 'Move {{count}} case',
     move_other: 'Move {{count}} cases',
     moving: 'Moving…',
+    confirmTitle_one: 'Move {{count}} case?',
+    confirmTitle_other: 'Move {{count}} cases?',
+    confirmBody_one: 'This moves {{count}} case from {{from}} to {{to}}.',
+    confirmBody_other: 'This moves {{count}} cases from {{from}} to {{to}}.',
+    confirmAudit: 'All of them move or none do, and each move is audited.',
+    fromCount_one: '{{name}} ({{count}} case)',
+    fromCount_other: '{{name}} ({{count}} cases)',
+    cancel: 'Cancel',
     moved_one: 'Moved {{count}} case to {{name}}.',
     moved_other: 'Moved {{count}} cases to {{name}}.',
     loading: 'Loading…',
@@ -1423,8 +1442,14 @@ export const en = {
       allOutcomes: 'All outcomes',
       review: 'Review',
       anyReview: 'Reviewed or not',
+      by: 'Made by',
+      anyone: 'People and automated reminders',
     },
     reviewState: { reviewed: 'Reviewed', unreviewed: 'Not reviewed' },
+    by: { people: 'People only', automated: 'Automated reminders only' } satisfies Record<
+      (typeof AUDIT_ACTORS)[number],
+      string
+    >,
     clearFilters: 'Clear filters',
     loading: 'Loading…',
     loadFailed: 'Could not load: {{message}}',
@@ -1539,14 +1564,50 @@ export const en = {
       grant: 'override granted',
       attempt: 'attempt',
       factsHeading: 'Facts the engine saw',
-      factsSummary: 'Show the facts',
+      factsSummary: 'Show the facts as JSON',
       reviewsHeading: 'Reviews',
+    },
+    facts: {
+      action: 'The action',
+      evaluatedAt: 'Evaluated at',
+      kind: 'Kind',
+      contactPoint: 'Contact point',
+      disclosures: 'Disclosures',
+      thirdParty: 'Third party',
+      debtor: 'The debtor',
+      jurisdiction: 'Jurisdiction',
+      timeZones: 'Time zones',
+      deceased: 'Deceased',
+      bankruptcy: 'Bankruptcy filed',
+      attorney: 'Attorney',
+      cease: 'Cease requested',
+      optOuts: 'Opt-outs',
+      debt: 'The debt',
+      account: 'Account',
+      status: 'Status',
+      holdUntil: 'On hold until',
+      validationNotice: 'Validation notice sent',
+      disputeReceived: 'Dispute received',
+      verificationSent: 'Verification sent',
+      limitations: 'Limitations period ends',
+      contactPoints: 'Contact points',
+      consentAutodial: 'autodial consent',
+      consentSms: 'SMS consent',
+      consentRevoked: 'consent revoked',
+      employerProhibits: 'employer prohibits',
+      inconvenient: 'inconvenient',
+      historyHeading: 'History',
+      history: 'Earlier contacts seen',
+      historyCount_one: '{{count}} contact',
+      historyCount_other: '{{count}} contacts',
+      yes: 'Yes',
+      unknownId: 'Not on file',
     },
   },
   qa: {
     pageTitle: 'QA sample',
     intro:
-      'A daily sample of contacts to review, weighted to risk. The same day always shows the same sample, to every reviewer.',
+      'A daily sample of contacts to review, weighted to risk and drawn across every reason present, so one common risk does not crowd out the rare ones. The same day always shows the same sample, to every reviewer.',
     filtersLabel: 'QA sample filters',
     date: 'Day',
     team: 'Team',

@@ -6,6 +6,10 @@ export function sectionPath(section: NavSection): string {
 }
 
 /** Where a person lands after signing in: agents start their day in the queue, everyone else in Cases. */
+export function homeSectionFor(role: Role): NavSection {
+  return role === 'agent' ? 'queue' : 'cases';
+}
+
 export function homePathFor(role: Role): string {
-  return sectionPath(role === 'agent' ? 'queue' : 'cases');
+  return sectionPath(homeSectionFor(role));
 }

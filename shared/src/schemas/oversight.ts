@@ -42,6 +42,8 @@ const auditCursor = z
 export const AUDIT_KINDS = ['decisions', 'contacts'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 export const REVIEW_STATES = ['reviewed', 'unreviewed'] as const;
+/** Who made the decision or contact: a person, or the reminder scheduler (no user: actor / agent id null). */
+export const AUDIT_ACTORS = ['people', 'automated'] as const;
 
 export const auditListInput = z
   .object({
@@ -58,6 +60,8 @@ export const auditListInput = z
     /** A decision outcome for decisions, a contact outcome for contacts. */
     outcome: z.enum([...DECISION_OUTCOMES, ...CONTACT_OUTCOMES]).optional(),
     review: z.enum(REVIEW_STATES).optional(),
+    /** `people` hides the automated reminders, which can outnumber the agents' own actions many times over. */
+    by: z.enum(AUDIT_ACTORS).optional(),
     /** Opaque: the `nextCursor` of the previous page. */
     cursor: auditCursor.optional(),
     limit: z.number().int().min(1).max(200).default(50),
@@ -142,6 +146,11 @@ export const decisionDetail = z.object({
   evaluatedAt: z.string(),
   /** What the engine saw, as it saw it. */
   facts: z.record(z.string(), z.unknown()),
+  /**
+   * Display names of the ids inside `facts`, so a reviewer reads "DEMO-WA" and "Mobile" rather than UUIDs: the
+   * case's account reference for the debt id, each contact point's label or masked value.
+   */
+  factNames: z.record(z.string(), z.string()),
   /** Older links first: the blocked attempt, the grant that answered it, the decisions that used the grant. */
   overrideChain: z.array(chainLink),
   /** The contact recorded under this decision, if the action went through. */

@@ -86,6 +86,7 @@ export async function auditList(
     input.teamId ? sql`cases.team_id = ${input.teamId}` : undefined,
     input.portfolioId ? sql`cases.portfolio_id = ${input.portfolioId}` : undefined,
     input.actionKind ? sql`${kind} = ${input.actionKind}` : undefined,
+    input.by === undefined ? undefined : sql`${agent} is ${input.by === 'people' ? sql`not ` : sql``}null`,
     input.outcome ? sql`x.outcome::text = ${input.outcome}` : undefined,
     input.ruleId
       ? decisions

@@ -3,9 +3,17 @@ import type { RuleHitView } from '@arrears/shared/schemas/compliance';
 import type { DecisionDetail, ReviewView } from '@arrears/shared/schemas/oversight';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { cases, complianceDecisions, contactLog, debtors, users } from '../../db/schema/index.ts';
+import {
+  cases,
+  complianceDecisions,
+  contactLog,
+  contactPoints,
+  debtors,
+  users,
+} from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { caseScope } from '../cases/case-scope.ts';
+import { maskedLabel } from '../compliance/preview.ts';
 import { isoMicros } from './audit.queries.ts';
 
 export function decisionNotFound(): AppError {
@@ -31,7 +39,7 @@ export async function decisionDetail(db: Executor, user: SessionUser, id: number
     .where(and(eq(complianceDecisions.id, id), caseScope(user)));
   if (!row) throw decisionNotFound();
   const d = row.decision;
-  const [chain, contact, reviews, actor] = await Promise.all([
+  const [chain, contact, reviews, actor, pointNames] = await Promise.all([
     overrideChain(db, d),
     db
       .select({ id: contactLog.id })
@@ -43,6 +51,7 @@ export async function decisionDetail(db: Executor, user: SessionUser, id: number
     d.actorId
       ? db.select({ name: users.name }).from(users).where(eq(users.id, d.actorId))
       : Promise.resolve([]),
+    contactPointNames(db, d.debtorId, d.facts),
   ]);
   return {
     id: d.id,
@@ -61,10 +70,31 @@ export async function decisionDetail(db: Executor, user: SessionUser, id: number
     overrideReason: d.overrideReason,
     evaluatedAt: d.evaluatedAt.toISOString(),
     facts: d.facts,
+    factNames: { ...pointNames, [d.caseId]: row.accountRef },
     overrideChain: chain,
     contactId: contact[0]?.id ?? null,
     reviews,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The debtor's contact points named in the facts, by id: each one's label or masked value, never the value. */
+async function contactPointNames(
+  db: Executor,
+  debtorId: string,
+  facts: Record<string, unknown>,
+): Promise<Record<string, string>> {
+  const listed = Array.isArray(facts.contactPoints) ? (facts.contactPoints as Array<{ id?: unknown }>) : [];
+  const ids = listed
+    .map((point) => point.id)
+    .filter((id): id is string => typeof id === 'string' && UUID.test(id));
+  if (ids.length === 0) return {};
+  const points = await db
+    .select()
+    .from(contactPoints)
+    .where(and(eq(contactPoints.debtorId, debtorId), inArray(contactPoints.id, ids)));
+  return Object.fromEntries(points.map((point) => [point.id, maskedLabel(point)]));
 }
 
 /** Up the `overridesDecisionId` links, then down to the decisions pointing at any link; older first. */

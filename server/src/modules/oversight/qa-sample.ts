@@ -48,19 +48,26 @@ interface CandidateRow {
   agent_complaints: boolean;
   warned: boolean;
   weight: number | string;
+  /** Efraimidis–Spirakis key, ln(u) / weight: the larger, the earlier drawn. */
+  key: number | string;
 }
 
 const REASON_ORDER = Object.keys(QA_WEIGHTS) as QaReason[];
-/** Every risk but the cap, which needs a count of the case's calls and is only computed for finalists. */
+/** Every risk but the cap, which needs a count of the case's calls. */
 const CHEAP_REASONS = REASON_ORDER.filter((reason) => reason !== 'near_cap');
+/** The stratum of contacts with no risk at all. */
+const PLAIN = 'plain';
 
 /**
- * The day's risk-weighted QA sample: outbound contacts by agents on a local day of the viewer's zone, inside the
- * viewer's scope, drawn without replacement with probability proportional to weight (Efraimidis–Spirakis: each
- * contact gets the key ln(u)/weight and the largest keys win). `u` is a hash of the day and the contact id, so the
- * same day shows the same sample on every reload, to every reviewer, with nothing stored; the risks are read from
- * append-only rows at or before the contact (complaints up to the end of the day), so they do not drift either.
- * See decision record 009.
+ * The day's risk-weighted QA sample, stratified by reason: outbound contacts by agents on a local day of the
+ * viewer's zone, inside the viewer's scope. Each contact gets an Efraimidis–Spirakis key ln(u)/weight (larger
+ * first; drawn by key alone, the sample is weighted without replacement). `u` is a hash of the day and the
+ * contact id, so the same day shows the same sample on every reload, to every reviewer, with nothing stored; the
+ * risks are read from append-only rows at or before the contact (complaints up to the end of the day), so they do
+ * not drift either. Each reason is a stratum (a contact with two reasons is in both; one with none is in the
+ * plain stratum), and the sample is dealt from them in rounds: each round every stratum gives its best undrawn
+ * contact, strata in the order of those contacts' keys, so a day where one risk dominates still shows every
+ * other risk present instead of twenty rows of one. See decision records 009 and 029.
  */
 export async function qaSample(
   db: Executor,
@@ -116,57 +123,70 @@ export async function qaSample(
              / 4294967297.0) as lu
         from flagged
       ), weighed as (
-        select cheap.*, 1 + ${sql.join(cheapWeight, sql` + `)} as cheap_weight from cheap
-      ), bound as (
-        -- The size-th largest key if no contact were near a cap: every true key is at least its cheap key, so a
-        -- contact whose key could not reach this even with the cap's weight added cannot be drawn. Only the rest
-        -- pay for counting calls.
-        select coalesce((select lu / cheap_weight from weighed order by lu / cheap_weight desc
-          offset ${input.size - 1} limit 1), '-Infinity'::float8) as l
-      ), finalists as (
-        select weighed.*, p.rule_parameters, (select count(*) from weighed) as population
-        from weighed join portfolios p on p.id = weighed.portfolio_id, bound
-        where lu / (cheap_weight + case when is_call then ${QA_WEIGHTS.near_cap}::int else 0 end) >= bound.l
+        select cheap.*, 1 + ${sql.join(cheapWeight, sql` + `)} as cheap_weight,
+          (select count(*) from cheap) as population
+        from cheap
       ), scored as (
-        select finalists.*,
-          (is_call and case
-            when jurisdiction_country = 'CN' then
-              (select count(*) from contact_log c2 where c2.case_id = finalists.case_id
-                and c2.contact_point_id is not distinct from finalists.contact_point_id
+        -- Every call of the day is counted: the cap is a stratum of its own, so any call may need to be drawn.
+        select weighed.*,
+          (weighed.is_call and case
+            when weighed.jurisdiction_country = 'CN' then
+              (select count(*) from contact_log c2 where c2.case_id = weighed.case_id
+                and c2.contact_point_id is not distinct from weighed.contact_point_id
                 and c2.direction = 'outbound' and c2.outcome <> 'conversation' and c2.kind in ${calls}
-                and c2.occurred_at > finalists.occurred_at - interval '1 day'
-                and c2.occurred_at <= finalists.occurred_at)
-                >= coalesce((rule_parameters ->> 'CN-CBA-DIALS.max')::int,
+                and c2.occurred_at > weighed.occurred_at - interval '1 day'
+                and c2.occurred_at <= weighed.occurred_at)
+                >= coalesce((p.rule_parameters ->> 'CN-CBA-DIALS.max')::int,
                             ${DEFAULT_PARAMETERS['CN-CBA-DIALS.max']}::int) - 1
             else
-              (select count(*) from contact_log c2 where c2.case_id = finalists.case_id
+              (select count(*) from contact_log c2 where c2.case_id = weighed.case_id
                 and c2.direction = 'outbound' and c2.kind in ${calls}
                 and c2.outcome not in ('busy', 'not_in_service', 'failed')
-                and c2.occurred_at > finalists.occurred_at - interval '7 days'
-                and c2.occurred_at <= finalists.occurred_at)
-                >= coalesce((rule_parameters ->> 'US-REGF-7IN7.maxCalls')::int,
+                and c2.occurred_at > weighed.occurred_at - interval '7 days'
+                and c2.occurred_at <= weighed.occurred_at)
+                >= coalesce((p.rule_parameters ->> 'US-REGF-7IN7.maxCalls')::int,
                             ${DEFAULT_PARAMETERS['US-REGF-7IN7.maxCalls']}::int) - 1
             end) as near_cap
-        from finalists
+        from weighed join portfolios p on p.id = weighed.portfolio_id
       ), keyed as (
-        select scored.*, cheap_weight + case when near_cap then ${QA_WEIGHTS.near_cap}::int else 0 end as weight
+        select scored.*, cheap_weight + case when near_cap then ${QA_WEIGHTS.near_cap}::int else 0 end as weight,
+          lu / (cheap_weight + case when near_cap then ${QA_WEIGHTS.near_cap}::int else 0 end) as key
         from scored
+      ), strata as (
+        -- Each contact in the stratum of every reason it has, or in the plain one; ranked by key inside each.
+        select keyed.id, s.stratum,
+          row_number() over (partition by s.stratum order by keyed.key desc, keyed.id) as stratum_rank
+        from keyed cross join lateral (values ${sql.join(
+          [
+            ...REASON_ORDER.map((reason) => sql`(${reason}, ${sql.raw(reason)})`),
+            sql`(${PLAIN}, weight = 1)`,
+          ],
+          sql`, `,
+        )}) as s(stratum, member)
+        where s.member
+      ), contenders as (
+        -- Only a stratum's first \`size\` can be drawn.
+        select distinct id from strata where stratum_rank <= ${input.size}
       )
       select k.id, ${isoMicros(sql`k.occurred_at`)} as occurred_at, k.case_id, k.account_ref, k.agent_id,
-        au.name as agent_name, k.kind, k.outcome, k.decision_id, k.population, k.weight,
+        au.name as agent_name, k.kind, k.outcome, k.decision_id, k.population, k.weight, k.key,
         k.near_cap, k.window_edge, k.after_dispute, k.after_cease, k.overridden, k.agent_complaints, k.warned,
         ${reviewColumns}
-      from (select * from keyed order by lu / weight desc, id limit ${input.size}) k
+      from contenders c join keyed k on k.id = c.id
       left join users au on au.id = k.agent_id
       ${latestReview('contact_id', sql`k.id`)}
-      order by k.weight desc, k.lu / k.weight desc, k.id`,
+      order by k.key desc, k.id`,
   );
   // size is at least 1, so an empty answer means the day had no contacts in scope.
   const population = Number(rows[0]?.population ?? 0);
+  const drawn = dealFromStrata(rows, input.size).sort(
+    (a, b) =>
+      Number(b.weight) - Number(a.weight) || Number(b.key) - Number(a.key) || Number(a.id) - Number(b.id),
+  );
   return {
     date,
     population,
-    items: rows.map((row) => ({
+    items: drawn.map((row) => ({
       contactId: Number(row.id),
       occurredAt: row.occurred_at,
       caseId: row.case_id,
@@ -181,4 +201,41 @@ export async function qaSample(
       review: reviewOf(row),
     })),
   };
+}
+
+/**
+ * Deals `size` contacts from the strata in rounds. `rows` come in key order, largest first, and hold at least each
+ * stratum's first `size`, so every stratum's list below starts with its true best. A larger size deals the same
+ * first rounds, so a larger sample contains the smaller one; a size of 1 is the contact with the largest key.
+ */
+export function dealFromStrata<
+  Row extends { id: string | number; key: number | string } & Record<QaReason, boolean>,
+>(rows: readonly Row[], size: number): Row[] {
+  const strata = new Map<string, Row[]>();
+  for (const row of rows) {
+    const reasons = REASON_ORDER.filter((reason) => row[reason]);
+    for (const stratum of reasons.length > 0 ? reasons : [PLAIN]) {
+      const list = strata.get(stratum) ?? [];
+      list.push(row);
+      strata.set(stratum, list);
+    }
+  }
+  const drawn = new Set<Row>();
+  const next = new Map<string, number>();
+  while (drawn.size < size) {
+    const heads: Row[] = [];
+    for (const [stratum, list] of strata) {
+      let at = next.get(stratum) ?? 0;
+      while (at < list.length && drawn.has(list[at]!)) at++;
+      next.set(stratum, at + 1);
+      if (at < list.length) heads.push(list[at]!);
+    }
+    if (heads.length === 0) break;
+    heads.sort((a, b) => Number(b.key) - Number(a.key) || Number(a.id) - Number(b.id));
+    for (const head of heads) {
+      if (drawn.size === size) break;
+      drawn.add(head);
+    }
+  }
+  return [...drawn];
 }

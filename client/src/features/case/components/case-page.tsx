@@ -140,7 +140,8 @@ function CaseScreen({ caseId }: { caseId: string }) {
           <CaseAgencyPanel caseId={caseId} />
           <CaseTimeline caseId={caseId} debtorZone={check.data?.debtorZones[0]?.zone} />
         </div>
-        <div className="workbench-actions" data-step="actions" tabIndex={-1}>
+        {/* It scrolls: with nothing inside to focus (a reader's disabled actions), the keyboard must reach it. */}
+        <div className="workbench-actions" data-step="actions" tabIndex={canWork ? -1 : 0}>
           <ActionsPanel
             check={check}
             canWork={canWork}

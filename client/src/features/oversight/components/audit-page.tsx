@@ -1,6 +1,6 @@
 import { RULE_IDS } from '@arrears/shared/compliance/rule-ids';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES } from '@arrears/shared/domain/enums';
-import { AUDIT_KINDS, REVIEW_STATES } from '@arrears/shared/schemas/oversight';
+import { AUDIT_ACTORS, AUDIT_KINDS, REVIEW_STATES } from '@arrears/shared/schemas/oversight';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/ui/select-field.tsx';
@@ -209,6 +209,13 @@ function AuditFilters({
         value={state.review ?? ''}
         onChange={set('review')}
         options={REVIEW_STATES.map((review) => ({ value: review, label: t(`audit.reviewState.${review}`) }))}
+      />
+      <SelectField
+        label={t('audit.filter.by')}
+        emptyLabel={t('audit.filter.anyone')}
+        value={state.by ?? ''}
+        onChange={set('by')}
+        options={AUDIT_ACTORS.map((by) => ({ value: by, label: t(`audit.by.${by}`) }))}
       />
       {hasFilters(state) && (
         <button type="button" className="button" onClick={() => onChange(clearedFilters())}>

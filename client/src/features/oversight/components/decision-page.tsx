@@ -7,6 +7,7 @@ import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useDecisionQuery } from '../api/audit-api.ts';
 import { OutcomeBadge } from './audit-table.tsx';
+import { DecisionFacts } from './decision-facts.tsx';
 import { ReviewForm } from './review-form.tsx';
 
 function RuleList({ hits, label }: { hits: RuleHitView[]; label: string }) {
@@ -119,10 +120,7 @@ export function DecisionPage() {
 
           <section className="audit-section" aria-label={t('audit.decision.factsHeading')}>
             <h2>{t('audit.decision.factsHeading')}</h2>
-            <details>
-              <summary>{t('audit.decision.factsSummary')}</summary>
-              <pre className="facts">{JSON.stringify(d.facts, null, 2)}</pre>
-            </details>
+            <DecisionFacts facts={d.facts} names={d.factNames} />
           </section>
 
           <section className="audit-section" aria-label={t('audit.decision.reviewsHeading')}>

@@ -10,8 +10,8 @@ import { useSessionUser } from '../../../lib/session.tsx';
 const column = createDataTableColumnHelper<TeamCaseRow>();
 
 export interface TeamSelection {
-  selected: ReadonlySet<string>;
-  toggle: (caseId: string, on: boolean) => void;
+  selected: { has: (caseId: string) => boolean };
+  toggle: (row: TeamCaseRow, on: boolean) => void;
   /** Selects or clears every case of the page shown. */
   togglePage: (on: boolean) => void;
   pageState: 'all' | 'some' | 'none';
@@ -43,7 +43,7 @@ export function useTeamColumns(selection: TeamSelection) {
             type="checkbox"
             aria-label={t('team.selectCase', { accountRef: row.original.accountRef })}
             checked={selection.selected.has(row.original.id)}
-            onChange={(event) => selection.toggle(row.original.id, event.target.checked)}
+            onChange={(event) => selection.toggle(row.original, event.target.checked)}
           />
         ),
       }),

@@ -3,6 +3,7 @@ import type { TeamCaseRow, TeamCasesInput } from '@arrears/shared/schemas/superv
 import { type FormEvent, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { Dialog } from '../../../components/ui/dialog.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
@@ -39,7 +40,9 @@ export function TeamPage() {
   const [filter, setFilter] = useState<Filter>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState<number>(50);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Each selected case with whom it is moved from (an agent's name, or the pool), for the confirmation.
+  const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
+  const [confirming, setConfirming] = useState(false);
   const [target, setTarget] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const reassign = useReassignCases();
@@ -50,12 +53,12 @@ export function TeamPage() {
   const changeFilter = (patch: Filter) => {
     setFilter((current) => ({ ...current, ...patch }));
     setPage(1);
-    setSelected(new Set());
+    setSelected(new Map());
   };
   const onShow = useCallback((agentId: string) => {
     setFilter((current) => ({ ...current, agentId }));
     setPage(1);
-    setSelected(new Set());
+    setSelected(new Map());
   }, []);
 
   const onPage = rows.filter((row) => selected.has(row.id)).length;
@@ -63,44 +66,61 @@ export function TeamPage() {
     () => ({
       selected,
       pageState: onPage === 0 ? 'none' : onPage === rows.length ? 'all' : 'some',
-      toggle: (id, on) =>
+      toggle: (row, on) =>
         setSelected((current) => {
-          const next = new Set(current);
-          if (on) next.add(id);
-          else next.delete(id);
+          const next = new Map(current);
+          if (on) next.set(row.id, row.assignedAgent?.name ?? t('team.pool'));
+          else next.delete(row.id);
           return next;
         }),
       togglePage: (on) =>
         setSelected((current) => {
-          const next = new Set(current);
+          const next = new Map(current);
           for (const row of rows) {
-            if (on) next.add(row.id);
+            if (on) next.set(row.id, row.assignedAgent?.name ?? t('team.pool'));
             else next.delete(row.id);
           }
           return next;
         }),
     }),
-    [selected, rows, onPage],
+    [selected, rows, onPage, t],
   );
   const columns = useTeamColumns(selection);
   const failure = reassign.error ? readApiError(reassign.error) : null;
   const [tried, setTried] = useState(false);
   const targetProblem = target === '' ? t('team.pickTarget') : undefined;
 
+  const toAgentId = target === POOL ? null : target;
+  const targetName =
+    toAgentId === null ? t('team.pool') : (team?.agents.find((a) => a.id === toAgentId)?.name ?? '');
+  // "Bob Martinez (2 cases) and Team pool (1 case)": whom the selected cases are taken from, largest first.
+  const fromCounts = new Map<string, number>();
+  for (const from of selected.values()) fromCounts.set(from, (fromCounts.get(from) ?? 0) + 1);
+  const fromSummary = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+    [...fromCounts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([name, count]) => t('team.fromCount', { name, count })),
+  );
+
+  /** The form only asks; the move happens once the supervisor confirms what it will do. */
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setTried(true);
     if (!team || selected.size === 0 || targetProblem) return;
-    const toAgentId = target === POOL ? null : target;
-    const name =
-      toAgentId === null ? t('team.pool') : (team.agents.find((a) => a.id === toAgentId)?.name ?? '');
+    setConfirming(true);
+  }
+
+  function move() {
+    setConfirming(false);
+    if (!team) return;
+    const name = targetName;
     reassign.mutate(
-      { idempotencyKey: idempotency.key, teamId: team.id, caseIds: [...selected], toAgentId },
+      { idempotencyKey: idempotency.key, teamId: team.id, caseIds: [...selected.keys()], toAgentId },
       {
         onSuccess: (result) => {
           idempotency.renew();
           setAnnouncement(t('team.moved', { count: result.moved, name }));
-          setSelected(new Set());
+          setSelected(new Map());
           setTried(false);
         },
       },
@@ -135,7 +155,7 @@ export function TeamPage() {
               onChange={(event) => {
                 setChosenTeam(event.target.value);
                 setFilter({});
-                setSelected(new Set());
+                setSelected(new Map());
                 setPage(1);
               }}
             >
@@ -224,6 +244,22 @@ export function TeamPage() {
               </p>
             )}
           </form>
+          <Dialog
+            open={confirming}
+            onClose={() => setConfirming(false)}
+            title={t('team.confirmTitle', { count: selected.size })}
+          >
+            <p>{t('team.confirmBody', { count: selected.size, from: fromSummary, to: targetName })}</p>
+            <p>{t('team.confirmAudit')}</p>
+            <div className="form-actions">
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                {t('team.cancel')}
+              </button>
+              <button type="button" className="button button-primary" data-autofocus onClick={move}>
+                {t('team.move', { count: selected.size })}
+              </button>
+            </div>
+          </Dialog>
 
           <div className="table-toolbar">
             <p role="status" className="list-status">

@@ -1,6 +1,6 @@
 import { RULE_IDS } from '@arrears/shared/compliance/rule-ids';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES } from '@arrears/shared/domain/enums';
-import { AUDIT_KINDS, type AuditKind, REVIEW_STATES } from '@arrears/shared/schemas/oversight';
+import { AUDIT_ACTORS, AUDIT_KINDS, type AuditKind, REVIEW_STATES } from '@arrears/shared/schemas/oversight';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -16,6 +16,7 @@ export interface AuditState {
   actionKind?: string | undefined;
   outcome?: string | undefined;
   review?: string | undefined;
+  by?: string | undefined;
 }
 
 export const FILTER_KEYS = [
@@ -26,6 +27,7 @@ export const FILTER_KEYS = [
   'actionKind',
   'outcome',
   'review',
+  'by',
 ] as const satisfies ReadonlyArray<keyof AuditState>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -67,6 +69,7 @@ export function parseAuditParams(params: URLSearchParams, timeZone: string): Aud
     actionKind: oneOf(ACTION_KINDS, params.get('actionKind')),
     outcome: oneOf(outcomes, params.get('outcome')),
     review: oneOf(REVIEW_STATES, params.get('review')),
+    by: oneOf(AUDIT_ACTORS, params.get('by')),
   };
 }
 
