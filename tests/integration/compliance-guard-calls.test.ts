@@ -181,3 +181,49 @@ describe('Massachusetts (US-MA-FREQ)', () => {
     expect(sms[0]!.n).toBe(2);
   });
 });
+
+describe('China: the day’s dial limit (CN-CBA-DIALS)', () => {
+  /** Wednesday 2026-11-11, 11:00 in Shanghai: inside the calling hours. */
+  const SHANGHAI_MORNING = new Date('2026-11-11T03:00:00Z');
+
+  it('refuses a voicemail after six unanswered dials to the number today: leaving one is a dial', async () => {
+    const { agent, caseRow, mobile } = await world({
+      debtor: { jurisdictionCountry: 'CN', jurisdictionRegion: null, explicitTimeZone: 'Asia/Shanghai' },
+      portfolio: { country: 'CN', region: null, currency: 'CNY' },
+    });
+    const caller = callerFor(handle.db, agent, { now: SHANGHAI_MORNING }).caller;
+    // Six unanswered dials this morning, Shanghai time (09:00–10:40): calls and voicemails alike.
+    const kinds = ['call', 'voicemail', 'call', 'autodial_call', 'call', 'voicemail'] as const;
+    for (const [i, kind] of kinds.entries()) {
+      await buildContact(handle.db, caseRow, {
+        occurredAt: new Date(Date.UTC(2026, 10, 11, 1, i * 20)),
+        contactPointId: mobile.id,
+        kind,
+        outcome: kind === 'voicemail' ? 'voicemail' : 'no_answer',
+      });
+    }
+    const before = await contactsOf(caseRow.id);
+
+    const preview = await caller.compliance.check({ caseId: caseRow.id });
+    const voicemail = preview.actions.find((a) => a.kind === 'voicemail' && a.contactPointId === mobile.id);
+    expect(voicemail?.verdict.violations.map((v) => v.ruleId)).toContain('CN-CBA-DIALS');
+
+    const { error, decision } = await refusedAttempt(
+      handle.db,
+      caller.contacts.logCall({
+        idempotencyKey: key(),
+        caseId: caseRow.id,
+        contactPointId: mobile.id,
+        kind: 'voicemail',
+        outcome: 'voicemail',
+      }),
+    );
+    expect(error.appCode).toBe('BLOCKED_BY_RULE');
+    expect(decision).toMatchObject({
+      outcome: 'blocked',
+      actionKind: 'voicemail',
+      ruleIds: ['CN-CBA-DIALS'],
+    });
+    expect(await contactsOf(caseRow.id)).toBe(before);
+  });
+});
