@@ -66,7 +66,8 @@ test("an agent's blocked attempt shows up in the supervisor's audit and is marke
 
   // Back in the audit the decision now reads as reviewed.
   await page.getByRole('link', { name: 'Back to the audit' }).click();
-  await page.getByLabel('Rule').selectOption('US-FDCPA-MIRANDA');
+  // Exact: the decision page, still showing while the audit's page arrives, has a region named "Rules".
+  await page.getByLabel('Rule', { exact: true }).selectOption('US-FDCPA-MIRANDA');
   await expect(page).toHaveURL(/ruleId=US-FDCPA-MIRANDA/);
   await page.getByLabel('Review', { exact: true }).selectOption('reviewed');
   await expect(table.getByRole('row').filter({ hasText: 'DEMO-CONV-YESTERDAY' }).first()).toContainText(
