@@ -177,6 +177,17 @@ describe('next case', () => {
     });
   });
 
+  it('hands out a case whose unexplained stored instant is later than the truth: judged, it is workable now', async () => {
+    const { agent, ids, next } = await floor({ seeded: { balance: 50_000, owner: 'agent' } });
+    // The demo seed's estimate says tomorrow 09:00 in New York; at noon today the engine allows a call now.
+    await handle.db
+      .update(s.cases)
+      .set({ nextWorkableAt: new Date('2026-11-12T14:00:00Z'), blockedRuleId: null, blockedReason: null })
+      .where(eq(s.cases.id, ids.seeded!));
+    expect(await next(agent)).toMatchObject({ caseId: ids.seeded, nothing: null });
+    expect(await caseRow(ids.seeded!)).toMatchObject({ nextWorkableAt: NOW, claimedBy: agent.id });
+  });
+
   it('says so when no case can be reached by phone at all', async () => {
     const { agent, ids, next, judge } = await floor({ disputed: { balance: 50_000, owner: 'agent' } });
     await buildDispute(handle.db, ids.disputed!, { receivedAt: minutes(-60) });

@@ -53,10 +53,19 @@ export async function nextCase(
 ): Promise<NextCaseOutput> {
   // Cases stored as workable that this press judged again and found blocked: the agent saw them as workable.
   const closedSince = new Set<string>();
+  let judgedUnexplained = false;
   for (let stale = 0; stale <= MAX_STALE_CANDIDATES; stale++) {
     const picked = await pickAndClaim(db, user, now);
     if (picked.kind === 'claimed') return claimed(picked);
-    if (picked.kind === 'none') return nothingWorkable(db, user, now, { closedSince, stillChecking: false });
+    if (picked.kind === 'none') {
+      // A stored instant no judgement explains (the demo seed's estimate) may be later than the truth: judged, such
+      // a case can prove workable now, and is then picked like any other.
+      if (!judgedUnexplained) {
+        judgedUnexplained = true;
+        if (await judgeUnexplained(db, user, now)) continue;
+      }
+      return nothingWorkable(db, user, now, { closedSince, stillChecking: false });
+    }
     await db.transaction(async (tx) => {
       const ids = await queryRows<{ id: string }>(
         tx,
@@ -122,14 +131,6 @@ async function nothingWorkable(
   now: Date,
   press: { closedSince: ReadonlySet<string>; stillChecking: boolean },
 ): Promise<NextCaseOutput> {
-  for (let slice = 0; slice < UNJUDGED_SLICES; slice++) {
-    const judged = await db.transaction(async (tx) => {
-      const ids = await unjudgedLater(tx, user, now, STALE_SLICE);
-      if (ids.length > 0) await refreshCases(tx, ids, now);
-      return ids.length;
-    });
-    if (judged < STALE_SLICE) break;
-  }
   const [opens, held] = await Promise.all([nextOpensAt(db, user, now), heldLookingWorkable(db, user, now)]);
   const nothing: NothingWorkable = {
     nextOpensAt: opens?.toISOString() ?? null,
@@ -137,6 +138,25 @@ async function nothingWorkable(
     stillChecking: press.stillChecking,
   };
   return { caseId: null, source: null, claimExpiresAt: null, nothing };
+}
+
+/**
+ * Judges the agent's and the pool's cases whose stored later instant no judgement has explained, slice by slice, and
+ * stores what the engine says. Returns whether any of them is workable now.
+ */
+async function judgeUnexplained(db: Database, user: SessionUser, now: Date): Promise<boolean> {
+  let workableNow = false;
+  for (let slice = 0; slice < UNJUDGED_SLICES; slice++) {
+    const judged = await db.transaction(async (tx) => {
+      const ids = await unjudgedLater(tx, user, now, STALE_SLICE);
+      if (ids.length === 0) return 0;
+      const rows = await refreshCases(tx, ids, now);
+      if (rows.some((row) => row.nextWorkableAt !== null && row.nextWorkableAt <= now)) workableNow = true;
+      return ids.length;
+    });
+    if (judged < STALE_SLICE) break;
+  }
+  return workableNow;
 }
 
 /**
