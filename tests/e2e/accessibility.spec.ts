@@ -209,7 +209,8 @@ const ROLES: { who: string; email: string; visits: Visit[] }[] = [
 ];
 
 for (const { who, email, visits } of ROLES) {
-  test.describe(who, () => {
+  // Tagged so that `npm test` runs it once, in e2e:server (scripts/test-all.mjs): it does not depend on the database.
+  test.describe(who, { tag: '@every-page' }, () => {
     // Signed in once per role; each page is its own test, so one slow or failing page does not hide the rest.
     let storageState = '';
     test.beforeAll(async ({ browser }, testInfo) => {
