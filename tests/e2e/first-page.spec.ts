@@ -89,3 +89,19 @@ test("an agent's first page, the queue, stays under the budget too", async ({ br
   expect(total, report).toBeLessThan(FIRST_PAGE_BUDGET);
   await fresh.context.close();
 });
+
+test('a page whose script cannot be fetched says so and offers a reload, keeping the header', async ({
+  page,
+}) => {
+  await signIn(page, DEMO.agent);
+  // As when the network drops, or a new release replaced the file this tab still names.
+  await page.route(/\/assets\/cases-page-[^/]*\.js$/, (route) => route.abort('failed'));
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Cases' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded.' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+
+  await page.unroute(/\/assets\/cases-page-[^/]*\.js$/);
+  await alert.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('table', { name: 'Cases' })).toBeVisible();
+});

@@ -45,16 +45,19 @@ function PageLoadFailed() {
  * open tab still refers to. Either way a reload is what helps, so that is what it offers. Errors thrown while a
  * page renders are not swallowed here: only a failed dynamic import is caught.
  */
-class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
+class ChunkBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
 
   static getDerivedStateFromError(error: unknown) {
-    if (isChunkLoadError(error)) return { failed: true };
-    throw error;
+    return { error };
   }
 
   override render() {
-    return this.state.failed ? <PageLoadFailed /> : this.props.children;
+    const { error } = this.state;
+    if (error === null) return this.props.children;
+    if (isChunkLoadError(error)) return <PageLoadFailed />;
+    // Not ours to handle: thrown again from render, it reaches the boundary above, as if this one were not there.
+    throw error;
   }
 }
 
