@@ -1,5 +1,5 @@
-import type { ComplianceCheckOutput } from '@arrears/shared/schemas/compliance';
-import { useId, useState } from 'react';
+import type { ComplianceCheckOutput, RuleHitView } from '@arrears/shared/schemas/compliance';
+import { cloneElement, type ReactElement, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { VerdictBadge } from '../../../components/ui/verdict-badge.tsx';
@@ -78,51 +78,89 @@ function PlacementRow(props: {
   onPlaced: (agency: string) => void;
 }) {
   const { t } = useTranslation();
-  const detailsId = useId();
   const [placing, setPlacing] = useState(false);
   const blockers = escalationBlockers(props.check, 'agency_placement');
-  const blocked = blockers.length > 0;
   const debtorZone = props.check.debtorZones[0]?.zone;
+  return (
+    <ApprovedActionRow
+      title={t('actions.escalationTitle.agency_placement')}
+      blockers={blockers}
+      opensAt={earliestOpening(props.check, 'agency_placement')}
+      debtorZone={debtorZone}
+      canWork={props.canWork}
+      button={t('approvals.place.button')}
+      buttonLabel={t('approvals.place.buttonLabel')}
+      approved={<p className="verdict-details muted">{t('approvals.place.approved')}</p>}
+      dialogTitle={t('approvals.place.title')}
+      open={placing}
+      onOpen={() => setPlacing(true)}
+      onClose={() => setPlacing(false)}
+    >
+      <AgencyPlacementForm
+        caseId={props.check.caseId}
+        debtorZone={debtorZone}
+        onDone={(agency) => {
+          setPlacing(false);
+          props.onPlaced(agency);
+        }}
+      />
+    </ApprovedActionRow>
+  );
+}
+
+/**
+ * The row of an approved escalation: its one action (Place, Schedule), disabled with the rule's reason while
+ * anything else blocks it, else the approval's note; the action's form opens in a dialog.
+ */
+function ApprovedActionRow(props: {
+  title: string;
+  blockers: readonly RuleHitView[];
+  opensAt: string | null;
+  debtorZone: string | undefined;
+  canWork: boolean;
+  button: string;
+  buttonLabel: string;
+  /** Shown when nothing blocks the action; described-by of the button. */
+  approved: ReactElement<{ id?: string }>;
+  dialogTitle: string;
+  open: boolean;
+  onOpen: () => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const detailsId = useId();
+  const blocked = props.blockers.length > 0;
   return (
     <li className={`action-row action-row-${blocked ? 'blocked' : 'allowed'}`}>
       <div className="action-row-main">
-        <span className="action-target">{t('actions.escalationTitle.agency_placement')}</span>
+        <span className="action-target">{props.title}</span>
         <VerdictBadge state={blocked ? 'blocked' : 'allowed'} />
         {props.canWork && (
           <button
             type="button"
             className="button action-button"
             disabled={blocked}
-            aria-label={t('approvals.place.buttonLabel')}
+            aria-label={props.buttonLabel}
             aria-describedby={detailsId}
-            onClick={() => setPlacing(true)}
+            onClick={props.onOpen}
           >
-            {t('approvals.place.button')}
+            {props.button}
           </button>
         )}
       </div>
       {blocked ? (
         <VerdictDetails
           id={detailsId}
-          violations={blockers}
+          violations={props.blockers}
           warnings={[]}
-          opensAt={earliestOpening(props.check, 'agency_placement')}
-          debtorZone={debtorZone}
+          opensAt={props.opensAt}
+          debtorZone={props.debtorZone}
         />
       ) : (
-        <p id={detailsId} className="verdict-details muted">
-          {t('approvals.place.approved')}
-        </p>
+        cloneElement(props.approved, { id: detailsId })
       )}
-      <Dialog open={placing} onClose={() => setPlacing(false)} title={t('approvals.place.title')}>
-        <AgencyPlacementForm
-          caseId={props.check.caseId}
-          debtorZone={debtorZone}
-          onDone={(agency) => {
-            setPlacing(false);
-            props.onPlaced(agency);
-          }}
-        />
+      <Dialog open={props.open} onClose={props.onClose} title={props.dialogTitle}>
+        {props.children}
       </Dialog>
     </li>
   );
@@ -158,52 +196,37 @@ function EscalationRow(props: {
       a.verdict.override !== null || a.opensAt !== null ? [] : a.verdict.violations,
     );
     const visitBlockers = lasting.some((hits) => hits.length === 0) ? [] : (lasting[0] ?? []);
-    const visitBlocked = visitBlockers.length > 0;
     return (
-      <li className={`action-row action-row-${visitBlocked ? 'blocked' : 'allowed'}`}>
-        <div className="action-row-main">
-          <span className="action-target">{t(`actions.escalationTitle.${props.kind}`)}</span>
-          <VerdictBadge state={visitBlocked ? 'blocked' : 'allowed'} />
-          {props.canWork && (
-            <button
-              type="button"
-              className="button action-button"
-              disabled={visitBlocked}
-              aria-label={t('approvals.schedule.buttonLabel')}
-              aria-describedby={detailsId}
-              onClick={() => setBooking(true)}
-            >
-              {t('approvals.schedule.button')}
-            </button>
-          )}
-        </div>
-        {visitBlocked ? (
-          <VerdictDetails
-            id={detailsId}
-            violations={visitBlockers}
-            warnings={[]}
-            opensAt={null}
-            debtorZone={debtorZone}
-          />
-        ) : (
-          <p id={detailsId} className="verdict-details muted" role="status">
+      <ApprovedActionRow
+        title={t(`actions.escalationTitle.${props.kind}`)}
+        blockers={visitBlockers}
+        opensAt={null}
+        debtorZone={debtorZone}
+        canWork={props.canWork}
+        button={t('approvals.schedule.button')}
+        buttonLabel={t('approvals.schedule.buttonLabel')}
+        approved={
+          <p className="verdict-details muted" role="status">
             {scheduled
               ? t('approvals.schedule.scheduled', { time: formatInZone(scheduled, debtorZone, locale) })
               : t('approvals.schedule.approved')}
           </p>
-        )}
-        <Dialog open={booking} onClose={() => setBooking(false)} title={t('approvals.schedule.title')}>
-          <FieldVisitForm
-            caseId={props.check.caseId}
-            addresses={visitAddresses}
-            debtorZone={debtorZone}
-            onDone={(at) => {
-              setScheduled(at);
-              setBooking(false);
-            }}
-          />
-        </Dialog>
-      </li>
+        }
+        dialogTitle={t('approvals.schedule.title')}
+        open={booking}
+        onOpen={() => setBooking(true)}
+        onClose={() => setBooking(false)}
+      >
+        <FieldVisitForm
+          caseId={props.check.caseId}
+          addresses={visitAddresses}
+          debtorZone={debtorZone}
+          onDone={(at) => {
+            setScheduled(at);
+            setBooking(false);
+          }}
+        />
+      </ApprovedActionRow>
     );
   }
   return (
