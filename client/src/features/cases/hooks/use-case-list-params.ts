@@ -1,22 +1,10 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { type UrlStateOptions, useUrlState } from '../../../lib/url-state.ts';
 import { type CaseListState, parseCaseListParams, toCaseListParams } from './case-list-params.ts';
-
-type CaseListChange = (state: CaseListState) => CaseListState;
 
 /** The case list's state from the URL, and a way to change it (a new history entry unless `replace`). */
 export function useCaseListParams(): [
   CaseListState,
-  (change: CaseListChange, options?: { replace?: boolean }) => void,
+  (change: (state: CaseListState) => CaseListState, options?: UrlStateOptions) => void,
 ] {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = useMemo(() => parseCaseListParams(searchParams), [searchParams]);
-  const update = useCallback(
-    (change: CaseListChange, options?: { replace?: boolean }) =>
-      setSearchParams((current) => toCaseListParams(change(parseCaseListParams(current))), {
-        replace: options?.replace ?? false,
-      }),
-    [setSearchParams],
-  );
-  return [state, update];
+  return useUrlState(parseCaseListParams, toCaseListParams);
 }

@@ -1,8 +1,8 @@
 import { RULE_IDS } from '@arrears/shared/compliance/rule-ids';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES } from '@arrears/shared/domain/enums';
 import { AUDIT_ACTORS, AUDIT_KINDS, type AuditKind, REVIEW_STATES } from '@arrears/shared/schemas/oversight';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback } from 'react';
+import { useUrlState } from '../../../lib/url-state.ts';
 
 /** The audit page's state, all of it in the URL so a filtered view can be bookmarked and shared. */
 export interface AuditState {
@@ -87,17 +87,17 @@ export function hasFilters(state: AuditState): boolean {
 }
 
 export function useAuditParams(timeZone: string): [AuditState, (change: Partial<AuditState>) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const state = useMemo(() => parseAuditParams(searchParams, timeZone), [searchParams, timeZone]);
-  const update = useCallback(
+  const parse = useCallback((params: URLSearchParams) => parseAuditParams(params, timeZone), [timeZone]);
+  const [state, update] = useUrlState(parse, toAuditParams);
+  const change = useCallback(
     (change: Partial<AuditState>) =>
-      setSearchParams((current) => {
-        const next = { ...parseAuditParams(current, timeZone), ...change };
+      update((current) => {
+        const next = { ...current, ...change };
         // An outcome of decisions means nothing for contacts and the other way round.
         if (change.kind !== undefined) next.outcome = undefined;
-        return toAuditParams(next);
+        return next;
       }),
-    [setSearchParams, timeZone],
+    [update],
   );
-  return [state, update];
+  return [state, change];
 }
