@@ -8,6 +8,7 @@
 // Standard library only: it decides what to install before anything else runs.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './test-env/chromium.mjs';
 import { providePostgres } from './test-env/postgres.mjs';
@@ -37,6 +38,9 @@ const LAYERS = [
     // The scan of every page of every role (accessibility.spec.ts) judges what the browser draws, the same on either
     // database; it runs once, in the layer shaped as an agency deploys (e2e:server), unless files are named here.
     argsWhenNoneGiven: ['--grep-invert', '@every-page'],
+    // The two browser layers wait on Chromium and on their own server far more than they compute: run together,
+    // each on its own port and results folder, they take the time of the longer one instead of the sum.
+    together: 'e2e',
   },
   {
     id: 'e2e:server',
@@ -48,6 +52,7 @@ const LAYERS = [
     before: (pg) => helper(['create', pg.url, e2eDatabase]),
     after: (pg) => helper(['drop', pg.url, e2eDatabase]),
     // The server works as a role that owns nothing; the owner migrates and seeds (tests/e2e/server-database.ts).
+    together: 'e2e',
     env: (pg) => ({
       E2E_DATABASE_URL: withRole(withDatabase(pg.url, e2eDatabase), `${e2eDatabase}_app`),
       E2E_DATABASE_OWNER_URL: withRole(withDatabase(pg.url, e2eDatabase), `${e2eDatabase}_owner`),
@@ -87,15 +92,32 @@ function pnpm() {
   return /\.[cm]?js$/.test(execPath) ? [process.execPath, execPath] : [execPath];
 }
 
-let running;
+const running = new Set();
 
-function run(args, env = process.env) {
+/**
+ * Runs one package script. With `label`, its output is read line by line and each line is printed behind the label,
+ * so two layers running at once stay readable.
+ */
+function run(args, env = process.env, label) {
   const [command, ...prefix] = pnpm();
   return new Promise((resolve, reject) => {
-    running = spawn(command, [...prefix, ...args], { cwd: root, env, stdio: 'inherit' });
-    running.once('error', reject);
-    running.once('exit', (code, signal) => {
-      running = undefined;
+    const child = spawn(command, [...prefix, ...args], {
+      cwd: root,
+      env,
+      stdio: label ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    running.add(child);
+    if (label) {
+      for (const [stream, out] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
+        readline.createInterface({ input: stream }).on('line', (line) => out.write(`[${label}] ${line}\n`));
+      }
+    }
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      running.delete(child);
       resolve(code ?? (signal ? 128 : 1));
     });
   });
@@ -144,9 +166,20 @@ async function cleanUp() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    running?.kill(signal);
+    for (const child of running) child.kill(signal);
     cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   });
+}
+
+/** The chosen layers in order, those marked to run `together` in one batch. */
+function batches(layers) {
+  const out = [];
+  for (const layer of layers) {
+    const last = out.at(-1);
+    if (layer.together && last?.[0].together === layer.together) last.push(layer);
+    else out.push([layer]);
+  }
+  return out;
 }
 
 async function main() {
@@ -166,26 +199,49 @@ async function main() {
   }
 
   const timings = [];
-  for (const layer of layers) {
-    console.log(`\n== ${layer.id} ==`);
-    const layerStarted = Date.now();
-    if (layer.before) {
-      await layer.before(pg);
-      cleanups.push(() => layer.after(pg));
-    }
-    const status = await run(
-      [
-        ...layer.run,
-        ...(layer.takesArgs ? (passThrough.length > 0 ? passThrough : (layer.argsWhenNoneGiven ?? [])) : []),
-      ],
-      layerEnv(layer, pg, chromium),
+  const failed = [];
+  for (const batch of batches(layers)) {
+    const together = batch.length > 1;
+    console.log(`\n== ${batch.map((layer) => layer.id).join(' and ')}${together ? ', together' : ''} ==`);
+    const statuses = await Promise.all(
+      batch.map(async (layer, index) => {
+        const layerStarted = Date.now();
+        const after = layer.after ? () => layer.after(pg) : undefined;
+        if (layer.before) await layer.before(pg);
+        if (after) cleanups.push(after);
+        // Layers run together get a port and a results folder each.
+        const apart = together
+          ? {
+              E2E_PORT: String(Number(process.env.E2E_PORT ?? 3100) + index),
+              E2E_OUTPUT_DIR: `test-results/${layer.id.replace(':', '-')}`,
+            }
+          : {};
+        const status = await run(
+          [
+            ...layer.run,
+            ...(layer.takesArgs
+              ? passThrough.length > 0
+                ? passThrough
+                : (layer.argsWhenNoneGiven ?? [])
+              : []),
+          ],
+          { ...layerEnv(layer, pg, chromium), ...apart },
+          together ? layer.id : undefined,
+        );
+        if (after) {
+          cleanups.splice(cleanups.indexOf(after), 1);
+          await after();
+        }
+        timings.push(`${layer.id} ${Math.round((Date.now() - layerStarted) / 1000)} s`);
+        console.log(`== ${layer.id}: ${status === 0 ? 'passed' : `failed (exit ${status})`} ==`);
+        return status;
+      }),
     );
-    if (layer.after) await cleanups.pop()();
-    timings.push(`${layer.id} ${Math.round((Date.now() - layerStarted) / 1000)} s`);
-    if (status !== 0)
-      throw new Error(
-        `layer ${layer.id} failed (exit ${status}); before it: ${timings.slice(0, -1).join(', ') || 'none'}`,
-      );
+    batch.forEach((layer, index) => {
+      if (statuses[index] !== 0) failed.push(`${layer.id} (exit ${statuses[index]})`);
+    });
+    if (failed.length > 0)
+      throw new Error(`layer ${failed.join(' and ')} failed; timings: ${timings.join(', ')}`);
   }
   const whole =
     layers === LAYERS ? 'every layer passed' : `only ${layers.map((l) => l.id).join(', ')} ran, and passed`;

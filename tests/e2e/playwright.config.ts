@@ -33,7 +33,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: path.join(root, 'test-results'),
+  // Two runs at once (`npm test` runs both databases' layers together) each keep their own traces.
+  outputDir: path.join(root, process.env.E2E_OUTPUT_DIR ?? 'test-results'),
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
