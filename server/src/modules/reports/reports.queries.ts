@@ -41,6 +41,12 @@ function monthsBetween(from: string, to: string): number {
   );
 }
 
+/** A row's portfolio: its id and its name (empty when the portfolio is gone), in the report rows' key order. */
+const portfolioOf = (names: Map<string, string>, row: Record<string, unknown>) => {
+  const portfolioId = String(row.portfolio_id);
+  return { portfolioId, portfolioName: names.get(portfolioId) ?? '' };
+};
+
 async function portfolioNames(db: Executor): Promise<Map<string, string>> {
   const rows = await db.select({ id: portfolios.id, name: portfolios.name }).from(portfolios);
   return new Map(rows.map((r) => [r.id, r.name]));
@@ -63,8 +69,7 @@ export async function collectedReport(
   return rows
     .map((r) => ({
       period: String(r.period),
-      portfolioId: String(r.portfolio_id),
-      portfolioName: names.get(String(r.portfolio_id)) ?? '',
+      ...portfolioOf(names, r),
       currency: String(r.currency),
       amountMinor: n(r.amount),
       paymentCount: n(r.count),
@@ -97,8 +102,7 @@ export async function vintageReport(db: Executor, filters: ReportFilters, now: D
       const inMonth = collected.get(`${c.portfolio_id}|${month}|${c.currency}|${m}`) ?? 0;
       cumulative += inMonth;
       rows.push({
-        portfolioId: String(c.portfolio_id),
-        portfolioName: names.get(String(c.portfolio_id)) ?? '',
+        ...portfolioOf(names, c),
         placementMonth: month,
         currency: String(c.currency),
         caseCount: n(c.case_count),
@@ -222,8 +226,7 @@ export async function promiseKeptReport(db: Executor, filters: ReportFilters): P
   return rows
     .map((r) => ({
       month: String(r.month),
-      portfolioId: String(r.portfolio_id),
-      portfolioName: names.get(String(r.portfolio_id)) ?? '',
+      ...portfolioOf(names, r),
       currency: String(r.currency),
       keptCount: n(r.kept),
       brokenCount: n(r.broken),
@@ -244,8 +247,7 @@ export async function rightPartyReport(db: Executor, filters: ReportFilters): Pr
   return rows
     .map((r) => ({
       month: String(r.month),
-      portfolioId: String(r.portfolio_id),
-      portfolioName: names.get(String(r.portfolio_id)) ?? '',
+      ...portfolioOf(names, r),
       callAttempts: n(r.attempts),
       rightPartyContacts: n(r.rpc),
       rightPartyRate: ratio(n(r.rpc), n(r.attempts)),
@@ -277,8 +279,7 @@ export async function contactsPerCollectedReport(
     let m = merged.get(key);
     if (!m) {
       m = {
-        portfolioId: String(r.portfolio_id),
-        portfolioName: names.get(String(r.portfolio_id)) ?? '',
+        ...portfolioOf(names, r),
         currency: String(r.currency),
         contacts: 0,
         collectedMinor: 0,
