@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows } from '../../server/src/db/client.ts';
 import { type SeedSummary, seedDemoBook } from '../../server/src/db/seed/demo-book.ts';
 import { DEMO_ACCOUNT_REFS } from '../../server/src/db/seed/specials.ts';
-import { CASE_KEY_TRIGGERS } from '../../server/src/modules/queues/case-keys.ts';
+import { bulkLoadOffTriggers } from '../../server/src/db/triggers.ts';
 import { createTestDatabase, type TestDatabase } from './support/db.ts';
 
 /** An instant in US daylight time, when New York is UTC−4 and Shanghai UTC+8, so local days differ by zone. */
@@ -62,6 +62,7 @@ describe('the demo book', () => {
       expect(drift).toEqual([]);
       expect(off).toEqual([]);
     }
+    const CASE_KEY_TRIGGERS = bulkLoadOffTriggers();
     // The load switches these off by name: a name the schema does not have would leave its trigger running per row.
     const named = await queryRows<{ tgname: string }>(
       first.db,

@@ -1,6 +1,6 @@
 import { getTableName } from 'drizzle-orm';
 import postgres from 'postgres';
-import { CASE_KEY_TRIGGERS } from '../../modules/queues/case-keys.ts';
+import { bulkLoadOffTriggers } from '../triggers.ts';
 import { rebuildAfterLoad, setAsideForLoad } from './bulk-load.ts';
 import { copySink } from './copy-sink.ts';
 import type { NamePools } from './name-pools.ts';
@@ -42,7 +42,7 @@ export async function bulkLoad(
   };
   try {
     const tables = LOAD_ORDER.map(([, table]) => getTableName(table));
-    const setAside = await setAsideForLoad(sql, tables, CASE_KEY_TRIGGERS);
+    const setAside = await setAsideForLoad(sql, tables, bulkLoadOffTriggers());
     lap(
       `set aside ${setAside.indexes.length} indexes, ${setAside.foreignKeys.length} foreign keys and ${setAside.triggers.length} triggers`,
     );

@@ -1,9 +1,10 @@
 import { getTableName, sql } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/password.ts';
 import { backfillContactInsights } from '../../modules/oversight/insights.ts';
-import { CASE_KEY_TRIGGERS, refreshCaseKeys } from '../../modules/queues/case-keys.ts';
+import { refreshCaseKeys } from '../../modules/queues/case-keys.ts';
 import { snapshotBucketMonths } from '../../modules/reports/rollups.ts';
 import type { Executor } from '../client.ts';
+import { bulkLoadOffTriggers } from '../triggers.ts';
 import { seedAgencyDemo } from './agency-demo.ts';
 import { bulkLoad } from './bulk-book.ts';
 import { rebuildInline, setAsideInline } from './bulk-load.ts';
@@ -89,12 +90,12 @@ export async function seedDemoBook(db: Executor, options: SeedOptions): Promise<
     );
     for (const [name, count] of Object.entries(copied)) rows[name] = (rows[name] ?? 0) + count;
   } else {
-    // As on the bulk path, the loaded tables' indexes and the case-key triggers are set aside for the load (decision
-    // 023); refreshCaseKeys below sets the keys. Foreign keys stay on.
+    // As on the bulk path, the loaded tables' indexes and the triggers the registry marks `bulkLoad: 'off'` (the case keys)
+    // are set aside for the load (decision 023, 030); refreshCaseKeys below sets the keys. Foreign keys stay on.
     const aside = await setAsideInline(
       db,
       LOAD_ORDER.map(([, table]) => getTableName(table)),
-      CASE_KEY_TRIGGERS,
+      bulkLoadOffTriggers(),
     );
     const sink = inlineCopySink(db);
     step('cases');

@@ -14,23 +14,21 @@ import {
   type TeamLeagueRow,
   type VintageRow,
 } from '@arrears/shared/schemas/reports';
-import { type SQL, sql } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
+import { portfolios } from '../../db/schema/index.ts';
+import * as statements from './reports.statements.ts';
 import { monthStart } from './rollups.ts';
 
 /**
- * The recovery reports, read from the rollups (decision record 011). Every query groups money by currency;
- * days are UTC days. Rates are computed here, in JS, from the integer sums (`ratio`).
+ * The recovery reports, read from the rollups (decision record 011) by the statements of reports.statements.ts.
+ * Every query groups money by currency; days are UTC days. Rates are computed here, in JS, from the integer sums
+ * (`ratio`).
  */
 
 const n = (value: unknown): number => Number(value ?? 0);
 /** Code-point order: stable for the same input and much cheaper than localeCompare on long reports. */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function portfolioClause(filters: ReportFilters, column: SQL = sql`portfolio_id`): SQL {
-  if (filters.portfolioIds.length === 0) return sql``;
-  return sql` and ${column} = any(string_to_array(${filters.portfolioIds.join(',')}, ',')::uuid[])`;
-}
 
 /** `YYYY-MM-01` of a `YYYY-MM-DD` day. */
 const monthOf = (day: string): string => `${day.slice(0, 7)}-01`;
@@ -43,16 +41,22 @@ function monthsBetween(from: string, to: string): number {
   );
 }
 
+/** A row's portfolio: its id and its name (empty when the portfolio is gone), in the report rows' key order. */
+const portfolioOf = (names: Map<string, string>, row: Record<string, unknown>) => {
+  const portfolioId = String(row.portfolio_id);
+  return { portfolioId, portfolioName: names.get(portfolioId) ?? '' };
+};
+
 async function portfolioNames(db: Executor): Promise<Map<string, string>> {
-  const rows = await queryRows<{ id: string; name: string }>(db, sql`select id, name from portfolios`);
+  const rows = await db.select({ id: portfolios.id, name: portfolios.name }).from(portfolios);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function listPortfolios(db: Executor) {
-  return queryRows<{ id: string; name: string; currency: string }>(
-    db,
-    sql`select id, name, currency from portfolios order by name`,
-  );
+  return db
+    .select({ id: portfolios.id, name: portfolios.name, currency: portfolios.currency })
+    .from(portfolios)
+    .orderBy(asc(portfolios.name));
 }
 
 export async function collectedReport(
@@ -61,20 +65,11 @@ export async function collectedReport(
   grain: ReportGrain,
 ): Promise<CollectedRow[]> {
   const names = await portfolioNames(db);
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select to_char(date_trunc(${grain}, day::timestamp), 'YYYY-MM-DD') as period, portfolio_id, currency,
-               sum(amount_minor)::bigint as amount, sum(payment_count)::int as count
-          from report_daily_collections
-         where day between ${filters.from}::date and ${filters.to}::date${portfolioClause(filters)}
-         group by 1, 2, 3
-        having sum(payment_count) <> 0 or sum(amount_minor) <> 0`,
-  );
+  const rows = await queryRows<Record<string, unknown>>(db, statements.collectedByPeriod(filters, grain));
   return rows
     .map((r) => ({
       period: String(r.period),
-      portfolioId: String(r.portfolio_id),
-      portfolioName: names.get(String(r.portfolio_id)) ?? '',
+      ...portfolioOf(names, r),
       currency: String(r.currency),
       amountMinor: n(r.amount),
       paymentCount: n(r.count),
@@ -88,18 +83,10 @@ export async function collectedReport(
 /** Cohorts placed in the months of the range, each followed month by month up to the current month. */
 export async function vintageReport(db: Executor, filters: ReportFilters, now: Date): Promise<VintageRow[]> {
   const names = await portfolioNames(db);
-  const cohortFilter = sql`placement_month between ${monthOf(filters.from)}::date and ${monthOf(filters.to)}::date${portfolioClause(filters)}`;
+  const [first, last] = [monthOf(filters.from), monthOf(filters.to)];
   const [cohorts, collections] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select portfolio_id, placement_month::text as month, currency, case_count, placed_minor
-            from report_vintage_cohorts where ${cohortFilter}`,
-    ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select portfolio_id, placement_month::text as month, currency, months_since, amount_minor
-            from report_vintage_collections where ${cohortFilter}`,
-    ),
+    queryRows<Record<string, unknown>>(db, statements.vintageCohorts(filters, first, last)),
+    queryRows<Record<string, unknown>>(db, statements.vintageCollected(filters, first, last)),
   ]);
   const collected = new Map<string, number>();
   for (const r of collections) {
@@ -115,8 +102,7 @@ export async function vintageReport(db: Executor, filters: ReportFilters, now: D
       const inMonth = collected.get(`${c.portfolio_id}|${month}|${c.currency}|${m}`) ?? 0;
       cumulative += inMonth;
       rows.push({
-        portfolioId: String(c.portfolio_id),
-        portfolioName: names.get(String(c.portfolio_id)) ?? '',
+        ...portfolioOf(names, c),
         placementMonth: month,
         currency: String(c.currency),
         caseCount: n(c.case_count),
@@ -143,18 +129,8 @@ export async function liquidationReport(db: Executor, filters: ReportFilters): P
   const firstMonth = monthOf(filters.from);
   const afterLast = nextMonth(monthOf(filters.to));
   const [placed, collected] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select portfolio_id, currency, placement_month::text as month, sum(placed_minor)::bigint as amount
-            from report_vintage_cohorts where placement_month < ${afterLast}::date${portfolioClause(filters)}
-           group by 1, 2, 3`,
-    ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select portfolio_id, currency, to_char(day, 'YYYY-MM-01') as month, sum(amount_minor)::bigint as amount
-            from report_daily_collections where day < ${afterLast}::date${portfolioClause(filters)}
-           group by 1, 2, 3`,
-    ),
+    queryRows<Record<string, unknown>>(db, statements.placedByMonth(filters, afterLast)),
+    queryRows<Record<string, unknown>>(db, statements.collectedByMonth(filters, afterLast)),
   ]);
   type Series = { placed: Map<string, number>; collected: Map<string, number> };
   const series = new Map<string, Series>();
@@ -203,10 +179,7 @@ export async function liquidationReport(db: Executor, filters: ReportFilters): P
 export async function rollRatesReport(db: Executor, filters: ReportFilters): Promise<RollRateRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select month::text as month, from_bucket, to_bucket, sum(case_count)::int as count
-          from report_bucket_rolls
-         where month between ${monthOf(filters.from)}::date and ${monthOf(filters.to)}::date${portfolioClause(filters)}
-         group by 1, 2, 3`,
+    statements.bucketRolls(filters, monthOf(filters.from), monthOf(filters.to)),
   );
   const fromCounts = new Map<string, number>();
   for (const r of rows) {
@@ -249,23 +222,11 @@ const bucketOrder = (bucket: string) => BUCKET_ORDER.indexOf(bucket);
 /** Promises due in the range, by due month: kept ÷ (kept + broken). */
 export async function promiseKeptReport(db: Executor, filters: ReportFilters): Promise<PromiseKeptRow[]> {
   const names = await portfolioNames(db);
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select to_char(due_date, 'YYYY-MM-01') as month, portfolio_id, currency,
-               sum(promise_count) filter (where status = 'kept')::int as kept,
-               sum(promise_count) filter (where status = 'broken')::int as broken,
-               sum(amount_minor) filter (where status = 'kept')::bigint as kept_minor,
-               sum(amount_minor) filter (where status = 'broken')::bigint as broken_minor
-          from report_daily_promises
-         where due_date between ${filters.from}::date and ${filters.to}::date
-           and status in ('kept', 'broken')${portfolioClause(filters)}
-         group by 1, 2, 3`,
-  );
+  const rows = await queryRows<Record<string, unknown>>(db, statements.promisesKeptByMonth(filters));
   return rows
     .map((r) => ({
       month: String(r.month),
-      portfolioId: String(r.portfolio_id),
-      portfolioName: names.get(String(r.portfolio_id)) ?? '',
+      ...portfolioOf(names, r),
       currency: String(r.currency),
       keptCount: n(r.kept),
       brokenCount: n(r.broken),
@@ -282,19 +243,11 @@ export async function promiseKeptReport(db: Executor, filters: ReportFilters): P
 /** Outbound calls in the range by month: reached the debtor (conversation) ÷ attempts. */
 export async function rightPartyReport(db: Executor, filters: ReportFilters): Promise<RightPartyRow[]> {
   const names = await portfolioNames(db);
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select to_char(day, 'YYYY-MM-01') as month, portfolio_id,
-               sum(call_attempts)::int as attempts, sum(right_party_contacts)::int as rpc
-          from report_daily_contacts
-         where day between ${filters.from}::date and ${filters.to}::date${portfolioClause(filters)}
-         group by 1, 2 having sum(call_attempts) > 0`,
-  );
+  const rows = await queryRows<Record<string, unknown>>(db, statements.rightPartyByMonth(filters));
   return rows
     .map((r) => ({
       month: String(r.month),
-      portfolioId: String(r.portfolio_id),
-      portfolioName: names.get(String(r.portfolio_id)) ?? '',
+      ...portfolioOf(names, r),
       callAttempts: n(r.attempts),
       rightPartyContacts: n(r.rpc),
       rightPartyRate: ratio(n(r.rpc), n(r.attempts)),
@@ -316,16 +269,9 @@ export async function contactsPerCollectedReport(
   filters: ReportFilters,
 ): Promise<ContactsPerCollectedRow[]> {
   const names = await portfolioNames(db);
-  const range = sql`day between ${filters.from}::date and ${filters.to}::date${portfolioClause(filters)}`;
   const [contacts, collected] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select portfolio_id, currency, sum(contacts)::int as v from report_daily_contacts where ${range} group by 1, 2`,
-    ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select portfolio_id, currency, sum(amount_minor)::bigint as v from report_daily_collections where ${range} group by 1, 2`,
-    ),
+    queryRows<Record<string, unknown>>(db, statements.contactsByPortfolio(filters)),
+    queryRows<Record<string, unknown>>(db, statements.collectedByPortfolio(filters)),
   ]);
   const merged = new Map<string, ContactsPerCollectedRow>();
   const row = (r: Record<string, unknown>) => {
@@ -333,8 +279,7 @@ export async function contactsPerCollectedReport(
     let m = merged.get(key);
     if (!m) {
       m = {
-        portfolioId: String(r.portfolio_id),
-        portfolioName: names.get(String(r.portfolio_id)) ?? '',
+        ...portfolioOf(names, r),
         currency: String(r.currency),
         contacts: 0,
         collectedMinor: 0,
@@ -370,29 +315,10 @@ const emptyFigures = (): LeagueFigures => ({
 
 /** Figures per (agent, currency) in the range; agent null is money on pool cases and automated contacts. */
 async function agentFigures(db: Executor, filters: ReportFilters) {
-  const days = sql`day between ${filters.from}::date and ${filters.to}::date${portfolioClause(filters)}`;
   const [collected, contacts, promises] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select agent_id, currency, sum(amount_minor)::bigint as amount, sum(payment_count)::int as count
-            from report_daily_collections where ${days} group by 1, 2`,
-    ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select agent_id, currency, sum(contacts)::int as contacts, sum(call_attempts)::int as attempts,
-                 sum(right_party_contacts)::int as rpc
-            from report_daily_contacts where ${days} group by 1, 2`,
-    ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select agent_id, currency,
-                 sum(promise_count) filter (where status = 'kept')::int as kept,
-                 sum(promise_count) filter (where status = 'broken')::int as broken
-            from report_daily_promises
-           where due_date between ${filters.from}::date and ${filters.to}::date
-             and status in ('kept', 'broken')${portfolioClause(filters)}
-           group by 1, 2`,
-    ),
+    queryRows<Record<string, unknown>>(db, statements.collectedByAgent(filters)),
+    queryRows<Record<string, unknown>>(db, statements.contactsByAgent(filters)),
+    queryRows<Record<string, unknown>>(db, statements.promisesKeptByAgent(filters)),
   ]);
   const figures = new Map<string, { agentId: string | null; currency: string } & LeagueFigures>();
   const at = (r: Record<string, unknown>) => {
@@ -433,10 +359,7 @@ function withRates<T extends LeagueFigures>(f: T): T {
 }
 
 async function people(db: Executor) {
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select u.id, u.name, u.team_id, t.name as team_name from users u left join teams t on t.id = u.team_id`,
-  );
+  const rows = await queryRows<Record<string, unknown>>(db, statements.usersWithTeams());
   return new Map(
     rows.map((r) => [
       String(r.id),
@@ -492,21 +415,7 @@ export async function teamLeagueReport(db: Executor, filters: ReportFilters): Pr
 
 /** Agency balances: placed and recalled in the range (UTC days), and still placed now (report_agency_balances). */
 export async function agencyReport(db: Executor, filters: ReportFilters): Promise<AgencyRow[]> {
-  const inRange = sql`day between ${filters.from}::date and ${filters.to}::date`;
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select b.agency_id, a.name as agency_name, b.currency,
-               coalesce(sum(placement_count) filter (where kind = 'placed' and ${inRange}), 0)::int as placed_count,
-               coalesce(sum(amount_minor) filter (where kind = 'placed' and ${inRange}), 0)::bigint as placed_minor,
-               coalesce(sum(placement_count) filter (where kind = 'recalled' and ${inRange}), 0)::int as recalled_count,
-               coalesce(sum(amount_minor) filter (where kind = 'recalled' and ${inRange}), 0)::bigint as recalled_minor,
-               coalesce(sum(placement_count) filter (where kind = 'open'), 0)::int as open_count,
-               coalesce(sum(amount_minor) filter (where kind = 'open'), 0)::bigint as open_minor
-          from report_agency_balances b
-          join agencies a on a.id = b.agency_id
-         where (kind = 'open' or ${inRange})${portfolioClause(filters, sql`b.portfolio_id`)}
-         group by 1, 2, 3`,
-  );
+  const rows = await queryRows<Record<string, unknown>>(db, statements.agencyBalances(filters));
   return rows
     .map((r) => ({
       agencyId: String(r.agency_id),
