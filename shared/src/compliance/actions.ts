@@ -33,7 +33,7 @@ export const COLLECTION_ACTIONS: readonly ActionKind[] = [
   'agency_placement',
   'legal_filing',
 ];
-/** Telephone attempts: what decision 4 counts and what the phone opt-out channel covers. */
+/** Telephone attempts: what docs/compliance/CATALOG.md, principle 4 counts and what the phone opt-out channel covers. */
 export const PHONE_ACTIONS: readonly ActionKind[] = ['call', 'autodial_call', 'voicemail'];
 
 /** The outcomes of past calls and messages; the database enum uses the same tuple. */

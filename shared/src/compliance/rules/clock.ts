@@ -8,8 +8,13 @@ export function inWindow(minute: number, window: MinuteWindow): boolean {
     : minute >= window.from || minute < window.to;
 }
 
+/** An instant on a zone's wall clock, as a reason's parameters carry it. */
+export function localTime(clock: ZoneClock, at: number): { minute: number; day: number; zone: string } {
+  return { minute: clock.minuteOf(at), day: clock.dayOf(at), zone: clock.zone };
+}
+
 /**
- * Decision 1: the first candidate zone in which `at` falls outside `hours` (and inside none of `exceptions`,
+ * docs/compliance/CATALOG.md, principle 1: the first candidate zone in which `at` falls outside `hours` (and inside none of `exceptions`,
  * windows the debtor agreed to); null when the hours hold in every zone.
  */
 export function zoneOutsideHours(

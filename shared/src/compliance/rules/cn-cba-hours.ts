@@ -1,16 +1,18 @@
-import { formatLocal, formatMinute } from '../format.ts';
-import { zoneOutsideHours } from './clock.ts';
-import type { Rule } from './rule.ts';
+import { z } from 'zod';
+import { defineRule, limit } from '../define-rule.ts';
+import { reason } from '../reasons/codes.ts';
+import { localTime, zoneOutsideHours } from './clock.ts';
 
 /**
  * CN-CBA-HOURS — no collection between 22:00 and 08:00 local time, unless the debtor agreed to be contacted
  * at that time (a consented window covers it).
  * Source: China Banking Association guideline on collection of personal consumer loans (2026).
  */
-export const cnCbaHours: Rule = {
+export const cnCbaHours = defineRule({
   id: 'CN-CBA-HOURS',
   effect: 'block',
   source: 'CBA guideline on collection of personal consumer loans (2026)',
+  description: 'No collection between 22:00 and 08:00 local time unless the debtor agreed to that time.',
   timing: true,
   appliesTo: [
     'call',
@@ -22,10 +24,22 @@ export const cnCbaHours: Rule = {
     'field_visit',
     'third_party_contact',
   ],
-  check(context, { at }) {
-    const hours = { from: context.params['CN-CBA-HOURS.start'], to: context.params['CN-CBA-HOURS.end'] };
+  parameters: z.object({
+    start: limit(8 * 60, {
+      direction: 'min',
+      unit: 'minute_of_day',
+      description: 'earliest local time to collect',
+    }),
+    end: limit(22 * 60, {
+      direction: 'max',
+      unit: 'minute_of_day',
+      description: 'local time collection must end by',
+    }),
+  }),
+  check(context, { at }, { start, end }) {
+    const hours = { from: start, to: end };
     const outside = zoneOutsideHours(context, at, hours, context.consentedTimes);
     if (outside === null) return null;
-    return `It is ${formatLocal(outside, at)} for the debtor; collection is allowed only from ${formatMinute(hours.from)} to ${formatMinute(hours.to)} unless the debtor agreed to another time.`;
+    return reason('collectionOutsideHours', { ...localTime(outside, at), ...hours });
   },
-};
+});

@@ -1,27 +1,38 @@
-import { countOf, formatLocal, formatMinute, windowDays } from '../format.ts';
-import { zoneOutsideHours } from './clock.ts';
+import { z } from 'zod';
+import { defineRule, limit } from '../define-rule.ts';
+import { reason } from '../reasons/codes.ts';
+import { localTime, zoneOutsideHours } from './clock.ts';
 import { countInDays } from './counting.ts';
-import type { Rule } from './rule.ts';
 
 /**
  * US-MA-VISIT — Massachusetts: at most 1 visit to the debtor per debt in 30 local days, and only between
  * 08:00 and 21:00. Any field visit counts, wherever it went. Source: 209 CMR 18.17(6).
  */
-export const usMaVisit: Rule = {
+export const usMaVisit = defineRule({
   id: 'US-MA-VISIT',
   effect: 'block',
   source: '209 CMR 18.17(6)',
+  description: 'Massachusetts: at most 1 home visit per 30 days per debt, between 08:00 and 21:00.',
   timing: true,
   appliesTo: ['field_visit'],
-  check(context, { at, day }) {
-    const { params } = context;
-    const hours = { from: params['US-MA-VISIT.start'], to: params['US-MA-VISIT.end'] };
+  parameters: z.object({
+    max: limit(1, { direction: 'max', unit: 'count', description: 'home visits per debt in the window' }),
+    days: limit(30, { direction: 'min', unit: 'days', description: 'window for home visits' }),
+    start: limit(8 * 60, {
+      direction: 'min',
+      unit: 'minute_of_day',
+      description: 'earliest local time for a visit',
+    }),
+    end: limit(21 * 60, {
+      direction: 'max',
+      unit: 'minute_of_day',
+      description: 'local time a visit must end by',
+    }),
+  }),
+  check(context, { at, day }, { max, days, start, end }) {
+    const hours = { from: start, to: end };
     const outside = zoneOutsideHours(context, at, hours);
-    if (outside !== null) {
-      return `It is ${formatLocal(outside, at)} for the debtor; Massachusetts allows visits only from ${formatMinute(hours.from)} to ${formatMinute(hours.to)}.`;
-    }
-    const max = params['US-MA-VISIT.max'];
-    const days = params['US-MA-VISIT.days'];
+    if (outside !== null) return reason('visitOutsideHours', { ...localTime(outside, at), ...hours });
     const made = countInDays(
       context,
       day,
@@ -29,6 +40,6 @@ export const usMaVisit: Rule = {
       (e) => e.aboutDebt && e.outbound && e.kind === 'field_visit',
     );
     if (made + 1 <= max) return null;
-    return `${countOf(made, 'field visit')} about this debt already made in the ${days} days ending today (${windowDays(day, days)}, debtor's time); Massachusetts allows ${max}.`;
+    return reason('visitCapReached', { made, days, day, max });
   },
-};
+});
