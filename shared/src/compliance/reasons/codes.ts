@@ -8,30 +8,30 @@ import type { ActionKind, ContactPointKind, OptOutChannel } from '../actions.ts'
  */
 
 /** An instant on one zone's wall clock. */
-interface LocalTime {
+type LocalTime = {
   readonly minute: number;
   readonly day: number;
   readonly zone: string;
-}
+};
 
 /** A daily window, minutes of the day. */
-interface Hours {
+type Hours = {
   readonly from: number;
   readonly to: number;
-}
+};
 
 /** A count within the `days` local days ending with `day`, against the allowed `max`. */
-interface WindowCount {
+type WindowCount = {
   readonly made: number;
   readonly days: number;
   readonly day: number;
   readonly max: number;
-}
+};
 
 /** Who a third-party contact reaches: a relationship, 'unknown' (no known tie) or null (not identified). */
-interface ThirdPartyRef {
+type ThirdPartyRef = {
   readonly relationship: string | null;
-}
+};
 
 export interface ReasonParamsByCode {
   outsideContactHours: LocalTime & Hours & { readonly kind: ActionKind };
