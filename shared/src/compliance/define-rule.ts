@@ -80,6 +80,8 @@ export interface Rule<Id extends string = string, Params extends ParameterShape 
   readonly timing: boolean;
   readonly appliesTo: readonly ActionKind[];
   readonly parameters: readonly ParameterDefinition<`${Id}.${keyof Params & string}`>[];
+  /** The rule's parameters at the pack's values. */
+  readonly defaults: Readonly<z.output<z.ZodObject<Params>>>;
   /** The rule's own parameters, typed, read from a portfolio's values (the defaults for any not given). */
   paramsIn(values: ParameterValues): Readonly<z.output<z.ZodObject<Params>>>;
   /** The stored name of one of the rule's parameters, for SQL and overrides: `US-REGF-7IN7.maxCalls`. */
@@ -132,6 +134,7 @@ export function defineRule<const Id extends string, Params extends ParameterShap
     timing: spec.timing,
     appliesTo: spec.appliesTo,
     parameters,
+    defaults: defaults as Values,
     paramsIn,
     parameterName: (key) => `${spec.id}.${key}`,
     check: (context, moment) => check(context, moment, paramsIn(context.params)),
