@@ -48,7 +48,8 @@ export interface ParameterDefinition<Name extends string = string> {
 /** Every parameter value by its stored name (`US-REGF-7IN7.maxCalls`), as portfolios keep them. */
 export type ParameterValues = Readonly<Record<string, number>>;
 
-export interface RuleSpec<Id extends string, Params extends ParameterShape> {
+/** What a rule says about itself, the same in its declaration and in the rule object. */
+interface RuleHeader<Id extends string> {
   readonly id: Id;
   readonly effect: RuleEffect;
   /** The legal citation (or "agency policy") shown beside the reason. */
@@ -58,13 +59,6 @@ export interface RuleSpec<Id extends string, Params extends ParameterShape> {
   /** Time-of-day and frequency rules: their blocks lapse by themselves, so a next allowed time exists. */
   readonly timing: boolean;
   readonly appliesTo: readonly ActionKind[];
-  readonly parameters?: z.ZodObject<Params>;
-  /** Why the proposed action breaks the rule at `moment`, as a reason code with its parameters; null when it does not. */
-  check(
-    context: EvaluationContext,
-    moment: Moment,
-    params: Readonly<z.output<z.ZodObject<Params>>>,
-  ): Reason | null;
   /**
    * For a block that is not about time but ends at a known instant (a hold until a date): that instant. Absent or
    * null when the block lasts until something changes.
@@ -72,13 +66,18 @@ export interface RuleSpec<Id extends string, Params extends ParameterShape> {
   lapsesAt?(context: EvaluationContext): number | null;
 }
 
-export interface Rule<Id extends string = string, Params extends ParameterShape = ParameterShape> {
-  readonly id: Id;
-  readonly effect: RuleEffect;
-  readonly source: string;
-  readonly description: string;
-  readonly timing: boolean;
-  readonly appliesTo: readonly ActionKind[];
+export interface RuleSpec<Id extends string, Params extends ParameterShape> extends RuleHeader<Id> {
+  readonly parameters?: z.ZodObject<Params>;
+  /** Why the proposed action breaks the rule at `moment`, as a reason code with its parameters; null when it does not. */
+  check(
+    context: EvaluationContext,
+    moment: Moment,
+    params: Readonly<z.output<z.ZodObject<Params>>>,
+  ): Reason | null;
+}
+
+export interface Rule<Id extends string = string, Params extends ParameterShape = ParameterShape>
+  extends RuleHeader<Id> {
   readonly parameters: readonly ParameterDefinition<`${Id}.${keyof Params & string}`>[];
   /** The rule's parameters at the pack's values. */
   readonly defaults: Readonly<z.output<z.ZodObject<Params>>>;
@@ -88,7 +87,6 @@ export interface Rule<Id extends string = string, Params extends ParameterShape 
   parameterName<Key extends keyof Params & string>(key: Key): `${Id}.${Key}`;
   /** Runs the check with the rule's parameters from the context. */
   check(context: EvaluationContext, moment: Moment): Reason | null;
-  lapsesAt?(context: EvaluationContext): number | null;
 }
 
 const NO_PARAMETERS = z.object({});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule, limit } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
-import { localTime, zoneOutsideHours } from './clock.ts';
+import { hoursParameters, outsideHours } from './clock.ts';
 import { countInDays } from './counting.ts';
 
 /**
@@ -18,21 +18,14 @@ export const usMaVisit = defineRule({
   parameters: z.object({
     max: limit(1, { direction: 'max', unit: 'count', description: 'home visits per debt in the window' }),
     days: limit(30, { direction: 'min', unit: 'days', description: 'window for home visits' }),
-    start: limit(8 * 60, {
-      direction: 'min',
-      unit: 'minute_of_day',
-      description: 'earliest local time for a visit',
-    }),
-    end: limit(21 * 60, {
-      direction: 'max',
-      unit: 'minute_of_day',
-      description: 'local time a visit must end by',
+    ...hoursParameters(8 * 60, 21 * 60, {
+      start: 'earliest local time for a visit',
+      end: 'local time a visit must end by',
     }),
   }),
-  check(context, { at, day }, { max, days, start, end }) {
-    const hours = { from: start, to: end };
-    const outside = zoneOutsideHours(context, at, hours);
-    if (outside !== null) return reason('visitOutsideHours', { ...localTime(outside, at), ...hours });
+  check(context, { at, day }, { max, days, ...hours }) {
+    const outside = outsideHours(context, at, hours);
+    if (outside !== null) return reason('visitOutsideHours', outside);
     const made = countInDays(
       context,
       day,

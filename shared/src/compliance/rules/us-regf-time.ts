@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineRule, limit } from '../define-rule.ts';
+import { defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
-import { localTime, zoneInsideWindow, zoneOutsideHours } from './clock.ts';
+import { hoursParameters, localTime, outsideHours, zoneInsideWindow } from './clock.ts';
 
 /**
  * US-REGF-TIME — no contact before 08:00 or from 21:00 local time in any of the debtor's candidate zones,
@@ -16,25 +16,16 @@ export const usRegfTime = defineRule({
     'No contact before 08:00 or from 21:00 in any of the debtor’s possible time zones, nor in a window the debtor said is inconvenient.',
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail', 'sms', 'email', 'app_push', 'field_visit'],
-  parameters: z.object({
-    start: limit(8 * 60, {
-      direction: 'min',
-      unit: 'minute_of_day',
-      description: 'earliest local time to contact',
+  parameters: z.object(
+    hoursParameters(8 * 60, 21 * 60, {
+      start: 'earliest local time to contact',
+      end: 'local time contact must end by',
     }),
-    end: limit(21 * 60, {
-      direction: 'max',
-      unit: 'minute_of_day',
-      description: 'local time contact must end by',
-    }),
-  }),
-  check(context, { at }, { start, end }) {
-    const hours = { from: start, to: end };
-    const outside = zoneOutsideHours(context, at, hours);
-    if (outside !== null) {
-      const { kind } = context.facts.action;
-      return reason('outsideContactHours', { ...localTime(outside, at), ...hours, kind });
-    }
+  ),
+  check(context, { at }, hours) {
+    const outside = outsideHours(context, at, hours);
+    if (outside !== null)
+      return reason('outsideContactHours', { ...outside, kind: context.facts.action.kind });
     const inconvenient = zoneInsideWindow(context, at, context.inconvenientTimes);
     if (inconvenient === null) return null;
     const { window, clock } = inconvenient;
