@@ -1,4 +1,4 @@
-/** Vocabulary of the rule catalog (COMPLIANCE.md): action kinds, outcomes and the sets the rules refer to. */
+/** Vocabulary of the rule catalog (docs/compliance/CATALOG.md): action kinds, outcomes and the sets the rules refer to. */
 
 import {
   ACTION_KINDS,
