@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { ParameterUnit, RULE_EFFECTS } from '../schemas/rules.ts';
 import type { ActionKind } from './actions.ts';
 import type { EvaluationContext, Moment } from './context.ts';
 import type { Reason } from './reasons/codes.ts';
+
+export type { ParameterUnit } from '../schemas/rules.ts';
 
 /**
  * One compliance rule, declared once: its id, source, description, parameters, the actions it applies to and its
@@ -10,10 +13,9 @@ import type { Reason } from './reasons/codes.ts';
  */
 
 /** block: the action is refused; warn: allowed but shown and recorded; require: refused unless the content is there. */
-export type RuleEffect = 'block' | 'warn' | 'require';
+export type RuleEffect = (typeof RULE_EFFECTS)[number];
 /** Which way is stricter: 'max' values (caps, window ends) only go down, 'min' values (starts, lengths) only up. */
 export type ParameterDirection = 'max' | 'min';
-export type ParameterUnit = 'minute_of_day' | 'count' | 'days' | 'minutes' | 'minor_units';
 
 export interface ParameterMeta {
   readonly direction: ParameterDirection;

@@ -1,3 +1,4 @@
+import type { PACK_IDS } from '../schemas/rules.ts';
 import type { ParameterDefinition, Rule } from './define-rule.ts';
 import { cnCbaDials } from './rules/cn-cba-dials.ts';
 import { cnCbaHours } from './rules/cn-cba-hours.ts';
@@ -41,7 +42,7 @@ export type {
  * Jurisdiction packs: which rules apply where. A pack lists rule objects; its rule ids and parameters are read
  * from them. The catalog is the packs in this order (docs/compliance/CATALOG.md).
  */
-export type PackId = 'US' | 'US-MA' | 'US-WA' | 'CN' | 'POLICY';
+export type PackId = (typeof PACK_IDS)[number];
 
 // biome-ignore lint/suspicious/noExplicitAny: a pack holds rules of every parameter shape
 type AnyRule = Rule<string, any>;
