@@ -114,8 +114,12 @@ export function defineRule<const Id extends string, Params extends ParameterShap
     };
   });
   // Portfolios share a handful of value objects; reading a rule's numbers once per object keeps checks cheap.
+  // The engine asks on every instant it tries, nearly always with the values it asked with last time.
   const cache = new WeakMap<ParameterValues, Values>();
+  let lastValues: ParameterValues | null = null;
+  let lastRead: Values | null = null;
   const paramsIn = (values: ParameterValues): Values => {
+    if (values === lastValues) return lastRead!;
     let read = cache.get(values);
     if (read === undefined) {
       read = Object.fromEntries(
@@ -123,6 +127,8 @@ export function defineRule<const Id extends string, Params extends ParameterShap
       ) as unknown as Values;
       cache.set(values, read);
     }
+    lastValues = values;
+    lastRead = read;
     return read;
   };
   const { check, lapsesAt } = spec;
