@@ -1,4 +1,4 @@
-/** Vocabulary of the rule catalog (COMPLIANCE.md): action kinds, outcomes and the sets the rules refer to. */
+/** Vocabulary of the rule catalog (docs/compliance/CATALOG.md): action kinds, outcomes and the sets the rules refer to. */
 
 import {
   ACTION_KINDS,
@@ -15,25 +15,15 @@ export type { ActionKind, ContactPointKind, OptOutChannel };
 // One vocabulary for the engine, the database enums and the dashboard: the tuples live in domain/enums.
 export { ACTION_KINDS, CONTACT_POINT_KINDS, OPT_OUT_CHANNELS };
 
-/** Actions that reach the debtor. */
-export const CONTACT_ACTIONS: readonly ActionKind[] = [
-  'call',
-  'autodial_call',
-  'voicemail',
-  'sms',
-  'email',
-  'letter',
-  'app_push',
-  'field_visit',
-];
+/** The escalations: they pursue the debt without reaching the debtor. */
+const ESCALATIONS: readonly ActionKind[] = ['third_party_contact', 'agency_placement', 'legal_filing'];
+/** Actions that reach the debtor: every action kind but the escalations. */
+export const CONTACT_ACTIONS: readonly ActionKind[] = ACTION_KINDS.filter(
+  (kind) => !ESCALATIONS.includes(kind),
+);
 /** Contact actions plus the escalations that pursue the debt without reaching the debtor. */
-export const COLLECTION_ACTIONS: readonly ActionKind[] = [
-  ...CONTACT_ACTIONS,
-  'third_party_contact',
-  'agency_placement',
-  'legal_filing',
-];
-/** Telephone attempts: what decision 4 counts and what the phone opt-out channel covers. */
+export const COLLECTION_ACTIONS: readonly ActionKind[] = [...CONTACT_ACTIONS, ...ESCALATIONS];
+/** Telephone attempts: what docs/compliance/CATALOG.md, principle 4 counts and what the phone opt-out channel covers. */
 export const PHONE_ACTIONS: readonly ActionKind[] = ['call', 'autodial_call', 'voicemail'];
 
 /** The outcomes of past calls and messages; the database enum uses the same tuple. */
@@ -59,7 +49,7 @@ export function channelOf(kind: ActionKind): OptOutChannel | null {
  * Relationships of a third party. Those in DEBTOR_EQUIVALENTS count as the debtor under FDCPA 1692c(d);
  * `parent` is a third party unless the fact says the debtor is a minor (`parent_of_minor`).
  */
-export const RELATIONSHIPS = [
+const SPEAK_FOR_THE_DEBTOR = [
   'spouse',
   'parent_of_minor',
   'guardian',
@@ -67,6 +57,10 @@ export const RELATIONSHIPS = [
   'administrator',
   'personal_representative',
   'attorney',
+] as const;
+
+export const RELATIONSHIPS = [
+  ...SPEAK_FOR_THE_DEBTOR,
   'parent',
   'child',
   'relative',
@@ -78,15 +72,8 @@ export const RELATIONSHIPS = [
 ] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
-export const DEBTOR_EQUIVALENTS: readonly Relationship[] = [
-  'spouse',
-  'parent_of_minor',
-  'guardian',
-  'executor',
-  'administrator',
-  'personal_representative',
-  'attorney',
-];
+/** Relationships that count as the debtor (FDCPA 1692c(d)). */
+export const DEBTOR_EQUIVALENTS: readonly Relationship[] = SPEAK_FOR_THE_DEBTOR;
 /** Who may speak for a deceased debtor's estate (Reg F 1006.6(a)(4)). */
 export const ESTATE_REPRESENTATIVES: readonly Relationship[] = [
   'executor',

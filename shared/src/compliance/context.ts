@@ -26,7 +26,7 @@ export interface MinuteWindow {
 }
 
 /**
- * A fact with a date (decision 11): in effect from its own instant `from` until `until` (half-open), which is
+ * A fact with a date (docs/compliance/CATALOG.md, principle 11): in effect from its own instant `from` until `until` (half-open), which is
  * Infinity for a fact that has not ended; `from` is -Infinity when the date is not known (it then always counted).
  */
 export interface DatedFact {
@@ -47,11 +47,11 @@ export interface EvaluationContext {
   /** The contact point the proposed action goes to, if any (undefined when it names an unknown point). */
   readonly target: ContactPointFacts | undefined;
   readonly zones: readonly ZoneClock[];
-  /** The first candidate zone: it decides which local day an instant belongs to (decision 3). */
+  /** The first candidate zone: it decides which local day an instant belongs to (docs/compliance/CATALOG.md, principle 3). */
   readonly calendar: ZoneClock;
   /** The instant judged (`facts.now`): what is dated after it was not known then and applies at no instant. */
   readonly judgedAt: number;
-  /** Past contacts dated at or before the instant judged (decision 11). */
+  /** Past contacts dated at or before the instant judged (docs/compliance/CATALOG.md, principle 11). */
   readonly history: readonly PastEvent[];
   readonly inconvenientTimes: readonly MinuteWindow[];
   readonly consentedTimes: readonly MinuteWindow[];
@@ -73,7 +73,7 @@ export interface EvaluationContext {
 }
 
 /**
- * Decision 11, decided here for every rule: a dated fact applies at `at` from its own instant until it ends, and
+ * docs/compliance/CATALOG.md, principle 11, decided here for every rule: a dated fact applies at `at` from its own instant until it ends, and
  * only when its instant is not after the instant judged (a fact dated later was not known then, and the next
  * allowed time assumes nothing else happens).
  */
@@ -127,7 +127,7 @@ function minuteWindows(windows: readonly TimeWindow[] | undefined): MinuteWindow
   return (windows ?? []).map((w) => ({ from: toMinutes(w.from), to: toMinutes(w.to) }));
 }
 
-/** Decision 1: the debtor's own zones and every contact point's zone; the jurisdiction's when none is known. */
+/** docs/compliance/CATALOG.md, principle 1: the debtor's own zones and every contact point's zone; the jurisdiction's when none is known. */
 export function candidateZones(facts: ComplianceFacts): string[] {
   const zones = [...(facts.debtor.timeZones ?? [])];
   for (const point of facts.contactPoints ?? []) {
@@ -158,7 +158,7 @@ export function buildContext(facts: ComplianceFacts, params: EffectiveParameters
       thirdPartyId: event.thirdPartyId ?? null,
     };
   });
-  // Decision 11: a contact dated after the instant judged had not happened yet (filtered only when there is one).
+  // docs/compliance/CATALOG.md, principle 11: a contact dated after the instant judged had not happened yet (filtered only when there is one).
   const history = events.some((e) => e.at > judgedAt) ? events.filter((e) => e.at <= judgedAt) : events;
   const targetId = facts.action.contactPointId;
   const target = targetId == null ? undefined : points.find((p) => p.id === targetId);

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildFacts, dailyCalls } from './build-facts.ts';
 import { COLLECTION_ACTIONS, CONTACT_ACTIONS, evaluate, isLegalRule } from './engine.ts';
+import { RULE_IDS } from './pack-data.ts';
 import { PACKS, RULESET_VERSION, resolveParameters } from './packs.ts';
-import { RULE_IDS } from './rule-ids.ts';
 import { RULES } from './rules/registry.ts';
 
 describe('evaluate', () => {
@@ -19,6 +19,8 @@ describe('evaluate', () => {
         effect: 'block',
         reason:
           "7 calls already made about this debt in the 7 days ending today (Jun 4–Jun 10, debtor's time); the limit is 7.",
+        reasonCode: 'callCapReached',
+        reasonParams: { made: 7, days: 7, day: 20614, max: 7 },
         source: '12 CFR 1006.14(b)(2)(i)(A)',
       },
     ]);

@@ -1,21 +1,29 @@
 import { buildContext } from './context.ts';
+import type { Rule, RuleEffect } from './define-rule.ts';
 import type { ComplianceFacts } from './facts.ts';
 import { formatInstant } from './instant.ts';
 import { findNextAllowed } from './next-allowed.ts';
+import type { RuleId } from './pack-data.ts';
 import { DEFAULT_PARAMETERS, type EffectiveParameters } from './pack-data.ts';
 import { packsFor, RULESET_VERSION } from './packs.ts';
-import type { RuleId } from './rule-ids.ts';
+import type { Reason } from './reasons/codes.ts';
+import { renderReason } from './reasons/render.ts';
 import { ruleById, rulesFor } from './rules/registry.ts';
-import type { Rule, RuleEffect } from './rules/rule.ts';
 
 export { ACTION_KINDS, COLLECTION_ACTIONS, CONTACT_ACTIONS } from './actions.ts';
-export type { RuleEffect } from './rules/rule.ts';
+export type { RuleEffect } from './define-rule.ts';
 
 export interface RuleHit {
   readonly ruleId: RuleId;
   readonly effect: RuleEffect;
-  /** Plain language for the agent, specific to this case. */
+  /** Plain language for the agent, specific to this case: `reasonCode` rendered in English. */
   readonly reason: string;
+  /**
+   * The reason as a code with its parameters, so it can be shown in any language (reasons/render.ts). The engine
+   * always sets them; hits stored before reasons had codes carry only `reason`.
+   */
+  readonly reasonCode?: Reason['code'];
+  readonly reasonParams?: Reason['params'];
   /** Legal citation from the catalog ("agency policy" for POL-* rules). */
   readonly source: string;
 }
@@ -35,8 +43,15 @@ export interface EvaluateOptions {
   readonly parameters?: EffectiveParameters;
 }
 
-function hit(rule: Rule, reason: string): RuleHit {
-  return { ruleId: rule.id, effect: rule.effect, reason, source: rule.source };
+function hit(rule: Rule, reason: Reason): RuleHit {
+  return {
+    ruleId: rule.id as RuleId,
+    effect: rule.effect,
+    reason: renderReason(reason),
+    reasonCode: reason.code,
+    reasonParams: reason.params,
+    source: rule.source,
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   THIRD_PARTY_PURPOSES,
 } from './actions.ts';
 import { US_STATE_ZONES } from './jurisdiction-zones.ts';
-import { RULE_IDS } from './rule-ids.ts';
+import { RULE_IDS } from './pack-data.ts';
 import { isValidTimeZone } from './time.ts';
 
 export type {

@@ -1,5 +1,4 @@
 import type { ActionKind, ContactPointKind } from './actions.ts';
-import type { MinuteWindow } from './context.ts';
 import { DAY_MS } from './instant.ts';
 import type { ZoneClock } from './time.ts';
 
@@ -49,15 +48,6 @@ export function formatDayRange(from: number, to: number): string {
 export function formatMinute(minute: number): string {
   const hours = Math.floor(minute / 60);
   return `${String(hours).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-}
-
-export function formatWindow(window: MinuteWindow): string {
-  return `${formatMinute(window.from)}–${formatMinute(window.to)}`;
-}
-
-/** An instant on a zone's wall clock, e.g. "21:30 on Jun 10 (America/New_York)". */
-export function formatLocal(clock: ZoneClock, at: number): string {
-  return `${formatMinute(clock.minuteOf(at))} on ${formatDay(clock.dayOf(at))} (${clock.zone})`;
 }
 
 /** "a call", "an email". */

@@ -1,5 +1,5 @@
 /**
- * The zones a debtor may be in when no zone of theirs is known (decision 1): every zone of their state, or
+ * The zones a debtor may be in when no zone of theirs is known (docs/compliance/CATALOG.md, principle 1): every zone of their state, or
  * every contiguous-US zone for the whole country — never the server's zone. Zones are listed by the rules
  * they follow today (e.g. Indiana's Eastern counties as America/Indiana/Indianapolis), the most populous
  * first, because the first candidate zone decides the debtor's calendar date.

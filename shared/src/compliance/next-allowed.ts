@@ -1,10 +1,13 @@
 import type { EvaluationContext } from './context.ts';
+import type { Rule } from './define-rule.ts';
 import { DAY_MS } from './instant.ts';
 import { ALL_PARAMETERS } from './pack-data.ts';
-import type { Rule } from './rules/rule.ts';
+import { cnCbaHours } from './rules/cn-cba-hours.ts';
+import { usMaVisit } from './rules/us-ma-visit.ts';
+import { usRegfTime } from './rules/us-regf-time.ts';
 
 /**
- * Decision 10: the earliest instant after `now` at which the same action passes if nothing else happens.
+ * docs/compliance/CATALOG.md, principle 10: the earliest instant after `now` at which the same action passes if nothing else happens.
  * A time-of-day block can only lift when a window opens in some candidate zone (business hours start, an
  * inconvenient window ends, a consented window starts); a frequency block only when a local day on the
  * debtor's calendar begins. So those instants are the only candidates: the engine tries them in order and
@@ -24,7 +27,11 @@ export function passesAt(context: EvaluationContext, rules: readonly Rule[], at:
 
 function openingMinutes(context: EvaluationContext): number[] {
   const { params } = context;
-  const minutes = [params['US-REGF-TIME.start'], params['US-MA-VISIT.start'], params['CN-CBA-HOURS.start']];
+  const minutes = [
+    usRegfTime.paramsIn(params).start,
+    usMaVisit.paramsIn(params).start,
+    cnCbaHours.paramsIn(params).start,
+  ];
   for (const window of context.inconvenientTimes) minutes.push(window.to % 1440);
   for (const window of context.consentedTimes) minutes.push(window.from);
   return [...new Set(minutes)];

@@ -1,13 +1,13 @@
 import { buildContext } from './context.ts';
+import type { Rule } from './define-rule.ts';
 import type { EvaluateOptions } from './engine.ts';
 import type { ComplianceFacts } from './facts.ts';
 import { formatInstant, parseInstant } from './instant.ts';
 import { findNextAllowed } from './next-allowed.ts';
+import type { RuleId } from './pack-data.ts';
 import { DEFAULT_PARAMETERS } from './pack-data.ts';
 import { packsFor } from './packs.ts';
-import type { RuleId } from './rule-ids.ts';
 import { rulesFor } from './rules/registry.ts';
-import type { Rule } from './rules/rule.ts';
 
 export interface OpensAtOptions extends EvaluateOptions {
   /**
@@ -20,7 +20,7 @@ export interface OpensAtOptions extends EvaluateOptions {
 /**
  * When the proposed action opens if nothing but time passes: the earliest instant from `facts.now` at which it
  * passes, or null when something other than time must change first (a dispute, a cease, a missing consent).
- * Beyond the verdict's next allowed time (decision 10: time-of-day and frequency blocks only), this waits out
+ * Beyond the verdict's next allowed time (docs/compliance/CATALOG.md, principle 10: time-of-day and frequency blocks only), this waits out
  * the blocks that end at a known instant (a hold until a date) and then finds the next opening of the rest.
  * The queue rows, "next case" and the case screen all read their opening time from here, so they agree.
  */

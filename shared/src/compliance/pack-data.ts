@@ -1,219 +1,120 @@
-import type { RuleId } from './rule-ids.ts';
+import type { PACK_IDS } from '../schemas/rules.ts';
+import type { ParameterDefinition, Rule } from './define-rule.ts';
+import { cnCbaDials } from './rules/cn-cba-dials.ts';
+import { cnCbaHours } from './rules/cn-cba-hours.ts';
+import { cnCbaVisit } from './rules/cn-cba-visit.ts';
+import { cnNifa3p } from './rules/cn-nifa-3p.ts';
+import { polApproval } from './rules/pol-approval.ts';
+import { polClosed } from './rules/pol-closed.ts';
+import { polHold } from './rules/pol-hold.ts';
+import { polPlaceMin } from './rules/pol-place-min.ts';
+import { usBkStay } from './rules/us-bk-stay.ts';
+import { usFdcpa3p } from './rules/us-fdcpa-3p.ts';
+import { usFdcpaAtty } from './rules/us-fdcpa-atty.ts';
+import { usFdcpaCease } from './rules/us-fdcpa-cease.ts';
+import { usFdcpaDispute } from './rules/us-fdcpa-dispute.ts';
+import { usFdcpaMiranda } from './rules/us-fdcpa-miranda.ts';
+import { usFdcpaWork } from './rules/us-fdcpa-work.ts';
+import { usMaFreq } from './rules/us-ma-freq.ts';
+import { usMaVisit } from './rules/us-ma-visit.ts';
+import { usRegf7in7 } from './rules/us-regf-7in7.ts';
+import { usRegfDeceased } from './rules/us-regf-deceased.ts';
+import { usRegfLoc } from './rules/us-regf-loc.ts';
+import { usRegfMedium } from './rules/us-regf-medium.ts';
+import { usRegfOptout } from './rules/us-regf-optout.ts';
+import { usRegfPattern } from './rules/us-regf-pattern.ts';
+import { usRegfPlace } from './rules/us-regf-place.ts';
+import { usRegfPostconv } from './rules/us-regf-postconv.ts';
+import { usRegfTbd } from './rules/us-regf-tbd.ts';
+import { usRegfTime } from './rules/us-regf-time.ts';
+import { usRegfVn } from './rules/us-regf-vn.ts';
+import { usTcpaConsent } from './rules/us-tcpa-consent.ts';
+import { usTcpaRevoke } from './rules/us-tcpa-revoke.ts';
+import { usWaFreq } from './rules/us-wa-freq.ts';
+
+export type {
+  ParameterDefinition,
+  ParameterDirection,
+  ParameterUnit,
+} from './define-rule.ts';
 
 /**
- * Jurisdiction packs as data: which rules apply and the numbers they use. A parameter's `direction` says
- * which way is stricter: 'max' values (caps, window ends) may only be lowered, 'min' values (window starts,
- * window lengths in days) only raised. Parameters of US-* and CN-* rules are legal floors; POL-* ones are
- * agency policy and a portfolio may move them either way.
+ * Jurisdiction packs: which rules apply where. A pack lists rule objects; its rule ids and parameters are read
+ * from them. The catalog is the packs in this order (docs/compliance/CATALOG.md).
  */
-export type PackId = 'US' | 'US-MA' | 'US-WA' | 'CN' | 'POLICY';
-export type ParameterDirection = 'max' | 'min';
-export type ParameterUnit = 'minute_of_day' | 'count' | 'days' | 'minutes' | 'minor_units';
+export type PackId = (typeof PACK_IDS)[number];
 
-export interface ParameterDefinition<Name extends string = string> {
-  readonly name: Name;
-  readonly ruleId: RuleId;
-  readonly defaultValue: number;
-  readonly direction: ParameterDirection;
-  readonly unit: ParameterUnit;
-  readonly legal: boolean;
-  readonly description: string;
-}
+// biome-ignore lint/suspicious/noExplicitAny: a pack holds rules of every parameter shape
+type AnyRule = Rule<string, any>;
 
-export interface JurisdictionPack {
+export interface JurisdictionPack<Rules extends readonly AnyRule[] = readonly AnyRule[]> {
   readonly id: PackId;
   readonly label: string;
-  readonly ruleIds: readonly RuleId[];
+  readonly rules: Rules;
+  readonly ruleIds: readonly Rules[number]['id'][];
   readonly parameters: readonly ParameterDefinition[];
 }
 
-function param<Name extends string>(
-  name: Name,
-  ruleId: RuleId,
-  defaultValue: number,
-  direction: ParameterDirection,
-  unit: ParameterUnit,
-  description: string,
-): ParameterDefinition<Name> {
-  return { name, ruleId, defaultValue, direction, unit, legal: /^(US|CN)-/.test(ruleId), description };
+function pack<const Rules extends readonly AnyRule[]>(
+  id: PackId,
+  label: string,
+  rules: Rules,
+): JurisdictionPack<Rules> {
+  return {
+    id,
+    label,
+    rules,
+    ruleIds: rules.map((rule) => rule.id),
+    parameters: rules.flatMap((rule) => rule.parameters),
+  };
 }
 
-const US_PARAMETERS = [
-  param(
-    'US-REGF-TIME.start',
-    'US-REGF-TIME',
-    8 * 60,
-    'min',
-    'minute_of_day',
-    'earliest local time to contact',
-  ),
-  param(
-    'US-REGF-TIME.end',
-    'US-REGF-TIME',
-    21 * 60,
-    'max',
-    'minute_of_day',
-    'local time contact must end by',
-  ),
-  param('US-REGF-7IN7.maxCalls', 'US-REGF-7IN7', 7, 'max', 'count', 'calls per debt in the window'),
-  param('US-REGF-7IN7.days', 'US-REGF-7IN7', 7, 'min', 'days', 'length of the call-count window'),
-  param(
-    'US-REGF-POSTCONV.days',
-    'US-REGF-POSTCONV',
-    7,
-    'min',
-    'days',
-    'days without calls after a conversation',
-  ),
-  param('US-REGF-VN.days', 'US-REGF-VN', 5, 'max', 'days', 'days to send validation information'),
-  param(
-    'US-REGF-PATTERN.quickCalls',
-    'US-REGF-PATTERN',
-    2,
-    'max',
-    'count',
-    'calls to one number in quick succession',
-  ),
-  param(
-    'US-REGF-PATTERN.quickMinutes',
-    'US-REGF-PATTERN',
-    5,
-    'min',
-    'minutes',
-    'what "quick succession" means',
-  ),
-  param('US-REGF-PATTERN.dailyCalls', 'US-REGF-PATTERN', 7, 'max', 'count', 'calls to one number in one day'),
-] as const;
-
-const MA_PARAMETERS = [
-  param('US-MA-FREQ.personalMax', 'US-MA-FREQ', 2, 'max', 'count', 'communications to personal numbers'),
-  param('US-MA-FREQ.personalDays', 'US-MA-FREQ', 7, 'min', 'days', 'window for personal numbers'),
-  param('US-MA-FREQ.otherMax', 'US-MA-FREQ', 2, 'max', 'count', 'communications to other numbers'),
-  param('US-MA-FREQ.otherDays', 'US-MA-FREQ', 30, 'min', 'days', 'window for other numbers'),
-  param('US-MA-VISIT.max', 'US-MA-VISIT', 1, 'max', 'count', 'home visits per debt in the window'),
-  param('US-MA-VISIT.days', 'US-MA-VISIT', 30, 'min', 'days', 'window for home visits'),
-  param(
-    'US-MA-VISIT.start',
-    'US-MA-VISIT',
-    8 * 60,
-    'min',
-    'minute_of_day',
-    'earliest local time for a visit',
-  ),
-  param('US-MA-VISIT.end', 'US-MA-VISIT', 21 * 60, 'max', 'minute_of_day', 'local time a visit must end by'),
-] as const;
-
-const WA_PARAMETERS = [
-  param('US-WA-FREQ.max', 'US-WA-FREQ', 3, 'max', 'count', 'communications per debt in the window'),
-  param('US-WA-FREQ.workplaceMax', 'US-WA-FREQ', 1, 'max', 'count', 'communications to the workplace'),
-  param('US-WA-FREQ.days', 'US-WA-FREQ', 7, 'min', 'days', 'length of the window'),
-] as const;
-
-const CN_PARAMETERS = [
-  param(
-    'CN-CBA-HOURS.start',
-    'CN-CBA-HOURS',
-    8 * 60,
-    'min',
-    'minute_of_day',
-    'earliest local time to collect',
-  ),
-  param(
-    'CN-CBA-HOURS.end',
-    'CN-CBA-HOURS',
-    22 * 60,
-    'max',
-    'minute_of_day',
-    'local time collection must end by',
-  ),
-  param(
-    'CN-CBA-DIALS.max',
-    'CN-CBA-DIALS',
-    6,
-    'max',
-    'count',
-    'unanswered dials (calls and voicemails) per contact point per day',
-  ),
-] as const;
-
-/**
- * The smallest balance an agency is sent, per currency (POL-PLACE-MIN): one parameter per currency the book
- * holds, in its minor units. A currency without one has no minimum.
- */
-const POLICY_PARAMETERS = [
-  param(
-    'POL-PLACE-MIN.USD',
-    'POL-PLACE-MIN',
-    2_500,
-    'min',
-    'minor_units',
-    'smallest balance placed with an agency, in cents (USD)',
-  ),
-  param(
-    'POL-PLACE-MIN.CNY',
-    'POL-PLACE-MIN',
-    20_000,
-    'min',
-    'minor_units',
-    'smallest balance placed with an agency, in fen (CNY)',
-  ),
-] as const;
-
 export const PACKS = {
-  US: {
-    id: 'US',
-    label: 'United States — federal (FDCPA, Regulation F, TCPA, Bankruptcy Code)',
-    ruleIds: [
-      'US-REGF-TIME',
-      'US-REGF-PLACE',
-      'US-REGF-7IN7',
-      'US-REGF-POSTCONV',
-      'US-REGF-MEDIUM',
-      'US-FDCPA-CEASE',
-      'US-FDCPA-ATTY',
-      'US-FDCPA-WORK',
-      'US-FDCPA-3P',
-      'US-REGF-LOC',
-      'US-FDCPA-DISPUTE',
-      'US-REGF-VN',
-      'US-REGF-TBD',
-      'US-REGF-OPTOUT',
-      'US-FDCPA-MIRANDA',
-      'US-REGF-DECEASED',
-      'US-BK-STAY',
-      'US-TCPA-CONSENT',
-      'US-TCPA-REVOKE',
-      'US-REGF-PATTERN',
-    ],
-    parameters: US_PARAMETERS,
-  },
-  'US-MA': {
-    id: 'US-MA',
-    label: 'Massachusetts',
-    ruleIds: ['US-MA-FREQ', 'US-MA-VISIT'],
-    parameters: MA_PARAMETERS,
-  },
-  'US-WA': { id: 'US-WA', label: 'Washington', ruleIds: ['US-WA-FREQ'], parameters: WA_PARAMETERS },
-  CN: {
-    id: 'CN',
-    label: 'China (CBA guideline, NIFA convention)',
-    ruleIds: ['CN-CBA-HOURS', 'CN-CBA-DIALS', 'CN-NIFA-3P', 'CN-CBA-VISIT'],
-    parameters: CN_PARAMETERS,
-  },
-  POLICY: {
-    id: 'POLICY',
-    label: 'Agency policy',
-    ruleIds: ['POL-APPROVAL', 'POL-HOLD', 'POL-CLOSED', 'POL-PLACE-MIN'],
-    parameters: POLICY_PARAMETERS,
-  },
+  US: pack('US', 'United States — federal (FDCPA, Regulation F, TCPA, Bankruptcy Code)', [
+    usRegfTime,
+    usRegfPlace,
+    usRegf7in7,
+    usRegfPostconv,
+    usRegfMedium,
+    usFdcpaCease,
+    usFdcpaAtty,
+    usFdcpaWork,
+    usFdcpa3p,
+    usRegfLoc,
+    usFdcpaDispute,
+    usRegfVn,
+    usRegfTbd,
+    usRegfOptout,
+    usFdcpaMiranda,
+    usRegfDeceased,
+    usBkStay,
+    usTcpaConsent,
+    usTcpaRevoke,
+    usRegfPattern,
+  ]),
+  'US-MA': pack('US-MA', 'Massachusetts', [usMaFreq, usMaVisit]),
+  'US-WA': pack('US-WA', 'Washington', [usWaFreq]),
+  CN: pack('CN', 'China (CBA guideline, NIFA convention)', [cnCbaHours, cnCbaDials, cnNifa3p, cnCbaVisit]),
+  POLICY: pack('POLICY', 'Agency policy', [polApproval, polHold, polClosed, polPlaceMin]),
 } as const satisfies Record<PackId, JurisdictionPack>;
 
-export type ParameterName = (typeof PACKS)[PackId]['parameters'][number]['name'];
+type CatalogRule = (typeof PACKS)[PackId]['rules'][number];
+
+/** Every rule, in catalog order (verdicts list hits in this order). */
+export const RULES: readonly CatalogRule[] = Object.values(PACKS).flatMap(
+  (p): readonly CatalogRule[] => p.rules,
+);
+
+/** Every rule id. Ids are stable: verdicts, scenario files and the audit log refer to them. */
+export const RULE_IDS = RULES.map((rule) => rule.id);
+export type RuleId = CatalogRule['id'];
+
+export type ParameterName = CatalogRule['parameters'][number]['name'];
 /** Every parameter of every pack, so that a rule can always read its numbers. */
 export type EffectiveParameters = Readonly<Record<ParameterName, number>>;
 
-export const ALL_PARAMETERS: readonly ParameterDefinition<ParameterName>[] = Object.values(PACKS).flatMap(
-  (pack): readonly ParameterDefinition<ParameterName>[] => pack.parameters,
+export const ALL_PARAMETERS: readonly ParameterDefinition<ParameterName>[] = RULES.flatMap(
+  (rule): readonly ParameterDefinition<ParameterName>[] => rule.parameters,
 );
 
 export const DEFAULT_PARAMETERS: EffectiveParameters = Object.fromEntries(

@@ -15,8 +15,9 @@ export type {
   ParameterDefinition,
   ParameterDirection,
   ParameterName,
+  RuleId,
 } from './pack-data.ts';
-export { ALL_PARAMETERS, DEFAULT_PARAMETERS, PACKS } from './pack-data.ts';
+export { ALL_PARAMETERS, DEFAULT_PARAMETERS, PACKS, RULE_IDS } from './pack-data.ts';
 
 /** Stamped on every verdict, so an audited decision names the rules it was made under. */
 export const RULESET_VERSION = '2026.11.1';

@@ -1,14 +1,20 @@
 import { z } from 'zod';
-import { RULE_IDS } from '../compliance/rule-ids.ts';
+import { RULE_IDS } from '../compliance/pack-data.ts';
 import { ACTION_KINDS, CONTACT_POINT_KINDS, DECISION_OUTCOMES } from '../domain/enums.ts';
 import { idempotencyKey } from './idempotency.ts';
 import { id, longText } from './primitives.ts';
 
-/** One rule the verdict names: its id, a reason an agent understands and the legal source. */
+/**
+ * One rule the verdict names: its id, a reason an agent understands and the legal source. `reasonCode` and
+ * `reasonParams` carry the reason in a form any language can render (compliance/reasons/render.ts); decisions
+ * stored before reasons had codes have only the English `reason`.
+ */
 export const ruleHit = z.object({
   ruleId: z.string(),
   effect: z.enum(['block', 'warn', 'require']),
   reason: z.string(),
+  reasonCode: z.string().optional(),
+  reasonParams: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
   source: z.string(),
 });
 export type RuleHitView = z.infer<typeof ruleHit>;
@@ -59,7 +65,7 @@ export const complianceCheckOutput = z.object({
   evaluatedAt: z.string(),
   rulesetVersion: z.string(),
   jurisdiction: z.object({ country: z.string(), region: z.string().nullable() }),
-  /** Every zone a time rule must hold in (decision 1), the calendar zone first. */
+  /** Every zone a time rule must hold in (docs/compliance/CATALOG.md, principle 1), the calendar zone first. */
   debtorZones: z.array(zoneClockView),
   agentTimeZone: z.string(),
   actions: z.array(actionPreview),

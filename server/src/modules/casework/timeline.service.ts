@@ -1,3 +1,4 @@
+import { displayReason, type StoredReason } from '@arrears/shared/compliance/reasons/render';
 import type { ContactPointKind } from '@arrears/shared/domain/enums';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { TimelineItem, timelineInput } from '@arrears/shared/schemas/casework';
@@ -62,7 +63,8 @@ type Detail = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === 'string' ? value : null);
 const num = (value: unknown) => (typeof value === 'number' ? value : null);
 const instant = (value: unknown) => (typeof value === 'string' ? new Date(value).toISOString() : null);
-const reasons = (hits: unknown) => (Array.isArray(hits) ? hits.map((h) => String((h as Detail).reason)) : []);
+const reasons = (hits: unknown) =>
+  Array.isArray(hits) ? hits.map((h) => displayReason(h as StoredReason)) : [];
 
 /** A row of the union as the screen sees it; contact points leave this function masked. */
 function toItem(row: TimelineRow): TimelineItem {

@@ -1,5 +1,5 @@
 import type { RuleHit, Verdict } from '@arrears/shared/compliance/engine';
-import type { RuleId } from '@arrears/shared/compliance/rule-ids';
+import type { RuleId } from '@arrears/shared/compliance/packs';
 import { describe, expect, it } from 'vitest';
 import type { OverrideGrant } from './decisions.queries.ts';
 import { coveringGrant } from './overrides.ts';

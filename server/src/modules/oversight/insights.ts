@@ -1,5 +1,7 @@
 import { zonesForJurisdiction } from '@arrears/shared/compliance/jurisdiction-zones';
+import { cnCbaHours } from '@arrears/shared/compliance/rules/cn-cba-hours';
 import { ruleById } from '@arrears/shared/compliance/rules/registry';
+import { usRegfTime } from '@arrears/shared/compliance/rules/us-regf-time';
 import { zoneClock } from '@arrears/shared/compliance/time';
 import type { ActionKind, Direction } from '@arrears/shared/domain/enums';
 import { EDGE_MINUTES } from '@arrears/shared/schemas/oversight';
@@ -95,12 +97,8 @@ export function insightBasis(caseFacts: CaseFacts): InsightBasis {
   const { debtor } = caseFacts.base;
   const zone = debtor.timeZones?.[0] ?? zonesForJurisdiction(debtor.jurisdiction)[0] ?? 'UTC';
   const china = debtor.jurisdiction.country === 'CN';
-  const params = caseFacts.parameters;
-  return {
-    zone,
-    windowStart: china ? params['CN-CBA-HOURS.start'] : params['US-REGF-TIME.start'],
-    windowEnd: china ? params['CN-CBA-HOURS.end'] : params['US-REGF-TIME.end'],
-  };
+  const hours = (china ? cnCbaHours : usRegfTime).paramsIn(caseFacts.parameters);
+  return { zone, windowStart: hours.start, windowEnd: hours.end };
 }
 
 /** The insight of one contact on `basis`: local hour, minute and ISO weekday, and the window position. */

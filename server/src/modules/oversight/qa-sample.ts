@@ -1,4 +1,5 @@
-import { DEFAULT_PARAMETERS } from '@arrears/shared/compliance/packs';
+import { cnCbaDials } from '@arrears/shared/compliance/rules/cn-cba-dials';
+import { usRegf7in7 } from '@arrears/shared/compliance/rules/us-regf-7in7';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { QaReason, QaSampleOutput } from '@arrears/shared/schemas/oversight';
 import { and, sql } from 'drizzle-orm';
@@ -136,16 +137,16 @@ export async function qaSample(
                 and c2.direction = 'outbound' and c2.outcome <> 'conversation' and c2.kind in ${calls}
                 and c2.occurred_at > weighed.occurred_at - interval '1 day'
                 and c2.occurred_at <= weighed.occurred_at)
-                >= coalesce((p.rule_parameters ->> 'CN-CBA-DIALS.max')::int,
-                            ${DEFAULT_PARAMETERS['CN-CBA-DIALS.max']}::int) - 1
+                >= coalesce((p.rule_parameters ->> ${sql.raw(`'${cnCbaDials.parameterName('max')}'`)})::int,
+                            ${cnCbaDials.defaults.max}::int) - 1
             else
               (select count(*) from contact_log c2 where c2.case_id = weighed.case_id
                 and c2.direction = 'outbound' and c2.kind in ${calls}
                 and c2.outcome not in ('busy', 'not_in_service', 'failed')
                 and c2.occurred_at > weighed.occurred_at - interval '7 days'
                 and c2.occurred_at <= weighed.occurred_at)
-                >= coalesce((p.rule_parameters ->> 'US-REGF-7IN7.maxCalls')::int,
-                            ${DEFAULT_PARAMETERS['US-REGF-7IN7.maxCalls']}::int) - 1
+                >= coalesce((p.rule_parameters ->> ${sql.raw(`'${usRegf7in7.parameterName('maxCalls')}'`)})::int,
+                            ${usRegf7in7.defaults.maxCalls}::int) - 1
             end) as near_cap
         from weighed join portfolios p on p.id = weighed.portfolio_id
       ), keyed as (

@@ -1,5 +1,4 @@
-import { packsFor, validateParameterOverrides } from '@arrears/shared/compliance/packs';
-import { RULE_IDS } from '@arrears/shared/compliance/rule-ids';
+import { packsFor, RULE_IDS, validateParameterOverrides } from '@arrears/shared/compliance/packs';
 import { describe, expect, it } from 'vitest';
 import { CATALOG_PACKS, explainProblem } from './rules.catalog.ts';
 

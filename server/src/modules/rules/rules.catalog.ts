@@ -5,16 +5,17 @@ import {
   type ParameterDefinition,
   type ParameterProblem,
 } from '@arrears/shared/compliance/packs';
-import { ruleById } from '@arrears/shared/compliance/rules/registry';
 import type {
   CatalogPack,
   CatalogParameter,
   ParameterUnit,
   TighteningDirection,
 } from '@arrears/shared/schemas/rules';
-import { RULE_DESCRIPTIONS } from './rule-descriptions.ts';
 
-/** The packs as the administration screen shows them: rules with their sources, parameters with their limits. */
+/**
+ * The packs as the administration screen shows them: rules with their sources and descriptions, parameters with
+ * their limits, all read from the rule objects.
+ */
 
 /** 'max' parameters get stricter downwards, 'min' ones upwards; for times of day that reads earlier/later. */
 export function tighteningDirection(definition: ParameterDefinition): TighteningDirection {
@@ -51,17 +52,13 @@ function toCatalogPack(pack: JurisdictionPack): CatalogPack {
     id: pack.id,
     name: pack.label,
     kind: pack.id === 'POLICY' ? 'policy' : 'legal',
-    rules: pack.ruleIds.map((ruleId) => {
-      const rule = ruleById(ruleId);
-      if (!rule) throw new Error(`pack ${pack.id} names ${ruleId}, which has no rule`);
-      return {
-        id: rule.id,
-        effect: rule.effect,
-        source: rule.source,
-        appliesTo: [...rule.appliesTo],
-        description: RULE_DESCRIPTIONS[rule.id],
-      };
-    }),
+    rules: pack.rules.map((rule) => ({
+      id: rule.id,
+      effect: rule.effect,
+      source: rule.source,
+      appliesTo: [...rule.appliesTo],
+      description: rule.description,
+    })),
     parameters: pack.parameters.map(toCatalogParameter),
   };
 }

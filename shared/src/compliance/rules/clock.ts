@@ -1,4 +1,5 @@
 import type { EvaluationContext, MinuteWindow } from '../context.ts';
+import { limit } from '../define-rule.ts';
 import type { ZoneClock } from '../time.ts';
 
 /** Half-open: `from` is inside, `to` is not; a window whose end is before its start wraps past midnight. */
@@ -8,8 +9,13 @@ export function inWindow(minute: number, window: MinuteWindow): boolean {
     : minute >= window.from || minute < window.to;
 }
 
+/** An instant on a zone's wall clock, as a reason's parameters carry it. */
+export function localTime(clock: ZoneClock, at: number): { minute: number; day: number; zone: string } {
+  return { minute: clock.minuteOf(at), day: clock.dayOf(at), zone: clock.zone };
+}
+
 /**
- * Decision 1: the first candidate zone in which `at` falls outside `hours` (and inside none of `exceptions`,
+ * docs/compliance/CATALOG.md, principle 1: the first candidate zone in which `at` falls outside `hours` (and inside none of `exceptions`,
  * windows the debtor agreed to); null when the hours hold in every zone.
  */
 export function zoneOutsideHours(
@@ -38,4 +44,23 @@ export function zoneInsideWindow(
     if (window !== undefined) return { clock, window };
   }
   return null;
+}
+
+/** The `start` and `end` parameters of a rule that allows its actions only between two local times. */
+export function hoursParameters(start: number, end: number, describe: { start: string; end: string }) {
+  return {
+    start: limit(start, { direction: 'min', unit: 'minute_of_day', description: describe.start }),
+    end: limit(end, { direction: 'max', unit: 'minute_of_day', description: describe.end }),
+  };
+}
+
+/** Where and when `at` falls outside the hours `start`–`end` (and outside `exceptions`), as a reason carries it. */
+export function outsideHours(
+  context: EvaluationContext,
+  at: number,
+  { start, end }: { start: number; end: number },
+  exceptions: readonly MinuteWindow[] = [],
+): { minute: number; day: number; zone: string; from: number; to: number } | null {
+  const clock = zoneOutsideHours(context, at, { from: start, to: end }, exceptions);
+  return clock === null ? null : { ...localTime(clock, at), from: start, to: end };
 }

@@ -1,31 +1,29 @@
-import { formatLocal, formatMinute } from '../format.ts';
-import { zoneOutsideHours } from './clock.ts';
-import type { Rule } from './rule.ts';
+import { z } from 'zod';
+import { CONTACT_ACTIONS } from '../actions.ts';
+import { defineRule } from '../define-rule.ts';
+import { reason } from '../reasons/codes.ts';
+import { hoursParameters, outsideHours } from './clock.ts';
 
 /**
  * CN-CBA-HOURS — no collection between 22:00 and 08:00 local time, unless the debtor agreed to be contacted
  * at that time (a consented window covers it).
  * Source: China Banking Association guideline on collection of personal consumer loans (2026).
  */
-export const cnCbaHours: Rule = {
+export const cnCbaHours = defineRule({
   id: 'CN-CBA-HOURS',
   effect: 'block',
   source: 'CBA guideline on collection of personal consumer loans (2026)',
+  description: 'No collection between 22:00 and 08:00 local time unless the debtor agreed to that time.',
   timing: true,
-  appliesTo: [
-    'call',
-    'autodial_call',
-    'voicemail',
-    'sms',
-    'email',
-    'app_push',
-    'field_visit',
-    'third_party_contact',
-  ],
-  check(context, { at }) {
-    const hours = { from: context.params['CN-CBA-HOURS.start'], to: context.params['CN-CBA-HOURS.end'] };
-    const outside = zoneOutsideHours(context, at, hours, context.consentedTimes);
-    if (outside === null) return null;
-    return `It is ${formatLocal(outside, at)} for the debtor; collection is allowed only from ${formatMinute(hours.from)} to ${formatMinute(hours.to)} unless the debtor agreed to another time.`;
+  appliesTo: [...CONTACT_ACTIONS.filter((kind) => kind !== 'letter'), 'third_party_contact'],
+  parameters: z.object(
+    hoursParameters(8 * 60, 22 * 60, {
+      start: 'earliest local time to collect',
+      end: 'local time collection must end by',
+    }),
+  ),
+  check(context, { at }, hours) {
+    const outside = outsideHours(context, at, hours, context.consentedTimes);
+    return outside === null ? null : reason('collectionOutsideHours', outside);
   },
-};
+});

@@ -8,7 +8,7 @@ export function isPhoneKind(kind: ActionKind): boolean {
   return kind === 'call' || kind === 'autodial_call' || kind === 'voicemail';
 }
 
-/** Decision 4: outbound call, dialer and voicemail attempts count whatever their outcome, unless never connected. */
+/** docs/compliance/CATALOG.md, principle 4: outbound call, dialer and voicemail attempts count whatever their outcome, unless never connected. */
 export function isCountedCall(event: PastEvent): boolean {
   return (
     event.outbound &&
@@ -29,7 +29,7 @@ export function isSentMessage(event: PastEvent, kinds: readonly ActionKind[]): b
   return event.outbound && kinds.includes(event.kind) && (event.outcome === null || event.outcome === 'sent');
 }
 
-/** Decision 3: events on the `days` local calendar days ending with `day` that match. */
+/** docs/compliance/CATALOG.md, principle 3: events on the `days` local calendar days ending with `day` that match. */
 export function countInDays(
   context: EvaluationContext,
   day: number,

@@ -1,26 +1,41 @@
-import { formatMoney } from '../../domain/money.ts';
-import type { ParameterName } from '../pack-data.ts';
-import type { Rule } from './rule.ts';
+import { z } from 'zod';
+import { defineRule, limit } from '../define-rule.ts';
+import { reason } from '../reasons/codes.ts';
 
 /**
- * POL-PLACE-MIN — an agency is not sent a balance below the minimum set for its currency (POL-PLACE-MIN.USD,
- * POL-PLACE-MIN.CNY, in minor units): a few cents cost more to place than they can return. A currency without a
- * parameter has no minimum. Agency policy: a portfolio may move it either way.
+ * POL-PLACE-MIN — an agency is not sent a balance below the minimum set for its currency (one parameter per
+ * currency the book holds, in its minor units): a few cents cost more to place than they can return. A currency
+ * without a parameter has no minimum. Agency policy: a portfolio may move it either way.
  */
-export const polPlaceMin: Rule = {
+export const polPlaceMin = defineRule({
   id: 'POL-PLACE-MIN',
   effect: 'block',
   source: 'agency policy',
+  description: 'No agency placement of a balance below the minimum set for its currency.',
   timing: false,
   appliesTo: ['agency_placement'],
-  check(context) {
+  parameters: z.object({
+    USD: limit(2_500, {
+      direction: 'min',
+      unit: 'minor_units',
+      description: 'smallest balance placed with an agency, in cents (USD)',
+    }),
+    CNY: limit(20_000, {
+      direction: 'min',
+      unit: 'minor_units',
+      description: 'smallest balance placed with an agency, in fen (CNY)',
+    }),
+  }),
+  check(context, _moment, minimums) {
     const balance = context.facts.debt.balance;
     if (balance == null) return null;
-    const name = `POL-PLACE-MIN.${balance.currency}`;
-    const minimum = (context.params as Readonly<Record<string, number>>)[name as ParameterName];
-    if (minimum === undefined || balance.amountMinor >= minimum) return null;
-    const owed = formatMoney(balance.amountMinor, balance.currency, 'en-US');
-    const least = formatMoney(minimum, balance.currency, 'en-US');
-    return `The balance of ${owed} is below the ${least} an agency placement needs.`;
+    if (!Object.hasOwn(minimums, balance.currency)) return null;
+    const minimum = (minimums as Readonly<Record<string, number>>)[balance.currency]!;
+    if (balance.amountMinor >= minimum) return null;
+    return reason('belowPlacementMinimum', {
+      amountMinor: balance.amountMinor,
+      minimumMinor: minimum,
+      currency: balance.currency,
+    });
   },
-};
+});

@@ -12,10 +12,3 @@ export function disclosesDebt(action: ProposedAction): boolean {
   const disclosures = action.message?.disclosures ?? [];
   return disclosures.includes('mini_miranda') || disclosures.includes('mini_miranda_initial');
 }
-
-/** "The debtor's neighbor", to open a reason. */
-export function describeThirdParty(thirdParty: ThirdPartyFacts | null | undefined): string {
-  if (thirdParty == null) return 'An unidentified third party';
-  if (thirdParty.relationship === 'unknown') return 'A person with no known tie to the debtor';
-  return `The debtor's ${thirdParty.relationship.replaceAll('_', ' ')}`;
-}

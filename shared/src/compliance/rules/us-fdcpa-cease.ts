@@ -1,17 +1,20 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
 import { inEffect } from '../context.ts';
+import { defineRule } from '../define-rule.ts';
 import { formatDate } from '../format.ts';
-import type { Rule } from './rule.ts';
+import { reason } from '../reasons/codes.ts';
 
 /**
  * US-FDCPA-CEASE — after a written refusal to pay or request to stop, only a letter confirming that
- * collection ends (`cease_ack`) or notifying a specific remedy (`remedy_notice`) may go out (decision 9).
- * Source: FDCPA 15 USC 1692c(c).
+ * collection ends (`cease_ack`) or notifying a specific remedy (`remedy_notice`) may go out
+ * (docs/compliance/CATALOG.md, principle 9). Source: FDCPA 15 USC 1692c(c).
  */
-export const usFdcpaCease: Rule = {
+export const usFdcpaCease = defineRule({
   id: 'US-FDCPA-CEASE',
   effect: 'block',
   source: '15 USC 1692c(c)',
+  description:
+    'After a written refusal to pay or request to stop, only a cease acknowledgement or remedy notice may be sent.',
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {
@@ -20,7 +23,6 @@ export const usFdcpaCease: Rule = {
     if (cease === null || !inEffect(context, cease, at)) return null;
     const purpose = action.message?.purpose;
     if (action.kind === 'letter' && (purpose === 'cease_ack' || purpose === 'remedy_notice')) return null;
-    const on = formatDate(context.calendar, cease.from);
-    return `The debtor asked in writing on ${on} that collection stop; only a letter confirming that it ends or naming a specific remedy may be sent.`;
+    return reason('ceaseRequested', { date: formatDate(context.calendar, cease.from) });
   },
-};
+});

@@ -1,17 +1,19 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
 import { inEffect } from '../context.ts';
+import { defineRule } from '../define-rule.ts';
 import { formatDate } from '../format.ts';
-import type { Rule } from './rule.ts';
+import { reason } from '../reasons/codes.ts';
 
 /**
  * US-FDCPA-DISPUTE — an open dispute pauses collection until verification is sent; the agency applies this
  * to every dispute, not only those inside the validation period. The verification itself (a letter or email
  * whose purpose is `validation_notice` or `debt_statement`) may go out. Source: FDCPA 15 USC 1692g(b).
  */
-export const usFdcpaDispute: Rule = {
+export const usFdcpaDispute = defineRule({
   id: 'US-FDCPA-DISPUTE',
   effect: 'block',
   source: '15 USC 1692g(b)',
+  description: 'An open dispute pauses collection until verification is sent.',
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {
@@ -22,6 +24,6 @@ export const usFdcpaDispute: Rule = {
     const purpose = action.message?.purpose;
     const isVerification = purpose === 'validation_notice' || purpose === 'debt_statement';
     if ((action.kind === 'letter' || action.kind === 'email') && isVerification) return null;
-    return `The debtor disputed this debt on ${formatDate(context.calendar, dispute.from)} and verification has not been sent; collection is paused until it is.`;
+    return reason('disputeOpen', { date: formatDate(context.calendar, dispute.from) });
   },
-};
+});

@@ -1,11 +1,12 @@
+import { z } from 'zod';
 import type { ContactPointKind } from '../actions.ts';
 import type { PastEvent } from '../context.ts';
-import { countOf, windowDays } from '../format.ts';
+import { defineRule, limit } from '../define-rule.ts';
+import { reason } from '../reasons/codes.ts';
 import { countInDays, isCountedCall, isSentMessage } from './counting.ts';
-import type { Rule } from './rule.ts';
 
 const isPersonal = (kind: ContactPointKind | null) => kind === 'mobile' || kind === 'landline';
-/** Every attempt as in decision 4, plus texts that went out. */
+/** Every attempt as in docs/compliance/CATALOG.md, principle 4, plus texts that went out. */
 const isInitiated = (event: PastEvent) =>
   event.aboutDebt && (isCountedCall(event) || isSentMessage(event, ['sms']));
 
@@ -15,36 +16,41 @@ const isInitiated = (event: PastEvent) =>
  * (work_phone). An event whose number is no longer on file counts toward both caps; an action to an unknown
  * number meets both. Source: 940 CMR 7.04(1)(f); 209 CMR 18.16(1)(d).
  */
-export const usMaFreq: Rule = {
+export const usMaFreq = defineRule({
   id: 'US-MA-FREQ',
   effect: 'block',
   source: '940 CMR 7.04(1)(f); 209 CMR 18.16(1)(d)',
+  description:
+    'Massachusetts: at most 2 communications per 7 days to personal numbers and 2 per 30 days to other numbers, per debt.',
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail', 'sms'],
-  check(context, { day }) {
-    const { params } = context;
+  parameters: z.object({
+    personalMax: limit(2, {
+      direction: 'max',
+      unit: 'count',
+      description: 'communications to personal numbers',
+    }),
+    personalDays: limit(7, { direction: 'min', unit: 'days', description: 'window for personal numbers' }),
+    otherMax: limit(2, { direction: 'max', unit: 'count', description: 'communications to other numbers' }),
+    otherDays: limit(30, { direction: 'min', unit: 'days', description: 'window for other numbers' }),
+  }),
+  check(context, { day }, params) {
     const kind = context.target?.kind ?? null;
     if (kind === null || isPersonal(kind)) {
-      const max = params['US-MA-FREQ.personalMax'];
-      const days = params['US-MA-FREQ.personalDays'];
+      const { personalMax: max, personalDays: days } = params;
       const made = countInDays(
         context,
         day,
         days,
         (e) => isInitiated(e) && (e.pointKind === null || isPersonal(e.pointKind)),
       );
-      if (made + 1 > max) {
-        return `${countOf(made, 'call or text', 'calls or texts')} already made about this debt to the debtor's personal numbers in the ${days} days ending today (${windowDays(day, days)}, debtor's time); Massachusetts allows ${max}.`;
-      }
+      if (made + 1 > max) return reason('personalNumbersCapReached', { made, days, day, max });
     }
     if (kind === null || !isPersonal(kind)) {
-      const max = params['US-MA-FREQ.otherMax'];
-      const days = params['US-MA-FREQ.otherDays'];
+      const { otherMax: max, otherDays: days } = params;
       const made = countInDays(context, day, days, (e) => isInitiated(e) && !isPersonal(e.pointKind));
-      if (made + 1 > max) {
-        return `${countOf(made, 'call or text', 'calls or texts')} already made about this debt to the debtor's other numbers in the ${days} days ending today (${windowDays(day, days)}, debtor's time); Massachusetts allows ${max}.`;
-      }
+      if (made + 1 > max) return reason('otherNumbersCapReached', { made, days, day, max });
     }
     return null;
   },
-};
+});

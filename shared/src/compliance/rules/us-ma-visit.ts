@@ -1,27 +1,31 @@
-import { countOf, formatLocal, formatMinute, windowDays } from '../format.ts';
-import { zoneOutsideHours } from './clock.ts';
+import { z } from 'zod';
+import { defineRule, limit } from '../define-rule.ts';
+import { reason } from '../reasons/codes.ts';
+import { hoursParameters, outsideHours } from './clock.ts';
 import { countInDays } from './counting.ts';
-import type { Rule } from './rule.ts';
 
 /**
  * US-MA-VISIT — Massachusetts: at most 1 visit to the debtor per debt in 30 local days, and only between
  * 08:00 and 21:00. Any field visit counts, wherever it went. Source: 209 CMR 18.17(6).
  */
-export const usMaVisit: Rule = {
+export const usMaVisit = defineRule({
   id: 'US-MA-VISIT',
   effect: 'block',
   source: '209 CMR 18.17(6)',
+  description: 'Massachusetts: at most 1 home visit per 30 days per debt, between 08:00 and 21:00.',
   timing: true,
   appliesTo: ['field_visit'],
-  check(context, { at, day }) {
-    const { params } = context;
-    const hours = { from: params['US-MA-VISIT.start'], to: params['US-MA-VISIT.end'] };
-    const outside = zoneOutsideHours(context, at, hours);
-    if (outside !== null) {
-      return `It is ${formatLocal(outside, at)} for the debtor; Massachusetts allows visits only from ${formatMinute(hours.from)} to ${formatMinute(hours.to)}.`;
-    }
-    const max = params['US-MA-VISIT.max'];
-    const days = params['US-MA-VISIT.days'];
+  parameters: z.object({
+    max: limit(1, { direction: 'max', unit: 'count', description: 'home visits per debt in the window' }),
+    days: limit(30, { direction: 'min', unit: 'days', description: 'window for home visits' }),
+    ...hoursParameters(8 * 60, 21 * 60, {
+      start: 'earliest local time for a visit',
+      end: 'local time a visit must end by',
+    }),
+  }),
+  check(context, { at, day }, { max, days, ...hours }) {
+    const outside = outsideHours(context, at, hours);
+    if (outside !== null) return reason('visitOutsideHours', outside);
     const made = countInDays(
       context,
       day,
@@ -29,6 +33,6 @@ export const usMaVisit: Rule = {
       (e) => e.aboutDebt && e.outbound && e.kind === 'field_visit',
     );
     if (made + 1 <= max) return null;
-    return `${countOf(made, 'field visit')} about this debt already made in the ${days} days ending today (${windowDays(day, days)}, debtor's time); Massachusetts allows ${max}.`;
+    return reason('visitCapReached', { made, days, day, max });
   },
-};
+});

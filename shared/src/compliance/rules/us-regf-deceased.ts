@@ -1,15 +1,17 @@
 import { CONTACT_ACTIONS, ESTATE_REPRESENTATIVES } from '../actions.ts';
 import { inEffect } from '../context.ts';
-import type { Rule } from './rule.ts';
+import { defineRule } from '../define-rule.ts';
+import { reason } from '../reasons/codes.ts';
 
 /**
  * US-REGF-DECEASED — once the debtor has died, only the estate's executor, administrator or personal
  * representative may be contacted. Source: Regulation F 12 CFR 1006.6(a)(4) and its commentary.
  */
-export const usRegfDeceased: Rule = {
+export const usRegfDeceased = defineRule({
   id: 'US-REGF-DECEASED',
   effect: 'block',
   source: '12 CFR 1006.6(a)(4) commentary',
+  description: 'When the debtor has died, only the estate’s representative may be contacted.',
   timing: false,
   appliesTo: [...CONTACT_ACTIONS, 'third_party_contact'],
   check(context, { at }) {
@@ -23,6 +25,6 @@ export const usRegfDeceased: Rule = {
     ) {
       return null;
     }
-    return 'The debtor is deceased; only the executor, administrator or personal representative of the estate may be contacted.';
+    return reason('debtorDeceased', {});
   },
-};
+});

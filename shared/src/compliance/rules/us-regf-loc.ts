@@ -1,15 +1,17 @@
-import { formatDay } from '../format.ts';
-import type { Rule } from './rule.ts';
-import { countsAsDebtor, describeThirdParty, disclosesDebt } from './third-party.ts';
+import { defineRule } from '../define-rule.ts';
+import { reason } from '../reasons/codes.ts';
+import { countsAsDebtor, disclosesDebt } from './third-party.ts';
 
 /**
  * US-REGF-LOC — a location contact reaches each third party once (a second contact of the same person is
  * refused) and never mentions the debt. Source: Regulation F 12 CFR 1006.10; FDCPA 15 USC 1692b.
  */
-export const usRegfLoc: Rule = {
+export const usRegfLoc = defineRule({
   id: 'US-REGF-LOC',
   effect: 'block',
   source: '12 CFR 1006.10; 15 USC 1692b',
+  description:
+    'A third party may be contacted for location information once; the script never mentions the debt.',
   timing: false,
   appliesTo: ['third_party_contact'],
   check(context) {
@@ -21,11 +23,12 @@ export const usRegfLoc: Rule = {
         event.outbound && event.kind === 'third_party_contact' && event.thirdPartyId === thirdParty.id,
     );
     if (earlier !== undefined) {
-      return `${describeThirdParty(thirdParty)} was already contacted for location information on ${formatDay(earlier.day)}; a third party may be contacted only once.`;
+      return reason('thirdPartyAlreadyContacted', {
+        relationship: thirdParty.relationship,
+        day: earlier.day,
+      });
     }
-    if (disclosesDebt(action)) {
-      return 'The message says it comes from a debt collector; a location contact must not mention the debt.';
-    }
+    if (disclosesDebt(action)) return reason('locationContactDisclosesDebt', {});
     return null;
   },
-};
+});

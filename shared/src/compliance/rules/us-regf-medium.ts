@@ -1,25 +1,17 @@
-import { ACTION_KINDS, channelOf, type OptOutChannel } from '../actions.ts';
+import { ACTION_KINDS, channelOf } from '../actions.ts';
 import { inEffect } from '../context.ts';
-import { formatDay, POINT_LABELS } from '../format.ts';
-import type { Rule } from './rule.ts';
-
-const CHANNEL_LABELS: Readonly<Record<OptOutChannel, string>> = {
-  phone: 'phone',
-  sms: 'text message',
-  email: 'email',
-  letter: 'letter',
-  app_push: 'app notification',
-  field_visit: 'visits',
-};
+import { defineRule } from '../define-rule.ts';
+import { reason } from '../reasons/codes.ts';
 
 /**
  * US-REGF-MEDIUM — the debtor asked not to be contacted by this medium, at this address or number. Takes
- * effect at once (decision 6). Source: Regulation F 12 CFR 1006.14(h).
+ * effect at once (docs/compliance/CATALOG.md, principle 6). Source: Regulation F 12 CFR 1006.14(h).
  */
-export const usRegfMedium: Rule = {
+export const usRegfMedium = defineRule({
   id: 'US-REGF-MEDIUM',
   effect: 'block',
   source: '12 CFR 1006.14(h)',
+  description: 'No contact by a medium, address or number the debtor asked not to be used.',
   timing: false,
   appliesTo: ACTION_KINDS,
   check(context, { at }) {
@@ -31,13 +23,14 @@ export const usRegfMedium: Rule = {
       const pointMatches =
         optOut.contactPointId === undefined || optOut.contactPointId === action.contactPointId;
       if (!channelMatches || !pointMatches) continue;
-      const by = optOut.channel === undefined ? '' : ` by ${CHANNEL_LABELS[optOut.channel]}`;
-      const where =
-        context.target !== undefined && optOut.contactPointId !== undefined
-          ? ` at this ${POINT_LABELS[context.target.kind]}`
-          : '';
-      return `On ${formatDay(context.calendar.dayOf(fact.from))} the debtor asked not to be contacted${by}${where}.`;
+      const pointKind =
+        context.target !== undefined && optOut.contactPointId !== undefined ? context.target.kind : null;
+      return reason('optedOut', {
+        day: context.calendar.dayOf(fact.from),
+        channel: optOut.channel ?? null,
+        pointKind,
+      });
     }
     return null;
   },
-};
+});

@@ -1,7 +1,8 @@
-import { countOf } from '../format.ts';
+import { z } from 'zod';
+import { defineRule, limit } from '../define-rule.ts';
 import { MINUTE_MS } from '../instant.ts';
+import { reason } from '../reasons/codes.ts';
 import { isCountedCall, isUnansweredCall } from './counting.ts';
-import type { Rule } from './rule.ts';
 
 /**
  * US-REGF-PATTERN — warns when calls to one number would form a pattern that suggests harassment: calling
@@ -9,17 +10,29 @@ import type { Rule } from './rule.ts';
  * number in one local day, whatever the debt.
  * Source: Regulation F 12 CFR 1006.14(b)(2) commentary (rebuttal factors).
  */
-export const usRegfPattern: Rule = {
+export const usRegfPattern = defineRule({
   id: 'US-REGF-PATTERN',
   effect: 'warn',
   source: '12 CFR 1006.14(b)(2) commentary (rebuttal factors)',
+  description:
+    'A warning for 2 unanswered calls to one number within 5 minutes, or 7 calls to one number in one day.',
   timing: false,
   appliesTo: ['call', 'autodial_call'],
-  check(context, { at, day }) {
+  parameters: z.object({
+    quickCalls: limit(2, {
+      direction: 'max',
+      unit: 'count',
+      description: 'calls to one number in quick succession',
+    }),
+    quickMinutes: limit(5, {
+      direction: 'min',
+      unit: 'minutes',
+      description: 'what "quick succession" means',
+    }),
+    dailyCalls: limit(7, { direction: 'max', unit: 'count', description: 'calls to one number in one day' }),
+  }),
+  check(context, { at, day }, { quickCalls, quickMinutes, dailyCalls }) {
     const pointId = context.facts.action.contactPointId;
-    const quickCalls = context.params['US-REGF-PATTERN.quickCalls'];
-    const quickMinutes = context.params['US-REGF-PATTERN.quickMinutes'];
-    const dailyCalls = context.params['US-REGF-PATTERN.dailyCalls'];
     let recentUnanswered = 0;
     let today = 0;
     for (const event of context.history) {
@@ -29,11 +42,9 @@ export const usRegfPattern: Rule = {
       if (isCountedCall(event) && event.day === day) today++;
     }
     if (recentUnanswered + 1 >= quickCalls) {
-      return `${countOf(recentUnanswered, 'unanswered call')} to this number in the last ${quickMinutes} minutes; calling again so soon can look like harassment.`;
+      return reason('quickRedial', { unanswered: recentUnanswered, minutes: quickMinutes });
     }
-    if (today + 1 >= dailyCalls) {
-      return `This would be call ${today + 1} to this number today; ${dailyCalls} calls to one number in a day can look like harassment.`;
-    }
+    if (today + 1 >= dailyCalls) return reason('manyCallsToday', { call: today + 1, max: dailyCalls });
     return null;
   },
-};
+});

@@ -1,21 +1,23 @@
 import { inEffect } from '../context.ts';
+import { defineRule } from '../define-rule.ts';
 import { formatInstant } from '../instant.ts';
-import type { Rule } from './rule.ts';
+import { reason } from '../reasons/codes.ts';
 
 /**
  * US-REGF-TBD — once the statute of limitations has run, no suit may be filed (or threatened).
  * Source: Regulation F 12 CFR 1006.26.
  */
-export const usRegfTbd: Rule = {
+export const usRegfTbd = defineRule({
   id: 'US-REGF-TBD',
   effect: 'block',
   source: '12 CFR 1006.26',
+  description: 'Once the statute of limitations has run, no suit and no threat of suit.',
   timing: false,
   appliesTo: ['legal_filing'],
   check(context, { at }) {
     // Limitation periods end on a date; it is recorded as that date's UTC midnight, so show the UTC date.
     const expired = context.limitationsExpired;
     if (expired === null || !inEffect(context, expired, at)) return null;
-    return `The statute of limitations on this debt ran out on ${formatInstant(expired.from).slice(0, 10)}; no suit may be filed or threatened.`;
+    return reason('limitationsExpired', { date: formatInstant(expired.from).slice(0, 10) });
   },
-};
+});

@@ -1,15 +1,18 @@
 import { inEffect } from '../context.ts';
-import type { Rule } from './rule.ts';
+import { defineRule } from '../define-rule.ts';
+import { reason } from '../reasons/codes.ts';
 
 /**
  * US-TCPA-CONSENT — a dialer or prerecorded call, or a text, to a mobile number needs prior express consent
  * for that number (a number the debtor gave for this debt counts). When consent was given and later revoked,
- * US-TCPA-REVOKE reports it instead (decision 8). Source: TCPA 47 USC 227(b)(1)(A)(iii).
+ * US-TCPA-REVOKE reports it instead (docs/compliance/CATALOG.md, principle 8).
+ * Source: TCPA 47 USC 227(b)(1)(A)(iii).
  */
-export const usTcpaConsent: Rule = {
+export const usTcpaConsent = defineRule({
   id: 'US-TCPA-CONSENT',
   effect: 'block',
   source: '47 USC 227(b)(1)(A)(iii)',
+  description: 'Dialer calls and texts to a mobile number need prior express consent for that number.',
   timing: false,
   appliesTo: ['autodial_call', 'sms'],
   check(context, { at }) {
@@ -20,7 +23,6 @@ export const usTcpaConsent: Rule = {
       return null;
     const consented = kind === 'sms' ? target?.consent?.sms : target?.consent?.autodial;
     if (consented === true) return null;
-    const what = kind === 'sms' ? 'text messages' : 'dialer or prerecorded calls';
-    return `The debtor never gave consent to ${what} at this mobile number.`;
+    return reason('noConsent', { kind });
   },
-};
+});

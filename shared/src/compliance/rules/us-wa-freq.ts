@@ -1,11 +1,12 @@
+import { z } from 'zod';
 import type { ContactPointKind } from '../actions.ts';
 import type { PastEvent } from '../context.ts';
-import { countOf, windowDays } from '../format.ts';
+import { defineRule, limit } from '../define-rule.ts';
+import { reason } from '../reasons/codes.ts';
 import { countInDays, isCountedCall, isSentMessage } from './counting.ts';
-import type { Rule } from './rule.ts';
 
 const isWorkplace = (kind: ContactPointKind | null) => kind === 'work_phone' || kind === 'work_address';
-/** Attempts as in decision 4, plus texts and emails that went out. */
+/** Attempts as in docs/compliance/CATALOG.md, principle 4, plus texts and emails that went out. */
 const isCommunication = (event: PastEvent) =>
   event.aboutDebt && (isCountedCall(event) || isSentMessage(event, ['sms', 'email']));
 
@@ -14,25 +15,30 @@ const isCommunication = (event: PastEvent) =>
  * of them to the debtor's workplace (work_phone, work_address). An action to an unknown contact point is
  * treated as going to the workplace. Source: RCW 19.16.250.
  */
-export const usWaFreq: Rule = {
+export const usWaFreq = defineRule({
   id: 'US-WA-FREQ',
   effect: 'block',
   source: 'RCW 19.16.250',
+  description:
+    'Washington: at most 3 communications per 7 days with the debtor, and 1 per 7 days to their workplace.',
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail', 'sms', 'email'],
-  check(context, { day }) {
-    const { params } = context;
-    const days = params['US-WA-FREQ.days'];
-    const max = params['US-WA-FREQ.max'];
+  parameters: z.object({
+    max: limit(3, { direction: 'max', unit: 'count', description: 'communications per debt in the window' }),
+    workplaceMax: limit(1, {
+      direction: 'max',
+      unit: 'count',
+      description: 'communications to the workplace',
+    }),
+    days: limit(7, { direction: 'min', unit: 'days', description: 'length of the window' }),
+  }),
+  check(context, { day }, { max, workplaceMax, days }) {
     const made = countInDays(context, day, days, isCommunication);
-    if (made + 1 > max) {
-      return `${countOf(made, 'communication')} already made about this debt in the ${days} days ending today (${windowDays(day, days)}, debtor's time); Washington allows ${max}.`;
-    }
+    if (made + 1 > max) return reason('communicationCapReached', { made, days, day, max });
     const kind = context.target?.kind ?? null;
     if (kind !== null && !isWorkplace(kind)) return null;
-    const workplaceMax = params['US-WA-FREQ.workplaceMax'];
     const atWork = countInDays(context, day, days, (e) => isCommunication(e) && isWorkplace(e.pointKind));
     if (atWork + 1 <= workplaceMax) return null;
-    return `${countOf(atWork, 'communication')} already made to the debtor's workplace about this debt in the ${days} days ending today (${windowDays(day, days)}); Washington allows ${workplaceMax}.`;
+    return reason('workplaceCapReached', { made: atWork, days, day, max: workplaceMax });
   },
-};
+});

@@ -1,4 +1,5 @@
-import { DEFAULT_PARAMETERS } from '@arrears/shared/compliance/pack-data';
+import { cnCbaHours } from '@arrears/shared/compliance/rules/cn-cba-hours';
+import { usRegfTime } from '@arrears/shared/compliance/rules/us-regf-time';
 
 /** A daily window in minutes after local midnight, half-open: `[from, to)`. */
 export interface MinuteWindow {
@@ -13,10 +14,10 @@ export interface MinuteWindow {
  */
 export function legalContactWindow(jurisdiction: { country: string }): MinuteWindow | null {
   if (jurisdiction.country === 'US') {
-    return { from: DEFAULT_PARAMETERS['US-REGF-TIME.start'], to: DEFAULT_PARAMETERS['US-REGF-TIME.end'] };
+    return { from: usRegfTime.defaults.start, to: usRegfTime.defaults.end };
   }
   if (jurisdiction.country === 'CN') {
-    return { from: DEFAULT_PARAMETERS['CN-CBA-HOURS.start'], to: DEFAULT_PARAMETERS['CN-CBA-HOURS.end'] };
+    return { from: cnCbaHours.defaults.start, to: cnCbaHours.defaults.end };
   }
   return null;
 }

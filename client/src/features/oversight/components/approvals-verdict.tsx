@@ -2,6 +2,7 @@ import type { ApprovalVerdict } from '@arrears/shared/schemas/supervision';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { useRuleReason } from '../../../lib/rule-reason.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 
 /**
@@ -11,6 +12,7 @@ import { useSessionUser } from '../../../lib/session.tsx';
 export function ApprovalsVerdict({ verdict }: { verdict: ApprovalVerdict | null }) {
   const { t } = useTranslation();
   const { locale, timeZone } = useSessionUser();
+  const reasonOf = useRuleReason();
   if (verdict === null) return <span className="muted">{t('approvals.verdict.unknown')}</span>;
   if (verdict.noTarget) return <Badge tone="danger">{t('approvals.verdict.noAddress')}</Badge>;
   const target = verdict.targetLabel ? (
@@ -25,7 +27,7 @@ export function ApprovalsVerdict({ verdict }: { verdict: ApprovalVerdict | null 
           <ul className="approvals-rules">
             {verdict.warnings.map((hit) => (
               <li key={hit.ruleId}>
-                <code>{hit.ruleId}</code> {hit.reason}
+                <code>{hit.ruleId}</code> {reasonOf(hit)}
               </li>
             ))}
           </ul>
@@ -47,7 +49,7 @@ export function ApprovalsVerdict({ verdict }: { verdict: ApprovalVerdict | null 
       <ul className="approvals-rules">
         {verdict.violations.map((hit) => (
           <li key={hit.ruleId}>
-            <code>{hit.ruleId}</code> {hit.reason}
+            <code>{hit.ruleId}</code> {reasonOf(hit)}
           </li>
         ))}
       </ul>

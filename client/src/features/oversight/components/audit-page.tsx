@@ -1,4 +1,4 @@
-import { RULE_IDS } from '@arrears/shared/compliance/rule-ids';
+import { RULE_IDS } from '@arrears/shared/compliance/packs';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES } from '@arrears/shared/domain/enums';
 import { AUDIT_ACTORS, AUDIT_KINDS, REVIEW_STATES } from '@arrears/shared/schemas/oversight';
 import { useId, useState } from 'react';

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { useRuleReason } from '../../../lib/rule-reason.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useDecisionQuery } from '../api/audit-api.ts';
 import { OutcomeBadge } from './audit-table.tsx';
@@ -11,6 +12,7 @@ import { DecisionFacts } from './decision-facts.tsx';
 import { ReviewForm } from './review-form.tsx';
 
 function RuleList({ hits, label }: { hits: RuleHitView[]; label: string }) {
+  const reasonOf = useRuleReason();
   if (hits.length === 0) return null;
   return (
     <>
@@ -18,7 +20,7 @@ function RuleList({ hits, label }: { hits: RuleHitView[]; label: string }) {
       <ul className="rule-hits">
         {hits.map((hit) => (
           <li key={`${hit.ruleId}-${hit.reason}`}>
-            <code>{hit.ruleId}</code> — {hit.reason} <span className="muted">({hit.source})</span>
+            <code>{hit.ruleId}</code> — {reasonOf(hit)} <span className="muted">({hit.source})</span>
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import type { QueueRow } from '@arrears/shared/schemas/queues';
 import { useTranslation } from 'react-i18next';
 import { StatusIcon } from '../../../components/ui/status-icon.tsx';
 import { formatInstantInZone } from '../../../lib/format.ts';
+import { useRuleReason } from '../../../lib/rule-reason.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 
 /**
@@ -11,6 +12,7 @@ import { useSessionUser } from '../../../lib/session.tsx';
 export function WorkableCell({ row }: { row: QueueRow }) {
   const { t } = useTranslation();
   const { locale, timeZone } = useSessionUser();
+  const reasonOf = useRuleReason();
   if (row.workableNow) {
     return (
       <span className="workable">
@@ -32,8 +34,8 @@ export function WorkableCell({ row }: { row: QueueRow }) {
           // The whole reason, wrapped: an agent reads it without hovering for a tooltip.
           <span className="not-workable-reason">
             {row.blockedBy.ruleId
-              ? t('queue.blockedBy', { ruleId: row.blockedBy.ruleId, reason: row.blockedBy.reason })
-              : row.blockedBy.reason}
+              ? t('queue.blockedBy', { ruleId: row.blockedBy.ruleId, reason: reasonOf(row.blockedBy) })
+              : reasonOf(row.blockedBy)}
           </span>
         )}
       </span>
