@@ -21,8 +21,8 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
+import { rowFromJson } from '../case-core/case-core.service.ts';
 import { caseScope } from '../cases/case-scope.ts';
-import { rowFromJson } from '../queues/case-head.ts';
 
 interface ViewRow {
   case_row: Record<string, unknown>;

@@ -10,7 +10,7 @@ import type { Database } from '../../db/client.ts';
 import { cases, disputes } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { caseScope } from '../cases/case-scope.ts';
-import { conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-write.ts';
+import { conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-event.ts';
 
 /**
  * A dispute pauses collection of the debt until verification is sent (US-FDCPA-DISPUTE). One waits for

@@ -1,8 +1,8 @@
 import { DISCLOSURES } from '@arrears/shared/compliance/actions';
 import type { HistoryEvent, ProposedAction } from '@arrears/shared/compliance/facts';
 import type { ActionKind, ContactPointKind } from '@arrears/shared/domain/enums';
+import type { ContactPointRow } from '../case-core/case-core.service.ts';
 import { TARGET_KINDS } from './action-targets.ts';
-import type { ContactPointRow } from './facts.mapping.ts';
 import { type ThirdPartyRow, thirdPartyFacts } from './third-party-facts.ts';
 
 /** One button of the case screen before the agent presses it. */

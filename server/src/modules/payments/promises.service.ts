@@ -6,15 +6,10 @@ import type { Database } from '../../db/client.ts';
 import { promises } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { checkVersion } from '../compliance/case-lock.ts';
+import { withCase } from '../case-core/case-core.service.ts';
 import { supersedePending } from './arrangements.ts';
-import {
-  bumpCaseVersion,
-  lockCaseForMoney,
-  requireActive,
-  requireCurrency,
-  requireWithinBalance,
-} from './money-lock.ts';
+import { moneyCalendar } from './debtor-zones.ts';
+import { requireActive, requireCurrency, requireWithinBalance } from './money-checks.ts';
 import { toPromiseView } from './payments.queries.ts';
 
 export interface MoneyWrite<Input> {
@@ -52,43 +47,52 @@ export async function recordPromise(
   db: Database,
   { user, input, now, ip }: MoneyWrite<z.output<typeof recordPromiseInput>>,
 ): Promise<z.output<typeof recordPromiseOutput>> {
-  return db.transaction(async (tx) => {
-    const { caseRow, zone, today } = await lockCaseForMoney(tx, user, input.caseId, now);
-    checkVersion(caseRow.version, input.expectedVersion);
-    requireActive(caseRow, 'a promise');
-    requireCurrency(caseRow, input.currency);
-    requireWithinBalance(caseRow, 'amountMinor', input.amountMinor);
-    requireDateAhead('dueDate', input.dueDate, { zone, today });
-    const base = { caseId: caseRow.id, now, actorId: user.id, ip };
-    const supersededPromiseIds = await supersedePending(tx, { ...base, standaloneOnly: true });
-    const [row] = await tx
-      .insert(promises)
-      .values({
+  const { value, caseVersion } = await withCase(
+    {
+      db,
+      actor: user,
+      caseId: input.caseId,
+      now,
+      expectedVersion: input.expectedVersion,
+      read: 'row for update',
+    },
+    async ({ tx, caseRow }) => {
+      const { zone, today } = await moneyCalendar(tx, caseRow, now);
+      requireActive(caseRow, 'a promise');
+      requireCurrency(caseRow, input.currency);
+      requireWithinBalance(caseRow, 'amountMinor', input.amountMinor);
+      requireDateAhead('dueDate', input.dueDate, { zone, today });
+      const base = { caseId: caseRow.id, now, actorId: user.id, ip };
+      const supersededPromiseIds = await supersedePending(tx, { ...base, standaloneOnly: true });
+      const [row] = await tx
+        .insert(promises)
+        .values({
+          caseId: caseRow.id,
+          amountMinor: input.amountMinor,
+          currency: input.currency,
+          dueDate: input.dueDate,
+          createdBy: user.id,
+          // The clock of the request, not the database's: kept/broken counts payments from this instant.
+          createdAt: now,
+        })
+        .returning();
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: 'promise.record',
+        entityType: 'promise',
+        entityId: row!.id,
         caseId: caseRow.id,
-        amountMinor: input.amountMinor,
-        currency: input.currency,
-        dueDate: input.dueDate,
-        createdBy: user.id,
-        // The clock of the request, not the database's: kept/broken counts payments from this instant.
-        createdAt: now,
-      })
-      .returning();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'promise.record',
-      entityType: 'promise',
-      entityId: row!.id,
-      caseId: caseRow.id,
-      after: {
-        amountMinor: row!.amountMinor,
-        currency: row!.currency,
-        dueDate: row!.dueDate,
-        zone,
-        supersededPromiseIds,
-      },
-      ip,
-    });
-    const updated = await bumpCaseVersion(tx, caseRow.id, {}, now);
-    return { promise: toPromiseView(row!, null, 0), supersededPromiseIds, caseVersion: updated.version };
-  });
+        after: {
+          amountMinor: row!.amountMinor,
+          currency: row!.currency,
+          dueDate: row!.dueDate,
+          zone,
+          supersededPromiseIds,
+        },
+        ip,
+      });
+      return { value: { promise: toPromiseView(row!, null, 0), supersededPromiseIds } };
+    },
+  );
+  return { ...value, caseVersion };
 }

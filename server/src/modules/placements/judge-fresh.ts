@@ -1,5 +1,6 @@
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import { AppError } from '../../errors.ts';
+import type { LoadedCase } from '../case-core/case-core.service.ts';
 import {
   type CaseRow,
   type ContactPointRow,
@@ -7,10 +8,11 @@ import {
   type DebtorRow,
   debtFacts,
   debtorFacts,
-} from '../compliance/facts.mapping.ts';
-import { parametersFor } from '../compliance/parameters.ts';
-import { judgeLoaded, priorityOf, type Workability } from '../queues/judge.ts';
-import type { LoadedCase } from '../queues/workability-facts.ts';
+  judgeLoaded,
+  parametersFor,
+  priorityOf,
+  type Workability,
+} from '../case-core/case-core.service.ts';
 
 export interface FreshCase {
   caseRow: CaseRow;
