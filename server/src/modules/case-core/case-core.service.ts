@@ -38,6 +38,7 @@ export {
   debtFacts,
   debtorFacts,
   historyEvent,
+  maskedLabel,
   type OptOutRow,
 } from './facts.mapping.ts';
 export { type Approval, type CaseFacts, loadCaseFacts, loadCaseFactsFor } from './facts.ts';

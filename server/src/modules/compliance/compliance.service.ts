@@ -8,12 +8,12 @@ import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { ComplianceCheckOutput, DecisionView } from '@arrears/shared/schemas/compliance';
 import type { Executor } from '../../db/client.ts';
 import { caseNotFound } from '../../errors.ts';
-import { loadCaseFactsFor } from '../case-core/case-core.service.ts';
+import { loadCaseFactsFor, maskedLabel } from '../case-core/case-core.service.ts';
 import { caseScope, findCaseInScope } from '../cases/case-scope.ts';
 import { activeOverrides, listDecisions, stampedVersion } from './decisions.queries.ts';
 import { factsFor } from './guard.ts';
 import { coveringGrant } from './overrides.ts';
-import { candidateActions, maskedLabel } from './preview.ts';
+import { candidateActions } from './preview.ts';
 
 /**
  * The verdict of every action the agent could take on the case now, from the same facts loader and engine as
@@ -107,5 +107,5 @@ export {
   type Recorded,
 } from './guard.ts';
 export { coveringGrant } from './overrides.ts';
-export { candidateActions, maskedLabel } from './preview.ts';
+export { candidateActions } from './preview.ts';
 export { thirdPartyFacts } from './third-party-facts.ts';

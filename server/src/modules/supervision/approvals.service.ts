@@ -14,14 +14,12 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { cases, complianceDecisions, debtors, escalationRequests, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import type { CaseFacts } from '../case-core/case-core.service.ts';
-import { loadFactsForCases } from '../case-core/case-core.service.ts';
+import { type CaseFacts, loadFactsForCases, maskedLabel } from '../case-core/case-core.service.ts';
 import { caseScope } from '../cases/case-scope.ts';
 import {
   candidateActions,
   coveringGrant,
   factsFor,
-  maskedLabel,
   OVERRIDE_HOURS,
   type OverrideGrant,
 } from '../compliance/compliance.service.ts';
