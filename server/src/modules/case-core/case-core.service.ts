@@ -10,6 +10,9 @@
  * the teams it works for; a provider webhook no case at all until its channel maps its messages to cases. Only
  * staff carries a user id onto what is written.
  */
+
+/** The staff scope (owned by `cases`), for the reads of the modules above case-core. */
+export { caseScope, caseScopeTemplate, findCaseInScope } from '../cases/case-scope.ts';
 export {
   type Actor,
   actorScope,

@@ -4,7 +4,7 @@ import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { contactInsights, contactLog, disputes } from '../../db/schema/index.ts';
 import type { CaseChanges, CaseFacts } from '../case-core/case-core.service.ts';
-import { insightBasis, insightOf } from '../oversight/insights.ts';
+import { insightBasis, insightOf } from '../oversight/review.service.ts';
 
 export interface ContactEntry {
   kind: ActionKind;

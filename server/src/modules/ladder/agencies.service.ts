@@ -20,8 +20,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
 import { caseScope, findCaseInScope } from '../cases/case-scope.ts';
-import { isUniqueViolation } from '../payments/idempotency.ts';
-import { recordPayment } from '../payments/payment.service.ts';
+import { isUniqueViolation, recordPayment } from '../payments/payment.service.ts';
 
 interface Write<Input> {
   user: SessionUser;

@@ -6,8 +6,13 @@ import type { Database, Transaction } from '../../db/client.ts';
 import { payments } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { type CaseRow, type Change, checkVersion, withCase } from '../case-core/case-core.service.ts';
-import { findCaseInScope } from '../cases/case-scope.ts';
+import {
+  type CaseRow,
+  type Change,
+  checkVersion,
+  findCaseInScope,
+  withCase,
+} from '../case-core/case-core.service.ts';
 import { closeArrangements } from './arrangements.ts';
 import { moneyCalendar } from './debtor-zones.ts';
 import { isUniqueViolation, type PaymentSender, paymentByKey, requireSamePayment } from './idempotency.ts';
@@ -143,3 +148,6 @@ function caseMoney(row: CaseRow): Output['case'] {
     row;
   return { currency, principalMinor, interestMinor, feesMinor, paidMinor, balanceMinor, status, version };
 }
+
+/** Whether an insert lost a race on a unique index (the idempotency keys of payments and agency reports). */
+export { isUniqueViolation } from './idempotency.ts';

@@ -4,8 +4,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, type Executor, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { judgeLoaded, refreshCases } from '../case-core/case-core.service.ts';
-import { findCaseInScope } from '../cases/case-scope.ts';
+import { findCaseInScope, judgeLoaded, refreshCases } from '../case-core/case-core.service.ts';
 import {
   type Candidate,
   claimable,

@@ -101,3 +101,6 @@ export async function queueCounts(
   );
   return Object.fromEntries(QUEUES.map((queue, i) => [queue, counts[i]!])) as QueueCounts;
 }
+
+/** The nightly re-judgement of every case's queue standing (the ladder roll runs it after settling). */
+export { refreshAllWorkability } from './workability-roll.ts';
