@@ -32,24 +32,15 @@ export {
 } from './case-head.ts';
 export {
   type CaseRow,
-  type ContactLogRow,
   type ContactPointRow,
   candidateZonesOf,
-  contactPointFacts,
   type DebtorRow,
   type DisputeRow,
-  debtFacts,
-  debtorFacts,
-  historyEvent,
   maskedLabel,
-  type OptOutRow,
 } from './facts.mapping.ts';
 export { type Approval, type CaseFacts, loadCaseFacts, loadCaseFactsFor } from './facts.ts';
-export { loadCaseAtOnce } from './facts-at-once.ts';
-export { loggedHistoryOf } from './facts-batch.queries.ts';
 export {
   assembleCase,
-  type CaseHead,
   caseParameters,
   type LoadedCase,
   loadFactsForCases,
@@ -62,10 +53,7 @@ export { historyDays, parametersFor } from './parameters.ts';
 export {
   bumpAndRefresh,
   calendarZoneOf,
-  caseAssignments,
   judgeCases,
-  judgeEntry,
-  type Refreshed,
   refreshCases,
   refreshWorkability,
 } from './projection.ts';

@@ -9,8 +9,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
 import { endActivePlans, supersedePending } from './arrangements.ts';
-import { moneyCalendar } from './debtor-zones.ts';
-import { requireActive, requireCurrency, requireWithinBalance } from './money-checks.ts';
+import { moneyCase, requireMoneyWrite } from './money-checks.ts';
 import { toPlanView, toPromiseView } from './payments.queries.ts';
 import { type MoneyWrite, requireDateAhead } from './promises.service.ts';
 
@@ -23,95 +22,87 @@ export async function recordPlan(
   db: Database,
   { user, input, now, ip }: MoneyWrite<z.output<typeof recordPlanInput>>,
 ): Promise<z.output<typeof recordPlanOutput>> {
-  const { value, caseVersion } = await withCase(
-    {
-      db,
-      actor: user,
-      caseId: input.caseId,
-      now,
-      expectedVersion: input.expectedVersion,
-      read: 'row for update',
-    },
-    async ({ tx, caseRow }) => {
-      const { zone, today } = await moneyCalendar(tx, caseRow, now);
-      requireActive(caseRow, 'a payment plan');
-      requireCurrency(caseRow, input.currency);
-      requireWithinBalance(caseRow, 'totalMinor', input.totalMinor);
-      if (input.totalMinor < input.installmentCount) {
-        const total = formatMoney(input.totalMinor, caseRow.currency, 'en-US');
-        throw new AppError(
-          'INVALID_INPUT',
-          `totalMinor: ${total} cannot be split into ${input.installmentCount} installments`,
-        );
-      }
-      requireDateAhead('startDate', input.startDate, { zone, today });
+  const { value, caseVersion } = await withCase(moneyCase(db, user, input, now), async ({ tx, caseRow }) => {
+    const { zone, today } = await requireMoneyWrite(tx, caseRow, now, {
+      what: 'a payment plan',
+      currency: input.currency,
+      field: 'totalMinor',
+      amountMinor: input.totalMinor,
+    });
+    if (input.totalMinor < input.installmentCount) {
+      const total = formatMoney(input.totalMinor, caseRow.currency, 'en-US');
+      throw new AppError(
+        'INVALID_INPUT',
+        `totalMinor: ${total} cannot be split into ${input.installmentCount} installments`,
+      );
+    }
+    requireDateAhead('startDate', input.startDate, { zone, today });
 
-      const base = { caseId: caseRow.id, now, actorId: user.id, ip };
-      const supersededPromiseIds = await supersedePending(tx, { ...base, standaloneOnly: false });
-      const supersededPlans = await endActivePlans(tx, {
-        ...base,
-        status: 'cancelled',
-        reason: 'superseded by a new plan',
-      });
+    const base = { caseId: caseRow.id, now, actorId: user.id, ip };
+    const supersededPromiseIds = await supersedePending(tx, { ...base, standaloneOnly: false });
+    const supersededPlans = await endActivePlans(tx, {
+      ...base,
+      status: 'cancelled',
+      reason: 'superseded by a new plan',
+    });
 
-      const [plan] = await tx
-        .insert(paymentPlans)
-        .values({
+    const [plan] = await tx
+      .insert(paymentPlans)
+      .values({
+        caseId: caseRow.id,
+        totalMinor: input.totalMinor,
+        currency: input.currency,
+        installmentCount: input.installmentCount,
+        frequency: input.frequency,
+        startDate: input.startDate,
+        createdBy: user.id,
+        createdAt: now,
+      })
+      .returning();
+    const amounts = splitInstallments(input.totalMinor, input.installmentCount);
+    const dueDates = planDueDates(input.startDate, input.installmentCount, input.frequency);
+    const inserted = await tx
+      .insert(promises)
+      .values(
+        amounts.map((amountMinor, n) => ({
           caseId: caseRow.id,
-          totalMinor: input.totalMinor,
+          paymentPlanId: plan!.id,
+          amountMinor,
           currency: input.currency,
-          installmentCount: input.installmentCount,
-          frequency: input.frequency,
-          startDate: input.startDate,
+          dueDate: dueDates[n]!,
           createdBy: user.id,
           createdAt: now,
-        })
-        .returning();
-      const amounts = splitInstallments(input.totalMinor, input.installmentCount);
-      const dueDates = planDueDates(input.startDate, input.installmentCount, input.frequency);
-      const inserted = await tx
-        .insert(promises)
-        .values(
-          amounts.map((amountMinor, n) => ({
-            caseId: caseRow.id,
-            paymentPlanId: plan!.id,
-            amountMinor,
-            currency: input.currency,
-            dueDate: dueDates[n]!,
-            createdBy: user.id,
-            createdAt: now,
-          })),
-        )
-        .returning();
-      const installments = inserted.sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1));
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: 'payment_plan.record',
-        entityType: 'payment_plan',
-        entityId: plan!.id,
-        caseId: caseRow.id,
-        after: {
-          ...toPlanView(plan!),
-          zone,
-          installments: installments.map((p) => ({
-            id: p.id,
-            amountMinor: p.amountMinor,
-            dueDate: p.dueDate,
-          })),
-          supersededPlanIds: supersededPlans,
-          supersededPromiseIds,
-        },
-        ip,
-      });
-      return {
-        value: {
-          plan: toPlanView(plan!),
-          installments: installments.map((row, n) => toPromiseView(row, plan!, n + 1)),
-          supersededPlanIds: supersededPlans,
-          supersededPromiseIds,
-        },
-      };
-    },
-  );
+        })),
+      )
+      .returning();
+    const installments = inserted.sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1));
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'payment_plan.record',
+      entityType: 'payment_plan',
+      entityId: plan!.id,
+      caseId: caseRow.id,
+      after: {
+        ...toPlanView(plan!),
+        zone,
+        installments: installments.map((p) => ({
+          id: p.id,
+          amountMinor: p.amountMinor,
+          dueDate: p.dueDate,
+        })),
+        supersededPlanIds: supersededPlans,
+        supersededPromiseIds,
+      },
+      ip,
+    });
+    return {
+      value: {
+        plan: toPlanView(plan!),
+        installments: installments.map((row, n) => toPromiseView(row, plan!, n + 1)),
+        supersededPlanIds: supersededPlans,
+        supersededPromiseIds,
+      },
+    };
+  });
   return { ...value, caseVersion };
 }

@@ -8,8 +8,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
 import { supersedePending } from './arrangements.ts';
-import { moneyCalendar } from './debtor-zones.ts';
-import { requireActive, requireCurrency, requireWithinBalance } from './money-checks.ts';
+import { moneyCase, requireMoneyWrite } from './money-checks.ts';
 import { toPromiseView } from './payments.queries.ts';
 
 export interface MoneyWrite<Input> {
@@ -47,52 +46,44 @@ export async function recordPromise(
   db: Database,
   { user, input, now, ip }: MoneyWrite<z.output<typeof recordPromiseInput>>,
 ): Promise<z.output<typeof recordPromiseOutput>> {
-  const { value, caseVersion } = await withCase(
-    {
-      db,
-      actor: user,
-      caseId: input.caseId,
-      now,
-      expectedVersion: input.expectedVersion,
-      read: 'row for update',
-    },
-    async ({ tx, caseRow }) => {
-      const { zone, today } = await moneyCalendar(tx, caseRow, now);
-      requireActive(caseRow, 'a promise');
-      requireCurrency(caseRow, input.currency);
-      requireWithinBalance(caseRow, 'amountMinor', input.amountMinor);
-      requireDateAhead('dueDate', input.dueDate, { zone, today });
-      const base = { caseId: caseRow.id, now, actorId: user.id, ip };
-      const supersededPromiseIds = await supersedePending(tx, { ...base, standaloneOnly: true });
-      const [row] = await tx
-        .insert(promises)
-        .values({
-          caseId: caseRow.id,
-          amountMinor: input.amountMinor,
-          currency: input.currency,
-          dueDate: input.dueDate,
-          createdBy: user.id,
-          // The clock of the request, not the database's: kept/broken counts payments from this instant.
-          createdAt: now,
-        })
-        .returning();
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: 'promise.record',
-        entityType: 'promise',
-        entityId: row!.id,
+  const { value, caseVersion } = await withCase(moneyCase(db, user, input, now), async ({ tx, caseRow }) => {
+    const { zone, today } = await requireMoneyWrite(tx, caseRow, now, {
+      what: 'a promise',
+      currency: input.currency,
+      field: 'amountMinor',
+      amountMinor: input.amountMinor,
+    });
+    requireDateAhead('dueDate', input.dueDate, { zone, today });
+    const base = { caseId: caseRow.id, now, actorId: user.id, ip };
+    const supersededPromiseIds = await supersedePending(tx, { ...base, standaloneOnly: true });
+    const [row] = await tx
+      .insert(promises)
+      .values({
         caseId: caseRow.id,
-        after: {
-          amountMinor: row!.amountMinor,
-          currency: row!.currency,
-          dueDate: row!.dueDate,
-          zone,
-          supersededPromiseIds,
-        },
-        ip,
-      });
-      return { value: { promise: toPromiseView(row!, null, 0), supersededPromiseIds } };
-    },
-  );
+        amountMinor: input.amountMinor,
+        currency: input.currency,
+        dueDate: input.dueDate,
+        createdBy: user.id,
+        // The clock of the request, not the database's: kept/broken counts payments from this instant.
+        createdAt: now,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'promise.record',
+      entityType: 'promise',
+      entityId: row!.id,
+      caseId: caseRow.id,
+      after: {
+        amountMinor: row!.amountMinor,
+        currency: row!.currency,
+        dueDate: row!.dueDate,
+        zone,
+        supersededPromiseIds,
+      },
+      ip,
+    });
+    return { value: { promise: toPromiseView(row!, null, 0), supersededPromiseIds } };
+  });
   return { ...value, caseVersion };
 }
