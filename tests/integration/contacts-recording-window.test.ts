@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { cases, contactLog } from '../../server/src/db/schema/index.ts';
+import { guardAction } from '../../server/src/modules/compliance/compliance.service.ts';
 import { recordContact } from '../../server/src/modules/compliance/contact-record.ts';
-import { runGuarded } from '../../server/src/modules/compliance/guard.ts';
 import { REMINDER_ACTOR } from '../../server/src/modules/reminders/scheduler.ts';
 import {
   buildContact,
@@ -158,7 +158,7 @@ describe('events reported late by machines', () => {
     const { caseRow, mobile } = await world();
     // A dial result reported three days late by the dialer, as the system actor.
     const at = new Date('2026-11-08T15:00:00Z');
-    const result = await runGuarded(handle.db, {
+    const result = await guardAction(handle.db, {
       actor: REMINDER_ACTOR,
       caseId: caseRow.id,
       now: NOW,

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/client.ts';
 import { callbacks, caseNotes, cases, complaints, supervisorTeams, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { type EventOptions, pastInstant, writeCaseEvent } from './case-write.ts';
+import { type EventOptions, pastInstant, writeCaseEvent } from './case-event.ts';
 
 /** Complaints are answered within 15 days of receipt: the CFPB's response window for complaints. */
 export const COMPLAINT_RESOLVE_DAYS = 15;

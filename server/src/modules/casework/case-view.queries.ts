@@ -21,8 +21,7 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
-import { caseScope } from '../cases/case-scope.ts';
-import { rowFromJson } from '../queues/case-head.ts';
+import { caseScope, rowFromJson } from '../case-core/case-core.service.ts';
 
 interface ViewRow {
   case_row: Record<string, unknown>;

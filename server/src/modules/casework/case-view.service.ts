@@ -3,7 +3,7 @@ import type { ActionKind, ContactPointKind, OptOutChannel } from '@arrears/share
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { CaseDetail } from '@arrears/shared/schemas/casework';
 import type { Executor } from '../../db/client.ts';
-import { TARGET_KINDS } from '../compliance/action-targets.ts';
+import { TARGET_KINDS } from '../compliance/compliance.service.ts';
 import { loadCaseView } from './case-view.queries.ts';
 import { birthYear, maskContactValue, maskPhone } from './masking.ts';
 

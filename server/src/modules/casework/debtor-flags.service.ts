@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/client.ts';
 import { debtors } from '../../db/schema/index.ts';
-import { conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-write.ts';
+import { conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-event.ts';
 
 /**
  * Facts about the debtor that stop collection on every one of their debts the moment they are recorded: the

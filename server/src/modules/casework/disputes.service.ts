@@ -9,8 +9,8 @@ import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { cases, disputes } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { caseScope } from '../cases/case-scope.ts';
-import { conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-write.ts';
+import { caseScope } from '../case-core/case-core.service.ts';
+import { conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-event.ts';
 
 /**
  * A dispute pauses collection of the debt until verification is sent (US-FDCPA-DISPUTE). One waits for

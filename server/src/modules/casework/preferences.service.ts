@@ -8,8 +8,8 @@ import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/client.ts';
 import { contactPoints, optOuts } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { conflict, type EventOptions, writeCaseEvent } from './case-event.ts';
 import { channelReaches } from './case-view.service.ts';
-import { conflict, type EventOptions, writeCaseEvent } from './case-write.ts';
 import { maskContactValue } from './masking.ts';
 
 const PHONE_KINDS = new Set(['mobile', 'landline', 'work_phone']);

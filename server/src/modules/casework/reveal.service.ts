@@ -6,7 +6,7 @@ import type { Database, Transaction } from '../../db/client.ts';
 import { contactPoints, debtors, thirdParties } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findCaseInScope } from '../cases/case-scope.ts';
+import { findCaseInScope } from '../case-core/case-core.service.ts';
 
 interface Revealed {
   value: string | null;

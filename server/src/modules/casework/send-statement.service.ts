@@ -4,7 +4,7 @@ import type { sendStatementInput } from '@arrears/shared/schemas/casework';
 import type { ContactRecordedOutput } from '@arrears/shared/schemas/contacts';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
-import { checkVersion } from '../compliance/case-lock.ts';
+import { checkVersion } from '../case-core/case-core.service.ts';
 import { sendMessage } from '../contacts/messages.service.ts';
 import { buildStatement } from './statement.service.ts';
 import { statementText } from './statement-letter.ts';

@@ -12,7 +12,7 @@ import {
   portfolios,
 } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../case-core/case-core.service.ts';
 
 /**
  * The statement of the debt (the debtor's right to know), built from the ledger: what was charged comes from

@@ -3,7 +3,7 @@ import { type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import { statement } from '../../db/statement.ts';
-import { caseScopeTemplate } from '../cases/case-scope.ts';
+import { caseScopeTemplate } from '../case-core/case-core.service.ts';
 
 /** Where a page of the timeline starts: strictly after this (at, type, sortId), newest first. */
 export interface TimelineCursor {

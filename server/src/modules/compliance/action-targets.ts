@@ -1,7 +1,7 @@
 import { sentence, withArticle } from '@arrears/shared/compliance/format';
 import type { ActionKind, ContactPointKind } from '@arrears/shared/domain/enums';
 import { AppError } from '../../errors.ts';
-import type { ContactPointRow } from './facts.mapping.ts';
+import type { ContactPointRow } from '../case-core/case-core.service.ts';
 
 const PHONES: readonly ContactPointKind[] = ['mobile', 'landline', 'work_phone'];
 const ADDRESSES: readonly ContactPointKind[] = ['home_address', 'work_address'];

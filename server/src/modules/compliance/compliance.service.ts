@@ -8,12 +8,11 @@ import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { ComplianceCheckOutput, DecisionView } from '@arrears/shared/schemas/compliance';
 import type { Executor } from '../../db/client.ts';
 import { caseNotFound } from '../../errors.ts';
-import { caseScope, findCaseInScope } from '../cases/case-scope.ts';
+import { caseScope, findCaseInScope, loadCaseFactsFor, maskedLabel } from '../case-core/case-core.service.ts';
 import { activeOverrides, listDecisions, stampedVersion } from './decisions.queries.ts';
-import { loadCaseFactsFor } from './facts.queries.ts';
 import { factsFor } from './guard.ts';
 import { coveringGrant } from './overrides.ts';
-import { candidateActions, maskedLabel } from './preview.ts';
+import { candidateActions } from './preview.ts';
 
 /**
  * The verdict of every action the agent could take on the case now, from the same facts loader and engine as
@@ -92,3 +91,20 @@ export async function caseDecisions(
   await findCaseInScope(db, options.user, options.caseId);
   return listDecisions(db, options.caseId, options.limit);
 }
+
+// What other modules use of compliance: the guard (evaluate, then withCase), the contact log writer and the
+// pieces of evaluation the approvals and the case screen show.
+export { TARGET_KINDS, targetPoint } from './action-targets.ts';
+export { type ContactEntry, recordContact } from './contact-record.ts';
+export { OVERRIDE_HOURS, type OverrideGrant } from './decisions.queries.ts';
+export {
+  factsFor,
+  type GuardedRequest,
+  type GuardedResult,
+  guardAction,
+  type PassedAction,
+  type Recorded,
+} from './guard.ts';
+export { coveringGrant } from './overrides.ts';
+export { candidateActions } from './preview.ts';
+export { thirdPartyFacts } from './third-party-facts.ts';

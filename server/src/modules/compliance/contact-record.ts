@@ -3,9 +3,8 @@ import type { ActionKind, ContactOutcome, Direction, MessagePurpose } from '@arr
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { contactInsights, contactLog, disputes } from '../../db/schema/index.ts';
-import { insightBasis, insightOf } from '../oversight/insights.ts';
-import type { CaseChanges } from './case-lock.ts';
-import type { CaseFacts } from './facts.queries.ts';
+import type { CaseChanges, CaseFacts } from '../case-core/case-core.service.ts';
+import { insightBasis, insightOf } from '../oversight/review.service.ts';
 
 export interface ContactEntry {
   kind: ActionKind;

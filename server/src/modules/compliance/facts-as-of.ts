@@ -1,6 +1,5 @@
 import type { DebtFacts } from '@arrears/shared/compliance/facts';
-import type { DisputeRow } from './facts.mapping.ts';
-import type { CaseFacts } from './facts.queries.ts';
+import type { CaseFacts, DisputeRow } from '../case-core/case-core.service.ts';
 
 type BaseFacts = CaseFacts['base'];
 

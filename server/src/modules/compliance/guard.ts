@@ -1,12 +1,17 @@
 import { evaluate, type RuleHit, type Verdict } from '@arrears/shared/compliance/engine';
 import type { ComplianceFacts, ProposedAction } from '@arrears/shared/compliance/facts';
 import type { Database, Transaction } from '../../db/client.ts';
-import { AppError, caseNotFound } from '../../errors.ts';
-import { bumpAndRefresh } from '../queues/workability.ts';
+import { AppError } from '../../errors.ts';
+import {
+  type Actor,
+  actorUserId,
+  type CaseChanges,
+  type CaseFacts,
+  type Change,
+  withCase,
+} from '../case-core/case-core.service.ts';
 import { targetPoint } from './action-targets.ts';
-import { type Actor, type CaseChanges, checkVersion, lockDebtorOfCase } from './case-lock.ts';
 import { activeOverrides, insertDecision, stampedVersion } from './decisions.queries.ts';
-import { type CaseFacts, loadCaseFacts } from './facts.queries.ts';
 import { factsAsOf } from './facts-as-of.ts';
 import { coveringGrant } from './overrides.ts';
 
@@ -49,75 +54,80 @@ export interface GuardedResult<T> {
 
 type Settled<T> =
   | { blocked: true; verdict: Verdict; decisionId: number }
-  | { blocked: false; result: GuardedResult<T> };
+  | ({ blocked: false } & Omit<GuardedResult<T>, 'caseVersion'>);
 
 /**
- * The one door every action that reaches a debtor or escalates a case goes through. In one transaction it
- * checks scope, locks the debtor, loads the facts, evaluates, and then either records the action (keeping a
- * decision row when there were warnings or an override) or keeps a `blocked` decision with the facts it saw.
- * The blocked decision is committed before the refusal is thrown: throwing inside the transaction would roll
- * the record of the refusal back with it.
+ * The one door every action that reaches a debtor or escalates a case goes through: evaluate, then withCase.
+ * Under withCase's scope check, debtor lock and version check it loads the facts at the action's instant,
+ * evaluates, and then either records the action (keeping a decision row when there were warnings or an override),
+ * which withCase follows with the bump and the queue projection, or keeps a `blocked` decision with the facts it
+ * saw and changes nothing else. The blocked decision is committed before the refusal is thrown: throwing inside
+ * the transaction would roll the record of the refusal back with it.
  */
-export async function runGuarded<T>(db: Database, request: GuardedRequest<T>): Promise<GuardedResult<T>> {
+export async function guardAction<T>(db: Database, request: GuardedRequest<T>): Promise<GuardedResult<T>> {
   const { actor, caseId, now } = request;
   const at = request.at ?? now;
-  const settled = await db.transaction(async (tx): Promise<Settled<T>> => {
-    await lockDebtorOfCase(tx, actor, caseId);
+  const { value: settled, caseVersion } = await withCase(
     // An approval is used when the action is taken (now), even for a visit whose slot is later (decision record 026).
-    const caseFacts = await loadCaseFacts(tx, caseId, at, now);
-    if (!caseFacts) throw caseNotFound();
-    checkVersion(caseFacts.caseRow.version, request.expectedVersion);
-    const action = await request.action(tx, caseFacts);
-    targetPoint(action.kind, action.contactPointId, caseFacts.contactPoints);
-    const facts = factsFor(caseFacts, action, at);
-    const verdict = evaluate(facts, { parameters: caseFacts.parameters });
-    const grant = verdict.allowed
-      ? null
-      : coveringGrant(verdict, await activeOverrides(tx, caseId, action.kind, now));
-    const decision = {
+    {
+      db,
+      actor,
       caseId,
-      debtorId: caseFacts.debtor.id,
-      actorId: actor.id,
-      actionKind: action.kind,
-      contactPointId: action.contactPointId ?? null,
-      verdict,
-      facts,
-      rulesetVersion: stampedVersion(caseFacts.portfolio.ruleParametersVersion),
-      evaluatedAt: now,
-    };
-    if (!verdict.allowed && grant === null) {
-      return {
-        blocked: true,
-        verdict,
-        decisionId: await insertDecision(tx, { ...decision, outcome: 'blocked' }),
-      };
-    }
-    const outcome = grant === null ? 'allowed' : 'overridden';
-    const decisionId =
-      grant === null && verdict.warnings.length === 0
-        ? null
-        : await insertDecision(tx, {
-            ...decision,
-            outcome,
-            overrideReason: grant?.reason ?? null,
-            overridesDecisionId: grant?.decisionId ?? null,
-          });
-    const recorded = await request.record(tx, { caseFacts, facts, verdict, outcome, decisionId });
-    // The action changed what the engine allows next: the queues' workable instant and priority follow it, in
-    // the same UPDATE that applies the case changes and bumps the version.
-    const caseVersion = await bumpAndRefresh(tx, {
-      caseId,
-      changes: recorded.caseChanges ?? {},
       now,
-      parameters: caseFacts.parameters,
-    });
-    return {
-      blocked: false,
-      result: { value: recorded.value, outcome, decisionId, warnings: [...verdict.warnings], caseVersion },
-    };
-  });
+      expectedVersion: request.expectedVersion,
+      read: { facts: { at, approvalsAt: now } },
+    },
+    async ({ tx, facts: caseFacts }): Promise<Change<Settled<T>>> => {
+      const action = await request.action(tx, caseFacts);
+      targetPoint(action.kind, action.contactPointId, caseFacts.contactPoints);
+      const facts = factsFor(caseFacts, action, at);
+      const verdict = evaluate(facts, { parameters: caseFacts.parameters });
+      const grant = verdict.allowed
+        ? null
+        : coveringGrant(verdict, await activeOverrides(tx, caseId, action.kind, now));
+      const decision = {
+        caseId,
+        debtorId: caseFacts.debtor.id,
+        actorId: actorUserId(actor),
+        actionKind: action.kind,
+        contactPointId: action.contactPointId ?? null,
+        verdict,
+        facts,
+        rulesetVersion: stampedVersion(caseFacts.portfolio.ruleParametersVersion),
+        evaluatedAt: now,
+      };
+      if (!verdict.allowed && grant === null) {
+        const decisionId = await insertDecision(tx, { ...decision, outcome: 'blocked' });
+        return { value: { blocked: true, verdict, decisionId }, unchanged: true };
+      }
+      const outcome = grant === null ? 'allowed' : 'overridden';
+      const decisionId =
+        grant === null && verdict.warnings.length === 0
+          ? null
+          : await insertDecision(tx, {
+              ...decision,
+              outcome,
+              overrideReason: grant?.reason ?? null,
+              overridesDecisionId: grant?.decisionId ?? null,
+            });
+      const recorded = await request.record(tx, { caseFacts, facts, verdict, outcome, decisionId });
+      // The action changed what the engine allows next: withCase's projection re-judges the queues' workable
+      // instant and priority in the same UPDATE that applies the case changes and bumps the version.
+      return {
+        value: {
+          blocked: false,
+          value: recorded.value,
+          outcome,
+          decisionId,
+          warnings: [...verdict.warnings],
+        },
+        changes: recorded.caseChanges ?? {},
+      };
+    },
+  );
   if (settled.blocked) throw blockedError(settled.verdict, settled.decisionId);
-  return settled.result;
+  const { blocked: _, ...result } = settled;
+  return { ...result, caseVersion };
 }
 
 /**
@@ -139,31 +149,5 @@ function blockedError(verdict: Verdict, decisionId: number): AppError {
   return new AppError('BLOCKED_BY_RULE', `${first?.ruleId}: ${first?.reason}${more}`, {
     verdict,
     decisionId,
-  });
-}
-
-/**
- * For what is recorded but not judged (an inbound call is not an attempt): the same scope check, debtor lock
- * and version check as the guard, so the record lands in order with the decisions it affects.
- */
-export async function runLocked<T>(
-  db: Database,
-  request: Pick<GuardedRequest<T>, 'actor' | 'caseId' | 'now' | 'expectedVersion'> & {
-    record: (tx: Transaction, caseFacts: CaseFacts) => Promise<Recorded<T>>;
-  },
-): Promise<{ value: T; caseVersion: number }> {
-  return db.transaction(async (tx) => {
-    await lockDebtorOfCase(tx, request.actor, request.caseId);
-    const caseFacts = await loadCaseFacts(tx, request.caseId, request.now);
-    if (!caseFacts) throw caseNotFound();
-    checkVersion(caseFacts.caseRow.version, request.expectedVersion);
-    const recorded = await request.record(tx, caseFacts);
-    const caseVersion = await bumpAndRefresh(tx, {
-      caseId: request.caseId,
-      changes: recorded.caseChanges ?? {},
-      now: request.now,
-      parameters: caseFacts.parameters,
-    });
-    return { value: recorded.value, caseVersion };
   });
 }

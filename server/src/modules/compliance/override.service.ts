@@ -7,7 +7,7 @@ import type { Database } from '../../db/client.ts';
 import { portfolios } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findCaseInScope } from '../cases/case-scope.ts';
+import { findCaseInScope } from '../case-core/case-core.service.ts';
 import { insertDecision, latestBlocked, OVERRIDE_HOURS, stampedVersion } from './decisions.queries.ts';
 
 /**

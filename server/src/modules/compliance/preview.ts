@@ -1,8 +1,8 @@
 import { DISCLOSURES } from '@arrears/shared/compliance/actions';
 import type { HistoryEvent, ProposedAction } from '@arrears/shared/compliance/facts';
 import type { ActionKind, ContactPointKind } from '@arrears/shared/domain/enums';
+import type { ContactPointRow } from '../case-core/case-core.service.ts';
 import { TARGET_KINDS } from './action-targets.ts';
-import type { ContactPointRow } from './facts.mapping.ts';
 import { type ThirdPartyRow, thirdPartyFacts } from './third-party-facts.ts';
 
 /** One button of the case screen before the agent presses it. */
@@ -58,16 +58,4 @@ export function candidateActions(
     candidates.push({ action: { kind }, point: null, thirdPartyId: null });
   }
   return candidates;
-}
-
-/** A contact point as the screen may show it without revealing it: its label, or the value masked. */
-export function maskedLabel(point: ContactPointRow): string {
-  if (point.label) return point.label;
-  const value = point.value;
-  if (point.kind === 'email') {
-    const [name = '', domain = ''] = value.split('@');
-    return `${name.slice(0, 1)}•••@${domain}`;
-  }
-  // The kind is named beside the label ("App •••ef12"): the label does not repeat it.
-  return `•••${value.replace(/\s/g, '').slice(-4)}`;
 }

@@ -10,11 +10,14 @@ import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { thirdParties } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { targetPoint } from '../compliance/action-targets.ts';
-import { recordContact } from '../compliance/contact-record.ts';
-import type { CaseFacts } from '../compliance/facts.queries.ts';
-import { runGuarded, runLocked } from '../compliance/guard.ts';
-import { thirdPartyFacts } from '../compliance/third-party-facts.ts';
+import type { CaseFacts } from '../case-core/case-core.service.ts';
+import { withCase } from '../case-core/case-core.service.ts';
+import {
+  guardAction,
+  recordContact,
+  targetPoint,
+  thirdPartyFacts,
+} from '../compliance/compliance.service.ts';
 
 interface ServiceOptions<Input> {
   user: SessionUser;
@@ -53,19 +56,21 @@ export async function logCall(
   };
   const base = { actor: user, caseId: input.caseId, now, expectedVersion: input.expectedVersion };
   if (input.direction === 'inbound') {
-    const { value, caseVersion } = await runLocked(db, {
-      ...base,
-      record: async (tx, caseFacts) => {
+    // Recorded but not judged: the same scope check, debtor lock and version check as the guard, so the record
+    // lands in order with the decisions it affects.
+    const { value, caseVersion } = await withCase(
+      { db, ...base, read: { facts: {} } },
+      async ({ tx, facts: caseFacts }) => {
         checkCallInstant(at, now, user, caseFacts);
         targetPoint(input.kind, input.contactPointId, caseFacts.contactPoints);
         const context = { caseFacts, agentId: user.id, decisionId: null };
         const { contactId, caseChanges } = await recordContact(tx, context, entry);
-        return { value: contactId, caseChanges };
+        return { value: contactId, changes: caseChanges };
       },
-    });
+    );
     return { contactId: value, outcome: 'allowed', decisionId: null, warnings: [], caseVersion };
   }
-  const result = await runGuarded(db, {
+  const result = await guardAction(db, {
     ...base,
     at,
     action: (_tx, caseFacts) => {
@@ -86,7 +91,7 @@ export async function contactThirdParty(
   db: Database,
   { user, input, now }: ServiceOptions<z.output<typeof contactThirdPartyInput>>,
 ): Promise<ContactRecordedOutput> {
-  const result = await runGuarded(db, {
+  const result = await guardAction(db, {
     actor: user,
     caseId: input.caseId,
     now,

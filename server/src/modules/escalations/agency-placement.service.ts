@@ -5,7 +5,7 @@ import type { Database } from '../../db/client.ts';
 import { agencies, agencyPlacements } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { runGuarded } from '../compliance/guard.ts';
+import { guardAction } from '../compliance/compliance.service.ts';
 import {
   approvalFor,
   climb,
@@ -22,7 +22,7 @@ export async function placeWithAgency(
 ): Promise<LadderOutput<'placementId'>> {
   // Read while the action is validated, used when it is recorded.
   let commissionBps = 0;
-  const result = await runGuarded(db, {
+  const result = await guardAction(db, {
     actor: user,
     caseId: input.caseId,
     now,

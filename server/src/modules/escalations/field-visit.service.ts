@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { fieldVisits } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { runGuarded } from '../compliance/guard.ts';
+import { guardAction } from '../compliance/compliance.service.ts';
 import {
   approvalFor,
   climb,
@@ -21,7 +21,7 @@ export async function scheduleFieldVisit(
 ): Promise<LadderOutput<'visitId'>> {
   const at = new Date(input.scheduledFor);
   if (at <= now) throw new AppError('INVALID_INPUT', 'scheduledFor: a visit must be scheduled in the future');
-  const result = await runGuarded(db, {
+  const result = await guardAction(db, {
     actor: user,
     caseId: input.caseId,
     now,

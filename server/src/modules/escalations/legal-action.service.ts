@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { legalActions } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { runGuarded } from '../compliance/guard.ts';
+import { guardAction } from '../compliance/compliance.service.ts';
 import {
   approvalFor,
   climb,
@@ -19,7 +19,7 @@ export async function fileLegalAction(
   db: Database,
   { user, input, now, ip }: LadderOptions<z.output<typeof fileLegalActionInput>>,
 ): Promise<LadderOutput<'legalActionId'>> {
-  const result = await runGuarded(db, {
+  const result = await guardAction(db, {
     actor: user,
     caseId: input.caseId,
     now,

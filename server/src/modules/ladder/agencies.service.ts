@@ -18,10 +18,9 @@ import type { Database, Executor } from '../../db/client.ts';
 import { agencies, agencyCommissions, agencyPlacements, cases } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { withCase } from '../case-core/case-core.service.ts';
 import { caseScope, findCaseInScope } from '../cases/case-scope.ts';
-import { isUniqueViolation } from '../payments/idempotency.ts';
-import { bumpCaseVersion, lockCaseForMoney } from '../payments/money-lock.ts';
-import { recordPayment } from '../payments/payment.service.ts';
+import { isUniqueViolation, recordPayment } from '../payments/payment.service.ts';
 
 interface Write<Input> {
   user: SessionUser;
@@ -238,33 +237,35 @@ export async function recallPlacement(
   { user, input, now, ip }: Write<z.output<typeof recallPlacementInput>>,
 ): Promise<PlacementView> {
   const found = await placementInScope(db, user, input.placementId);
-  await db.transaction(async (tx) => {
-    const { caseRow } = await lockCaseForMoney(tx, user, found.caseId, now);
-    const [placement] = await tx
-      .select()
-      .from(agencyPlacements)
-      .where(eq(agencyPlacements.id, input.placementId))
-      .for('update');
-    if (placement!.status !== 'placed') {
-      throw new AppError('CONFLICT', `The placement is already ${placement!.status}`);
-    }
-    await tx
-      .update(agencyPlacements)
-      .set({ status: 'recalled', recalledAt: now, recallReason: input.reason })
-      .where(eq(agencyPlacements.id, placement!.id));
-    const stage = caseRow.stage === 'agency' ? ('agent' as const) : caseRow.stage;
-    await bumpCaseVersion(tx, caseRow.id, { stage }, now);
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'agency.recall',
-      entityType: 'agency_placement',
-      entityId: placement!.id,
-      caseId: caseRow.id,
-      before: { status: placement!.status, stage: caseRow.stage },
-      after: { status: 'recalled', stage, recalledAt: now.toISOString(), reason: input.reason },
-      ip,
-    });
-  });
+  await withCase(
+    { db, actor: user, caseId: found.caseId, now, read: 'row for update' },
+    async ({ tx, caseRow }) => {
+      const [placement] = await tx
+        .select()
+        .from(agencyPlacements)
+        .where(eq(agencyPlacements.id, input.placementId))
+        .for('update');
+      if (placement!.status !== 'placed') {
+        throw new AppError('CONFLICT', `The placement is already ${placement!.status}`);
+      }
+      await tx
+        .update(agencyPlacements)
+        .set({ status: 'recalled', recalledAt: now, recallReason: input.reason })
+        .where(eq(agencyPlacements.id, placement!.id));
+      const stage = caseRow.stage === 'agency' ? ('agent' as const) : caseRow.stage;
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: 'agency.recall',
+        entityType: 'agency_placement',
+        entityId: placement!.id,
+        caseId: caseRow.id,
+        before: { status: placement!.status, stage: caseRow.stage },
+        after: { status: 'recalled', stage, recalledAt: now.toISOString(), reason: input.reason },
+        ip,
+      });
+      return { value: null, changes: { stage } };
+    },
+  );
   const { rows } = await listPlacements(db, user, { caseId: found.caseId, limit: 200 });
   return rows.find((r) => r.id === input.placementId)!;
 }

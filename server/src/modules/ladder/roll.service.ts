@@ -5,9 +5,9 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { rollRuns } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { refreshWorkability } from '../case-core/case-core.service.ts';
 import { settlementCandidates, settlePromisesInBatch } from '../payments/settlement.service.ts';
-import { refreshWorkability } from '../queues/workability.ts';
-import { refreshAllWorkability } from '../queues/workability-roll.ts';
+import { refreshAllWorkability } from '../queues/queues.service.ts';
 import { snapshotBuckets } from '../reports/rollups.ts';
 
 /**

@@ -12,8 +12,8 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { maskedLabel } from '../case-core/case-core.service.ts';
 import { caseScope } from '../cases/case-scope.ts';
-import { maskedLabel } from '../compliance/preview.ts';
 import { isoMicros } from './audit.queries.ts';
 
 export function decisionNotFound(): AppError {

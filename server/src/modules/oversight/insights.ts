@@ -8,7 +8,7 @@ import { EDGE_MINUTES } from '@arrears/shared/schemas/oversight';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { contactInsights } from '../../db/schema/index.ts';
-import type { CaseFacts } from '../compliance/facts.queries.ts';
+import type { CaseFacts } from '../case-core/case-core.service.ts';
 import { contactZone, windowEnd, windowStart, zoneMapJoin, zoneMapJson } from './debtor-zone.ts';
 
 /**

@@ -57,3 +57,6 @@ export async function recordReview(
     };
   });
 }
+
+/** The insight of a contact as it is recorded (compliance's contact log writer stamps it in the same statement). */
+export { type InsightBasis, insightBasis, insightOf } from './insights.ts';

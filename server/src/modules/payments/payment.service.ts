@@ -6,19 +6,17 @@ import type { Database, Transaction } from '../../db/client.ts';
 import { payments } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findCaseInScope } from '../cases/case-scope.ts';
-import { checkVersion } from '../compliance/case-lock.ts';
-import { closeArrangements } from './arrangements.ts';
-import { isUniqueViolation, type PaymentSender, paymentByKey, requireSamePayment } from './idempotency.ts';
 import {
-  bumpCaseVersion,
   type CaseRow,
-  type LockedCase,
-  lockCaseForMoney,
-  requireActive,
-  requireCurrency,
-  requireWithinBalance,
-} from './money-lock.ts';
+  type Change,
+  checkVersion,
+  findCaseInScope,
+  withCase,
+} from '../case-core/case-core.service.ts';
+import { closeArrangements } from './arrangements.ts';
+import { moneyCalendar } from './debtor-zones.ts';
+import { isUniqueViolation, type PaymentSender, paymentByKey, requireSamePayment } from './idempotency.ts';
+import { requireActive, requireCurrency, requireWithinBalance } from './money-checks.ts';
 import { outstandingOf, type PaymentRow, toPaymentView } from './payments.queries.ts';
 import type { MoneyWrite } from './promises.service.ts';
 import { judgePromises } from './settlement.service.ts';
@@ -50,16 +48,21 @@ export async function recordPayment(
   const { user, input, now } = write;
   const sender = { userId: user.id, agencyPlacementId: origin?.agencyPlacementId ?? null };
   try {
-    return await db.transaction(async (tx) => {
-      const locked = await lockCaseForMoney(tx, user, input.caseId, now);
-      const original = await paymentByKey(tx, input.idempotencyKey);
-      if (original) return replay(original, locked.caseRow, input, sender);
-      // Money is often reported days later: bounded only by the case's placement and now (decision record 020).
-      const window = caseEventWindow({ now, placedAt: locked.caseRow.placedAt });
-      const refusal = outsideWindow('receivedAt', new Date(input.receivedAt), window);
-      if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
-      return await appendPayment(tx, write, locked, origin);
-    });
+    // No version check before the key is looked up: a retry carries the version its first attempt moved past.
+    const { value: answer, caseRow } = await withCase(
+      { db, actor: user, caseId: input.caseId, now, read: 'row for update' },
+      async ({ tx, caseRow }): Promise<Change<(row: CaseRow) => Output>> => {
+        const { zone } = await moneyCalendar(tx, caseRow, now);
+        const original = await paymentByKey(tx, input.idempotencyKey);
+        if (original) return { value: () => replay(original, caseRow, input, sender), unchanged: true };
+        // Money is often reported days later: bounded only by the case's placement and now (decision record 020).
+        const window = caseEventWindow({ now, placedAt: caseRow.placedAt });
+        const refusal = outsideWindow('receivedAt', new Date(input.receivedAt), window);
+        if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
+        return await appendPayment(tx, write, { caseRow, zone }, origin);
+      },
+    );
+    return answer(caseRow);
   } catch (error) {
     if (!isUniqueViolation(error, 'payments_idempotency_key')) throw error;
     const original = await paymentByKey(db, input.idempotencyKey);
@@ -76,9 +79,9 @@ function replay(original: PaymentRow, caseRow: CaseRow, input: Input, sender: Pa
 async function appendPayment(
   tx: Transaction,
   { user, input, now, ip }: MoneyWrite<Input>,
-  { caseRow, zone }: LockedCase,
+  { caseRow, zone }: { caseRow: CaseRow; zone: string },
   origin?: PaymentOrigin,
-): Promise<Output> {
+): Promise<Change<(row: CaseRow) => Output>> {
   checkVersion(caseRow.version, input.expectedVersion);
   requireActive(caseRow, 'a payment');
   requireCurrency(caseRow, input.currency);
@@ -104,16 +107,11 @@ async function appendPayment(
   await origin?.onRecorded(tx, payment!);
   const balanceMinor = caseRow.balanceMinor - input.amountMinor;
   const closes = balanceMinor === 0;
-  const updated = await bumpCaseVersion(
-    tx,
-    caseRow.id,
-    {
-      paidMinor: caseRow.paidMinor + input.amountMinor,
-      balanceMinor,
-      ...(closes ? { status: 'paid' as const, closedAt: now } : {}),
-    },
-    now,
-  );
+  const changes = {
+    paidMinor: caseRow.paidMinor + input.amountMinor,
+    balanceMinor,
+    ...(closes ? { status: 'paid' as const, closedAt: now } : {}),
+  };
   const zones = new Map([[caseRow.id, zone]]);
   const judged = await judgePromises(tx, { zones, now, mode: 'payment', actorId: user.id });
   if (closes) await closeArrangements(tx, { caseId: caseRow.id, now, actorId: user.id, ip });
@@ -128,17 +126,20 @@ async function appendPayment(
       ...toPaymentView(payment!),
       idempotencyKey: input.idempotencyKey,
       balanceMinor,
-      paidMinor: updated.paidMinor,
-      status: updated.status,
+      paidMinor: changes.paidMinor,
+      status: changes.status ?? caseRow.status,
       keptPromiseIds: judged.kept,
     },
     ip,
   });
   return {
-    payment: toPaymentView(payment!),
-    replayed: false,
-    keptPromiseIds: judged.kept,
-    case: caseMoney(updated),
+    value: (updated) => ({
+      payment: toPaymentView(payment!),
+      replayed: false,
+      keptPromiseIds: judged.kept,
+      case: caseMoney(updated),
+    }),
+    changes,
   };
 }
 
@@ -147,3 +148,6 @@ function caseMoney(row: CaseRow): Output['case'] {
     row;
   return { currency, principalMinor, interestMinor, feesMinor, paidMinor, balanceMinor, status, version };
 }
+
+/** Whether an insert lost a race on a unique index (the idempotency keys of payments and agency reports). */
+export { isUniqueViolation } from './idempotency.ts';

@@ -3,7 +3,7 @@ import type { PaymentView, PlanView, PromiseView } from '@arrears/shared/schemas
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { paymentPlans, payments, promises } from '../../db/schema/index.ts';
-import type { CaseRow } from './money-lock.ts';
+import type { CaseRow } from '../case-core/case-core.service.ts';
 
 export type PromiseRow = typeof promises.$inferSelect;
 export type PlanRow = typeof paymentPlans.$inferSelect;

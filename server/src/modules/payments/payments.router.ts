@@ -10,7 +10,7 @@ import {
 } from '@arrears/shared/schemas/payments';
 import { router } from '../../trpc/init.ts';
 import { caseWorkerProcedure, idempotent } from '../../trpc/procedures.ts';
-import { findCaseInScope } from '../cases/case-scope.ts';
+import { findCaseInScope } from '../case-core/case-core.service.ts';
 import { recordPayment } from './payment.service.ts';
 import { caseLedger } from './payments.queries.ts';
 import { recordPlan } from './plans.service.ts';

@@ -7,15 +7,9 @@ import type { Database } from '../../db/client.ts';
 import { paymentPlans, promises } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { checkVersion } from '../compliance/case-lock.ts';
+import { withCase } from '../case-core/case-core.service.ts';
 import { endActivePlans, supersedePending } from './arrangements.ts';
-import {
-  bumpCaseVersion,
-  lockCaseForMoney,
-  requireActive,
-  requireCurrency,
-  requireWithinBalance,
-} from './money-lock.ts';
+import { moneyCase, requireMoneyWrite } from './money-checks.ts';
 import { toPlanView, toPromiseView } from './payments.queries.ts';
 import { type MoneyWrite, requireDateAhead } from './promises.service.ts';
 
@@ -28,12 +22,13 @@ export async function recordPlan(
   db: Database,
   { user, input, now, ip }: MoneyWrite<z.output<typeof recordPlanInput>>,
 ): Promise<z.output<typeof recordPlanOutput>> {
-  return db.transaction(async (tx) => {
-    const { caseRow, zone, today } = await lockCaseForMoney(tx, user, input.caseId, now);
-    checkVersion(caseRow.version, input.expectedVersion);
-    requireActive(caseRow, 'a payment plan');
-    requireCurrency(caseRow, input.currency);
-    requireWithinBalance(caseRow, 'totalMinor', input.totalMinor);
+  const { value, caseVersion } = await withCase(moneyCase(db, user, input, now), async ({ tx, caseRow }) => {
+    const { zone, today } = await requireMoneyWrite(tx, caseRow, now, {
+      what: 'a payment plan',
+      currency: input.currency,
+      field: 'totalMinor',
+      amountMinor: input.totalMinor,
+    });
     if (input.totalMinor < input.installmentCount) {
       const total = formatMoney(input.totalMinor, caseRow.currency, 'en-US');
       throw new AppError(
@@ -90,19 +85,24 @@ export async function recordPlan(
       after: {
         ...toPlanView(plan!),
         zone,
-        installments: installments.map((p) => ({ id: p.id, amountMinor: p.amountMinor, dueDate: p.dueDate })),
+        installments: installments.map((p) => ({
+          id: p.id,
+          amountMinor: p.amountMinor,
+          dueDate: p.dueDate,
+        })),
         supersededPlanIds: supersededPlans,
         supersededPromiseIds,
       },
       ip,
     });
-    const updated = await bumpCaseVersion(tx, caseRow.id, {}, now);
     return {
-      plan: toPlanView(plan!),
-      installments: installments.map((row, n) => toPromiseView(row, plan!, n + 1)),
-      supersededPlanIds: supersededPlans,
-      supersededPromiseIds,
-      caseVersion: updated.version,
+      value: {
+        plan: toPlanView(plan!),
+        installments: installments.map((row, n) => toPromiseView(row, plan!, n + 1)),
+        supersededPlanIds: supersededPlans,
+        supersededPromiseIds,
+      },
     };
   });
+  return { ...value, caseVersion };
 }

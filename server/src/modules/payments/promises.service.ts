@@ -6,15 +6,9 @@ import type { Database } from '../../db/client.ts';
 import { promises } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { checkVersion } from '../compliance/case-lock.ts';
+import { withCase } from '../case-core/case-core.service.ts';
 import { supersedePending } from './arrangements.ts';
-import {
-  bumpCaseVersion,
-  lockCaseForMoney,
-  requireActive,
-  requireCurrency,
-  requireWithinBalance,
-} from './money-lock.ts';
+import { moneyCase, requireMoneyWrite } from './money-checks.ts';
 import { toPromiseView } from './payments.queries.ts';
 
 export interface MoneyWrite<Input> {
@@ -52,12 +46,13 @@ export async function recordPromise(
   db: Database,
   { user, input, now, ip }: MoneyWrite<z.output<typeof recordPromiseInput>>,
 ): Promise<z.output<typeof recordPromiseOutput>> {
-  return db.transaction(async (tx) => {
-    const { caseRow, zone, today } = await lockCaseForMoney(tx, user, input.caseId, now);
-    checkVersion(caseRow.version, input.expectedVersion);
-    requireActive(caseRow, 'a promise');
-    requireCurrency(caseRow, input.currency);
-    requireWithinBalance(caseRow, 'amountMinor', input.amountMinor);
+  const { value, caseVersion } = await withCase(moneyCase(db, user, input, now), async ({ tx, caseRow }) => {
+    const { zone, today } = await requireMoneyWrite(tx, caseRow, now, {
+      what: 'a promise',
+      currency: input.currency,
+      field: 'amountMinor',
+      amountMinor: input.amountMinor,
+    });
     requireDateAhead('dueDate', input.dueDate, { zone, today });
     const base = { caseId: caseRow.id, now, actorId: user.id, ip };
     const supersededPromiseIds = await supersedePending(tx, { ...base, standaloneOnly: true });
@@ -88,7 +83,7 @@ export async function recordPromise(
       },
       ip,
     });
-    const updated = await bumpCaseVersion(tx, caseRow.id, {}, now);
-    return { promise: toPromiseView(row!, null, 0), supersededPromiseIds, caseVersion: updated.version };
+    return { value: { promise: toPromiseView(row!, null, 0), supersededPromiseIds } };
   });
+  return { ...value, caseVersion };
 }

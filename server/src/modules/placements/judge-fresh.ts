@@ -1,16 +1,14 @@
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
-import { AppError } from '../../errors.ts';
 import {
+  assembleCase,
   type CaseRow,
   type ContactPointRow,
-  contactPointFacts,
   type DebtorRow,
-  debtFacts,
-  debtorFacts,
-} from '../compliance/facts.mapping.ts';
-import { parametersFor } from '../compliance/parameters.ts';
-import { judgeLoaded, priorityOf, type Workability } from '../queues/judge.ts';
-import type { LoadedCase } from '../queues/workability-facts.ts';
+  judgeLoaded,
+  parametersOrReason,
+  priorityOf,
+  type Workability,
+} from '../case-core/case-core.service.ts';
 
 export interface FreshCase {
   caseRow: CaseRow;
@@ -44,45 +42,28 @@ export function judgeFresh(
     const key = `${debtor.jurisdictionCountry}/${debtor.jurisdictionRegion ?? ''}`;
     let params = parametersByRegion.get(key);
     if (params === undefined) {
-      try {
-        params = parametersFor(
-          { country: debtor.jurisdictionCountry, region: debtor.jurisdictionRegion },
-          portfolio.ruleParameters,
-        );
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        params = error.message;
-      }
+      params = parametersOrReason(debtor, portfolio.ruleParameters);
       parametersByRegion.set(key, params);
     }
     return params;
+  };
+  const head = {
+    id: portfolio.id,
+    ruleParameters: portfolio.ruleParameters,
+    version: portfolio.ruleParametersVersion,
   };
   // Fresh cases with the same facts up to their ids get the same verdict: judged once per shape (a file of one
   // region and a few area codes has a few hundred shapes), prioritised one by one.
   const verdicts = new Map<string, Workability>();
   return fresh.map(({ caseRow, debtor, points }) => {
-    const params = parametersOf(debtor);
-    const loaded: LoadedCase =
-      typeof params === 'string'
-        ? { ok: false, caseRow, debtor, reason: params }
-        : {
-            ok: true,
-            facts: {
-              caseRow,
-              debtor,
-              portfolio: { id: portfolio.id, ruleParametersVersion: portfolio.ruleParametersVersion },
-              contactPoints: points,
-              disputes: [],
-              approvals: [],
-              parameters: params,
-              base: {
-                debtor: debtorFacts(debtor, points, []),
-                debt: debtFacts(caseRow, [], []),
-                contactPoints: points.map(contactPointFacts),
-                history: [],
-              },
-            },
-          };
+    // A fresh case has no history, dispute, opt-out or approval yet: the same assembly as every loaded case.
+    const loaded = assembleCase({ caseRow, debtor, portfolio: head }, parametersOf(debtor), {
+      points,
+      optOuts: [],
+      disputes: [],
+      approvals: [],
+      history: [],
+    });
     const shape = loaded.ok
       ? JSON.stringify([
           debtor.jurisdictionCountry,

@@ -8,19 +8,8 @@ import { isValidTimeZone, zoneClock } from '@arrears/shared/compliance/time';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
-import type { CaseFacts } from '../compliance/facts.queries.ts';
 
 const DAY_MS = 86_400_000;
-
-/**
- * The zone of the debtor's calendar (decision 3: the first candidate zone decides the date): the zone the debtor
- * named, else the first contact point's zone, else the first zone of the jurisdiction; UTC for a country without
- * a pack, as the engine does.
- */
-export function calendarZoneOf(facts: CaseFacts): string {
-  const { debtor } = facts.base;
-  return debtor.timeZones?.[0] ?? zonesForJurisdiction(debtor.jurisdiction)[0] ?? 'UTC';
-}
 
 /** `YYYY-MM-DD` on the zone's calendar at `now`. */
 export function localDateIn(zone: string, now: Date): string {

@@ -3,8 +3,15 @@ import { and, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Database, type Executor, queryRows } from '../../db/client.ts';
 import { auditEvents, cases } from '../../db/schema/index.ts';
 import { statement } from '../../db/statement.ts';
-import { CASE_HEAD_COLUMNS, CASE_HEAD_JOINS, type CaseHeadJson, caseHeadFromJson } from './case-head.ts';
-import { assembleCase, caseParameters, type LoadedCase } from './workability-facts.ts';
+import {
+  assembleCase,
+  CASE_HEAD_COLUMNS,
+  CASE_HEAD_JOINS,
+  type CaseHeadJson,
+  caseHeadFromJson,
+  caseParameters,
+  type LoadedCase,
+} from '../case-core/case-core.service.ts';
 
 /**
  * Active, written as a literal: a partial index's predicate (`status = 'active'`) can only be proved from a

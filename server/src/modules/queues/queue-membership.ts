@@ -1,8 +1,8 @@
 import type { Queue } from '@arrears/shared/schemas/queues';
 import { and, eq, gte, isNull, type SQL, sql } from 'drizzle-orm';
 import { callbacks, cases, promises } from '../../db/schema/index.ts';
+import { BROKEN_PROMISE_DAYS } from '../case-core/case-core.service.ts';
 import { addDays, debtorToday } from './debtor-calendar.ts';
-import { BROKEN_PROMISE_DAYS } from './promise-standing.ts';
 import type { Viewer } from './viewer.ts';
 
 /** How long a placement counts as new. */

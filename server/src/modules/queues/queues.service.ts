@@ -9,11 +9,10 @@ import {
 } from '@arrears/shared/schemas/queues';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
-import { judgeLoaded, type Workability } from './judge.ts';
+import { judgeLoaded, loadFactsForCases, type Workability } from '../case-core/case-core.service.ts';
 import { queueMembership } from './queue-membership.ts';
 import { countQueue, queuePageAndCount } from './queues.queries.ts';
 import { resolveViewer } from './viewer.ts';
-import { loadFactsForCases } from './workability-facts.ts';
 
 type CaseWorker = SessionUser & { role: 'agent' | 'supervisor' };
 
@@ -102,3 +101,6 @@ export async function queueCounts(
   );
   return Object.fromEntries(QUEUES.map((queue, i) => [queue, counts[i]!])) as QueueCounts;
 }
+
+/** The nightly re-judgement of every case's queue standing (the ladder roll runs it after settling). */
+export { refreshAllWorkability } from './workability-roll.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
-import { refreshCases } from './workability.ts';
+import { refreshCases } from '../case-core/case-core.service.ts';
 
 export interface RollOptions {
   /** Transactions in flight at once: one reads facts while another's verdicts are computed. */

@@ -11,8 +11,9 @@ import {
 import { and, asc, between, count, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Executor } from '../../db/client.ts';
-import { auditEvents, cases, debtors, teams, users } from '../../db/schema/index.ts';
+import { cases, debtors, teams, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { recordAudits } from '../audit/audit.service.ts';
 import { caseScope } from '../cases/case-scope.ts';
 
 type Reassigner = SessionUser & { role: 'supervisor' | 'admin' };
@@ -204,8 +205,9 @@ export async function reassignCases(
           moving.map((row) => row.id),
         ),
       );
-    // One statement for the whole batch: the same rows recordAudit writes, one per case.
-    await tx.insert(auditEvents).values(
+    // One statement for the whole batch, one event per case.
+    await recordAudits(
+      tx,
       moving.map((row) => ({
         actorId: user.id,
         action: 'case.reassign',

@@ -11,8 +11,8 @@ import {
   optOuts,
   portfolios,
 } from '../../db/schema/index.ts';
-import type { ContactLogRow } from '../compliance/facts.mapping.ts';
-import { liveApproval } from '../escalations/live-approvals.ts';
+import type { ContactLogRow } from './facts.mapping.ts';
+import { liveApproval } from './live-approvals.ts';
 
 /**
  * The rows the compliance facts are made of, for many cases at once; the same tables and conditions as

@@ -1,20 +1,11 @@
-import type { SessionUser } from '@arrears/shared/schemas/auth';
-import { eq, sql } from 'drizzle-orm';
-import { type Executor, queryRows, type Transaction } from '../../db/client.ts';
+import { and, asc, inArray, type SQLWrapper, sql } from 'drizzle-orm';
+import { queryRows, type Transaction } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import { AppError, caseNotFound } from '../../errors.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { type Actor, actorScope } from './actor.ts';
 
 /** First key of the two-key advisory lock space, so these locks never meet another module's. */
 const DEBTOR_LOCK_SPACE = 0x0c0de;
-
-/** The scheduler acting on its own (automated reminders): no scope to check, no user id on what it writes. */
-export interface SystemActor {
-  kind: 'system';
-  id: null;
-  name: string;
-}
-export type Actor = SessionUser | SystemActor;
 
 /**
  * Checks the case is in the user's scope and takes a transaction-scoped lock on its debtor in one statement.
@@ -22,11 +13,11 @@ export type Actor = SessionUser | SystemActor;
  * one after the other and the second sees the first's contact: a cap can never be exceeded by a race.
  * Out of scope answers NOT_FOUND, as for a case that does not exist.
  */
-export async function lockDebtorOfCase(tx: Transaction, user: Actor, caseId: string): Promise<string> {
+export async function lockDebtorOfCase(tx: Transaction, actor: Actor, caseId: string): Promise<string> {
   const [row] = await queryRows<{ debtor_id: string }>(
     tx,
     sql`select debtor_id, pg_advisory_xact_lock(${DEBTOR_LOCK_SPACE}, hashtext(debtor_id::text))
-        from ${cases} where ${cases.id} = ${caseId} and ${'kind' in user ? sql`true` : caseScope(user)}`,
+        from ${cases} where ${cases.id} = ${caseId} and ${actorScope(actor)}`,
   );
   if (!row) throw caseNotFound();
   return row.debtor_id;
@@ -43,24 +34,32 @@ export function checkVersion(current: number, expected: number | undefined): voi
   }
 }
 
+/**
+ * What a change sets on the case row itself, applied with the version bump. The queue's derived columns (next
+ * workable instant, priority, why blocked) and the version are the kernel's, never a change's.
+ */
 export type CaseChanges = Partial<
-  Pick<
+  Omit<
     typeof cases.$inferInsert,
-    'lastContactAt' | 'initialCommunicationAt' | 'validationNoticeSentAt' | 'stage'
+    'id' | 'version' | 'updatedAt' | 'nextWorkableAt' | 'priority' | 'blockedRuleId' | 'blockedReason'
   >
 >;
 
-/** Applies what an action changed on the case and bumps its version; returns the new version. */
-export async function bumpCase(
-  db: Executor,
-  caseId: string,
-  changes: CaseChanges,
-  now: Date,
-): Promise<number> {
-  const [row] = await db
-    .update(cases)
-    .set({ ...changes, version: sql`${cases.version} + 1`, updatedAt: now })
-    .where(eq(cases.id, caseId))
-    .returning({ version: cases.version });
-  return row!.version;
+/**
+ * Row locks on several cases (FOR NO KEY UPDATE, in id order, so two batches cannot deadlock), only those inside
+ * the actor's scope: what a batch reads, changes and writes back. Returns the locked rows in id order.
+ */
+export async function lockCases(tx: Transaction, actor: Actor, caseIds: readonly string[] | SQLWrapper) {
+  if (Array.isArray(caseIds) && caseIds.length === 0) return [];
+  return tx
+    .select()
+    .from(cases)
+    .where(
+      and(
+        inArray(cases.id, Array.isArray(caseIds) ? [...caseIds] : (caseIds as SQLWrapper)),
+        actorScope(actor),
+      ),
+    )
+    .orderBy(asc(cases.id))
+    .for('no key update');
 }

@@ -1,16 +1,17 @@
+import { DAY_MS } from '@arrears/shared/compliance/instant';
+import { zonesForJurisdiction } from '@arrears/shared/compliance/jurisdiction-zones';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
+import { addDays, localDate } from '@arrears/shared/domain/promise-state';
 import { type Column, is, SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
-import type { CaseChanges } from '../compliance/case-lock.ts';
-import { historyDays } from '../compliance/parameters.ts';
-import { loadCaseAtOnce } from './case-facts-at-once.ts';
-import { addDays, calendarZoneOf, localDateIn } from './debtor-calendar.ts';
+import type { CaseFacts } from './facts.ts';
+import { loadCaseAtOnce } from './facts-at-once.ts';
+import { type LoadedCase, loadFactsForCases } from './facts-batch.ts';
 import { caseRowOf, judgeLoaded, priorityOf, type Workability } from './judge.ts';
+import type { CaseChanges } from './lock.ts';
+import { historyDays } from './parameters.ts';
 import { BROKEN_PROMISE_DAYS, loadPromises, type PromiseRow, promiseStanding } from './promise-standing.ts';
-import { type LoadedCase, loadFactsForCases } from './workability-facts.ts';
-
-const DAY_MS = 86_400_000;
 
 export interface Refreshed extends Workability {
   caseId: string;
@@ -61,7 +62,7 @@ export async function judgeCases(db: Executor, caseIds: readonly string[], now: 
 }
 
 /** A closed case is not worked: no workable instant and priority 0. */
-function judgeEntry(
+export function judgeEntry(
   caseId: string,
   entry: LoadedCase,
   promisesByCase: ReadonlyMap<string, PromiseRow[]>,
@@ -70,13 +71,13 @@ function judgeEntry(
   if (caseRowOf(entry).status !== 'active')
     return { caseId, nextWorkableAt: null, blockedBy: null, priority: 0 };
   const workability = judgeLoaded(entry, now);
-  const today = entry.ok ? localDateIn(calendarZoneOf(entry.facts), now) : now.toISOString().slice(0, 10);
+  const today = entry.ok ? localDate(calendarZoneOf(entry.facts), now) : now.toISOString().slice(0, 10);
   const standing = promiseStanding(promisesByCase.get(caseId) ?? [], today);
   return { caseId, ...workability, priority: priorityOf(entry, standing, workability, now) };
 }
 
 /**
- * After an action on one case (the guard's `runGuarded` and `runLocked`): applies what the action changed on the
+ * After an action on one case (withCase, the kernel of every write): applies what the action changed on the
  * case, bumps its version and stores its workability and priority, judged on the facts as the action left them, in
  * one UPDATE; returns the new version. The facts, the promises and the debtor's other active cases are read in one
  * statement (the history from the window of `parameters`, the case's rule parameters as the guard loaded them);
@@ -84,7 +85,12 @@ function judgeEntry(
  */
 export async function bumpAndRefresh(
   tx: Executor,
-  request: { caseId: string; changes: CaseChanges; now: Date; parameters?: EffectiveParameters | undefined },
+  request: {
+    caseId: string;
+    changes: CaseChanges;
+    now: Date;
+    parameters?: EffectiveParameters | undefined;
+  },
 ): Promise<number> {
   const { caseId, changes, now } = request;
   const read = await loadCaseAtOnce(tx, caseId, now, {
@@ -152,4 +158,14 @@ function storedValues(r: Refreshed) {
     rule: r.blockedBy?.ruleId ?? null,
     reason: r.blockedBy?.reason ?? null,
   };
+}
+
+/**
+ * The zone of the debtor's calendar (decision 3: the first candidate zone decides the date): the zone the debtor
+ * named, else the first contact point's zone, else the first zone of the jurisdiction; UTC for a country without
+ * a pack, as the engine does.
+ */
+export function calendarZoneOf(facts: CaseFacts): string {
+  const { debtor } = facts.base;
+  return debtor.timeZones?.[0] ?? zonesForJurisdiction(debtor.jurisdiction)[0] ?? 'UTC';
 }

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@arrears/shared/compliance/instant';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
@@ -9,10 +10,6 @@ import {
   promises,
   thirdParties,
 } from '../../db/schema/index.ts';
-import type { CaseRow, ContactLogRow } from '../compliance/facts.mapping.ts';
-import type { Approval } from '../compliance/facts.queries.ts';
-import { historyDays } from '../compliance/parameters.ts';
-import { liveApproval } from '../escalations/live-approvals.ts';
 import {
   CASE_HEAD_COLUMNS,
   CASE_HEAD_JOINS,
@@ -20,11 +17,13 @@ import {
   caseHeadFromJson,
   rowFromJson,
 } from './case-head.ts';
+import type { CaseRow, ContactLogRow } from './facts.mapping.ts';
+import type { Approval } from './facts.ts';
+import { loggedHistoryOf } from './facts-batch.queries.ts';
+import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './facts-batch.ts';
+import { liveApproval } from './live-approvals.ts';
+import { historyDays } from './parameters.ts';
 import type { PromiseRow } from './promise-standing.ts';
-import { loggedHistoryOf } from './workability-facts.queries.ts';
-import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './workability-facts.ts';
-
-const DAY_MS = 86_400_000;
 
 export interface AtOnceOptions {
   /**

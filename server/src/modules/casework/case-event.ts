@@ -1,14 +1,10 @@
 import { CLOCK_SKEW_MINUTES, caseEventWindow, outsideWindow } from '@arrears/shared/domain/recording-window';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { CaseEventOutput } from '@arrears/shared/schemas/casework';
-import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client.ts';
-import { cases } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type AuditEntry, recordAudit } from '../audit/audit.service.ts';
-import { bumpCase, checkVersion, lockDebtorOfCase } from '../compliance/case-lock.ts';
-import type { CaseRow } from '../compliance/facts.mapping.ts';
-import { refreshWorkability } from '../queues/workability.ts';
+import { type CaseRow, withCase } from '../case-core/case-core.service.ts';
 
 /** What every case event is given: who, on which case, when, and the version the screen showed. */
 export interface EventOptions<Input> {
@@ -47,41 +43,27 @@ export type EventAudit = Pick<AuditEntry, 'action' | 'entityType' | 'entityId' |
 };
 
 /**
- * One transaction per event that changes what the engine allows: the scope check and the debtor lock the
- * guard takes (so no guarded decision about this debtor is judged on half of it), the version check, the
- * write, its audit event, the version bump and the queues' workability. A stale version refuses before anything
- * is written.
+ * An event that changes what the engine allows, written through withCase (scope, debtor lock, version check,
+ * then the write and its audit entry, then the bump and the queues' workability; a debtor-wide fact bumps every
+ * case of the debtor). A stale version refuses before anything is written; so does an effective instant outside
+ * the recording window, checked once the case is read.
  */
 export async function writeCaseEvent(db: Database, event: CaseEvent): Promise<CaseEventOutput> {
   const { user, caseId, now } = event;
-  return db.transaction(async (tx) => {
-    await lockDebtorOfCase(tx, user, caseId);
-    const [caseRow] = await tx.select().from(cases).where(eq(cases.id, caseId));
-    checkVersion(caseRow!.version, event.expectedVersion);
-    if (event.effectiveAt) {
-      const window = caseEventWindow({ now, placedAt: caseRow!.placedAt });
-      const refusal = outsideWindow(event.effectiveAt.field, event.effectiveAt.at, window);
-      if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
-    }
-    const { id, audit } = await event.write(tx, caseRow!);
-    await recordAudit(tx, { ...audit, actorId: user.id, caseId, ip: event.ip });
-    const caseVersion =
-      event.reach === 'case'
-        ? await bumpCase(tx, caseId, {}, now)
-        : await bumpDebtorCases(tx, caseRow!.debtorId, caseId, now);
-    // The queues' workable instant and priority follow what the engine now allows (the debtor's other cases too).
-    await refreshWorkability(tx, [caseId], now);
-    return { id, caseVersion };
-  });
-}
-
-async function bumpDebtorCases(tx: Transaction, debtorId: string, caseId: string, now: Date) {
-  const rows = await tx
-    .update(cases)
-    .set({ version: sql`${cases.version} + 1`, updatedAt: now })
-    .where(eq(cases.debtorId, debtorId))
-    .returning({ id: cases.id, version: cases.version });
-  return rows.find((row) => row.id === caseId)!.version;
+  const { value: id, caseVersion } = await withCase(
+    { db, actor: user, caseId, now, expectedVersion: event.expectedVersion },
+    async ({ tx, caseRow }) => {
+      if (event.effectiveAt) {
+        const window = caseEventWindow({ now, placedAt: caseRow.placedAt });
+        const refusal = outsideWindow(event.effectiveAt.field, event.effectiveAt.at, window);
+        if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
+      }
+      const { id, audit } = await event.write(tx, caseRow);
+      await recordAudit(tx, { ...audit, actorId: user.id, caseId, ip: event.ip });
+      return { value: id, reach: event.reach };
+    },
+  );
+  return { id, caseVersion };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@arrears/shared/compliance/instant';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -12,9 +13,8 @@ import {
   debtorFacts,
   historyEvent,
   type OptOutRow,
-} from '../compliance/facts.mapping.ts';
-import type { Approval, CaseFacts } from '../compliance/facts.queries.ts';
-import { historyDays, parametersFor } from '../compliance/parameters.ts';
+} from './facts.mapping.ts';
+import type { Approval, CaseFacts } from './facts.ts';
 import {
   approvalsOf,
   disputesOf,
@@ -25,9 +25,8 @@ import {
   optOutsOf,
   pointsOf,
   scheduledVisitsOf,
-} from './workability-facts.queries.ts';
-
-const DAY_MS = 86_400_000;
+} from './facts-batch.queries.ts';
+import { historyDays, parametersFor } from './parameters.ts';
 
 /** A case whose facts could be gathered, or one whose portfolio parameters cannot be applied (fail closed). */
 export type LoadedCase =
@@ -172,7 +171,7 @@ export function caseParameters(head: CaseHead): EffectiveParameters | string {
 }
 
 /** The guard refuses to judge a portfolio whose parameters cannot be applied; the queues say why instead. */
-function parametersOrReason(
+export function parametersOrReason(
   debtor: DebtorRow,
   overrides: Record<string, number>,
 ): EffectiveParameters | string {

@@ -111,3 +111,15 @@ export function historyEvent(row: ContactLogRow): HistoryEvent {
     thirdPartyId: row.thirdPartyId,
   };
 }
+
+/** A contact point as the screen may show it without revealing it: its label, or the value masked. */
+export function maskedLabel(point: ContactPointRow): string {
+  if (point.label) return point.label;
+  const value = point.value;
+  if (point.kind === 'email') {
+    const [name = '', domain = ''] = value.split('@');
+    return `${name.slice(0, 1)}•••@${domain}`;
+  }
+  // The kind is named beside the label ("App •••ef12"): the label does not repeat it.
+  return `•••${value.replace(/\s/g, '').slice(-4)}`;
+}

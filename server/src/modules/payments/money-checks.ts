@@ -1,0 +1,67 @@
+import { formatMoney } from '@arrears/shared/domain/money';
+import type { DebtorCalendar } from '@arrears/shared/domain/promise-state';
+import type { SessionUser } from '@arrears/shared/schemas/auth';
+import type { Database, Executor } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import type { CaseRequest, CaseRow } from '../case-core/case-core.service.ts';
+import { moneyCalendar } from './debtor-zones.ts';
+
+/** Promises, plans and payments belong to cases still being worked. */
+export function requireActive(caseRow: CaseRow, what: string): void {
+  if (caseRow.status !== 'active') {
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `The case is closed (${caseRow.status}); ${what} cannot be recorded on it.`,
+    );
+  }
+}
+
+/** The amount must be in the case's currency: no conversion happens anywhere. */
+export function requireCurrency(caseRow: CaseRow, currency: string): void {
+  if (currency !== caseRow.currency) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `currency: this case is in ${caseRow.currency}; an amount in ${currency} cannot be recorded on it`,
+    );
+  }
+}
+
+/** Nothing is promised or paid beyond what is owed. */
+export function requireWithinBalance(caseRow: CaseRow, field: string, amountMinor: number): void {
+  if (amountMinor > caseRow.balanceMinor) {
+    const money = (minor: number) => formatMoney(minor, caseRow.currency, 'en-US');
+    throw new AppError(
+      'INVALID_INPUT',
+      `${field}: ${money(amountMinor)} is more than the ${money(caseRow.balanceMinor)} owed on this case`,
+      { balanceMinor: caseRow.balanceMinor },
+    );
+  }
+}
+
+/**
+ * The checks every new promise or plan passes under the case's locks: a case still worked, the case's currency, no
+ * more than is owed. Returns the debtor's calendar, on which its dates are days.
+ */
+export async function requireMoneyWrite(
+  tx: Executor,
+  caseRow: CaseRow,
+  now: Date,
+  check: { what: string; currency: string; field: string; amountMinor: number },
+): Promise<DebtorCalendar> {
+  const calendar = await moneyCalendar(tx, caseRow, now);
+  requireActive(caseRow, check.what);
+  requireCurrency(caseRow, check.currency);
+  requireWithinBalance(caseRow, check.field, check.amountMinor);
+  return calendar;
+}
+
+/** withCase's request for a money write: the case row locked FOR NO KEY UPDATE, since amounts are written back. */
+export function moneyCase(
+  db: Database,
+  user: SessionUser,
+  input: { caseId: string; expectedVersion?: number | undefined },
+  now: Date,
+): CaseRequest<'row for update'> {
+  const { caseId, expectedVersion } = input;
+  return { db, actor: user, caseId, now, expectedVersion, read: 'row for update' };
+}
