@@ -1,9 +1,10 @@
 import { type Permission, type RoleWith, rolesWith } from '@arrears/shared/auth/roles';
+import type { FieldErrors } from '@arrears/shared/schemas/api-error';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
 import { ZodError } from 'zod';
 import type { Database } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidFields } from '../errors.ts';
 import {
   claimKey,
   completeKey,
@@ -32,13 +33,12 @@ const baseProcedure = t.procedure.use(async ({ next }) => {
 });
 
 function invalidInput(error: ZodError): AppError {
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || 'input';
     fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
   }
-  const [field, messages] = Object.entries(fieldErrors)[0] ?? ['input', ['invalid']];
-  return new AppError('INVALID_INPUT', `${field}: ${messages[0]}`, { fieldErrors });
+  return invalidFields(fieldErrors);
 }
 
 /** Anyone, signed in or not (sign-in, `auth.me`). */

@@ -5,7 +5,7 @@ import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '../../db/client.ts';
 import { cases, contactPoints, debtors } from '../../db/schema/index.ts';
-import { AppError, caseNotFound } from '../../errors.ts';
+import { AppError, caseNotFound, invalidField } from '../../errors.ts';
 import { lockDebtorOfCase } from '../compliance/case-lock.ts';
 import { candidateZonesOf } from '../compliance/facts.mapping.ts';
 import { refreshWorkability } from '../queues/workability.ts';
@@ -88,9 +88,9 @@ export function requireActive(caseRow: CaseRow, what: string): void {
 /** The amount must be in the case's currency: no conversion happens anywhere. */
 export function requireCurrency(caseRow: CaseRow, currency: string): void {
   if (currency !== caseRow.currency) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `currency: this case is in ${caseRow.currency}; an amount in ${currency} cannot be recorded on it`,
+    throw invalidField(
+      'currency',
+      `this case is in ${caseRow.currency}; an amount in ${currency} cannot be recorded on it`,
     );
   }
 }
@@ -118,9 +118,9 @@ export async function bumpCaseVersion(
 export function requireWithinBalance(caseRow: CaseRow, field: string, amountMinor: number): void {
   if (amountMinor > caseRow.balanceMinor) {
     const money = (minor: number) => formatMoney(minor, caseRow.currency, 'en-US');
-    throw new AppError(
-      'INVALID_INPUT',
-      `${field}: ${money(amountMinor)} is more than the ${money(caseRow.balanceMinor)} owed on this case`,
+    throw invalidField(
+      field,
+      `${money(amountMinor)} is more than the ${money(caseRow.balanceMinor)} owed on this case`,
       { balanceMinor: caseRow.balanceMinor },
     );
   }
