@@ -21,13 +21,12 @@ export const t = initTRPC
 function refusal(
   shape: TRPCDefaultErrorShape,
   error: TRPCError,
-): { message: string; data: ApiErrorData & TRPCDefaultErrorShape['data'] } {
+): { message: string; data: ApiErrorData & { code: TRPCDefaultErrorShape['data']['code'] } } {
   if (isDatabaseUnavailable(error)) {
     return {
       message:
         'The database is not answering right now. Please try again in a few seconds; if you were saving, check first whether it was saved.',
       data: {
-        ...shape.data,
         code: 'SERVICE_UNAVAILABLE',
         httpStatus: 503,
         appCode: 'UNAVAILABLE',
@@ -43,8 +42,10 @@ function refusal(
     message: internal
       ? 'Something went wrong on our side. Nothing was changed; please try again.'
       : shape.message,
+    // Only these: tRPC's own `stack` and `path` stay out of the answer.
     data: {
-      ...shape.data,
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
       appCode: appError?.appCode ?? null,
       fieldErrors: appError?.details?.fieldErrors ?? {},
       // Read-only arrays on the server's side; the same JSON on the wire.
