@@ -1,6 +1,10 @@
 import { addDays, type DebtorCalendar } from '@arrears/shared/domain/promise-state';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import type { recordPromiseInput, recordPromiseOutput } from '@arrears/shared/schemas/payments';
+import {
+  MAX_DAYS_AHEAD,
+  type recordPromiseInput,
+  type recordPromiseOutput,
+} from '@arrears/shared/schemas/payments';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { promises } from '../../db/schema/index.ts';
@@ -23,9 +27,6 @@ export interface MoneyWrite<Input> {
   now: Date;
   ip: string | null;
 }
-
-/** How far ahead a promise (or a plan's first installment) may fall due. */
-export const MAX_DAYS_AHEAD = 90;
 
 /** A promise date is a day of the debtor's calendar, from their today to 90 days out. */
 export function requireDateAhead(field: string, date: string, calendar: DebtorCalendar): void {
