@@ -10,6 +10,7 @@ import { router } from '../../trpc/init.ts';
 import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
 import { reassignCases, teamCases, teamOverview } from './team.service.ts';
 
+/** 'case:reassign': a supervisor within their teams, an admin in any team (the service keeps the scope). */
 export const teamRouter = router({
   overview: permissionProcedure('case:reassign')
     .input(z.object({}).optional())
