@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { can } from '@arrears/shared/auth/roles';
 import { PLACEMENT_FILE_MAX_CHARS } from '@arrears/shared/schemas/placements';
 import { MAX_BATCH_CALLS } from '@arrears/shared/schemas/transport';
 import { TRPCError } from '@trpc/server';
@@ -109,8 +110,11 @@ export function createApp(options: AppOptions) {
           tooLarge: 'The file is too big for the dashboard: import it with pnpm placements:import.',
         },
       },
-      // Every larger body today is a placement file, which only admins import.
-      mayUpload: async (req) => (await sessionUser(req, options, now))?.role === 'admin',
+      // Every larger body today is a placement file, which only 'admin:manage' imports (placements.preview).
+      mayUpload: async (req) => {
+        const user = await sessionUser(req, options, now);
+        return user ? can(user, 'admin:manage') : false;
+      },
     }),
   );
 

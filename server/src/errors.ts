@@ -1,11 +1,18 @@
+import type {
+  AppErrorCode,
+  FieldErrors,
+  namedErrorDetails,
+  RefusalVerdict,
+} from '@arrears/shared/schemas/api-error';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
+import type { z } from 'zod';
 
 /**
- * The errors a user can cause, each mapped to one tRPC/HTTP code in one place. Services throw these;
- * anything else that escapes is a bug and answers INTERNAL_SERVER_ERROR without details.
+ * The errors a user can cause (the codes of the shared error contract), each mapped to one tRPC/HTTP code in one
+ * place. Services throw these; anything else that escapes is a bug and answers INTERNAL_SERVER_ERROR without details.
  */
-export const APP_ERROR_CODES = {
+const HTTP_CODE_OF = {
   INVALID_INPUT: 'BAD_REQUEST',
   UNAUTHENTICATED: 'UNAUTHORIZED',
   FORBIDDEN: 'FORBIDDEN',
@@ -15,21 +22,41 @@ export const APP_ERROR_CODES = {
   TOO_MANY_ATTEMPTS: 'TOO_MANY_REQUESTS',
   BLOCKED_BY_RULE: 'UNPROCESSABLE_CONTENT',
   PRECONDITION_FAILED: 'PRECONDITION_FAILED',
-  /** The database is not answering (restarting, failing over, unreachable): the request may be retried. */
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-} as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
+} as const satisfies Record<AppErrorCode, TRPC_ERROR_CODE_KEY>;
 
-export type AppErrorCode = keyof typeof APP_ERROR_CODES;
+/** The particulars a refusal carries (the contract's `details`), the verdict as read-only as the engine hands it. */
+export type AppErrorDetails = Omit<z.infer<typeof namedErrorDetails>, 'verdict'> & {
+  verdict?: Omit<RefusalVerdict, 'violations' | 'warnings'> & {
+    violations: readonly RefusalVerdict['violations'][number][];
+    warnings: readonly RefusalVerdict['warnings'][number][];
+  };
+} & Record<string, unknown>;
 
 export class AppError extends TRPCError {
   readonly appCode: AppErrorCode;
-  readonly details: Record<string, unknown> | undefined;
+  readonly details: AppErrorDetails | undefined;
 
-  constructor(appCode: AppErrorCode, message: string, details?: Record<string, unknown>) {
-    super({ code: APP_ERROR_CODES[appCode], message });
+  constructor(appCode: AppErrorCode, message: string, details?: AppErrorDetails) {
+    super({ code: HTTP_CODE_OF[appCode], message });
     this.appCode = appCode;
     this.details = details;
   }
+}
+
+/**
+ * A bad value the schema could not see (it needs the case, the clock or the database): the message names the
+ * field as a person reads it ("dueAt: a callback must be in the future"), and `fieldErrors` carries the same
+ * problem keyed by the field's path, so a form can show it beside the field without taking the message apart.
+ */
+export function invalidField(field: string, problem: string, details?: AppErrorDetails): AppError {
+  return invalidFields({ [field]: [problem] }, details);
+}
+
+/** Several bad fields at once: the message names the first, `fieldErrors` carries them all. */
+export function invalidFields(fieldErrors: FieldErrors, details?: AppErrorDetails): AppError {
+  const [field, problems] = Object.entries(fieldErrors)[0] ?? ['input', ['invalid']];
+  return new AppError('INVALID_INPUT', `${field}: ${problems[0]}`, { ...details, fieldErrors });
 }
 
 /** Out-of-scope and missing look the same, so ids cannot be probed. */

@@ -1,4 +1,5 @@
 import type { Role } from '@arrears/shared/domain/enums';
+import { apiError } from '@arrears/shared/schemas/api-error';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -407,12 +408,8 @@ function faultOf(answer: HttpAnswer, kind: 'query' | 'mutation'): string | null 
     | undefined;
   if (answer.status === 200) return body?.result === undefined ? 'a 200 without a result' : null;
   const error = body?.error;
-  const contract =
-    typeof error?.message === 'string' &&
-    typeof error.data?.code === 'string' &&
-    error.data.httpStatus === answer.status &&
-    'appCode' in error.data &&
-    'fieldErrors' in error.data;
+  const parsed = apiError.safeParse(error);
+  const contract = parsed.success && parsed.data.data.httpStatus === answer.status;
   return contract
     ? null
     : `answered ${answer.status} outside the error contract: ${answer.text.slice(0, 200)}`;

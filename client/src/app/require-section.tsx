@@ -1,4 +1,4 @@
-import { NAV_SECTIONS, type NavSection, navFor } from '@arrears/shared/auth/roles';
+import { NAV_SECTIONS, type NavSection, navFor, rolesWith } from '@arrears/shared/auth/roles';
 import { Navigate, Outlet } from 'react-router';
 import { homePathFor, homeSectionFor } from '../lib/navigation.ts';
 import { useSessionUser } from '../lib/session.tsx';
@@ -13,7 +13,7 @@ export function RequireSection({ section }: { section: NavSection }) {
     const state = deniedState({
       page: `nav.${section}`,
       target: `nav.${homeSectionFor(user.role)}`,
-      roles: NAV_SECTIONS[section],
+      roles: rolesWith(NAV_SECTIONS[section]),
     });
     return <Navigate to={homePathFor(user.role)} state={state} replace />;
   }

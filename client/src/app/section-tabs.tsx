@@ -1,5 +1,5 @@
-import { SUB_SECTIONS, subSectionsFor, type TabbedSection } from '@arrears/shared/auth/sub-sections';
-import type { Role } from '@arrears/shared/domain/enums';
+import { rolesWith } from '@arrears/shared/auth/roles';
+import { subSectionPermission, subSectionsFor, type TabbedSection } from '@arrears/shared/auth/sub-sections';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { homePathFor, homeSectionFor } from '../lib/navigation.ts';
@@ -15,12 +15,12 @@ export function TabbedSectionLayout({ section }: { section: TabbedSection }) {
   const first = pages[0];
   const current = pathname.split('/')[2];
   // A page of the section another role may open: say so where the person lands (no notice for a mistyped URL).
-  const allowed = (SUB_SECTIONS[section] as Record<string, readonly Role[]>)[current ?? ''];
+  const allowed = subSectionPermission(section, current ?? '');
   const denied = allowed
     ? deniedState({
         page: `sectionTabs.${section}.${current}`,
         target: first ? `sectionTabs.${section}.${first}` : `nav.${homeSectionFor(user.role)}`,
-        roles: allowed,
+        roles: rolesWith(allowed),
       })
     : undefined;
   if (!first) return <Navigate to={homePathFor(user.role)} state={denied} replace />;

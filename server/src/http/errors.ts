@@ -20,8 +20,7 @@ export function sendError(res: Response, error: TRPCError, headers: Record<strin
     ctx: undefined,
   });
   // A refusal that says when to come back (a database outage, a limit) says it in `Retry-After` too.
-  const retryAfter = (shape.data as { details?: { retryAfterSeconds?: unknown } | null }).details
-    ?.retryAfterSeconds;
+  const retryAfter = shape.data.details?.retryAfterSeconds;
   const retry: Record<string, string> =
     typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
   res

@@ -1,3 +1,4 @@
+import type { Permission } from '@arrears/shared/auth/roles';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { Database } from '../db/client.ts';
 
@@ -23,4 +24,9 @@ export interface Context {
    * tests) are not people pressing keys and are not limited.
    */
   rateLimited?: boolean;
+}
+
+/** What a procedure declares about itself: the permission it requires, when it requires one. */
+export interface ProcedureMeta {
+  permission?: Permission;
 }

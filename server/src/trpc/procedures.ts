@@ -1,9 +1,10 @@
-import type { Role } from '@arrears/shared/domain/enums';
+import { type Permission, type RoleWith, rolesWith } from '@arrears/shared/auth/roles';
+import type { FieldErrors } from '@arrears/shared/schemas/api-error';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
 import { ZodError } from 'zod';
 import type { Database } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidFields } from '../errors.ts';
 import {
   claimKey,
   completeKey,
@@ -32,13 +33,12 @@ const baseProcedure = t.procedure.use(async ({ next }) => {
 });
 
 function invalidInput(error: ZodError): AppError {
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || 'input';
     fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
   }
-  const [field, messages] = Object.entries(fieldErrors)[0] ?? ['input', ['invalid']];
-  return new AppError('INVALID_INPUT', `${field}: ${messages[0]}`, { fieldErrors });
+  return invalidFields(fieldErrors);
 }
 
 /** Anyone, signed in or not (sign-in, `auth.me`). */
@@ -50,22 +50,20 @@ export const protectedProcedure = baseProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
 });
 
-/** A signed-in user whose role is one of `roles`; others get FORBIDDEN. */
-export function roleProcedure<const R extends Role>(...roles: R[]) {
-  return protectedProcedure.use(({ ctx, next }) => {
-    if (!(roles as Role[]).includes(ctx.user.role)) {
+/**
+ * A signed-in user whose role holds `permission` in the shared table (shared/src/auth/roles.ts), the one list the
+ * dashboard hides its pages by too; others get FORBIDDEN naming the roles that may. The permission is kept in the
+ * procedure's meta, so a test can walk the table against the router.
+ */
+export function permissionProcedure<const P extends Permission>(permission: P) {
+  const roles = rolesWith(permission);
+  return protectedProcedure.meta({ permission }).use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) {
       throw new AppError('FORBIDDEN', `This needs the role ${roles.join(' or ')}.`);
     }
-    return next({ ctx: { ...ctx, user: ctx.user as SessionUser & { role: R } } });
+    return next({ ctx: { ...ctx, user: ctx.user as SessionUser & { role: RoleWith<P> } } });
   });
 }
-
-/** Agents and supervisors: the people who work cases. */
-export const caseWorkerProcedure = roleProcedure('agent', 'supervisor');
-export const supervisorProcedure = roleProcedure('supervisor');
-export const oversightProcedure = roleProcedure('supervisor', 'manager', 'admin');
-export const managerProcedure = roleProcedure('manager', 'admin');
-export const adminProcedure = roleProcedure('admin');
 
 /**
  * Limits how often one user calls a procedure, across server instances (decision 018): beyond `policy` the call

@@ -1,30 +1,35 @@
 import type { Role } from '../domain/enums.ts';
-import type { NavSection } from './roles.ts';
+import { can, type NavSection, type Permission } from './roles.ts';
 
 /**
- * The pages inside a navigation section, and who sees each. The server checks every procedure itself; the
- * dashboard uses this only to show the tabs a role can use.
+ * The pages inside a navigation section, each shown to the roles with its permission. The server checks every
+ * procedure itself; the dashboard uses this only to show the tabs a role can use.
  */
 export const SUB_SECTIONS = {
   compliance: {
-    audit: ['supervisor', 'manager', 'admin'],
-    qa: ['supervisor', 'manager', 'admin'],
-    approvals: ['supervisor'],
-    complaints: ['supervisor', 'manager', 'admin'],
-    team: ['supervisor'],
+    audit: 'compliance:audit',
+    qa: 'compliance:audit',
+    approvals: 'escalation:approve',
+    complaints: 'compliance:audit',
+    team: 'team:supervise',
   },
   admin: {
-    rules: ['admin'],
-    placements: ['admin'],
-    reminders: ['admin'],
-    agencies: ['admin'],
+    rules: 'admin:manage',
+    placements: 'admin:manage',
+    reminders: 'admin:manage',
+    agencies: 'admin:manage',
   },
-} as const satisfies Partial<Record<NavSection, Record<string, readonly Role[]>>>;
+} as const satisfies Partial<Record<NavSection, Record<string, Permission>>>;
 
 export type TabbedSection = keyof typeof SUB_SECTIONS;
 export type SubSection<S extends TabbedSection> = keyof (typeof SUB_SECTIONS)[S] & string;
 
+/** The permission a page of `section` needs, or undefined for a page the section does not have. */
+export function subSectionPermission(section: TabbedSection, page: string): Permission | undefined {
+  return (SUB_SECTIONS[section] as Record<string, Permission>)[page];
+}
+
 export function subSectionsFor<S extends TabbedSection>(section: S, role: Role): SubSection<S>[] {
-  const pages = SUB_SECTIONS[section] as Record<string, readonly Role[]>;
-  return Object.keys(pages).filter((page) => pages[page]!.includes(role)) as SubSection<S>[];
+  const pages = SUB_SECTIONS[section] as Record<string, Permission>;
+  return Object.keys(pages).filter((page) => can({ role }, pages[page]!)) as SubSection<S>[];
 }

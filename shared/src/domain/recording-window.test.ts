@@ -47,11 +47,14 @@ describe('outsideWindow', () => {
   it('accepts the bounds themselves and names the field and window otherwise', () => {
     expect(outsideWindow('receivedAt', placedAt, window)).toBeNull();
     expect(outsideWindow('receivedAt', new Date('2026-11-11T17:02:00Z'), window)).toBeNull();
-    expect(outsideWindow('receivedAt', new Date('2026-09-30T00:00:00Z'), window)).toBe(
-      'receivedAt: 2026-09-30T00:00:00Z is too far back; allowed from 2026-10-01T00:00:00Z (when the case was placed) to now',
-    );
-    expect(outsideWindow('receivedAt', new Date('2026-11-11T17:02:01Z'), window)).toMatch(
-      /^receivedAt: 2026-11-11T17:02:01Z is in the future; the latest allowed is now/,
-    );
+    expect(outsideWindow('receivedAt', new Date('2026-09-30T00:00:00Z'), window)).toEqual({
+      field: 'receivedAt',
+      problem:
+        '2026-09-30T00:00:00Z is too far back; allowed from 2026-10-01T00:00:00Z (when the case was placed) to now',
+    });
+    expect(outsideWindow('receivedAt', new Date('2026-11-11T17:02:01Z'), window)).toMatchObject({
+      field: 'receivedAt',
+      problem: expect.stringMatching(/^2026-11-11T17:02:01Z is in the future; the latest allowed is now/),
+    });
   });
 });

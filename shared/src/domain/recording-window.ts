@@ -54,16 +54,25 @@ function skewed(now: Date): Date {
   return new Date(now.getTime() + CLOCK_SKEW_MINUTES * MINUTE_MS);
 }
 
-/**
- * Null when `at` lies in the window, else the refusal: "field: …" naming the allowed window, the form the
- * services use for a bad value (the client shows it beside the field).
- */
-export function outsideWindow(field: string, at: Date, window: RecordingWindow): string | null {
+/** A value outside its window: the field it was given in and what is wrong, naming the allowed window. */
+export interface WindowRefusal {
+  field: string;
+  problem: string;
+}
+
+/** Null when `at` lies in the window, else the refusal, which the services answer as a field error. */
+export function outsideWindow(field: string, at: Date, window: RecordingWindow): WindowRefusal | null {
   if (at.getTime() > window.latest.getTime()) {
-    return `${field}: ${formatInstant(at.getTime())} is in the future; the latest allowed is now (${formatInstant(window.latest.getTime())}, ${CLOCK_SKEW_MINUTES} minutes of clock skew included)`;
+    return {
+      field,
+      problem: `${formatInstant(at.getTime())} is in the future; the latest allowed is now (${formatInstant(window.latest.getTime())}, ${CLOCK_SKEW_MINUTES} minutes of clock skew included)`,
+    };
   }
   if (at.getTime() < window.earliest.getTime()) {
-    return `${field}: ${formatInstant(at.getTime())} is too far back; allowed from ${formatInstant(window.earliest.getTime())} (${EARLIEST_REASON[window.earliestIs]}) to now`;
+    return {
+      field,
+      problem: `${formatInstant(at.getTime())} is too far back; allowed from ${formatInstant(window.earliest.getTime())} (${EARLIEST_REASON[window.earliestIs]}) to now`,
+    };
   }
   return null;
 }

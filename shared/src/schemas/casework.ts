@@ -247,9 +247,16 @@ export type TimelineItem = z.infer<typeof timelineItem>;
 export const timelineOutput = z.object({ items: z.array(timelineItem), nextCursor: z.string().nullable() });
 
 const pastInstant = (field: string) => instant(field).optional();
+
+/** The shortest reason for a dispute the desk records. */
+export const DEBTOR_REASON_MIN = 3;
+/** The shortest complaint description; the shortest reason for a hold. */
+export const COMPLAINT_DESCRIPTION_MIN = 10;
+export const HOLD_REASON_MIN = 10;
+
 export const recordDisputeInput = z.object({
   caseId,
-  reason: longText(2000).min(3, "Write the debtor's reason"),
+  reason: longText(2000).min(DEBTOR_REASON_MIN, "Write the debtor's reason"),
   /** When the dispute reached the agency; now when omitted, never in the future. */
   receivedAt: pastInstant('receivedAt'),
   expectedVersion,
@@ -320,7 +327,10 @@ export const recordComplaintInput = z.object({
   /** The agent the complaint names, if it names one. */
   agentId: id('agentId').optional(),
   channel: z.enum(COMPLAINT_CHANNELS, { error: `channel must be one of ${COMPLAINT_CHANNELS.join(', ')}` }),
-  description: longText(4000).min(10, 'Describe the complaint in at least 10 characters'),
+  description: longText(4000).min(
+    COMPLAINT_DESCRIPTION_MIN,
+    `Describe the complaint in at least ${COMPLAINT_DESCRIPTION_MIN} characters`,
+  ),
   receivedAt: pastInstant('receivedAt'),
   expectedVersion,
   idempotencyKey,
@@ -342,7 +352,7 @@ export const setHoldInput = z.object({
   caseId,
   /** The hold ends then (in the future); null lifts the hold now. */
   until: instant('until').nullable(),
-  reason: longText(2000).min(10, 'Write a reason of at least 10 characters'),
+  reason: longText(2000).min(HOLD_REASON_MIN, `Write a reason of at least ${HOLD_REASON_MIN} characters`),
   expectedVersion,
   idempotencyKey,
 });

@@ -4,7 +4,12 @@ import { expectedVersion, guardedActionOutput } from './contacts.ts';
 import { idempotencyKey } from './idempotency.ts';
 import { id, instant, longText, shortText } from './primitives.ts';
 
-const reason = longText(2000).min(10, 'Write a reason of at least 10 characters');
+/** The shortest reason an escalation request needs. */
+export const ESCALATION_REASON_MIN = 10;
+const reason = longText(2000).min(
+  ESCALATION_REASON_MIN,
+  `Write a reason of at least ${ESCALATION_REASON_MIN} characters`,
+);
 
 export const escalationRequestInput = z.object({
   caseId: id('caseId'),

@@ -11,6 +11,15 @@ import { idempotencyKey } from './idempotency.ts';
 import { date, id, instant, shortText } from './primitives.ts';
 
 /** Contracts of promises, payment plans and payments (decision 006). Money is minor units plus a currency. */
+
+/**
+ * How far ahead of the debtor's today a promise (or a plan's first installment) may fall due. The schema cannot see
+ * the debtor's calendar: the service checks it, and the form offers dates up to it.
+ */
+export const MAX_DAYS_AHEAD = 90;
+/** How many installments a payment plan has, at least and at most. */
+export const PLAN_INSTALLMENTS = { min: 2, max: 36 } as const;
+
 const caseId = id('caseId');
 const amount = (field: string) =>
   z
@@ -25,7 +34,7 @@ export const recordPromiseInput = z.object({
   caseId,
   amountMinor: amount('amountMinor'),
   currency,
-  /** Today or later on the debtor's calendar, at most 90 days out. */
+  /** Today or later on the debtor's calendar, at most MAX_DAYS_AHEAD days out. */
   dueDate: date('dueDate'),
   expectedVersion,
   idempotencyKey,
@@ -39,8 +48,8 @@ export const recordPlanInput = z.object({
   installmentCount: z
     .number({ error: 'installmentCount must be a number' })
     .int('installmentCount must be a whole number')
-    .min(2, 'A plan has at least 2 installments')
-    .max(36, 'A plan has at most 36 installments'),
+    .min(PLAN_INSTALLMENTS.min, `A plan has at least ${PLAN_INSTALLMENTS.min} installments`)
+    .max(PLAN_INSTALLMENTS.max, `A plan has at most ${PLAN_INSTALLMENTS.max} installments`),
   frequency: z.enum(PLAN_FREQUENCIES, { error: 'frequency must be weekly, biweekly or monthly' }),
   /** The first installment's due date: today or later on the debtor's calendar. */
   startDate: date('startDate'),

@@ -2,7 +2,7 @@ import { CLOCK_SKEW_MINUTES, caseEventWindow, outsideWindow } from '@arrears/sha
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { CaseEventOutput } from '@arrears/shared/schemas/casework';
 import type { Database, Transaction } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import { type AuditEntry, recordAudit } from '../audit/audit.service.ts';
 import { type CaseRow, withCase } from '../case-core/case-core.service.ts';
 
@@ -56,7 +56,7 @@ export async function writeCaseEvent(db: Database, event: CaseEvent): Promise<Ca
       if (event.effectiveAt) {
         const window = caseEventWindow({ now, placedAt: caseRow.placedAt });
         const refusal = outsideWindow(event.effectiveAt.field, event.effectiveAt.at, window);
-        if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
+        if (refusal !== null) throw invalidField(refusal.field, refusal.problem);
       }
       const { id, audit } = await event.write(tx, caseRow);
       await recordAudit(tx, { ...audit, actorId: user.id, caseId, ip: event.ip });
@@ -74,7 +74,7 @@ export function pastInstant(field: string, value: string | undefined, now: Date)
   if (value === undefined) return now;
   const at = new Date(value);
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MINUTES * 60_000) {
-    throw new AppError('INVALID_INPUT', `${field}: cannot be in the future`);
+    throw invalidField(field, 'cannot be in the future');
   }
   return at;
 }

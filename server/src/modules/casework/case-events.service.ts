@@ -9,7 +9,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/client.ts';
 import { callbacks, caseNotes, cases, complaints, supervisorTeams, users } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import { type EventOptions, pastInstant, writeCaseEvent } from './case-event.ts';
 
 /** Complaints are answered within 15 days of receipt: the CFPB's response window for complaints. */
@@ -50,7 +50,7 @@ export function scheduleCallback(
 ): Promise<CaseEventOutput> {
   const { input, now, user } = options;
   const dueAt = new Date(input.dueAt);
-  if (dueAt <= now) throw new AppError('INVALID_INPUT', 'dueAt: a callback must be in the future');
+  if (dueAt <= now) throw invalidField('dueAt', 'a callback must be in the future');
   return writeCaseEvent(db, {
     ...options,
     caseId: input.caseId,
@@ -85,8 +85,7 @@ export function setHold(
 ): Promise<CaseEventOutput> {
   const { input, now } = options;
   const until = input.until === null ? null : new Date(input.until);
-  if (until !== null && until <= now)
-    throw new AppError('INVALID_INPUT', 'until: a hold must end in the future');
+  if (until !== null && until <= now) throw invalidField('until', 'a hold must end in the future');
   return writeCaseEvent(db, {
     ...options,
     caseId: input.caseId,
@@ -181,6 +180,6 @@ async function checkNamedAgent(tx: Transaction, agentId: string, teamId: string 
             .where(and(eq(supervisorTeams.supervisorId, agentId), eq(supervisorTeams.teamId, teamId)))
         ).length > 0);
   if (!worksTeam) {
-    throw new AppError('INVALID_INPUT', 'agentId: name an agent or supervisor of the case’s team');
+    throw invalidField('agentId', 'name an agent or supervisor of the case’s team');
   }
 }

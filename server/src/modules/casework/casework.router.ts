@@ -24,12 +24,7 @@ import {
 } from '@arrears/shared/schemas/casework';
 import type { Context } from '../../trpc/context.ts';
 import { router } from '../../trpc/init.ts';
-import {
-  caseWorkerProcedure,
-  idempotent,
-  protectedProcedure,
-  supervisorProcedure,
-} from '../../trpc/procedures.ts';
+import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
 import { addNote, recordComplaint, scheduleCallback, setHold } from './case-events.service.ts';
 import { getCaseDetail } from './case-view.service.ts';
 import { recordAttorney, recordBankruptcy, recordCease, recordDeath } from './debtor-flags.service.ts';
@@ -50,7 +45,7 @@ const event = <Input>(ctx: SignedIn, input: Input) => ({ user: ctx.user, input, 
  */
 export const caseworkRouter = router({
   /** Everything the case screen shows, personal data masked. */
-  get: protectedProcedure
+  get: permissionProcedure('case:read')
     .input(caseRefInput)
     .output(caseDetail)
     .query(({ ctx, input }) =>
@@ -58,82 +53,82 @@ export const caseworkRouter = router({
     ),
 
   /** One unmasked value; the reveal is an audit event in the same transaction. */
-  revealContact: caseWorkerProcedure
+  revealContact: permissionProcedure('case:work')
     .input(revealContactInput)
     .use(idempotent)
     .output(revealContactOutput)
     .mutation(({ ctx, input }) => revealContact(ctx.db, event(ctx, input))),
 
   /** The case's history, newest first, cursor-paged. */
-  timeline: protectedProcedure
+  timeline: permissionProcedure('case:read')
     .input(timelineInput)
     .output(timelineOutput)
     .query(({ ctx, input }) => caseTimeline(ctx.db, { user: ctx.user, input })),
 
-  recordDispute: caseWorkerProcedure
+  recordDispute: permissionProcedure('case:work')
     .input(recordDisputeInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordDispute(ctx.db, event(ctx, input))),
-  recordVerificationSent: caseWorkerProcedure
+  recordVerificationSent: permissionProcedure('case:work')
     .input(recordVerificationSentInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordVerificationSent(ctx.db, event(ctx, input))),
-  recordCease: caseWorkerProcedure
+  recordCease: permissionProcedure('case:work')
     .input(recordCeaseInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordCease(ctx.db, event(ctx, input))),
-  recordAttorney: caseWorkerProcedure
+  recordAttorney: permissionProcedure('case:work')
     .input(recordAttorneyInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordAttorney(ctx.db, event(ctx, input))),
-  recordBankruptcy: caseWorkerProcedure
+  recordBankruptcy: permissionProcedure('case:work')
     .input(recordBankruptcyInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordBankruptcy(ctx.db, event(ctx, input))),
-  recordDeath: caseWorkerProcedure
+  recordDeath: permissionProcedure('case:work')
     .input(recordDeathInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordDeath(ctx.db, event(ctx, input))),
-  recordOptOut: caseWorkerProcedure
+  recordOptOut: permissionProcedure('case:work')
     .input(recordOptOutInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordOptOut(ctx.db, event(ctx, input))),
-  revokeConsent: caseWorkerProcedure
+  revokeConsent: permissionProcedure('case:work')
     .input(revokeConsentInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => revokeConsent(ctx.db, event(ctx, input))),
-  recordComplaint: caseWorkerProcedure
+  recordComplaint: permissionProcedure('case:work')
     .input(recordComplaintInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => recordComplaint(ctx.db, event(ctx, input))),
-  addNote: caseWorkerProcedure
+  addNote: permissionProcedure('case:work')
     .input(addNoteInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => addNote(ctx.db, event(ctx, input))),
-  scheduleCallback: caseWorkerProcedure
+  scheduleCallback: permissionProcedure('case:work')
     .input(scheduleCallbackInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => scheduleCallback(ctx.db, event(ctx, input))),
   /** Only a supervisor holds a case (POL-HOLD) or lifts a hold. */
-  setHold: supervisorProcedure
+  setHold: permissionProcedure('team:supervise')
     .input(setHoldInput)
     .use(idempotent)
     .output(caseEventOutput)
     .mutation(({ ctx, input }) => setHold(ctx.db, event(ctx, input))),
 
   /** The statement of the debt from the ledger (right to know). */
-  statement: protectedProcedure
+  statement: permissionProcedure('case:read')
     .input(caseRefInput)
     .output(statementOutput)
     .query(async ({ ctx, input }) => {
@@ -145,7 +140,7 @@ export const caseworkRouter = router({
       return statement;
     }),
   /** The statement sent as a letter or email through the compliance guard (purpose `debt_statement`). */
-  sendStatement: caseWorkerProcedure
+  sendStatement: permissionProcedure('case:work')
     .input(sendStatementInput)
     .use(idempotent)
     .output(sendStatementOutput)

@@ -8,7 +8,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { cases, disputes } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import { caseScope } from '../case-core/case-core.service.ts';
 import { conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-event.ts';
 
@@ -80,10 +80,7 @@ export async function recordVerificationSent(
         throw conflict(`Verification was already sent on ${dispute!.verificationSentAt.toISOString()}`);
       }
       if (sentAt < dispute!.receivedAt) {
-        throw new AppError(
-          'INVALID_INPUT',
-          'sentAt: verification cannot be sent before the dispute was received',
-        );
+        throw invalidField('sentAt', 'verification cannot be sent before the dispute was received');
       }
       await tx.update(disputes).set({ verificationSentAt: sentAt }).where(eq(disputes.id, input.disputeId));
       return {

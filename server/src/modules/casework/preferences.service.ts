@@ -7,7 +7,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/client.ts';
 import { contactPoints, optOuts } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import { conflict, type EventOptions, writeCaseEvent } from './case-event.ts';
 import { channelReaches } from './case-view.service.ts';
 import { maskContactValue } from './masking.ts';
@@ -43,9 +43,9 @@ export function recordOptOut(
           ? null
           : await debtorPoint(tx, caseRow.debtorId, input.contactPointId);
       if (point && input.channel && !channelReaches(input.channel, point.kind)) {
-        throw new AppError(
-          'INVALID_INPUT',
-          `channel: ${input.channel} never reaches a ${point.kind.replaceAll('_', ' ')}; name the channel or the contact point alone`,
+        throw invalidField(
+          'channel',
+          `${input.channel} never reaches a ${point.kind.replaceAll('_', ' ')}; name the channel or the contact point alone`,
         );
       }
       const channel = input.channel ?? null;
@@ -100,9 +100,9 @@ export function revokeConsent(
     write: async (tx, caseRow) => {
       const point = await debtorPoint(tx, caseRow.debtorId, input.contactPointId);
       if (!PHONE_KINDS.has(point.kind)) {
-        throw new AppError(
-          'INVALID_INPUT',
-          'contactPointId: consent is given and revoked for phone numbers; for other points record an opt-out',
+        throw invalidField(
+          'contactPointId',
+          'consent is given and revoked for phone numbers; for other points record an opt-out',
         );
       }
       if (point.consentRevokedAt) {

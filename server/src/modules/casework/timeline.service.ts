@@ -5,7 +5,7 @@ import type { TimelineItem, timelineInput } from '@arrears/shared/schemas/casewo
 import { instant as instantInput } from '@arrears/shared/schemas/primitives';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
-import { AppError, caseNotFound } from '../../errors.ts';
+import { caseNotFound, invalidField } from '../../errors.ts';
 import { maskContactValue } from './masking.ts';
 import { FLAG_ACTIONS, type TimelineCursor, type TimelineRow, timelinePage } from './timeline.queries.ts';
 
@@ -56,7 +56,7 @@ export function decodeCursor(text: string): TimelineCursor {
   } catch {
     // fall through to the refusal below
   }
-  throw new AppError('INVALID_INPUT', 'cursor: not a cursor this timeline handed out');
+  throw invalidField('cursor', 'not a cursor this timeline handed out');
 }
 
 type Detail = Record<string, unknown>;

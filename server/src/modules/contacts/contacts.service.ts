@@ -9,7 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { thirdParties } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import type { CaseFacts } from '../case-core/case-core.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
 import {
@@ -32,7 +32,7 @@ interface ServiceOptions<Input> {
 function checkCallInstant(at: Date, now: Date, user: SessionUser, caseFacts: CaseFacts): void {
   const window = pastContactWindow({ now, agentZone: user.timeZone, placedAt: caseFacts.caseRow.placedAt });
   const refusal = outsideWindow('occurredAt', at, window);
-  if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
+  if (refusal !== null) throw invalidField(refusal.field, refusal.problem);
 }
 
 /**

@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/client.ts';
 import { messageTemplates } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import type { CaseFacts } from '../case-core/case-core.service.ts';
 import { guardAction, recordContact } from '../compliance/compliance.service.ts';
 import { withoutValue } from './contacts.service.ts';
@@ -55,13 +55,10 @@ export async function sendMessage(
 function destination(input: SendMessageInput, caseFacts: CaseFacts): string {
   if (input.contactPointId) return input.contactPointId;
   if (input.channel !== 'letter') {
-    throw new AppError(
-      'INVALID_INPUT',
-      `contactPointId: an ${input.channel} needs the contact point to send to`,
-    );
+    throw invalidField('contactPointId', `an ${input.channel} needs the contact point to send to`);
   }
   const home = caseFacts.contactPoints.find((p) => p.kind === 'home_address');
-  if (!home) throw new AppError('INVALID_INPUT', 'contactPointId: no home address on file; name the address');
+  if (!home) throw invalidField('contactPointId', 'no home address on file; name the address');
   return home.id;
 }
 
@@ -80,10 +77,7 @@ export async function templateContent(
     throw new AppError('NOT_FOUND', 'Template not found for this portfolio');
   }
   if (template.channel !== input.channel) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `templateId: this template is for ${template.channel}, not ${input.channel}`,
-    );
+    throw invalidField('templateId', `this template is for ${template.channel}, not ${input.channel}`);
   }
   const known = new Set<string>(DISCLOSURES);
   return {

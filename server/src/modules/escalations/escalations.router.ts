@@ -10,7 +10,7 @@ import {
   scheduleFieldVisitInput,
 } from '@arrears/shared/schemas/escalations';
 import { router } from '../../trpc/init.ts';
-import { caseWorkerProcedure, idempotent, supervisorProcedure } from '../../trpc/procedures.ts';
+import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
 import { placeWithAgency } from './agency-placement.service.ts';
 import { decideEscalation, requestEscalation } from './escalations.service.ts';
 import { scheduleFieldVisit } from './field-visit.service.ts';
@@ -19,7 +19,7 @@ import { fileLegalAction } from './legal-action.service.ts';
 /** Climbing the collection ladder: requests, a supervisor's decision, and the guarded escalations. */
 export const escalationsRouter = router({
   /** An agent or supervisor asks for an agency placement, field visit or legal filing on a case in scope. */
-  request: caseWorkerProcedure
+  request: permissionProcedure('case:work')
     .input(escalationRequestInput)
     .use(idempotent)
     .output(escalationView)
@@ -28,7 +28,7 @@ export const escalationsRouter = router({
     ),
 
   /** A supervisor approves or rejects a pending request on a case of their teams. */
-  decide: supervisorProcedure
+  decide: permissionProcedure('escalation:approve')
     .input(escalationDecideInput)
     .use(idempotent)
     .output(escalationView)
@@ -36,7 +36,7 @@ export const escalationsRouter = router({
       decideEscalation(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
     ),
 
-  scheduleFieldVisit: caseWorkerProcedure
+  scheduleFieldVisit: permissionProcedure('case:work')
     .input(scheduleFieldVisitInput)
     .use(idempotent)
     .output(fieldVisitOutput)
@@ -44,7 +44,7 @@ export const escalationsRouter = router({
       scheduleFieldVisit(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
     ),
 
-  placeWithAgency: caseWorkerProcedure
+  placeWithAgency: permissionProcedure('case:work')
     .input(placeWithAgencyInput)
     .use(idempotent)
     .output(agencyPlacementOutput)
@@ -52,7 +52,7 @@ export const escalationsRouter = router({
       placeWithAgency(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
     ),
 
-  fileLegalAction: caseWorkerProcedure
+  fileLegalAction: permissionProcedure('case:work')
     .input(fileLegalActionInput)
     .use(idempotent)
     .output(legalActionOutput)

@@ -2,7 +2,7 @@ import type { scheduleFieldVisitInput } from '@arrears/shared/schemas/escalation
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { fieldVisits } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { guardAction } from '../compliance/compliance.service.ts';
 import {
@@ -20,7 +20,7 @@ export async function scheduleFieldVisit(
   { user, input, now, ip }: LadderOptions<z.output<typeof scheduleFieldVisitInput>>,
 ): Promise<LadderOutput<'visitId'>> {
   const at = new Date(input.scheduledFor);
-  if (at <= now) throw new AppError('INVALID_INPUT', 'scheduledFor: a visit must be scheduled in the future');
+  if (at <= now) throw invalidField('scheduledFor', 'a visit must be scheduled in the future');
   const result = await guardAction(db, {
     actor: user,
     caseId: input.caseId,

@@ -2,7 +2,7 @@ import type { fileLegalActionInput } from '@arrears/shared/schemas/escalations';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { legalActions } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { guardAction } from '../compliance/compliance.service.ts';
 import {
@@ -26,9 +26,9 @@ export async function fileLegalAction(
     expectedVersion: input.expectedVersion,
     action: (_tx, { caseRow }) => {
       if (input.claimMinor > caseRow.balanceMinor) {
-        throw new AppError(
-          'INVALID_INPUT',
-          `claimMinor: the claim exceeds the balance of ${caseRow.balanceMinor} ${caseRow.currency} minor units`,
+        throw invalidField(
+          'claimMinor',
+          `the claim exceeds the balance of ${caseRow.balanceMinor} ${caseRow.currency} minor units`,
         );
       }
       return { kind: 'legal_filing' };

@@ -12,13 +12,7 @@ import {
 } from '@arrears/shared/schemas/ladder';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import {
-  adminProcedure,
-  caseWorkerProcedure,
-  idempotent,
-  oversightProcedure,
-  supervisorProcedure,
-} from '../../trpc/procedures.ts';
+import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
 import {
   agencyChoices,
   createAgency,
@@ -35,18 +29,18 @@ import {
  * case stays `escalations.placeWithAgency` (approval and the compliance guard).
  */
 export const agenciesRouter = router({
-  list: oversightProcedure
+  list: permissionProcedure('compliance:audit')
     .input(z.object({}).optional())
     .output(z.array(agencyView))
     .query(({ ctx }) => listAgencies(ctx.db, ctx.user)),
 
   /** The agencies an approved placement can go to, for the agent's placement form (names and rates only). */
-  choices: caseWorkerProcedure
+  choices: permissionProcedure('case:work')
     .input(z.object({}).optional())
     .output(z.array(agencyChoice))
     .query(({ ctx }) => agencyChoices(ctx.db)),
 
-  create: adminProcedure
+  create: permissionProcedure('admin:manage')
     .input(createAgencyInput)
     .use(idempotent)
     .output(agencyView)
@@ -54,19 +48,19 @@ export const agenciesRouter = router({
       createAgency(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
     ),
 
-  update: adminProcedure
+  update: permissionProcedure('admin:manage')
     .input(updateAgencyInput)
     .output(z.object({ id: z.string().uuid(), commissionBps: z.number().int() }))
     .mutation(({ ctx, input }) =>
       updateAgency(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
     ),
 
-  placements: oversightProcedure
+  placements: permissionProcedure('compliance:audit')
     .input(listPlacementsInput)
     .output(placementsPage)
     .query(({ ctx, input }) => listPlacements(ctx.db, ctx.user, input)),
 
-  recall: supervisorProcedure
+  recall: permissionProcedure('team:supervise')
     .input(recallPlacementInput)
     .use(idempotent)
     .output(placementView)
@@ -74,7 +68,7 @@ export const agenciesRouter = router({
       recallPlacement(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
     ),
 
-  recordPayment: supervisorProcedure
+  recordPayment: permissionProcedure('team:supervise')
     .input(recordAgencyPaymentInput)
     .use(idempotent)
     .output(agencyPaymentOutput)

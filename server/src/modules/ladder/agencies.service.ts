@@ -16,7 +16,7 @@ import { and, asc, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Executor } from '../../db/client.ts';
 import { agencies, agencyCommissions, agencyPlacements, cases } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
 import { caseScope, findCaseInScope } from '../cases/case-scope.ts';
@@ -282,10 +282,7 @@ export async function recordAgencyPayment(
   const placement = await placementInScope(db, user, input.placementId);
   const receivedAt = new Date(input.receivedAt);
   if (receivedAt < placement.placedAt) {
-    throw new AppError(
-      'INVALID_INPUT',
-      'receivedAt: the agency cannot have collected before the case was placed',
-    );
+    throw invalidField('receivedAt', 'the agency cannot have collected before the case was placed');
   }
   if (placement.recalledAt !== null && receivedAt > placement.recalledAt) {
     throw new AppError(

@@ -14,7 +14,7 @@ import {
   reviewView,
 } from '@arrears/shared/schemas/oversight';
 import { router } from '../../trpc/init.ts';
-import { idempotent, oversightProcedure } from '../../trpc/procedures.ts';
+import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
 import { auditList } from './audit.queries.ts';
 import { withoutJit } from './debtor-zone.ts';
 import { decisionDetail as loadDecisionDetail } from './decision-detail.ts';
@@ -28,41 +28,43 @@ import { recordReview } from './review.service.ts';
  */
 export const oversightRouter = router({
   /** Agents, teams and portfolios the viewer may filter by. */
-  options: oversightProcedure.output(auditOptionsOutput).query(({ ctx }) => auditOptions(ctx.db, ctx.user)),
+  options: permissionProcedure('compliance:audit')
+    .output(auditOptionsOutput)
+    .query(({ ctx }) => auditOptions(ctx.db, ctx.user)),
 
   /** A keyset page of decisions or contacts, newest first, filtered; dates are the viewer's local dates. */
-  list: oversightProcedure
+  list: permissionProcedure('compliance:audit')
     .input(auditListInput)
     .output(auditListOutput)
     .query(({ ctx, input }) => auditList(ctx.db, ctx.user, input)),
 
   /** One decision: the facts it saw, its rules with sources, the override chain, the reviews. */
-  decision: oversightProcedure
+  decision: permissionProcedure('compliance:audit')
     .input(decisionDetailInput)
     .output(decisionDetail)
     .query(({ ctx, input }) => loadDecisionDetail(ctx.db, ctx.user, input.id)),
 
   /** Attempts, contacts, blocked rate, overrides and complaints per agent for a date range. */
-  figures: oversightProcedure
+  figures: permissionProcedure('compliance:audit')
     .input(figuresInput)
     .output(figuresOutput)
     .query(({ ctx, input }) => withoutJit(ctx.db, (tx) => agentFigures(tx, ctx.user, input))),
 
   /** Attempts by hour × weekday of the debtor's local day, with those near a window edge counted apart. */
-  heatMap: oversightProcedure
+  heatMap: permissionProcedure('compliance:audit')
     .input(heatMapInput)
     .output(heatMapOutput)
     .query(({ ctx, input }) => withoutJit(ctx.db, (tx) => heatMap(tx, ctx.user, input))),
 
   /** Appends a review with a note to a decision or a contact (a newer review supersedes); audited. */
-  review: oversightProcedure
+  review: permissionProcedure('compliance:audit')
     .input(reviewInput)
     .use(idempotent)
     .output(reviewView)
     .mutation(({ ctx, input }) => recordReview(ctx.db, { user: ctx.user, input, ip: ctx.ip })),
 
   /** The day's risk-weighted sample of contacts to review, the same on every reload. */
-  qaSample: oversightProcedure
+  qaSample: permissionProcedure('compliance:audit')
     .input(qaSampleInput)
     .output(qaSampleOutput)
     .query(({ ctx, input }) => withoutJit(ctx.db, (tx) => qaSample(tx, ctx.user, input, ctx.now()))),

@@ -2,7 +2,7 @@ import { formatMoney } from '@arrears/shared/domain/money';
 import type { DebtorCalendar } from '@arrears/shared/domain/promise-state';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { Database, Executor } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import type { CaseRequest, CaseRow } from '../case-core/case-core.service.ts';
 import { moneyCalendar } from './debtor-zones.ts';
 
@@ -19,9 +19,9 @@ export function requireActive(caseRow: CaseRow, what: string): void {
 /** The amount must be in the case's currency: no conversion happens anywhere. */
 export function requireCurrency(caseRow: CaseRow, currency: string): void {
   if (currency !== caseRow.currency) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `currency: this case is in ${caseRow.currency}; an amount in ${currency} cannot be recorded on it`,
+    throw invalidField(
+      'currency',
+      `this case is in ${caseRow.currency}; an amount in ${currency} cannot be recorded on it`,
     );
   }
 }
@@ -30,9 +30,9 @@ export function requireCurrency(caseRow: CaseRow, currency: string): void {
 export function requireWithinBalance(caseRow: CaseRow, field: string, amountMinor: number): void {
   if (amountMinor > caseRow.balanceMinor) {
     const money = (minor: number) => formatMoney(minor, caseRow.currency, 'en-US');
-    throw new AppError(
-      'INVALID_INPUT',
-      `${field}: ${money(amountMinor)} is more than the ${money(caseRow.balanceMinor)} owed on this case`,
+    throw invalidField(
+      field,
+      `${money(amountMinor)} is more than the ${money(caseRow.balanceMinor)} owed on this case`,
       { balanceMinor: caseRow.balanceMinor },
     );
   }

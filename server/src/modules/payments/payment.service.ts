@@ -4,7 +4,7 @@ import type { recordPaymentInput, recordPaymentOutput } from '@arrears/shared/sc
 import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/client.ts';
 import { payments } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
   type CaseRow,
@@ -58,7 +58,7 @@ export async function recordPayment(
         // Money is often reported days later: bounded only by the case's placement and now (decision record 020).
         const window = caseEventWindow({ now, placedAt: caseRow.placedAt });
         const refusal = outsideWindow('receivedAt', new Date(input.receivedAt), window);
-        if (refusal !== null) throw new AppError('INVALID_INPUT', refusal);
+        if (refusal !== null) throw invalidField(refusal.field, refusal.problem);
         return await appendPayment(tx, write, { caseRow, zone }, origin);
       },
     );

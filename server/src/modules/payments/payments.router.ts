@@ -9,7 +9,7 @@ import {
   recordPromiseOutput,
 } from '@arrears/shared/schemas/payments';
 import { router } from '../../trpc/init.ts';
-import { caseWorkerProcedure, idempotent } from '../../trpc/procedures.ts';
+import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
 import { findCaseInScope } from '../case-core/case-core.service.ts';
 import { recordPayment } from './payment.service.ts';
 import { caseLedger } from './payments.queries.ts';
@@ -23,7 +23,7 @@ import { recordPromise } from './promises.service.ts';
  */
 export const paymentsRouter = router({
   /** A promise to pay an amount by a day of the debtor's calendar; replaces the pending standalone one. */
-  recordPromise: caseWorkerProcedure
+  recordPromise: permissionProcedure('case:work')
     .input(recordPromiseInput)
     .use(idempotent)
     .output(recordPromiseOutput)
@@ -32,14 +32,14 @@ export const paymentsRouter = router({
     ),
 
   /** A plan of 2–36 installments, each a promise; replaces the active plan and pending promises. */
-  recordPlan: caseWorkerProcedure
+  recordPlan: permissionProcedure('case:work')
     .input(recordPlanInput)
     .use(idempotent)
     .output(recordPlanOutput)
     .mutation(({ ctx, input }) => recordPlan(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip })),
 
   /** Money received, once per idempotency key; allocated fees → interest → principal. */
-  recordPayment: caseWorkerProcedure
+  recordPayment: permissionProcedure('case:work')
     .input(recordPaymentInput)
     .use(idempotent)
     .output(recordPaymentOutput)
@@ -48,7 +48,7 @@ export const paymentsRouter = router({
     ),
 
   /** The case's promises (with their plan), plans and payments. */
-  list: caseWorkerProcedure
+  list: permissionProcedure('case:work')
     .input(listPaymentsInput)
     .output(listPaymentsOutput)
     .query(async ({ ctx, input }) => {

@@ -5,7 +5,7 @@ import type { recordPlanInput, recordPlanOutput } from '@arrears/shared/schemas/
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { paymentPlans, promises } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
 import { endActivePlans, supersedePending } from './arrangements.ts';
@@ -31,9 +31,9 @@ export async function recordPlan(
     });
     if (input.totalMinor < input.installmentCount) {
       const total = formatMoney(input.totalMinor, caseRow.currency, 'en-US');
-      throw new AppError(
-        'INVALID_INPUT',
-        `totalMinor: ${total} cannot be split into ${input.installmentCount} installments`,
+      throw invalidField(
+        'totalMinor',
+        `${total} cannot be split into ${input.installmentCount} installments`,
       );
     }
     requireDateAhead('startDate', input.startDate, { zone, today });

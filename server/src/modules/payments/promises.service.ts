@@ -1,10 +1,14 @@
 import { addDays, type DebtorCalendar } from '@arrears/shared/domain/promise-state';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import type { recordPromiseInput, recordPromiseOutput } from '@arrears/shared/schemas/payments';
+import {
+  MAX_DAYS_AHEAD,
+  type recordPromiseInput,
+  type recordPromiseOutput,
+} from '@arrears/shared/schemas/payments';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { promises } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
 import { supersedePending } from './arrangements.ts';
@@ -18,22 +22,19 @@ export interface MoneyWrite<Input> {
   ip: string | null;
 }
 
-/** How far ahead a promise (or a plan's first installment) may fall due. */
-export const MAX_DAYS_AHEAD = 90;
-
 /** A promise date is a day of the debtor's calendar, from their today to 90 days out. */
 export function requireDateAhead(field: string, date: string, calendar: DebtorCalendar): void {
   if (date < calendar.today) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `${field}: ${date} is in the past for the debtor (today is ${calendar.today} in ${calendar.zone})`,
+    throw invalidField(
+      field,
+      `${date} is in the past for the debtor (today is ${calendar.today} in ${calendar.zone})`,
     );
   }
   const latest = addDays(calendar.today, MAX_DAYS_AHEAD);
   if (date > latest) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `${field}: ${date} is more than ${MAX_DAYS_AHEAD} days out; the latest allowed is ${latest}`,
+    throw invalidField(
+      field,
+      `${date} is more than ${MAX_DAYS_AHEAD} days out; the latest allowed is ${latest}`,
     );
   }
 }

@@ -10,7 +10,7 @@ import type {
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { type Database, type Executor, queryRows } from '../../db/client.ts';
 import { cases, placements, portfolios, teams, users } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { CaseRow, ContactPointRow, DebtorRow } from '../case-core/case-core.service.ts';
 import { type FreshCase, judgeFresh } from './judge-fresh.ts';
@@ -67,10 +67,7 @@ async function resolveTeam(
 ): Promise<string | null> {
   if (teamId === undefined) return defaultTeamOf(db, portfolioId);
   const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
-  if (!team)
-    throw new AppError('INVALID_INPUT', 'teamId: no such team', {
-      fieldErrors: { teamId: ['no such team'] },
-    });
+  if (!team) throw invalidField('teamId', 'no such team');
   return team.id;
 }
 

@@ -14,7 +14,7 @@ import { asc } from 'drizzle-orm';
 import { portfolios, teams } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { router } from '../../trpc/init.ts';
-import { adminProcedure } from '../../trpc/procedures.ts';
+import { permissionProcedure } from '../../trpc/procedures.ts';
 import {
   commitImport,
   defaultTeamOf,
@@ -53,26 +53,28 @@ const stagedOrGone = (token: string, userId: string, now: Date): StagedImport =>
  */
 export const placementsRouter = router({
   /** Portfolios (with the team that receives their cases by default) and teams, for the import form. */
-  options: adminProcedure.output(placementOptions).query(async ({ ctx }) => {
-    const [portfolioRows, teamRows] = await Promise.all([
-      ctx.db.select().from(portfolios).orderBy(asc(portfolios.name)),
-      ctx.db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)),
-    ]);
-    const withTeams = await Promise.all(
-      portfolioRows.map(async (p) => ({
-        id: p.id,
-        name: p.name,
-        currency: p.currency,
-        jurisdictionCountry: p.jurisdictionCountry,
-        jurisdictionRegion: p.jurisdictionRegion,
-        defaultTeamId: await defaultTeamOf(ctx.db, p.id),
-      })),
-    );
-    return { portfolios: withTeams, teams: teamRows };
-  }),
+  options: permissionProcedure('admin:manage')
+    .output(placementOptions)
+    .query(async ({ ctx }) => {
+      const [portfolioRows, teamRows] = await Promise.all([
+        ctx.db.select().from(portfolios).orderBy(asc(portfolios.name)),
+        ctx.db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)),
+      ]);
+      const withTeams = await Promise.all(
+        portfolioRows.map(async (p) => ({
+          id: p.id,
+          name: p.name,
+          currency: p.currency,
+          jurisdictionCountry: p.jurisdictionCountry,
+          jurisdictionRegion: p.jurisdictionRegion,
+          defaultTeamId: await defaultTeamOf(ctx.db, p.id),
+        })),
+      );
+      return { portfolios: withTeams, teams: teamRows };
+    }),
 
   /** Reads and validates the file; answers the counts, the errors and a token for `commit`. Writes nothing. */
-  preview: adminProcedure
+  preview: permissionProcedure('admin:manage')
     .input(placementPreviewInput)
     .output(placementPreview)
     .mutation(async ({ ctx, input }) => {
@@ -90,7 +92,7 @@ export const placementsRouter = router({
     }),
 
   /** One page of a preview's row errors, in row order. */
-  errors: adminProcedure
+  errors: permissionProcedure('admin:manage')
     .input(placementErrorsInput)
     .output(placementErrorsPage)
     .query(({ ctx, input }) => {
@@ -105,7 +107,7 @@ export const placementsRouter = router({
     }),
 
   /** Imports the previewed file: every row (refused if any has an error) or only the valid rows. */
-  commit: adminProcedure
+  commit: permissionProcedure('admin:manage')
     .input(placementCommitInput)
     .output(placementCommitResult)
     .mutation(async ({ ctx, input }) => {
@@ -122,7 +124,7 @@ export const placementsRouter = router({
     }),
 
   /** Past placements, newest first. */
-  list: adminProcedure
+  list: permissionProcedure('admin:manage')
     .input(placementListInput)
     .output(placementList)
     .query(async ({ ctx, input }) => ({

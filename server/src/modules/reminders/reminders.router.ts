@@ -7,7 +7,7 @@ import {
 } from '@arrears/shared/schemas/reminders';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { adminProcedure } from '../../trpc/procedures.ts';
+import { permissionProcedure } from '../../trpc/procedures.ts';
 import { listReminderTemplates, listStrategies, saveStrategy } from './reminders.service.ts';
 
 /**
@@ -16,16 +16,18 @@ import { listReminderTemplates, listStrategies, saveStrategy } from './reminders
  */
 export const remindersRouter = router({
   /** Every portfolio with its strategy (null when it has none). */
-  list: adminProcedure.output(listStrategiesOutput).query(({ ctx }) => listStrategies(ctx.db)),
+  list: permissionProcedure('admin:manage')
+    .output(listStrategiesOutput)
+    .query(({ ctx }) => listStrategies(ctx.db)),
 
   /** The active app push, SMS and email templates a portfolio's steps may use. */
-  templates: adminProcedure
+  templates: permissionProcedure('admin:manage')
     .input(templatesInput)
     .output(z.array(reminderTemplateOutput))
     .query(({ ctx, input }) => listReminderTemplates(ctx.db, input.portfolioId)),
 
   /** Creates or replaces a portfolio's strategy; audited. */
-  save: adminProcedure
+  save: permissionProcedure('admin:manage')
     .input(saveStrategyInput)
     .output(portfolioStrategyOutput)
     .mutation(({ ctx, input }) =>

@@ -7,7 +7,7 @@ import { REMINDER_CHANNELS } from '@arrears/shared/schemas/reminders';
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import { messageTemplates, portfolios, reminderSteps, reminderStrategies } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidFields } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
 /** Every portfolio with its reminder strategy (null when it has none), steps in order with template names. */
@@ -105,10 +105,7 @@ export async function saveStrategy(
         ];
       }
     });
-    const [firstError] = Object.entries(fieldErrors);
-    if (firstError) {
-      throw new AppError('INVALID_INPUT', `${firstError[0]}: ${firstError[1][0]}`, { fieldErrors });
-    }
+    if (Object.keys(fieldErrors).length > 0) throw invalidFields(fieldErrors);
     const [existing] = await tx
       .select()
       .from(reminderStrategies)

@@ -17,7 +17,7 @@ import {
 } from '@arrears/shared/schemas/reports';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { managerProcedure } from '../../trpc/procedures.ts';
+import { permissionProcedure } from '../../trpc/procedures.ts';
 import {
   agencyReport,
   agentLeagueReport,
@@ -38,49 +38,51 @@ import { reportCsv } from './reports.service.ts';
  * supervisors are refused). Read from the rollups of decision record 011.
  */
 export const reportsRouter = router({
-  portfolios: managerProcedure.output(z.array(portfolioOption)).query(({ ctx }) => listPortfolios(ctx.db)),
-  collected: managerProcedure
+  portfolios: permissionProcedure('reports:read')
+    .output(z.array(portfolioOption))
+    .query(({ ctx }) => listPortfolios(ctx.db)),
+  collected: permissionProcedure('reports:read')
     .input(collectedInput)
     .output(z.array(collectedRow))
     .query(({ ctx, input }) => collectedReport(ctx.db, input.filters, input.grain)),
-  vintage: managerProcedure
+  vintage: permissionProcedure('reports:read')
     .input(reportInput)
     .output(z.array(vintageRow))
     .query(({ ctx, input }) => vintageReport(ctx.db, input.filters, ctx.now())),
-  liquidation: managerProcedure
+  liquidation: permissionProcedure('reports:read')
     .input(reportInput)
     .output(z.array(liquidationRow))
     .query(({ ctx, input }) => liquidationReport(ctx.db, input.filters)),
-  rollRates: managerProcedure
+  rollRates: permissionProcedure('reports:read')
     .input(reportInput)
     .output(z.array(rollRateRow))
     .query(({ ctx, input }) => rollRatesReport(ctx.db, input.filters)),
-  promiseKept: managerProcedure
+  promiseKept: permissionProcedure('reports:read')
     .input(reportInput)
     .output(z.array(promiseKeptRow))
     .query(({ ctx, input }) => promiseKeptReport(ctx.db, input.filters)),
-  rightParty: managerProcedure
+  rightParty: permissionProcedure('reports:read')
     .input(reportInput)
     .output(z.array(rightPartyRow))
     .query(({ ctx, input }) => rightPartyReport(ctx.db, input.filters)),
-  contactsPerCollected: managerProcedure
+  contactsPerCollected: permissionProcedure('reports:read')
     .input(reportInput)
     .output(z.array(contactsPerCollectedRow))
     .query(({ ctx, input }) => contactsPerCollectedReport(ctx.db, input.filters)),
-  agentLeague: managerProcedure
+  agentLeague: permissionProcedure('reports:read')
     .input(reportInput)
     .output(z.array(agentLeagueRow))
     .query(({ ctx, input }) => agentLeagueReport(ctx.db, input.filters)),
-  teamLeague: managerProcedure
+  teamLeague: permissionProcedure('reports:read')
     .input(reportInput)
     .output(z.array(teamLeagueRow))
     .query(({ ctx, input }) => teamLeagueReport(ctx.db, input.filters)),
-  agency: managerProcedure
+  agency: permissionProcedure('reports:read')
     .input(reportInput)
     .output(z.array(agencyRow))
     .query(({ ctx, input }) => agencyReport(ctx.db, input.filters)),
   /** One report as CSV text (formula-looking text cells neutralised); the client saves it as a file. */
-  csv: managerProcedure
+  csv: permissionProcedure('reports:read')
     .input(reportCsvInput)
     .output(reportCsvOutput)
     .query(({ ctx, input }) =>

@@ -6,7 +6,7 @@ import {
   updatePortfolioParametersInput,
 } from '@arrears/shared/schemas/rules';
 import { router } from '../../trpc/init.ts';
-import { adminProcedure, oversightProcedure } from '../../trpc/procedures.ts';
+import { permissionProcedure } from '../../trpc/procedures.ts';
 import { CATALOG_PACKS } from './rules.catalog.ts';
 import { listPortfolioRules, updatePortfolioParameters } from './rules.service.ts';
 
@@ -17,22 +17,26 @@ import { listPortfolioRules, updatePortfolioParameters } from './rules.service.t
  */
 export const rulesRouter = router({
   /** The jurisdiction packs with their rules and parameters, and the rule set version. */
-  catalog: oversightProcedure.output(rulesCatalogOutput).query(() => ({
-    rulesetVersion: RULESET_VERSION,
-    packs: [...CATALOG_PACKS],
-  })),
+  catalog: permissionProcedure('compliance:audit')
+    .output(rulesCatalogOutput)
+    .query(() => ({
+      rulesetVersion: RULESET_VERSION,
+      packs: [...CATALOG_PACKS],
+    })),
 
   /** Every portfolio with its packs, overrides, effective values and parameter version. */
-  portfolios: oversightProcedure.output(rulesPortfoliosOutput).query(async ({ ctx }) => ({
-    rulesetVersion: RULESET_VERSION,
-    portfolios: await listPortfolioRules(ctx.db),
-  })),
+  portfolios: permissionProcedure('compliance:audit')
+    .output(rulesPortfoliosOutput)
+    .query(async ({ ctx }) => ({
+      rulesetVersion: RULESET_VERSION,
+      portfolios: await listPortfolioRules(ctx.db),
+    })),
 
   /**
    * Replaces a portfolio's overrides (a key left out returns to the pack's value). Loosening a legal limit or
    * naming a parameter outside the portfolio's packs is BAD_REQUEST; a stale `expectedVersion` is CONFLICT.
    */
-  updatePortfolioParameters: adminProcedure
+  updatePortfolioParameters: permissionProcedure('admin:manage')
     .input(updatePortfolioParametersInput)
     .output(portfolioRules)
     .mutation(({ ctx, input }) =>

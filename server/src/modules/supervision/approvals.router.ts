@@ -1,6 +1,6 @@
 import { approvalsListInput, approvalsListOutput } from '@arrears/shared/schemas/supervision';
 import { router } from '../../trpc/init.ts';
-import { supervisorProcedure } from '../../trpc/procedures.ts';
+import { permissionProcedure } from '../../trpc/procedures.ts';
 import { listApprovals } from './approvals.service.ts';
 
 /**
@@ -8,7 +8,7 @@ import { listApprovals } from './approvals.service.ts';
  * this router only lists, with the case facts and the verdict the action would get once approved.
  */
 export const approvalsRouter = router({
-  list: supervisorProcedure
+  list: permissionProcedure('escalation:approve')
     .input(approvalsListInput)
     .output(approvalsListOutput)
     .query(({ ctx, input }) => listApprovals(ctx.db, { user: ctx.user, input, now: ctx.now() })),

@@ -9,7 +9,7 @@ import {
 } from '@arrears/shared/schemas/supervision';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { idempotent, oversightProcedure, supervisorProcedure } from '../../trpc/procedures.ts';
+import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
 import {
   assignComplaint,
   complaintAssignees,
@@ -20,17 +20,17 @@ import {
 
 /** Complaints: supervisors, managers and admins read them in scope; the team's supervisor works them. */
 export const complaintsRouter = router({
-  list: oversightProcedure
+  list: permissionProcedure('compliance:audit')
     .input(complaintsListInput)
     .output(complaintsListOutput)
     .query(({ ctx, input }) => listComplaints(ctx.db, { user: ctx.user, input, now: ctx.now() })),
 
-  assignees: supervisorProcedure
+  assignees: permissionProcedure('team:supervise')
     .input(z.object({}).optional())
     .output(complaintAssigneesOutput)
     .query(({ ctx }) => complaintAssignees(ctx.db, ctx.user)),
 
-  assign: supervisorProcedure
+  assign: permissionProcedure('team:supervise')
     .input(complaintAssignInput)
     .use(idempotent)
     .output(complaintView)
@@ -38,7 +38,7 @@ export const complaintsRouter = router({
       assignComplaint(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
     ),
 
-  investigate: supervisorProcedure
+  investigate: permissionProcedure('team:supervise')
     .input(complaintInvestigateInput)
     .use(idempotent)
     .output(complaintView)
@@ -46,7 +46,7 @@ export const complaintsRouter = router({
       investigateComplaint(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
     ),
 
-  resolve: supervisorProcedure
+  resolve: permissionProcedure('team:supervise')
     .input(complaintResolveInput)
     .use(idempotent)
     .output(complaintView)

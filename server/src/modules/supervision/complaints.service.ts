@@ -13,7 +13,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { type Database, type Executor, queryRows, type Transaction } from '../../db/client.ts';
 import { cases, complaints, debtors, supervisorTeams, users } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { caseScope } from '../cases/case-scope.ts';
 
@@ -208,10 +208,7 @@ export async function assignComplaint(
         : false;
     const teamAgent = target?.role === 'agent' && teamId !== null && target.teamId === teamId;
     if (!target?.active || !(supervises || teamAgent)) {
-      throw new AppError(
-        'INVALID_INPUT',
-        'assigneeId: assign the complaint to an agent or supervisor of the case’s team',
-      );
+      throw invalidField('assigneeId', 'assign the complaint to an agent or supervisor of the case’s team');
     }
     await tx.update(complaints).set({ assignedTo: target.id }).where(eq(complaints.id, complaint.id));
     await recordAudit(tx, {

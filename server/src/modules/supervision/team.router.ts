@@ -7,24 +7,22 @@ import {
 } from '@arrears/shared/schemas/supervision';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { idempotent, roleProcedure } from '../../trpc/procedures.ts';
+import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
 import { reassignCases, teamCases, teamOverview } from './team.service.ts';
 
-/** 'case:reassign' (shared/src/auth/roles.ts): a supervisor within their teams, an admin in any team. */
-const reassignProcedure = roleProcedure('supervisor', 'admin');
-
+/** 'case:reassign': a supervisor within their teams, an admin in any team (the service keeps the scope). */
 export const teamRouter = router({
-  overview: reassignProcedure
+  overview: permissionProcedure('case:reassign')
     .input(z.object({}).optional())
     .output(teamOverviewOutput)
     .query(({ ctx }) => teamOverview(ctx.db, ctx.user)),
 
-  cases: reassignProcedure
+  cases: permissionProcedure('case:reassign')
     .input(teamCasesInput)
     .output(teamCasesOutput)
     .query(({ ctx, input }) => teamCases(ctx.db, ctx.user, input)),
 
-  reassign: reassignProcedure
+  reassign: permissionProcedure('case:reassign')
     .input(teamReassignInput)
     .use(idempotent)
     .output(teamReassignOutput)

@@ -12,7 +12,7 @@ import { and, asc, between, count, desc, eq, gte, inArray, isNull, type SQL, sql
 import type { z } from 'zod';
 import type { Database, Executor } from '../../db/client.ts';
 import { cases, debtors, teams, users } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import { recordAudits } from '../audit/audit.service.ts';
 import { caseScope } from '../cases/case-scope.ts';
 
@@ -171,7 +171,7 @@ export async function reassignCases(
             eq(users.teamId, input.teamId),
           ),
         );
-      if (!agent) throw new AppError('INVALID_INPUT', 'toAgentId: not an active agent of this team');
+      if (!agent) throw invalidField('toAgentId', 'not an active agent of this team');
     }
     // Locked in id order, so two reassignments over overlapping cases cannot deadlock.
     const found = await tx
