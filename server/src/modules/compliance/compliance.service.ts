@@ -1,4 +1,4 @@
-import { candidateZones } from '@arrears/shared/compliance/context';
+import { candidateZones } from '@arrears/shared/domain/calendar';
 import { evaluate } from '@arrears/shared/compliance/engine';
 import type { ComplianceFacts } from '@arrears/shared/compliance/facts';
 import { opensAt } from '@arrears/shared/compliance/opens-at';
