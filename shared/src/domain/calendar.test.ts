@@ -7,9 +7,11 @@ import {
   debtorCalendarZone,
   elapsedDays,
   instantOfWallTime,
+  isoWeekday,
   jurisdictionCalendarZone,
   knownZones,
   localDate,
+  localDateOnce,
   localTime,
   startOfLocalDay,
 } from './calendar.ts';
@@ -32,6 +34,7 @@ describe('localDate', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ZONES), fc.integer({ min: FROM, max: TO }), (zone, at) => {
         expect(localDate(zone, at)).toBe(isoDate(zone, at));
+        expect(localDateOnce(zone, at)).toBe(isoDate(zone, at));
       }),
       { numRuns: 400 },
     );
@@ -86,6 +89,16 @@ describe('addDays and daysBetween', () => {
         const expected = new Date((day + days) * DAY_MS).toISOString().slice(0, 10);
         expect(addDays(date, days)).toBe(expected);
         expect(daysBetween(date, expected)).toBe(days);
+      }),
+    );
+  });
+
+  it('names the ISO weekday of a day number', () => {
+    expect(isoWeekday(0)).toBe(4);
+    expect(isoWeekday(-1)).toBe(3);
+    fc.assert(
+      fc.property(fc.integer({ min: -20_000, max: 40_000 }), (day) => {
+        expect(isoWeekday(day)).toBe(((new Date(day * DAY_MS).getUTCDay() + 6) % 7) + 1);
       }),
     );
   });

@@ -75,6 +75,32 @@ export function localDate(zone: string, at: Date | number): LocalDate {
   return dateOfDay(localDayNumber(zone, at));
 }
 
+const isoDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The same answer as localDate (a test pins it) by one Intl call, without building the zone's clock: for reading
+ * one instant in hundreds of zones at once, where each clock's first offsets would cost more.
+ */
+export function localDateOnce(zone: string, at: Date | number): LocalDate {
+  let format = isoDateFormats.get(zone);
+  if (format === undefined) {
+    // `en-CA` writes ISO dates.
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    isoDateFormats.set(zone, format);
+  }
+  return format.format(at);
+}
+
+/** ISO weekday (1 Monday … 7 Sunday) of a day number; day 0, 1970-01-01, was a Thursday. */
+export function isoWeekday(day: number): number {
+  return (((day % 7) + 7 + 3) % 7) + 1;
+}
+
 /** The UTC date of an instant: for the few places that count days on no one's calendar (UTC report days). */
 export function utcDate(at: Date | number): LocalDate {
   return new Date(ms(at)).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 import type { ComplianceFacts } from '@arrears/shared/compliance/facts';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
@@ -7,8 +8,6 @@ import type { thirdParties } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { loadCaseAtOnce } from '../queues/case-facts-at-once.ts';
 import type { CaseRow, ContactPointRow, DebtorRow, DisputeRow } from './facts.mapping.ts';
-
-const DAY_MS = 86_400_000;
 
 /** A supervisor's approval still usable (decision record 026): the escalation request it was given on. */
 export interface Approval {

@@ -1,4 +1,5 @@
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import {
@@ -23,8 +24,6 @@ import {
 import type { PromiseRow } from './promise-standing.ts';
 import { loggedHistoryOf } from './workability-facts.queries.ts';
 import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './workability-facts.ts';
-
-const DAY_MS = 86_400_000;
 
 export interface AtOnceOptions {
   /**

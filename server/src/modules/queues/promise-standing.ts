@@ -1,8 +1,8 @@
+import { addDays } from '@arrears/shared/domain/calendar';
 import type { PromiseStanding } from '@arrears/shared/domain/priority';
 import { and, gte, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { promises } from '../../db/schema/index.ts';
-import { addDays } from './debtor-calendar.ts';
 
 /** A broken promise stays a reason to call for this many days after its due date. */
 export const BROKEN_PROMISE_DAYS = 30;

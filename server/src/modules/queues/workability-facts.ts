@@ -1,4 +1,5 @@
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import {
@@ -26,8 +27,6 @@ import {
   pointsOf,
   scheduledVisitsOf,
 } from './workability-facts.queries.ts';
-
-const DAY_MS = 86_400_000;
 
 /** A case whose facts could be gathered, or one whose portfolio parameters cannot be applied (fail closed). */
 export type LoadedCase =

@@ -1,16 +1,14 @@
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
+import { addDays, DAY_MS, debtorCalendarZone, localDate, utcDate } from '@arrears/shared/domain/calendar';
 import { type Column, is, SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import type { CaseChanges } from '../compliance/case-lock.ts';
 import { historyDays } from '../compliance/parameters.ts';
 import { loadCaseAtOnce } from './case-facts-at-once.ts';
-import { addDays, calendarZoneOf, localDateIn } from './debtor-calendar.ts';
 import { caseRowOf, judgeLoaded, priorityOf, type Workability } from './judge.ts';
 import { BROKEN_PROMISE_DAYS, loadPromises, type PromiseRow, promiseStanding } from './promise-standing.ts';
 import { type LoadedCase, loadFactsForCases } from './workability-facts.ts';
-
-const DAY_MS = 86_400_000;
 
 export interface Refreshed extends Workability {
   caseId: string;
@@ -52,7 +50,7 @@ export async function refreshCases(
 /** Judges the cases without writing: the workability and priority they would be stored with. */
 export async function judgeCases(db: Executor, caseIds: readonly string[], now: Date): Promise<Refreshed[]> {
   // Every debtor's "today" is within a day of UTC's; a day of slack keeps the window on the safe side.
-  const earliest = addDays(now.toISOString().slice(0, 10), -(BROKEN_PROMISE_DAYS + 2));
+  const earliest = addDays(utcDate(now), -(BROKEN_PROMISE_DAYS + 2));
   const [loaded, promisesByCase] = await Promise.all([
     loadFactsForCases(db, caseIds, now),
     loadPromises(db, caseIds, earliest),
@@ -70,7 +68,7 @@ function judgeEntry(
   if (caseRowOf(entry).status !== 'active')
     return { caseId, nextWorkableAt: null, blockedBy: null, priority: 0 };
   const workability = judgeLoaded(entry, now);
-  const today = entry.ok ? localDateIn(calendarZoneOf(entry.facts), now) : now.toISOString().slice(0, 10);
+  const today = entry.ok ? localDate(debtorCalendarZone(entry.facts.base), now) : utcDate(now);
   const standing = promiseStanding(promisesByCase.get(caseId) ?? [], today);
   return { caseId, ...workability, priority: priorityOf(entry, standing, workability, now) };
 }
@@ -92,7 +90,7 @@ export async function bumpAndRefresh(
     historySince: new Date(
       now.getTime() - (request.parameters ? historyDays(request.parameters) : 32) * DAY_MS,
     ),
-    promisesSince: addDays(now.toISOString().slice(0, 10), -(BROKEN_PROMISE_DAYS + 2)),
+    promisesSince: addDays(utcDate(now), -(BROKEN_PROMISE_DAYS + 2)),
     siblings: true,
     caseChanges: changes,
   });
