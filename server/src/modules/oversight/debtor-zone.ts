@@ -1,4 +1,5 @@
 import { DEFAULT_PARAMETERS } from '@arrears/shared/compliance/packs';
+import { startOfLocalDay } from '@arrears/shared/domain/calendar';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Executor, Transaction } from '../../db/client.ts';
 import { jurisdictionZoneKeys, knownZoneNames } from '../../db/zone-names.ts';
@@ -60,9 +61,12 @@ export function windowEnd(): SQL {
     else coalesce((p.rule_parameters ->> 'US-REGF-TIME.end')::int, ${DEFAULT_PARAMETERS['US-REGF-TIME.end']}::int) end)`;
 }
 
-/** Start of the local date `date` in `zone`, as an instant: the SQL copy of the calendar's startOfLocalDay. */
+/**
+ * Start of the local date `date` (plus `plusDays`) in `zone`, as an instant parameter: the shared calendar decides
+ * it (startOfLocalDay), so a day whose midnight a DST change repeats starts at its first instant.
+ */
 export function localMidnight(date: string, zone: string, plusDays = 0): SQL {
-  return sql`((${date}::date + ${plusDays}::int)::timestamp at time zone ${zone})`;
+  return sql`${startOfLocalDay(date, zone, plusDays).toISOString()}::timestamptz`;
 }
 
 /**
