@@ -1,7 +1,7 @@
+import { candidateZones } from '../domain/calendar.ts';
 import type { ActionKind, ContactPointKind, Outcome } from './actions.ts';
 import type { ComplianceFacts, ContactPointFacts, OptOut, TimeWindow } from './facts.ts';
 import { parseInstant } from './instant.ts';
-import { zonesForJurisdiction } from './jurisdiction-zones.ts';
 import type { EffectiveParameters } from './pack-data.ts';
 import { type ZoneClock, zoneClock } from './time.ts';
 
@@ -127,16 +127,8 @@ function minuteWindows(windows: readonly TimeWindow[] | undefined): MinuteWindow
   return (windows ?? []).map((w) => ({ from: toMinutes(w.from), to: toMinutes(w.to) }));
 }
 
-/** docs/compliance/CATALOG.md, principle 1: the debtor's own zones and every contact point's zone; the jurisdiction's when none is known. */
-export function candidateZones(facts: ComplianceFacts): string[] {
-  const zones = [...(facts.debtor.timeZones ?? [])];
-  for (const point of facts.contactPoints ?? []) {
-    if (point.timeZone && !zones.includes(point.timeZone)) zones.push(point.timeZone);
-  }
-  return zones.length > 0 ? zones : [...zonesForJurisdiction(facts.debtor.jurisdiction)];
-}
-
 export function buildContext(facts: ComplianceFacts, params: EffectiveParameters): EvaluationContext {
+  // Decision 1: the debtor's own zones and every contact point's zone; the jurisdiction's when none is known.
   const zones = candidateZones(facts).map(zoneClock);
   // Only countries without a pack have no zones; their rules never read the clock, UTC just keeps it total.
   const calendar = zones[0] ?? zoneClock('UTC');

@@ -1,3 +1,4 @@
+import { dateOfDay } from '../domain/calendar.ts';
 import type { ActionKind, ContactPointKind } from './actions.ts';
 import { DAY_MS } from './instant.ts';
 import type { ZoneClock } from './time.ts';
@@ -38,7 +39,7 @@ export function formatDay(day: number): string {
 
 /** A calendar date with its year, for facts that may lie far back ("2025-12-31"). */
 export function formatDate(clock: ZoneClock, at: number): string {
-  return new Date(clock.dayOf(at) * DAY_MS).toISOString().slice(0, 10);
+  return dateOfDay(clock.dayOf(at));
 }
 
 export function formatDayRange(from: number, to: number): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { candidateZones } from '../domain/calendar.ts';
 import { buildFacts } from './build-facts.ts';
-import { candidateZones } from './context.ts';
 import { CONTIGUOUS_US_ZONES, US_STATE_ZONES, zonesForJurisdiction } from './jurisdiction-zones.ts';
 import { isValidTimeZone } from './time.ts';
 

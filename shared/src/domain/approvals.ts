@@ -1,3 +1,4 @@
+import { daysAfter } from './calendar.ts';
 import type { EscalationKind } from './enums.ts';
 
 /**
@@ -11,9 +12,7 @@ export const APPROVAL_VALID_DAYS: Readonly<Record<EscalationKind, number>> = {
   legal_filing: 30,
 };
 
-const DAY_MS = 86_400_000;
-
 /** The instant an approval decided at `decidedAt` lapses (it is usable strictly before it). */
 export function approvalExpiresAt(kind: EscalationKind, decidedAt: Date): Date {
-  return new Date(decidedAt.getTime() + APPROVAL_VALID_DAYS[kind] * DAY_MS);
+  return daysAfter(decidedAt, APPROVAL_VALID_DAYS[kind]);
 }

@@ -1,3 +1,4 @@
+import { daysBetween } from './calendar.ts';
 import type { Bucket } from './enums.ts';
 
 /** Upper bounds (inclusive) of days past due per bucket; the last bucket is open-ended. */
@@ -20,6 +21,5 @@ export function bucketFor(daysPastDue: number): Bucket {
 
 /** Whole days between a due date and a day, both `YYYY-MM-DD` calendar dates; never negative. */
 export function daysPastDue(dueDate: string, today: string): number {
-  const ms = Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`);
-  return Math.max(0, Math.round(ms / 86_400_000));
+  return Math.max(0, Math.round(daysBetween(dueDate, today)));
 }

@@ -1,3 +1,4 @@
+import { elapsedDays } from './calendar.ts';
 import { minorDigits } from './money.ts';
 
 /**
@@ -53,8 +54,6 @@ export const PRIORITY_WEIGHTS = {
   workableNow: 100,
 } as const;
 
-const DAY_MS = 86_400_000;
-
 /** A balance in rough dollars: minor units to major units by the currency's digits, then the rough rate. */
 export function roughDollars(balanceMinor: number, currency: string): number {
   const major = Math.max(0, balanceMinor) / 10 ** minorDigits(currency);
@@ -85,10 +84,7 @@ export function priorityScore(inputs: PriorityInputs): number {
   const quietDays =
     inputs.lastContactAt === null
       ? w.quietDaysCap
-      : Math.min(
-          w.quietDaysCap,
-          Math.max(0, Math.floor((inputs.now.getTime() - inputs.lastContactAt.getTime()) / DAY_MS)),
-        );
+      : Math.min(w.quietDaysCap, Math.max(0, elapsedDays(inputs.lastContactAt, inputs.now)));
   return (
     Math.round(balance + age) +
     w.promise[inputs.promiseState] +

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  casePromiseStates,
-  localDate,
-  planDueDates,
-  planState,
-  promiseState,
-  promiseWindow,
-} from './promise-state.ts';
+import { addDays, localDate } from './calendar.ts';
+import { casePromiseStates, planDueDates, planState, promiseState, promiseWindow } from './promise-state.ts';
 
 const NY = 'America/New_York';
 const SHANGHAI = 'Asia/Shanghai';

@@ -1,5 +1,7 @@
-import { DAY_MS, daysFromCivil } from '../compliance/instant.ts';
-import { zoneClock } from '../compliance/time.ts';
+import { addDays, dateOfDay, daysFromCivil, startOfLocalDay } from './calendar.ts';
+
+/** Still imported from here by payments/money-lock.ts, which the case kernel replaces; the calendar owns it. */
+export { localDate } from './calendar.ts';
 
 /**
  * Whether a promise to pay was kept (decision 006). Pure: the caller passes the debtor's calendar zone and
@@ -30,33 +32,13 @@ export interface DebtorCalendar {
   today: string;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since 1970-01-01 of a calendar date. */
-export function dayNumber(date: string): number {
-  const match = DATE.exec(date);
-  if (!match) throw new RangeError(`not a calendar date: "${date}"`);
-  return daysFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
-}
-
-export function dateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-export const addDays = (date: string, days: number): string => dateOfDay(dayNumber(date) + days);
-
-/** The date on the debtor's calendar at an instant. */
-export function localDate(zone: string, at: Date | number): string {
-  return dateOfDay(zoneClock(zone).dayOf(typeof at === 'number' ? at : at.getTime()));
-}
-
 /**
  * The instants whose payments count toward a promise: from when it was made until the local midnight that
  * ends its due date (exclusive), found on the zone's own clock so a DST change that day is honoured.
  */
 export function promiseWindow(promise: PromiseTerms, zone: string): { from: number; until: number } {
   const from = typeof promise.createdAt === 'number' ? promise.createdAt : promise.createdAt.getTime();
-  return { from, until: zoneClock(zone).instantAt(dayNumber(promise.dueDate) + 1, 0) };
+  return { from, until: startOfLocalDay(promise.dueDate, zone, 1).getTime() };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../compliance/pack-data.ts';
+import { daysBetween } from '../domain/calendar.ts';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES, DIRECTIONS } from '../domain/enums.ts';
 import { ruleHit } from './compliance.ts';
 import { idempotencyKey } from './idempotency.ts';
 import { date, id, instant, longText } from './primitives.ts';
 
-const DAY_MS = 86_400_000;
 /** The longest range any oversight query reads, so a careless filter cannot scan years of contacts. */
 export const MAX_RANGE_DAYS = 92;
 
@@ -16,7 +16,7 @@ const dateRange = {
 };
 
 function checkRange(value: { from: string; to: string }, ctx: z.RefinementCtx) {
-  const days = (Date.parse(`${value.to}T00:00:00Z`) - Date.parse(`${value.from}T00:00:00Z`)) / DAY_MS;
+  const days = daysBetween(value.from, value.to);
   if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   if (days >= MAX_RANGE_DAYS) {
     ctx.addIssue({

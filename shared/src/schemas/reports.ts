@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daysBetween } from '../domain/calendar.ts';
 import { date, id } from './primitives.ts';
 
 /**
@@ -37,7 +38,7 @@ export const reportFilters = z
     portfolioIds: z.array(id('portfolioIds')).max(100, 'portfolioIds: at most 100 portfolios').default([]),
   })
   .refine((f) => f.from <= f.to, { message: 'to must be on or after from', path: ['to'] })
-  .refine((f) => (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000 <= MAX_REPORT_DAYS, {
+  .refine((f) => daysBetween(f.from, f.to) <= MAX_REPORT_DAYS, {
     message: `the date range may span at most ${MAX_REPORT_DAYS} days`,
     path: ['to'],
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { localDate } from '@arrears/shared/domain/promise-state';
+import { localDate } from '@arrears/shared/domain/calendar';
 import { key } from '../support/builders.ts';
 import { freshPoolCase } from './compliance.ts';
 import { type MatrixRow, only } from './types.ts';

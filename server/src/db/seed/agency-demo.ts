@@ -1,3 +1,4 @@
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../client.ts';
 import { seedId } from './ids.ts';
@@ -42,8 +43,8 @@ export async function seedAgencyDemo(
          order by c.account_ref limit 1`,
   );
   if (!target) return { commissions: commissions?.n ?? 0, placed: false };
-  const placedAt = new Date(now.getTime() - 3 * 86_400_000).toISOString();
-  const approvedAt = new Date(now.getTime() - 4 * 86_400_000).toISOString();
+  const placedAt = new Date(now.getTime() - 3 * DAY_MS).toISOString();
+  const approvedAt = new Date(now.getTime() - 4 * DAY_MS).toISOString();
   const supervisor = userId('sam@arrearsdesk.demo');
   await db.execute(sql`
     insert into escalation_requests

@@ -1,9 +1,8 @@
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../client.ts';
 import * as s from '../schema/index.ts';
 import { PORTFOLIOS } from './reference-data.ts';
-
-const DAY_MS = 86_400_000;
 
 /** Shared reminder templates, in English for US portfolios and Chinese for Chinese ones. */
 const TEMPLATES = {

@@ -1,7 +1,6 @@
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../client.ts';
-
-const DAY_MS = 86_400_000;
 
 /**
  * What the supervision pages (issue 5: approvals, complaints) should show on a fresh demo book, beyond what the

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client.ts';
 import { signInAttempts, signInThrottle } from '../../db/schema/index.ts';
@@ -26,9 +27,9 @@ export type ThrottleKind = keyof typeof THROTTLE_POLICIES;
 /** A streak is forgotten after this long without an attempt: longer than any wait, so waiting never resets it. */
 export const STREAK_RESET_MS = 60 * 60_000;
 /** An address an account signed in from within this long is known: it skips the per-account backoff. */
-export const KNOWN_ADDRESS_MS = 30 * 86_400_000;
+export const KNOWN_ADDRESS_MS = 30 * DAY_MS;
 /** The record of checked attempts is kept this long. */
-export const ATTEMPT_RETENTION_MS = 30 * 86_400_000;
+export const ATTEMPT_RETENTION_MS = 30 * DAY_MS;
 
 /** The wait an attempt sets for the next one when it is the `attempts`-th of its streak. */
 export function backoffMs(policy: BackoffPolicy, attempts: number): number {

@@ -52,7 +52,6 @@ export { type CaseChanges, checkVersion } from './lock.ts';
 export { historyDays, parametersFor } from './parameters.ts';
 export {
   bumpAndRefresh,
-  calendarZoneOf,
   judgeCases,
   refreshCases,
   refreshWorkability,

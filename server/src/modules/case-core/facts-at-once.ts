@@ -1,5 +1,5 @@
-import { DAY_MS } from '@arrears/shared/compliance/instant';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import {

@@ -1,5 +1,5 @@
-import { DAY_MS } from '@arrears/shared/compliance/instant';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import {

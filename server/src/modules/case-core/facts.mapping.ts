@@ -5,7 +5,7 @@ import type {
   HistoryEvent,
   OptOut,
 } from '@arrears/shared/compliance/facts';
-import { isValidTimeZone } from '@arrears/shared/compliance/time';
+import { isValidTimeZone, knownZones } from '@arrears/shared/domain/calendar';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
 import type { cases, contactLog, contactPoints, debtors, disputes, optOuts } from '../../db/schema/index.ts';
 
@@ -29,11 +29,7 @@ const iso = (at: Date | null): string | null => (at === null ? null : at.toISOSt
  * uses the jurisdiction's zones.
  */
 export function candidateZonesOf(debtor: DebtorRow, points: readonly ContactPointRow[]): string[] {
-  const zones: string[] = [];
-  for (const zone of [debtor.explicitTimeZone, ...points.map((p) => p.timeZone)]) {
-    if (zone && isValidTimeZone(zone) && !zones.includes(zone)) zones.push(zone);
-  }
-  return zones;
+  return knownZones([debtor.explicitTimeZone, ...points.map((p) => p.timeZone)]);
 }
 
 export function debtorFacts(

@@ -1,6 +1,6 @@
 import type { ComplianceFacts } from '@arrears/shared/compliance/facts';
-import { DAY_MS } from '@arrears/shared/compliance/instant';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';

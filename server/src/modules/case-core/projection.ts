@@ -1,11 +1,8 @@
-import { DAY_MS } from '@arrears/shared/compliance/instant';
-import { zonesForJurisdiction } from '@arrears/shared/compliance/jurisdiction-zones';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
-import { addDays, localDate } from '@arrears/shared/domain/promise-state';
+import { addDays, DAY_MS, debtorCalendarZone, localDate, utcDate } from '@arrears/shared/domain/calendar';
 import { type Column, is, SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
-import type { CaseFacts } from './facts.ts';
 import { loadCaseAtOnce } from './facts-at-once.ts';
 import { type LoadedCase, loadFactsForCases } from './facts-batch.ts';
 import { caseRowOf, judgeLoaded, priorityOf, type Workability } from './judge.ts';
@@ -53,7 +50,7 @@ export async function refreshCases(
 /** Judges the cases without writing: the workability and priority they would be stored with. */
 export async function judgeCases(db: Executor, caseIds: readonly string[], now: Date): Promise<Refreshed[]> {
   // Every debtor's "today" is within a day of UTC's; a day of slack keeps the window on the safe side.
-  const earliest = addDays(now.toISOString().slice(0, 10), -(BROKEN_PROMISE_DAYS + 2));
+  const earliest = addDays(utcDate(now), -(BROKEN_PROMISE_DAYS + 2));
   const [loaded, promisesByCase] = await Promise.all([
     loadFactsForCases(db, caseIds, now),
     loadPromises(db, caseIds, earliest),
@@ -71,7 +68,7 @@ export function judgeEntry(
   if (caseRowOf(entry).status !== 'active')
     return { caseId, nextWorkableAt: null, blockedBy: null, priority: 0 };
   const workability = judgeLoaded(entry, now);
-  const today = entry.ok ? localDate(calendarZoneOf(entry.facts), now) : now.toISOString().slice(0, 10);
+  const today = entry.ok ? localDate(debtorCalendarZone(entry.facts.base), now) : utcDate(now);
   const standing = promiseStanding(promisesByCase.get(caseId) ?? [], today);
   return { caseId, ...workability, priority: priorityOf(entry, standing, workability, now) };
 }
@@ -98,7 +95,7 @@ export async function bumpAndRefresh(
     historySince: new Date(
       now.getTime() - (request.parameters ? historyDays(request.parameters) : 32) * DAY_MS,
     ),
-    promisesSince: addDays(now.toISOString().slice(0, 10), -(BROKEN_PROMISE_DAYS + 2)),
+    promisesSince: addDays(utcDate(now), -(BROKEN_PROMISE_DAYS + 2)),
     siblings: true,
     caseChanges: changes,
   });
@@ -158,14 +155,4 @@ function storedValues(r: Refreshed) {
     rule: r.blockedBy?.ruleId ?? null,
     reason: r.blockedBy?.reason ?? null,
   };
-}
-
-/**
- * The zone of the debtor's calendar (decision 3: the first candidate zone decides the date): the zone the debtor
- * named, else the first contact point's zone, else the first zone of the jurisdiction; UTC for a country without
- * a pack, as the engine does.
- */
-export function calendarZoneOf(facts: CaseFacts): string {
-  const { debtor } = facts.base;
-  return debtor.timeZones?.[0] ?? zonesForJurisdiction(debtor.jurisdiction)[0] ?? 'UTC';
 }

@@ -1,5 +1,5 @@
+import { addDays } from '@arrears/shared/domain/calendar';
 import type { PromiseStanding } from '@arrears/shared/domain/priority';
-import { addDays } from '@arrears/shared/domain/promise-state';
 import { and, gte, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { promises } from '../../db/schema/index.ts';

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type {
   addNoteInput,
   CaseEventOutput,
@@ -14,7 +15,6 @@ import { type EventOptions, pastInstant, writeCaseEvent } from './case-event.ts'
 
 /** Complaints are answered within 15 days of receipt: the CFPB's response window for complaints. */
 export const COMPLAINT_RESOLVE_DAYS = 15;
-const DAY_MS = 86_400_000;
 
 export function addNote(
   db: Database,

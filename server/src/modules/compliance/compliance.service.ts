@@ -1,9 +1,9 @@
-import { candidateZones } from '@arrears/shared/compliance/context';
 import { evaluate } from '@arrears/shared/compliance/engine';
 import type { ComplianceFacts } from '@arrears/shared/compliance/facts';
 import { opensAt } from '@arrears/shared/compliance/opens-at';
 import type { EffectiveParameters } from '@arrears/shared/compliance/pack-data';
 import { zoneClock } from '@arrears/shared/compliance/time';
+import { candidateZones } from '@arrears/shared/domain/calendar';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { ComplianceCheckOutput, DecisionView } from '@arrears/shared/schemas/compliance';
 import type { Executor } from '../../db/client.ts';

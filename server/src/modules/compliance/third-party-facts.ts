@@ -1,4 +1,5 @@
 import type { HistoryEvent, ThirdPartyFacts } from '@arrears/shared/compliance/facts';
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type { thirdParties } from '../../db/schema/index.ts';
 
 export type ThirdPartyRow = typeof thirdParties.$inferSelect;
@@ -11,7 +12,7 @@ export const UNREACHABLE_DAYS = 30;
  * the history of the last 30 days. The history the facts loader reads reaches back at least 31 days.
  */
 export function debtorUnreachable(history: readonly HistoryEvent[], at: Date): boolean {
-  const since = at.getTime() - UNREACHABLE_DAYS * 86_400_000;
+  const since = at.getTime() - UNREACHABLE_DAYS * DAY_MS;
   return !history.some(
     (event) =>
       event.kind !== 'third_party_contact' &&

@@ -2,7 +2,7 @@ import type { scheduleFieldVisitInput } from '@arrears/shared/schemas/escalation
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { fieldVisits } from '../../db/schema/index.ts';
-import { AppError, invalidField } from '../../errors.ts';
+import { invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { guardAction } from '../compliance/compliance.service.ts';
 import {

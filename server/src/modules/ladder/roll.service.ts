@@ -1,5 +1,5 @@
 import { BUCKET_LIMITS } from '@arrears/shared/domain/buckets';
-import { localDate } from '@arrears/shared/domain/promise-state';
+import { localDate } from '@arrears/shared/domain/calendar';
 import { DEFAULT_LADDER_POLICY, type RollSummary } from '@arrears/shared/schemas/ladder';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';

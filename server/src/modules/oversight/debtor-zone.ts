@@ -1,40 +1,28 @@
-import {
-  CHINA_ZONES,
-  CONTIGUOUS_US_ZONES,
-  US_STATE_ZONES,
-  zonesForJurisdiction,
-} from '@arrears/shared/compliance/jurisdiction-zones';
 import { DEFAULT_PARAMETERS } from '@arrears/shared/compliance/packs';
-import { isValidTimeZone } from '@arrears/shared/compliance/time';
+import { startOfLocalDay } from '@arrears/shared/domain/calendar';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Database, type Executor, queryRows, type Transaction } from '../../db/client.ts';
+import type { Database, Executor, Transaction } from '../../db/client.ts';
+import { jurisdictionZoneKeys, knownZoneNames } from '../../db/zone-names.ts';
 
 let zoneMap: Promise<string> | null = null;
 
 /**
  * One JSON object mapping every zone both the database and the engine know to itself, plus `J:<country>:<region>`
- * keys to the first zone of that jurisdiction. Looking a zone up in it drops a zone the engine would drop (a typo)
- * instead of making `AT TIME ZONE` fail. Built once per process: the catalog view is slow.
+ * keys to the first zone of that jurisdiction (db/zone-names.ts). Looking a zone up in it drops a zone the engine
+ * would drop (a typo) instead of making `AT TIME ZONE` fail. Built once per process: the catalog view is slow.
  */
 export function zoneMapJson(db: Executor): Promise<string> {
-  zoneMap ??= queryRows<{ name: string }>(db, sql`select name from pg_timezone_names`).then((rows) => {
+  zoneMap ??= knownZoneNames(db).then((names) => {
     const map: Record<string, string> = {};
-    for (const { name } of rows) if (isValidTimeZone(name)) map[name] = name;
-    for (const zones of [...Object.values(US_STATE_ZONES), CONTIGUOUS_US_ZONES, CHINA_ZONES]) {
-      for (const zone of zones) map[zone] = zone;
-    }
-    const first = (country: string, region?: string) => zonesForJurisdiction({ country, region })[0] ?? 'UTC';
-    for (const region of Object.keys(US_STATE_ZONES)) map[`J:US:${region}`] = first('US', region);
-    map['J:US:'] = first('US');
-    map['J:CN:'] = first('CN');
-    return JSON.stringify(map);
+    for (const name of names) map[name] = name;
+    return JSON.stringify({ ...map, ...jurisdictionZoneKeys() });
   });
   return zoneMap;
 }
 
 /**
- * The debtor's calendar zone for a contact-log row `cl` (joined with `debtors d`), as the engine decided it
- * (decision 3: the first candidate zone decides the date): the zone stamped in the facts of the decision the
+ * The debtor's calendar zone for a contact-log row `cl` (joined with `debtors d`), as the engine decided it: the SQL
+ * copy of the shared calendar's debtorCalendarZone (decision 3: the first candidate zone decides the date): the zone stamped in the facts of the decision the
  * contact was recorded under when there is one — what the engine saw at the time — else the debtor's named zone,
  * else the first contact point's zone, else the jurisdiction's first zone; UTC for a country without a pack.
  * `zm.m` is the zone map (see zoneMapJson), joined once per query.
@@ -73,9 +61,12 @@ export function windowEnd(): SQL {
     else coalesce((p.rule_parameters ->> 'US-REGF-TIME.end')::int, ${DEFAULT_PARAMETERS['US-REGF-TIME.end']}::int) end)`;
 }
 
-/** Start of the local date `date` in `zone`, as an instant (SQL). */
+/**
+ * Start of the local date `date` (plus `plusDays`) in `zone`, as an instant parameter: the shared calendar decides
+ * it (startOfLocalDay), so a day whose midnight a DST change repeats starts at its first instant.
+ */
 export function localMidnight(date: string, zone: string, plusDays = 0): SQL {
-  return sql`((${date}::date + ${plusDays}::int)::timestamp at time zone ${zone})`;
+  return sql`${startOfLocalDay(date, zone, plusDays).toISOString()}::timestamptz`;
 }
 
 /**

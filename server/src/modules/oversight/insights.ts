@@ -1,8 +1,7 @@
-import { zonesForJurisdiction } from '@arrears/shared/compliance/jurisdiction-zones';
 import { cnCbaHours } from '@arrears/shared/compliance/rules/cn-cba-hours';
 import { ruleById } from '@arrears/shared/compliance/rules/registry';
 import { usRegfTime } from '@arrears/shared/compliance/rules/us-regf-time';
-import { zoneClock } from '@arrears/shared/compliance/time';
+import { debtorCalendarZone, isoWeekday, zoneClock } from '@arrears/shared/domain/calendar';
 import type { ActionKind, Direction } from '@arrears/shared/domain/enums';
 import { EDGE_MINUTES } from '@arrears/shared/schemas/oversight';
 import { type SQL, sql } from 'drizzle-orm';
@@ -95,7 +94,7 @@ export interface InsightBasis {
  */
 export function insightBasis(caseFacts: CaseFacts): InsightBasis {
   const { debtor } = caseFacts.base;
-  const zone = debtor.timeZones?.[0] ?? zonesForJurisdiction(debtor.jurisdiction)[0] ?? 'UTC';
+  const zone = debtorCalendarZone(caseFacts.base);
   const china = debtor.jurisdiction.country === 'CN';
   const hours = (china ? cnCbaHours : usRegfTime).paramsIn(caseFacts.parameters);
   return { zone, windowStart: hours.start, windowEnd: hours.end };
@@ -115,8 +114,7 @@ export function insightOf(
   const clock = zoneClock(basis.zone);
   const at = contact.occurredAt.getTime();
   const minute = clock.minuteOf(at);
-  // Day 0 (1970-01-01) was a Thursday, ISO weekday 4.
-  const weekday = (((clock.dayOf(at) % 7) + 7 + 3) % 7) + 1;
+  const weekday = isoWeekday(clock.dayOf(at));
   const { windowStart: ws, windowEnd: we } = basis;
   const position =
     minute < ws || minute >= we

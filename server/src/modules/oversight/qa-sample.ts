@@ -1,11 +1,11 @@
 import { cnCbaDials } from '@arrears/shared/compliance/rules/cn-cba-dials';
 import { usRegf7in7 } from '@arrears/shared/compliance/rules/us-regf-7in7';
+import { addDays, localDate } from '@arrears/shared/domain/calendar';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { QaReason, QaSampleOutput } from '@arrears/shared/schemas/oversight';
 import { and, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { caseScope } from '../cases/case-scope.ts';
-import { addDays, localDateIn } from '../queues/debtor-calendar.ts';
 import { isoMicros, latestReview, reviewColumns, reviewOf } from './audit.queries.ts';
 import { localMidnight } from './debtor-zone.ts';
 import { WINDOW_INSIDE } from './insights.ts';
@@ -76,7 +76,7 @@ export async function qaSample(
   input: { date?: string | undefined; teamId?: string | undefined; size: number },
   now: Date,
 ): Promise<QaSampleOutput> {
-  const date = input.date ?? addDays(localDateIn(user.timeZone, now), -1);
+  const date = input.date ?? addDays(localDate(user.timeZone, now), -1);
   const from = localMidnight(date, user.timeZone);
   const to = localMidnight(date, user.timeZone, 1);
   const cheapWeight = CHEAP_REASONS.map(

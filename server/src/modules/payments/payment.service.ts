@@ -4,7 +4,7 @@ import type { recordPaymentInput, recordPaymentOutput } from '@arrears/shared/sc
 import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/client.ts';
 import { payments } from '../../db/schema/index.ts';
-import { AppError, invalidField } from '../../errors.ts';
+import { invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
   type CaseRow,

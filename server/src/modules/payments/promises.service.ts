@@ -1,4 +1,5 @@
-import { addDays, type DebtorCalendar } from '@arrears/shared/domain/promise-state';
+import { addDays } from '@arrears/shared/domain/calendar';
+import type { DebtorCalendar } from '@arrears/shared/domain/promise-state';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import {
   MAX_DAYS_AHEAD,

@@ -1,9 +1,5 @@
-import {
-  casePromiseStates,
-  localDate,
-  type PromiseState,
-  planState,
-} from '@arrears/shared/domain/promise-state';
+import { localDate } from '@arrears/shared/domain/calendar';
+import { casePromiseStates, type PromiseState, planState } from '@arrears/shared/domain/promise-state';
 import { and, asc, eq, gt, inArray, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '../../db/client.ts';
 import { paymentPlans, payments, promises } from '../../db/schema/index.ts';

@@ -1,60 +1,11 @@
-import {
-  CHINA_ZONES,
-  CONTIGUOUS_US_ZONES,
-  US_STATE_ZONES,
-  zonesForJurisdiction,
-} from '@arrears/shared/compliance/jurisdiction-zones';
-import { isValidTimeZone, zoneClock } from '@arrears/shared/compliance/time';
+import { localDateOnce } from '@arrears/shared/domain/calendar';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client.ts';
+import type { Executor } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
-
-const DAY_MS = 86_400_000;
-
-/** `YYYY-MM-DD` on the zone's calendar at `now`. */
-export function localDateIn(zone: string, now: Date): string {
-  return new Date(zoneClock(zone).dayOf(now.getTime()) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** `YYYY-MM-DD` `days` after `date`. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+import { jurisdictionZoneKeys, knownZoneNames } from '../../db/zone-names.ts';
 
 const SLOT_MS = 15 * 60_000;
-let zoneNames: Promise<string[]> | null = null;
 let cached: { slot: number; json: string } | null = null;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** `YYYY-MM-DD` in a zone by a cached formatter (`en-CA` writes ISO dates): cheap for a thousand zones. */
-function isoDateIn(zone: string, at: Date): string {
-  let format = formatters.get(zone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(zone, format);
-  }
-  return format.format(at);
-}
-
-/**
- * Every zone name the database can convert that the engine also accepts (isValidTimeZone), plus the
- * jurisdictions' zones. Read once per process: the catalog view takes a few hundred milliseconds.
- */
-function knownZones(db: Executor): Promise<string[]> {
-  zoneNames ??= queryRows<{ name: string }>(db, sql`select name from pg_timezone_names`).then((rows) => {
-    const names = new Set(rows.map((row) => row.name).filter(isValidTimeZone));
-    for (const zones of [...Object.values(US_STATE_ZONES), CONTIGUOUS_US_ZONES, CHINA_ZONES]) {
-      for (const zone of zones) names.add(zone);
-    }
-    return [...names];
-  });
-  return zoneNames;
-}
 
 /**
  * Today's date in every known zone, plus `J:<country>:<region>` keys for the jurisdiction fallback, as one JSON
@@ -66,12 +17,8 @@ async function localDatesJson(db: Executor, now: Date): Promise<string> {
   if (cached?.slot === slot) return cached.json;
   const at = new Date(slot * SLOT_MS);
   const dates: Record<string, string> = {};
-  for (const zone of await knownZones(db)) dates[zone] = isoDateIn(zone, at);
-  const fallback = (country: string, region?: string) =>
-    isoDateIn(zonesForJurisdiction({ country, region })[0] ?? 'UTC', at);
-  for (const region of Object.keys(US_STATE_ZONES)) dates[`J:US:${region}`] = fallback('US', region);
-  dates['J:US:'] = fallback('US');
-  dates['J:CN:'] = fallback('CN');
+  for (const zone of await knownZoneNames(db)) dates[zone] = localDateOnce(zone, at);
+  for (const [key, zone] of Object.entries(jurisdictionZoneKeys())) dates[key] = localDateOnce(zone, at);
   cached = { slot, json: JSON.stringify(dates) };
   return cached.json;
 }
@@ -88,8 +35,9 @@ export interface DebtorCalendarSql {
 }
 
 /**
- * Each case's debtor's "today" as a SQL date, mirroring calendarZoneOf: the named zone, else the first contact
- * point's known zone, else the jurisdiction's. The case's calendar-zone hint (kept by a trigger: the named zone,
+ * Each case's debtor's "today" as a SQL date: the SQL copy of the shared calendar's debtorCalendarZone and localDate
+ * (the named zone, else the first contact point's known zone, else the jurisdiction's), checked against them by
+ * tests/integration/calendar-sql.test.ts. The case's calendar-zone hint (kept by a trigger: the named zone,
  * else the first contact point's zone) answers directly when it is a known zone, which is the rule's answer then;
  * only otherwise is the debtor read and the rule applied in full (the database function debtor_calendar_date of
  * migration 0020, which is not planned into the statement), so the promise queues judge a candidate from their index

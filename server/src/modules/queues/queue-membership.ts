@@ -1,13 +1,13 @@
+import { addDays, DAY_MS } from '@arrears/shared/domain/calendar';
 import type { Queue } from '@arrears/shared/schemas/queues';
 import { and, eq, gte, isNull, type SQL, sql } from 'drizzle-orm';
 import { callbacks, cases, promises } from '../../db/schema/index.ts';
 import { BROKEN_PROMISE_DAYS } from '../case-core/case-core.service.ts';
-import { addDays, debtorToday } from './debtor-calendar.ts';
+import { debtorToday } from './debtor-calendar.ts';
 import type { Viewer } from './viewer.ts';
 
 /** How long a placement counts as new. */
 export const NEW_PLACEMENT_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 /**
  * Which cases a queue holds: the union of `branches` (each one owner — the viewer, or one team's pool — so each is

@@ -1,5 +1,6 @@
 import { evaluate } from '@arrears/shared/compliance/engine';
 import { approvalExpiresAt } from '@arrears/shared/domain/approvals';
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
@@ -24,7 +25,6 @@ import {
   type OverrideGrant,
 } from '../compliance/compliance.service.ts';
 
-const DAY_MS = 86_400_000;
 /** As loadCaseFacts: every pack's default history window fits in it, so the history comes with the other facts. */
 const EARLY_HISTORY_DAYS = 32;
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
   ComplaintAssignee,
@@ -17,7 +18,6 @@ import { AppError, invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { caseScope } from '../cases/case-scope.ts';
 
-const DAY_MS = 86_400_000;
 const namedAgent = alias(users, 'named_agent');
 const assignee = alias(users, 'assignee');
 const resolver = alias(users, 'resolver');

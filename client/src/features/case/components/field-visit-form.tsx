@@ -1,3 +1,4 @@
+import { daysAfter } from '@arrears/shared/domain/calendar';
 import type { ActionPreview } from '@arrears/shared/schemas/compliance';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,7 @@ export function FieldVisitForm({ caseId, addresses, debtorZone, onDone }: FieldV
   const { t } = useTranslation();
   const schedule = useScheduleFieldVisit(caseId);
   const [addressId, setAddressId] = useState(addresses[0]?.contactPointId ?? '');
-  const [date, setDate] = useState(() => dayInZone(new Date(Date.now() + 86_400_000), debtorZone));
+  const [date, setDate] = useState(() => dayInZone(daysAfter(Date.now(), 1), debtorZone));
   const [time, setTime] = useState('');
   const [recordingRef, setRecordingRef] = useState('');
   const [tried, setTried] = useState(false);

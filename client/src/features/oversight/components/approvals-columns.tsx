@@ -1,3 +1,4 @@
+import { elapsedDays } from '@arrears/shared/domain/calendar';
 import { formatMoney } from '@arrears/shared/domain/money';
 import type { ApprovalRow } from '@arrears/shared/schemas/supervision';
 import { useMemo } from 'react';
@@ -10,7 +11,6 @@ import { useSessionUser } from '../../../lib/session.tsx';
 import { ApprovalsVerdict } from './approvals-verdict.tsx';
 
 const column = createDataTableColumnHelper<ApprovalRow>();
-const DAY_MS = 86_400_000;
 
 export type Decision = { row: ApprovalRow; approve: boolean };
 
@@ -28,7 +28,7 @@ export function useApprovalsColumns(pending: boolean, onDecide: (decision: Decis
       const key = usedAt ? 'used' : new Date(at).getTime() > Date.now() ? 'usableUntil' : 'lapsed';
       return <p className="muted">{t(`approvals.use.${key}`, { time: formats.instant(at) })}</p>;
     };
-    const age = (iso: string) => Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / DAY_MS));
+    const age = (iso: string) => Math.max(0, elapsedDays(new Date(iso), Date.now()));
     const common = [
       column.accessor('requestedAt', {
         header: t('approvals.column.requested'),

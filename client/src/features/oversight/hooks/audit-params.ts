@@ -1,4 +1,5 @@
 import { RULE_IDS } from '@arrears/shared/compliance/packs';
+import { addDays, localDate } from '@arrears/shared/domain/calendar';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES } from '@arrears/shared/domain/enums';
 import { AUDIT_ACTORS, AUDIT_KINDS, type AuditKind, REVIEW_STATES } from '@arrears/shared/schemas/oversight';
 import { useCallback } from 'react';
@@ -33,19 +34,12 @@ export const FILTER_KEYS = [
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Today's date in a zone, `YYYY-MM-DD` (`en-CA` writes ISO dates). */
+/** Today's date in a zone, `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return localDate(timeZone, now);
 }
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+export { addDays };
 
 const oneOf = (values: readonly string[], value: string | null) =>
   value !== null && values.includes(value) ? value : undefined;

@@ -1,3 +1,4 @@
+import { daysAfter, daysBetween, utcDate } from '@arrears/shared/domain/calendar';
 import { formatMoney, minorDigits } from '@arrears/shared/domain/money';
 import {
   MAX_REPORT_DAYS,
@@ -246,7 +247,7 @@ const isDay = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{
 /** The server's own range rules (reportFilters), checked before asking so the field can say what is wrong. */
 function rangeProblem({ from, to }: ReportFilters): 'reversed' | 'tooLong' | null {
   if (from > to) return 'reversed';
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_REPORT_DAYS) return 'tooLong';
+  if (daysBetween(from, to) > MAX_REPORT_DAYS) return 'tooLong';
   return null;
 }
 
@@ -256,8 +257,8 @@ function readParams(params: URLSearchParams): {
   grain: ReportGrain;
   filters: ReportFilters;
 } {
-  const today = new Date().toISOString().slice(0, 10);
-  const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const today = utcDate(Date.now());
+  const yearAgo = utcDate(daysAfter(Date.now(), -365));
   const report = params.get('report');
   const grain = params.get('grain');
   const from = params.get('from');
