@@ -128,7 +128,7 @@ function minuteWindows(windows: readonly TimeWindow[] | undefined): MinuteWindow
 }
 
 export function buildContext(facts: ComplianceFacts, params: EffectiveParameters): EvaluationContext {
-  // Decision 1: the debtor's own zones and every contact point's zone; the jurisdiction's when none is known.
+  // docs/compliance/CATALOG.md, principle 1: the debtor's own zones and every contact point's zone; the jurisdiction's when none is known.
   const zones = candidateZones(facts).map(zoneClock);
   // Only countries without a pack have no zones; their rules never read the clock, UTC just keeps it total.
   const calendar = zones[0] ?? zoneClock('UTC');

@@ -11,7 +11,7 @@ function at(facts: ComplianceFacts, ms: number): ComplianceFacts {
 }
 
 /**
- * Decision 10 as a property: the next allowed instant passes, and every instant from now until then
+ * Principle 10 of docs/compliance/CATALOG.md as a property: the next allowed instant passes, and every instant from now until then
  * (sampled every `stepMinutes`, plus the last second before) is still blocked.
  */
 function expectEarliest(facts: ComplianceFacts, stepMinutes = 10): string {

@@ -147,7 +147,7 @@ export interface DebtorZoneFacts {
 }
 
 /**
- * Decision 1 of the catalog: the debtor's own zones, then every contact point's zone; the jurisdiction's zones
+ * Principle 1 of docs/compliance/CATALOG.md: the debtor's own zones, then every contact point's zone; the jurisdiction's zones
  * when none is known (empty for a country without a pack).
  */
 export function candidateZones(facts: DebtorZoneFacts): string[] {
@@ -159,7 +159,7 @@ export function candidateZones(facts: DebtorZoneFacts): string[] {
 }
 
 /**
- * Decision 3: the zone of the debtor's calendar is the first candidate zone; UTC for a country without a pack
+ * docs/compliance/CATALOG.md, principle 3: the zone of the debtor's calendar is the first candidate zone; UTC for a country without a pack
  * (whose rules never read the clock).
  */
 export function debtorCalendarZone(facts: DebtorZoneFacts): string {

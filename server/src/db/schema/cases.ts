@@ -66,7 +66,7 @@ export const cases = pgTable(
     assignedAgentId: uuid('assigned_agent_id').references(() => users.id),
     /** The team whose pool holds the case when no agent is assigned, and whose supervisor oversees it. */
     teamId: uuid('team_id').references(() => teams.id),
-    /** When the current hold began (POL-HOLD counts from it, decision 11); null for holds set before it was kept. */
+    /** When the current hold began (POL-HOLD counts from it, docs/compliance/CATALOG.md principle 11); null for holds set before it was kept. */
     holdFrom: instant('hold_from'),
     holdUntil: instant('hold_until'),
     holdReason: text('hold_reason'),

@@ -19,7 +19,7 @@ export const contactLog = pgTable(
     debtorId: uuid('debtor_id')
       .notNull()
       .references(() => debtors.id),
-    /** Every debt the contact was about (a conversation about two debts names both; decision 5). */
+    /** Every debt the contact was about (a conversation about two debts names both; docs/compliance/CATALOG.md principle 5). */
     caseIds: uuid('case_ids').array().notNull(),
     kind: actionKindEnum('kind').notNull(),
     direction: directionEnum('direction').notNull(),

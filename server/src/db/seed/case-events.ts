@@ -75,7 +75,7 @@ export function planCaseEvents(
   const recent = dayIn(Math.max(frame.firstDay + 10, today - 60), frame.lastDay);
   if (flag === 'cease' && recent !== null) {
     debtor.ceaseRequestedAt = stopOn(recent);
-    // Decision 9: after a cease request only the letter that acknowledges it may go out.
+    // docs/compliance/CATALOG.md, principle 9: after a cease request only the letter that acknowledges it may go out.
     const ack = recent + rng.int(1, 3);
     if (ack < today) frame.letters.push({ at: stampOf(ack, 10, rng.int(0, 59)), purpose: 'cease_ack' });
   } else if (flag === 'attorney' && recent !== null) {
@@ -160,7 +160,7 @@ function planComplaint(
   });
 }
 
-/** TCPA revocations ("STOP") and Reg F 1006.14(h) opt-outs, which take effect at once (decision 6). */
+/** TCPA revocations ("STOP") and Reg F 1006.14(h) opt-outs, which take effect at once (docs/compliance/CATALOG.md, principle 6). */
 function planOptOuts(story: CaseStory, frame: CaseFrame, rng: Random): void {
   const { debtor } = story;
   if (frame.lastDay - frame.firstDay < 4) return;

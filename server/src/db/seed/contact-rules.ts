@@ -5,10 +5,10 @@ import { dayOf, type LocalStamp, minuteOfDay } from './local-time.ts';
 /**
  * The rules of COMPLIANCE.md that an invented history could break, checked before each contact joins it. The
  * check is deliberately stricter than the engine where that is simpler: every outbound call attempt counts,
- * whatever its outcome (decision 4 exempts busy / not in service / failed), every message counts for MA and
+ * whatever its outcome (docs/compliance/CATALOG.md, principle 4 exempts busy / not in service / failed), every message counts for MA and
  * WA, and the 7-in-7 ceiling applies to Chinese debts as well.
  * Contacts must be added in time order, so the 7-day window ending on a contact's day is the only one it can
- * newly fill (decision 3).
+ * newly fill (docs/compliance/CATALOG.md, principle 3).
  */
 export interface PlannedContact {
   at: LocalStamp;

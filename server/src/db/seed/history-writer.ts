@@ -64,7 +64,7 @@ export class HistoryWriter {
   ): number | null {
     const { points, optOuts } = this.story.debtor;
     for (let i = 0; i < points.length; i++) {
-      // Opt-outs by channel or by contact point take effect at once (decision 6).
+      // Opt-outs by channel or by contact point take effect at once (docs/compliance/CATALOG.md, principle 6).
       const optedOut = optOuts.some((o) => o.at <= at && (o.point === i || o.channel === channel));
       if (points[i]!.kind === kind && !optedOut && usable(i)) return i;
     }

@@ -30,7 +30,7 @@ export function ceased(s: SpecialScript): void {
   s.call(30, '11:45', 'no_answer');
   s.message(15, '10:00', 'letter');
   s.story.debtor.ceaseRequestedAt = s.at(5, '10:40');
-  // Decision 9: the one letter still allowed acknowledges that collection has stopped.
+  // docs/compliance/CATALOG.md, principle 9: the one letter still allowed acknowledges that collection has stopped.
   s.message(4, '10:00', 'letter', { purpose: 'cease_ack' });
 }
 

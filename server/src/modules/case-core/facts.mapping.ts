@@ -24,7 +24,7 @@ export type ContactLogRow = Pick<
 const iso = (at: Date | null): string | null => (at === null ? null : at.toISOString());
 
 /**
- * Decision 1: the zone the debtor named first (it decides the calendar), then every contact point's zone.
+ * docs/compliance/CATALOG.md, principle 1: the zone the debtor named first (it decides the calendar), then every contact point's zone.
  * A zone the tz database does not know is dropped rather than crash the guard; with none left the engine
  * uses the jurisdiction's zones.
  */

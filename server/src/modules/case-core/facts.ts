@@ -40,7 +40,7 @@ const EARLY_HISTORY_DAYS = 32;
  * Gathers the facts of one case in one statement (queues/case-facts-at-once.ts): the case with its debtor and
  * portfolio, contact points (creation order), opt-outs, disputes, approvals still usable (at `approvalsAt`, else
  * `at`: decision record 026) and history. History is the debtor's
- * contact log (every debt: frequency is per person and decision 5 needs conversations about other debts) inside the
+ * contact log (every debt: frequency is per person and principle 5 of docs/compliance/CATALOG.md needs conversations about other debts) inside the
  * longest rule window before `at`, every third-party contact ever (US-REGF-LOC is "once, ever"), and visits still on
  * the calendar (a completed visit is in the contact log). Null when the case does not exist; a portfolio whose
  * parameters cannot be applied is refused (PRECONDITION_FAILED): nothing is judged until an admin fixes them.

@@ -93,7 +93,7 @@ export function setHold(
     reach: 'case',
     write: async (tx, caseRow) => {
       const holdReason = until === null ? null : input.reason;
-      // A hold counts from when it was set (decision 11); changing the end of a running hold keeps its start.
+      // A hold counts from when it was set (docs/compliance/CATALOG.md, principle 11); changing the end of a running hold keeps its start.
       const running = caseRow.holdUntil !== null && caseRow.holdUntil > now;
       const holdFrom = until === null ? null : running ? (caseRow.holdFrom ?? now) : now;
       await tx.update(cases).set({ holdFrom, holdUntil: until, holdReason }).where(eq(cases.id, caseRow.id));

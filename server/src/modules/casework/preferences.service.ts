@@ -25,7 +25,7 @@ async function debtorPoint(tx: Transaction, debtorId: string, contactPointId: st
 
 /**
  * "Do not contact me by this medium / at this place" (Reg F 1006.14(h)): by channel, by contact point, or both
- * (then only that channel to that point). It takes effect at once (COMPLIANCE.md decision 6).
+ * (then only that channel to that point). It takes effect at once (docs/compliance/CATALOG.md, principle 6).
  */
 export function recordOptOut(
   db: Database,

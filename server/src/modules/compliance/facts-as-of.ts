@@ -4,7 +4,7 @@ import type { CaseFacts, DisputeRow } from '../case-core/case-core.service.ts';
 type BaseFacts = CaseFacts['base'];
 
 /**
- * The case's facts for judging an action at `at` (COMPLIANCE.md decision 11, "a fact counts from its own
+ * The case's facts for judging an action at `at` (docs/compliance/CATALOG.md, principle 11, "a fact counts from its own
  * instant"). The engine itself applies every dated fact only from its instant (and a dispute or a hold only until
  * its end), so the facts keep their dates and this picks only what one set of facts cannot say at once: the
  * dispute that stood at `at`, which may have been verified since (the live facts carry only a dispute still open).

@@ -131,7 +131,7 @@ export async function guardAction<T>(db: Database, request: GuardedRequest<T>): 
 }
 
 /**
- * The facts of COMPLIANCE.md for one proposed action judged at its instant (decision 11); a message is "initial"
+ * The facts of COMPLIANCE.md for one proposed action judged at its instant (docs/compliance/CATALOG.md, principle 11); a message is "initial"
  * until the first communication, so also when the first one on record came after `at`.
  */
 export function factsFor(caseFacts: CaseFacts, action: ProposedAction, at: Date): ComplianceFacts {

@@ -37,7 +37,7 @@ function checkCallInstant(at: Date, now: Date, user: SessionUser, caseFacts: Cas
 
 /**
  * Logs a call. An outbound attempt is judged at the instant it happened and refused when a rule blocks it;
- * an inbound call is not an attempt (decision 4), so it is recorded without judgement (an inbound
+ * an inbound call is not an attempt (docs/compliance/CATALOG.md, principle 4), so it is recorded without judgement (an inbound
  * conversation still starts the post-conversation block for later attempts).
  */
 export async function logCall(

@@ -22,7 +22,7 @@ export function zoneMapJson(db: Executor): Promise<string> {
 
 /**
  * The debtor's calendar zone for a contact-log row `cl` (joined with `debtors d`), as the engine decided it: the SQL
- * copy of the shared calendar's debtorCalendarZone (decision 3: the first candidate zone decides the date): the zone stamped in the facts of the decision the
+ * copy of the shared calendar's debtorCalendarZone (docs/compliance/CATALOG.md, principle 3: the first candidate zone decides the date): the zone stamped in the facts of the decision the
  * contact was recorded under when there is one — what the engine saw at the time — else the debtor's named zone,
  * else the first contact point's zone, else the jurisdiction's first zone; UTC for a country without a pack.
  * `zm.m` is the zone map (see zoneMapJson), joined once per query.

@@ -1,12 +1,11 @@
-import { zonesForJurisdiction } from '@arrears/shared/compliance/jurisdiction-zones';
-import { localDate } from '@arrears/shared/domain/promise-state';
+import { jurisdictionCalendarZone, localDate } from '@arrears/shared/domain/calendar';
 import { asc, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { contactPoints, debtors } from '../../db/schema/index.ts';
 import { type CaseRow, candidateZonesOf } from '../case-core/case-core.service.ts';
 
 /**
- * The zone of each debtor's calendar, chosen as the compliance engine chooses it (decision 1): the zone the
+ * The zone of each debtor's calendar, chosen as the calendar module chooses it (shared/src/domain/calendar.ts): the zone the
  * debtor named, else a contact point's zone, else their jurisdiction's first zone; UTC only for countries
  * without a pack.
  */
@@ -32,11 +31,11 @@ export async function calendarZones(
       debtor,
       points.filter((p) => p.debtorId === debtor.id),
     );
-    const fallback = zonesForJurisdiction({
-      country: debtor.jurisdictionCountry,
-      region: debtor.jurisdictionRegion,
-    });
-    zones.set(debtor.id, own[0] ?? fallback[0] ?? 'UTC');
+    zones.set(
+      debtor.id,
+      own[0] ??
+        jurisdictionCalendarZone({ country: debtor.jurisdictionCountry, region: debtor.jurisdictionRegion }),
+    );
   }
   return zones;
 }

@@ -316,7 +316,7 @@ function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase 
       consentRevokedAt: null,
       employerProhibits: false,
       inconvenient: false,
-      // A millisecond apart, the address first: the first candidate zone decides the calendar (decision 3).
+      // A millisecond apart, the address first: the first candidate zone decides the calendar (docs/compliance/CATALOG.md, principle 3).
       createdAt: new Date(now.getTime() + i),
     }),
   );

@@ -295,7 +295,7 @@ export async function validateRow(
 
   if (errors.length > 0) return { ok: false, errors };
 
-  // The calendar zone (COMPLIANCE.md decision 3) is the first candidate: the address, read in creation order.
+  // The calendar zone (docs/compliance/CATALOG.md, principle 3) is the first candidate: the address, read in creation order.
   contactPoints.sort((a, b) => Number(b.kind === 'home_address') - Number(a.kind === 'home_address'));
   const pinned = contactPoints.some((p) => p.timeZone !== null) || explicitTimeZone !== null;
   return {

