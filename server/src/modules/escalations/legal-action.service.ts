@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { legalActions } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { runGuarded } from '../compliance/guard.ts';
+import { runGuarded } from '../compliance/compliance.service.ts';
 import {
   approvalFor,
   climb,

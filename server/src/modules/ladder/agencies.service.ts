@@ -18,10 +18,13 @@ import type { Database, Executor } from '../../db/client.ts';
 import { agencies, agencyCommissions, agencyPlacements, cases } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { caseScope, findCaseInScope } from '../cases/case-scope.ts';
-import { isUniqueViolation } from '../payments/idempotency.ts';
-import { bumpCaseVersion, lockCaseForMoney } from '../payments/money-lock.ts';
-import { recordPayment } from '../payments/payment.service.ts';
+import { caseScope, findCaseInScope } from '../cases/cases.service.ts';
+import {
+  bumpCaseVersion,
+  isUniqueViolation,
+  lockCaseForMoney,
+  recordPayment,
+} from '../payments/payment.service.ts';
 
 interface Write<Input> {
   user: SessionUser;

@@ -6,9 +6,8 @@ import { type Database, queryRows } from '../../db/client.ts';
 import { rollRuns } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { settlementCandidates, settlePromisesInBatch } from '../payments/settlement.service.ts';
-import { refreshWorkability } from '../queues/workability.ts';
-import { refreshAllWorkability } from '../queues/workability-roll.ts';
-import { snapshotBuckets } from '../reports/rollups.ts';
+import { refreshAllWorkability, refreshWorkability } from '../queues/queues.service.ts';
+import { snapshotBuckets } from '../reports/reports.service.ts';
 
 /**
  * The night a roll belongs to is the calendar date of its instant in this zone. At the scheduled hour (10:00 UTC)

@@ -12,8 +12,8 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { caseScope } from '../cases/case-scope.ts';
-import { maskedLabel } from '../compliance/preview.ts';
+import { caseScope } from '../cases/cases.service.ts';
+import { maskedLabel } from '../compliance/compliance.service.ts';
 import { isoMicros } from './audit.queries.ts';
 
 export function decisionNotFound(): AppError {

@@ -2,7 +2,7 @@ import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { type AgentFigures, EDGE_MINUTES, type HeatMapOutput } from '@arrears/shared/schemas/oversight';
 import { and, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 import { localMidnight } from './debtor-zone.ts';
 import { WINDOW_NEAR_EDGE, WINDOW_OUTSIDE } from './insights.ts';
 

@@ -6,7 +6,7 @@ import { EDGE_MINUTES } from '@arrears/shared/schemas/oversight';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { contactInsights } from '../../db/schema/index.ts';
-import type { CaseFacts } from '../compliance/facts.queries.ts';
+import type { CaseFacts } from '../compliance/compliance.service.ts';
 import { contactZone, windowEnd, windowStart, zoneMapJoin, zoneMapJson } from './debtor-zone.ts';
 
 /**

@@ -147,3 +147,7 @@ function caseMoney(row: CaseRow): Output['case'] {
     row;
   return { currency, principalMinor, interestMinor, feesMinor, paidMinor, balanceMinor, status, version };
 }
+
+export { bumpCaseVersion, lockCaseForMoney } from './money-lock.ts';
+// What the other modules use of payments' internals: they import it from here (issue 16).
+export { isUniqueViolation };

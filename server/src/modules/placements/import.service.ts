@@ -12,7 +12,7 @@ import { type Database, type Executor, queryRows } from '../../db/client.ts';
 import { cases, placements, portfolios, teams, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { CaseRow, ContactPointRow, DebtorRow } from '../compliance/facts.mapping.ts';
+import type { CaseRow, ContactPointRow, DebtorRow } from '../compliance/compliance.service.ts';
 import { type FreshCase, judgeFresh } from './judge-fresh.ts';
 import { type ParsedFile, parsePlacementFile } from './parse-file.ts';
 import type { ValidRow } from './validate-row.ts';

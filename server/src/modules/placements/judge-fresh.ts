@@ -7,10 +7,10 @@ import {
   type DebtorRow,
   debtFacts,
   debtorFacts,
-} from '../compliance/facts.mapping.ts';
-import { parametersFor } from '../compliance/parameters.ts';
-import { judgeLoaded, priorityOf, type Workability } from '../queues/judge.ts';
-import type { LoadedCase } from '../queues/workability-facts.ts';
+  parametersFor,
+} from '../compliance/compliance.service.ts';
+import type { LoadedCase } from '../queues/queues.service.ts';
+import { judgeLoaded, priorityOf, type Workability } from '../queues/queues.service.ts';
 
 export interface FreshCase {
   caseRow: CaseRow;

@@ -8,12 +8,8 @@ import { type Database, queryRows } from '../../db/client.ts';
 import { messageTemplates, reminderSends } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { logger as rootLogger } from '../../logger.ts';
-import { TARGET_KINDS } from '../compliance/action-targets.ts';
-import type { SystemActor } from '../compliance/case-lock.ts';
-import { recordContact } from '../compliance/contact-record.ts';
-import type { ContactPointRow } from '../compliance/facts.mapping.ts';
-import type { CaseFacts } from '../compliance/facts.queries.ts';
-import { runGuarded } from '../compliance/guard.ts';
+import type { CaseFacts, ContactPointRow, SystemActor } from '../compliance/compliance.service.ts';
+import { recordContact, runGuarded, TARGET_KINDS } from '../compliance/compliance.service.ts';
 import { templateContent } from '../contacts/messages.service.ts';
 import { devMessageProvider, type MessageProvider } from './provider.ts';
 

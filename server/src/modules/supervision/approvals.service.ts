@@ -14,13 +14,17 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { cases, complianceDecisions, debtors, escalationRequests, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { caseScope } from '../cases/case-scope.ts';
-import { OVERRIDE_HOURS, type OverrideGrant } from '../compliance/decisions.queries.ts';
-import type { CaseFacts } from '../compliance/facts.queries.ts';
-import { factsFor } from '../compliance/guard.ts';
-import { coveringGrant } from '../compliance/overrides.ts';
-import { candidateActions, maskedLabel } from '../compliance/preview.ts';
-import { loadFactsForCases } from '../queues/workability-facts.ts';
+import { caseScope } from '../cases/cases.service.ts';
+import type { CaseFacts } from '../compliance/compliance.service.ts';
+import {
+  candidateActions,
+  coveringGrant,
+  factsFor,
+  maskedLabel,
+  OVERRIDE_HOURS,
+  type OverrideGrant,
+} from '../compliance/compliance.service.ts';
+import { loadFactsForCases } from '../queues/queues.service.ts';
 
 const DAY_MS = 86_400_000;
 /** As loadCaseFacts: every pack's default history window fits in it, so the history comes with the other facts. */

@@ -15,7 +15,7 @@ import { type Database, type Executor, queryRows, type Transaction } from '../..
 import { cases, complaints, debtors, supervisorTeams, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 
 const DAY_MS = 86_400_000;
 const namedAgent = alias(users, 'named_agent');

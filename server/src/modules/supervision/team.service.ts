@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import type { Database, Executor } from '../../db/client.ts';
 import { auditEvents, cases, debtors, teams, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 
 type Reassigner = SessionUser & { role: 'supervisor' | 'admin' };
 
