@@ -148,6 +148,6 @@ function caseMoney(row: CaseRow): Output['case'] {
   return { currency, principalMinor, interestMinor, feesMinor, paidMinor, balanceMinor, status, version };
 }
 
-export { bumpCaseVersion, lockCaseForMoney } from './money-lock.ts';
 // What the other modules use of payments' internals: they import it from here (issue 16).
-export { isUniqueViolation };
+export { isUniqueViolation } from './idempotency.ts';
+export { bumpCaseVersion, lockCaseForMoney } from './money-lock.ts';

@@ -105,8 +105,7 @@ export async function queueCounts(
 
 // What the other modules use of queues: they import it from here, never from the files below (issue 16).
 export { addDays, localDateIn } from './debtor-calendar.ts';
-export { priorityOf } from './judge.ts';
+export { judgeLoaded, priorityOf, type Workability } from './judge.ts';
 export { refreshWorkability } from './workability.ts';
-export type { LoadedCase } from './workability-facts.ts';
+export { type LoadedCase, loadFactsForCases } from './workability-facts.ts';
 export { refreshAllWorkability } from './workability-roll.ts';
-export { judgeLoaded, loadFactsForCases, type Workability };
