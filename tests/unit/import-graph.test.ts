@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * (a) no import cycle between the server's modules (the first folder under server/src/modules);
  * (b) a file of module A imports from module B only B's service (`B/*.service.ts`, or `B/index.ts` when that
  *     only re-exports the service) or anything in `case-core`; a router is imported only by the app router;
- * (c) a folder of client/src/features never imports another one (shared pieces live in components/ or lib/).
+ * (c) a folder of client/src/features never imports another one (shared pieces live in components/, hooks/
+ *     or lib/).
  * The graph comes from the TypeScript compiler's own parse of both projects, type-only imports included.
  */
 
@@ -115,7 +116,7 @@ function boundaryViolations(graph: ImportGraph): string[] {
       const toFeature = featureOf(to);
       if (fromFeature !== undefined && toFeature !== undefined && fromFeature !== toFeature) {
         violations.push(
-          `${from} -> ${to}  (feature ${fromFeature} imports feature ${toFeature}: move the shared piece to components/ or lib/)`,
+          `${from} -> ${to}  (feature ${fromFeature} imports feature ${toFeature}: move the shared piece to components/, hooks/ or lib/)`,
         );
       }
     }
