@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { cases } from '../../server/src/db/schema/index.ts';
 import { statement } from '../../server/src/db/statement.ts';
-import { caseScope, caseScopeTemplate } from '../../server/src/modules/cases/case-scope.ts';
+import { caseScope, caseScopeTemplate } from '../../server/src/modules/cases/cases.service.ts';
 import { buildCase, buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
 import { createTestDatabase } from './support/db.ts';
 

@@ -12,7 +12,7 @@ import {
   releaseKey,
   requestHash,
 } from '../modules/idempotency/idempotency-keys.ts';
-import { enforceRate, type RatePolicy } from '../modules/limits/rate-limit.ts';
+import { enforceRate, type RatePolicy } from '../modules/limits/limits.service.ts';
 import { t } from './init.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { type SQL, sql } from 'drizzle-orm';
 import { cases } from '../../db/schema/index.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 
 /**
  * Who changes a case. Staff is the signed-in user as the session gives it (its `kind` may be left out, so every

@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'dri
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { cases, debtors, portfolios, users } from '../../db/schema/index.ts';
-import { caseScope } from './case-scope.ts';
+import { caseScope } from './cases.service.ts';
 
 type ListInput = z.output<typeof caseListInput>;
 

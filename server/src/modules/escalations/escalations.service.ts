@@ -10,7 +10,7 @@ import type { Database } from '../../db/client.ts';
 import { cases, escalationRequests } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { caseScope, findCaseInScope } from '../cases/case-scope.ts';
+import { caseScope, findCaseInScope } from '../cases/cases.service.ts';
 
 interface Options<Input> {
   user: SessionUser;

@@ -19,7 +19,7 @@ import { agencies, agencyCommissions, agencyPlacements, cases } from '../../db/s
 import { AppError, invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
-import { caseScope, findCaseInScope } from '../cases/case-scope.ts';
+import { caseScope, findCaseInScope } from '../cases/cases.service.ts';
 import { isUniqueViolation, recordPayment } from '../payments/payment.service.ts';
 
 interface Write<Input> {

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts';
 import { refreshWorkability } from '../case-core/case-core.service.ts';
 import { settlementCandidates, settlePromisesInBatch } from '../payments/settlement.service.ts';
 import { refreshAllWorkability } from '../queues/queues.service.ts';
-import { snapshotBuckets } from '../reports/rollups.ts';
+import { snapshotBuckets } from '../reports/reports.service.ts';
 
 /**
  * The night a roll belongs to is the calendar date of its instant in this zone. At the scheduled hour (10:00 UTC)

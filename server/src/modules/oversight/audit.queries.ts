@@ -7,7 +7,7 @@ import type {
 } from '@arrears/shared/schemas/oversight';
 import { and, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 import { localMidnight } from './debtor-zone.ts';
 
 interface ListRow {

@@ -13,7 +13,7 @@ import {
 } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { maskedLabel } from '../case-core/case-core.service.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 import { isoMicros } from './audit.queries.ts';
 
 export function decisionNotFound(): AppError {

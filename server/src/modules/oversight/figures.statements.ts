@@ -10,7 +10,7 @@ import {
   teams,
   users,
 } from '../../db/schema/index.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 import { WINDOW_NEAR_EDGE, WINDOW_OUTSIDE } from './insights.ts';
 
 /**

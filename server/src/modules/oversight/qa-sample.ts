@@ -5,7 +5,7 @@ import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { QaReason, QaSampleOutput } from '@arrears/shared/schemas/oversight';
 import { and, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 import { isoMicros, latestReview, reviewColumns, reviewOf } from './audit.queries.ts';
 import { localMidnight } from './debtor-zone.ts';
 import { WINDOW_INSIDE } from './insights.ts';

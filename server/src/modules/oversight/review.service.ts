@@ -5,7 +5,7 @@ import type { Database } from '../../db/client.ts';
 import { cases, complianceDecisions, contactLog, reviews } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 
 /**
  * Marks a decision or a contact reviewed with a note: appends a review row (a newer one supersedes the older,

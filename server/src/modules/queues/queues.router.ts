@@ -10,7 +10,7 @@ import {
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { permissionProcedure, perUserRate } from '../../trpc/procedures.ts';
-import type { RatePolicy } from '../limits/rate-limit.ts';
+import type { RatePolicy } from '../limits/limits.service.ts';
 import { nextCase, releaseClaim } from './next-case.ts';
 import { listQueue, queueCounts } from './queues.service.ts';
 

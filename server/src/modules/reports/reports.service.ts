@@ -122,3 +122,6 @@ export async function reportCsv(
     csv: UTF8_BOM + (rows.length === 0 ? 'no rows\r\n' : toCsv(csvRows, keys.map(csvHeader))),
   };
 }
+
+// What the other modules use of reports' internals: they import it from here (issue 16).
+export { snapshotBuckets } from './rollups.ts';

@@ -16,7 +16,7 @@ import type { Executor } from '../../db/client.ts';
 import { cases, complianceDecisions, debtors, escalationRequests, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type CaseFacts, loadFactsForCases, maskedLabel } from '../case-core/case-core.service.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 import {
   candidateActions,
   coveringGrant,

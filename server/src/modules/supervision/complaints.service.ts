@@ -16,7 +16,7 @@ import { type Database, type Executor, queryRows, type Transaction } from '../..
 import { cases, complaints, debtors, supervisorTeams, users } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 
 const namedAgent = alias(users, 'named_agent');
 const assignee = alias(users, 'assignee');

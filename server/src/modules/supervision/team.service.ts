@@ -14,7 +14,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { cases, debtors, teams, users } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import { recordAudits } from '../audit/audit.service.ts';
-import { caseScope } from '../cases/case-scope.ts';
+import { caseScope } from '../cases/cases.service.ts';
 
 type Reassigner = SessionUser & { role: 'supervisor' | 'admin' };
 

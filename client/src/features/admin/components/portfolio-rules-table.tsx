@@ -2,7 +2,7 @@ import type { PortfolioRules } from '@arrears/shared/schemas/rules';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { portfolioSearch } from '../hooks/use-selected-portfolio.ts';
+import { portfolioSearch } from '../../../hooks/use-selected-portfolio.ts';
 
 /** The id of a portfolio's edit link, so closing its editor can put the focus back where it came from. */
 export function editLinkId(portfolioId: string): string {

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useRulePortfoliosQuery } from '../api/use-rule-portfolios-query.ts';
 import { useRulesCatalogQuery } from '../api/use-rules-catalog-query.ts';
-import { useSelectedPortfolio } from '../hooks/use-selected-portfolio.ts';
 import { PortfolioParametersEditor } from './portfolio-parameters-editor.tsx';
 import { editLinkId, PortfolioRulesTable } from './portfolio-rules-table.tsx';
 import { RulePackList } from './rule-pack-list.tsx';

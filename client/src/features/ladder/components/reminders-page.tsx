@@ -3,8 +3,8 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { portfolioSearch, useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
 import { readApiError } from '../../../lib/api-error.ts';
-import { portfolioSearch, useSelectedPortfolio } from '../../admin/hooks/use-selected-portfolio.ts';
 import { useReminderStrategiesQuery } from '../api/use-reminder-strategies.ts';
 import { StrategyEditor } from './strategy-editor.tsx';
 

@@ -1,4 +1,4 @@
-import { useUrlState } from '../../../lib/url-state.ts';
+import { useUrlState } from '../lib/url-state.ts';
 
 const PARAM = 'portfolio';
 

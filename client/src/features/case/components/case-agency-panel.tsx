@@ -7,8 +7,10 @@ import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
-import { checkAmount } from '../../case/hooks/amount.ts';
-import { usePlacementsQuery, useRecallPlacement, useRecordAgencyPayment } from '../api/use-agencies.ts';
+import { useCasePlacementsQuery } from '../api/use-case-placements-query.ts';
+import { useRecallPlacement } from '../api/use-recall-placement.ts';
+import { useRecordAgencyPayment } from '../api/use-record-agency-payment.ts';
+import { checkAmount } from '../hooks/amount.ts';
 
 /**
  * The case's agency placements on the case screen, for a supervisor: what was placed, collected and owed in
@@ -18,7 +20,7 @@ export function CaseAgencyPanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const headingId = useId();
-  const placements = usePlacementsQuery({ caseId }, user.role === 'supervisor');
+  const placements = useCasePlacementsQuery(caseId, user.role === 'supervisor');
   if (user.role !== 'supervisor') return null;
   if (!placements.data || placements.data.rows.length === 0) return null;
   return (
