@@ -21,6 +21,12 @@ const amount = (field: string) =>
 /** Must also be the case's currency; the service says so when it is not. */
 const currency = shortText(3).regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as USD or CNY');
 
+/**
+ * How far ahead of the debtor's today a promise (or a plan's first installment) may fall. The service checks it
+ * against the debtor's calendar; forms bound their date pickers with it.
+ */
+export const PROMISE_MAX_DAYS_AHEAD = 90;
+
 export const recordPromiseInput = z.object({
   caseId,
   amountMinor: amount('amountMinor'),

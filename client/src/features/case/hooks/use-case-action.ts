@@ -1,0 +1,39 @@
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { type ActionFailure, readActionError } from './action-error.ts';
+
+export interface CaseAction<I> {
+  failure: ActionFailure | null;
+  pending: boolean;
+  /** Sends the request under this opening's idempotency key; on success renews the key and calls `onDone`. */
+  send: (input: Omit<I, 'idempotencyKey'>) => void;
+}
+
+/**
+ * The write behind an action form: one idempotency key per opening (decision 022), sent again unchanged on a
+ * retry, renewed after a success; the failure read once for the alert and the fields.
+ */
+export function useCaseAction<I extends { idempotencyKey: string }, O>(
+  mutation: UseMutationResult<O, unknown, I, unknown>,
+  onDone: (output: O) => void,
+): CaseAction<I> {
+  const idempotency = useIdempotencyKey();
+  return {
+    failure: mutation.error ? readActionError(mutation.error) : null,
+    pending: mutation.isPending,
+    send: (input) => {
+      if (mutation.isPending) return;
+      mutation.mutate({ ...input, idempotencyKey: idempotency.key } as I, {
+        onSuccess: (output) => {
+          idempotency.renew();
+          onDone(output);
+        },
+      });
+    },
+  };
+}
+
+/** The case version the form was opened on, when known: a change made meanwhile is refused, not overwritten. */
+export function expectedVersionOf(caseVersion: number | undefined): { expectedVersion?: number } {
+  return caseVersion === undefined ? {} : { expectedVersion: caseVersion };
+}
