@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fieldErrorOf, maxLengthOf, renamed, schemaResolver, tooShort } from './schema-form.ts';
 
-const options = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<never>;
+// biome-ignore lint/suspicious/noExplicitAny: the options a form passes its resolver, for any form
+const options = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<any>;
 const attorney = recordAttorneyInput.pick({ name: true, contact: true });
 
 describe('the form hook over the shared request schemas', () => {

@@ -5,7 +5,7 @@ interface SubmitRowProps {
   label: string;
   pending: boolean;
   /** Said on the button while the request runs; "Saving…" unless told. */
-  pendingLabel?: string;
+  pendingLabel?: string | undefined;
   /** Buttons after the submit one (Cancel…). */
   children?: ReactNode;
 }

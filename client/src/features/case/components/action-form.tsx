@@ -14,6 +14,7 @@ interface ActionFormProps<O> {
   onValid: (values: O) => void;
   debtorZone: string | undefined;
   submitLabel: string;
+  pendingLabel?: string;
   /** Say "fix the fields" in the alert when the form's own checks stop a submit (the money forms). */
   summarizeProblems?: boolean;
   children: ReactNode;
@@ -26,6 +27,7 @@ export function ActionForm<O>({
   onValid,
   debtorZone,
   submitLabel,
+  pendingLabel,
   summarizeProblems = false,
   children,
 }: ActionFormProps<O>) {
@@ -38,7 +40,7 @@ export function ActionForm<O>({
         debtorZone={debtorZone}
       />
       {children}
-      <SubmitRow label={submitLabel} pending={action.pending} />
+      <SubmitRow label={submitLabel} pending={action.pending} pendingLabel={pendingLabel} />
     </form>
   );
 }

@@ -5,8 +5,11 @@ import { type ActionFailure, readActionError } from './action-error.ts';
 export interface CaseAction<I> {
   failure: ActionFailure | null;
   pending: boolean;
-  /** Sends the request under this opening's idempotency key; on success renews the key and calls `onDone`. */
-  send: (input: Omit<I, 'idempotencyKey'>) => void;
+  /**
+   * Sends the request under this opening's idempotency key; on success renews the key and calls `onDone`
+   * (or `done`, when this submission knows better what to report).
+   */
+  send: (input: Omit<I, 'idempotencyKey'>, done?: () => void) => void;
 }
 
 /**
@@ -21,12 +24,13 @@ export function useCaseAction<I extends { idempotencyKey: string }, O>(
   return {
     failure: mutation.error ? readActionError(mutation.error) : null,
     pending: mutation.isPending,
-    send: (input) => {
+    send: (input, done) => {
       if (mutation.isPending) return;
       mutation.mutate({ ...input, idempotencyKey: idempotency.key } as I, {
         onSuccess: (output) => {
           idempotency.renew();
-          onDone(output);
+          if (done) done();
+          else onDone(output);
         },
       });
     },
