@@ -3,17 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { tooShort, useSchemaForm } from '../../../lib/schema-form.ts';
 import { useRecordAttorney } from '../api/use-record-flag.ts';
-import { expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { type CaseFormProps, expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 
 const attorneySchema = recordAttorneyInput.pick({ name: true, contact: true });
 
-export interface AttorneyFormProps {
-  caseId: string;
-  caseVersion: number | undefined;
-  debtorZone: string | undefined;
-  onDone: () => void;
-}
+export type AttorneyFormProps = CaseFormProps;
 
 /** The debtor is represented: from now on the attorney is contacted, not the debtor (US-FDCPA-ATTY). */
 export function AttorneyForm({ caseId, caseVersion, debtorZone, onDone }: AttorneyFormProps) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { tooShort, useSchemaForm } from '../../../lib/schema-form.ts';
 import { useRecordComplaint } from '../api/use-record-complaint.ts';
-import { expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { type CaseFormProps, expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 
 const complaintSchema = recordComplaintInput
@@ -12,13 +12,9 @@ const complaintSchema = recordComplaintInput
   .extend({ namesAgent: z.boolean() });
 const MIN_DESCRIPTION = complaintSchema.shape.description.minLength ?? 0;
 
-export interface ComplaintFormProps {
-  caseId: string;
-  caseVersion: number | undefined;
+export interface ComplaintFormProps extends CaseFormProps {
   /** The case's agent, whom the complaint may name. */
   assignedAgent: { id: string; name: string } | null;
-  debtorZone: string | undefined;
-  onDone: () => void;
 }
 
 /** A debtor's complaint about how the debt is collected, tied to the case and, if named, the agent. */

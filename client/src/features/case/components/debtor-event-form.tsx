@@ -18,18 +18,14 @@ import {
   wallTimeAt,
   wallTimeShape,
 } from '../hooks/typed-instant.ts';
-import { expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { type CaseFormProps, expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 import { WallTimeFields } from './wall-time-fields.tsx';
 
 export type DebtorEventKind = 'dispute' | 'cease' | 'bankruptcy' | 'death';
 
-export interface DebtorEventFormProps {
-  caseId: string;
+export interface DebtorEventFormProps extends CaseFormProps {
   kind: DebtorEventKind;
-  caseVersion: number | undefined;
-  debtorZone: string | undefined;
-  onDone: () => void;
 }
 
 /** A dispute carries the debtor's reason; the other events only their date. */

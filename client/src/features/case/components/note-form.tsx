@@ -3,17 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { tooShort, useSchemaForm } from '../../../lib/schema-form.ts';
 import { useAddNote } from '../api/use-add-note.ts';
-import { expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { type CaseFormProps, expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 
 const noteSchema = addNoteInput.pick({ body: true });
 
-export interface NoteFormProps {
-  caseId: string;
-  caseVersion: number | undefined;
-  debtorZone: string | undefined;
-  onDone: () => void;
-}
+export type NoteFormProps = CaseFormProps;
 
 /** A note on the case, for whoever works it next. */
 export function NoteForm({ caseId, caseVersion, debtorZone, onDone }: NoteFormProps) {

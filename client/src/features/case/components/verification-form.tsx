@@ -4,16 +4,12 @@ import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordVerificationSent } from '../api/use-record-flag.ts';
 import { notAfterNow, typedInstant, wallTimeAt, wallTimeSchema } from '../hooks/typed-instant.ts';
-import { expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { type CaseFormProps, expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 import { WallTimeFields } from './wall-time-fields.tsx';
 
-export interface VerificationFormProps {
-  caseId: string;
+export interface VerificationFormProps extends CaseFormProps {
   disputeId: string;
-  caseVersion: number | undefined;
-  debtorZone: string | undefined;
-  onDone: () => void;
 }
 
 /** Verification of the disputed debt went to the debtor (in the agent's clock): the dispute's pause ends. */

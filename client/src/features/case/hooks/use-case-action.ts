@@ -41,3 +41,11 @@ export function useCaseAction<I extends { idempotencyKey: string }, O>(
 export function expectedVersionOf(caseVersion: number | undefined): { expectedVersion?: number } {
   return caseVersion === undefined ? {} : { expectedVersion: caseVersion };
 }
+
+/** What every case form is given: the case, the version it opened on, the debtor's zone, and what to do when saved. */
+export interface CaseFormProps {
+  caseId: string;
+  caseVersion: number | undefined;
+  debtorZone: string | undefined;
+  onDone: () => void;
+}
