@@ -1,9 +1,8 @@
 import { placeWithAgencyInput } from '@arrears/shared/schemas/escalations';
 import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
-import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useAgencyChoices, usePlaceWithAgency } from '../api/use-place-with-agency.ts';
-import { useCaseAction } from '../hooks/use-case-action.ts';
+import { useActionForm } from '../hooks/use-action-form.ts';
 import { ActionForm } from './action-form.tsx';
 
 const placementSchema = placeWithAgencyInput.pick({ agencyId: true });
@@ -22,11 +21,9 @@ export function AgencyPlacementForm({ caseId, debtorZone, onDone }: AgencyPlacem
   const { t } = useTranslation();
   const choices = useAgencyChoices(true);
   const agencies = choices.data ?? [];
-  const action = useCaseAction(usePlaceWithAgency(caseId), () => {});
-  const form = useSchemaForm(placementSchema, {
+  const { action, form } = useActionForm(usePlaceWithAgency(caseId), () => {}, placementSchema, {
     defaultValues: { agencyId: '' },
     messages: { agencyId: t('approvals.place.pickAgency') },
-    serverErrors: action.failure?.fieldErrors,
   });
 
   if (choices.isPending) {

@@ -1,9 +1,10 @@
 import { recordAttorneyInput } from '@arrears/shared/schemas/casework';
 import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
-import { tooShort, useSchemaForm } from '../../../lib/schema-form.ts';
+import { tooShort } from '../../../lib/schema-form.ts';
 import { useRecordAttorney } from '../api/use-record-flag.ts';
-import { type CaseFormProps, expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { useActionForm } from '../hooks/use-action-form.ts';
+import { type CaseFormProps, expectedVersionOf } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 
 const attorneySchema = recordAttorneyInput.pick({ name: true, contact: true });
@@ -13,14 +14,12 @@ export type AttorneyFormProps = CaseFormProps;
 /** The debtor is represented: from now on the attorney is contacted, not the debtor (US-FDCPA-ATTY). */
 export function AttorneyForm({ caseId, caseVersion, debtorZone, onDone }: AttorneyFormProps) {
   const { t } = useTranslation();
-  const action = useCaseAction(useRecordAttorney(caseId), onDone);
-  const form = useSchemaForm(attorneySchema, {
+  const { action, form } = useActionForm(useRecordAttorney(caseId), onDone, attorneySchema, {
     defaultValues: { name: '', contact: '' },
     messages: {
       name: tooShort(t('actions.attorney.nameNeeded')),
       contact: tooShort(t('actions.attorney.contactNeeded')),
     },
-    serverErrors: action.failure?.fieldErrors,
   });
 
   return (

@@ -2,9 +2,10 @@ import { COMPLAINT_CHANNELS, recordComplaintInput } from '@arrears/shared/schema
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
-import { tooShort, useSchemaForm } from '../../../lib/schema-form.ts';
+import { tooShort } from '../../../lib/schema-form.ts';
 import { useRecordComplaint } from '../api/use-record-complaint.ts';
-import { type CaseFormProps, expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { useActionForm } from '../hooks/use-action-form.ts';
+import { type CaseFormProps, expectedVersionOf } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 
 const complaintSchema = recordComplaintInput
@@ -26,11 +27,9 @@ export function ComplaintForm({
   onDone,
 }: ComplaintFormProps) {
   const { t } = useTranslation();
-  const action = useCaseAction(useRecordComplaint(caseId), onDone);
-  const form = useSchemaForm(complaintSchema, {
+  const { action, form } = useActionForm(useRecordComplaint(caseId), onDone, complaintSchema, {
     defaultValues: { channel: 'phone', description: '', namesAgent: false },
     messages: { description: tooShort(t('actions.reasonTooShort', { count: MIN_DESCRIPTION })) },
-    serverErrors: action.failure?.fieldErrors,
   });
 
   return (

@@ -2,9 +2,9 @@ import type { EscalationKind } from '@arrears/shared/domain/enums';
 import { escalationRequestInput } from '@arrears/shared/schemas/escalations';
 import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
-import { tooShort, useSchemaForm } from '../../../lib/schema-form.ts';
+import { tooShort } from '../../../lib/schema-form.ts';
 import { useRequestEscalation } from '../api/use-request-escalation.ts';
-import { useCaseAction } from '../hooks/use-case-action.ts';
+import { useActionForm } from '../hooks/use-action-form.ts';
 import { ActionForm } from './action-form.tsx';
 
 const escalationSchema = escalationRequestInput.pick({ reason: true });
@@ -20,11 +20,9 @@ export interface EscalationFormProps {
 /** Asks a supervisor to approve a step up the ladder; nothing reaches the debtor until it is approved. */
 export function EscalationForm({ caseId, kind, debtorZone, onDone }: EscalationFormProps) {
   const { t } = useTranslation();
-  const action = useCaseAction(useRequestEscalation(caseId), onDone);
-  const form = useSchemaForm(escalationSchema, {
+  const { action, form } = useActionForm(useRequestEscalation(caseId), onDone, escalationSchema, {
     defaultValues: { reason: '' },
     messages: { reason: tooShort(t('actions.reasonTooShort', { count: MIN_REASON })) },
-    serverErrors: action.failure?.fieldErrors,
   });
 
   return (

@@ -1,9 +1,10 @@
 import { addNoteInput } from '@arrears/shared/schemas/casework';
 import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
-import { tooShort, useSchemaForm } from '../../../lib/schema-form.ts';
+import { tooShort } from '../../../lib/schema-form.ts';
 import { useAddNote } from '../api/use-add-note.ts';
-import { type CaseFormProps, expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { useActionForm } from '../hooks/use-action-form.ts';
+import { type CaseFormProps, expectedVersionOf } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 
 const noteSchema = addNoteInput.pick({ body: true });
@@ -13,11 +14,9 @@ export type NoteFormProps = CaseFormProps;
 /** A note on the case, for whoever works it next. */
 export function NoteForm({ caseId, caseVersion, debtorZone, onDone }: NoteFormProps) {
   const { t } = useTranslation();
-  const action = useCaseAction(useAddNote(caseId), onDone);
-  const form = useSchemaForm(noteSchema, {
+  const { action, form } = useActionForm(useAddNote(caseId), onDone, noteSchema, {
     defaultValues: { body: '' },
     messages: { body: tooShort(t('actions.note.empty')) },
-    serverErrors: action.failure?.fieldErrors,
   });
 
   return (
