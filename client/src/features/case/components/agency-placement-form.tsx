@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { placeWithAgencyInput } from '@arrears/shared/schemas/escalations';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { useAgencyChoices, usePlaceWithAgency } from '../api/use-place-with-agency.ts';
-import { readActionError } from '../hooks/action-error.ts';
-import { ActionFailureAlert } from './action-failure.tsx';
+import { useActionForm } from '../hooks/use-action-form.ts';
+import { ActionForm } from './action-form.tsx';
+
+const placementSchema = placeWithAgencyInput.pick({ agencyId: true });
 
 export interface AgencyPlacementFormProps {
   caseId: string;
@@ -18,33 +19,12 @@ export interface AgencyPlacementFormProps {
  */
 export function AgencyPlacementForm({ caseId, debtorZone, onDone }: AgencyPlacementFormProps) {
   const { t } = useTranslation();
-  const idempotency = useIdempotencyKey();
   const choices = useAgencyChoices(true);
-  const place = usePlaceWithAgency(caseId);
-  const [agencyId, setAgencyId] = useState('');
-  const [tried, setTried] = useState(false);
   const agencies = choices.data ?? [];
-  const chosen = agencies.find((agency) => agency.id === agencyId);
-  const failure = place.error ? readActionError(place.error) : null;
-  const problem = chosen === undefined ? t('approvals.place.pickAgency') : undefined;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (chosen === undefined) {
-      event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    place.mutate(
-      { idempotencyKey: idempotency.key, caseId, agencyId: chosen.id },
-      {
-        onSuccess: () => {
-          idempotency.renew();
-          onDone(chosen.name);
-        },
-      },
-    );
-  }
+  const { action, form } = useActionForm(usePlaceWithAgency(caseId), () => {}, placementSchema, {
+    defaultValues: { agencyId: '' },
+    messages: { agencyId: t('approvals.place.pickAgency') },
+  });
 
   if (choices.isPending) {
     return (
@@ -62,20 +42,25 @@ export function AgencyPlacementForm({ caseId, debtorZone, onDone }: AgencyPlacem
   }
   if (agencies.length === 0) return <p className="muted">{t('approvals.place.none')}</p>;
   return (
-    <form className="action-form" onSubmit={submit} noValidate>
-      <ActionFailureAlert failure={failure} debtorZone={debtorZone} />
-      <FormField
+    <ActionForm
+      form={form}
+      action={action}
+      debtorZone={debtorZone}
+      submitLabel={t('approvals.place.submit')}
+      pendingLabel={t('approvals.saving')}
+      onValid={({ agencyId }) => {
+        const chosen = agencies.find((agency) => agency.id === agencyId);
+        if (chosen) action.send({ caseId, agencyId: chosen.id }, () => onDone(chosen.name));
+      }}
+    >
+      <SchemaField
+        form={form}
+        name="agencyId"
         label={t('approvals.place.agency')}
         hint={t('approvals.place.hint')}
-        error={(tried ? problem : undefined) ?? failure?.fieldErrors.agencyId?.[0]}
       >
         {(control) => (
-          <select
-            {...control}
-            data-autofocus
-            value={agencyId}
-            onChange={(event) => setAgencyId(event.target.value)}
-          >
+          <select {...control} data-autofocus>
             <option value="">{t('approvals.place.choose')}</option>
             {agencies.map((agency) => (
               <option key={agency.id} value={agency.id}>
@@ -87,12 +72,7 @@ export function AgencyPlacementForm({ caseId, debtorZone, onDone }: AgencyPlacem
             ))}
           </select>
         )}
-      </FormField>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={place.isPending}>
-          {place.isPending ? t('approvals.saving') : t('approvals.place.submit')}
-        </button>
-      </div>
-    </form>
+      </SchemaField>
+    </ActionForm>
   );
 }

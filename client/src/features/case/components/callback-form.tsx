@@ -1,13 +1,17 @@
-import { type FormEvent, useState } from 'react';
+import { scheduleCallbackInput } from '@arrears/shared/schemas/casework';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useScheduleCallback } from '../api/use-schedule-callback.ts';
-import { readActionError } from '../hooks/action-error.ts';
+import { checkWallTime, typedInstant, wallTimeShape } from '../hooks/typed-instant.ts';
+import { expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
 import { formatInZone, zoneCity } from '../hooks/zone-time.ts';
-import { dayInZone, instantFromWallTime } from '../hooks/zoned-input.ts';
-import { ActionFailureAlert } from './action-failure.tsx';
+import { dayInZone } from '../hooks/zoned-input.ts';
+import { ActionForm } from './action-form.tsx';
+import { WallTimeFields } from './wall-time-fields.tsx';
+
+const callbackSchema = scheduleCallbackInput.pick({ note: true }).extend(wallTimeShape);
 
 export interface CallbackFormProps {
   caseId: string;
@@ -21,94 +25,50 @@ export interface CallbackFormProps {
  * agent's own time shown beside it. The call itself is judged by the guard when it is made.
  */
 export function CallbackForm({ caseId, caseVersion, debtorZone, onDone }: CallbackFormProps) {
-  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const { locale, timeZone } = useSessionUser();
-  const schedule = useScheduleCallback(caseId);
-  const [date, setDate] = useState(() => dayInZone(new Date(), debtorZone));
-  const [time, setTime] = useState('');
-  const [note, setNote] = useState('');
-  const [tried, setTried] = useState(false);
-
-  const dueAt = instantFromWallTime(date, time, debtorZone);
-  const problem =
-    dueAt === null
-      ? t('actions.callback.pickTime')
-      : dueAt.getTime() <= Date.now()
-        ? t('actions.callback.past')
-        : undefined;
-  const failure = schedule.error ? readActionError(schedule.error) : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (problem || dueAt === null) {
-      event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    schedule.mutate(
-      {
-        idempotencyKey: idempotency.key,
-        caseId,
-        dueAt: dueAt.toISOString(),
-        ...(note.trim() ? { note: note.trim() } : {}),
-        ...(caseVersion === undefined ? {} : { expectedVersion: caseVersion }),
-      },
-      {
-        onSuccess: () => {
-          idempotency.renew();
-          onDone();
-        },
-      },
-    );
-  }
+  const action = useCaseAction(useScheduleCallback(caseId), onDone);
+  const form = useSchemaForm(callbackSchema.superRefine(checkWallTime(debtorZone, 'future')), {
+    defaultValues: { date: dayInZone(new Date(), debtorZone), time: '', note: '' },
+    messages: {
+      time: (error) => t(error.message === 'past' ? 'actions.callback.past' : 'actions.callback.pickTime'),
+    },
+    serverErrors: action.failure?.fieldErrors,
+    serverFieldNames: { dueAt: 'time' },
+  });
+  const dueAt = typedInstant({ date: form.watch('date'), time: form.watch('time') }, debtorZone);
 
   return (
-    <form className="action-form" onSubmit={submit} noValidate>
-      <ActionFailureAlert failure={failure} debtorZone={debtorZone} />
-      <fieldset className="field-pair">
-        <legend>{t('actions.callback.when', { city: zoneCity(debtorZone) })}</legend>
-        <FormField label={t('actions.date')}>
-          {(control) => (
-            <input {...control} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-          )}
-        </FormField>
-        <FormField
-          label={t('actions.time')}
-          error={(tried ? problem : undefined) ?? failure?.fieldErrors.dueAt?.[0]}
-        >
-          {(control) => (
-            <input
-              {...control}
-              data-autofocus
-              type="time"
-              value={time}
-              onChange={(event) => setTime(event.target.value)}
-            />
-          )}
-        </FormField>
-      </fieldset>
+    <ActionForm
+      form={form}
+      action={action}
+      debtorZone={debtorZone}
+      submitLabel={t('actions.callback.submit')}
+      onValid={(value) => {
+        const at = typedInstant(value, debtorZone);
+        if (at) {
+          action.send({
+            caseId,
+            dueAt: at.toISOString(),
+            ...(value.note ? { note: value.note } : {}),
+            ...expectedVersionOf(caseVersion),
+          });
+        }
+      }}
+    >
+      <WallTimeFields
+        form={form}
+        legend={t('actions.callback.when', { city: zoneCity(debtorZone) })}
+        focusTime
+      />
       {dueAt && (
         <p className="field-hint">
           {t('actions.callback.yourTime', { time: formatInZone(dueAt, timeZone, locale) })}
         </p>
       )}
-      <FormField label={t('actions.notes')} error={failure?.fieldErrors.note?.[0]}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={2}
-            maxLength={500}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-          />
-        )}
-      </FormField>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={schedule.isPending}>
-          {schedule.isPending ? t('actions.saving') : t('actions.callback.submit')}
-        </button>
-      </div>
-    </form>
+      <SchemaField form={form} name="note" label={t('actions.notes')}>
+        {(control) => <textarea {...control} rows={2} />}
+      </SchemaField>
+    </ActionForm>
   );
 }

@@ -1,13 +1,14 @@
 import type { EscalationKind } from '@arrears/shared/domain/enums';
-import { type FormEvent, useState } from 'react';
+import { escalationRequestInput } from '@arrears/shared/schemas/escalations';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { tooShort } from '../../../lib/schema-form.ts';
 import { useRequestEscalation } from '../api/use-request-escalation.ts';
-import { readActionError } from '../hooks/action-error.ts';
-import { ActionFailureAlert } from './action-failure.tsx';
+import { useActionForm } from '../hooks/use-action-form.ts';
+import { ActionForm } from './action-form.tsx';
 
-const MIN_REASON = 10;
+const escalationSchema = escalationRequestInput.pick({ reason: true });
+const MIN_REASON = escalationSchema.shape.reason.minLength ?? 0;
 
 export interface EscalationFormProps {
   caseId: string;
@@ -18,58 +19,24 @@ export interface EscalationFormProps {
 
 /** Asks a supervisor to approve a step up the ladder; nothing reaches the debtor until it is approved. */
 export function EscalationForm({ caseId, kind, debtorZone, onDone }: EscalationFormProps) {
-  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
-  const request = useRequestEscalation(caseId);
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
-  const problem =
-    reason.trim().length < MIN_REASON ? t('actions.reasonTooShort', { count: MIN_REASON }) : undefined;
-  const failure = request.error ? readActionError(request.error) : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (problem) {
-      event.currentTarget.querySelector<HTMLElement>('textarea')?.focus();
-      return;
-    }
-    request.mutate(
-      { idempotencyKey: idempotency.key, caseId, kind, reason: reason.trim() },
-      {
-        onSuccess: () => {
-          idempotency.renew();
-          onDone();
-        },
-      },
-    );
-  }
+  const { action, form } = useActionForm(useRequestEscalation(caseId), onDone, escalationSchema, {
+    defaultValues: { reason: '' },
+    messages: { reason: tooShort(t('actions.reasonTooShort', { count: MIN_REASON })) },
+  });
 
   return (
-    <form className="action-form" onSubmit={submit} noValidate>
-      <ActionFailureAlert failure={failure} debtorZone={debtorZone} />
+    <ActionForm
+      form={form}
+      action={action}
+      debtorZone={debtorZone}
+      submitLabel={t('actions.requestLabel', { escalation: t(`actions.escalation.${kind}`) })}
+      onValid={({ reason }) => action.send({ caseId, kind, reason })}
+    >
       <p>{t('actions.escalationIntro')}</p>
-      <FormField
-        label={t('actions.reason')}
-        error={(tried ? problem : undefined) ?? failure?.fieldErrors.reason?.[0]}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={4}
-            maxLength={2000}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        )}
-      </FormField>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={request.isPending}>
-          {request.isPending
-            ? t('actions.saving')
-            : t('actions.requestLabel', { escalation: t(`actions.escalation.${kind}`) })}
-        </button>
-      </div>
-    </form>
+      <SchemaField form={form} name="reason" label={t('actions.reason')}>
+        {(control) => <textarea {...control} rows={4} />}
+      </SchemaField>
+    </ActionForm>
   );
 }

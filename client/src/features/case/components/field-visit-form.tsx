@@ -1,14 +1,21 @@
 import { daysAfter } from '@arrears/shared/domain/calendar';
 import type { ActionPreview } from '@arrears/shared/schemas/compliance';
-import { type FormEvent, useState } from 'react';
+import { scheduleFieldVisitInput } from '@arrears/shared/schemas/escalations';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { z } from 'zod';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { maxLengthOf, useSchemaForm } from '../../../lib/schema-form.ts';
 import { useScheduleFieldVisit } from '../api/use-schedule-field-visit.ts';
-import { readActionError } from '../hooks/action-error.ts';
+import { checkWallTime, typedInstant, wallTimeShape } from '../hooks/typed-instant.ts';
+import { useCaseAction } from '../hooks/use-case-action.ts';
 import { zoneCity } from '../hooks/zone-time.ts';
-import { dayInZone, instantFromWallTime } from '../hooks/zoned-input.ts';
-import { ActionFailureAlert } from './action-failure.tsx';
+import { dayInZone } from '../hooks/zoned-input.ts';
+import { ActionForm } from './action-form.tsx';
+import { WallTimeFields } from './wall-time-fields.tsx';
+
+/** The address is one of the previews; the recording reference is optional, so empty is allowed here. */
+const visitSchema = z.object({ addressId: z.string(), recordingRef: z.string(), ...wallTimeShape });
+const RECORDING_REF_MAX = maxLengthOf(scheduleFieldVisitInput, 'recordingRef');
 
 export interface FieldVisitFormProps {
   caseId: string;
@@ -23,53 +30,48 @@ export interface FieldVisitFormProps {
  * slot (time of day, visits per 30 days) and refuses it with the rule when it may not happen then.
  */
 export function FieldVisitForm({ caseId, addresses, debtorZone, onDone }: FieldVisitFormProps) {
-  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
-  const schedule = useScheduleFieldVisit(caseId);
-  const [addressId, setAddressId] = useState(addresses[0]?.contactPointId ?? '');
-  const [date, setDate] = useState(() => dayInZone(daysAfter(Date.now(), 1), debtorZone));
-  const [time, setTime] = useState('');
-  const [recordingRef, setRecordingRef] = useState('');
-  const [tried, setTried] = useState(false);
-  const at = instantFromWallTime(date, time, debtorZone);
-  const problem =
-    at === null
-      ? t('approvals.schedule.pickTime')
-      : at.getTime() <= Date.now()
-        ? t('approvals.schedule.past')
-        : undefined;
-  const failure = schedule.error ? readActionError(schedule.error) : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (problem || at === null || addressId === '') {
-      event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    schedule.mutate(
-      {
-        idempotencyKey: idempotency.key,
-        caseId,
-        addressId,
-        scheduledFor: at.toISOString(),
-        ...(recordingRef.trim() ? { recordingRef: recordingRef.trim() } : {}),
-      },
-      {
-        onSuccess: () => {
-          idempotency.renew();
-          onDone(at);
-        },
-      },
-    );
-  }
+  const action = useCaseAction(useScheduleFieldVisit(caseId), () => {});
+  const form = useSchemaForm(visitSchema.superRefine(checkWallTime(debtorZone, 'future')), {
+    defaultValues: {
+      addressId: addresses[0]?.contactPointId ?? '',
+      date: dayInZone(daysAfter(Date.now(), 1), debtorZone),
+      time: '',
+      recordingRef: '',
+    },
+    messages: {
+      time: (error) =>
+        t(error.message === 'past' ? 'approvals.schedule.past' : 'approvals.schedule.pickTime'),
+    },
+    serverErrors: action.failure?.fieldErrors,
+    serverFieldNames: { scheduledFor: 'time' },
+  });
 
   return (
-    <form className="action-form" onSubmit={submit} noValidate>
-      <ActionFailureAlert failure={failure} debtorZone={debtorZone} />
-      <FormField label={t('approvals.schedule.address')}>
+    <ActionForm
+      form={form}
+      action={action}
+      debtorZone={debtorZone}
+      submitLabel={t('approvals.schedule.submit')}
+      pendingLabel={t('approvals.saving')}
+      onValid={(value) => {
+        const at = typedInstant(value, debtorZone);
+        const recordingRef = value.recordingRef.trim();
+        if (!at || value.addressId === '') return;
+        action.send(
+          {
+            caseId,
+            addressId: value.addressId,
+            scheduledFor: at.toISOString(),
+            ...(recordingRef ? { recordingRef } : {}),
+          },
+          () => onDone(at),
+        );
+      }}
+    >
+      <SchemaField form={form} name="addressId" label={t('approvals.schedule.address')}>
         {(control) => (
-          <select {...control} value={addressId} onChange={(event) => setAddressId(event.target.value)}>
+          <select {...control}>
             {addresses.map((address) => (
               <option key={address.contactPointId} value={address.contactPointId ?? ''}>
                 {address.contactPointLabel}
@@ -77,45 +79,22 @@ export function FieldVisitForm({ caseId, addresses, debtorZone, onDone }: FieldV
             ))}
           </select>
         )}
-      </FormField>
-      <fieldset className="field-pair">
-        <legend>{t('approvals.schedule.when', { city: zoneCity(debtorZone) })}</legend>
-        <FormField label={t('approvals.schedule.date')}>
-          {(control) => (
-            <input {...control} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-          )}
-        </FormField>
-        <FormField
-          label={t('approvals.schedule.time')}
-          error={(tried ? problem : undefined) ?? failure?.fieldErrors.scheduledFor?.[0]}
-        >
-          {(control) => (
-            <input
-              {...control}
-              data-autofocus
-              type="time"
-              value={time}
-              onChange={(event) => setTime(event.target.value)}
-            />
-          )}
-        </FormField>
-      </fieldset>
-      <FormField label={t('approvals.schedule.recordingRef')} hint={t('approvals.schedule.recordingHint')}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            maxLength={200}
-            value={recordingRef}
-            onChange={(event) => setRecordingRef(event.target.value)}
-          />
-        )}
-      </FormField>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={schedule.isPending}>
-          {schedule.isPending ? t('approvals.saving') : t('approvals.schedule.submit')}
-        </button>
-      </div>
-    </form>
+      </SchemaField>
+      <WallTimeFields
+        form={form}
+        legend={t('approvals.schedule.when', { city: zoneCity(debtorZone) })}
+        dateLabel={t('approvals.schedule.date')}
+        timeLabel={t('approvals.schedule.time')}
+        focusTime
+      />
+      <SchemaField
+        form={form}
+        name="recordingRef"
+        label={t('approvals.schedule.recordingRef')}
+        hint={t('approvals.schedule.recordingHint')}
+      >
+        {(control) => <input {...control} type="text" maxLength={RECORDING_REF_MAX} />}
+      </SchemaField>
+    </ActionForm>
   );
 }

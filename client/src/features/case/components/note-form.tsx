@@ -1,73 +1,35 @@
-import { type FormEvent, useState } from 'react';
+import { addNoteInput } from '@arrears/shared/schemas/casework';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { tooShort } from '../../../lib/schema-form.ts';
 import { useAddNote } from '../api/use-add-note.ts';
-import { readActionError } from '../hooks/action-error.ts';
-import { ActionFailureAlert } from './action-failure.tsx';
+import { useActionForm } from '../hooks/use-action-form.ts';
+import { type CaseFormProps, expectedVersionOf } from '../hooks/use-case-action.ts';
+import { ActionForm } from './action-form.tsx';
 
-export interface NoteFormProps {
-  caseId: string;
-  caseVersion: number | undefined;
-  debtorZone: string | undefined;
-  onDone: () => void;
-}
+const noteSchema = addNoteInput.pick({ body: true });
+
+export type NoteFormProps = CaseFormProps;
 
 /** A note on the case, for whoever works it next. */
 export function NoteForm({ caseId, caseVersion, debtorZone, onDone }: NoteFormProps) {
-  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
-  const addNote = useAddNote(caseId);
-  const [body, setBody] = useState('');
-  const [tried, setTried] = useState(false);
-  const problem = body.trim() ? undefined : t('actions.note.empty');
-  const failure = addNote.error ? readActionError(addNote.error) : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (problem) {
-      event.currentTarget.querySelector<HTMLElement>('textarea')?.focus();
-      return;
-    }
-    addNote.mutate(
-      {
-        idempotencyKey: idempotency.key,
-        caseId,
-        body: body.trim(),
-        ...(caseVersion === undefined ? {} : { expectedVersion: caseVersion }),
-      },
-      {
-        onSuccess: () => {
-          idempotency.renew();
-          onDone();
-        },
-      },
-    );
-  }
+  const { action, form } = useActionForm(useAddNote(caseId), onDone, noteSchema, {
+    defaultValues: { body: '' },
+    messages: { body: tooShort(t('actions.note.empty')) },
+  });
 
   return (
-    <form className="action-form" onSubmit={submit} noValidate>
-      <ActionFailureAlert failure={failure} debtorZone={debtorZone} />
-      <FormField
-        label={t('actions.note.body')}
-        error={(tried ? problem : undefined) ?? failure?.fieldErrors.body?.[0]}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={5}
-            maxLength={4000}
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-          />
-        )}
-      </FormField>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={addNote.isPending}>
-          {addNote.isPending ? t('actions.saving') : t('actions.note.submit')}
-        </button>
-      </div>
-    </form>
+    <ActionForm
+      form={form}
+      action={action}
+      debtorZone={debtorZone}
+      submitLabel={t('actions.note.submit')}
+      onValid={({ body }) => action.send({ caseId, body, ...expectedVersionOf(caseVersion) })}
+    >
+      <SchemaField form={form} name="body" label={t('actions.note.body')}>
+        {(control) => <textarea {...control} rows={5} />}
+      </SchemaField>
+    </ActionForm>
   );
 }

@@ -1,19 +1,28 @@
 import type { PAYMENT_METHODS } from '@arrears/shared/domain/enums';
-import { formatMoney } from '@arrears/shared/domain/money';
-import { type FormEvent, useState } from 'react';
+import { recordPaymentInput } from '@arrears/shared/schemas/payments';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordPayment } from '../api/use-record-payment.ts';
-import { readActionError } from '../hooks/action-error.ts';
-import { checkAmount } from '../hooks/amount.ts';
-import { dayInZone, instantFromWallTime, timeInZone } from '../hooks/zoned-input.ts';
-import { ActionFailureAlert } from './action-failure.tsx';
+import { amountText } from '../hooks/amount.ts';
+import { useMoneyForm } from '../hooks/money-form.ts';
+import {
+  checkWallTime,
+  notAfterNow,
+  typedInstant,
+  wallTimeAt,
+  wallTimeShape,
+} from '../hooks/typed-instant.ts';
+import { useCaseAction } from '../hooks/use-case-action.ts';
+import { ActionForm } from './action-form.tsx';
 import { AmountField } from './amount-field.tsx';
 import type { MoneyFormProps } from './promise-form.tsx';
+import { WallTimeFields } from './wall-time-fields.tsx';
 
 type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** In the order an agent meets them. */
 const METHODS = Object.keys({
   card: true,
   bank_transfer: true,
@@ -29,88 +38,60 @@ const METHODS = Object.keys({
  */
 export function PaymentForm(props: MoneyFormProps) {
   const { t } = useTranslation();
-  const { locale, timeZone } = useSessionUser();
-  const record = useRecordPayment(props.caseId);
-  const idempotency = useIdempotencyKey();
+  const { timeZone } = useSessionUser();
+  const money = useMoneyForm(props);
+  const action = useCaseAction(useRecordPayment(props.caseId), props.onDone);
+  // Left as it opened, the time means "now": the instant the form opened, to the millisecond. Fixed at opening,
+  // so a retry with the same idempotency key sends the same request.
   const [opened] = useState(() => new Date());
-  const [amount, setAmount] = useState('');
-  const [method, setMethod] = useState<PaymentMethod>('card');
-  const [date, setDate] = useState(() => dayInZone(opened, timeZone));
-  const [time, setTime] = useState(() => timeInZone(opened, timeZone));
-  const [tried, setTried] = useState(false);
-
-  const checked = checkAmount(amount, props.currency, props.balanceMinor);
-  const owed = formatMoney(props.balanceMinor, props.currency, locale);
-  // Left as it opened, the time means "now": the instant the form opened, to the millisecond, not the minute's
-  // start, which can fall before a promise recorded moments ago and so fail to keep it. Fixed at opening, so a
-  // retry with the same idempotency key sends the same request.
-  const untouched = date === dayInZone(opened, timeZone) && time === timeInZone(opened, timeZone);
-  const receivedAt = untouched ? opened : instantFromWallTime(date, time, timeZone);
-  const problems = {
-    amountMinor: 'problem' in checked ? t(`actions.amount.${checked.problem}`, { owed }) : undefined,
-    receivedAt:
-      receivedAt === null
-        ? t('actions.payment.badTime')
-        : receivedAt.getTime() > Date.now() + 60_000
-          ? t('actions.payment.future')
-          : undefined,
-  };
-  const hasProblems = Object.values(problems).some(Boolean);
-  const failure = record.error ? readActionError(record.error) : null;
-  const show = (field: keyof typeof problems) =>
-    (tried ? problems[field] : undefined) ?? failure?.fieldErrors[field]?.[0];
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (record.isPending) return;
-    if (hasProblems || 'problem' in checked || receivedAt === null) {
-      event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    record.mutate(
-      {
-        caseId: props.caseId,
-        amountMinor: checked.amountMinor,
-        currency: props.currency,
-        method,
-        // Never later than now: the minute typed may be the current one, a few seconds ahead of the server.
-        receivedAt: new Date(Math.min(receivedAt.getTime(), Date.now())).toISOString(),
-        idempotencyKey: idempotency.key,
-        // No expectedVersion: money received is a fact whatever else changed, and a retry after a lost answer
-        // (the first attempt moved the version) must reach the idempotency check, not a stale-version refusal.
+  const form = useSchemaForm(
+    recordPaymentInput
+      .pick({ method: true })
+      .extend({ amountMinor: amountText(props.currency, props.balanceMinor), ...wallTimeShape })
+      .superRefine(checkWallTime(timeZone, 'past', opened)),
+    {
+      defaultValues: { amountMinor: '', method: 'card', ...wallTimeAt(opened, timeZone) },
+      messages: {
+        amountMinor: money.amountMessage,
+        date: (error) => t(error.message === 'future' ? 'actions.payment.future' : 'actions.payment.badTime'),
       },
-      {
-        onSuccess: () => {
-          idempotency.renew();
-          props.onDone();
-        },
-      },
-    );
-  }
+      serverErrors: action.failure?.fieldErrors,
+      serverFieldNames: { receivedAt: 'date' },
+    },
+  );
 
   return (
-    <form className="action-form" onSubmit={submit} noValidate>
-      <ActionFailureAlert
-        failure={failure}
-        localProblem={tried && hasProblems ? t('actions.fixFields') : null}
-        debtorZone={props.debtorZone}
-      />
+    <ActionForm
+      form={form}
+      action={action}
+      debtorZone={props.debtorZone}
+      submitLabel={t('actions.payment.submit')}
+      summarizeProblems
+      onValid={(value) => {
+        const receivedAt = typedInstant(value, timeZone, opened);
+        if (!receivedAt) return;
+        action.send({
+          caseId: props.caseId,
+          amountMinor: value.amountMinor,
+          currency: props.currency,
+          method: value.method,
+          // Never later than now: the minute typed may be the current one, a few seconds ahead of the server.
+          receivedAt: notAfterNow(receivedAt),
+          // No expectedVersion: money received is a fact whatever else changed, and a retry after a lost answer
+          // (the first attempt moved the version) must reach the idempotency check, not a stale-version refusal.
+        });
+      }}
+    >
       <AmountField
+        form={form}
+        name="amountMinor"
         label={t('actions.amountLabel', { currency: props.currency })}
         currency={props.currency}
-        owed={owed}
-        value={amount}
-        onChange={setAmount}
-        error={show('amountMinor')}
+        owed={money.owed}
       />
-      <FormField label={t('actions.payment.method')}>
+      <SchemaField form={form} name="method" label={t('actions.payment.method')}>
         {(control) => (
-          <select
-            {...control}
-            value={method}
-            onChange={(event) => setMethod(event.target.value as PaymentMethod)}
-          >
+          <select {...control}>
             {METHODS.map((value) => (
               <option key={value} value={value}>
                 {t(`actions.paymentMethod.${value}`)}
@@ -118,25 +99,8 @@ export function PaymentForm(props: MoneyFormProps) {
             ))}
           </select>
         )}
-      </FormField>
-      <fieldset className="field-pair">
-        <legend>{t('actions.payment.receivedAt', { zone: timeZone })}</legend>
-        <FormField label={t('actions.date')} error={show('receivedAt')}>
-          {(control) => (
-            <input {...control} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-          )}
-        </FormField>
-        <FormField label={t('actions.time')}>
-          {(control) => (
-            <input {...control} type="time" value={time} onChange={(event) => setTime(event.target.value)} />
-          )}
-        </FormField>
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={record.isPending}>
-          {record.isPending ? t('actions.saving') : t('actions.payment.submit')}
-        </button>
-      </div>
-    </form>
+      </SchemaField>
+      <WallTimeFields form={form} legend={t('actions.payment.receivedAt', { zone: timeZone })} />
+    </ActionForm>
   );
 }

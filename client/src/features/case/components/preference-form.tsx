@@ -1,12 +1,12 @@
 import type { OptOutChannel } from '@arrears/shared/domain/enums';
 import type { CaseDetail } from '@arrears/shared/schemas/casework';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { z } from 'zod';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useRecordOptOut, useRevokeConsent } from '../api/use-record-flag.ts';
-import { readActionError } from '../hooks/action-error.ts';
-import { ActionFailureAlert } from './action-failure.tsx';
+import { expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { ActionForm } from './action-form.tsx';
 
 const CHANNELS = Object.keys({
   phone: true,
@@ -16,6 +16,17 @@ const CHANNELS = Object.keys({
   app_push: true,
   field_visit: true,
 } satisfies Record<OptOutChannel, true>) as OptOutChannel[];
+
+/** An opt-out names a channel, a contact point or both; a revoked consent names its contact point. */
+const preferenceSchema = z.object({ contactPointId: z.string(), channel: z.enum(['', ...CHANNELS]) });
+const SCHEMAS = {
+  opt_out: preferenceSchema.refine((value) => value.contactPointId !== '' || value.channel !== '', {
+    path: ['contactPointId'],
+  }),
+  consent_revoked: preferenceSchema.refine((value) => value.contactPointId !== '', {
+    path: ['contactPointId'],
+  }),
+};
 
 export interface PreferenceFormProps {
   caseId: string;
@@ -32,76 +43,46 @@ export interface PreferenceFormProps {
  * revoked consent to texts and autodialled calls on one number.
  */
 export function PreferenceForm(props: PreferenceFormProps) {
-  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
-  const optOut = useRecordOptOut(props.caseId);
-  const revoke = useRevokeConsent(props.caseId);
-  const mutation = props.kind === 'opt_out' ? optOut : revoke;
+  const optOut = useCaseAction(useRecordOptOut(props.caseId), props.onDone);
+  const revoke = useCaseAction(useRevokeConsent(props.caseId), props.onDone);
+  const action = props.kind === 'opt_out' ? optOut : revoke;
   const candidates =
     props.kind === 'opt_out'
       ? props.points.filter((p) => !p.optedOut)
       : props.points.filter((p) => (p.consentSms || p.consentAutodial) && p.consentRevokedAt === null);
-  const [pointId, setPointId] = useState(props.contactPointId ?? '');
-  const [channel, setChannel] = useState<OptOutChannel | ''>('');
-  const [tried, setTried] = useState(false);
-  const problem =
-    props.kind === 'opt_out'
-      ? pointId === '' && channel === ''
-        ? t('actions.optOut.pickOne')
-        : undefined
-      : pointId === ''
-        ? t('actions.logCall.pickPoint')
-        : undefined;
-  const failure = mutation.error ? readActionError(mutation.error) : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (problem) {
-      event.currentTarget.querySelector<HTMLElement>('select')?.focus();
-      return;
-    }
-    const version = props.caseVersion === undefined ? {} : { expectedVersion: props.caseVersion };
-    const done = {
-      onSuccess: () => {
-        idempotency.renew();
-        props.onDone();
-      },
-    };
-    if (props.kind === 'consent_revoked') {
-      revoke.mutate(
-        { idempotencyKey: idempotency.key, caseId: props.caseId, contactPointId: pointId, ...version },
-        done,
-      );
-      return;
-    }
-    optOut.mutate(
-      {
-        idempotencyKey: idempotency.key,
-        caseId: props.caseId,
-        ...(pointId ? { contactPointId: pointId } : {}),
-        ...(channel ? { channel } : {}),
-        ...version,
-      },
-      done,
-    );
-  }
+  const form = useSchemaForm(SCHEMAS[props.kind], {
+    defaultValues: { contactPointId: props.contactPointId ?? '', channel: '' },
+    messages: {
+      contactPointId: t(props.kind === 'opt_out' ? 'actions.optOut.pickOne' : 'actions.logCall.pickPoint'),
+    },
+    serverErrors: action.failure?.fieldErrors,
+  });
 
   return (
-    <form className="action-form" onSubmit={submit} noValidate>
-      <ActionFailureAlert failure={failure} debtorZone={props.debtorZone} />
+    <ActionForm
+      form={form}
+      action={action}
+      debtorZone={props.debtorZone}
+      submitLabel={t(`actions.flag.submit.${props.kind}`)}
+      onValid={({ contactPointId, channel }) => {
+        const version = expectedVersionOf(props.caseVersion);
+        if (props.kind === 'consent_revoked')
+          revoke.send({ caseId: props.caseId, contactPointId, ...version });
+        else {
+          optOut.send({
+            caseId: props.caseId,
+            ...(contactPointId ? { contactPointId } : {}),
+            ...(channel ? { channel } : {}),
+            ...version,
+          });
+        }
+      }}
+    >
       <p className="form-consequence">{t(`actions.flag.consequence.${props.kind}`)}</p>
-      <FormField
-        label={t('actions.optOut.point')}
-        error={(tried ? problem : undefined) ?? failure?.fieldErrors.contactPointId?.[0]}
-      >
+      <SchemaField form={form} name="contactPointId" label={t('actions.optOut.point')}>
         {(control) => (
-          <select
-            {...control}
-            data-autofocus
-            value={pointId}
-            onChange={(event) => setPointId(event.target.value)}
-          >
+          <select {...control} data-autofocus>
             <option value="">
               {props.kind === 'opt_out' ? t('actions.optOut.anyPoint') : t('actions.logCall.choose')}
             </option>
@@ -112,15 +93,11 @@ export function PreferenceForm(props: PreferenceFormProps) {
             ))}
           </select>
         )}
-      </FormField>
+      </SchemaField>
       {props.kind === 'opt_out' && (
-        <FormField label={t('actions.optOut.channel')} error={failure?.fieldErrors.channel?.[0]}>
+        <SchemaField form={form} name="channel" label={t('actions.optOut.channel')}>
           {(control) => (
-            <select
-              {...control}
-              value={channel}
-              onChange={(event) => setChannel(event.target.value as OptOutChannel | '')}
-            >
+            <select {...control}>
               <option value="">{t('actions.optOut.onlyPoint')}</option>
               {CHANNELS.map((value) => (
                 <option key={value} value={value}>
@@ -129,13 +106,8 @@ export function PreferenceForm(props: PreferenceFormProps) {
               ))}
             </select>
           )}
-        </FormField>
+        </SchemaField>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('actions.saving') : t(`actions.flag.submit.${props.kind}`)}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,19 +1,15 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordVerificationSent } from '../api/use-record-flag.ts';
-import { readActionError } from '../hooks/action-error.ts';
-import { dayInZone, instantFromWallTime, timeInZone } from '../hooks/zoned-input.ts';
-import { ActionFailureAlert } from './action-failure.tsx';
+import { notAfterNow, typedInstant, wallTimeAt, wallTimeSchema } from '../hooks/typed-instant.ts';
+import { type CaseFormProps, expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { ActionForm } from './action-form.tsx';
+import { WallTimeFields } from './wall-time-fields.tsx';
 
-export interface VerificationFormProps {
-  caseId: string;
+export interface VerificationFormProps extends CaseFormProps {
   disputeId: string;
-  caseVersion: number | undefined;
-  debtorZone: string | undefined;
-  onDone: () => void;
 }
 
 /** Verification of the disputed debt went to the debtor (in the agent's clock): the dispute's pause ends. */
@@ -24,71 +20,33 @@ export function VerificationForm({
   debtorZone,
   onDone,
 }: VerificationFormProps) {
-  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const { timeZone } = useSessionUser();
-  const record = useRecordVerificationSent(caseId);
+  const action = useCaseAction(useRecordVerificationSent(caseId), onDone);
   const [opened] = useState(() => new Date());
-  const [date, setDate] = useState(() => dayInZone(opened, timeZone));
-  const [time, setTime] = useState(() => timeInZone(opened, timeZone));
-  const [tried, setTried] = useState(false);
-  const sentAt = instantFromWallTime(date, time, timeZone);
-  const problem =
-    sentAt === null
-      ? t('actions.payment.badTime')
-      : sentAt.getTime() > Date.now() + 60_000
-        ? t('actions.flag.future')
-        : undefined;
-  const failure = record.error ? readActionError(record.error) : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (problem || sentAt === null) {
-      event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    record.mutate(
-      {
-        idempotencyKey: idempotency.key,
-        disputeId,
-        sentAt: new Date(Math.min(sentAt.getTime(), Date.now())).toISOString(),
-        ...(caseVersion === undefined ? {} : { expectedVersion: caseVersion }),
-      },
-      {
-        onSuccess: () => {
-          idempotency.renew();
-          onDone();
-        },
-      },
-    );
-  }
+  const form = useSchemaForm(wallTimeSchema(timeZone, 'past'), {
+    defaultValues: wallTimeAt(opened, timeZone),
+    messages: {
+      date: (error) => t(error.message === 'future' ? 'actions.flag.future' : 'actions.payment.badTime'),
+    },
+    serverErrors: action.failure?.fieldErrors,
+    serverFieldNames: { sentAt: 'date' },
+  });
 
   return (
-    <form className="action-form" onSubmit={submit} noValidate>
-      <ActionFailureAlert failure={failure} debtorZone={debtorZone} />
+    <ActionForm
+      form={form}
+      action={action}
+      debtorZone={debtorZone}
+      submitLabel={t('actions.verification.submit')}
+      onValid={(value) => {
+        const sentAt = typedInstant(value, timeZone);
+        if (sentAt)
+          action.send({ disputeId, sentAt: notAfterNow(sentAt), ...expectedVersionOf(caseVersion) });
+      }}
+    >
       <p className="form-consequence">{t('actions.verification.consequence')}</p>
-      <fieldset className="field-pair">
-        <legend>{t('actions.verification.when', { zone: timeZone })}</legend>
-        <FormField
-          label={t('actions.date')}
-          error={(tried ? problem : undefined) ?? failure?.fieldErrors.sentAt?.[0]}
-        >
-          {(control) => (
-            <input {...control} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-          )}
-        </FormField>
-        <FormField label={t('actions.time')}>
-          {(control) => (
-            <input {...control} type="time" value={time} onChange={(event) => setTime(event.target.value)} />
-          )}
-        </FormField>
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={record.isPending}>
-          {record.isPending ? t('actions.saving') : t('actions.verification.submit')}
-        </button>
-      </div>
-    </form>
+      <WallTimeFields form={form} legend={t('actions.verification.when', { zone: timeZone })} />
+    </ActionForm>
   );
 }

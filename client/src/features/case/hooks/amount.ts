@@ -1,4 +1,5 @@
 import { minorDigits, parseAmountToMinor } from '@arrears/shared/domain/money';
+import { z } from 'zod';
 
 export type AmountProblem = 'empty' | 'invalid' | 'zero' | 'overBalance';
 
@@ -23,4 +24,17 @@ export function checkAmount(
 export function amountExample(currency: string): string {
   const digits = minorDigits(currency);
   return digits === 0 ? '1200' : `120.${'5'.padEnd(digits, '0')}`;
+}
+
+/**
+ * The amount box of a form as a schema field: the typed text becomes minor units, or an issue whose message is
+ * the problem's code (`empty`, `invalid`, `zero`, `overBalance`), which the form translates.
+ */
+export function amountText(currency: string, ceilingMinor?: number) {
+  return z.string().transform((text, context) => {
+    const checked = checkAmount(text, currency, ceilingMinor);
+    if ('amountMinor' in checked) return checked.amountMinor;
+    context.addIssue({ code: 'custom', message: checked.problem });
+    return z.NEVER;
+  });
 }

@@ -1,9 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { complaintAssignInput, complaintResolveInput } from '@arrears/shared/schemas/supervision';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { FormField } from '../../../components/ui/form-field.tsx';
+import { z } from 'zod';
+import { DialogForm } from '../../../components/form/dialog-form.tsx';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
+import { tooShort, useSchemaForm } from '../../../lib/schema-form.ts';
 import {
   useAssignComplaint,
   useComplaintAssigneesQuery,
@@ -12,7 +14,14 @@ import {
 } from '../api/complaints-api.ts';
 import type { ComplaintAction } from './complaints-columns.tsx';
 
-const MIN_RESOLUTION = 10;
+/** Each action checks only its own field; the other stays as typed. */
+const other = { assigneeId: z.string(), resolution: z.string() };
+const SCHEMAS = {
+  assign: z.object({ ...other, ...complaintAssignInput.pick({ assigneeId: true }).shape }),
+  investigate: z.object(other),
+  resolve: z.object({ ...other, ...complaintResolveInput.pick({ resolution: true }).shape }),
+};
+const MIN_RESOLUTION = complaintResolveInput.shape.resolution.minLength ?? 0;
 
 /** Assign, start investigating or resolve one complaint; each is one audited write on the server. */
 export function ComplaintsActionDialog({
@@ -30,37 +39,30 @@ export function ComplaintsActionDialog({
   const investigate = useInvestigateComplaint();
   const resolve = useResolveComplaint();
   const assignees = useComplaintAssigneesQuery(pending !== null);
-  const [assigneeId, setAssigneeId] = useState('');
-  const [resolution, setResolution] = useState('');
-  const [tried, setTried] = useState(false);
   const row = pending?.row;
   const action = pending?.action ?? 'assign';
   const mutation = action === 'assign' ? assign : action === 'investigate' ? investigate : resolve;
   const failure = mutation.error ? readApiError(mutation.error) : null;
   const ref = { accountRef: row?.accountRef ?? '' };
-  const problem =
-    action === 'assign'
-      ? assigneeId === ''
-        ? t('complaints.pickAssignee')
-        : undefined
-      : action === 'resolve' && resolution.trim().length < MIN_RESOLUTION
-        ? t('complaints.resolutionTooShort', { count: MIN_RESOLUTION })
-        : undefined;
+  const form = useSchemaForm(SCHEMAS[action], {
+    defaultValues: { assigneeId: '', resolution: '' },
+    messages: {
+      assigneeId: t('complaints.pickAssignee'),
+      resolution: tooShort(t('complaints.resolutionTooShort', { count: MIN_RESOLUTION })),
+    },
+    serverErrors: failure?.fieldErrors,
+  });
 
   function close() {
-    setAssigneeId('');
-    setResolution('');
-    setTried(false);
+    form.reset();
     assign.reset();
     investigate.reset();
     resolve.reset();
     onClose();
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (!row || problem) return;
+  const submit = form.handleSubmit(({ assigneeId, resolution }) => {
+    if (!row) return;
     const done = () => {
       idempotency.renew();
       onDone(t(`complaints.done.${action}`, ref));
@@ -75,74 +77,51 @@ export function ComplaintsActionDialog({
       investigate.mutate({ idempotencyKey: idempotency.key, complaintId: row.id }, { onSuccess: done });
     else
       resolve.mutate(
-        { idempotencyKey: idempotency.key, complaintId: row.id, resolution: resolution.trim() },
+        { idempotencyKey: idempotency.key, complaintId: row.id, resolution },
         { onSuccess: done },
       );
-  }
+  });
 
   return (
-    <Dialog
+    <DialogForm
       open={pending !== null}
       onClose={close}
       title={t(`complaints.dialogTitle.${action}`, ref)}
       description={row?.description}
+      onSubmit={submit}
+      error={failure?.message}
+      submitLabel={t(`complaints.confirm.${action}`)}
+      pending={mutation.isPending}
+      pendingLabel={t('complaints.saving')}
+      cancelLabel={t('complaints.cancel')}
     >
-      <form className="action-form" onSubmit={submit} noValidate>
-        {failure && (
-          <div role="alert" className="form-alert">
-            {failure.message}
-          </div>
-        )}
-        {action === 'assign' && (
-          <FormField
-            label={t('complaints.assignee')}
-            error={(tried ? problem : undefined) ?? failure?.fieldErrors.assigneeId?.[0]}
-          >
-            {(control) => (
-              <select {...control} value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)}>
-                <option value="">
-                  {assignees.isLoading ? t('complaints.loadingAssignees') : t('complaints.chooseAssignee')}
-                </option>
-                {(assignees.data ?? [])
-                  .filter((person) => row?.teamId != null && person.teamIds.includes(row.teamId))
-                  .map((person) => (
-                    <option key={person.id} value={person.id}>
-                      {t('complaints.assigneeOption', {
-                        name: person.name,
-                        role: t(`enums.role.${person.role}`),
-                      })}
-                    </option>
-                  ))}
-              </select>
-            )}
-          </FormField>
-        )}
-        {action === 'investigate' && <p>{t('complaints.investigateIntro')}</p>}
-        {action === 'resolve' && (
-          <FormField
-            label={t('complaints.resolution')}
-            error={(tried ? problem : undefined) ?? failure?.fieldErrors.resolution?.[0]}
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                rows={4}
-                maxLength={4000}
-                value={resolution}
-                onChange={(event) => setResolution(event.target.value)}
-              />
-            )}
-          </FormField>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t('complaints.saving') : t(`complaints.confirm.${action}`)}
-          </button>
-          <button type="button" className="button" onClick={close}>
-            {t('complaints.cancel')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      {action === 'assign' && (
+        <SchemaField form={form} name="assigneeId" label={t('complaints.assignee')}>
+          {(control) => (
+            <select {...control}>
+              <option value="">
+                {assignees.isLoading ? t('complaints.loadingAssignees') : t('complaints.chooseAssignee')}
+              </option>
+              {(assignees.data ?? [])
+                .filter((person) => row?.teamId != null && person.teamIds.includes(row.teamId))
+                .map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {t('complaints.assigneeOption', {
+                      name: person.name,
+                      role: t(`enums.role.${person.role}`),
+                    })}
+                  </option>
+                ))}
+            </select>
+          )}
+        </SchemaField>
+      )}
+      {action === 'investigate' && <p>{t('complaints.investigateIntro')}</p>}
+      {action === 'resolve' && (
+        <SchemaField form={form} name="resolution" label={t('complaints.resolution')}>
+          {(control) => <textarea {...control} rows={4} />}
+        </SchemaField>
+      )}
+    </DialogForm>
   );
 }

@@ -1,0 +1,46 @@
+import type { BaseSyntheticEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SubmitRow } from '../../../components/form/submit-row.tsx';
+import type { CaseAction } from '../hooks/use-case-action.ts';
+import { ActionFailureAlert } from './action-failure.tsx';
+
+interface ActionFormProps<O> {
+  form: {
+    handleSubmit: (onValid: (values: O) => void) => (event?: BaseSyntheticEvent) => Promise<void>;
+    hasProblems: boolean;
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: the frame only reads the failure and the pending state
+  action: CaseAction<any>;
+  onValid: (values: O) => void;
+  debtorZone: string | undefined;
+  submitLabel: string;
+  pendingLabel?: string;
+  /** Say "fix the fields" in the alert when the form's own checks stop a submit (the money forms). */
+  summarizeProblems?: boolean;
+  children: ReactNode;
+}
+
+/** The frame of every case action form: the one alert, the fields, the submit row. */
+export function ActionForm<O>({
+  form,
+  action,
+  onValid,
+  debtorZone,
+  submitLabel,
+  pendingLabel,
+  summarizeProblems = false,
+  children,
+}: ActionFormProps<O>) {
+  const { t } = useTranslation();
+  return (
+    <form className="action-form" onSubmit={form.handleSubmit(onValid)} noValidate>
+      <ActionFailureAlert
+        failure={action.failure}
+        localProblem={summarizeProblems && form.hasProblems ? t('actions.fixFields') : null}
+        debtorZone={debtorZone}
+      />
+      {children}
+      <SubmitRow label={submitLabel} pending={action.pending} pendingLabel={pendingLabel} />
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import { formatMoney } from '@arrears/shared/domain/money';
+import { MAX_DAYS_AHEAD } from '@arrears/shared/schemas/payments';
+import type { FieldError } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { useSessionUser } from '../../../lib/session.tsx';
+import type { AmountProblem } from './amount.ts';
+import { addDays, dayInZone } from './zoned-input.ts';
+
+/** What every money form shows and checks: the owed balance, and the days a promise may fall on. */
+export function useMoneyForm(props: { currency: string; balanceMinor: number; debtorZone: string }) {
+  const { t } = useTranslation();
+  const { locale } = useSessionUser();
+  const owed = formatMoney(props.balanceMinor, props.currency, locale);
+  const today = dayInZone(new Date(), props.debtorZone);
+  const latest = addDays(today, MAX_DAYS_AHEAD);
+  return {
+    owed,
+    today,
+    latest,
+    /** A promise's day: a real date on the debtor's calendar, from their today to MAX_DAYS_AHEAD out. */
+    promiseDay: (field: z.ZodString) => field.refine((day) => day >= today && day <= latest),
+    amountMessage: (error: FieldError) => t(`actions.amount.${error.message as AmountProblem}`, { owed }),
+    dayMessage: t('actions.promise.dateRange', { count: MAX_DAYS_AHEAD }),
+  };
+}
