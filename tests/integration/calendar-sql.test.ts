@@ -29,7 +29,7 @@ import {
 import { createTestDatabase } from './support/db.ts';
 
 /**
- * The SQL copies of the shared calendar (decision record 0NN-h4-one-calendar) answer what the calendar answers: the
+ * The SQL copies of the shared calendar (decision record 034) answer what the calendar answers: the
  * queues' "debtor's today" (the hint, debtor_zone_hint and debtor_calendar_date), the contact insights' zone and
  * local clock, over many zones and the days their clocks change.
  */

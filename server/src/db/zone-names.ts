@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from './client.ts';
 
 /**
- * The SQL copy of the debtor's calendar (decision record 0NN-h4-one-calendar) reads zones through a JSON map the
+ * The SQL copy of the debtor's calendar (decision record 034) reads zones through a JSON map the
  * server builds from the shared calendar: a zone that is not a key (a typo) reads as unknown, as the facts mapping
  * drops zones the engine does not know, and `J:<country>:<region>` keys stand for a jurisdiction's first zone.
  */

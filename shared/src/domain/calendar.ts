@@ -1,7 +1,7 @@
 import { type Jurisdiction, zonesForJurisdiction } from '../compliance/jurisdiction-zones.ts';
 
 /**
- * The one calendar (decision record 0NN-h4-one-calendar): the debtor's calendar zone, the local date of an
+ * The one calendar (decision record 034): the debtor's calendar zone, the local date of an
  * instant in a zone, the start of a local day, and arithmetic on local dates. Every other place asks here; the
  * SQL that must answer the same in a statement (the queues' "debtor's today", the contact insights' zone) is
  * checked against these functions by tests over many zones and DST days.
