@@ -53,8 +53,8 @@ export const ACTION_KINDS = [
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
-/** Outcomes of past calls and messages, as COMPLIANCE.md names them. */
-export const CONTACT_OUTCOMES = [
+/** Outcomes a call can have (COMPLIANCE.md); `sent` and `bounced` belong to messages. */
+export const CALL_OUTCOMES = [
   'conversation',
   'wrong_party',
   'third_party',
@@ -63,9 +63,9 @@ export const CONTACT_OUTCOMES = [
   'busy',
   'not_in_service',
   'failed',
-  'sent',
-  'bounced',
 ] as const;
+/** Outcomes of past calls and messages, as COMPLIANCE.md names them. */
+export const CONTACT_OUTCOMES = [...CALL_OUTCOMES, 'sent', 'bounced'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
 export const DIRECTIONS = ['outbound', 'inbound'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BUCKETS, CASE_STATUSES, LADDER_STAGES } from '../domain/enums.ts';
-import { pageInput, sortDirection } from './pagination.ts';
+import { pageInput, pageOutput, sortDirection } from './pagination.ts';
 import { id, shortText } from './primitives.ts';
 
 export const CASE_SORT_FIELDS = [
@@ -50,12 +50,7 @@ export const caseRow = z.object({
 });
 export type CaseRow = z.infer<typeof caseRow>;
 
-export const caseListOutput = z.object({
-  rows: z.array(caseRow),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const caseListOutput = pageOutput(caseRow);
 
 export const caseFilterOptions = z.object({
   portfolios: z.array(z.object({ id: z.string().uuid(), name: z.string(), currency: z.string() })),

@@ -14,13 +14,14 @@ import {
   MESSAGE_PURPOSES,
   OPT_OUT_CHANNELS,
   PAYMENT_METHODS,
-  PLAN_FREQUENCIES,
   PLAN_STATUSES,
   PROMISE_STATUSES,
   THIRD_PARTY_RELATIONSHIPS,
 } from '../domain/enums.ts';
-import { contactRecordedOutput, expectedVersion } from './contacts.ts';
+import { caseWriteInput, expectedVersion } from './case-write.ts';
+import { contactRecordedOutput } from './contacts.ts';
 import { idempotencyKey } from './idempotency.ts';
+import { allocation, caseAmounts, planView } from './payments.ts';
 import { cursorToken, id, instant, longText, shortText } from './primitives.ts';
 
 /** Contracts of the case screen: what it shows (masked), the events that change the verdicts, the statement. */
@@ -73,12 +74,7 @@ export const caseDetail = z.object({
     accountRef: z.string(),
     currency: z.string(),
     originalPrincipalMinor: z.number().int(),
-    principalMinor: z.number().int(),
-    interestMinor: z.number().int(),
-    feesMinor: z.number().int(),
-    paidMinor: z.number().int(),
-    /** What is owed now: principal + interest + fees − paid. */
-    balanceMinor: z.number().int(),
+    ...caseAmounts,
     daysPastDue: z.number().int(),
     bucket: z.enum(BUCKETS),
     stage: z.enum(LADDER_STAGES),
@@ -119,16 +115,7 @@ export const caseDetail = z.object({
   openPromises: z.array(
     z.object({ id: z.string().uuid(), ...money, dueDate: z.string(), planId: z.string().uuid().nullable() }),
   ),
-  activePlans: z.array(
-    z.object({
-      id: z.string().uuid(),
-      totalMinor: z.number().int(),
-      currency: z.string(),
-      installmentCount: z.number().int(),
-      frequency: z.enum(PLAN_FREQUENCIES),
-      startDate: z.string(),
-    }),
-  ),
+  activePlans: z.array(planView.omit({ status: true, createdAt: true })),
   counts: z.object({
     contacts: z.number().int(),
     blockedAttempts: z.number().int(),
@@ -211,9 +198,7 @@ export const timelineItem = z.discriminatedUnion('type', [
   item('payment', {
     ...money,
     method: z.enum(PAYMENT_METHODS),
-    feesMinor: z.number().int(),
-    interestMinor: z.number().int(),
-    principalMinor: z.number().int(),
+    ...allocation.shape,
     reversesId: z.string().nullable(),
   }),
   item('dispute', { reason: z.string(), verificationSentAt: z.string().nullable() }),
@@ -254,13 +239,10 @@ export const DEBTOR_REASON_MIN = 3;
 export const COMPLAINT_DESCRIPTION_MIN = 10;
 export const HOLD_REASON_MIN = 10;
 
-export const recordDisputeInput = z.object({
-  caseId,
+export const recordDisputeInput = caseWriteInput({
   reason: longText(2000).min(DEBTOR_REASON_MIN, "Write the debtor's reason"),
   /** When the dispute reached the agency; now when omitted, never in the future. */
   receivedAt: pastInstant('receivedAt'),
-  expectedVersion,
-  idempotencyKey,
 });
 export const recordVerificationSentInput = z.object({
   disputeId: id('disputeId'),
@@ -268,51 +250,23 @@ export const recordVerificationSentInput = z.object({
   expectedVersion,
   idempotencyKey,
 });
-export const recordCeaseInput = z.object({
-  caseId,
-  receivedAt: instant('receivedAt'),
-  expectedVersion,
-  idempotencyKey,
-});
-export const recordAttorneyInput = z.object({
-  caseId,
+export const recordCeaseInput = caseWriteInput({ receivedAt: instant('receivedAt') });
+export const recordAttorneyInput = caseWriteInput({
   name: shortText(200).min(2, "Write the attorney's name"),
   contact: longText(500).min(3, 'Write how to reach the attorney'),
-  expectedVersion,
-  idempotencyKey,
 });
-export const recordBankruptcyInput = z.object({
-  caseId,
-  filedAt: instant('filedAt'),
-  expectedVersion,
-  idempotencyKey,
+export const recordBankruptcyInput = caseWriteInput({ filedAt: instant('filedAt') });
+export const recordDeathInput = caseWriteInput({ diedAt: pastInstant('diedAt') });
+export const recordOptOutInput = caseWriteInput({
+  channel: z
+    .enum(OPT_OUT_CHANNELS, { error: `channel must be one of ${OPT_OUT_CHANNELS.join(', ')}` })
+    .optional(),
+  contactPointId: id('contactPointId').optional(),
+}).refine((i) => i.channel !== undefined || i.contactPointId !== undefined, {
+  error: 'Name the channel, the contact point, or both',
+  path: ['channel'],
 });
-export const recordDeathInput = z.object({
-  caseId,
-  diedAt: pastInstant('diedAt'),
-  expectedVersion,
-  idempotencyKey,
-});
-export const recordOptOutInput = z
-  .object({
-    caseId,
-    channel: z
-      .enum(OPT_OUT_CHANNELS, { error: `channel must be one of ${OPT_OUT_CHANNELS.join(', ')}` })
-      .optional(),
-    contactPointId: id('contactPointId').optional(),
-    expectedVersion,
-    idempotencyKey,
-  })
-  .refine((i) => i.channel !== undefined || i.contactPointId !== undefined, {
-    error: 'Name the channel, the contact point, or both',
-    path: ['channel'],
-  });
-export const revokeConsentInput = z.object({
-  caseId,
-  contactPointId: id('contactPointId'),
-  expectedVersion,
-  idempotencyKey,
-});
+export const revokeConsentInput = caseWriteInput({ contactPointId: id('contactPointId') });
 export const COMPLAINT_CHANNELS = [
   'phone',
   'email',
@@ -322,8 +276,7 @@ export const COMPLAINT_CHANNELS = [
   'in_person',
   'regulator',
 ] as const;
-export const recordComplaintInput = z.object({
-  caseId,
+export const recordComplaintInput = caseWriteInput({
   /** The agent the complaint names, if it names one. */
   agentId: id('agentId').optional(),
   channel: z.enum(COMPLAINT_CHANNELS, { error: `channel must be one of ${COMPLAINT_CHANNELS.join(', ')}` }),
@@ -332,29 +285,16 @@ export const recordComplaintInput = z.object({
     `Describe the complaint in at least ${COMPLAINT_DESCRIPTION_MIN} characters`,
   ),
   receivedAt: pastInstant('receivedAt'),
-  expectedVersion,
-  idempotencyKey,
 });
-export const addNoteInput = z.object({
-  caseId,
-  body: longText(4000).min(1, 'The note is empty'),
-  expectedVersion,
-  idempotencyKey,
-});
-export const scheduleCallbackInput = z.object({
-  caseId,
+export const addNoteInput = caseWriteInput({ body: longText(4000).min(1, 'The note is empty') });
+export const scheduleCallbackInput = caseWriteInput({
   dueAt: instant('dueAt'),
   note: longText(500).optional(),
-  expectedVersion,
-  idempotencyKey,
 });
-export const setHoldInput = z.object({
-  caseId,
+export const setHoldInput = caseWriteInput({
   /** The hold ends then (in the future); null lifts the hold now. */
   until: instant('until').nullable(),
   reason: longText(2000).min(HOLD_REASON_MIN, `Write a reason of at least ${HOLD_REASON_MIN} characters`),
-  expectedVersion,
-  idempotencyKey,
 });
 /** The row an event wrote and the case's new version. */
 export const caseEventOutput = z.object({ id: z.string(), caseVersion: z.number().int() });
@@ -365,11 +305,7 @@ const statementPayment = z.object({
   receivedAt: z.string(),
   ...money,
   method: z.enum(PAYMENT_METHODS),
-  allocation: z.object({
-    feesMinor: z.number().int(),
-    interestMinor: z.number().int(),
-    principalMinor: z.number().int(),
-  }),
+  allocation,
   reversesId: z.string().nullable(),
 });
 const component = z.object({
@@ -403,12 +339,9 @@ export const statementOutput = z.object({
 });
 export type Statement = z.infer<typeof statementOutput>;
 
-export const sendStatementInput = z.object({
-  caseId,
+export const sendStatementInput = caseWriteInput({
   channel: z.enum(['letter', 'email'], { error: 'channel must be letter or email' }),
   /** Required for email; a letter without one goes to the home address on file. */
   contactPointId: id('contactPointId').optional(),
-  expectedVersion,
-  idempotencyKey,
 });
 export const sendStatementOutput = contactRecordedOutput;

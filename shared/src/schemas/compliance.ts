@@ -72,6 +72,16 @@ export const complianceCheckOutput = z.object({
 });
 export type ComplianceCheckOutput = z.infer<typeof complianceCheckOutput>;
 
+/** What a stored decision records of its verdict, as the case screen and the oversight pages show it. */
+export const decisionVerdict = {
+  violations: z.array(ruleHit),
+  warnings: z.array(ruleHit),
+  ruleIds: z.array(z.string()),
+  nextAllowedAt: z.string().nullable(),
+  rulesetVersion: z.string(),
+  overrideReason: z.string().nullable(),
+};
+
 export const decisionsInput = z.object({
   caseId,
   limit: z.number().int().min(1).max(200).default(50),
@@ -85,12 +95,7 @@ export const decisionView = z.object({
   actorId: z.string().uuid().nullable(),
   actorName: z.string().nullable(),
   contactPointId: z.string().uuid().nullable(),
-  violations: z.array(ruleHit),
-  warnings: z.array(ruleHit),
-  ruleIds: z.array(z.string()),
-  nextAllowedAt: z.string().nullable(),
-  rulesetVersion: z.string(),
-  overrideReason: z.string().nullable(),
+  ...decisionVerdict,
   overridesDecisionId: z.number().int().nullable(),
   evaluatedAt: z.string(),
 });

@@ -1,27 +1,13 @@
 import { z } from 'zod';
 import { DISCLOSURES } from '../compliance/actions.ts';
-import { MESSAGE_PURPOSES } from '../domain/enums.ts';
+import { CALL_OUTCOMES, MESSAGE_PURPOSES } from '../domain/enums.ts';
+import { caseWriteInput } from './case-write.ts';
 import { ruleHit } from './compliance.ts';
-import { idempotencyKey } from './idempotency.ts';
 import { id, instant, longText } from './primitives.ts';
 
-/** The case version the agent's screen shows; a different current version answers STALE_VERSION. */
-export const expectedVersion = z.number().int().min(1).optional();
+export { CALL_OUTCOMES };
 
-/** Outcomes a call can have (COMPLIANCE.md); `sent` and `bounced` belong to messages. */
-export const CALL_OUTCOMES = [
-  'conversation',
-  'wrong_party',
-  'third_party',
-  'voicemail',
-  'no_answer',
-  'busy',
-  'not_in_service',
-  'failed',
-] as const;
-
-export const logCallInput = z.object({
-  caseId: id('caseId'),
+export const logCallInput = caseWriteInput({
   contactPointId: id('contactPointId'),
   kind: z.enum(['call', 'autodial_call', 'voicemail'], {
     error: 'kind must be call, autodial_call or voicemail',
@@ -37,16 +23,13 @@ export const logCallInput = z.object({
    * PAST_CONTACT_MAX_HOURS back, not before the case's placement, not in the future. The server checks it.
    */
   occurredAt: instant('occurredAt').optional(),
-  expectedVersion,
-  idempotencyKey,
 });
 export type LogCallInput = z.input<typeof logCallInput>;
 
 export const MESSAGE_CHANNELS = ['sms', 'email', 'letter', 'app_push'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
-export const sendMessageInput = z.object({
-  caseId: id('caseId'),
+export const sendMessageInput = caseWriteInput({
   /** Required for sms, email and app_push; a letter without one goes to the address on file. */
   contactPointId: id('contactPointId').optional(),
   channel: z.enum(MESSAGE_CHANNELS, { error: 'channel must be sms, email, letter or app_push' }),
@@ -55,18 +38,13 @@ export const sendMessageInput = z.object({
   templateId: id('templateId').optional(),
   body: longText(20_000).min(1, 'The message is empty'),
   disclosures: z.array(z.enum(DISCLOSURES)).default([]),
-  expectedVersion,
-  idempotencyKey,
 });
 export type SendMessageInput = z.input<typeof sendMessageInput>;
 
-export const contactThirdPartyInput = z.object({
-  caseId: id('caseId'),
+export const contactThirdPartyInput = caseWriteInput({
   thirdPartyId: id('thirdPartyId'),
   purpose: z.enum(['location', 'collection'], { error: 'purpose must be location or collection' }),
   notes: longText(4000).default(''),
-  expectedVersion,
-  idempotencyKey,
 });
 export type ContactThirdPartyInput = z.input<typeof contactThirdPartyInput>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPROVAL_STATUSES, ESCALATION_KINDS } from '../domain/enums.ts';
-import { expectedVersion, guardedActionOutput } from './contacts.ts';
+import { caseWriteInput } from './case-write.ts';
+import { guardedActionOutput } from './contacts.ts';
 import { idempotencyKey } from './idempotency.ts';
 import { id, instant, longText, shortText } from './primitives.ts';
 
@@ -33,33 +34,22 @@ export const escalationView = z.object({
 });
 export type EscalationView = z.infer<typeof escalationView>;
 
-export const scheduleFieldVisitInput = z.object({
-  caseId: id('caseId'),
+export const scheduleFieldVisitInput = caseWriteInput({
   addressId: id('addressId'),
   /** The visit is judged at this instant (time of day, visits per 30 days), which must be in the future. */
   scheduledFor: instant('scheduledFor'),
   /** CN-CBA-VISIT: the audio/video recording reference. */
   recordingRef: shortText(200).min(1).optional(),
-  expectedVersion,
-  idempotencyKey,
 });
 
-export const placeWithAgencyInput = z.object({
-  caseId: id('caseId'),
-  agencyId: id('agencyId'),
-  expectedVersion,
-  idempotencyKey,
-});
+export const placeWithAgencyInput = caseWriteInput({ agencyId: id('agencyId') });
 
-export const fileLegalActionInput = z.object({
-  caseId: id('caseId'),
+export const fileLegalActionInput = caseWriteInput({
   court: shortText(200).min(2, 'Name the court'),
   claimMinor: z
     .number()
     .int('claimMinor is in minor units (an integer)')
     .positive('claimMinor must be positive'),
-  expectedVersion,
-  idempotencyKey,
 });
 
 export const fieldVisitOutput = guardedActionOutput.extend({ visitId: z.string().uuid() });

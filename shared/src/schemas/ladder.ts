@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PLACEMENT_STATUSES } from '../domain/enums.ts';
 import { idempotencyKey } from './idempotency.ts';
-import { id, instant, longText, shortText } from './primitives.ts';
+import { currencyCode, id, instant, longText, minorAmount, shortText } from './primitives.ts';
 
 /**
  * Contracts of the nightly roll's ladder policies and of agency placements (decision 014). Money is minor units
@@ -183,12 +183,8 @@ export const recallPlacementInput = z.object({
 
 export const recordAgencyPaymentInput = z.object({
   placementId: id('placementId'),
-  amountMinor: z
-    .number({ error: 'amountMinor must be a number of minor units' })
-    .int('amountMinor is in minor units (a whole number, e.g. 1050 for 10.50)')
-    .positive('amountMinor must be more than zero')
-    .max(Number.MAX_SAFE_INTEGER, 'amountMinor is too large'),
-  currency: shortText(3).regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as USD or CNY'),
+  amountMinor: minorAmount('amountMinor'),
+  currency: currencyCode,
   /** When the agency collected the money; not in the future. */
   receivedAt: instant('receivedAt'),
   /** The agency's reference for this collection; reporting the same reference again records nothing new. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RULE_IDS } from '../compliance/pack-data.ts';
 import { daysBetween } from '../domain/calendar.ts';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES, DIRECTIONS } from '../domain/enums.ts';
-import { ruleHit } from './compliance.ts';
+import { decisionVerdict } from './compliance.ts';
 import { idempotencyKey } from './idempotency.ts';
 import { date, id, instant, longText } from './primitives.ts';
 
@@ -137,12 +137,7 @@ export const decisionDetail = z.object({
   actorName: z.string().nullable(),
   actionKind: z.enum(ACTION_KINDS),
   outcome: z.enum(DECISION_OUTCOMES),
-  violations: z.array(ruleHit),
-  warnings: z.array(ruleHit),
-  ruleIds: z.array(z.string()),
-  nextAllowedAt: z.string().nullable(),
-  rulesetVersion: z.string(),
-  overrideReason: z.string().nullable(),
+  ...decisionVerdict,
   evaluatedAt: z.string(),
   /** What the engine saw, as it saw it. */
   facts: z.record(z.string(), z.unknown()),

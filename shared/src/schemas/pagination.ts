@@ -7,6 +7,16 @@ export const pageInput = z.object({
 
 export const sortDirection = z.enum(['asc', 'desc']);
 
+/** A page of a list, as a procedure answers it: the contract of `Page`. */
+export function pageOutput<Row extends z.ZodType>(row: Row) {
+  return z.object({
+    rows: z.array(row),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
 export interface Page<Row> {
   rows: Row[];
   total: number;

@@ -6,9 +6,8 @@ import {
   PLAN_STATUSES,
   PROMISE_STATUSES,
 } from '../domain/enums.ts';
-import { expectedVersion } from './contacts.ts';
-import { idempotencyKey } from './idempotency.ts';
-import { date, id, instant, shortText } from './primitives.ts';
+import { caseWriteInput, expectedVersion } from './case-write.ts';
+import { currencyCode, date, id, instant, minorAmount, shortText } from './primitives.ts';
 
 /** Contracts of promises, payment plans and payments (decision 006). Money is minor units plus a currency. */
 
@@ -21,30 +20,18 @@ export const MAX_DAYS_AHEAD = 90;
 export const PLAN_INSTALLMENTS = { min: 2, max: 36 } as const;
 
 const caseId = id('caseId');
-const amount = (field: string) =>
-  z
-    .number({ error: `${field} must be a number of minor units` })
-    .int(`${field} is in minor units (a whole number, e.g. 1050 for 10.50)`)
-    .positive(`${field} must be more than zero`)
-    .max(Number.MAX_SAFE_INTEGER, `${field} is too large`);
-/** Must also be the case's currency; the service says so when it is not. */
-const currency = shortText(3).regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as USD or CNY');
 
-export const recordPromiseInput = z.object({
-  caseId,
-  amountMinor: amount('amountMinor'),
-  currency,
+export const recordPromiseInput = caseWriteInput({
+  amountMinor: minorAmount('amountMinor'),
+  currency: currencyCode,
   /** Today or later on the debtor's calendar, at most MAX_DAYS_AHEAD days out. */
   dueDate: date('dueDate'),
-  expectedVersion,
-  idempotencyKey,
 });
 export type RecordPromiseInput = z.input<typeof recordPromiseInput>;
 
-export const recordPlanInput = z.object({
-  caseId,
-  totalMinor: amount('totalMinor'),
-  currency,
+export const recordPlanInput = caseWriteInput({
+  totalMinor: minorAmount('totalMinor'),
+  currency: currencyCode,
   installmentCount: z
     .number({ error: 'installmentCount must be a number' })
     .int('installmentCount must be a whole number')
@@ -53,15 +40,13 @@ export const recordPlanInput = z.object({
   frequency: z.enum(PLAN_FREQUENCIES, { error: 'frequency must be weekly, biweekly or monthly' }),
   /** The first installment's due date: today or later on the debtor's calendar. */
   startDate: date('startDate'),
-  expectedVersion,
-  idempotencyKey,
 });
 export type RecordPlanInput = z.input<typeof recordPlanInput>;
 
 export const recordPaymentInput = z.object({
   caseId,
-  amountMinor: amount('amountMinor'),
-  currency,
+  amountMinor: minorAmount('amountMinor'),
+  currency: currencyCode,
   method: z.enum(PAYMENT_METHODS, { error: `method must be one of ${PAYMENT_METHODS.join(', ')}` }),
   /** When the money was received: not before the case's placement, not in the future (decision record 020). */
   receivedAt: instant('receivedAt'),
@@ -110,6 +95,13 @@ export const promiseView = z.object({
 });
 export type PromiseView = z.infer<typeof promiseView>;
 
+/** How much of one payment went to each component (domain/allocation.ts). */
+export const allocation = z.object({
+  feesMinor: z.number().int(),
+  interestMinor: z.number().int(),
+  principalMinor: z.number().int(),
+});
+
 export const paymentView = z.object({
   id: z.number().int(),
   caseId: z.string().uuid(),
@@ -119,22 +111,24 @@ export const paymentView = z.object({
   receivedAt: z.string(),
   recordedAt: z.string(),
   recordedBy: z.string().uuid().nullable(),
-  allocation: z.object({
-    feesMinor: z.number().int(),
-    interestMinor: z.number().int(),
-    principalMinor: z.number().int(),
-  }),
+  allocation,
 });
 export type PaymentView = z.infer<typeof paymentView>;
 
-/** The case's money after a write: charged components, paid so far, and what is still owed. */
-export const caseMoney = z.object({
-  currency: z.string(),
+/** The case's money: the charged components, paid so far, and what is still owed. */
+export const caseAmounts = {
   principalMinor: z.number().int(),
   interestMinor: z.number().int(),
   feesMinor: z.number().int(),
   paidMinor: z.number().int(),
+  /** What is owed now: principal + interest + fees − paid. */
   balanceMinor: z.number().int(),
+};
+
+/** The case's money after a write. */
+export const caseMoney = z.object({
+  currency: z.string(),
+  ...caseAmounts,
   status: z.enum(CASE_STATUSES),
   version: z.number().int(),
 });

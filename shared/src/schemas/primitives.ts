@@ -44,6 +44,20 @@ export const secretText = (max: number) => text({ max, verbatim: true });
 /** A row's id: a uuid in any case, lower-cased so the services compare it with the stored one. */
 export const id = (field: string) => z.string().toLowerCase().uuid(`${field} must be an id (uuid)`);
 
+/** An amount of money in minor units of its currency (1050 for 10.50): a whole number above zero. */
+export const minorAmount = (field: string) =>
+  z
+    .number({ error: `${field} must be a number of minor units` })
+    .int(`${field} is in minor units (a whole number, e.g. 1050 for 10.50)`)
+    .positive(`${field} must be more than zero`)
+    .max(Number.MAX_SAFE_INTEGER, `${field} is too large`);
+
+/** An ISO 4217 currency code; where it must be the case's currency, the service says so when it is not. */
+export const currencyCode = shortText(3).regex(
+  /^[A-Z]{3}$/,
+  'currency must be an ISO 4217 code such as USD or CNY',
+);
+
 /** The years an instant or a date may fall in: wide enough for any debt, narrow enough for every driver. */
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2200;

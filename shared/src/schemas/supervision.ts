@@ -6,9 +6,9 @@ import {
   ESCALATION_KINDS,
   LADDER_STAGES,
 } from '../domain/enums.ts';
-import { ruleHit } from './compliance.ts';
+import { verdictView } from './compliance.ts';
 import { idempotencyKey } from './idempotency.ts';
-import { pageInput } from './pagination.ts';
+import { pageInput, pageOutput } from './pagination.ts';
 import { id, longText } from './primitives.ts';
 
 /** Supervision: the approvals queue, complaints and team reassignment (issue 5, items 3–5). */
@@ -34,17 +34,14 @@ export type ApprovalsListInput = z.input<typeof approvalsListInput>;
  * is assumed, so `violations` are the other rules that would still refuse it. A field visit is judged for each
  * address on file and the most promising one is shown.
  */
-export const approvalVerdict = z.object({
-  allowed: z.boolean(),
-  violations: z.array(ruleHit),
-  warnings: z.array(ruleHit),
-  /** When only time-of-day or frequency rules block: the instant they would let it through. */
-  nextAllowedAt: z.string().nullable(),
-  /** The masked address a field visit was judged for; null for placements and filings. */
-  targetLabel: z.string().nullable(),
-  /** A field visit with no address on file cannot be carried out at all. */
-  noTarget: z.boolean(),
-});
+export const approvalVerdict = verdictView
+  .pick({ allowed: true, violations: true, warnings: true, nextAllowedAt: true })
+  .extend({
+    /** The masked address a field visit was judged for; null for placements and filings. */
+    targetLabel: z.string().nullable(),
+    /** A field visit with no address on file cannot be carried out at all. */
+    noTarget: z.boolean(),
+  });
 export type ApprovalVerdict = z.infer<typeof approvalVerdict>;
 
 export const approvalRow = z.object({
@@ -75,12 +72,7 @@ export const approvalRow = z.object({
 });
 export type ApprovalRow = z.infer<typeof approvalRow>;
 
-export const approvalsListOutput = z.object({
-  rows: z.array(approvalRow),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const approvalsListOutput = pageOutput(approvalRow);
 export type ApprovalsListOutput = z.infer<typeof approvalsListOutput>;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -122,11 +114,7 @@ export const complaintRow = z.object({
 });
 export type ComplaintRow = z.infer<typeof complaintRow>;
 
-export const complaintsListOutput = z.object({
-  rows: z.array(complaintRow),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
+export const complaintsListOutput = pageOutput(complaintRow).extend({
   /** The agents named by complaints in scope, for the filter. */
   agents: z.array(person),
 });
