@@ -23,13 +23,8 @@ export {
   type SystemActor,
   type WebhookActor,
 } from './actor.ts';
-export {
-  CASE_HEAD_COLUMNS,
-  CASE_HEAD_JOINS,
-  type CaseHeadJson,
-  caseHeadFromJson,
-  rowFromJson,
-} from './case-head.ts';
+/** The case head (case, debtor, portfolio) as one statement reads it, and its rows from JSON: all of case-head.ts. */
+export * from './case-head.ts';
 export {
   type CaseRow,
   type ContactPointRow,

@@ -1,7 +1,7 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { and, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { cases } from '../../db/schema/index.ts';
+import { cases, debtors } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
 
 /** A value as the scope takes it: bound now, or a placeholder of a statement built once (db/statement.ts). */
@@ -67,3 +67,13 @@ export async function findCaseInScope(db: Executor, user: SessionUser, caseId: s
   if (!row) throw caseNotFound();
   return row;
 }
+
+/** What a list of cases shows of each, with the debtor's name (cases joined to debtors). */
+export const caseSummaryColumns = {
+  accountRef: cases.accountRef,
+  debtorName: debtors.fullName,
+  balanceMinor: cases.balanceMinor,
+  currency: cases.currency,
+  daysPastDue: cases.daysPastDue,
+  stage: cases.stage,
+};

@@ -30,8 +30,11 @@ export interface CaseEvent {
    * recorded days later but not before the case was placed (decision record 020), checked once the case is read.
    */
   effectiveAt?: { field: string; at: Date };
-  /** Writes the event; its audit entry is written in the same transaction. */
-  write: (tx: Transaction, caseRow: CaseRow) => Promise<{ id: string; audit: EventAudit }>;
+  /**
+   * Writes the event and returns its audit entry, written in the same transaction. The event's id is the audited
+   * entity's, or `eventId` where that differs (an opt-out is audited on the debtor).
+   */
+  write: (tx: Transaction, caseRow: CaseRow) => Promise<EventAudit & { eventId?: string }>;
 }
 
 /**
@@ -58,12 +61,37 @@ export async function writeCaseEvent(db: Database, event: CaseEvent): Promise<Ca
         const refusal = outsideWindow(event.effectiveAt.field, event.effectiveAt.at, window);
         if (refusal !== null) throw invalidField(refusal.field, refusal.problem);
       }
-      const { id, audit } = await event.write(tx, caseRow);
+      const { eventId, ...audit } = await event.write(tx, caseRow);
       await recordAudit(tx, { ...audit, actorId: user.id, caseId, ip: event.ip });
-      return { value: id, reach: event.reach };
+      return { value: eventId ?? audit.entityId, reach: event.reach };
     },
   );
   return { id, caseVersion };
+}
+
+/** What the input of an event on one case names: the case, and the version the screen showed. */
+export interface CaseInput {
+  caseId: string;
+  expectedVersion?: number | undefined;
+}
+
+/** What differs from one kind of event to the next. */
+export type EventSpec = Pick<CaseEvent, 'reach' | 'effectiveAt' | 'write'>;
+
+/**
+ * The service function of an event on the case its input names, at the version the input carries. `describe`
+ * runs first, before any read, so that its checks of the input refuse at once; it says how the event is written.
+ */
+export function caseEvent<Input extends CaseInput>(
+  describe: (options: EventOptions<Input>) => EventSpec,
+): (db: Database, options: EventOptions<Input>) => Promise<CaseEventOutput> {
+  return (db, options) =>
+    writeCaseEvent(db, {
+      ...options,
+      caseId: options.input.caseId,
+      expectedVersion: options.input.expectedVersion,
+      ...describe(options),
+    });
 }
 
 /**

@@ -1,60 +1,40 @@
 import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type {
   addNoteInput,
-  CaseEventOutput,
   recordComplaintInput,
   scheduleCallbackInput,
   setHoldInput,
 } from '@arrears/shared/schemas/casework';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database, Transaction } from '../../db/client.ts';
+import type { Transaction } from '../../db/client.ts';
 import { callbacks, caseNotes, cases, complaints, supervisorTeams, users } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
-import { type EventOptions, pastInstant, writeCaseEvent } from './case-event.ts';
+import { caseEvent, pastInstant } from './case-event.ts';
 
 /** Complaints are answered within 15 days of receipt: the CFPB's response window for complaints. */
 export const COMPLAINT_RESOLVE_DAYS = 15;
 
-export function addNote(
-  db: Database,
-  options: EventOptions<z.output<typeof addNoteInput>>,
-): Promise<CaseEventOutput> {
-  const { input, now, user } = options;
-  return writeCaseEvent(db, {
-    ...options,
-    caseId: input.caseId,
-    expectedVersion: input.expectedVersion,
-    reach: 'case',
-    write: async (tx, caseRow) => {
-      const [row] = await tx
-        .insert(caseNotes)
-        .values({ caseId: caseRow.id, authorId: user.id, body: input.body, createdAt: now })
-        .returning({ id: caseNotes.id });
-      const after = { at: now.toISOString(), length: input.body.length };
-      return {
-        id: row!.id,
-        audit: { action: 'casework.note', entityType: 'case_note', entityId: row!.id, after },
-      };
-    },
-  });
-}
+export const addNote = caseEvent<z.output<typeof addNoteInput>>(({ input, now, user }) => ({
+  reach: 'case',
+  write: async (tx, caseRow) => {
+    const [row] = await tx
+      .insert(caseNotes)
+      .values({ caseId: caseRow.id, authorId: user.id, body: input.body, createdAt: now })
+      .returning({ id: caseNotes.id });
+    const after = { at: now.toISOString(), length: input.body.length };
+    return { action: 'casework.note', entityType: 'case_note', entityId: row!.id, after };
+  },
+}));
 
 /**
  * A callback lands in the queue of the case's agent (the caller's when the case sits in the pool). It is not
  * judged now: the call it prompts goes through the guard when it is made.
  */
-export function scheduleCallback(
-  db: Database,
-  options: EventOptions<z.output<typeof scheduleCallbackInput>>,
-): Promise<CaseEventOutput> {
-  const { input, now, user } = options;
+export const scheduleCallback = caseEvent<z.output<typeof scheduleCallbackInput>>(({ input, now, user }) => {
   const dueAt = new Date(input.dueAt);
   if (dueAt <= now) throw invalidField('dueAt', 'a callback must be in the future');
-  return writeCaseEvent(db, {
-    ...options,
-    caseId: input.caseId,
-    expectedVersion: input.expectedVersion,
+  return {
     reach: 'case',
     write: async (tx, caseRow) => {
       const agentId = caseRow.assignedAgentId ?? user.id;
@@ -63,33 +43,23 @@ export function scheduleCallback(
         .values({ caseId: caseRow.id, agentId, dueAt, note: input.note || null, createdAt: now })
         .returning({ id: callbacks.id });
       return {
-        id: row!.id,
-        audit: {
-          action: 'casework.callback',
-          entityType: 'callback',
-          entityId: row!.id,
-          after: { at: now.toISOString(), dueAt: dueAt.toISOString(), agentId },
-        },
+        action: 'casework.callback',
+        entityType: 'callback',
+        entityId: row!.id,
+        after: { at: now.toISOString(), dueAt: dueAt.toISOString(), agentId },
       };
     },
-  });
-}
+  };
+});
 
 /**
  * A supervisor puts the case on hold until an instant (POL-HOLD), or lifts it with `until: null`. This is also
  * how "complaint under review" holds a case: recording a complaint does not hold it by itself.
  */
-export function setHold(
-  db: Database,
-  options: EventOptions<z.output<typeof setHoldInput>>,
-): Promise<CaseEventOutput> {
-  const { input, now } = options;
+export const setHold = caseEvent<z.output<typeof setHoldInput>>(({ input, now }) => {
   const until = input.until === null ? null : new Date(input.until);
   if (until !== null && until <= now) throw invalidField('until', 'a hold must end in the future');
-  return writeCaseEvent(db, {
-    ...options,
-    caseId: input.caseId,
-    expectedVersion: input.expectedVersion,
+  return {
     reach: 'case',
     write: async (tx, caseRow) => {
       const holdReason = until === null ? null : input.reason;
@@ -98,33 +68,23 @@ export function setHold(
       const holdFrom = until === null ? null : running ? (caseRow.holdFrom ?? now) : now;
       await tx.update(cases).set({ holdFrom, holdUntil: until, holdReason }).where(eq(cases.id, caseRow.id));
       return {
-        id: caseRow.id,
-        audit: {
-          action: 'casework.hold',
-          entityType: 'case',
-          entityId: caseRow.id,
-          before: { holdUntil: caseRow.holdUntil?.toISOString() ?? null, holdReason: caseRow.holdReason },
-          after: { at: now.toISOString(), until: until?.toISOString() ?? null, reason: input.reason },
-        },
+        action: 'casework.hold',
+        entityType: 'case',
+        entityId: caseRow.id,
+        before: { holdUntil: caseRow.holdUntil?.toISOString() ?? null, holdReason: caseRow.holdReason },
+        after: { at: now.toISOString(), until: until?.toISOString() ?? null, reason: input.reason },
       };
     },
-  });
-}
+  };
+});
 
 /**
  * A debtor's complaint, tied to the case and (when it names one) the agent; supervisors resolve it within
  * COMPLAINT_RESOLVE_DAYS. It does not put the case on hold: a supervisor decides that with `setHold`.
  */
-export function recordComplaint(
-  db: Database,
-  options: EventOptions<z.output<typeof recordComplaintInput>>,
-): Promise<CaseEventOutput> {
-  const { input, now, user } = options;
+export const recordComplaint = caseEvent<z.output<typeof recordComplaintInput>>(({ input, now, user }) => {
   const receivedAt = pastInstant('receivedAt', input.receivedAt, now);
-  return writeCaseEvent(db, {
-    ...options,
-    caseId: input.caseId,
-    expectedVersion: input.expectedVersion,
+  return {
     reach: 'case',
     effectiveAt: { field: 'receivedAt', at: receivedAt },
     write: async (tx, caseRow) => {
@@ -143,21 +103,14 @@ export function recordComplaint(
         })
         .returning({ id: complaints.id });
       return {
-        id: row!.id,
-        audit: {
-          action: 'casework.complaint',
-          entityType: 'complaint',
-          entityId: row!.id,
-          after: {
-            at: now.toISOString(),
-            agentId: input.agentId ?? null,
-            resolveBy: resolveBy.toISOString(),
-          },
-        },
+        action: 'casework.complaint',
+        entityType: 'complaint',
+        entityId: row!.id,
+        after: { at: now.toISOString(), agentId: input.agentId ?? null, resolveBy: resolveBy.toISOString() },
       };
     },
-  });
-}
+  };
+});
 
 /**
  * A complaint may name an agent of the case's team (a former one too: debtors complain about who called them)

@@ -10,22 +10,15 @@ import type { Database } from '../../db/client.ts';
 import { cases, disputes } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import { caseScope } from '../case-core/case-core.service.ts';
-import { conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-event.ts';
+import { caseEvent, conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-event.ts';
 
 /**
  * A dispute pauses collection of the debt until verification is sent (US-FDCPA-DISPUTE). One waits for
  * verification at a time: a second while the first is open adds nothing the engine would read.
  */
-export function recordDispute(
-  db: Database,
-  options: EventOptions<z.output<typeof recordDisputeInput>>,
-): Promise<CaseEventOutput> {
-  const { input, now, user } = options;
+export const recordDispute = caseEvent<z.output<typeof recordDisputeInput>>(({ input, now, user }) => {
   const receivedAt = pastInstant('receivedAt', input.receivedAt, now);
-  return writeCaseEvent(db, {
-    ...options,
-    caseId: input.caseId,
-    expectedVersion: input.expectedVersion,
+  return {
     reach: 'case',
     effectiveAt: { field: 'receivedAt', at: receivedAt },
     write: async (tx, caseRow) => {
@@ -45,17 +38,14 @@ export function recordDispute(
         .values({ caseId: caseRow.id, receivedAt, reason: input.reason, recordedBy: user.id })
         .returning({ id: disputes.id });
       return {
-        id: row!.id,
-        audit: {
-          action: 'casework.dispute',
-          entityType: 'dispute',
-          entityId: row!.id,
-          after: { at: now.toISOString(), effectiveAt: receivedAt.toISOString(), reason: input.reason },
-        },
+        action: 'casework.dispute',
+        entityType: 'dispute',
+        entityId: row!.id,
+        after: { at: now.toISOString(), effectiveAt: receivedAt.toISOString(), reason: input.reason },
       };
     },
-  });
-}
+  };
+});
 
 /**
  * Verification was sent outside the workbench (e.g. mailed by the creditor): collection may resume. Sending a
@@ -84,13 +74,10 @@ export async function recordVerificationSent(
       }
       await tx.update(disputes).set({ verificationSentAt: sentAt }).where(eq(disputes.id, input.disputeId));
       return {
-        id: input.disputeId,
-        audit: {
-          action: 'casework.verificationSent',
-          entityType: 'dispute',
-          entityId: input.disputeId,
-          after: { at: now.toISOString(), effectiveAt: sentAt.toISOString() },
-        },
+        action: 'casework.verificationSent',
+        entityType: 'dispute',
+        entityId: input.disputeId,
+        after: { at: now.toISOString(), effectiveAt: sentAt.toISOString() },
       };
     },
   });

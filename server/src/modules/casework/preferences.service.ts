@@ -1,14 +1,10 @@
-import type {
-  CaseEventOutput,
-  recordOptOutInput,
-  revokeConsentInput,
-} from '@arrears/shared/schemas/casework';
+import type { recordOptOutInput, revokeConsentInput } from '@arrears/shared/schemas/casework';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database, Transaction } from '../../db/client.ts';
+import type { Transaction } from '../../db/client.ts';
 import { contactPoints, optOuts } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
-import { conflict, type EventOptions, writeCaseEvent } from './case-event.ts';
+import { caseEvent, conflict } from './case-event.ts';
 import { channelReaches } from './case-view.service.ts';
 import { maskContactValue } from './masking.ts';
 
@@ -27,104 +23,82 @@ async function debtorPoint(tx: Transaction, debtorId: string, contactPointId: st
  * "Do not contact me by this medium / at this place" (Reg F 1006.14(h)): by channel, by contact point, or both
  * (then only that channel to that point). It takes effect at once (docs/compliance/CATALOG.md, principle 6).
  */
-export function recordOptOut(
-  db: Database,
-  options: EventOptions<z.output<typeof recordOptOutInput>>,
-): Promise<CaseEventOutput> {
-  const { input, now, user } = options;
-  return writeCaseEvent(db, {
-    ...options,
-    caseId: input.caseId,
-    expectedVersion: input.expectedVersion,
-    reach: 'debtor',
-    write: async (tx, caseRow) => {
-      const point =
-        input.contactPointId === undefined
-          ? null
-          : await debtorPoint(tx, caseRow.debtorId, input.contactPointId);
-      if (point && input.channel && !channelReaches(input.channel, point.kind)) {
-        throw invalidField(
-          'channel',
-          `${input.channel} never reaches a ${point.kind.replaceAll('_', ' ')}; name the channel or the contact point alone`,
-        );
-      }
-      const channel = input.channel ?? null;
-      const contactPointId = point?.id ?? null;
-      const [existing] = await tx
-        .select({ id: optOuts.id })
-        .from(optOuts)
-        .where(
-          and(
-            eq(optOuts.debtorId, caseRow.debtorId),
-            channel === null ? isNull(optOuts.channel) : eq(optOuts.channel, channel),
-            contactPointId === null
-              ? isNull(optOuts.contactPointId)
-              : eq(optOuts.contactPointId, contactPointId),
-          ),
-        );
-      if (existing) throw conflict('This opt-out is already on file');
-      const [row] = await tx
-        .insert(optOuts)
-        .values({ debtorId: caseRow.debtorId, channel, contactPointId, at: now, recordedBy: user.id })
-        .returning({ id: optOuts.id });
-      return {
-        id: row!.id,
-        audit: {
-          action: 'casework.optOut',
-          entityType: 'debtor',
-          entityId: caseRow.debtorId,
-          after: {
-            at: now.toISOString(),
-            optOutId: row!.id,
-            channel,
-            contactPointId,
-            contactPoint: point === null ? null : maskContactValue(point.kind, point.value),
-          },
-        },
-      };
-    },
-  });
-}
+export const recordOptOut = caseEvent<z.output<typeof recordOptOutInput>>(({ input, now, user }) => ({
+  reach: 'debtor',
+  write: async (tx, caseRow) => {
+    const point =
+      input.contactPointId === undefined
+        ? null
+        : await debtorPoint(tx, caseRow.debtorId, input.contactPointId);
+    if (point && input.channel && !channelReaches(input.channel, point.kind)) {
+      throw invalidField(
+        'channel',
+        `${input.channel} never reaches a ${point.kind.replaceAll('_', ' ')}; name the channel or the contact point alone`,
+      );
+    }
+    const channel = input.channel ?? null;
+    const contactPointId = point?.id ?? null;
+    const [existing] = await tx
+      .select({ id: optOuts.id })
+      .from(optOuts)
+      .where(
+        and(
+          eq(optOuts.debtorId, caseRow.debtorId),
+          channel === null ? isNull(optOuts.channel) : eq(optOuts.channel, channel),
+          contactPointId === null
+            ? isNull(optOuts.contactPointId)
+            : eq(optOuts.contactPointId, contactPointId),
+        ),
+      );
+    if (existing) throw conflict('This opt-out is already on file');
+    const [row] = await tx
+      .insert(optOuts)
+      .values({ debtorId: caseRow.debtorId, channel, contactPointId, at: now, recordedBy: user.id })
+      .returning({ id: optOuts.id });
+    return {
+      eventId: row!.id,
+      action: 'casework.optOut',
+      entityType: 'debtor',
+      entityId: caseRow.debtorId,
+      after: {
+        at: now.toISOString(),
+        optOutId: row!.id,
+        channel,
+        contactPointId,
+        contactPoint: point === null ? null : maskContactValue(point.kind, point.value),
+      },
+    };
+  },
+}));
 
 /** Consent to autodialed calls and texts to a number is revoked (47 CFR 64.1200(a)(10)): at once, not in 10 days. */
-export function revokeConsent(
-  db: Database,
-  options: EventOptions<z.output<typeof revokeConsentInput>>,
-): Promise<CaseEventOutput> {
-  const { input, now } = options;
-  return writeCaseEvent(db, {
-    ...options,
-    caseId: input.caseId,
-    expectedVersion: input.expectedVersion,
-    reach: 'debtor',
-    write: async (tx, caseRow) => {
-      const point = await debtorPoint(tx, caseRow.debtorId, input.contactPointId);
-      if (!PHONE_KINDS.has(point.kind)) {
-        throw invalidField(
-          'contactPointId',
-          'consent is given and revoked for phone numbers; for other points record an opt-out',
-        );
-      }
-      if (point.consentRevokedAt) {
-        throw conflict(
-          `Consent for this number was already revoked on ${point.consentRevokedAt.toISOString()}`,
-        );
-      }
-      await tx.update(contactPoints).set({ consentRevokedAt: now }).where(eq(contactPoints.id, point.id));
-      return {
-        id: point.id,
-        audit: {
-          action: 'casework.revokeConsent',
-          entityType: 'debtor',
-          entityId: caseRow.debtorId,
-          before: { consentSms: point.consentSms, consentAutodial: point.consentAutodial },
-          after: {
-            at: now.toISOString(),
-            contactPointId: point.id,
-            contactPoint: maskContactValue(point.kind, point.value),
-          },
-        },
-      };
-    },
-  });
-}
+export const revokeConsent = caseEvent<z.output<typeof revokeConsentInput>>(({ input, now }) => ({
+  reach: 'debtor',
+  write: async (tx, caseRow) => {
+    const point = await debtorPoint(tx, caseRow.debtorId, input.contactPointId);
+    if (!PHONE_KINDS.has(point.kind)) {
+      throw invalidField(
+        'contactPointId',
+        'consent is given and revoked for phone numbers; for other points record an opt-out',
+      );
+    }
+    if (point.consentRevokedAt) {
+      throw conflict(
+        `Consent for this number was already revoked on ${point.consentRevokedAt.toISOString()}`,
+      );
+    }
+    await tx.update(contactPoints).set({ consentRevokedAt: now }).where(eq(contactPoints.id, point.id));
+    return {
+      eventId: point.id,
+      action: 'casework.revokeConsent',
+      entityType: 'debtor',
+      entityId: caseRow.debtorId,
+      before: { consentSms: point.consentSms, consentAutodial: point.consentAutodial },
+      after: {
+        at: now.toISOString(),
+        contactPointId: point.id,
+        contactPoint: maskContactValue(point.kind, point.value),
+      },
+    };
+  },
+}));

@@ -48,89 +48,85 @@ interface Branch {
 const padded = (column: string) => sql.raw(`lpad(${column}::text, 20, '0')`);
 const text = (column: string) => sql.raw(`${column}::text`);
 
+/** Where a branch over rows kept per case (`alias.case_id`) finds them, and who made each (joined as `u`). */
+interface CaseRows {
+  /** The row's instant column. */
+  at: string;
+  /** The column naming the user who made the row. */
+  by: string;
+  /** Bigint ids sort zero-padded; uuid ids as they are. */
+  bigintId?: boolean;
+  /** Further joins the detail reads. */
+  joins?: string;
+  /** A further condition on the rows. */
+  also?: string;
+}
+
 function branches(caseId: Placeholder, debtorId: SQL): Branch[] {
   const flagActions = Object.keys(FLAG_ACTIONS);
+  const caseRows = (type: string, table: string, alias: string, rows: CaseRows): Omit<Branch, 'detail'> => ({
+    type,
+    at: sql.raw(`${alias}.${rows.at}`),
+    sortId: rows.bigintId ? padded(`${alias}.id`) : text(`${alias}.id`),
+    id: text(`${alias}.id`),
+    from: sql.raw(
+      `${table} ${alias} left join users u on u.id = ${alias}.${rows.by}${rows.joins ? ` ${rows.joins}` : ''}`,
+    ),
+    where: sql`${sql.raw(`${alias}.case_id`)} = ${caseId}${rows.also ? sql.raw(` and ${rows.also}`) : sql``}`,
+  });
   return [
     {
-      type: 'contact',
-      at: sql`c.occurred_at`,
-      sortId: padded('c.id'),
-      id: text('c.id'),
-      from: sql`contact_log c left join users u on u.id = c.agent_id
-        left join contact_points cp on cp.id = c.contact_point_id
-        left join third_parties tp on tp.id = c.third_party_id`,
-      where: sql`c.case_id = ${caseId}`,
+      ...caseRows('contact', 'contact_log', 'c', {
+        at: 'occurred_at',
+        by: 'agent_id',
+        bigintId: true,
+        joins: `left join contact_points cp on cp.id = c.contact_point_id
+          left join third_parties tp on tp.id = c.third_party_id`,
+      }),
       detail: sql`jsonb_build_object('kind', c.kind, 'direction', c.direction, 'outcome', c.outcome,
         'purpose', c.purpose, 'durationSeconds', c.duration_seconds, 'pointKind', cp.kind, 'pointValue', cp.value,
         'pointLabel', cp.label, 'thirdPartyName', tp.name, 'notes', c.notes, 'body', c.body)`,
     },
     {
-      type: 'decision',
-      at: sql`d.evaluated_at`,
-      sortId: padded('d.id'),
-      id: text('d.id'),
-      from: sql`compliance_decisions d left join users u on u.id = d.actor_id`,
-      where: sql`d.case_id = ${caseId}`,
+      ...caseRows('decision', 'compliance_decisions', 'd', {
+        at: 'evaluated_at',
+        by: 'actor_id',
+        bigintId: true,
+      }),
       detail: sql`jsonb_build_object('outcome', d.outcome, 'actionKind', d.action_kind, 'ruleIds', to_jsonb(d.rule_ids),
         'violations', d.violations, 'warnings', d.warnings, 'overrideReason', d.override_reason)`,
     },
     {
-      type: 'promise',
-      at: sql`p.created_at`,
-      sortId: text('p.id'),
-      id: text('p.id'),
-      from: sql`promises p left join users u on u.id = p.created_by`,
-      where: sql`p.case_id = ${caseId}`,
+      ...caseRows('promise', 'promises', 'p', { at: 'created_at', by: 'created_by' }),
       detail: sql`jsonb_build_object('amountMinor', p.amount_minor, 'currency', p.currency,
         'dueDate', p.due_date::text, 'status', p.status)`,
     },
     {
-      type: 'payment_plan',
-      at: sql`pp.created_at`,
-      sortId: text('pp.id'),
-      id: text('pp.id'),
-      from: sql`payment_plans pp left join users u on u.id = pp.created_by`,
-      where: sql`pp.case_id = ${caseId}`,
+      ...caseRows('payment_plan', 'payment_plans', 'pp', { at: 'created_at', by: 'created_by' }),
       detail: sql`jsonb_build_object('totalMinor', pp.total_minor, 'currency', pp.currency,
         'installmentCount', pp.installment_count, 'status', pp.status)`,
     },
     {
-      type: 'payment',
-      at: sql`py.received_at`,
-      sortId: padded('py.id'),
-      id: text('py.id'),
-      from: sql`payments py left join users u on u.id = py.recorded_by`,
-      where: sql`py.case_id = ${caseId}`,
+      ...caseRows('payment', 'payments', 'py', { at: 'received_at', by: 'recorded_by', bigintId: true }),
       detail: sql`jsonb_build_object('amountMinor', py.amount_minor, 'currency', py.currency, 'method', py.method,
         'feesMinor', py.allocated_fees_minor, 'interestMinor', py.allocated_interest_minor,
         'principalMinor', py.allocated_principal_minor, 'reversesId', py.reverses_id::text)`,
     },
     {
-      type: 'dispute',
-      at: sql`ds.received_at`,
-      sortId: text('ds.id'),
-      id: text('ds.id'),
-      from: sql`disputes ds left join users u on u.id = ds.recorded_by`,
-      where: sql`ds.case_id = ${caseId}`,
+      ...caseRows('dispute', 'disputes', 'ds', { at: 'received_at', by: 'recorded_by' }),
       detail: sql`jsonb_build_object('reason', ds.reason, 'verificationSentAt', ds.verification_sent_at)`,
     },
     {
-      type: 'complaint',
-      at: sql`cm.received_at`,
-      sortId: text('cm.id'),
-      id: text('cm.id'),
-      from: sql`complaints cm left join users u on u.id = cm.recorded_by left join users ag on ag.id = cm.agent_id`,
-      where: sql`cm.case_id = ${caseId}`,
+      ...caseRows('complaint', 'complaints', 'cm', {
+        at: 'received_at',
+        by: 'recorded_by',
+        joins: 'left join users ag on ag.id = cm.agent_id',
+      }),
       detail: sql`jsonb_build_object('channel', cm.channel, 'description', cm.description, 'status', cm.status,
         'resolveBy', cm.resolve_by, 'agentName', ag.name)`,
     },
     {
-      type: 'note',
-      at: sql`n.created_at`,
-      sortId: text('n.id'),
-      id: text('n.id'),
-      from: sql`case_notes n left join users u on u.id = n.author_id`,
-      where: sql`n.case_id = ${caseId}`,
+      ...caseRows('note', 'case_notes', 'n', { at: 'created_at', by: 'author_id' }),
       detail: sql`jsonb_build_object('body', n.body)`,
     },
     {
@@ -145,21 +141,18 @@ function branches(caseId: Placeholder, debtorId: SQL): Branch[] {
       detail: sql`jsonb_build_object('dueAt', cb.due_at, 'note', cb.note, 'doneAt', cb.done_at)`,
     },
     {
-      type: 'escalation_request',
-      at: sql`er.created_at`,
-      sortId: text('er.id'),
-      id: text('er.id'),
-      from: sql`escalation_requests er left join users u on u.id = er.requested_by`,
-      where: sql`er.case_id = ${caseId}`,
+      ...caseRows('escalation_request', 'escalation_requests', 'er', {
+        at: 'created_at',
+        by: 'requested_by',
+      }),
       detail: sql`jsonb_build_object('kind', er.kind, 'reason', er.request_reason)`,
     },
     {
-      type: 'escalation_decision',
-      at: sql`ed.decided_at`,
-      sortId: text('ed.id'),
-      id: text('ed.id'),
-      from: sql`escalation_requests ed left join users u on u.id = ed.decided_by`,
-      where: sql`ed.case_id = ${caseId} and ed.decided_at is not null`,
+      ...caseRows('escalation_decision', 'escalation_requests', 'ed', {
+        at: 'decided_at',
+        by: 'decided_by',
+        also: 'ed.decided_at is not null',
+      }),
       detail: sql`jsonb_build_object('kind', ed.kind, 'status', ed.status, 'reason', ed.decision_reason)`,
     },
     {

@@ -13,7 +13,10 @@ import { AppError, invalidField } from '../../errors.ts';
 import type { CaseFacts } from '../case-core/case-core.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
 import {
+  type ContactEntry,
+  type GuardedRequest,
   guardAction,
+  type PassedAction,
   recordContact,
   targetPoint,
   thirdPartyFacts,
@@ -70,32 +73,27 @@ export async function logCall(
     );
     return { contactId: value, outcome: 'allowed', decisionId: null, warnings: [], caseVersion };
   }
-  const result = await guardAction(db, {
-    ...base,
-    at,
-    action: (_tx, caseFacts) => {
-      checkCallInstant(at, now, user, caseFacts);
-      return { kind: input.kind, contactPointId: input.contactPointId };
+  return guardContact(
+    db,
+    { user, input, now },
+    {
+      at,
+      action: (_tx, caseFacts) => {
+        checkCallInstant(at, now, user, caseFacts);
+        return { kind: input.kind, contactPointId: input.contactPointId };
+      },
+      entry: () => entry,
     },
-    record: async (tx, passed) => {
-      const context = { caseFacts: passed.caseFacts, agentId: user.id, decisionId: passed.decisionId };
-      const { contactId, caseChanges } = await recordContact(tx, context, entry);
-      return { value: contactId, caseChanges };
-    },
-  });
-  return { ...withoutValue(result), contactId: result.value };
+  );
 }
 
 /** A third-party contact: who the person is comes from the third_parties row, never from the client. */
-export async function contactThirdParty(
+export function contactThirdParty(
   db: Database,
-  { user, input, now }: ServiceOptions<z.output<typeof contactThirdPartyInput>>,
+  options: ServiceOptions<z.output<typeof contactThirdPartyInput>>,
 ): Promise<ContactRecordedOutput> {
-  const result = await guardAction(db, {
-    actor: user,
-    caseId: input.caseId,
-    now,
-    expectedVersion: input.expectedVersion,
+  const { input, now } = options;
+  return guardContact(db, options, {
     action: async (tx, caseFacts) => {
       const [row] = await tx
         .select()
@@ -105,25 +103,44 @@ export async function contactThirdParty(
       const history = caseFacts.base.history ?? [];
       return { kind: 'third_party_contact', thirdParty: thirdPartyFacts(row, input.purpose, history, now) };
     },
+    entry: (passed) => ({
+      kind: 'third_party_contact',
+      direction: 'outbound',
+      outcome: 'third_party',
+      occurredAt: now,
+      thirdPartyId: input.thirdPartyId,
+      notes: input.notes || null,
+      details: { purpose: input.purpose, relationship: passed.facts.action.thirdParty?.relationship ?? null },
+    }),
+  });
+}
+
+/**
+ * A contact the guard judges before it is logged: `action` proposes it from the facts (and may refuse bad input),
+ * `entry` is what the contact log keeps of it once it passed. Answers the decision with the new contact's id.
+ */
+export async function guardContact(
+  db: Database,
+  { user, input, now }: ServiceOptions<{ caseId: string; expectedVersion?: number | undefined }>,
+  contact: {
+    /** When the contact took place, if not now. */
+    at?: Date;
+    action: GuardedRequest<number>['action'];
+    entry: (passed: PassedAction) => ContactEntry;
+  },
+): Promise<ContactRecordedOutput> {
+  const { value: contactId, ...decision } = await guardAction(db, {
+    actor: user,
+    caseId: input.caseId,
+    now,
+    ...(contact.at === undefined ? {} : { at: contact.at }),
+    expectedVersion: input.expectedVersion,
+    action: contact.action,
     record: async (tx, passed) => {
       const context = { caseFacts: passed.caseFacts, agentId: user.id, decisionId: passed.decisionId };
-      const thirdParty = passed.facts.action.thirdParty;
-      const { contactId, caseChanges } = await recordContact(tx, context, {
-        kind: 'third_party_contact',
-        direction: 'outbound',
-        outcome: 'third_party',
-        occurredAt: now,
-        thirdPartyId: input.thirdPartyId,
-        notes: input.notes || null,
-        details: { purpose: input.purpose, relationship: thirdParty?.relationship ?? null },
-      });
+      const { contactId, caseChanges } = await recordContact(tx, context, contact.entry(passed));
       return { value: contactId, caseChanges };
     },
   });
-  return { ...withoutValue(result), contactId: result.value };
-}
-
-export function withoutValue<T, R extends { value: T }>(result: R): Omit<R, 'value'> {
-  const { value: _value, ...rest } = result;
-  return rest;
+  return { ...decision, contactId };
 }

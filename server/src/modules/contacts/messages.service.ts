@@ -7,8 +7,7 @@ import type { Database, Transaction } from '../../db/client.ts';
 import { messageTemplates } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import type { CaseFacts } from '../case-core/case-core.service.ts';
-import { guardAction, recordContact } from '../compliance/compliance.service.ts';
-import { withoutValue } from './contacts.service.ts';
+import { guardContact } from './contacts.service.ts';
 
 type SendMessageInput = z.output<typeof sendMessageInput>;
 
@@ -16,25 +15,21 @@ type SendMessageInput = z.output<typeof sendMessageInput>;
  * Records an SMS, email, letter or app push as sent (delivery is the workbench's job). The disclosures that
  * count are the template's when one is named: a client cannot claim wording the template does not carry.
  */
-export async function sendMessage(
+export function sendMessage(
   db: Database,
-  { user, input, now }: { user: SessionUser; input: SendMessageInput; now: Date },
+  options: { user: SessionUser; input: SendMessageInput; now: Date },
 ): Promise<ContactRecordedOutput> {
-  const result = await guardAction(db, {
-    actor: user,
-    caseId: input.caseId,
-    now,
-    expectedVersion: input.expectedVersion,
+  const { input, now } = options;
+  return guardContact(db, options, {
     action: async (tx, caseFacts) => {
       const message = input.templateId
         ? await templateContent(tx, input, caseFacts)
         : { purpose: input.purpose, disclosures: input.disclosures };
       return { kind: input.channel, contactPointId: destination(input, caseFacts), message };
     },
-    record: async (tx, passed) => {
-      const context = { caseFacts: passed.caseFacts, agentId: user.id, decisionId: passed.decisionId };
-      const { contactPointId, message } = passed.facts.action;
-      const { contactId, caseChanges } = await recordContact(tx, context, {
+    entry: ({ facts }) => {
+      const { contactPointId, message } = facts.action;
+      return {
         kind: input.channel,
         direction: 'outbound',
         outcome: 'sent',
@@ -44,11 +39,9 @@ export async function sendMessage(
         disclosures: message?.disclosures ?? [],
         templateId: input.templateId ?? null,
         body: input.body,
-      });
-      return { value: contactId, caseChanges };
+      };
     },
   });
-  return { ...withoutValue(result), contactId: result.value };
 }
 
 /** SMS, email and push name their contact point; a letter without one goes to the home address on file. */

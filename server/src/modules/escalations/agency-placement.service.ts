@@ -4,29 +4,20 @@ import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { agencies, agencyPlacements } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { guardAction } from '../compliance/compliance.service.ts';
-import {
-  approvalFor,
-  climb,
-  consumeApproval,
-  type LadderOptions,
-  type LadderOutput,
-  ladderOutput,
-} from './ladder.ts';
+import { climbRung, type LadderOptions, type LadderOutput } from './ladder.ts';
 
 /** Places the case with an outside agency at its current balance and the agency's commission. */
-export async function placeWithAgency(
+export function placeWithAgency(
   db: Database,
-  { user, input, now, ip }: LadderOptions<z.output<typeof placeWithAgencyInput>>,
+  options: LadderOptions<z.output<typeof placeWithAgencyInput>>,
 ): Promise<LadderOutput<'placementId'>> {
+  const { user, input, now } = options;
   // Read while the action is validated, used when it is recorded.
   let commissionBps = 0;
-  const result = await guardAction(db, {
-    actor: user,
-    caseId: input.caseId,
-    now,
-    expectedVersion: input.expectedVersion,
+  return climbRung(db, options, {
+    key: 'placementId',
+    kind: 'agency_placement',
+    stage: 'agency',
     action: async (tx) => {
       const [agency] = await tx.select().from(agencies).where(eq(agencies.id, input.agencyId));
       if (!agency) throw new AppError('NOT_FOUND', 'Agency not found');
@@ -39,9 +30,7 @@ export async function placeWithAgency(
       commissionBps = agency.commissionBps;
       return { kind: 'agency_placement' };
     },
-    record: async (tx, { caseFacts, decisionId }) => {
-      const { caseRow } = caseFacts;
-      const approval = approvalFor(caseFacts, 'agency_placement');
+    write: async (tx, { caseRow }, approval) => {
       const [placement] = await tx
         .insert(agencyPlacements)
         .values({
@@ -55,25 +44,9 @@ export async function placeWithAgency(
           placedAt: now,
         })
         .returning({ id: agencyPlacements.id });
-      await consumeApproval(tx, approval, placement!.id, now);
-      const after = {
-        agencyId: input.agencyId,
-        balanceMinor: caseRow.balanceMinor,
-        commissionBps,
-        decisionId,
-        approvalId: approval?.id ?? null,
-      };
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: 'agency.place',
-        entityType: 'agency_placement',
-        entityId: placement!.id,
-        caseId: caseRow.id,
-        after,
-        ip,
-      });
-      return { value: placement!.id, caseChanges: climb(caseFacts, 'agency') };
+      const after = { agencyId: input.agencyId, balanceMinor: caseRow.balanceMinor, commissionBps };
+      return { id: placement!.id, after };
     },
+    audit: { action: 'agency.place', entityType: 'agency_placement' },
   });
-  return ladderOutput('placementId', result);
 }

@@ -3,37 +3,27 @@ import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { fieldVisits } from '../../db/schema/index.ts';
 import { invalidField } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { guardAction } from '../compliance/compliance.service.ts';
-import {
-  approvalFor,
-  climb,
-  consumeApproval,
-  type LadderOptions,
-  type LadderOutput,
-  ladderOutput,
-} from './ladder.ts';
+import { climbRung, type LadderOptions, type LadderOutput } from './ladder.ts';
 
 /** A home or work visit, judged at its slot (time of day, visits per 30 days) rather than at booking. */
 export async function scheduleFieldVisit(
   db: Database,
-  { user, input, now, ip }: LadderOptions<z.output<typeof scheduleFieldVisitInput>>,
+  options: LadderOptions<z.output<typeof scheduleFieldVisitInput>>,
 ): Promise<LadderOutput<'visitId'>> {
+  const { user, input, now } = options;
   const at = new Date(input.scheduledFor);
   if (at <= now) throw invalidField('scheduledFor', 'a visit must be scheduled in the future');
-  const result = await guardAction(db, {
-    actor: user,
-    caseId: input.caseId,
-    now,
+  return climbRung(db, options, {
+    key: 'visitId',
+    kind: 'field_visit',
+    stage: 'field',
     at,
-    expectedVersion: input.expectedVersion,
     action: () => ({
       kind: 'field_visit',
       contactPointId: input.addressId,
       recordingRef: input.recordingRef ?? null,
     }),
-    record: async (tx, { caseFacts, decisionId }) => {
-      const approval = approvalFor(caseFacts, 'field_visit');
+    write: async (tx, _caseFacts, approval) => {
       const [visit] = await tx
         .insert(fieldVisits)
         .values({
@@ -45,24 +35,8 @@ export async function scheduleFieldVisit(
           createdBy: user.id,
         })
         .returning({ id: fieldVisits.id });
-      await consumeApproval(tx, approval, visit!.id, now);
-      const after = {
-        scheduledFor: at.toISOString(),
-        addressId: input.addressId,
-        decisionId,
-        approvalId: approval?.id ?? null,
-      };
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: 'field_visit.schedule',
-        entityType: 'field_visit',
-        entityId: visit!.id,
-        caseId: input.caseId,
-        after,
-        ip,
-      });
-      return { value: visit!.id, caseChanges: climb(caseFacts, 'field') };
+      return { id: visit!.id, after: { scheduledFor: at.toISOString(), addressId: input.addressId } };
     },
+    audit: { action: 'field_visit.schedule', entityType: 'field_visit' },
   });
-  return ladderOutput('visitId', result);
 }

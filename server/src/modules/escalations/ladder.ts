@@ -1,12 +1,13 @@
 import { type EscalationKind, LADDER_STAGES, type LadderStage } from '@arrears/shared/domain/enums';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { and, eq } from 'drizzle-orm';
-import type { Transaction } from '../../db/client.ts';
+import type { Database, Transaction } from '../../db/client.ts';
 import { escalationRequests } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { Approval, CaseChanges, CaseFacts } from '../case-core/case-core.service.ts';
 import { liveApproval } from '../case-core/case-core.service.ts';
-import type { GuardedResult } from '../compliance/compliance.service.ts';
+import { type GuardedRequest, type GuardedResult, guardAction } from '../compliance/compliance.service.ts';
 
 /** What the escalation services share: their options, their answer, and where the case goes on the ladder. */
 export interface LadderOptions<Input> {
@@ -60,4 +61,60 @@ export async function consumeApproval(
 export function ladderOutput<Key extends string>(key: Key, result: GuardedResult<string>): LadderOutput<Key> {
   const { value, ...rest } = result;
   return { ...rest, [key]: value } as LadderOutput<Key>;
+}
+
+/** A step up the ladder: what differs between placing with an agency, filing a suit and booking a visit. */
+export interface Rung<Key extends string> {
+  /** The key the new row's id is answered under. */
+  key: Key;
+  /** The escalation its approval (POL-APPROVAL) was asked for. */
+  kind: EscalationKind;
+  /** Where the case climbs to. */
+  stage: LadderStage;
+  /** The instant the step takes place, when not now (a visit's slot). */
+  at?: Date;
+  /** The action the guard judges; it may refuse bad input first. */
+  action: GuardedRequest<string>['action'];
+  /** Writes the step's row, given the approval used for it; answers its id and what its audit entry says of it. */
+  write: (
+    tx: Transaction,
+    caseFacts: CaseFacts,
+    approval: Approval | null,
+  ) => Promise<{ id: string; after: Record<string, unknown> }>;
+  /** The audit entry's action and entity type. */
+  audit: { action: string; entityType: string };
+}
+
+/**
+ * Takes a step up the ladder through the guard: the step is written with the approval the guard accepted, the
+ * approval used up, the step audited with its decision and approval, and the case climbs.
+ */
+export async function climbRung<Key extends string>(
+  db: Database,
+  { user, input, now, ip }: LadderOptions<{ caseId: string; expectedVersion?: number | undefined }>,
+  rung: Rung<Key>,
+): Promise<LadderOutput<Key>> {
+  const result = await guardAction(db, {
+    actor: user,
+    caseId: input.caseId,
+    now,
+    ...(rung.at === undefined ? {} : { at: rung.at }),
+    expectedVersion: input.expectedVersion,
+    action: rung.action,
+    record: async (tx, { caseFacts, decisionId }) => {
+      const approval = approvalFor(caseFacts, rung.kind);
+      const { id, after } = await rung.write(tx, caseFacts, approval);
+      await consumeApproval(tx, approval, id, now);
+      await recordAudit(tx, {
+        actorId: user.id,
+        ...rung.audit,
+        entityId: id,
+        caseId: input.caseId,
+        after: { ...after, decisionId, approvalId: approval?.id ?? null },
+        ip,
+      });
+      return { value: id, caseChanges: climb(caseFacts, rung.stage) };
+    },
+  });
+  return ladderOutput(rung.key, result);
 }

@@ -3,27 +3,18 @@ import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { legalActions } from '../../db/schema/index.ts';
 import { invalidField } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { guardAction } from '../compliance/compliance.service.ts';
-import {
-  approvalFor,
-  climb,
-  consumeApproval,
-  type LadderOptions,
-  type LadderOutput,
-  ladderOutput,
-} from './ladder.ts';
+import { climbRung, type LadderOptions, type LadderOutput } from './ladder.ts';
 
 /** Files a suit; US-REGF-TBD refuses a time-barred debt and the claim may not exceed what is owed. */
-export async function fileLegalAction(
+export function fileLegalAction(
   db: Database,
-  { user, input, now, ip }: LadderOptions<z.output<typeof fileLegalActionInput>>,
+  options: LadderOptions<z.output<typeof fileLegalActionInput>>,
 ): Promise<LadderOutput<'legalActionId'>> {
-  const result = await guardAction(db, {
-    actor: user,
-    caseId: input.caseId,
-    now,
-    expectedVersion: input.expectedVersion,
+  const { user, input, now } = options;
+  return climbRung(db, options, {
+    key: 'legalActionId',
+    kind: 'legal_filing',
+    stage: 'legal',
     action: (_tx, { caseRow }) => {
       if (input.claimMinor > caseRow.balanceMinor) {
         throw invalidField(
@@ -33,9 +24,7 @@ export async function fileLegalAction(
       }
       return { kind: 'legal_filing' };
     },
-    record: async (tx, { caseFacts, decisionId }) => {
-      const { caseRow } = caseFacts;
-      const approval = approvalFor(caseFacts, 'legal_filing');
+    write: async (tx, { caseRow }, approval) => {
       const [filing] = await tx
         .insert(legalActions)
         .values({
@@ -49,24 +38,8 @@ export async function fileLegalAction(
           createdBy: user.id,
         })
         .returning({ id: legalActions.id });
-      await consumeApproval(tx, approval, filing!.id, now);
-      const after = {
-        court: input.court,
-        claimMinor: input.claimMinor,
-        decisionId,
-        approvalId: approval?.id ?? null,
-      };
-      await recordAudit(tx, {
-        actorId: user.id,
-        action: 'legal.file',
-        entityType: 'legal_action',
-        entityId: filing!.id,
-        caseId: caseRow.id,
-        after,
-        ip,
-      });
-      return { value: filing!.id, caseChanges: climb(caseFacts, 'legal') };
+      return { id: filing!.id, after: { court: input.court, claimMinor: input.claimMinor } };
     },
+    audit: { action: 'legal.file', entityType: 'legal_action' },
   });
-  return ladderOutput('legalActionId', result);
 }

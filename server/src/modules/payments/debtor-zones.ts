@@ -1,4 +1,5 @@
 import { jurisdictionCalendarZone, localDate } from '@arrears/shared/domain/calendar';
+import type { DebtorCalendar } from '@arrears/shared/domain/promise-state';
 import { asc, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { contactPoints, debtors } from '../../db/schema/index.ts';
@@ -41,11 +42,7 @@ export async function calendarZones(
 }
 
 /** The debtor's calendar for a money write on a case: its zone (promise dates are days on it) and today on it. */
-export async function moneyCalendar(
-  db: Executor,
-  caseRow: CaseRow,
-  now: Date,
-): Promise<{ zone: string; today: string }> {
+export async function moneyCalendar(db: Executor, caseRow: CaseRow, now: Date): Promise<DebtorCalendar> {
   const zone = (await calendarZones(db, [caseRow.debtorId])).get(caseRow.debtorId) ?? 'UTC';
   return { zone, today: localDate(zone, now) };
 }

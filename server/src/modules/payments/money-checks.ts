@@ -1,9 +1,9 @@
 import { formatMoney } from '@arrears/shared/domain/money';
 import type { DebtorCalendar } from '@arrears/shared/domain/promise-state';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import type { Database, Executor } from '../../db/client.ts';
+import type { Database, Executor, Transaction } from '../../db/client.ts';
 import { AppError, invalidField } from '../../errors.ts';
-import type { CaseRequest, CaseRow } from '../case-core/case-core.service.ts';
+import { type CaseRequest, type CaseRow, withCase } from '../case-core/case-core.service.ts';
 import { moneyCalendar } from './debtor-zones.ts';
 
 /** Promises, plans and payments belong to cases still being worked. */
@@ -55,6 +55,14 @@ export async function requireMoneyWrite(
   return calendar;
 }
 
+/** What a money write is given: who, the request's input, when, and from where. */
+export interface MoneyWrite<Input> {
+  user: SessionUser;
+  input: Input;
+  now: Date;
+  ip: string | null;
+}
+
 /** withCase's request for a money write: the case row locked FOR NO KEY UPDATE, since amounts are written back. */
 export function moneyCase(
   db: Database,
@@ -64,4 +72,25 @@ export function moneyCase(
 ): CaseRequest<'row for update'> {
   const { caseId, expectedVersion } = input;
   return { db, actor: user, caseId, now, expectedVersion, read: 'row for update' };
+}
+
+/**
+ * A new promise or plan: under the case's locks (moneyCase), the checks every one passes (requireMoneyWrite), then
+ * `write` on the debtor's calendar. Answers what `write` returns, with the case's version after it.
+ */
+export async function writeArrangement<Value>(
+  db: Database,
+  {
+    user,
+    input,
+    now,
+  }: MoneyWrite<{ caseId: string; expectedVersion?: number | undefined; currency: string }>,
+  amount: { what: string; field: string; amountMinor: number },
+  write: (context: { tx: Transaction; caseRow: CaseRow; calendar: DebtorCalendar }) => Promise<Value>,
+): Promise<Value & { caseVersion: number }> {
+  const { value, caseVersion } = await withCase(moneyCase(db, user, input, now), async ({ tx, caseRow }) => {
+    const calendar = await requireMoneyWrite(tx, caseRow, now, { ...amount, currency: input.currency });
+    return { value: await write({ tx, caseRow, calendar }) };
+  });
+  return { ...value, caseVersion };
 }

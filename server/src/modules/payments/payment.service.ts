@@ -16,9 +16,8 @@ import {
 import { closeArrangements } from './arrangements.ts';
 import { moneyCalendar } from './debtor-zones.ts';
 import { isUniqueViolation, type PaymentSender, paymentByKey, requireSamePayment } from './idempotency.ts';
-import { requireActive, requireCurrency, requireWithinBalance } from './money-checks.ts';
+import { type MoneyWrite, requireActive, requireCurrency, requireWithinBalance } from './money-checks.ts';
 import { outstandingOf, type PaymentRow, toPaymentView } from './payments.queries.ts';
-import type { MoneyWrite } from './promises.service.ts';
 import { judgePromises } from './settlement.service.ts';
 
 type Input = z.output<typeof recordPaymentInput>;

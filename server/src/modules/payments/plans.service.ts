@@ -7,28 +7,23 @@ import type { Database } from '../../db/client.ts';
 import { paymentPlans, promises } from '../../db/schema/index.ts';
 import { invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { withCase } from '../case-core/case-core.service.ts';
 import { endActivePlans, supersedePending } from './arrangements.ts';
-import { moneyCase, requireMoneyWrite } from './money-checks.ts';
+import { type MoneyWrite, writeArrangement } from './money-checks.ts';
 import { toPlanView, toPromiseView } from './payments.queries.ts';
-import { type MoneyWrite, requireDateAhead } from './promises.service.ts';
+import { requireDateAhead } from './promises.service.ts';
 
 /**
  * Records a payment plan and its installments, each a promise due on the plan's schedule. The total is split
  * into equal whole minor units with the remainder on the last installment. A plan replaces the arrangement
  * before it: the active plan becomes `cancelled`, and every pending promise (standalone or installment) too.
  */
-export async function recordPlan(
+export function recordPlan(
   db: Database,
-  { user, input, now, ip }: MoneyWrite<z.output<typeof recordPlanInput>>,
+  write: MoneyWrite<z.output<typeof recordPlanInput>>,
 ): Promise<z.output<typeof recordPlanOutput>> {
-  const { value, caseVersion } = await withCase(moneyCase(db, user, input, now), async ({ tx, caseRow }) => {
-    const { zone, today } = await requireMoneyWrite(tx, caseRow, now, {
-      what: 'a payment plan',
-      currency: input.currency,
-      field: 'totalMinor',
-      amountMinor: input.totalMinor,
-    });
+  const { user, input, now, ip } = write;
+  const amount = { what: 'a payment plan', field: 'totalMinor', amountMinor: input.totalMinor };
+  return writeArrangement(db, write, amount, async ({ tx, caseRow, calendar }) => {
     if (input.totalMinor < input.installmentCount) {
       const total = formatMoney(input.totalMinor, caseRow.currency, 'en-US');
       throw invalidField(
@@ -36,7 +31,7 @@ export async function recordPlan(
         `${total} cannot be split into ${input.installmentCount} installments`,
       );
     }
-    requireDateAhead('startDate', input.startDate, { zone, today });
+    requireDateAhead('startDate', input.startDate, calendar);
 
     const base = { caseId: caseRow.id, now, actorId: user.id, ip };
     const supersededPromiseIds = await supersedePending(tx, { ...base, standaloneOnly: false });
@@ -84,7 +79,7 @@ export async function recordPlan(
       caseId: caseRow.id,
       after: {
         ...toPlanView(plan!),
-        zone,
+        zone: calendar.zone,
         installments: installments.map((p) => ({
           id: p.id,
           amountMinor: p.amountMinor,
@@ -96,13 +91,10 @@ export async function recordPlan(
       ip,
     });
     return {
-      value: {
-        plan: toPlanView(plan!),
-        installments: installments.map((row, n) => toPromiseView(row, plan!, n + 1)),
-        supersededPlanIds: supersededPlans,
-        supersededPromiseIds,
-      },
+      plan: toPlanView(plan!),
+      installments: installments.map((row, n) => toPromiseView(row, plan!, n + 1)),
+      supersededPlanIds: supersededPlans,
+      supersededPromiseIds,
     };
   });
-  return { ...value, caseVersion };
 }

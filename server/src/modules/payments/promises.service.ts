@@ -1,6 +1,5 @@
 import { addDays } from '@arrears/shared/domain/calendar';
 import type { DebtorCalendar } from '@arrears/shared/domain/promise-state';
-import type { SessionUser } from '@arrears/shared/schemas/auth';
 import {
   MAX_DAYS_AHEAD,
   type recordPromiseInput,
@@ -11,17 +10,9 @@ import type { Database } from '../../db/client.ts';
 import { promises } from '../../db/schema/index.ts';
 import { invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { withCase } from '../case-core/case-core.service.ts';
 import { supersedePending } from './arrangements.ts';
-import { moneyCase, requireMoneyWrite } from './money-checks.ts';
+import { type MoneyWrite, writeArrangement } from './money-checks.ts';
 import { toPromiseView } from './payments.queries.ts';
-
-export interface MoneyWrite<Input> {
-  user: SessionUser;
-  input: Input;
-  now: Date;
-  ip: string | null;
-}
 
 /** A promise date is a day of the debtor's calendar, from their today to 90 days out. */
 export function requireDateAhead(field: string, date: string, calendar: DebtorCalendar): void {
@@ -44,18 +35,14 @@ export function requireDateAhead(field: string, date: string, calendar: DebtorCa
  * Records a promise to pay. A case has at most one pending standalone promise: a new one supersedes it (the
  * old one becomes `cancelled`), because the debtor's latest word is the one the agent follows up on.
  */
-export async function recordPromise(
+export function recordPromise(
   db: Database,
-  { user, input, now, ip }: MoneyWrite<z.output<typeof recordPromiseInput>>,
+  write: MoneyWrite<z.output<typeof recordPromiseInput>>,
 ): Promise<z.output<typeof recordPromiseOutput>> {
-  const { value, caseVersion } = await withCase(moneyCase(db, user, input, now), async ({ tx, caseRow }) => {
-    const { zone, today } = await requireMoneyWrite(tx, caseRow, now, {
-      what: 'a promise',
-      currency: input.currency,
-      field: 'amountMinor',
-      amountMinor: input.amountMinor,
-    });
-    requireDateAhead('dueDate', input.dueDate, { zone, today });
+  const { user, input, now, ip } = write;
+  const amount = { what: 'a promise', field: 'amountMinor', amountMinor: input.amountMinor };
+  return writeArrangement(db, write, amount, async ({ tx, caseRow, calendar }) => {
+    requireDateAhead('dueDate', input.dueDate, calendar);
     const base = { caseId: caseRow.id, now, actorId: user.id, ip };
     const supersededPromiseIds = await supersedePending(tx, { ...base, standaloneOnly: true });
     const [row] = await tx
@@ -80,12 +67,11 @@ export async function recordPromise(
         amountMinor: row!.amountMinor,
         currency: row!.currency,
         dueDate: row!.dueDate,
-        zone,
+        zone: calendar.zone,
         supersededPromiseIds,
       },
       ip,
     });
-    return { value: { promise: toPromiseView(row!, null, 0), supersededPromiseIds } };
+    return { promise: toPromiseView(row!, null, 0), supersededPromiseIds };
   });
-  return { ...value, caseVersion };
 }

@@ -1,6 +1,6 @@
 import { localDate } from '@arrears/shared/domain/calendar';
 import { casePromiseStates, type PromiseState, planState } from '@arrears/shared/domain/promise-state';
-import { and, asc, eq, gt, inArray, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '../../db/client.ts';
 import { paymentPlans, payments, promises } from '../../db/schema/index.ts';
 import { type AuditEntry, recordAudits } from '../audit/audit.service.ts';
@@ -154,6 +154,19 @@ const BATCH = 200;
 const MAX_AHEAD_MS = 14 * 3_600_000;
 
 /**
+ * The cases with a pending promise that may be overdue somewhere at `now`, among those the further `conditions` on
+ * `promises` pick.
+ */
+function pendingPromiseCases(db: Executor, now: Date, ...conditions: Array<SQL | undefined>) {
+  // No calendar is past this date yet, so a promise due on it or later cannot be overdue anywhere.
+  const notYetDue = localDate('UTC', now.getTime() + MAX_AHEAD_MS);
+  return db
+    .selectDistinct({ caseId: promises.caseId })
+    .from(promises)
+    .where(and(eq(promises.status, 'pending'), lt(promises.dueDate, notYetDue), ...conditions));
+}
+
+/**
  * The cases with a pending promise that may be overdue somewhere at `now` (one case's, or every case's), in id
  * order: what `settlePromises` judges. The nightly roll reads them first to settle them in short transactions.
  */
@@ -161,19 +174,8 @@ export async function settlementCandidates(
   db: Executor,
   options: { caseId?: string; now: Date },
 ): Promise<Array<{ caseId: string }>> {
-  // No calendar is past this date yet, so a promise due on it or later cannot be overdue anywhere.
-  const notYetDue = localDate('UTC', options.now.getTime() + MAX_AHEAD_MS);
-  return db
-    .selectDistinct({ caseId: promises.caseId })
-    .from(promises)
-    .where(
-      and(
-        eq(promises.status, 'pending'),
-        lt(promises.dueDate, notYetDue),
-        options.caseId === undefined ? undefined : eq(promises.caseId, options.caseId),
-      ),
-    )
-    .orderBy(asc(promises.caseId));
+  const oneCase = options.caseId === undefined ? undefined : eq(promises.caseId, options.caseId);
+  return pendingPromiseCases(db, options.now, oneCase).orderBy(asc(promises.caseId));
 }
 
 /**
@@ -209,18 +211,12 @@ export async function settlePromisesInBatch(
   tx: Transaction,
   options: { caseIdFrom?: string; caseIdTo?: string; now: Date },
 ): Promise<{ kept: string[]; broken: string[]; caseIds: string[] }> {
-  const notYetDue = localDate('UTC', options.now.getTime() + MAX_AHEAD_MS);
-  const candidates = tx
-    .selectDistinct({ caseId: promises.caseId })
-    .from(promises)
-    .where(
-      and(
-        eq(promises.status, 'pending'),
-        lt(promises.dueDate, notYetDue),
-        options.caseIdFrom === undefined ? undefined : gt(promises.caseId, options.caseIdFrom),
-        options.caseIdTo === undefined ? undefined : lte(promises.caseId, options.caseIdTo),
-      ),
-    );
+  const candidates = pendingPromiseCases(
+    tx,
+    options.now,
+    options.caseIdFrom === undefined ? undefined : gt(promises.caseId, options.caseIdFrom),
+    options.caseIdTo === undefined ? undefined : lte(promises.caseId, options.caseIdTo),
+  );
   const judged = await settleLocked(tx, candidates, options.now, false);
   return { kept: judged.kept, broken: judged.broken, caseIds: [...judged.caseIds].sort() };
 }

@@ -16,7 +16,7 @@ import type { Executor } from '../../db/client.ts';
 import { cases, complianceDecisions, debtors, escalationRequests, users } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type CaseFacts, loadFactsForCases, maskedLabel } from '../case-core/case-core.service.ts';
-import { caseScope } from '../cases/cases.service.ts';
+import { caseScope, caseSummaryColumns } from '../cases/cases.service.ts';
 import {
   candidateActions,
   coveringGrant,
@@ -53,12 +53,7 @@ export async function listApprovals(
     const rows = await db
       .select({
         request: escalationRequests,
-        accountRef: cases.accountRef,
-        debtorName: debtors.fullName,
-        balanceMinor: cases.balanceMinor,
-        currency: cases.currency,
-        daysPastDue: cases.daysPastDue,
-        stage: cases.stage,
+        ...caseSummaryColumns,
         requesterName: requester.name,
         deciderName: decider.name,
       })

@@ -185,13 +185,50 @@ function refuseResolved(status: string) {
   if (status === 'resolved') throw new AppError('CONFLICT', 'This complaint is already resolved');
 }
 
-/** Hands the complaint to an agent of the case's team or a supervisor of that team. */
-export async function assignComplaint(
+/** What a change to a complaint sets on it, and what its audit entry says of it. */
+interface ComplaintChange {
+  set: Partial<typeof complaints.$inferInsert>;
+  action: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+/**
+ * One change to a complaint, in a transaction: the complaint is locked (in the user's scope), `decide` checks it
+ * and says what changes, then the row is updated, the change audited and the row read back as the list shows it.
+ */
+function changeComplaint(
   db: Database,
-  { user, input, now, ip }: WriteOptions<z.output<typeof complaintAssignInput>>,
+  { user, now, ip }: WriteOptions<unknown>,
+  complaintId: string,
+  decide: (tx: Transaction, locked: Awaited<ReturnType<typeof lockComplaint>>) => Promise<ComplaintChange>,
 ): Promise<ComplaintRow> {
   return db.transaction(async (tx) => {
-    const { complaint, teamId } = await lockComplaint(tx, user, input.complaintId);
+    const locked = await lockComplaint(tx, user, complaintId);
+    const { complaint } = locked;
+    const { set, action, before, after } = await decide(tx, locked);
+    await tx.update(complaints).set(set).where(eq(complaints.id, complaint.id));
+    await recordAudit(tx, {
+      actorId: user.id,
+      action,
+      entityType: 'complaint',
+      entityId: complaint.id,
+      caseId: complaint.caseId,
+      before,
+      after,
+      ip,
+    });
+    return reread(tx, complaint.id, now);
+  });
+}
+
+/** Hands the complaint to an agent of the case's team or a supervisor of that team. */
+export function assignComplaint(
+  db: Database,
+  options: WriteOptions<z.output<typeof complaintAssignInput>>,
+): Promise<ComplaintRow> {
+  const { input } = options;
+  return changeComplaint(db, options, input.complaintId, async (tx, { complaint, teamId }) => {
     refuseResolved(complaint.status);
     const [target] = await tx
       .select({ id: users.id, role: users.role, teamId: users.teamId, active: users.active })
@@ -210,82 +247,58 @@ export async function assignComplaint(
     if (!target?.active || !(supervises || teamAgent)) {
       throw invalidField('assigneeId', 'assign the complaint to an agent or supervisor of the case’s team');
     }
-    await tx.update(complaints).set({ assignedTo: target.id }).where(eq(complaints.id, complaint.id));
-    await recordAudit(tx, {
-      actorId: user.id,
+    return {
+      set: { assignedTo: target.id },
       action: 'complaint.assign',
-      entityType: 'complaint',
-      entityId: complaint.id,
-      caseId: complaint.caseId,
       before: { assignedTo: complaint.assignedTo },
       after: { assignedTo: target.id },
-      ip,
-    });
-    return reread(tx, complaint.id, now);
+    };
   });
 }
 
 /** Open → investigating; an unassigned complaint becomes the supervisor's own. */
-export async function investigateComplaint(
+export function investigateComplaint(
   db: Database,
-  { user, input, now, ip }: WriteOptions<z.output<typeof complaintInvestigateInput>>,
+  options: WriteOptions<z.output<typeof complaintInvestigateInput>>,
 ): Promise<ComplaintRow> {
-  return db.transaction(async (tx) => {
-    const { complaint } = await lockComplaint(tx, user, input.complaintId);
+  const { user, input } = options;
+  return changeComplaint(db, options, input.complaintId, async (_tx, { complaint }) => {
     if (complaint.status !== 'open') {
       throw new AppError('CONFLICT', `This complaint is already ${complaint.status}`);
     }
     const assignedTo = complaint.assignedTo ?? user.id;
-    await tx
-      .update(complaints)
-      .set({ status: 'investigating', assignedTo })
-      .where(eq(complaints.id, complaint.id));
-    await recordAudit(tx, {
-      actorId: user.id,
+    return {
+      set: { status: 'investigating', assignedTo },
       action: 'complaint.investigate',
-      entityType: 'complaint',
-      entityId: complaint.id,
-      caseId: complaint.caseId,
       before: { status: complaint.status, assignedTo: complaint.assignedTo },
       after: { status: 'investigating', assignedTo },
-      ip,
-    });
-    return reread(tx, complaint.id, now);
+    };
   });
 }
 
 /** Closes the complaint with what was done about it. */
-export async function resolveComplaint(
+export function resolveComplaint(
   db: Database,
-  { user, input, now, ip }: WriteOptions<z.output<typeof complaintResolveInput>>,
+  options: WriteOptions<z.output<typeof complaintResolveInput>>,
 ): Promise<ComplaintRow> {
-  return db.transaction(async (tx) => {
-    const { complaint } = await lockComplaint(tx, user, input.complaintId);
+  const { user, input, now } = options;
+  return changeComplaint(db, options, input.complaintId, async (_tx, { complaint }) => {
     refuseResolved(complaint.status);
-    await tx
-      .update(complaints)
-      .set({
+    return {
+      set: {
         status: 'resolved',
         resolution: input.resolution,
         resolvedAt: now,
         resolvedBy: user.id,
         assignedTo: complaint.assignedTo ?? user.id,
-      })
-      .where(eq(complaints.id, complaint.id));
-    await recordAudit(tx, {
-      actorId: user.id,
+      },
       action: 'complaint.resolve',
-      entityType: 'complaint',
-      entityId: complaint.id,
-      caseId: complaint.caseId,
       before: { status: complaint.status },
       after: {
         status: 'resolved',
         resolution: input.resolution,
         onTime: now.getTime() <= complaint.resolveBy.getTime(),
       },
-      ip,
-    });
-    return reread(tx, complaint.id, now);
+    };
   });
 }

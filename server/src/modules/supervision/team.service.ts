@@ -14,7 +14,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { cases, debtors, teams, users } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import { recordAudits } from '../audit/audit.service.ts';
-import { caseScope } from '../cases/cases.service.ts';
+import { caseScope, caseSummaryColumns } from '../cases/cases.service.ts';
 
 type Reassigner = SessionUser & { role: 'supervisor' | 'admin' };
 
@@ -104,13 +104,8 @@ export async function teamCases(
     db
       .select({
         id: cases.id,
-        accountRef: cases.accountRef,
-        debtorName: debtors.fullName,
-        balanceMinor: cases.balanceMinor,
-        currency: cases.currency,
-        daysPastDue: cases.daysPastDue,
+        ...caseSummaryColumns,
         bucket: cases.bucket,
-        stage: cases.stage,
         agentId: cases.assignedAgentId,
         agentName: users.name,
       })
