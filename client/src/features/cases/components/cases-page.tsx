@@ -3,7 +3,7 @@ import type { ColumnSort } from '@tanstack/react-table';
 import { useEffect, useId } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { readApiError } from '../../../lib/api-error.ts';
+import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useCasesQuery } from '../api/use-cases-query.ts';
 import {
@@ -76,14 +76,11 @@ export function CasesPage() {
         )}
       </div>
 
-      {cases.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('cases.loadFailed', { message: readApiError(cases.error).message })}</p>
-          <button type="button" className="button" onClick={() => void cases.refetch()}>
-            {t('cases.retry')}
-          </button>
-        </div>
-      )}
+      <QueryFailure
+        query={cases}
+        text={(message) => t('cases.loadFailed', { message })}
+        retryLabel={t('cases.retry')}
+      />
 
       {isEmpty && (
         <div className="notice">

@@ -3,8 +3,9 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { TableHead } from '../../../components/ui/table-head.tsx';
 import { portfolioSearch, useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
-import { readApiError } from '../../../lib/api-error.ts';
 import { useReminderStrategiesQuery } from '../api/use-reminder-strategies.ts';
 import { StrategyEditor } from './strategy-editor.tsx';
 
@@ -26,14 +27,11 @@ export function RemindersPage() {
       </div>
       <p className="muted">{t('reminders.intro')}</p>
 
-      {strategies.error && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('reminders.loadFailed', { message: readApiError(strategies.error).message })}</p>
-          <button type="button" className="button" onClick={() => void strategies.refetch()}>
-            {t('reminders.retry')}
-          </button>
-        </div>
-      )}
+      <QueryFailure
+        query={strategies}
+        text={(message) => t('reminders.loadFailed', { message })}
+        retryLabel={t('reminders.retry')}
+      />
       {strategies.isPending && (
         <p role="status" className="page-status">
           {t('reminders.loading')}
@@ -76,17 +74,15 @@ function StrategiesTable({
         <div className="admin-table-scroll">
           <table className="admin-table">
             <caption className="visually-hidden">{t('reminders.table.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reminders.table.portfolio')}</th>
-                <th scope="col">{t('reminders.table.strategy')}</th>
-                <th scope="col">{t('reminders.table.steps')}</th>
-                <th scope="col">{t('reminders.table.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('reminders.table.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('reminders.table.portfolio'),
+                t('reminders.table.strategy'),
+                t('reminders.table.steps'),
+                t('reminders.table.status'),
+                { label: t('reminders.table.actions'), hidden: true },
+              ]}
+            />
             <tbody>
               {portfolios.map((p) => {
                 const selected = p.portfolioId === selectedId;

@@ -3,8 +3,8 @@ import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES } from '@arrears/shar
 import { AUDIT_ACTORS, AUDIT_KINDS, REVIEW_STATES } from '@arrears/shared/schemas/oversight';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useAuditListQuery, useAuditOptionsQuery } from '../api/audit-api.ts';
 import {
@@ -53,14 +53,11 @@ export function AuditPage() {
         </p>
       </div>
 
-      {list.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('audit.loadFailed', { message: readApiError(list.error).message })}</p>
-          <button type="button" className="button" onClick={() => void list.refetch()}>
-            {t('audit.retry')}
-          </button>
-        </div>
-      )}
+      <QueryFailure
+        query={list}
+        text={(message) => t('audit.loadFailed', { message })}
+        retryLabel={t('audit.retry')}
+      />
       {list.isPending && <p className="muted">{t('audit.loading')}</p>}
       {isEmpty && (
         <div className="notice">

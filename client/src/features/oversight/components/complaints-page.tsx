@@ -3,8 +3,9 @@ import type { ComplaintRow, ComplaintsListInput } from '@arrears/shared/schemas/
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { readApiError } from '../../../lib/api-error.ts';
+import { usePaging } from '../../../hooks/use-paging.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useComplaintsQuery } from '../api/complaints-api.ts';
 import { ComplaintsActionDialog } from './complaints-action-dialog.tsx';
@@ -28,15 +29,14 @@ export function ComplaintsPage() {
   const [status, setStatus] = useState<StatusFilter>('unresolved');
   const [agentId, setAgentId] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState<number>(50);
+  const paging = usePaging(50);
   const [pending, setPending] = useState<ComplaintAction | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const input: ComplaintsListInput = {
     status,
     overdueOnly,
-    page,
-    pageSize,
+    page: paging.page,
+    pageSize: paging.pageSize,
     ...(agentId ? { agentId } : {}),
   };
   const list = useComplaintsQuery(input);
@@ -61,7 +61,7 @@ export function ComplaintsPage() {
             value={status}
             onChange={(event) => {
               setStatus(event.target.value as StatusFilter);
-              setPage(1);
+              paging.restart();
             }}
           >
             {STATUS_FILTERS.map((value) => (
@@ -77,7 +77,7 @@ export function ComplaintsPage() {
           value={agentId}
           onChange={(value) => {
             setAgentId(value);
-            setPage(1);
+            paging.restart();
           }}
           options={(data?.agents ?? []).map((agent) => ({ value: agent.id, label: agent.name }))}
         />
@@ -87,7 +87,7 @@ export function ComplaintsPage() {
             checked={overdueOnly}
             onChange={(event) => {
               setOverdueOnly(event.target.checked);
-              setPage(1);
+              paging.restart();
             }}
           />
           {t('complaints.overdueOnly')}
@@ -100,14 +100,11 @@ export function ComplaintsPage() {
         </p>
       </div>
 
-      {list.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('complaints.loadFailed', { message: readApiError(list.error).message })}</p>
-          <button type="button" className="button" onClick={() => void list.refetch()}>
-            {t('complaints.retry')}
-          </button>
-        </div>
-      )}
+      <QueryFailure
+        query={list}
+        text={(message) => t('complaints.loadFailed', { message })}
+        retryLabel={t('complaints.retry')}
+      />
       {!data && !list.isError && <p className="page-status">{t('complaints.loading')}</p>}
       {isEmpty && (
         <div className="notice">
@@ -122,13 +119,7 @@ export function ComplaintsPage() {
           getRowId={complaintId}
           sort={SORT}
           onSortChange={() => {}}
-          pagination={{ pageIndex: page - 1, pageSize }}
-          onPaginationChange={(next) => {
-            if (next.pageSize !== pageSize) {
-              setPageSize(next.pageSize);
-              setPage(1);
-            } else setPage(next.pageIndex + 1);
-          }}
+          {...paging.table}
           pageSizeOptions={PAGE_SIZES}
           rowCount={data.total}
           rowCountLabel={t('complaints.count', {

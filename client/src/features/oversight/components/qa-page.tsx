@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
+import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { readApiError } from '../../../lib/api-error.ts';
+import { TableHead } from '../../../components/ui/table-head.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useAuditOptionsQuery, useQaSampleQuery } from '../api/audit-api.ts';
@@ -67,14 +68,11 @@ export function QaSamplePage() {
       </search>
 
       {sample.isPending && <p className="muted">{t('qa.loading')}</p>}
-      {sample.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('qa.loadFailed', { message: readApiError(sample.error).message })}</p>
-          <button type="button" className="button" onClick={() => void sample.refetch()}>
-            {t('qa.retry')}
-          </button>
-        </div>
-      )}
+      <QueryFailure
+        query={sample}
+        text={(message) => t('qa.loadFailed', { message })}
+        retryLabel={t('qa.retry')}
+      />
       {sample.data && sample.data.items.length === 0 && <p className="notice">{t('qa.empty')}</p>}
       {sample.data && sample.data.items.length > 0 && (
         <>
@@ -86,20 +84,18 @@ export function QaSamplePage() {
           </p>
           <div className="data-table-scroll">
             <table aria-label={t('qa.tableLabel')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('qa.column.at')}</th>
-                  <th scope="col">{t('qa.column.case')}</th>
-                  <th scope="col">{t('qa.column.agent')}</th>
-                  <th scope="col">{t('qa.column.contact')}</th>
-                  <th scope="col">{t('qa.column.why')}</th>
-                  <th scope="col" className="numeric">
-                    {t('qa.column.weight')}
-                  </th>
-                  <th scope="col">{t('qa.column.review')}</th>
-                  <th scope="col">{t('qa.column.actions')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('qa.column.at'),
+                  t('qa.column.case'),
+                  t('qa.column.agent'),
+                  t('qa.column.contact'),
+                  t('qa.column.why'),
+                  { label: t('qa.column.weight'), numeric: true },
+                  t('qa.column.review'),
+                  t('qa.column.actions'),
+                ]}
+              />
               <tbody>
                 {sample.data.items.map((item) => (
                   <tr key={item.contactId}>
