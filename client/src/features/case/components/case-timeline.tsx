@@ -22,11 +22,7 @@ export function CaseTimeline({ caseId, debtorZone }: CaseTimelineProps) {
         {t('case.timeline.heading')}
       </h2>
       {timeline.isPending && <p role="status">{t('case.timeline.loading')}</p>}
-      <QueryFailure
-        query={timeline}
-        text={(message) => t('case.timeline.failed', { message })}
-        retryLabel={t('case.retry')}
-      />
+      <QueryFailure query={timeline} failedKey="case.timeline.failed" retryKey="case.retry" />
       {timeline.isSuccess && items.length === 0 && <p className="muted">{t('case.timeline.empty')}</p>}
       {items.length > 0 && (
         <ol className="timeline" aria-label={t('case.timeline.listLabel')}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { Page } from '../../../components/ui/page.tsx';
 import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
@@ -23,24 +24,15 @@ import { LadderPolicies } from './ladder-policies.tsx';
  */
 export function AgenciesPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const agencies = useAgenciesQuery();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = agencies.data?.find((a) => a.id === selectedId) ?? null;
 
   return (
-    <section aria-labelledby={headingId} className="page agencies-page">
-      <title>{`${t('sectionTabs.admin.agencies')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('agencies.pageTitle')}</h1>
-      </div>
+    <Page title={t('sectionTabs.admin.agencies')} heading={t('agencies.pageTitle')} className="agencies-page">
       <p className="muted">{t('agencies.intro')}</p>
 
-      <QueryFailure
-        query={agencies}
-        text={(message) => t('agencies.loadFailed', { message })}
-        retryLabel={t('agencies.retry')}
-      />
+      <QueryFailure query={agencies} failedKey="agencies.loadFailed" retryKey="agencies.retry" />
       {agencies.isPending && (
         <p role="status" className="page-status">
           {t('agencies.loading')}
@@ -52,7 +44,7 @@ export function AgenciesPage() {
       {selected && <AgencyPlacements agency={selected} />}
       <CreateAgencyForm onCreated={setSelectedId} />
       <LadderPolicies />
-    </section>
+    </Page>
   );
 }
 
@@ -162,7 +154,7 @@ function AgencyPlacements({ agency }: { agency: AgencyView }) {
           {t('agencies.loading')}
         </p>
       )}
-      <QueryFailure query={placements} text={(message) => t('agencies.loadFailed', { message })} />
+      <QueryFailure query={placements} failedKey="agencies.loadFailed" />
       {placements.data && placements.data.rows.length === 0 && (
         <p className="notice">{t('agencies.placements.empty')}</p>
       )}

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Page } from '../../../components/ui/page.tsx';
 import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import { portfolioSearch, useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
@@ -14,24 +15,15 @@ const editLinkId = (portfolioId: string) => `edit-reminders-${portfolioId}`;
 /** Admin → Reminders: each portfolio's automated reminder strategy, and the editor of the one selected. */
 export function RemindersPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const strategies = useReminderStrategiesQuery();
   const [selectedId, select] = useSelectedPortfolio();
   const selected = strategies.data?.find((p) => p.portfolioId === selectedId);
 
   return (
-    <section aria-labelledby={headingId} className="page reminders-admin">
-      <title>{`${t('sectionTabs.admin.reminders')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('sectionTabs.admin.reminders')}</h1>
-      </div>
+    <Page title={t('sectionTabs.admin.reminders')} className="reminders-admin">
       <p className="muted">{t('reminders.intro')}</p>
 
-      <QueryFailure
-        query={strategies}
-        text={(message) => t('reminders.loadFailed', { message })}
-        retryLabel={t('reminders.retry')}
-      />
+      <QueryFailure query={strategies} failedKey="reminders.loadFailed" retryKey="reminders.retry" />
       {strategies.isPending && (
         <p role="status" className="page-status">
           {t('reminders.loading')}
@@ -52,7 +44,7 @@ export function RemindersPage() {
           )}
         </>
       )}
-    </section>
+    </Page>
   );
 }
 

@@ -105,10 +105,7 @@ export function StrategyEditor({
       {strategy && <p className="muted">{t('reminders.editor.version', { version: strategy.version })}</p>}
       <p className="muted">{t('reminders.editor.intro')}</p>
 
-      <QueryFailure
-        query={templates}
-        text={(message) => t('reminders.editor.templatesFailed', { message })}
-      />
+      <QueryFailure query={templates} failedKey="reminders.editor.templatesFailed" />
 
       <form onSubmit={onSubmit} noValidate className="strategy-form">
         <SchemaField form={form} name="name" label={t('reminders.editor.name')}>

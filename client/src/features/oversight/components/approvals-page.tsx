@@ -3,6 +3,7 @@ import type { ApprovalRow, ApprovalsListInput } from '@arrears/shared/schemas/su
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { Page } from '../../../components/ui/page.tsx';
 import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { usePaging } from '../../../hooks/use-paging.ts';
@@ -45,13 +46,12 @@ export function ApprovalsPage() {
   const isEmpty = data !== undefined && data.total === 0 && !list.isPlaceholderData;
 
   return (
-    <section aria-labelledby={headingId} className="page approvals-page">
-      <title>{`${t('sectionTabs.compliance.approvals')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('approvals.title')}</h1>
-        <p className="muted">{t('approvals.intro')}</p>
-      </div>
-
+    <Page
+      title={t('sectionTabs.compliance.approvals')}
+      heading={t('approvals.title')}
+      className="approvals-page"
+      header={<p className="muted">{t('approvals.intro')}</p>}
+    >
       <search aria-label={t('approvals.filtersLabel')} className="filter-bar">
         <div className="field">
           <label htmlFor={`${headingId}-status`}>{t('approvals.statusFilter')}</label>
@@ -88,11 +88,7 @@ export function ApprovalsPage() {
         </p>
       </div>
 
-      <QueryFailure
-        query={list}
-        text={(message) => t('approvals.loadFailed', { message })}
-        retryLabel={t('approvals.retry')}
-      />
+      <QueryFailure query={list} failedKey="approvals.loadFailed" retryKey="approvals.retry" />
       {!data && !list.isError && <p className="page-status">{t('approvals.loading')}</p>}
       {isEmpty && (
         <div className="notice">
@@ -122,6 +118,6 @@ export function ApprovalsPage() {
         onClose={() => setDecision(null)}
         onDecided={setAnnouncement}
       />
-    </section>
+    </Page>
   );
 }

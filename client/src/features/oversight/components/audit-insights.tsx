@@ -27,11 +27,7 @@ export function AgentFigures({ from, to, teamId }: Range) {
     <section aria-labelledby={headingId} className="audit-section">
       <h2 id={headingId}>{t('audit.figures.heading')}</h2>
       {figures.isPending && <p className="muted">{t('audit.loading')}</p>}
-      <QueryFailure
-        query={figures}
-        text={(message) => t('audit.loadFailed', { message })}
-        retryLabel={t('audit.retry')}
-      />
+      <QueryFailure query={figures} failedKey="audit.loadFailed" retryKey="audit.retry" />
       {figures.data && rows.length === 0 && <p className="notice">{t('audit.figures.empty')}</p>}
       {rows.length > 0 && (
         <div className="data-table-scroll">
@@ -81,11 +77,7 @@ export function AttemptsHeatMap(range: Range) {
       <h2 id={headingId}>{t('audit.heat.heading')}</h2>
       <p className="muted">{t('audit.heat.explain')}</p>
       {heat.isPending && <p className="muted">{t('audit.loading')}</p>}
-      <QueryFailure
-        query={heat}
-        text={(message) => t('audit.loadFailed', { message })}
-        retryLabel={t('audit.retry')}
-      />
+      <QueryFailure query={heat} failedKey="audit.loadFailed" retryKey="audit.retry" />
       {heat.data && heat.data.total === 0 && <p className="notice">{t('audit.heat.empty')}</p>}
       {heat.data && heat.data.total > 0 && <HeatMap data={heat.data} />}
     </section>

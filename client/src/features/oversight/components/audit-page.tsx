@@ -3,6 +3,7 @@ import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES } from '@arrears/shar
 import { AUDIT_ACTORS, AUDIT_KINDS, REVIEW_STATES } from '@arrears/shared/schemas/oversight';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Page } from '../../../components/ui/page.tsx';
 import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -23,7 +24,6 @@ import { AuditTable } from './audit-table.tsx';
  */
 export function AuditPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const { timeZone } = useSessionUser();
   const [state, update] = useAuditParams(timeZone);
   // Keyset paging: the cursors of the pages before this one. A new filter starts again at the first page.
@@ -38,13 +38,10 @@ export function AuditPage() {
   const isEmpty = list.data !== undefined && rows.length === 0 && !list.isPlaceholderData;
 
   return (
-    <section aria-labelledby={headingId} className="page">
-      <title>{`${t('audit.pageTitle')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('audit.pageTitle')}</h1>
-        <p className="muted">{t('audit.intro', { zone: timeZone })}</p>
-      </div>
-
+    <Page
+      title={t('audit.pageTitle')}
+      header={<p className="muted">{t('audit.intro', { zone: timeZone })}</p>}
+    >
       <AuditFilters state={state} onChange={update} />
 
       <div className="table-toolbar">
@@ -53,11 +50,7 @@ export function AuditPage() {
         </p>
       </div>
 
-      <QueryFailure
-        query={list}
-        text={(message) => t('audit.loadFailed', { message })}
-        retryLabel={t('audit.retry')}
-      />
+      <QueryFailure query={list} failedKey="audit.loadFailed" retryKey="audit.retry" />
       {list.isPending && <p className="muted">{t('audit.loading')}</p>}
       {isEmpty && (
         <div className="notice">
@@ -97,7 +90,7 @@ export function AuditPage() {
 
       <AgentFigures from={state.from} to={state.to} teamId={state.teamId} />
       <AttemptsHeatMap from={state.from} to={state.to} agentId={state.agentId} teamId={state.teamId} />
-    </section>
+    </Page>
   );
 }
 

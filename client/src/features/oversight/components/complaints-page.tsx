@@ -3,6 +3,7 @@ import type { ComplaintRow, ComplaintsListInput } from '@arrears/shared/schemas/
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { Page } from '../../../components/ui/page.tsx';
 import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { usePaging } from '../../../hooks/use-paging.ts';
@@ -46,13 +47,12 @@ export function ComplaintsPage() {
   const isEmpty = data !== undefined && data.total === 0 && !list.isPlaceholderData;
 
   return (
-    <section aria-labelledby={headingId} className="page complaints-page">
-      <title>{`${t('sectionTabs.compliance.complaints')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('complaints.title')}</h1>
-        <p className="muted">{t('complaints.intro')}</p>
-      </div>
-
+    <Page
+      title={t('sectionTabs.compliance.complaints')}
+      heading={t('complaints.title')}
+      className="complaints-page"
+      header={<p className="muted">{t('complaints.intro')}</p>}
+    >
       <search aria-label={t('complaints.filtersLabel')} className="filter-bar">
         <div className="field">
           <label htmlFor={`${headingId}-status`}>{t('complaints.statusFilter')}</label>
@@ -100,11 +100,7 @@ export function ComplaintsPage() {
         </p>
       </div>
 
-      <QueryFailure
-        query={list}
-        text={(message) => t('complaints.loadFailed', { message })}
-        retryLabel={t('complaints.retry')}
-      />
+      <QueryFailure query={list} failedKey="complaints.loadFailed" retryKey="complaints.retry" />
       {!data && !list.isError && <p className="page-status">{t('complaints.loading')}</p>}
       {isEmpty && (
         <div className="notice">
@@ -132,6 +128,6 @@ export function ComplaintsPage() {
       {canWork && (
         <ComplaintsActionDialog pending={pending} onClose={() => setPending(null)} onDone={setAnnouncement} />
       )}
-    </section>
+    </Page>
   );
 }

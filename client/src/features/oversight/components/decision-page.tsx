@@ -46,7 +46,7 @@ export function DecisionPage() {
       </p>
       <h1 id={headingId}>{t('audit.decision.title', { id })}</h1>
       {decision.isPending && <p className="muted">{t('audit.loading')}</p>}
-      <QueryFailure query={decision} text={(message) => t('audit.loadFailed', { message })} />
+      <QueryFailure query={decision} failedKey="audit.loadFailed" />
       {d && (
         <>
           <dl className="decision-summary">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Page } from '../../../components/ui/page.tsx';
 import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
@@ -22,7 +23,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function QaSamplePage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const dateId = useId();
   const { locale, timeZone } = useSessionUser();
   const formats = createViewerFormats(locale, timeZone);
@@ -42,12 +42,7 @@ export function QaSamplePage() {
     });
 
   return (
-    <section aria-labelledby={headingId} className="page">
-      <title>{`${t('qa.pageTitle')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('qa.pageTitle')}</h1>
-        <p className="muted">{t('qa.intro')}</p>
-      </div>
+    <Page title={t('qa.pageTitle')} header={<p className="muted">{t('qa.intro')}</p>}>
       <search aria-label={t('qa.filtersLabel')} className="filter-bar">
         <div className="field">
           <label htmlFor={dateId}>{t('qa.date')}</label>
@@ -68,11 +63,7 @@ export function QaSamplePage() {
       </search>
 
       {sample.isPending && <p className="muted">{t('qa.loading')}</p>}
-      <QueryFailure
-        query={sample}
-        text={(message) => t('qa.loadFailed', { message })}
-        retryLabel={t('qa.retry')}
-      />
+      <QueryFailure query={sample} failedKey="qa.loadFailed" retryKey="qa.retry" />
       {sample.data && sample.data.items.length === 0 && <p className="notice">{t('qa.empty')}</p>}
       {sample.data && sample.data.items.length > 0 && (
         <>
@@ -162,6 +153,6 @@ export function QaSamplePage() {
           <ReviewForm target="contact" id={reviewing.contactId} onDone={() => setReviewing(null)} />
         )}
       </Dialog>
-    </section>
+    </Page>
   );
 }

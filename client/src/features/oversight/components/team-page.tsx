@@ -4,6 +4,7 @@ import { type FormEvent, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Page } from '../../../components/ui/page.tsx';
 import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
@@ -149,11 +150,12 @@ export function TeamPage() {
   }
 
   return (
-    <section aria-labelledby={headingId} className="page team-page">
-      <title>{`${t('sectionTabs.compliance.team')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{team ? t('team.titleOf', { team: team.name }) : t('team.title')}</h1>
-        {teams.length > 1 && (
+    <Page
+      title={t('sectionTabs.compliance.team')}
+      heading={team ? t('team.titleOf', { team: team.name }) : t('team.title')}
+      className="team-page"
+      header={
+        teams.length > 1 && (
           <div className="field">
             <label htmlFor={`${headingId}-team`}>{t('team.teamPicker')}</label>
             <select
@@ -173,9 +175,9 @@ export function TeamPage() {
               ))}
             </select>
           </div>
-        )}
-      </div>
-
+        )
+      }
+    >
       {overview.isLoading && <p className="page-status">{t('team.loading')}</p>}
       {overview.data && !team && (
         <div className="notice">
@@ -274,11 +276,7 @@ export function TeamPage() {
             </p>
           </div>
 
-          <QueryFailure
-            query={list}
-            text={(message) => t('team.loadFailed', { message })}
-            retryLabel={t('team.retry')}
-          />
+          <QueryFailure query={list} failedKey="team.loadFailed" retryKey="team.retry" />
           {list.data && list.data.total === 0 && !list.isPlaceholderData && (
             <div className="notice">
               <p>{t('team.empty')}</p>
@@ -310,6 +308,6 @@ export function TeamPage() {
           )}
         </>
       )}
-    </section>
+    </Page>
   );
 }

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { SubmitRow } from '../../../components/form/submit-row.tsx';
+import { Page } from '../../../components/ui/page.tsx';
 import { QueryFailure } from '../../../components/ui/query-failure.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import type { en } from '../../../i18n/en.ts';
@@ -43,26 +44,17 @@ function TableScroll({ label, children }: { label: string; children: ReactNode }
 /** Admin → Placement files: check a creditor's CSV, see every row error, import all or the valid rows. */
 export function PlacementsPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const options = usePlacementOptionsQuery();
   const preview = usePreviewPlacement();
   const commit = useCommitPlacement();
   const [staged, setStaged] = useState<PlacementPreview | null>(null);
 
   return (
-    <section aria-labelledby={headingId} className="page placements-admin">
-      <title>{`${t('sectionTabs.admin.placements')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('sectionTabs.admin.placements')}</h1>
-      </div>
+    <Page title={t('sectionTabs.admin.placements')} className="placements-admin">
       <p className="muted">{t('placements.intro')}</p>
       <FormatHelp />
 
-      <QueryFailure
-        query={options}
-        text={(message) => t('placements.loadFailed', { message })}
-        retryLabel={t('placements.retry')}
-      />
+      <QueryFailure query={options} failedKey="placements.loadFailed" retryKey="placements.retry" />
       {options.isPending && (
         <p role="status" className="page-status">
           {t('placements.loading')}
@@ -89,7 +81,7 @@ export function PlacementsPage() {
           {t('placements.checking')}
         </p>
       )}
-      <QueryFailure query={preview} text={(message) => t('placements.previewFailed', { message })} />
+      <QueryFailure query={preview} failedKey="placements.previewFailed" />
 
       {staged && (
         <PreviewPanel
@@ -103,7 +95,7 @@ export function PlacementsPage() {
       )}
 
       <PastPlacements />
-    </section>
+    </Page>
   );
 }
 
@@ -451,11 +443,7 @@ function PastPlacements() {
   return (
     <section aria-labelledby={headingId} className="admin-section">
       <h2 id={headingId}>{t('placements.past.heading')}</h2>
-      <QueryFailure
-        query={list}
-        text={(message) => t('placements.past.loadFailed', { message })}
-        retryLabel={t('placements.retry')}
-      />
+      <QueryFailure query={list} failedKey="placements.past.loadFailed" retryKey="placements.retry" />
       {list.isPending && (
         <p role="status" className="page-status">
           {t('placements.past.loading')}

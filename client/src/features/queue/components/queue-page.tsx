@@ -90,11 +90,7 @@ export function QueuePage() {
             <ColumnChooser hidden={hidden} onChange={setHidden} />
           </div>
           {queue.isPending && <p className="page-status">{t('queue.loading')}</p>}
-          <QueryFailure
-            query={queue}
-            text={(message) => t('queue.loadFailed', { message })}
-            retryLabel={t('case.retry')}
-          />
+          <QueryFailure query={queue} failedKey="queue.loadFailed" retryKey="case.retry" />
           {isEmpty && <p className="notice">{t(`queue.empty.${state.queue}`)}</p>}
           {data && !isEmpty && (
             <DataTable

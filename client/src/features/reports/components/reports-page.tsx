@@ -11,6 +11,7 @@ import {
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { Page } from '../../../components/ui/page.tsx';
 import { isClientError, readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useDownloadReportCsv, useReportPortfoliosQuery, useReportQuery } from '../api/use-reports.ts';
@@ -86,11 +87,7 @@ export function ReportsPage() {
   };
 
   return (
-    <section aria-labelledby={headingId} className="page reports-page">
-      <title>{`${t('reports.pageTitle')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('reports.pageTitle')}</h1>
-      </div>
+    <Page title={t('reports.pageTitle')} className="reports-page">
       <p className="muted">{t('reports.intro')}</p>
 
       <form className="filter-bar" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
@@ -236,7 +233,7 @@ export function ReportsPage() {
           />
         </>
       )}
-    </section>
+    </Page>
   );
 }
 
