@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useCaseTimelineQuery } from '../api/use-case-timeline-query.ts';
 import { TimelineEntry } from './timeline-entry.tsx';
 
@@ -22,7 +22,7 @@ export function CaseTimeline({ caseId, debtorZone }: CaseTimelineProps) {
         {t('case.timeline.heading')}
       </h2>
       {timeline.isPending && <p role="status">{t('case.timeline.loading')}</p>}
-      <QueryFailure query={timeline} failedKey="case.timeline.failed" retryKey="case.retry" />
+      <QueryStatus query={timeline} failedKey="case.timeline.failed" retryKey="case.retry" />
       {timeline.isSuccess && items.length === 0 && <p className="muted">{t('case.timeline.empty')}</p>}
       {items.length > 0 && (
         <ol className="timeline" aria-label={t('case.timeline.listLabel')}>

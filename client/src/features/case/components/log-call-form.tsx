@@ -9,6 +9,7 @@ import { type CALL_OUTCOMES, logCallInput } from '@arrears/shared/schemas/contac
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { Options } from '../../../components/ui/options.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useLogCall } from '../api/use-log-call.ts';
 import { parseCallDuration } from '../hooks/duration.ts';
@@ -183,11 +184,7 @@ export function LogCallForm(props: LogCallFormProps) {
         {(control) => (
           <select {...control} data-autofocus={props.contactPointId ? true : undefined}>
             <option value="">{t('actions.logCall.choose')}</option>
-            {OUTCOMES.map((value) => (
-              <option key={value} value={value}>
-                {t(`actions.callOutcome.${value}`)}
-              </option>
-            ))}
+            <Options values={OUTCOMES} label={(value) => t(`actions.callOutcome.${value}`)} />
           </select>
         )}
       </SchemaField>

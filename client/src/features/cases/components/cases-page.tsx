@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { Page } from '../../../components/ui/page.tsx';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useCasesQuery } from '../api/use-cases-query.ts';
 import {
@@ -75,7 +75,7 @@ export function CasesPage() {
         )}
       </div>
 
-      <QueryFailure query={cases} failedKey="cases.loadFailed" retryKey="cases.retry" />
+      <QueryStatus query={cases} failedKey="cases.loadFailed" retryKey="cases.retry" />
 
       {isEmpty && (
         <div className="notice">

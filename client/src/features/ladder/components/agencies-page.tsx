@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { Page } from '../../../components/ui/page.tsx';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
@@ -32,12 +32,12 @@ export function AgenciesPage() {
     <Page title={t('sectionTabs.admin.agencies')} heading={t('agencies.pageTitle')} className="agencies-page">
       <p className="muted">{t('agencies.intro')}</p>
 
-      <QueryFailure query={agencies} failedKey="agencies.loadFailed" retryKey="agencies.retry" />
-      {agencies.isPending && (
-        <p role="status" className="page-status">
-          {t('agencies.loading')}
-        </p>
-      )}
+      <QueryStatus
+        query={agencies}
+        loadingKey="agencies.loading"
+        failedKey="agencies.loadFailed"
+        retryKey="agencies.retry"
+      />
       {agencies.data && (
         <AgencyTable agencies={agencies.data} selectedId={selectedId} onSelect={setSelectedId} />
       )}
@@ -149,12 +149,7 @@ function AgencyPlacements({ agency }: { agency: AgencyView }) {
   return (
     <section aria-labelledby={headingId} className="admin-section" data-testid="agency-placements">
       <h2 id={headingId}>{t('agencies.placements.heading', { name: agency.name })}</h2>
-      {placements.isPending && (
-        <p role="status" className="page-status">
-          {t('agencies.loading')}
-        </p>
-      )}
-      <QueryFailure query={placements} failedKey="agencies.loadFailed" />
+      <QueryStatus query={placements} loadingKey="agencies.loading" failedKey="agencies.loadFailed" />
       {placements.data && placements.data.rows.length === 0 && (
         <p className="notice">{t('agencies.placements.empty')}</p>
       )}

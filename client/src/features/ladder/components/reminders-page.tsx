@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../../components/ui/page.tsx';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import { portfolioSearch, useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
 import { useReminderStrategiesQuery } from '../api/use-reminder-strategies.ts';
@@ -23,12 +23,12 @@ export function RemindersPage() {
     <Page title={t('sectionTabs.admin.reminders')} className="reminders-admin">
       <p className="muted">{t('reminders.intro')}</p>
 
-      <QueryFailure query={strategies} failedKey="reminders.loadFailed" retryKey="reminders.retry" />
-      {strategies.isPending && (
-        <p role="status" className="page-status">
-          {t('reminders.loading')}
-        </p>
-      )}
+      <QueryStatus
+        query={strategies}
+        loadingKey="reminders.loading"
+        failedKey="reminders.loadFailed"
+        retryKey="reminders.retry"
+      />
       {strategies.data && (
         <>
           <StrategiesTable portfolios={strategies.data} selectedId={selected?.portfolioId ?? null} />

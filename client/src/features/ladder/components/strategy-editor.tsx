@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { SubmitRow } from '../../../components/form/submit-row.tsx';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { Options } from '../../../components/ui/options.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useReminderTemplatesQuery, useSaveStrategy } from '../api/use-reminder-strategies.ts';
@@ -105,7 +106,7 @@ export function StrategyEditor({
       {strategy && <p className="muted">{t('reminders.editor.version', { version: strategy.version })}</p>}
       <p className="muted">{t('reminders.editor.intro')}</p>
 
-      <QueryFailure query={templates} failedKey="reminders.editor.templatesFailed" />
+      <QueryStatus query={templates} failedKey="reminders.editor.templatesFailed" />
 
       <form onSubmit={onSubmit} noValidate className="strategy-form">
         <SchemaField form={form} name="name" label={t('reminders.editor.name')}>
@@ -159,11 +160,7 @@ export function StrategyEditor({
                           );
                         }}
                       >
-                        {REMINDER_CHANNELS.map((c) => (
-                          <option key={c} value={c}>
-                            {t(`reminders.channel.${c}`)}
-                          </option>
-                        ))}
+                        <Options values={REMINDER_CHANNELS} label={(c) => t(`reminders.channel.${c}`)} />
                       </select>
                     )}
                   </SchemaField>

@@ -3,8 +3,9 @@ import type { ApprovalRow, ApprovalsListInput } from '@arrears/shared/schemas/su
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { Options } from '../../../components/ui/options.tsx';
 import { Page } from '../../../components/ui/page.tsx';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { usePaging } from '../../../hooks/use-paging.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -63,11 +64,7 @@ export function ApprovalsPage() {
               paging.restart();
             }}
           >
-            {APPROVAL_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`approvals.statusOption.${value}`)}
-              </option>
-            ))}
+            <Options values={APPROVAL_STATUSES} label={(value) => t(`approvals.statusOption.${value}`)} />
           </select>
         </div>
         <SelectField
@@ -88,7 +85,7 @@ export function ApprovalsPage() {
         </p>
       </div>
 
-      <QueryFailure query={list} failedKey="approvals.loadFailed" retryKey="approvals.retry" />
+      <QueryStatus query={list} failedKey="approvals.loadFailed" retryKey="approvals.retry" />
       {!data && !list.isError && <p className="page-status">{t('approvals.loading')}</p>}
       {isEmpty && (
         <div className="notice">

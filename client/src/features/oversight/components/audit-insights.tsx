@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useAgentFiguresQuery, useHeatMapQuery } from '../api/audit-api.ts';
@@ -27,7 +27,7 @@ export function AgentFigures({ from, to, teamId }: Range) {
     <section aria-labelledby={headingId} className="audit-section">
       <h2 id={headingId}>{t('audit.figures.heading')}</h2>
       {figures.isPending && <p className="muted">{t('audit.loading')}</p>}
-      <QueryFailure query={figures} failedKey="audit.loadFailed" retryKey="audit.retry" />
+      <QueryStatus query={figures} failedKey="audit.loadFailed" retryKey="audit.retry" />
       {figures.data && rows.length === 0 && <p className="notice">{t('audit.figures.empty')}</p>}
       {rows.length > 0 && (
         <div className="data-table-scroll">
@@ -77,7 +77,7 @@ export function AttemptsHeatMap(range: Range) {
       <h2 id={headingId}>{t('audit.heat.heading')}</h2>
       <p className="muted">{t('audit.heat.explain')}</p>
       {heat.isPending && <p className="muted">{t('audit.loading')}</p>}
-      <QueryFailure query={heat} failedKey="audit.loadFailed" retryKey="audit.retry" />
+      <QueryStatus query={heat} failedKey="audit.loadFailed" retryKey="audit.retry" />
       {heat.data && heat.data.total === 0 && <p className="notice">{t('audit.heat.empty')}</p>}
       {heat.data && heat.data.total > 0 && <HeatMap data={heat.data} />}
     </section>

@@ -4,7 +4,7 @@ import { AUDIT_ACTORS, AUDIT_KINDS, REVIEW_STATES } from '@arrears/shared/schema
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/ui/page.tsx';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useAuditListQuery, useAuditOptionsQuery } from '../api/audit-api.ts';
@@ -50,7 +50,7 @@ export function AuditPage() {
         </p>
       </div>
 
-      <QueryFailure query={list} failedKey="audit.loadFailed" retryKey="audit.retry" />
+      <QueryStatus query={list} failedKey="audit.loadFailed" retryKey="audit.retry" />
       {list.isPending && <p className="muted">{t('audit.loading')}</p>}
       {isEmpty && (
         <div className="notice">

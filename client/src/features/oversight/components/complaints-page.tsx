@@ -3,8 +3,9 @@ import type { ComplaintRow, ComplaintsListInput } from '@arrears/shared/schemas/
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { Options } from '../../../components/ui/options.tsx';
 import { Page } from '../../../components/ui/page.tsx';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { usePaging } from '../../../hooks/use-paging.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -64,11 +65,7 @@ export function ComplaintsPage() {
               paging.restart();
             }}
           >
-            {STATUS_FILTERS.map((value) => (
-              <option key={value} value={value}>
-                {t(`complaints.statusOption.${value}`)}
-              </option>
-            ))}
+            <Options values={STATUS_FILTERS} label={(value) => t(`complaints.statusOption.${value}`)} />
           </select>
         </div>
         <SelectField
@@ -100,7 +97,7 @@ export function ComplaintsPage() {
         </p>
       </div>
 
-      <QueryFailure query={list} failedKey="complaints.loadFailed" retryKey="complaints.retry" />
+      <QueryStatus query={list} failedKey="complaints.loadFailed" retryKey="complaints.retry" />
       {!data && !list.isError && <p className="page-status">{t('complaints.loading')}</p>}
       {isEmpty && (
         <div className="notice">

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { Page } from '../../../components/ui/page.tsx';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
@@ -63,7 +63,7 @@ export function QaSamplePage() {
       </search>
 
       {sample.isPending && <p className="muted">{t('qa.loading')}</p>}
-      <QueryFailure query={sample} failedKey="qa.loadFailed" retryKey="qa.retry" />
+      <QueryStatus query={sample} failedKey="qa.loadFailed" retryKey="qa.retry" />
       {sample.data && sample.data.items.length === 0 && <p className="notice">{t('qa.empty')}</p>}
       {sample.data && sample.data.items.length > 0 && (
         <>

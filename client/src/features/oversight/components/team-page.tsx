@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { Page } from '../../../components/ui/page.tsx';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { usePaging } from '../../../hooks/use-paging.ts';
@@ -139,12 +139,7 @@ export function TeamPage() {
     return (
       <section aria-labelledby={headingId} className="page">
         <h1 id={headingId}>{t('team.title')}</h1>
-        <div role="alert" className="notice notice-error">
-          <p>{t('team.loadFailed', { message: readApiError(overview.error).message })}</p>
-          <button type="button" className="button" onClick={() => void overview.refetch()}>
-            {t('team.retry')}
-          </button>
-        </div>
+        <QueryStatus query={overview} failedKey="team.loadFailed" retryKey="team.retry" />
       </section>
     );
   }
@@ -276,7 +271,7 @@ export function TeamPage() {
             </p>
           </div>
 
-          <QueryFailure query={list} failedKey="team.loadFailed" retryKey="team.retry" />
+          <QueryStatus query={list} failedKey="team.loadFailed" retryKey="team.retry" />
           {list.data && list.data.total === 0 && !list.isPlaceholderData && (
             <div className="notice">
               <p>{t('team.empty')}</p>

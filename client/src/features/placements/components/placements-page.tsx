@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { SubmitRow } from '../../../components/form/submit-row.tsx';
 import { Page } from '../../../components/ui/page.tsx';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import type { en } from '../../../i18n/en.ts';
 import { readApiError } from '../../../lib/api-error.ts';
@@ -54,12 +54,12 @@ export function PlacementsPage() {
       <p className="muted">{t('placements.intro')}</p>
       <FormatHelp />
 
-      <QueryFailure query={options} failedKey="placements.loadFailed" retryKey="placements.retry" />
-      {options.isPending && (
-        <p role="status" className="page-status">
-          {t('placements.loading')}
-        </p>
-      )}
+      <QueryStatus
+        query={options}
+        loadingKey="placements.loading"
+        failedKey="placements.loadFailed"
+        retryKey="placements.retry"
+      />
       {options.data &&
         (options.data.portfolios.length === 0 ? (
           <p className="notice">{t('placements.noPortfolios')}</p>
@@ -76,12 +76,7 @@ export function PlacementsPage() {
           />
         ))}
 
-      {preview.isPending && (
-        <p role="status" className="page-status">
-          {t('placements.checking')}
-        </p>
-      )}
-      <QueryFailure query={preview} failedKey="placements.previewFailed" />
+      <QueryStatus query={preview} loadingKey="placements.checking" failedKey="placements.previewFailed" />
 
       {staged && (
         <PreviewPanel
@@ -443,12 +438,12 @@ function PastPlacements() {
   return (
     <section aria-labelledby={headingId} className="admin-section">
       <h2 id={headingId}>{t('placements.past.heading')}</h2>
-      <QueryFailure query={list} failedKey="placements.past.loadFailed" retryKey="placements.retry" />
-      {list.isPending && (
-        <p role="status" className="page-status">
-          {t('placements.past.loading')}
-        </p>
-      )}
+      <QueryStatus
+        query={list}
+        loadingKey="placements.past.loading"
+        failedKey="placements.past.loadFailed"
+        retryKey="placements.retry"
+      />
       {list.data &&
         (list.data.placements.length === 0 ? (
           <p className="notice">{t('placements.past.empty')}</p>

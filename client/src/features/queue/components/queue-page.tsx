@@ -4,7 +4,7 @@ import { useEffect, useId, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { NextCaseButton } from '../../../components/ui/next-case-button.tsx';
-import { QueryFailure } from '../../../components/ui/query-failure.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useHotkeys } from '../../../hooks/use-hotkeys.ts';
 import { useLocalStorageState } from '../../../hooks/use-local-storage-state.ts';
 import { useNextCase } from '../../../hooks/use-next-case.ts';
@@ -90,7 +90,7 @@ export function QueuePage() {
             <ColumnChooser hidden={hidden} onChange={setHidden} />
           </div>
           {queue.isPending && <p className="page-status">{t('queue.loading')}</p>}
-          <QueryFailure query={queue} failedKey="queue.loadFailed" retryKey="case.retry" />
+          <QueryStatus query={queue} failedKey="queue.loadFailed" retryKey="case.retry" />
           {isEmpty && <p className="notice">{t(`queue.empty.${state.queue}`)}</p>}
           {data && !isEmpty && (
             <DataTable

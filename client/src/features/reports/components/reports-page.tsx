@@ -11,6 +11,7 @@ import {
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { Options } from '../../../components/ui/options.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { isClientError, readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -94,11 +95,7 @@ export function ReportsPage() {
         <label className="field">
           <span>{t('reports.report')}</span>
           <select value={state.report} onChange={(e) => set({ report: e.target.value })}>
-            {REPORT_NAMES.map((r) => (
-              <option key={r} value={r}>
-                {t(`reports.names.${r}`)}
-              </option>
-            ))}
+            <Options values={REPORT_NAMES} label={(r) => t(`reports.names.${r}`)} />
           </select>
         </label>
         <label className="field">
@@ -133,11 +130,7 @@ export function ReportsPage() {
           <label className="field">
             <span>{t('reports.grain')}</span>
             <select value={state.grain} onChange={(e) => set({ grain: e.target.value })}>
-              {REPORT_GRAINS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`reports.grains.${g}`)}
-                </option>
-              ))}
+              <Options values={REPORT_GRAINS} label={(g) => t(`reports.grains.${g}`)} />
             </select>
           </label>
         )}
