@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc.ts';
+import { useInvalidate } from './use-invalidate.ts';
 
 /**
  * After any agency write (on the agencies page or a case's agency panel) the lists, the case and its ledger
@@ -7,13 +7,13 @@ import { useTRPC } from '../lib/trpc.ts';
  */
 export function useInvalidateAgencyWrites() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.agencies.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.casework.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.payments.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.compliance.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.queues.pathKey() }),
-    ]);
+    invalidate(
+      trpc.agencies.pathKey(),
+      trpc.casework.pathKey(),
+      trpc.payments.pathKey(),
+      trpc.compliance.pathKey(),
+      trpc.queues.pathKey(),
+    );
 }

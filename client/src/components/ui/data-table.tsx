@@ -13,6 +13,7 @@ import {
 } from '@tanstack/react-table';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Options } from './options.tsx';
 
 export interface DataTableColumnMeta {
   /** Numbers and money: right-aligned, tabular figures. */
@@ -165,11 +166,7 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
             value={props.pagination.pageSize}
             onChange={(event) => table.setPageSize(Number(event.target.value))}
           >
-            {props.pageSizeOptions.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
+            <Options values={props.pageSizeOptions} label={String} />
           </select>
         </div>
       </nav>

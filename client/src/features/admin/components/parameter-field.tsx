@@ -1,18 +1,22 @@
 import type { CatalogParameter } from '@arrears/shared/schemas/rules';
 import type { TFunction } from 'i18next';
-import { useId, useRef } from 'react';
+import { useId } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type FieldProblem, formatParameterValue } from '../hooks/parameter-values.ts';
 
 interface ParameterFieldProps {
   parameter: CatalogParameter;
+  /** The input's registration in the parameter form. */
+  field: UseFormRegisterReturn;
+  /** The value as typed. */
   text: string;
   /** The saved overrides set this parameter away from the pack's value. */
   overridden: boolean;
-  problem: FieldProblem | undefined;
-  serverError: string | undefined;
-  onChange: (text: string) => void;
-  onLeave: () => void;
+  /** The form's own problem with the value, else the server's. */
+  error: string | undefined;
+  /** Puts the pack's value back in the field (and the focus there). */
+  onUseDefault: (defaultText: string) => void;
 }
 
 export function problemText(t: TFunction, problem: FieldProblem): string {
@@ -32,12 +36,10 @@ export function problemText(t: TFunction, problem: FieldProblem): string {
 
 /** One parameter: its label and key, the value with its unit, the limit and which way is stricter. */
 export function ParameterField(props: ParameterFieldProps) {
-  const { parameter, text } = props;
+  const { parameter, text, error } = props;
   const { t } = useTranslation();
   const id = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
   const defaultText = formatParameterValue(parameter.unit, parameter.defaultValue);
-  const error = props.problem ? problemText(t, props.problem) : props.serverError;
 
   const limit = parameter.legal
     ? t('admin.editor.legalLimit', { value: defaultText })
@@ -56,16 +58,12 @@ export function ParameterField(props: ParameterFieldProps) {
       </label>
       <div className="parameter-input">
         <input
-          ref={inputRef}
+          {...props.field}
           id={id}
-          name={parameter.key}
           type="text"
           inputMode={parameter.unit === 'minute_of_day' ? 'text' : 'numeric'}
           autoComplete="off"
           spellCheck={false}
-          value={text}
-          onChange={(event) => props.onChange(event.target.value)}
-          onBlur={props.onLeave}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-unit ${id}-hint ${id}-error` : `${id}-unit ${id}-hint`}
         />
@@ -77,10 +75,7 @@ export function ParameterField(props: ParameterFieldProps) {
             type="button"
             className="button button-quiet"
             aria-label={t('admin.editor.useDefaultLabel', { parameter: parameter.key })}
-            onClick={() => {
-              props.onChange(defaultText);
-              inputRef.current?.focus();
-            }}
+            onClick={() => props.onUseDefault(defaultText)}
           >
             {t('admin.editor.useDefault')}
           </button>

@@ -1,14 +1,16 @@
-import type { CatalogPack, PortfolioRules } from '@arrears/shared/schemas/rules';
-import { type FormEvent, useState } from 'react';
+import type { CatalogPack, CatalogParameter, PortfolioRules } from '@arrears/shared/schemas/rules';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { readApiError } from '../../../lib/api-error.ts';
+import { useSchemaForm } from '../../../lib/schema-form.ts';
 import {
   checkParameterValues,
   formatParameterValue,
   overridesFrom,
   sameOverrides,
 } from '../hooks/parameter-values.ts';
-import { ParameterField } from './parameter-field.tsx';
+import { ParameterField, problemText } from './parameter-field.tsx';
 
 interface ParameterFormProps {
   packs: readonly CatalogPack[];
@@ -21,6 +23,24 @@ interface ParameterFormProps {
 }
 
 /**
+ * The form's values are one text per parameter, in the packs' order (a parameter's key holds dots, which a
+ * field's name reads as nesting). They are checked as the server checks them and become the overrides to store.
+ */
+function parametersSchema(parameters: readonly CatalogParameter[], t: TFunction) {
+  return z.object({ texts: z.array(z.string()) }).transform(({ texts }, context) => {
+    const checked = checkParameterValues(
+      parameters,
+      Object.fromEntries(parameters.map((parameter, i) => [parameter.key, texts[i] ?? ''])),
+    );
+    parameters.forEach((parameter, i) => {
+      const problem = checked.problems[parameter.key];
+      if (problem) context.addIssue({ code: 'custom', path: ['texts', i], message: problemText(t, problem) });
+    });
+    return overridesFrom(parameters, checked.values);
+  });
+}
+
+/**
  * The parameters of a portfolio's packs, one labelled field each, starting from the effective values. Fields
  * are checked as the server checks them; a field shows its problem once left, every field once saving is tried.
  */
@@ -28,38 +48,28 @@ export function ParameterForm(props: ParameterFormProps) {
   const { packs, portfolio } = props;
   const { t } = useTranslation();
   const parameters = packs.flatMap((pack) => pack.parameters);
-  const [texts, setTexts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(
-      parameters.map((p) => [
-        p.key,
-        formatParameterValue(p.unit, portfolio.effective[p.key] ?? p.defaultValue),
-      ]),
-    ),
-  );
-  const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
-  const [triedToSave, setTriedToSave] = useState(false);
-
-  const checked = checkParameterValues(parameters, texts);
-  const hasProblems = Object.keys(checked.problems).length > 0;
   const serverError = props.saveError ? readApiError(props.saveError) : null;
+  const form = useSchemaForm(parametersSchema(parameters, t), {
+    mode: 'onTouched',
+    defaultValues: {
+      texts: parameters.map((p) =>
+        formatParameterValue(p.unit, portfolio.effective[p.key] ?? p.defaultValue),
+      ),
+    },
+    serverErrors: serverError?.fieldErrors,
+    serverFieldNames: Object.fromEntries(
+      parameters.map((p, i) => [`overrides.${p.key}`, `texts.${i}` as const]),
+    ),
+  });
 
   let alert: string | null = null;
-  if (triedToSave && hasProblems) alert = t('admin.editor.fixFields');
+  if (form.hasProblems) alert = t('admin.editor.fixFields');
   else if (serverError) alert = t('admin.editor.saveFailed', { message: serverError.message });
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTriedToSave(true);
-    if (hasProblems) {
-      const first = parameters.find((p) => checked.problems[p.key]);
-      const input = first ? event.currentTarget.elements.namedItem(first.key) : null;
-      if (input instanceof HTMLInputElement) input.focus();
-      return;
-    }
-    const overrides = overridesFrom(parameters, checked.values);
+  const submit = form.handleSubmit((overrides) => {
     if (sameOverrides(overrides, portfolio.overrides)) props.onNothingToSave();
     else props.onSave(overrides);
-  }
+  });
 
   if (parameters.length === 0) return <p className="notice">{t('admin.editor.noParameters')}</p>;
 
@@ -79,20 +89,23 @@ export function ParameterForm(props: ParameterFormProps) {
           <fieldset key={pack.id} className="parameter-pack">
             <legend>{t('admin.editor.packLegend', { pack: pack.name })}</legend>
             <div className="parameter-grid">
-              {pack.parameters.map((parameter) => (
-                <ParameterField
-                  key={parameter.key}
-                  parameter={parameter}
-                  text={texts[parameter.key] ?? ''}
-                  overridden={parameter.key in portfolio.overrides}
-                  problem={
-                    triedToSave || visited.has(parameter.key) ? checked.problems[parameter.key] : undefined
-                  }
-                  serverError={serverError?.fieldErrors[`overrides.${parameter.key}`]?.[0]}
-                  onChange={(text) => setTexts((current) => ({ ...current, [parameter.key]: text }))}
-                  onLeave={() => setVisited((current) => new Set(current).add(parameter.key))}
-                />
-              ))}
+              {pack.parameters.map((parameter) => {
+                const name = `texts.${parameters.indexOf(parameter)}` as const;
+                return (
+                  <ParameterField
+                    key={parameter.key}
+                    parameter={parameter}
+                    field={form.register(name)}
+                    text={form.watch(name) ?? ''}
+                    overridden={parameter.key in portfolio.overrides}
+                    error={form.errorOf(name)}
+                    onUseDefault={(text) => {
+                      form.setValue(name, text, { shouldValidate: form.formState.isSubmitted });
+                      form.setFocus(name);
+                    }}
+                  />
+                );
+              })}
             </div>
           </fieldset>
         ))}

@@ -2,6 +2,7 @@ import type { PortfolioRules } from '@arrears/shared/schemas/rules';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { TableHead } from '../../../components/ui/table-head.tsx';
 import { portfolioSearch } from '../../../hooks/use-selected-portfolio.ts';
 
 /** The id of a portfolio's edit link, so closing its editor can put the focus back where it came from. */
@@ -28,22 +29,18 @@ export function PortfolioRulesTable({ portfolios, selectedId }: PortfolioRulesTa
         <div className="admin-table-scroll">
           <table className="admin-table">
             <caption className="visually-hidden">{t('admin.portfolios.tableLabel')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.portfolios.column.name')}</th>
-                <th scope="col">{t('admin.portfolios.column.creditor')}</th>
-                <th scope="col">{t('admin.portfolios.column.jurisdiction')}</th>
-                <th scope="col">{t('admin.portfolios.column.currency')}</th>
-                <th scope="col">{t('admin.portfolios.column.packs')}</th>
-                <th scope="col">{t('admin.portfolios.column.overrides')}</th>
-                <th scope="col" className="numeric">
-                  {t('admin.portfolios.column.version')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.portfolios.column.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('admin.portfolios.column.name'),
+                t('admin.portfolios.column.creditor'),
+                t('admin.portfolios.column.jurisdiction'),
+                t('admin.portfolios.column.currency'),
+                t('admin.portfolios.column.packs'),
+                t('admin.portfolios.column.overrides'),
+                { label: t('admin.portfolios.column.version'), numeric: true },
+                { label: t('admin.portfolios.column.actions'), hidden: true },
+              ]}
+            />
             <tbody>
               {portfolios.map((portfolio) => {
                 const overrideCount = Object.keys(portfolio.overrides).length;

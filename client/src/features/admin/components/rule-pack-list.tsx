@@ -1,6 +1,7 @@
 import type { CatalogPack } from '@arrears/shared/schemas/rules';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../../components/ui/table-head.tsx';
 import { formatParameterValue } from '../hooks/parameter-values.ts';
 
 /** The catalog: each pack with its rules (what, on which actions, with which effect, under which law) and parameters. */
@@ -25,15 +26,15 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
           </summary>
           <table className="admin-table">
             <caption>{t('admin.packs.rulesLabel', { pack: pack.id })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.packs.ruleColumn.id')}</th>
-                <th scope="col">{t('admin.packs.ruleColumn.description')}</th>
-                <th scope="col">{t('admin.packs.ruleColumn.appliesTo')}</th>
-                <th scope="col">{t('admin.packs.ruleColumn.effect')}</th>
-                <th scope="col">{t('admin.packs.ruleColumn.source')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('admin.packs.ruleColumn.id'),
+                t('admin.packs.ruleColumn.description'),
+                t('admin.packs.ruleColumn.appliesTo'),
+                t('admin.packs.ruleColumn.effect'),
+                t('admin.packs.ruleColumn.source'),
+              ]}
+            />
             <tbody>
               {pack.rules.map((rule) => (
                 <tr key={rule.id}>
@@ -59,17 +60,15 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
           ) : (
             <table className="admin-table">
               <caption>{t('admin.packs.parametersLabel', { pack: pack.id })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.packs.parameterColumn.key')}</th>
-                  <th scope="col">{t('admin.packs.parameterColumn.label')}</th>
-                  <th scope="col" className="numeric">
-                    {t('admin.packs.parameterColumn.value')}
-                  </th>
-                  <th scope="col">{t('admin.packs.parameterColumn.unit')}</th>
-                  <th scope="col">{t('admin.packs.parameterColumn.direction')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('admin.packs.parameterColumn.key'),
+                  t('admin.packs.parameterColumn.label'),
+                  { label: t('admin.packs.parameterColumn.value'), numeric: true },
+                  t('admin.packs.parameterColumn.unit'),
+                  t('admin.packs.parameterColumn.direction'),
+                ]}
+              />
               <tbody>
                 {pack.parameters.map((parameter) => (
                   <tr key={parameter.key}>

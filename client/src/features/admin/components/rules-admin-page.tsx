@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Page } from '../../../components/ui/page.tsx';
 import { useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useRulePortfoliosQuery } from '../api/use-rule-portfolios-query.ts';
@@ -11,7 +11,6 @@ import { RulePackList } from './rule-pack-list.tsx';
 /** The admin section: the rule packs and, per portfolio, the parameters it tightens. */
 export function RulesAdminPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const catalog = useRulesCatalogQuery();
   const portfolios = useRulePortfoliosQuery();
   const [selectedId, select] = useSelectedPortfolio();
@@ -20,16 +19,17 @@ export function RulesAdminPage() {
   const selected = portfolios.data?.portfolios.find((portfolio) => portfolio.id === selectedId);
 
   return (
-    <section aria-labelledby={headingId} className="page rules-admin">
-      <title>{`${t('admin.pageTitle')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('admin.pageTitle')}</h1>
-        {catalog.data && (
+    <Page
+      title={t('admin.pageTitle')}
+      className="rules-admin"
+      header={
+        catalog.data && (
           <p className="ruleset-version">
             {t('admin.rulesetVersion', { version: catalog.data.rulesetVersion })}
           </p>
-        )}
-      </div>
+        )
+      }
+    >
       <p className="muted">{t('admin.intro')}</p>
 
       {failed && (
@@ -72,6 +72,6 @@ export function RulesAdminPage() {
           <RulePackList packs={catalog.data.packs} />
         </>
       )}
-    </section>
+    </Page>
   );
 }

@@ -1,8 +1,11 @@
-import { type FormEvent, useId, useRef } from 'react';
+import { signInInput } from '@arrears/shared/schemas/auth';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { readApiError } from '../../../lib/api-error.ts';
 import { homePathFor } from '../../../lib/navigation.ts';
+import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useSessionUserQuery } from '../api/use-session-user-query.ts';
 import { useSignIn } from '../api/use-sign-in.ts';
 
@@ -14,8 +17,11 @@ export function SignInPage() {
   const navigate = useNavigate();
   const session = useSessionUserQuery();
   const signIn = useSignIn();
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const error = signIn.error ? readApiError(signIn.error) : null;
+  const form = useSchemaForm(signInInput, {
+    defaultValues: { email: '', password: '' },
+    serverErrors: error?.fieldErrors,
+  });
   const id = useId();
 
   if (session.data) return <Navigate to={homePathFor(session.data.role)} replace />;
@@ -27,31 +33,23 @@ export function SignInPage() {
     );
   }
 
-  const error = signIn.error ? readApiError(signIn.error) : null;
-  const emailError = error?.fieldErrors.email?.[0];
-  const passwordError = error?.fieldErrors.password?.[0];
   let alertText = '';
-  if (error && (emailError || passwordError)) alertText = t('signIn.fixFields');
+  if (form.hasProblems || (error && (error.fieldErrors.email || error.fieldErrors.password)))
+    alertText = t('signIn.fixFields');
   else if (error?.code && MESSAGES_FOR_PEOPLE.has(error.code)) alertText = error.message;
   else if (error) alertText = t('signIn.failed', { message: error.message });
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    signIn.mutate(
-      { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') },
-      {
-        onSuccess: (user) => navigate(homePathFor(user.role), { replace: true }),
-        onError: (failure) => {
-          const { fieldErrors } = readApiError(failure);
-          // The submit button was disabled while pending, so focus has to be put back somewhere useful.
-          const target = fieldErrors.email ? emailRef.current : passwordRef.current;
-          target?.focus();
-          if (!fieldErrors.email && !fieldErrors.password) passwordRef.current?.select();
-        },
+  const submit = form.handleSubmit((credentials) =>
+    signIn.mutate(credentials, {
+      onSuccess: (user) => navigate(homePathFor(user.role), { replace: true }),
+      onError: (failure) => {
+        const { fieldErrors } = readApiError(failure);
+        // The submit button was disabled while pending, so focus has to be put back somewhere useful.
+        if (fieldErrors.email) form.setFocus('email');
+        else form.setFocus('password', { shouldSelect: !fieldErrors.password });
       },
-    );
-  }
+    }),
+  );
 
   return (
     <main id="main" className="sign-in" tabIndex={-1}>
@@ -61,42 +59,12 @@ export function SignInPage() {
         <div role="alert" className="form-alert" data-empty={alertText === '' || undefined}>
           {alertText}
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
-          <input
-            ref={emailRef}
-            id={`${id}-email`}
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            aria-invalid={emailError ? true : undefined}
-            aria-describedby={emailError ? `${id}-email-error` : undefined}
-          />
-          {emailError && (
-            <p id={`${id}-email-error`} className="field-error">
-              {emailError}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>{t('signIn.password')}</label>
-          <input
-            ref={passwordRef}
-            id={`${id}-password`}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={passwordError ? true : undefined}
-            aria-describedby={passwordError ? `${id}-password-error` : undefined}
-          />
-          {passwordError && (
-            <p id={`${id}-password-error`} className="field-error">
-              {passwordError}
-            </p>
-          )}
-        </div>
+        <SchemaField form={form} name="email" label={t('signIn.email')}>
+          {(control) => <input {...control} type="email" autoComplete="username" required />}
+        </SchemaField>
+        <SchemaField form={form} name="password" label={t('signIn.password')}>
+          {(control) => <input {...control} type="password" autoComplete="current-password" required />}
+        </SchemaField>
         <button type="submit" className="button button-primary" disabled={signIn.isPending}>
           {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
         </button>

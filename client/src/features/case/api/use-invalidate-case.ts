@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { useInvalidate } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 /**
@@ -9,17 +9,17 @@ import { useTRPC } from '../../../lib/trpc.ts';
  */
 export function useInvalidateCase() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   return useCallback(
     (caseId: string) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.compliance.check.queryKey({ caseId }) }),
-        queryClient.invalidateQueries({ queryKey: trpc.compliance.decisions.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.casework.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.payments.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.queues.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.cases.list.pathKey() }),
-      ]),
-    [trpc, queryClient],
+      invalidate(
+        trpc.compliance.check.queryKey({ caseId }),
+        trpc.compliance.decisions.pathKey(),
+        trpc.casework.pathKey(),
+        trpc.payments.pathKey(),
+        trpc.queues.pathKey(),
+        trpc.cases.list.pathKey(),
+      ),
+    [trpc, invalidate],
   );
 }

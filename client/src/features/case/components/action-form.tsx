@@ -17,6 +17,8 @@ interface ActionFormProps<O> {
   pendingLabel?: string;
   /** Say "fix the fields" in the alert when the form's own checks stop a submit (the money forms). */
   summarizeProblems?: boolean;
+  /** The rules block the action as chosen: the submit button stays disabled. */
+  blocked?: boolean;
   children: ReactNode;
 }
 
@@ -29,6 +31,7 @@ export function ActionForm<O>({
   submitLabel,
   pendingLabel,
   summarizeProblems = false,
+  blocked = false,
   children,
 }: ActionFormProps<O>) {
   const { t } = useTranslation();
@@ -40,7 +43,12 @@ export function ActionForm<O>({
         debtorZone={debtorZone}
       />
       {children}
-      <SubmitRow label={submitLabel} pending={action.pending} pendingLabel={pendingLabel} />
+      <SubmitRow
+        label={submitLabel}
+        pending={action.pending}
+        pendingLabel={pendingLabel}
+        disabled={blocked}
+      />
     </form>
   );
 }

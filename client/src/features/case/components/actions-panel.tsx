@@ -1,7 +1,7 @@
 import type { ComplianceCheckOutput } from '@arrears/shared/schemas/compliance';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readApiError } from '../../../lib/api-error.ts';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import type { ActionIntent } from '../hooks/action-intent.ts';
 import type { PointNames } from '../hooks/point-names.ts';
@@ -55,14 +55,7 @@ export function ActionsPanel({
         </p>
       </div>
       {!canWork && <p className="notice">{t('actions.readOnly')}</p>}
-      {check.error !== null && !data && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('actions.checkFailed', { message: readApiError(check.error).message })}</p>
-          <button type="button" className="button" onClick={() => void check.refetch()}>
-            {t('case.retry')}
-          </button>
-        </div>
-      )}
+      {!data && <QueryStatus query={check} failedKey="actions.checkFailed" retryKey="case.retry" />}
       {!data && check.error === null && <p role="status">{t('actions.loading')}</p>}
       {data && (
         <>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readApiError } from '../../../lib/api-error.ts';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useCaseTimelineQuery } from '../api/use-case-timeline-query.ts';
 import { TimelineEntry } from './timeline-entry.tsx';
 
@@ -22,14 +22,7 @@ export function CaseTimeline({ caseId, debtorZone }: CaseTimelineProps) {
         {t('case.timeline.heading')}
       </h2>
       {timeline.isPending && <p role="status">{t('case.timeline.loading')}</p>}
-      {timeline.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('case.timeline.failed', { message: readApiError(timeline.error).message })}</p>
-          <button type="button" className="button" onClick={() => void timeline.refetch()}>
-            {t('case.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus query={timeline} failedKey="case.timeline.failed" retryKey="case.retry" />
       {timeline.isSuccess && items.length === 0 && <p className="muted">{t('case.timeline.empty')}</p>}
       {items.length > 0 && (
         <ol className="timeline" aria-label={t('case.timeline.listLabel')}>

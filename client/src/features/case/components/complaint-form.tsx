@@ -2,6 +2,7 @@ import { COMPLAINT_CHANNELS, recordComplaintInput } from '@arrears/shared/schema
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { Options } from '../../../components/ui/options.tsx';
 import { tooShort } from '../../../lib/schema-form.ts';
 import { useRecordComplaint } from '../api/use-record-complaint.ts';
 import { useActionForm } from '../hooks/use-action-form.ts';
@@ -51,11 +52,7 @@ export function ComplaintForm({
       <SchemaField form={form} name="channel" label={t('actions.complaint.channel')}>
         {(control) => (
           <select {...control}>
-            {COMPLAINT_CHANNELS.map((value) => (
-              <option key={value} value={value}>
-                {t(`actions.complaintChannel.${value}`)}
-              </option>
-            ))}
+            <Options values={COMPLAINT_CHANNELS} label={(value) => t(`actions.complaintChannel.${value}`)} />
           </select>
         )}
       </SchemaField>

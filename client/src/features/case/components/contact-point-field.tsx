@@ -1,19 +1,19 @@
 import type { ContactPointKind } from '@arrears/shared/domain/enums';
 import type { ActionPreview } from '@arrears/shared/schemas/compliance';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
+import { SchemaField, type SchemaFieldForm } from '../../../components/form/schema-field.tsx';
 import { VerdictBadge } from '../../../components/ui/verdict-badge.tsx';
 import { type PointNames, targetName } from '../hooks/point-names.ts';
 import { verdictState } from '../hooks/verdicts.ts';
 import { VerdictDetails } from './verdict-details.tsx';
 
 interface ContactPointFieldProps {
+  form: SchemaFieldForm<'contactPointId'>;
+  /** The chosen point, held by the select too: the options change with the kind, the choice must show. */
+  value: string;
   label: string;
   /** The candidate actions of one kind, one per contact point, with their verdicts. */
   actions: readonly ActionPreview[];
-  value: string;
-  onChange: (contactPointId: string) => void;
-  error: string | undefined;
   pointNames: PointNames;
   autoFocus: boolean;
   /** False where no verdict applies (an inbound call is not an attempt): each point is named without one. */
@@ -25,14 +25,9 @@ export function ContactPointField(props: ContactPointFieldProps) {
   const { t } = useTranslation();
   const kindLabel = (kind: ContactPointKind) => t(`case.pointKind.${kind}`);
   return (
-    <FormField label={props.label} error={props.error}>
+    <SchemaField form={props.form} name="contactPointId" label={props.label}>
       {(control) => (
-        <select
-          {...control}
-          data-autofocus={props.autoFocus || undefined}
-          value={props.value}
-          onChange={(event) => props.onChange(event.target.value)}
-        >
+        <select {...control} value={props.value} data-autofocus={props.autoFocus || undefined}>
           {props.actions.length === 0 && <option value="">{t('actions.noContactPoints')}</option>}
           {props.actions.map((action) => (
             <option key={action.contactPointId} value={action.contactPointId ?? ''}>
@@ -46,7 +41,7 @@ export function ContactPointField(props: ContactPointFieldProps) {
           ))}
         </select>
       )}
-    </FormField>
+    </SchemaField>
   );
 }
 

@@ -2,22 +2,24 @@ import {
   outsideWindow,
   PAST_CONTACT_MAX_HOURS,
   pastContactWindow,
+  type RecordingWindow,
 } from '@arrears/shared/domain/recording-window';
 import type { ComplianceCheckOutput } from '@arrears/shared/schemas/compliance';
-import type { CALL_OUTCOMES } from '@arrears/shared/schemas/contacts';
-import { type FormEvent, useState } from 'react';
+import { type CALL_OUTCOMES, logCallInput } from '@arrears/shared/schemas/contacts';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { z } from 'zod';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { Options } from '../../../components/ui/options.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useLogCall } from '../api/use-log-call.ts';
-import { readActionError } from '../hooks/action-error.ts';
 import { parseCallDuration } from '../hooks/duration.ts';
 import type { PointNames } from '../hooks/point-names.ts';
+import { useActionForm } from '../hooks/use-action-form.ts';
+import { expectedVersionOf } from '../hooks/use-case-action.ts';
 import { verdictState } from '../hooks/verdicts.ts';
 import { clockInZone, zoneCity } from '../hooks/zone-time.ts';
 import { dayInZone, instantFromWallTime, timeInZone } from '../hooks/zoned-input.ts';
-import { ActionFailureAlert } from './action-failure.tsx';
+import { ActionForm } from './action-form.tsx';
 import { ContactPointField, ContactPointVerdict } from './contact-point-field.tsx';
 
 type CallOutcome = (typeof CALL_OUTCOMES)[number];
@@ -46,162 +48,159 @@ export interface LogCallFormProps {
 }
 
 /**
+ * The call's fields as typed, checked as the server checks them: the length as minutes typed ("5", "5:30"),
+ * the time as a minute of the agent's today inside the window the server allows (empty: now).
+ */
+function callSchema(now: Date, timeZone: string, allowed: RecordingWindow) {
+  return z.object({
+    kind: z.enum(['call', 'voicemail']),
+    contactPointId: logCallInput.shape.contactPointId,
+    direction: z.enum(['outbound', 'inbound']),
+    outcome: z.string().pipe(logCallInput.shape.outcome),
+    durationSeconds: z.string().transform((text, context) => {
+      const seconds = parseCallDuration(text);
+      if (seconds !== 'invalid') return seconds ?? undefined;
+      context.addIssue({ code: 'custom', message: 'invalid' });
+      return z.NEVER;
+    }),
+    /** Empty means now: the server's clock decides, so a slow browser clock cannot misdate the call. */
+    occurredAt: z.string().transform((time, context) => {
+      if (time === '') return undefined;
+      const at = instantFromWallTime(dayInZone(now, timeZone), time, timeZone);
+      if (at !== null && outsideWindow('occurredAt', at, allowed) === null) return at.toISOString();
+      context.addIssue({ code: 'custom', message: 'outside' });
+      return z.NEVER;
+    }),
+    notes: logCallInput.shape.notes,
+  });
+}
+
+/**
  * Log a call: where, what kind, which way, how it went, how long, when, and notes. Outbound calls are judged at
  * the time they happened. "When" is today on the agent's clock, inside the window the server allows.
  */
 export function LogCallForm(props: LogCallFormProps) {
-  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const { locale, timeZone } = useSessionUser();
-  const logCall = useLogCall(props.caseId);
-  const [kind, setKind] = useState(props.kind);
-  const points = props.check.actions.filter((a) => a.kind === kind && a.contactPointId !== null);
-  const [pointId, setPointId] = useState(props.contactPointId ?? points[0]?.contactPointId ?? '');
-  const [direction, setDirection] = useState<'outbound' | 'inbound'>('outbound');
-  const [outcome, setOutcome] = useState<CallOutcome | ''>('');
-  const [duration, setDuration] = useState('');
-  const [notes, setNotes] = useState('');
-  /** Empty means now: the server's clock decides, so a slow browser clock cannot misdate the call. */
-  const [time, setTime] = useState('');
-  const [tried, setTried] = useState(false);
-
-  const debtorZone = props.check.debtorZones[0]?.zone;
-  const chosen = points.find((a) => a.contactPointId === pointId);
-  // Inbound calls are not attempts: the guard logs them without judging, so a block does not apply.
-  const blocked =
-    direction === 'outbound' && chosen !== undefined && verdictState(chosen.verdict) === 'blocked';
-  const seconds = parseCallDuration(duration);
   const now = new Date();
   const allowed = pastContactWindow({ now, agentZone: timeZone, placedAt: new Date(props.placedAt) });
   const windowStart = clockInZone(allowed.earliest, timeZone, locale);
-  const occurredAt = time === '' ? null : instantFromWallTime(dayInZone(now, timeZone), time, timeZone);
-  const problems = {
-    point: chosen ? undefined : t('actions.logCall.pickPoint'),
-    outcome: outcome ? undefined : t('actions.logCall.pickOutcome'),
-    duration: seconds === 'invalid' ? t('actions.logCall.badDuration') : undefined,
-    when:
-      time !== '' && (occurredAt === null || outsideWindow('occurredAt', occurredAt, allowed) !== null)
-        ? t('actions.logCall.whenOutside', { from: windowStart })
-        : undefined,
-  };
-  const failure = logCall.error ? readActionError(logCall.error) : null;
-  const hasProblems = Object.values(problems).some(Boolean);
-  const show = (field: keyof typeof problems) =>
-    (tried ? problems[field] : undefined) ?? failure?.fieldErrors[serverField[field]]?.[0];
-
-  function changeKind(next: 'call' | 'voicemail') {
-    setKind(next);
-    const reachable = props.check.actions.filter((a) => a.kind === next && a.contactPointId !== null);
-    if (!reachable.some((a) => a.contactPointId === pointId)) setPointId(reachable[0]?.contactPointId ?? '');
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (hasProblems || blocked || !outcome || seconds === 'invalid') {
-      event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    logCall.mutate(
-      {
-        idempotencyKey: idempotency.key,
-        caseId: props.caseId,
-        contactPointId: pointId,
-        kind,
-        direction,
-        outcome,
-        ...(seconds === null ? {} : { durationSeconds: seconds }),
-        ...(occurredAt === null ? {} : { occurredAt: occurredAt.toISOString() }),
-        ...(notes.trim() ? { notes: notes.trim() } : {}),
-        ...(props.caseVersion === undefined ? {} : { expectedVersion: props.caseVersion }),
+  const reachable = (kind: string) =>
+    props.check.actions.filter((a) => a.kind === kind && a.contactPointId !== null);
+  // The submit reports the outcome it logged itself (see `action.send` below).
+  const { action, form } = useActionForm(
+    useLogCall(props.caseId),
+    () => {},
+    callSchema(now, timeZone, allowed),
+    {
+      defaultValues: {
+        kind: props.kind,
+        contactPointId: props.contactPointId ?? reachable(props.kind)[0]?.contactPointId ?? '',
+        direction: 'outbound',
+        outcome: '',
+        durationSeconds: '',
+        occurredAt: '',
+        notes: '',
       },
-      {
-        onSuccess: () => {
-          idempotency.renew();
-          props.onDone(outcome);
-        },
+      messages: {
+        contactPointId: t('actions.logCall.pickPoint'),
+        outcome: t('actions.logCall.pickOutcome'),
+        durationSeconds: t('actions.logCall.badDuration'),
+        occurredAt: t('actions.logCall.whenOutside', { from: windowStart }),
       },
-    );
-  }
+    },
+  );
+
+  const debtorZone = props.check.debtorZones[0]?.zone;
+  const points = reachable(form.watch('kind'));
+  const pointId = form.watch('contactPointId');
+  const chosen = points.find((a) => a.contactPointId === pointId);
+  const outbound = form.watch('direction') === 'outbound';
+  // Inbound calls are not attempts: the guard logs them without judging, so a block does not apply.
+  const blocked = outbound && chosen !== undefined && verdictState(chosen.verdict) === 'blocked';
+
+  /** Another kind may reach other points: the chosen one stays only if it still can be called so. */
+  const kindField = form.register('kind', {
+    onChange: (event: { target: { value: string } }) => {
+      const next = reachable(event.target.value);
+      if (!next.some((a) => a.contactPointId === form.getValues('contactPointId')))
+        form.setValue('contactPointId', next[0]?.contactPointId ?? '');
+    },
+  });
 
   return (
-    <form className="action-form" onSubmit={submit} noValidate>
-      <ActionFailureAlert
-        failure={failure}
-        localProblem={tried && hasProblems ? t('actions.fixFields') : null}
-        debtorZone={debtorZone}
-      />
+    <ActionForm
+      form={form}
+      action={action}
+      debtorZone={debtorZone}
+      submitLabel={t('actions.logCall.submit')}
+      summarizeProblems
+      blocked={blocked}
+      onValid={({ durationSeconds, occurredAt, notes, ...call }) => {
+        if (blocked) return;
+        action.send(
+          {
+            caseId: props.caseId,
+            ...call,
+            ...(durationSeconds === undefined ? {} : { durationSeconds }),
+            ...(occurredAt === undefined ? {} : { occurredAt }),
+            ...(notes ? { notes } : {}),
+            ...expectedVersionOf(props.caseVersion),
+          },
+          () => props.onDone(call.outcome),
+        );
+      }}
+    >
       <fieldset className="choice-row">
         <legend>{t('actions.logCall.kind')}</legend>
         {(['call', 'voicemail'] as const).map((value) => (
           <label key={value}>
-            <input type="radio" name="kind" checked={kind === value} onChange={() => changeKind(value)} />
+            <input type="radio" {...kindField} value={value} />
             {t(`actions.kind.${value}`)}
           </label>
         ))}
       </fieldset>
       <ContactPointField
+        form={form}
+        value={pointId}
         label={t('actions.logCall.contactPoint')}
         actions={points}
-        value={pointId}
-        onChange={setPointId}
-        error={show('point')}
         pointNames={props.pointNames}
         autoFocus={!props.contactPointId}
-        judged={direction === 'outbound'}
+        judged={outbound}
       />
       <fieldset className="choice-row">
         <legend>{t('actions.logCall.direction')}</legend>
         {(['outbound', 'inbound'] as const).map((value) => (
           <label key={value}>
-            <input
-              type="radio"
-              name="direction"
-              checked={direction === value}
-              onChange={() => setDirection(value)}
-            />
+            <input type="radio" {...form.register('direction')} value={value} />
             {t(`actions.logCall.${value}`)}
           </label>
         ))}
       </fieldset>
       {/* The verdict of the chosen number shows after the direction: it applies to outbound calls only. */}
-      {direction === 'outbound' && <ContactPointVerdict action={chosen} debtorZone={debtorZone} />}
-      <FormField label={t('actions.logCall.outcome')} error={show('outcome')}>
+      {outbound && <ContactPointVerdict action={chosen} debtorZone={debtorZone} />}
+      <SchemaField form={form} name="outcome" label={t('actions.logCall.outcome')}>
         {(control) => (
-          <select
-            {...control}
-            data-autofocus={props.contactPointId ? true : undefined}
-            value={outcome}
-            onChange={(event) => setOutcome(event.target.value as CallOutcome | '')}
-          >
+          <select {...control} data-autofocus={props.contactPointId ? true : undefined}>
             <option value="">{t('actions.logCall.choose')}</option>
-            {OUTCOMES.map((value) => (
-              <option key={value} value={value}>
-                {t(`actions.callOutcome.${value}`)}
-              </option>
-            ))}
+            <Options values={OUTCOMES} label={(value) => t(`actions.callOutcome.${value}`)} />
           </select>
         )}
-      </FormField>
-      <FormField
+      </SchemaField>
+      <SchemaField
+        form={form}
+        name="durationSeconds"
         label={t('actions.logCall.duration')}
         hint={t('actions.logCall.durationHint')}
-        error={show('duration')}
       >
-        {(control) => (
-          <input
-            {...control}
-            inputMode="numeric"
-            autoComplete="off"
-            value={duration}
-            onChange={(e) => setDuration(e.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField
+        {(control) => <input {...control} inputMode="numeric" autoComplete="off" />}
+      </SchemaField>
+      <SchemaField
+        form={form}
+        name="occurredAt"
         label={t('actions.logCall.when', { city: zoneCity(timeZone) })}
         hint={t('actions.logCall.whenHint', { from: windowStart, hours: PAST_CONTACT_MAX_HOURS })}
-        error={show('when')}
       >
         {(control) => (
           <input
@@ -209,34 +208,12 @@ export function LogCallForm(props: LogCallFormProps) {
             type="time"
             min={timeInZone(allowed.earliest, timeZone)}
             max={timeInZone(now, timeZone)}
-            value={time}
-            onChange={(e) => setTime(e.target.value)}
           />
         )}
-      </FormField>
-      <FormField label={t('actions.notes')} error={failure?.fieldErrors.notes?.[0]}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            maxLength={4000}
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-          />
-        )}
-      </FormField>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={logCall.isPending || blocked}>
-          {logCall.isPending ? t('actions.saving') : t('actions.logCall.submit')}
-        </button>
-      </div>
-    </form>
+      </SchemaField>
+      <SchemaField form={form} name="notes" label={t('actions.notes')}>
+        {(control) => <textarea {...control} rows={3} />}
+      </SchemaField>
+    </ActionForm>
   );
 }
-
-const serverField = {
-  point: 'contactPointId',
-  outcome: 'outcome',
-  duration: 'durationSeconds',
-  when: 'occurredAt',
-} as const;

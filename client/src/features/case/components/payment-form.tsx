@@ -3,6 +3,7 @@ import { recordPaymentInput } from '@arrears/shared/schemas/payments';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { Options } from '../../../components/ui/options.tsx';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordPayment } from '../api/use-record-payment.ts';
@@ -92,11 +93,7 @@ export function PaymentForm(props: MoneyFormProps) {
       <SchemaField form={form} name="method" label={t('actions.payment.method')}>
         {(control) => (
           <select {...control}>
-            {METHODS.map((value) => (
-              <option key={value} value={value}>
-                {t(`actions.paymentMethod.${value}`)}
-              </option>
-            ))}
+            <Options values={METHODS} label={(value) => t(`actions.paymentMethod.${value}`)} />
           </select>
         )}
       </SchemaField>

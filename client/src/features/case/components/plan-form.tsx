@@ -2,6 +2,7 @@ import { PLAN_FREQUENCIES } from '@arrears/shared/domain/enums';
 import { recordPlanInput } from '@arrears/shared/schemas/payments';
 import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { Options } from '../../../components/ui/options.tsx';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useRecordPlan } from '../api/use-record-plan.ts';
 import { amountText } from '../hooks/amount.ts';
@@ -74,11 +75,7 @@ export function PlanForm(props: MoneyFormProps) {
       <SchemaField form={form} name="frequency" label={t('actions.plan.frequency')}>
         {(control) => (
           <select {...control}>
-            {PLAN_FREQUENCIES.map((value) => (
-              <option key={value} value={value}>
-                {t(`actions.frequency.${value}`)}
-              </option>
-            ))}
+            <Options values={PLAN_FREQUENCIES} label={(value) => t(`actions.frequency.${value}`)} />
           </select>
         )}
       </SchemaField>

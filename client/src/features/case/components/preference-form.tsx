@@ -3,6 +3,7 @@ import type { CaseDetail } from '@arrears/shared/schemas/casework';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { Options } from '../../../components/ui/options.tsx';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useRecordOptOut, useRevokeConsent } from '../api/use-record-flag.ts';
 import { expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
@@ -99,11 +100,7 @@ export function PreferenceForm(props: PreferenceFormProps) {
           {(control) => (
             <select {...control}>
               <option value="">{t('actions.optOut.onlyPoint')}</option>
-              {CHANNELS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`case.optOutChannel.${value}`)}
-                </option>
-              ))}
+              <Options values={CHANNELS} label={(value) => t(`case.optOutChannel.${value}`)} />
             </select>
           )}
         </SchemaField>

@@ -1,14 +1,15 @@
 import type { Disclosure } from '@arrears/shared/compliance/actions';
 import type { ComplianceCheckOutput } from '@arrears/shared/schemas/compliance';
-import { type FormEvent, useState } from 'react';
+import { sendMessageInput } from '@arrears/shared/schemas/contacts';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
-import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { tooShort } from '../../../lib/schema-form.ts';
 import { useSendMessage } from '../api/use-send-message.ts';
-import { readActionError } from '../hooks/action-error.ts';
 import type { PointNames } from '../hooks/point-names.ts';
+import { useActionForm } from '../hooks/use-action-form.ts';
+import { expectedVersionOf } from '../hooks/use-case-action.ts';
 import { verdictState } from '../hooks/verdicts.ts';
-import { ActionFailureAlert } from './action-failure.tsx';
+import { ActionForm } from './action-form.tsx';
 import { ContactPointField, ContactPointVerdict } from './contact-point-field.tsx';
 
 /** The disclosures a collection message may carry (US-FDCPA-MIRANDA, US-REGF-OPTOUT), as the contract names them. */
@@ -28,120 +29,79 @@ export interface SendMessageFormProps {
   onDone: () => void;
 }
 
+/** A message goes to one of the debtor's points: required here, though a letter may go without one. */
+const messageSchema = sendMessageInput
+  .pick({ contactPointId: true, body: true, disclosures: true })
+  .required({ contactPointId: true });
+
 /**
  * A message written for this debtor, with the disclosures it carries ticked by the agent; the guard checks
  * them against the rules (an SMS without the opt-out line is refused with its reason).
  */
 export function SendMessageForm(props: SendMessageFormProps) {
-  const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
-  const send = useSendMessage(props.caseId);
   const points = props.check.actions.filter((a) => a.kind === props.channel && a.contactPointId !== null);
-  const [pointId, setPointId] = useState(props.contactPointId ?? points[0]?.contactPointId ?? '');
-  const [body, setBody] = useState('');
-  const [disclosures, setDisclosures] = useState<ReadonlySet<Disclosure>>(new Set());
-  const [tried, setTried] = useState(false);
+  const { action, form } = useActionForm(useSendMessage(props.caseId), props.onDone, messageSchema, {
+    defaultValues: {
+      contactPointId: props.contactPointId ?? points[0]?.contactPointId ?? '',
+      body: '',
+      disclosures: [],
+    },
+    messages: {
+      contactPointId: t('actions.logCall.pickPoint'),
+      body: tooShort(t('actions.message.emptyBody')),
+    },
+  });
 
   const debtorZone = props.check.debtorZones[0]?.zone;
+  const pointId = form.watch('contactPointId');
   const chosen = points.find((a) => a.contactPointId === pointId);
-  const state = chosen ? verdictState(chosen.verdict) : null;
-  const problems = {
-    point: chosen ? undefined : t('actions.logCall.pickPoint'),
-    body: body.trim() ? undefined : t('actions.message.emptyBody'),
-  };
-  const hasProblems = Object.values(problems).some(Boolean);
-  const failure = send.error ? readActionError(send.error) : null;
-
-  function toggle(disclosure: Disclosure, on: boolean) {
-    setDisclosures((current) => {
-      const next = new Set(current);
-      if (on) next.add(disclosure);
-      else next.delete(disclosure);
-      return next;
-    });
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setTried(true);
-    if (hasProblems || state === 'blocked') {
-      event.currentTarget.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    send.mutate(
-      {
-        idempotencyKey: idempotency.key,
-        caseId: props.caseId,
-        channel: props.channel,
-        contactPointId: pointId,
-        body: body.trim(),
-        disclosures: [...disclosures],
-        ...(props.caseVersion === undefined ? {} : { expectedVersion: props.caseVersion }),
-      },
-      {
-        onSuccess: () => {
-          idempotency.renew();
-          props.onDone();
-        },
-      },
-    );
-  }
+  const blocked = chosen !== undefined && verdictState(chosen.verdict) === 'blocked';
 
   return (
-    <form className="action-form" onSubmit={submit} noValidate>
-      <ActionFailureAlert
-        failure={failure}
-        localProblem={tried && hasProblems ? t('actions.fixFields') : null}
-        debtorZone={debtorZone}
-      />
+    <ActionForm
+      form={form}
+      action={action}
+      debtorZone={debtorZone}
+      submitLabel={t(`actions.message.submit.${props.channel}`)}
+      summarizeProblems
+      blocked={blocked}
+      onValid={(value) => {
+        if (blocked) return;
+        action.send({
+          caseId: props.caseId,
+          channel: props.channel,
+          ...value,
+          ...expectedVersionOf(props.caseVersion),
+        });
+      }}
+    >
       <ContactPointField
+        form={form}
+        value={pointId}
         label={t('actions.message.to')}
         actions={points}
-        value={pointId}
-        onChange={setPointId}
-        error={(tried ? problems.point : undefined) ?? failure?.fieldErrors.contactPointId?.[0]}
         pointNames={props.pointNames}
         autoFocus={false}
       />
       <ContactPointVerdict action={chosen} debtorZone={debtorZone} />
-      <FormField
+      <SchemaField
+        form={form}
+        name="body"
         label={t('actions.message.body')}
         hint={t('actions.message.bodyHint')}
-        error={(tried ? problems.body : undefined) ?? failure?.fieldErrors.body?.[0]}
       >
-        {(control) => (
-          <textarea
-            {...control}
-            data-autofocus
-            rows={props.channel === 'sms' ? 3 : 8}
-            maxLength={20_000}
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-          />
-        )}
-      </FormField>
+        {(control) => <textarea {...control} data-autofocus rows={props.channel === 'sms' ? 3 : 8} />}
+      </SchemaField>
       <fieldset className="choice-column">
         <legend>{t('actions.message.disclosures')}</legend>
         {DISCLOSURES.map((disclosure) => (
           <label key={disclosure}>
-            <input
-              type="checkbox"
-              checked={disclosures.has(disclosure)}
-              onChange={(event) => toggle(disclosure, event.target.checked)}
-            />
+            <input type="checkbox" {...form.register('disclosures')} value={disclosure} />
             {t(`actions.disclosure.${disclosure}`)}
           </label>
         ))}
       </fieldset>
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={send.isPending || state === 'blocked'}
-        >
-          {send.isPending ? t('actions.saving') : t(`actions.message.submit.${props.channel}`)}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

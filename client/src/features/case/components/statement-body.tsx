@@ -1,6 +1,7 @@
 import { formatMoney } from '@arrears/shared/domain/money';
 import type { Statement } from '@arrears/shared/schemas/casework';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../../components/ui/table-head.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 
@@ -45,20 +46,14 @@ export function StatementBody({ statement }: { statement: Statement }) {
       </dl>
       <table className="statement-table">
         <caption>{t('case.statement.amounts')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('case.statement.component')}</th>
-            <th scope="col" className="numeric">
-              {t('case.statement.charged')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('case.statement.paid')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('case.statement.owed')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('case.statement.component'),
+            { label: t('case.statement.charged'), numeric: true },
+            { label: t('case.statement.paid'), numeric: true },
+            { label: t('case.statement.owed'), numeric: true },
+          ]}
+        />
         <tbody>
           {rows.map(([name, component]) => (
             <tr key={name}>
@@ -82,15 +77,13 @@ export function StatementBody({ statement }: { statement: Statement }) {
       {statement.payments.length > 0 && (
         <table className="statement-table">
           <caption>{t('case.statement.payments')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('case.statement.received')}</th>
-              <th scope="col">{t('actions.payment.method')}</th>
-              <th scope="col" className="numeric">
-                {t('case.statement.amount')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('case.statement.received'),
+              t('actions.payment.method'),
+              { label: t('case.statement.amount'), numeric: true },
+            ]}
+          />
           <tbody>
             {statement.payments.map((payment) => (
               <tr key={payment.id}>

@@ -1,8 +1,8 @@
 import type { ComplianceCheckOutput } from '@arrears/shared/schemas/compliance';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
-import { readApiError } from '../../../lib/api-error.ts';
 import { useSendStatement } from '../api/use-send-statement.ts';
 import { useStatementQuery } from '../api/use-statement-query.ts';
 import { readActionError } from '../hooks/action-error.ts';
@@ -33,14 +33,7 @@ export function StatementView({ caseId, check, caseVersion, canWork, onSent }: S
 
   if (statement.isPending) return <p role="status">{t('case.statement.loading')}</p>;
   if (statement.isError) {
-    return (
-      <div role="alert" className="notice notice-error">
-        <p>{t('case.statement.failed', { message: readApiError(statement.error).message })}</p>
-        <button type="button" className="button" onClick={() => void statement.refetch()}>
-          {t('case.retry')}
-        </button>
-      </div>
-    );
+    return <QueryStatus query={statement} failedKey="case.statement.failed" retryKey="case.retry" />;
   }
   return (
     <div className="statement">

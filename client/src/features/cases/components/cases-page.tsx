@@ -1,9 +1,10 @@
 import type { CaseRow } from '@arrears/shared/schemas/cases';
 import type { ColumnSort } from '@tanstack/react-table';
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
-import { readApiError } from '../../../lib/api-error.ts';
+import { Page } from '../../../components/ui/page.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useCasesQuery } from '../api/use-cases-query.ts';
 import {
@@ -26,7 +27,6 @@ const caseId = (row: CaseRow) => row.id;
 
 export function CasesPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const { locale } = useSessionUser();
   const [state, update] = useCaseListParams();
   const cases = useCasesQuery(toCaseListInput(state));
@@ -46,15 +46,14 @@ export function CasesPage() {
   const isEmpty = data !== undefined && data.total === 0 && !cases.isPlaceholderData;
 
   return (
-    <section aria-labelledby={headingId} className="page">
-      <title>{`${t('cases.pageTitle')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('cases.pageTitle')}</h1>
+    <Page
+      title={t('cases.pageTitle')}
+      header={
         <p className="shortcut-hint">
           <Trans i18nKey="cases.searchHint" components={{ kbd: <kbd /> }} />
         </p>
-      </div>
-
+      }
+    >
       <CaseFilters
         filter={state.filter}
         onChange={(patch) => update((current) => withFilter(current, patch))}
@@ -76,14 +75,7 @@ export function CasesPage() {
         )}
       </div>
 
-      {cases.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('cases.loadFailed', { message: readApiError(cases.error).message })}</p>
-          <button type="button" className="button" onClick={() => void cases.refetch()}>
-            {t('cases.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus query={cases} failedKey="cases.loadFailed" retryKey="cases.retry" />
 
       {isEmpty && (
         <div className="notice">
@@ -125,6 +117,6 @@ export function CasesPage() {
           stale={cases.isPlaceholderData}
         />
       )}
-    </section>
+    </Page>
   );
 }

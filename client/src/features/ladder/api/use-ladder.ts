@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 /** Every portfolio's ladder policy (its own or the defaults). */
@@ -15,10 +16,10 @@ export function useRollRunsQuery() {
 
 export function useUpdateLadderPolicy() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   return useMutation(
     trpc.ladder.updatePolicy.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.ladder.policies.queryKey() }),
+      onSettled: () => invalidate(trpc.ladder.policies.queryKey()),
     }),
   );
 }

@@ -1,12 +1,17 @@
 import { formatMoney } from '@arrears/shared/domain/money';
-import type { AgencyView } from '@arrears/shared/schemas/ladder';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type AgencyView, createAgencyInput } from '@arrears/shared/schemas/ladder';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FormField } from '../../../components/ui/form-field.tsx';
+import { z } from 'zod';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { Page } from '../../../components/ui/page.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
+import { TableHead } from '../../../components/ui/table-head.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useAgenciesQuery, useCreateAgency, usePlacementsQuery } from '../api/use-agencies.ts';
 import { LadderPolicies } from './ladder-policies.tsx';
@@ -19,39 +24,27 @@ import { LadderPolicies } from './ladder-policies.tsx';
  */
 export function AgenciesPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const agencies = useAgenciesQuery();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = agencies.data?.find((a) => a.id === selectedId) ?? null;
 
   return (
-    <section aria-labelledby={headingId} className="page agencies-page">
-      <title>{`${t('sectionTabs.admin.agencies')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('agencies.pageTitle')}</h1>
-      </div>
+    <Page title={t('sectionTabs.admin.agencies')} heading={t('agencies.pageTitle')} className="agencies-page">
       <p className="muted">{t('agencies.intro')}</p>
 
-      {agencies.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('agencies.loadFailed', { message: readApiError(agencies.error).message })}</p>
-          <button type="button" className="button" onClick={() => void agencies.refetch()}>
-            {t('agencies.retry')}
-          </button>
-        </div>
-      )}
-      {agencies.isPending && (
-        <p role="status" className="page-status">
-          {t('agencies.loading')}
-        </p>
-      )}
+      <QueryStatus
+        query={agencies}
+        loadingKey="agencies.loading"
+        failedKey="agencies.loadFailed"
+        retryKey="agencies.retry"
+      />
       {agencies.data && (
         <AgencyTable agencies={agencies.data} selectedId={selectedId} onSelect={setSelectedId} />
       )}
       {selected && <AgencyPlacements agency={selected} />}
       <CreateAgencyForm onCreated={setSelectedId} />
       <LadderPolicies />
-    </section>
+    </Page>
   );
 }
 
@@ -73,33 +66,19 @@ function AgencyTable(props: {
         <div className="admin-table-scroll">
           <table className="admin-table" data-testid="agencies-table">
             <caption className="visually-hidden">{t('agencies.list.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agencies.column.name')}</th>
-                <th scope="col" className="numeric">
-                  {t('agencies.column.commission')}
-                </th>
-                <th scope="col">{t('agencies.column.currency')}</th>
-                <th scope="col" className="numeric">
-                  {t('agencies.column.placed')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('agencies.column.held')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('agencies.column.recalled')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('agencies.column.collected')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('agencies.column.commissionOwed')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('agencies.column.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('agencies.column.name'),
+                { label: t('agencies.column.commission'), numeric: true },
+                t('agencies.column.currency'),
+                { label: t('agencies.column.placed'), numeric: true },
+                { label: t('agencies.column.held'), numeric: true },
+                { label: t('agencies.column.recalled'), numeric: true },
+                { label: t('agencies.column.collected'), numeric: true },
+                { label: t('agencies.column.commissionOwed'), numeric: true },
+                { label: t('agencies.column.actions'), hidden: true },
+              ]}
+            />
             <tbody>
               {props.agencies.map((agency) => {
                 const totals = agency.totals.length > 0 ? agency.totals : [null];
@@ -170,16 +149,7 @@ function AgencyPlacements({ agency }: { agency: AgencyView }) {
   return (
     <section aria-labelledby={headingId} className="admin-section" data-testid="agency-placements">
       <h2 id={headingId}>{t('agencies.placements.heading', { name: agency.name })}</h2>
-      {placements.isPending && (
-        <p role="status" className="page-status">
-          {t('agencies.loading')}
-        </p>
-      )}
-      {placements.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('agencies.loadFailed', { message: readApiError(placements.error).message })}</p>
-        </div>
-      )}
+      <QueryStatus query={placements} loadingKey="agencies.loading" failedKey="agencies.loadFailed" />
       {placements.data && placements.data.rows.length === 0 && (
         <p className="notice">{t('agencies.placements.empty')}</p>
       )}
@@ -189,26 +159,18 @@ function AgencyPlacements({ agency }: { agency: AgencyView }) {
             <caption className="visually-hidden">
               {t('agencies.placements.heading', { name: agency.name })}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agencies.placements.column.account')}</th>
-                <th scope="col">{t('agencies.placements.column.status')}</th>
-                <th scope="col" className="numeric">
-                  {t('agencies.placements.column.placedBalance')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('agencies.placements.column.balance')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('agencies.placements.column.collected')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('agencies.placements.column.commission')}
-                </th>
-                <th scope="col">{t('agencies.placements.column.placedAt')}</th>
-                <th scope="col">{t('agencies.placements.column.recalledAt')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('agencies.placements.column.account'),
+                t('agencies.placements.column.status'),
+                { label: t('agencies.placements.column.placedBalance'), numeric: true },
+                { label: t('agencies.placements.column.balance'), numeric: true },
+                { label: t('agencies.placements.column.collected'), numeric: true },
+                { label: t('agencies.placements.column.commission'), numeric: true },
+                t('agencies.placements.column.placedAt'),
+                t('agencies.placements.column.recalledAt'),
+              ]}
+            />
             <tbody>
               {placements.data.rows.map((p) => (
                 <tr key={p.id} data-placement-id={p.id}>
@@ -232,61 +194,54 @@ function AgencyPlacements({ agency }: { agency: AgencyView }) {
   );
 }
 
+/** The commission as typed, a percentage with decimals, becomes the basis points the contract takes. */
+const agencySchema = createAgencyInput.pick({ name: true }).extend({
+  commissionBps: z
+    .string()
+    .trim()
+    .refine((text) => text !== '' && Number(text) >= 0 && Number(text) <= 100)
+    .transform((text) => Math.round(Number(text) * 100)),
+});
+
 function CreateAgencyForm({ onCreated }: { onCreated: (id: string) => void }) {
   const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const headingId = useId();
   const create = useCreateAgency();
-  const [name, setName] = useState('');
-  const [percent, setPercent] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const fieldErrors = create.error ? readApiError(create.error).fieldErrors : {};
+  const form = useSchemaForm(agencySchema, {
+    defaultValues: { name: '', commissionBps: '' },
+    messages: { commissionBps: t('agencies.create.percentInvalid') },
+    serverErrors: create.error ? readApiError(create.error).fieldErrors : undefined,
+  });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = Number(percent);
-    if (percent.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
-      setProblem(t('agencies.create.percentInvalid'));
-      return;
-    }
-    setProblem(null);
+  const submit = form.handleSubmit((value) =>
     create.mutate(
-      { idempotencyKey: idempotency.key, name, commissionBps: Math.round(value * 100) },
+      { idempotencyKey: idempotency.key, ...value },
       {
         onSuccess: (agency) => {
           idempotency.renew();
-          setName('');
-          setPercent('');
+          form.reset();
           onCreated(agency.id);
         },
       },
-    );
-  };
+    ),
+  );
 
   return (
     <section aria-labelledby={headingId} className="admin-section">
       <h2 id={headingId}>{t('agencies.create.heading')}</h2>
       <form onSubmit={submit} noValidate>
-        <FormField label={t('agencies.create.name')} error={fieldErrors.name?.[0]}>
-          {(control) => (
-            <input {...control} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-          )}
-        </FormField>
-        <FormField
+        <SchemaField form={form} name="name" label={t('agencies.create.name')}>
+          {(control) => <input {...control} autoComplete="off" />}
+        </SchemaField>
+        <SchemaField
+          form={form}
+          name="commissionBps"
           label={t('agencies.create.commission')}
           hint={t('agencies.create.commissionHint')}
-          error={problem ?? fieldErrors.commissionBps?.[0]}
         >
-          {(control) => (
-            <input
-              {...control}
-              inputMode="decimal"
-              value={percent}
-              onChange={(e) => setPercent(e.target.value)}
-              autoComplete="off"
-            />
-          )}
-        </FormField>
+          {(control) => <input {...control} inputMode="decimal" autoComplete="off" />}
+        </SchemaField>
         {create.isError && (
           <p role="alert" className="notice notice-error">
             {readApiError(create.error).message}

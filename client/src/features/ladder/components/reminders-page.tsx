@@ -3,8 +3,10 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Page } from '../../../components/ui/page.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
+import { TableHead } from '../../../components/ui/table-head.tsx';
 import { portfolioSearch, useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
-import { readApiError } from '../../../lib/api-error.ts';
 import { useReminderStrategiesQuery } from '../api/use-reminder-strategies.ts';
 import { StrategyEditor } from './strategy-editor.tsx';
 
@@ -13,32 +15,20 @@ const editLinkId = (portfolioId: string) => `edit-reminders-${portfolioId}`;
 /** Admin → Reminders: each portfolio's automated reminder strategy, and the editor of the one selected. */
 export function RemindersPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const strategies = useReminderStrategiesQuery();
   const [selectedId, select] = useSelectedPortfolio();
   const selected = strategies.data?.find((p) => p.portfolioId === selectedId);
 
   return (
-    <section aria-labelledby={headingId} className="page reminders-admin">
-      <title>{`${t('sectionTabs.admin.reminders')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('sectionTabs.admin.reminders')}</h1>
-      </div>
+    <Page title={t('sectionTabs.admin.reminders')} className="reminders-admin">
       <p className="muted">{t('reminders.intro')}</p>
 
-      {strategies.error && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('reminders.loadFailed', { message: readApiError(strategies.error).message })}</p>
-          <button type="button" className="button" onClick={() => void strategies.refetch()}>
-            {t('reminders.retry')}
-          </button>
-        </div>
-      )}
-      {strategies.isPending && (
-        <p role="status" className="page-status">
-          {t('reminders.loading')}
-        </p>
-      )}
+      <QueryStatus
+        query={strategies}
+        loadingKey="reminders.loading"
+        failedKey="reminders.loadFailed"
+        retryKey="reminders.retry"
+      />
       {strategies.data && (
         <>
           <StrategiesTable portfolios={strategies.data} selectedId={selected?.portfolioId ?? null} />
@@ -54,7 +44,7 @@ export function RemindersPage() {
           )}
         </>
       )}
-    </section>
+    </Page>
   );
 }
 
@@ -76,17 +66,15 @@ function StrategiesTable({
         <div className="admin-table-scroll">
           <table className="admin-table">
             <caption className="visually-hidden">{t('reminders.table.heading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reminders.table.portfolio')}</th>
-                <th scope="col">{t('reminders.table.strategy')}</th>
-                <th scope="col">{t('reminders.table.steps')}</th>
-                <th scope="col">{t('reminders.table.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('reminders.table.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('reminders.table.portfolio'),
+                t('reminders.table.strategy'),
+                t('reminders.table.steps'),
+                t('reminders.table.status'),
+                { label: t('reminders.table.actions'), hidden: true },
+              ]}
+            />
             <tbody>
               {portfolios.map((p) => {
                 const selected = p.portfolioId === selectedId;

@@ -6,19 +6,41 @@ import {
   saveStrategyInput,
 } from '@arrears/shared/schemas/reminders';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { SubmitRow } from '../../../components/form/submit-row.tsx';
+import { Options } from '../../../components/ui/options.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { readApiError } from '../../../lib/api-error.ts';
+import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useReminderTemplatesQuery, useSaveStrategy } from '../api/use-reminder-strategies.ts';
 import { dayLabel } from './reminders-page.tsx';
 
-interface StepDraft {
-  key: number;
-  offsetText: string;
-  channel: ReminderChannel;
-  templateId: string;
+/** A step's day as typed: a whole number, with the minus sign a keyboard or a paste may give; else NaN. */
+function typedDay(text: string): number {
+  const trimmed = text.trim();
+  return /^[-−]?\d+$/.test(trimmed) ? Number(trimmed.replace('−', '-')) : Number.NaN;
 }
 
-let nextKey = 1;
+/** The editor's fields as typed (the day is text) become the contract's input and are checked by it. */
+function strategySchema(portfolioId: string, expectedVersion: number | undefined) {
+  const step = z.object({
+    offsetDays: z.string(),
+    channel: z.enum(REMINDER_CHANNELS),
+    templateId: z.string(),
+  });
+  return z
+    .object({ name: z.string(), active: z.boolean(), steps: z.array(step) })
+    .transform(({ steps, ...strategy }) => ({
+      portfolioId,
+      ...strategy,
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      steps: steps.map((s) => ({ ...s, offsetDays: typedDay(s.offsetDays) })),
+    }))
+    .pipe(saveStrategyInput);
+}
 
 /** One portfolio's strategy: name, active, and its steps (add, remove, reorder); errors shown beside each field. */
 export function StrategyEditor({
@@ -34,73 +56,40 @@ export function StrategyEditor({
   const templates = useReminderTemplatesQuery(portfolio.portfolioId);
   const save = useSaveStrategy();
   const strategy = portfolio.strategy;
-  const [name, setName] = useState(strategy?.name ?? t('reminders.editor.defaultName'));
-  const [active, setActive] = useState(strategy?.active ?? true);
-  const [steps, setSteps] = useState<StepDraft[]>(
-    () =>
-      strategy?.steps.map((s) => ({
-        key: nextKey++,
-        offsetText: String(s.offsetDays),
-        channel: s.channel,
-        templateId: s.templateId,
-      })) ?? [],
-  );
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
+  const serverError = save.error ? readApiError(save.error) : null;
+  const form = useSchemaForm(strategySchema(portfolio.portfolioId, strategy?.version), {
+    defaultValues: {
+      name: strategy?.name ?? t('reminders.editor.defaultName'),
+      active: strategy?.active ?? true,
+      steps:
+        strategy?.steps.map((s) => ({
+          offsetDays: String(s.offsetDays),
+          channel: s.channel,
+          templateId: s.templateId,
+        })) ?? [],
+    },
+    serverErrors: serverError?.fieldErrors,
+  });
+  const steps = useFieldArray({ control: form.control, name: 'steps' });
 
   useEffect(() => headingRef.current?.focus(), []);
 
-  const serverError = save.error ? readApiError(save.error) : null;
-  const errorFor = (path: string) => clientErrors[path] ?? serverError?.fieldErrors[path]?.[0];
-
-  const update = (key: number, change: Partial<StepDraft>) =>
-    setSteps((all) => all.map((s) => (s.key === key ? { ...s, ...change } : s)));
-  const move = (index: number, by: -1 | 1) =>
-    setSteps((all) => {
-      const next = [...all];
-      const [step] = next.splice(index, 1);
-      next.splice(index + by, 0, step!);
-      return next;
-    });
-
-  const templatesFor = (channel: ReminderChannel) =>
-    (templates.data ?? []).filter((tpl) => tpl.channel === channel);
+  const templatesFor = (channel: string) => (templates.data ?? []).filter((tpl) => tpl.channel === channel);
 
   const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
     setStatus('');
     save.reset();
-    const input = {
-      portfolioId: portfolio.portfolioId,
-      name,
-      active,
-      ...(strategy ? { expectedVersion: strategy.version } : {}),
-      steps: steps.map((s) => ({
-        offsetDays: /^[-−]?\d+$/.test(s.offsetText.trim())
-          ? Number(s.offsetText.trim().replace('−', '-'))
-          : Number.NaN,
-        channel: s.channel,
-        templateId: s.templateId,
-      })),
-    };
-    const parsed = saveStrategyInput.safeParse(input);
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.join('.') || 'input';
-        errors[path] ??= issue.message;
-      }
-      setClientErrors(errors);
-      return;
-    }
-    setClientErrors({});
-    save.mutate(parsed.data, {
-      onSuccess: (saved) => setStatus(t('reminders.editor.saved', { version: saved.strategy?.version })),
-    });
+    void form.handleSubmit((input) =>
+      save.mutate(input, {
+        onSuccess: (saved) => setStatus(t('reminders.editor.saved', { version: saved.strategy?.version })),
+      }),
+    )(event);
   };
 
-  const nameError = errorFor('name');
-  const stepsError = errorFor('steps');
+  const { errors } = form.formState;
+  const stepsError =
+    errors.steps?.root?.message ?? errors.steps?.message ?? serverError?.fieldErrors.steps?.[0];
   const unplaced =
     serverError && Object.keys(serverError.fieldErrors).length === 0 ? serverError.message : null;
 
@@ -117,130 +106,96 @@ export function StrategyEditor({
       {strategy && <p className="muted">{t('reminders.editor.version', { version: strategy.version })}</p>}
       <p className="muted">{t('reminders.editor.intro')}</p>
 
-      {templates.error && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('reminders.editor.templatesFailed', { message: readApiError(templates.error).message })}</p>
-        </div>
-      )}
+      <QueryStatus query={templates} failedKey="reminders.editor.templatesFailed" />
 
       <form onSubmit={onSubmit} noValidate className="strategy-form">
-        <div className="field">
-          <label htmlFor={`${headingId}-name`}>{t('reminders.editor.name')}</label>
-          <input
-            id={`${headingId}-name`}
-            type="text"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${headingId}-name-error` : undefined}
-          />
-          {nameError && (
-            <p id={`${headingId}-name-error`} className="field-error">
-              {nameError}
-            </p>
-          )}
-        </div>
+        <SchemaField form={form} name="name" label={t('reminders.editor.name')}>
+          {(control) => <input {...control} type="text" />}
+        </SchemaField>
         <div className="field field-checkbox">
           <label>
-            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />{' '}
-            {t('reminders.editor.active')}
+            <input type="checkbox" {...form.register('active')} /> {t('reminders.editor.active')}
           </label>
         </div>
 
         <fieldset className="strategy-steps">
           <legend>{t('reminders.editor.steps')}</legend>
-          {steps.length === 0 && <p className="muted">{t('reminders.editor.noSteps')}</p>}
+          {steps.fields.length === 0 && <p className="muted">{t('reminders.editor.noSteps')}</p>}
           <ol className="strategy-step-list">
-            {steps.map((step, index) => {
-              const base = `${headingId}-step-${step.key}`;
-              const offsetError = errorFor(`steps.${index}.offsetDays`);
-              const channelError = errorFor(`steps.${index}.channel`);
-              const templateError = errorFor(`steps.${index}.templateId`);
-              const offset = Number(step.offsetText);
-              const options = templatesFor(step.channel);
+            {steps.fields.map((step, index) => {
+              const offset = form.watch(`steps.${index}.offsetDays`);
+              const channel = form.watch(`steps.${index}.channel`);
               return (
                 <li
-                  key={step.key}
+                  key={step.id}
                   className="strategy-step"
                   aria-label={t('reminders.editor.stepLabel', { n: index + 1 })}
                 >
-                  <div className="field">
-                    <label htmlFor={`${base}-day`}>{t('reminders.editor.day')}</label>
-                    <input
-                      id={`${base}-day`}
-                      type="text"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      value={step.offsetText}
-                      onChange={(e) => update(step.key, { offsetText: e.target.value })}
-                      aria-invalid={offsetError ? true : undefined}
-                      aria-describedby={`${base}-day-hint${offsetError ? ` ${base}-day-error` : ''}`}
-                    />
-                    <p id={`${base}-day-hint`} className="field-hint">
-                      {Number.isInteger(offset) && step.offsetText.trim() !== ''
-                        ? dayLabel(t, offset)
-                        : t('reminders.editor.dayHint')}
-                    </p>
-                    {offsetError && (
-                      <p id={`${base}-day-error`} className="field-error">
-                        {offsetError}
-                      </p>
+                  <SchemaField
+                    form={form}
+                    name={`steps.${index}.offsetDays`}
+                    label={t('reminders.editor.day')}
+                    hint={
+                      Number.isInteger(Number(offset)) && offset.trim() !== ''
+                        ? dayLabel(t, Number(offset))
+                        : t('reminders.editor.dayHint')
+                    }
+                  >
+                    {(control) => <input {...control} type="text" inputMode="numeric" autoComplete="off" />}
+                  </SchemaField>
+                  <SchemaField
+                    form={form}
+                    name={`steps.${index}.channel`}
+                    label={t('reminders.editor.channel')}
+                  >
+                    {(control) => (
+                      <select
+                        {...control}
+                        onChange={(event) => {
+                          void control.onChange(event);
+                          // A template is of one channel: the step takes the new channel's first.
+                          form.setValue(
+                            `steps.${index}.templateId`,
+                            templatesFor(event.target.value)[0]?.id ?? '',
+                          );
+                        }}
+                      >
+                        <Options values={REMINDER_CHANNELS} label={(c) => t(`reminders.channel.${c}`)} />
+                      </select>
                     )}
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${base}-channel`}>{t('reminders.editor.channel')}</label>
-                    <select
-                      id={`${base}-channel`}
-                      value={step.channel}
-                      onChange={(e) => {
-                        const channel = e.target.value as ReminderChannel;
-                        update(step.key, { channel, templateId: templatesFor(channel)[0]?.id ?? '' });
-                      }}
-                      aria-invalid={channelError ? true : undefined}
-                      aria-describedby={channelError ? `${base}-channel-error` : undefined}
-                    >
-                      {REMINDER_CHANNELS.map((c) => (
-                        <option key={c} value={c}>
-                          {t(`reminders.channel.${c}`)}
-                        </option>
-                      ))}
-                    </select>
-                    {channelError && (
-                      <p id={`${base}-channel-error`} className="field-error">
-                        {channelError}
-                      </p>
-                    )}
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${base}-template`}>{t('reminders.editor.template')}</label>
-                    <select
-                      id={`${base}-template`}
-                      value={step.templateId}
-                      onChange={(e) => update(step.key, { templateId: e.target.value })}
-                      aria-invalid={templateError ? true : undefined}
-                      aria-describedby={templateError ? `${base}-template-error` : undefined}
-                    >
-                      <option value="">{t('reminders.editor.chooseTemplate')}</option>
-                      {options.map((tpl) => (
-                        <option key={tpl.id} value={tpl.id}>
-                          {tpl.name}
-                        </option>
-                      ))}
-                    </select>
-                    {templateError && (
-                      <p id={`${base}-template-error`} className="field-error">
-                        {templateError === 'Template must be an id (uuid)'
+                  </SchemaField>
+                  <SchemaField
+                    form={{
+                      field: form.field,
+                      // The contract names a missing template as a bad id; the editor asks for one.
+                      errorOf: (name) => {
+                        const error = form.errorOf(name);
+                        return error === 'Template must be an id (uuid)'
                           ? t('reminders.editor.templateRequired')
-                          : templateError}
-                      </p>
+                          : error;
+                      },
+                    }}
+                    name={`steps.${index}.templateId`}
+                    label={t('reminders.editor.template')}
+                  >
+                    {(control) => (
+                      // Held by the select too: its options change with the channel, the choice must show.
+                      <select {...control} value={form.watch(`steps.${index}.templateId`)}>
+                        <option value="">{t('reminders.editor.chooseTemplate')}</option>
+                        {templatesFor(channel).map((tpl) => (
+                          <option key={tpl.id} value={tpl.id}>
+                            {tpl.name}
+                          </option>
+                        ))}
+                      </select>
                     )}
-                  </div>
+                  </SchemaField>
                   <div className="strategy-step-actions">
                     <button
                       type="button"
                       className="button button-quiet"
                       disabled={index === 0}
-                      onClick={() => move(index, -1)}
+                      onClick={() => steps.move(index, index - 1)}
                       aria-label={t('reminders.editor.moveUp', { n: index + 1 })}
                     >
                       ↑
@@ -248,8 +203,8 @@ export function StrategyEditor({
                     <button
                       type="button"
                       className="button button-quiet"
-                      disabled={index === steps.length - 1}
-                      onClick={() => move(index, 1)}
+                      disabled={index === steps.fields.length - 1}
+                      onClick={() => steps.move(index, index + 1)}
                       aria-label={t('reminders.editor.moveDown', { n: index + 1 })}
                     >
                       ↓
@@ -257,7 +212,7 @@ export function StrategyEditor({
                     <button
                       type="button"
                       className="button button-quiet"
-                      onClick={() => setSteps((all) => all.filter((s) => s.key !== step.key))}
+                      onClick={() => steps.remove(index)}
                       aria-label={t('reminders.editor.remove', { n: index + 1 })}
                     >
                       {t('reminders.editor.removeShort')}
@@ -271,19 +226,18 @@ export function StrategyEditor({
           <button
             type="button"
             className="button"
-            disabled={steps.length >= MAX_REMINDER_STEPS}
+            disabled={steps.fields.length >= MAX_REMINDER_STEPS}
             onClick={() => {
-              const last = steps[steps.length - 1];
+              const last = form.getValues('steps').at(-1);
               const channel: ReminderChannel = last?.channel ?? 'sms';
-              setSteps((all) => [
-                ...all,
+              steps.append(
                 {
-                  key: nextKey++,
-                  offsetText: String(last ? Number(last.offsetText) + 3 || 0 : -3),
+                  offsetDays: String(last ? Number(last.offsetDays) + 3 || 0 : -3),
                   channel,
                   templateId: templatesFor(channel)[0]?.id ?? '',
                 },
-              ]);
+                { shouldFocus: false },
+              );
             }}
           >
             {t('reminders.editor.addStep')}
@@ -295,21 +249,16 @@ export function StrategyEditor({
             <p>{t('reminders.editor.saveFailed', { message: unplaced })}</p>
           </div>
         )}
-        {Object.keys(clientErrors).length > 0 && (
+        {(form.hasProblems || (serverError && Object.keys(serverError.fieldErrors).length > 0)) && (
           <p role="alert" className="field-error">
             {t('reminders.editor.fixErrors')}
           </p>
         )}
-        {serverError && Object.keys(serverError.fieldErrors).length > 0 && (
-          <p role="alert" className="field-error">
-            {t('reminders.editor.fixErrors')}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={save.isPending}>
-            {save.isPending ? t('reminders.editor.saving') : t('reminders.editor.save')}
-          </button>
-        </div>
+        <SubmitRow
+          label={t('reminders.editor.save')}
+          pending={save.isPending}
+          pendingLabel={t('reminders.editor.saving')}
+        />
         <p role="status" className="parameter-status">
           {status}
         </p>

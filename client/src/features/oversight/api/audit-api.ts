@@ -1,5 +1,6 @@
 import type { AuditListInput } from '@arrears/shared/schemas/oversight';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 /** Agents, teams and portfolios the viewer may filter the audit by. */
@@ -42,11 +43,11 @@ export function useQaSampleQuery(input: { date?: string | undefined; teamId?: st
 /** Marks a decision or contact reviewed; every oversight view that shows reviews refreshes. */
 export function useReview() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   return useMutation(
     trpc.oversight.review.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.oversight.pathKey() });
+        void invalidate(trpc.oversight.pathKey());
       },
     }),
   );

@@ -1,5 +1,6 @@
 import type { ComplaintsListInput } from '@arrears/shared/schemas/supervision';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 export function useComplaintsQuery(input: ComplaintsListInput) {
@@ -15,12 +16,8 @@ export function useComplaintAssigneesQuery(enabled: boolean) {
 
 function useRefreshComplaints() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.complaints.list.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.casework.pathKey() }),
-    ]);
+  const invalidate = useInvalidate();
+  return () => invalidate(trpc.complaints.list.pathKey(), trpc.casework.pathKey());
 }
 
 export function useAssignComplaint() {

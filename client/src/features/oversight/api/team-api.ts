@@ -1,5 +1,6 @@
 import type { TeamCasesInput } from '@arrears/shared/schemas/supervision';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 export function useTeamOverviewQuery() {
@@ -20,15 +21,10 @@ export function useTeamCasesQuery(input: TeamCasesInput | null) {
 /** Moves the selected cases; the counts, the lists and every queue refresh after. */
 export function useReassignCases() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   return useMutation(
     trpc.team.reassign.mutationOptions({
-      onSettled: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.team.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.queues.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.cases.pathKey() }),
-        ]),
+      onSettled: () => invalidate(trpc.team.pathKey(), trpc.queues.pathKey(), trpc.cases.pathKey()),
     }),
   );
 }

@@ -3,12 +3,12 @@ import { formatMoney } from '@arrears/shared/domain/money';
 import type { ApprovalRow } from '@arrears/shared/schemas/supervision';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { createDataTableColumnHelper } from '../../../components/ui/data-table.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { ApprovalsVerdict } from './approvals-verdict.tsx';
+import { CaseCell } from './case-cell.tsx';
 
 const column = createDataTableColumnHelper<ApprovalRow>();
 
@@ -44,13 +44,7 @@ export function useApprovalsColumns(pending: boolean, onDecide: (decision: Decis
       column.accessor('accountRef', {
         header: t('approvals.column.case'),
         enableSorting: false,
-        cell: ({ row }) => (
-          <>
-            <Link to={`/cases/${row.original.caseId}`}>{row.original.accountRef}</Link>
-            <br />
-            <span>{row.original.debtorName}</span>
-          </>
-        ),
+        cell: ({ row }) => <CaseCell {...row.original} />,
       }),
       column.accessor('balanceMinor', {
         header: t('approvals.column.balance'),

@@ -3,8 +3,11 @@ import type { ApprovalRow, ApprovalsListInput } from '@arrears/shared/schemas/su
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { Options } from '../../../components/ui/options.tsx';
+import { Page } from '../../../components/ui/page.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { readApiError } from '../../../lib/api-error.ts';
+import { usePaging } from '../../../hooks/use-paging.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useApprovalsQuery } from '../api/approvals-api.ts';
 import { type Decision, useApprovalsColumns } from './approvals-columns.tsx';
@@ -27,12 +30,16 @@ export function ApprovalsPage() {
   const { locale } = useSessionUser();
   const [status, setStatus] = useState<Status>('pending');
   const [kind, setKind] = useState<Kind | undefined>(undefined);
-  const [page, setPage] = useState(1);
   // Each pending row is judged by the engine (three round trips): a short page keeps the queue quick.
-  const [pageSize, setPageSize] = useState<number>(25);
+  const paging = usePaging(25);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const input: ApprovalsListInput = { status, page, pageSize, ...(kind ? { kind } : {}) };
+  const input: ApprovalsListInput = {
+    status,
+    page: paging.page,
+    pageSize: paging.pageSize,
+    ...(kind ? { kind } : {}),
+  };
   const list = useApprovalsQuery(input);
   const onDecide = useCallback((next: Decision) => setDecision(next), []);
   const columns = useApprovalsColumns(status === 'pending', onDecide);
@@ -40,13 +47,12 @@ export function ApprovalsPage() {
   const isEmpty = data !== undefined && data.total === 0 && !list.isPlaceholderData;
 
   return (
-    <section aria-labelledby={headingId} className="page approvals-page">
-      <title>{`${t('sectionTabs.compliance.approvals')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('approvals.title')}</h1>
-        <p className="muted">{t('approvals.intro')}</p>
-      </div>
-
+    <Page
+      title={t('sectionTabs.compliance.approvals')}
+      heading={t('approvals.title')}
+      className="approvals-page"
+      header={<p className="muted">{t('approvals.intro')}</p>}
+    >
       <search aria-label={t('approvals.filtersLabel')} className="filter-bar">
         <div className="field">
           <label htmlFor={`${headingId}-status`}>{t('approvals.statusFilter')}</label>
@@ -55,14 +61,10 @@ export function ApprovalsPage() {
             value={status}
             onChange={(event) => {
               setStatus(event.target.value as Status);
-              setPage(1);
+              paging.restart();
             }}
           >
-            {APPROVAL_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`approvals.statusOption.${value}`)}
-              </option>
-            ))}
+            <Options values={APPROVAL_STATUSES} label={(value) => t(`approvals.statusOption.${value}`)} />
           </select>
         </div>
         <SelectField
@@ -71,7 +73,7 @@ export function ApprovalsPage() {
           value={kind ?? ''}
           onChange={(value) => {
             setKind((value || undefined) as Kind | undefined);
-            setPage(1);
+            paging.restart();
           }}
           options={ESCALATION_KINDS.map((value) => ({ value, label: t(`approvals.kind.${value}`) }))}
         />
@@ -83,14 +85,7 @@ export function ApprovalsPage() {
         </p>
       </div>
 
-      {list.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('approvals.loadFailed', { message: readApiError(list.error).message })}</p>
-          <button type="button" className="button" onClick={() => void list.refetch()}>
-            {t('approvals.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus query={list} failedKey="approvals.loadFailed" retryKey="approvals.retry" />
       {!data && !list.isError && <p className="page-status">{t('approvals.loading')}</p>}
       {isEmpty && (
         <div className="notice">
@@ -105,13 +100,7 @@ export function ApprovalsPage() {
           getRowId={requestId}
           sort={SORT}
           onSortChange={() => {}}
-          pagination={{ pageIndex: page - 1, pageSize }}
-          onPaginationChange={(next) => {
-            if (next.pageSize !== pageSize) {
-              setPageSize(next.pageSize);
-              setPage(1);
-            } else setPage(next.pageIndex + 1);
-          }}
+          {...paging.table}
           pageSizeOptions={PAGE_SIZES}
           rowCount={data.total}
           rowCountLabel={t('approvals.count', {
@@ -126,6 +115,6 @@ export function ApprovalsPage() {
         onClose={() => setDecision(null)}
         onDecided={setAnnouncement}
       />
-    </section>
+    </Page>
   );
 }

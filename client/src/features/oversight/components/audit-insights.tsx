@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readApiError } from '../../../lib/api-error.ts';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
+import { TableHead } from '../../../components/ui/table-head.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useAgentFiguresQuery, useHeatMapQuery } from '../api/audit-api.ts';
 import { HeatMap } from './heat-map.tsx';
@@ -26,42 +27,23 @@ export function AgentFigures({ from, to, teamId }: Range) {
     <section aria-labelledby={headingId} className="audit-section">
       <h2 id={headingId}>{t('audit.figures.heading')}</h2>
       {figures.isPending && <p className="muted">{t('audit.loading')}</p>}
-      {figures.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('audit.loadFailed', { message: readApiError(figures.error).message })}</p>
-          <button type="button" className="button" onClick={() => void figures.refetch()}>
-            {t('audit.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus query={figures} failedKey="audit.loadFailed" retryKey="audit.retry" />
       {figures.data && rows.length === 0 && <p className="notice">{t('audit.figures.empty')}</p>}
       {rows.length > 0 && (
         <div className="data-table-scroll">
           <table aria-labelledby={headingId} aria-busy={figures.isPlaceholderData}>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.figures.agent')}</th>
-                <th scope="col">{t('audit.figures.team')}</th>
-                <th scope="col" className="numeric">
-                  {t('audit.figures.attempts')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('audit.figures.contacts')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('audit.figures.blocked')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('audit.figures.blockedRate')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('audit.figures.overrides')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('audit.figures.complaints')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('audit.figures.agent'),
+                t('audit.figures.team'),
+                { label: t('audit.figures.attempts'), numeric: true },
+                { label: t('audit.figures.contacts'), numeric: true },
+                { label: t('audit.figures.blocked'), numeric: true },
+                { label: t('audit.figures.blockedRate'), numeric: true },
+                { label: t('audit.figures.overrides'), numeric: true },
+                { label: t('audit.figures.complaints'), numeric: true },
+              ]}
+            />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.agentId}>
@@ -95,14 +77,7 @@ export function AttemptsHeatMap(range: Range) {
       <h2 id={headingId}>{t('audit.heat.heading')}</h2>
       <p className="muted">{t('audit.heat.explain')}</p>
       {heat.isPending && <p className="muted">{t('audit.loading')}</p>}
-      {heat.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('audit.loadFailed', { message: readApiError(heat.error).message })}</p>
-          <button type="button" className="button" onClick={() => void heat.refetch()}>
-            {t('audit.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus query={heat} failedKey="audit.loadFailed" retryKey="audit.retry" />
       {heat.data && heat.data.total === 0 && <p className="notice">{t('audit.heat.empty')}</p>}
       {heat.data && heat.data.total > 0 && <HeatMap data={heat.data} />}
     </section>

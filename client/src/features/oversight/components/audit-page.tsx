@@ -3,8 +3,9 @@ import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES } from '@arrears/shar
 import { AUDIT_ACTORS, AUDIT_KINDS, REVIEW_STATES } from '@arrears/shared/schemas/oversight';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Page } from '../../../components/ui/page.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useAuditListQuery, useAuditOptionsQuery } from '../api/audit-api.ts';
 import {
@@ -23,7 +24,6 @@ import { AuditTable } from './audit-table.tsx';
  */
 export function AuditPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const { timeZone } = useSessionUser();
   const [state, update] = useAuditParams(timeZone);
   // Keyset paging: the cursors of the pages before this one. A new filter starts again at the first page.
@@ -38,13 +38,10 @@ export function AuditPage() {
   const isEmpty = list.data !== undefined && rows.length === 0 && !list.isPlaceholderData;
 
   return (
-    <section aria-labelledby={headingId} className="page">
-      <title>{`${t('audit.pageTitle')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('audit.pageTitle')}</h1>
-        <p className="muted">{t('audit.intro', { zone: timeZone })}</p>
-      </div>
-
+    <Page
+      title={t('audit.pageTitle')}
+      header={<p className="muted">{t('audit.intro', { zone: timeZone })}</p>}
+    >
       <AuditFilters state={state} onChange={update} />
 
       <div className="table-toolbar">
@@ -53,14 +50,7 @@ export function AuditPage() {
         </p>
       </div>
 
-      {list.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('audit.loadFailed', { message: readApiError(list.error).message })}</p>
-          <button type="button" className="button" onClick={() => void list.refetch()}>
-            {t('audit.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus query={list} failedKey="audit.loadFailed" retryKey="audit.retry" />
       {list.isPending && <p className="muted">{t('audit.loading')}</p>}
       {isEmpty && (
         <div className="notice">
@@ -100,7 +90,7 @@ export function AuditPage() {
 
       <AgentFigures from={state.from} to={state.to} teamId={state.teamId} />
       <AttemptsHeatMap from={state.from} to={state.to} agentId={state.agentId} teamId={state.teamId} />
-    </section>
+    </Page>
   );
 }
 

@@ -2,11 +2,11 @@ import { COMPLAINT_CHANNELS } from '@arrears/shared/schemas/casework';
 import type { ComplaintRow } from '@arrears/shared/schemas/supervision';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { createDataTableColumnHelper } from '../../../components/ui/data-table.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
+import { CaseCell } from './case-cell.tsx';
 
 const column = createDataTableColumnHelper<ComplaintRow>();
 
@@ -38,13 +38,7 @@ export function useComplaintsColumns(canWork: boolean, onAction: (action: Compla
       column.accessor('accountRef', {
         header: t('complaints.column.case'),
         enableSorting: false,
-        cell: ({ row }) => (
-          <>
-            <Link to={`/cases/${row.original.caseId}`}>{row.original.accountRef}</Link>
-            <br />
-            <span>{row.original.debtorName}</span>
-          </>
-        ),
+        cell: ({ row }) => <CaseCell {...row.original} />,
       }),
       column.accessor('agent', {
         header: t('complaints.column.agent'),

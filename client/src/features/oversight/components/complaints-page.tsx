@@ -3,8 +3,11 @@ import type { ComplaintRow, ComplaintsListInput } from '@arrears/shared/schemas/
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
+import { Options } from '../../../components/ui/options.tsx';
+import { Page } from '../../../components/ui/page.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { readApiError } from '../../../lib/api-error.ts';
+import { usePaging } from '../../../hooks/use-paging.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useComplaintsQuery } from '../api/complaints-api.ts';
 import { ComplaintsActionDialog } from './complaints-action-dialog.tsx';
@@ -28,15 +31,14 @@ export function ComplaintsPage() {
   const [status, setStatus] = useState<StatusFilter>('unresolved');
   const [agentId, setAgentId] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState<number>(50);
+  const paging = usePaging(50);
   const [pending, setPending] = useState<ComplaintAction | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const input: ComplaintsListInput = {
     status,
     overdueOnly,
-    page,
-    pageSize,
+    page: paging.page,
+    pageSize: paging.pageSize,
     ...(agentId ? { agentId } : {}),
   };
   const list = useComplaintsQuery(input);
@@ -46,13 +48,12 @@ export function ComplaintsPage() {
   const isEmpty = data !== undefined && data.total === 0 && !list.isPlaceholderData;
 
   return (
-    <section aria-labelledby={headingId} className="page complaints-page">
-      <title>{`${t('sectionTabs.compliance.complaints')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('complaints.title')}</h1>
-        <p className="muted">{t('complaints.intro')}</p>
-      </div>
-
+    <Page
+      title={t('sectionTabs.compliance.complaints')}
+      heading={t('complaints.title')}
+      className="complaints-page"
+      header={<p className="muted">{t('complaints.intro')}</p>}
+    >
       <search aria-label={t('complaints.filtersLabel')} className="filter-bar">
         <div className="field">
           <label htmlFor={`${headingId}-status`}>{t('complaints.statusFilter')}</label>
@@ -61,14 +62,10 @@ export function ComplaintsPage() {
             value={status}
             onChange={(event) => {
               setStatus(event.target.value as StatusFilter);
-              setPage(1);
+              paging.restart();
             }}
           >
-            {STATUS_FILTERS.map((value) => (
-              <option key={value} value={value}>
-                {t(`complaints.statusOption.${value}`)}
-              </option>
-            ))}
+            <Options values={STATUS_FILTERS} label={(value) => t(`complaints.statusOption.${value}`)} />
           </select>
         </div>
         <SelectField
@@ -77,7 +74,7 @@ export function ComplaintsPage() {
           value={agentId}
           onChange={(value) => {
             setAgentId(value);
-            setPage(1);
+            paging.restart();
           }}
           options={(data?.agents ?? []).map((agent) => ({ value: agent.id, label: agent.name }))}
         />
@@ -87,7 +84,7 @@ export function ComplaintsPage() {
             checked={overdueOnly}
             onChange={(event) => {
               setOverdueOnly(event.target.checked);
-              setPage(1);
+              paging.restart();
             }}
           />
           {t('complaints.overdueOnly')}
@@ -100,14 +97,7 @@ export function ComplaintsPage() {
         </p>
       </div>
 
-      {list.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('complaints.loadFailed', { message: readApiError(list.error).message })}</p>
-          <button type="button" className="button" onClick={() => void list.refetch()}>
-            {t('complaints.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus query={list} failedKey="complaints.loadFailed" retryKey="complaints.retry" />
       {!data && !list.isError && <p className="page-status">{t('complaints.loading')}</p>}
       {isEmpty && (
         <div className="notice">
@@ -122,13 +112,7 @@ export function ComplaintsPage() {
           getRowId={complaintId}
           sort={SORT}
           onSortChange={() => {}}
-          pagination={{ pageIndex: page - 1, pageSize }}
-          onPaginationChange={(next) => {
-            if (next.pageSize !== pageSize) {
-              setPageSize(next.pageSize);
-              setPage(1);
-            } else setPage(next.pageIndex + 1);
-          }}
+          {...paging.table}
           pageSizeOptions={PAGE_SIZES}
           rowCount={data.total}
           rowCountLabel={t('complaints.count', {
@@ -141,6 +125,6 @@ export function ComplaintsPage() {
       {canWork && (
         <ComplaintsActionDialog pending={pending} onClose={() => setPending(null)} onDone={setAnnouncement} />
       )}
-    </section>
+    </Page>
   );
 }

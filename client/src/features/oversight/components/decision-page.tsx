@@ -2,7 +2,7 @@ import type { RuleHitView } from '@arrears/shared/schemas/compliance';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { readApiError } from '../../../lib/api-error.ts';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useRuleReason } from '../../../lib/rule-reason.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -46,11 +46,7 @@ export function DecisionPage() {
       </p>
       <h1 id={headingId}>{t('audit.decision.title', { id })}</h1>
       {decision.isPending && <p className="muted">{t('audit.loading')}</p>}
-      {decision.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('audit.loadFailed', { message: readApiError(decision.error).message })}</p>
-        </div>
-      )}
+      <QueryStatus query={decision} failedKey="audit.loadFailed" />
       {d && (
         <>
           <dl className="decision-summary">

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Page } from '../../../components/ui/page.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
-import { readApiError } from '../../../lib/api-error.ts';
+import { TableHead } from '../../../components/ui/table-head.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useAuditOptionsQuery, useQaSampleQuery } from '../api/audit-api.ts';
@@ -21,7 +23,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function QaSamplePage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const dateId = useId();
   const { locale, timeZone } = useSessionUser();
   const formats = createViewerFormats(locale, timeZone);
@@ -41,12 +42,7 @@ export function QaSamplePage() {
     });
 
   return (
-    <section aria-labelledby={headingId} className="page">
-      <title>{`${t('qa.pageTitle')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('qa.pageTitle')}</h1>
-        <p className="muted">{t('qa.intro')}</p>
-      </div>
+    <Page title={t('qa.pageTitle')} header={<p className="muted">{t('qa.intro')}</p>}>
       <search aria-label={t('qa.filtersLabel')} className="filter-bar">
         <div className="field">
           <label htmlFor={dateId}>{t('qa.date')}</label>
@@ -67,14 +63,7 @@ export function QaSamplePage() {
       </search>
 
       {sample.isPending && <p className="muted">{t('qa.loading')}</p>}
-      {sample.isError && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('qa.loadFailed', { message: readApiError(sample.error).message })}</p>
-          <button type="button" className="button" onClick={() => void sample.refetch()}>
-            {t('qa.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus query={sample} failedKey="qa.loadFailed" retryKey="qa.retry" />
       {sample.data && sample.data.items.length === 0 && <p className="notice">{t('qa.empty')}</p>}
       {sample.data && sample.data.items.length > 0 && (
         <>
@@ -86,20 +75,18 @@ export function QaSamplePage() {
           </p>
           <div className="data-table-scroll">
             <table aria-label={t('qa.tableLabel')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('qa.column.at')}</th>
-                  <th scope="col">{t('qa.column.case')}</th>
-                  <th scope="col">{t('qa.column.agent')}</th>
-                  <th scope="col">{t('qa.column.contact')}</th>
-                  <th scope="col">{t('qa.column.why')}</th>
-                  <th scope="col" className="numeric">
-                    {t('qa.column.weight')}
-                  </th>
-                  <th scope="col">{t('qa.column.review')}</th>
-                  <th scope="col">{t('qa.column.actions')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('qa.column.at'),
+                  t('qa.column.case'),
+                  t('qa.column.agent'),
+                  t('qa.column.contact'),
+                  t('qa.column.why'),
+                  { label: t('qa.column.weight'), numeric: true },
+                  t('qa.column.review'),
+                  t('qa.column.actions'),
+                ]}
+              />
               <tbody>
                 {sample.data.items.map((item) => (
                   <tr key={item.contactId}>
@@ -166,6 +153,6 @@ export function QaSamplePage() {
           <ReviewForm target="contact" id={reviewing.contactId} onDone={() => setReviewing(null)} />
         )}
       </Dialog>
-    </section>
+    </Page>
   );
 }

@@ -1,9 +1,14 @@
-import { type FormEvent, useState } from 'react';
+import { reviewInput } from '@arrears/shared/schemas/oversight';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/ui/form-field.tsx';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { SubmitRow } from '../../../components/form/submit-row.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
+import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useReview } from '../api/audit-api.ts';
+
+const reviewSchema = reviewInput.pick({ note: true });
 
 interface ReviewFormProps {
   target: 'decision' | 'contact';
@@ -17,54 +22,43 @@ export function ReviewForm({ target, id, onDone }: ReviewFormProps) {
   const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
   const review = useReview();
-  const [note, setNote] = useState('');
   const [saved, setSaved] = useState(false);
   const error = review.error ? readApiError(review.error) : null;
+  const form = useSchemaForm(reviewSchema, {
+    defaultValues: { note: '' },
+    // The note is the form's one field: any refusal shows beside it.
+    serverErrors: error ? { note: error.fieldErrors.note ?? [error.message] } : undefined,
+  });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.handleSubmit(({ note }) => {
     setSaved(false);
     review.mutate(
       { idempotencyKey: idempotency.key, target, id, note },
       {
         onSuccess: () => {
           idempotency.renew();
-          setNote('');
+          form.reset();
           setSaved(true);
           onDone?.();
         },
       },
     );
-  };
+  });
 
   return (
-    <form className="review-form" onSubmit={submit} aria-label={t('audit.review.formLabel')}>
-      <FormField
-        label={t('audit.review.note')}
-        hint={t('audit.review.hint')}
-        error={error?.fieldErrors.note?.[0] ?? (error ? error.message : undefined)}
+    <form className="review-form" onSubmit={submit} noValidate aria-label={t('audit.review.formLabel')}>
+      <SchemaField form={form} name="note" label={t('audit.review.note')} hint={t('audit.review.hint')}>
+        {(control) => <textarea {...control} data-autofocus rows={3} />}
+      </SchemaField>
+      <SubmitRow
+        label={t('audit.review.submit')}
+        pending={review.isPending}
+        pendingLabel={t('audit.review.saving')}
       >
-        {(control) => (
-          <textarea
-            {...control}
-            data-autofocus
-            rows={3}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            required
-            minLength={3}
-            maxLength={2000}
-          />
-        )}
-      </FormField>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={review.isPending}>
-          {review.isPending ? t('audit.review.saving') : t('audit.review.submit')}
-        </button>
         <p role="status" className="muted">
           {saved ? t('audit.review.saved') : ''}
         </p>
-      </div>
+      </SubmitRow>
     </form>
   );
 }

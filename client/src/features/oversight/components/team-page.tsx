@@ -4,8 +4,11 @@ import { type FormEvent, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Page } from '../../../components/ui/page.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { usePaging } from '../../../hooks/use-paging.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useReassignCases, useTeamCasesQuery, useTeamOverviewQuery } from '../api/team-api.ts';
@@ -38,28 +41,33 @@ export function TeamPage() {
   const teams = overview.data ?? [];
   const team = teams.find((candidate) => candidate.id === chosenTeam) ?? teams[0];
   const [filter, setFilter] = useState<Filter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState<number>(50);
+  const paging = usePaging(50);
+  const { restart } = paging;
   // Each selected case with whom it is moved from (an agent's name, or the pool), for the confirmation.
   const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
   const [confirming, setConfirming] = useState(false);
   const [target, setTarget] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const reassign = useReassignCases();
-  const input: TeamCasesInput | null = team ? { teamId: team.id, page, pageSize, ...filter } : null;
+  const input: TeamCasesInput | null = team
+    ? { teamId: team.id, page: paging.page, pageSize: paging.pageSize, ...filter }
+    : null;
   const list = useTeamCasesQuery(input);
   const rows = list.data?.rows ?? [];
 
   const changeFilter = (patch: Filter) => {
     setFilter((current) => ({ ...current, ...patch }));
-    setPage(1);
+    paging.restart();
     setSelected(new Map());
   };
-  const onShow = useCallback((agentId: string) => {
-    setFilter((current) => ({ ...current, agentId }));
-    setPage(1);
-    setSelected(new Map());
-  }, []);
+  const onShow = useCallback(
+    (agentId: string) => {
+      setFilter((current) => ({ ...current, agentId }));
+      restart();
+      setSelected(new Map());
+    },
+    [restart],
+  );
 
   const onPage = rows.filter((row) => selected.has(row.id)).length;
   const selection: TeamSelection = useMemo(
@@ -131,22 +139,18 @@ export function TeamPage() {
     return (
       <section aria-labelledby={headingId} className="page">
         <h1 id={headingId}>{t('team.title')}</h1>
-        <div role="alert" className="notice notice-error">
-          <p>{t('team.loadFailed', { message: readApiError(overview.error).message })}</p>
-          <button type="button" className="button" onClick={() => void overview.refetch()}>
-            {t('team.retry')}
-          </button>
-        </div>
+        <QueryStatus query={overview} failedKey="team.loadFailed" retryKey="team.retry" />
       </section>
     );
   }
 
   return (
-    <section aria-labelledby={headingId} className="page team-page">
-      <title>{`${t('sectionTabs.compliance.team')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{team ? t('team.titleOf', { team: team.name }) : t('team.title')}</h1>
-        {teams.length > 1 && (
+    <Page
+      title={t('sectionTabs.compliance.team')}
+      heading={team ? t('team.titleOf', { team: team.name }) : t('team.title')}
+      className="team-page"
+      header={
+        teams.length > 1 && (
           <div className="field">
             <label htmlFor={`${headingId}-team`}>{t('team.teamPicker')}</label>
             <select
@@ -156,7 +160,7 @@ export function TeamPage() {
                 setChosenTeam(event.target.value);
                 setFilter({});
                 setSelected(new Map());
-                setPage(1);
+                paging.restart();
               }}
             >
               {teams.map((candidate) => (
@@ -166,9 +170,9 @@ export function TeamPage() {
               ))}
             </select>
           </div>
-        )}
-      </div>
-
+        )
+      }
+    >
       {overview.isLoading && <p className="page-status">{t('team.loading')}</p>}
       {overview.data && !team && (
         <div className="notice">
@@ -267,14 +271,7 @@ export function TeamPage() {
             </p>
           </div>
 
-          {list.isError && (
-            <div role="alert" className="notice notice-error">
-              <p>{t('team.loadFailed', { message: readApiError(list.error).message })}</p>
-              <button type="button" className="button" onClick={() => void list.refetch()}>
-                {t('team.retry')}
-              </button>
-            </div>
-          )}
+          <QueryStatus query={list} failedKey="team.loadFailed" retryKey="team.retry" />
           {list.data && list.data.total === 0 && !list.isPlaceholderData && (
             <div className="notice">
               <p>{t('team.empty')}</p>
@@ -288,13 +285,7 @@ export function TeamPage() {
               getRowId={caseId}
               sort={SORT}
               onSortChange={() => {}}
-              pagination={{ pageIndex: page - 1, pageSize }}
-              onPaginationChange={(next) => {
-                if (next.pageSize !== pageSize) {
-                  setPageSize(next.pageSize);
-                  setPage(1);
-                } else setPage(next.pageIndex + 1);
-              }}
+              {...paging.table}
               pageSizeOptions={PAGE_SIZES}
               rowCount={list.data.total}
               rowCountLabel={
@@ -312,6 +303,6 @@ export function TeamPage() {
           )}
         </>
       )}
-    </section>
+    </Page>
   );
 }

@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 /** Portfolios (with their default team) and teams, for the import form. */
@@ -32,12 +33,11 @@ export function usePreviewPlacement() {
 /** Imports the previewed file; the list of past placements refreshes. */
 export function useCommitPlacement() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   return useMutation(
     trpc.placements.commit.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.placements.list.queryKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.placements.options.queryKey() });
+        void invalidate(trpc.placements.list.queryKey(), trpc.placements.options.queryKey());
       },
     }),
   );

@@ -5,11 +5,18 @@ import {
   type PlacementPreview,
   placementTemplateCsv,
 } from '@arrears/shared/schemas/placements';
-import { type FormEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { SubmitRow } from '../../../components/form/submit-row.tsx';
+import { Page } from '../../../components/ui/page.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
+import { TableHead } from '../../../components/ui/table-head.tsx';
 import type { en } from '../../../i18n/en.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import {
   useCommitPlacement,
@@ -37,34 +44,22 @@ function TableScroll({ label, children }: { label: string; children: ReactNode }
 /** Admin → Placement files: check a creditor's CSV, see every row error, import all or the valid rows. */
 export function PlacementsPage() {
   const { t } = useTranslation();
-  const headingId = useId();
   const options = usePlacementOptionsQuery();
   const preview = usePreviewPlacement();
   const commit = useCommitPlacement();
   const [staged, setStaged] = useState<PlacementPreview | null>(null);
 
   return (
-    <section aria-labelledby={headingId} className="page placements-admin">
-      <title>{`${t('sectionTabs.admin.placements')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('sectionTabs.admin.placements')}</h1>
-      </div>
+    <Page title={t('sectionTabs.admin.placements')} className="placements-admin">
       <p className="muted">{t('placements.intro')}</p>
       <FormatHelp />
 
-      {options.error && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('placements.loadFailed', { message: readApiError(options.error).message })}</p>
-          <button type="button" className="button" onClick={() => void options.refetch()}>
-            {t('placements.retry')}
-          </button>
-        </div>
-      )}
-      {options.isPending && (
-        <p role="status" className="page-status">
-          {t('placements.loading')}
-        </p>
-      )}
+      <QueryStatus
+        query={options}
+        loadingKey="placements.loading"
+        failedKey="placements.loadFailed"
+        retryKey="placements.retry"
+      />
       {options.data &&
         (options.data.portfolios.length === 0 ? (
           <p className="notice">{t('placements.noPortfolios')}</p>
@@ -81,16 +76,7 @@ export function PlacementsPage() {
           />
         ))}
 
-      {preview.isPending && (
-        <p role="status" className="page-status">
-          {t('placements.checking')}
-        </p>
-      )}
-      {preview.error && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('placements.previewFailed', { message: readApiError(preview.error).message })}</p>
-        </div>
-      )}
+      <QueryStatus query={preview} loadingKey="placements.checking" failedKey="placements.previewFailed" />
 
       {staged && (
         <PreviewPanel
@@ -104,7 +90,7 @@ export function PlacementsPage() {
       )}
 
       <PastPlacements />
-    </section>
+    </Page>
   );
 }
 
@@ -127,14 +113,14 @@ function FormatHelp() {
       <TableScroll label={t('placements.format.summary')}>
         <table className="admin-table">
           <caption className="visually-hidden">{t('placements.format.summary')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('placements.format.column')}</th>
-              <th scope="col">{t('placements.format.required')}</th>
-              <th scope="col">{t('placements.format.example')}</th>
-              <th scope="col">{t('placements.format.meaning')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('placements.format.column'),
+              t('placements.format.required'),
+              t('placements.format.example'),
+              t('placements.format.meaning'),
+            ]}
+          />
           <tbody>
             {PLACEMENT_COLUMNS.map((column) => (
               <tr key={column.name}>
@@ -164,96 +150,122 @@ interface UploadInput {
   csv: string;
 }
 
+type UploadProblem = 'choosePortfolio' | 'chooseFile' | 'chooseTeam' | 'tooBig';
+type PortfolioChoice = { id: string; name: string; currency: string; defaultTeamId: string | null };
+
+/**
+ * The upload's fields, checked before anything is sent: a portfolio, a team unless the portfolio has a default
+ * one, and a CSV file small enough for the dashboard, read to its text. A problem's message is its code.
+ */
+function uploadSchema(portfolios: readonly PortfolioChoice[]) {
+  const problem = (context: z.RefinementCtx, message: UploadProblem, path: string[] = []) =>
+    context.addIssue({ code: 'custom', path, message });
+  return z
+    .object({
+      portfolioId: z.string(),
+      teamId: z.string(),
+      file: z.custom<FileList | undefined>().transform(async (files, context) => {
+        const file = files?.[0];
+        if (!file) {
+          problem(context, 'chooseFile');
+          return z.NEVER;
+        }
+        const csv = await file.text();
+        if (csv.length > PLACEMENT_FILE_MAX_CHARS) {
+          problem(context, 'tooBig');
+          return z.NEVER;
+        }
+        return { fileName: file.name, csv };
+      }),
+    })
+    .superRefine(
+      ({ portfolioId, teamId }, context) => {
+        const portfolio = portfolios.find((p) => p.id === portfolioId);
+        if (!portfolio) problem(context, 'choosePortfolio', ['portfolioId']);
+        else if (!teamId && !portfolio.defaultTeamId) problem(context, 'chooseTeam', ['teamId']);
+      },
+      // Checked even when the file is wrong: every problem shows at once.
+      { when: () => true },
+    );
+}
+
 function UploadForm({
   portfolios,
   teams,
   busy,
   onSubmit,
 }: {
-  portfolios: ReadonlyArray<{ id: string; name: string; currency: string; defaultTeamId: string | null }>;
+  portfolios: ReadonlyArray<PortfolioChoice>;
   teams: ReadonlyArray<{ id: string; name: string }>;
   busy: boolean;
   onSubmit: (input: UploadInput) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [portfolioId, setPortfolioId] = useState('');
-  const [teamId, setTeamId] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const portfolio = portfolios.find((p) => p.id === portfolioId);
+  const byCode = (error: { message?: string }) => t(`placements.form.${error.message as UploadProblem}`);
+  const form = useSchemaForm(uploadSchema(portfolios), {
+    defaultValues: { portfolioId: '', teamId: '' },
+    messages: { portfolioId: byCode, teamId: byCode, file: byCode },
+  });
+  const portfolio = portfolios.find((p) => p.id === form.watch('portfolioId'));
   const defaultTeam = teams.find((team) => team.id === portfolio?.defaultTeamId);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const file = fileRef.current?.files?.[0];
-    if (!portfolio) return setProblem(t('placements.form.choosePortfolio'));
-    if (!file) return setProblem(t('placements.form.chooseFile'));
-    const csv = await file.text();
-    if (csv.length > PLACEMENT_FILE_MAX_CHARS) return setProblem(t('placements.form.tooBig'));
-    if (!teamId && !defaultTeam) return setProblem(t('placements.form.chooseTeam'));
-    setProblem(null);
-    onSubmit({ portfolioId: portfolio.id, ...(teamId ? { teamId } : {}), fileName: file.name, csv });
-  };
+  const submit = form.handleSubmit(({ portfolioId, teamId, file }) =>
+    onSubmit({ portfolioId, ...(teamId ? { teamId } : {}), ...file }),
+  );
 
   return (
     <form className="admin-section placement-form" onSubmit={(event) => void submit(event)} noValidate>
       <h2 id={`${id}-heading`}>{t('placements.form.heading')}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-portfolio`}>{t('placements.form.portfolio')}</label>
-        <select
-          id={`${id}-portfolio`}
-          value={portfolioId}
-          onChange={(event) => {
-            setPortfolioId(event.target.value);
-            setTeamId('');
-          }}
-          required
-        >
-          <option value="">{t('placements.form.portfolioPlaceholder')}</option>
-          {portfolios.map((p) => (
-            <option key={p.id} value={p.id}>
-              {t('placements.form.portfolioOption', { name: p.name, currency: p.currency })}
+      <SchemaField form={form} name="portfolioId" label={t('placements.form.portfolio')}>
+        {(control) => (
+          <select
+            {...control}
+            onChange={(event) => {
+              void control.onChange(event);
+              // The team chosen belongs to the portfolio's choice: a new portfolio starts from its default.
+              form.setValue('teamId', '');
+            }}
+            required
+          >
+            <option value="">{t('placements.form.portfolioPlaceholder')}</option>
+            {portfolios.map((p) => (
+              <option key={p.id} value={p.id}>
+                {t('placements.form.portfolioOption', { name: p.name, currency: p.currency })}
+              </option>
+            ))}
+          </select>
+        )}
+      </SchemaField>
+      <SchemaField form={form} name="teamId" label={t('placements.form.team')}>
+        {(control) => (
+          <select {...control}>
+            <option value="">
+              {defaultTeam
+                ? t('placements.form.teamDefault', { name: defaultTeam.name })
+                : t('placements.form.teamPlaceholder')}
             </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-team`}>{t('placements.form.team')}</label>
-        <select id={`${id}-team`} value={teamId} onChange={(event) => setTeamId(event.target.value)}>
-          <option value="">
-            {defaultTeam
-              ? t('placements.form.teamDefault', { name: defaultTeam.name })
-              : t('placements.form.teamPlaceholder')}
-          </option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{t('placements.form.file')}</label>
-        <input
-          id={`${id}-file`}
-          ref={fileRef}
-          type="file"
-          accept=".csv,text/csv"
-          aria-describedby={`${id}-file-hint`}
-        />
-        <p id={`${id}-file-hint`} className="field-hint">
-          {t('placements.form.fileHint')}
-        </p>
-      </div>
-      {problem && (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? t('placements.form.checking') : t('placements.form.check')}
-      </button>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </SchemaField>
+      <SchemaField
+        form={form}
+        name="file"
+        label={t('placements.form.file')}
+        hint={t('placements.form.fileHint')}
+      >
+        {(control) => <input {...control} type="file" accept=".csv,text/csv" />}
+      </SchemaField>
+      <SubmitRow
+        label={t('placements.form.check')}
+        pending={busy}
+        pendingLabel={t('placements.form.checking')}
+      />
     </form>
   );
 }
@@ -383,15 +395,13 @@ function RowErrors({ preview }: { preview: PlacementPreview }) {
       <TableScroll label={t('placements.errors.caption')}>
         <table className="admin-table">
           <caption className="visually-hidden">{t('placements.errors.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="numeric">
-                {t('placements.errors.row')}
-              </th>
-              <th scope="col">{t('placements.errors.column')}</th>
-              <th scope="col">{t('placements.errors.message')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('placements.errors.row'), numeric: true },
+              t('placements.errors.column'),
+              t('placements.errors.message'),
+            ]}
+          />
           <tbody>
             {errors.map((error) => (
               <tr key={`${error.row}-${error.column}-${error.message}`}>
@@ -428,19 +438,12 @@ function PastPlacements() {
   return (
     <section aria-labelledby={headingId} className="admin-section">
       <h2 id={headingId}>{t('placements.past.heading')}</h2>
-      {list.error && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('placements.past.loadFailed', { message: readApiError(list.error).message })}</p>
-          <button type="button" className="button" onClick={() => void list.refetch()}>
-            {t('placements.retry')}
-          </button>
-        </div>
-      )}
-      {list.isPending && (
-        <p role="status" className="page-status">
-          {t('placements.past.loading')}
-        </p>
-      )}
+      <QueryStatus
+        query={list}
+        loadingKey="placements.past.loading"
+        failedKey="placements.past.loadFailed"
+        retryKey="placements.retry"
+      />
       {list.data &&
         (list.data.placements.length === 0 ? (
           <p className="notice">{t('placements.past.empty')}</p>
@@ -448,17 +451,15 @@ function PastPlacements() {
           <TableScroll label={t('placements.past.heading')}>
             <table className="admin-table">
               <caption className="visually-hidden">{t('placements.past.heading')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('placements.past.file')}</th>
-                  <th scope="col">{t('placements.past.portfolio')}</th>
-                  <th scope="col" className="numeric">
-                    {t('placements.past.rows')}
-                  </th>
-                  <th scope="col">{t('placements.past.placedAt')}</th>
-                  <th scope="col">{t('placements.past.by')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('placements.past.file'),
+                  t('placements.past.portfolio'),
+                  { label: t('placements.past.rows'), numeric: true },
+                  t('placements.past.placedAt'),
+                  t('placements.past.by'),
+                ]}
+              />
               <tbody>
                 {list.data.placements.map((p) => (
                   <tr key={p.id}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { KeyHint } from '../../../components/ui/key-hint.tsx';
+import { TableHead } from '../../../components/ui/table-head.tsx';
 import { useHotkeys } from '../../../hooks/use-hotkeys.ts';
 
 /** Every key of the workbench, where it works, in the order an agent meets them. */
@@ -42,13 +43,9 @@ export function KeyboardHelp() {
         description={t('shortcuts.intro')}
       >
         <table className="shortcut-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('shortcuts.column.key')}</th>
-              <th scope="col">{t('shortcuts.column.action')}</th>
-              <th scope="col">{t('shortcuts.column.where')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('shortcuts.column.key'), t('shortcuts.column.action'), t('shortcuts.column.where')]}
+          />
           <tbody>
             {SHORTCUTS.map((shortcut) => (
               <tr key={shortcut.action}>

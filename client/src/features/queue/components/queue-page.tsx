@@ -4,10 +4,10 @@ import { useEffect, useId, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { NextCaseButton } from '../../../components/ui/next-case-button.tsx';
+import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useHotkeys } from '../../../hooks/use-hotkeys.ts';
 import { useLocalStorageState } from '../../../hooks/use-local-storage-state.ts';
 import { useNextCase } from '../../../hooks/use-next-case.ts';
-import { readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useQueueQuery } from '../api/use-queue-query.ts';
 import {
@@ -90,14 +90,7 @@ export function QueuePage() {
             <ColumnChooser hidden={hidden} onChange={setHidden} />
           </div>
           {queue.isPending && <p className="page-status">{t('queue.loading')}</p>}
-          {queue.isError && (
-            <div role="alert" className="notice notice-error">
-              <p>{t('queue.loadFailed', { message: readApiError(queue.error).message })}</p>
-              <button type="button" className="button" onClick={() => void queue.refetch()}>
-                {t('case.retry')}
-              </button>
-            </div>
-          )}
+          <QueryStatus query={queue} failedKey="queue.loadFailed" retryKey="case.retry" />
           {isEmpty && <p className="notice">{t(`queue.empty.${state.queue}`)}</p>}
           {data && !isEmpty && (
             <DataTable

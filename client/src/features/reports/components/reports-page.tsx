@@ -11,6 +11,8 @@ import {
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { Options } from '../../../components/ui/options.tsx';
+import { Page } from '../../../components/ui/page.tsx';
 import { isClientError, readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useDownloadReportCsv, useReportPortfoliosQuery, useReportQuery } from '../api/use-reports.ts';
@@ -86,22 +88,14 @@ export function ReportsPage() {
   };
 
   return (
-    <section aria-labelledby={headingId} className="page reports-page">
-      <title>{`${t('reports.pageTitle')} · ${t('app.name')}`}</title>
-      <div className="page-header">
-        <h1 id={headingId}>{t('reports.pageTitle')}</h1>
-      </div>
+    <Page title={t('reports.pageTitle')} className="reports-page">
       <p className="muted">{t('reports.intro')}</p>
 
       <form className="filter-bar" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
         <label className="field">
           <span>{t('reports.report')}</span>
           <select value={state.report} onChange={(e) => set({ report: e.target.value })}>
-            {REPORT_NAMES.map((r) => (
-              <option key={r} value={r}>
-                {t(`reports.names.${r}`)}
-              </option>
-            ))}
+            <Options values={REPORT_NAMES} label={(r) => t(`reports.names.${r}`)} />
           </select>
         </label>
         <label className="field">
@@ -136,11 +130,7 @@ export function ReportsPage() {
           <label className="field">
             <span>{t('reports.grain')}</span>
             <select value={state.grain} onChange={(e) => set({ grain: e.target.value })}>
-              {REPORT_GRAINS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`reports.grains.${g}`)}
-                </option>
-              ))}
+              <Options values={REPORT_GRAINS} label={(g) => t(`reports.grains.${g}`)} />
             </select>
           </label>
         )}
@@ -236,7 +226,7 @@ export function ReportsPage() {
           />
         </>
       )}
-    </section>
+    </Page>
   );
 }
 

@@ -1,0 +1,15 @@
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+
+/**
+ * Marks the queries under each key stale at once (those on screen refetch): what a write calls when it settles,
+ * with the keys of everything that shows what it changed.
+ */
+export function useInvalidate() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (...queryKeys: QueryKey[]) =>
+      Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+    [queryClient],
+  );
+}
