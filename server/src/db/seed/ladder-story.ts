@@ -1,7 +1,6 @@
 import type { EscalationKind } from '@arrears/shared/domain/enums';
 import { daytime } from './case-events.ts';
-import type { CaseFrame } from './case-story.ts';
-import type { BookContext } from './context.ts';
+import type { CaseFrame, CasePlanner } from './case-story.ts';
 import { agentsOf, supervisorOf } from './demo-users.ts';
 import { CN_PROVINCES, usState } from './geography.ts';
 import { isoDay, type LocalStamp, stampOf } from './local-time.ts';
@@ -14,13 +13,7 @@ import { textsFor } from './texts.ts';
  * supervisor approved (POL-APPROVAL); the visit, placement or filing follows the approval. Other long-overdue
  * cases have a request still waiting for a supervisor, or one that was turned down.
  */
-export function planLadder(
-  story: CaseStory,
-  frame: CaseFrame,
-  rng: Random,
-  ctx: BookContext,
-  daysPastDue: number,
-): void {
+export const planLadder: CasePlanner = (story, frame, rng, ctx, daysPastDue) => {
   const { today } = ctx.clock(story.debtor.zone);
   const team = story.portfolio.team;
   const requester = story.agent ?? rng.pick(agentsOf(team));
@@ -66,7 +59,7 @@ export function planLadder(
   } else if (!stopped && story.status === 'active' && daysPastDue >= 91 && rng.chance(0.06)) {
     requestEscalation(story, climb, daysPastDue);
   }
-}
+};
 
 /** Who climbs the ladder and when: the case's random stream, the debtor's today, who asks and who approves. */
 interface Climb {
