@@ -2,7 +2,7 @@ import { type Permission, type RoleWith, rolesWith } from '@arrears/shared/auth/
 import type { FieldErrors } from '@arrears/shared/schemas/api-error';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
-import { ZodError } from 'zod';
+import { ZodError, type z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { AppError, invalidFields } from '../errors.ts';
 import {
@@ -118,3 +118,42 @@ export const idempotent = t.middleware(async ({ ctx, path, input, next }) => {
     throw error;
   }
 });
+
+/**
+ * What a write's service is given by the request: who asks (a user whose role holds the procedure's permission),
+ * the checked input, the clock's now and the caller's address.
+ */
+export interface MutationRequest<P extends Permission, Input> {
+  user: SessionUser & { role: RoleWith<P> };
+  input: Input;
+  now: Date;
+  ip: string | null;
+}
+
+/**
+ * The shape most writes share: `permissionProcedure(permission)` with a keyed `input` (`idempotent`), an answer
+ * checked against `output`, and the service handed the database and the request. A write of another shape (not
+ * keyed, or given other options) spells its chain out.
+ */
+export function keyedMutation<const P extends Permission, I extends z.ZodType, O extends z.ZodType>(
+  permission: P,
+  input: I,
+  output: O,
+  service: (db: Database, request: MutationRequest<P, z.output<I>>) => Promise<z.input<O>>,
+) {
+  return permissionProcedure(permission)
+    .input(input)
+    .use(idempotent)
+    .output(output)
+    .mutation(
+      // tRPC's types cannot see through the schema parameters here; at each use they check the procedure itself,
+      // and the signature above ties the service to the schemas.
+      ({ ctx, input }) =>
+        service(ctx.db, {
+          user: ctx.user,
+          input: input as z.output<I>,
+          now: ctx.now(),
+          ip: ctx.ip,
+        }) as Promise<never>,
+    );
+}

@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, serialId } from './columns.ts';
+import { createdAt, serialId, uuidRef } from './columns.ts';
 import { users } from './users.ts';
 
 /**
@@ -10,7 +10,7 @@ export const auditEvents = pgTable(
   'audit_events',
   {
     id: serialId(),
-    actorId: uuid('actor_id').references(() => users.id),
+    actorId: uuidRef('actor_id', () => users.id),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   check,
-  date,
   index,
   integer,
   pgTable,
@@ -10,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, minor, updatedAt } from './columns.ts';
+import { calendarDate, createdAt, id, instant, minor, updatedAt, uuidRef } from './columns.ts';
 import { debtors } from './debtors.ts';
 import {
   approvalStatusEnum,
@@ -44,13 +43,9 @@ export const cases = pgTable(
   {
     id: id(),
     accountRef: text('account_ref').notNull(),
-    debtorId: uuid('debtor_id')
-      .notNull()
-      .references(() => debtors.id),
-    portfolioId: uuid('portfolio_id')
-      .notNull()
-      .references(() => portfolios.id),
-    placementId: uuid('placement_id').references(() => placements.id),
+    debtorId: uuidRef('debtor_id', () => debtors.id).notNull(),
+    portfolioId: uuidRef('portfolio_id', () => portfolios.id).notNull(),
+    placementId: uuidRef('placement_id', () => placements.id),
     currency: text('currency').notNull(),
     originalPrincipalMinor: minor('original_principal_minor').notNull(),
     principalMinor: minor('principal_minor').notNull(),
@@ -58,14 +53,14 @@ export const cases = pgTable(
     feesMinor: minor('fees_minor').notNull().default(0),
     paidMinor: minor('paid_minor').notNull().default(0),
     balanceMinor: minor('balance_minor').notNull(),
-    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    dueDate: calendarDate('due_date').notNull(),
     daysPastDue: integer('days_past_due').notNull().default(0),
     bucket: bucketEnum('bucket').notNull().default('current'),
     stage: ladderStageEnum('stage').notNull().default('reminder'),
     status: caseStatusEnum('status').notNull().default('active'),
-    assignedAgentId: uuid('assigned_agent_id').references(() => users.id),
+    assignedAgentId: uuidRef('assigned_agent_id', () => users.id),
     /** The team whose pool holds the case when no agent is assigned, and whose supervisor oversees it. */
-    teamId: uuid('team_id').references(() => teams.id),
+    teamId: uuidRef('team_id', () => teams.id),
     /** When the current hold began (POL-HOLD counts from it, docs/compliance/CATALOG.md principle 11); null for holds set before it was kept. */
     holdFrom: instant('hold_from'),
     holdUntil: instant('hold_until'),
@@ -92,106 +87,93 @@ export const cases = pgTable(
      * promise queues can walk an index to their candidates and then apply the exact rule on the debtor's calendar
      * (decision record 007).
      */
-    nextPendingDue: date('next_pending_due', { mode: 'string' }),
-    secondPendingDue: date('second_pending_due', { mode: 'string' }),
+    nextPendingDue: calendarDate('next_pending_due'),
+    secondPendingDue: calendarDate('second_pending_due'),
     /**
      * Kept by triggers (migration 0019), never written by the code: the debtor's named zone, else the zone of their
      * first contact point that has one. When it is a zone the database knows, it is the debtor's calendar zone, so
      * the promise queues read the debtor's today without visiting the debtor (decision record 007).
      */
     calendarZoneHint: text('calendar_zone_hint'),
-    latestPromiseDue: date('latest_promise_due', { mode: 'string' }),
+    latestPromiseDue: calendarDate('latest_promise_due'),
     latestPromiseStatus: promiseStatusEnum('latest_promise_status'),
-    claimedBy: uuid('claimed_by').references(() => users.id),
+    claimedBy: uuidRef('claimed_by', () => users.id),
     claimExpiresAt: instant('claim_expires_at'),
     /** Optimistic concurrency: every write bumps it, a stale version is refused. */
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('cases_portfolio_account_key').on(t.portfolioId, t.accountRef),
-    index('cases_account_ref_idx').on(t.accountRef),
-    index('cases_debtor_idx').on(t.debtorId),
-    index('cases_agent_priority_idx').on(t.assignedAgentId, t.priority.desc()),
-    index('cases_team_pool_priority_idx')
-      .on(t.teamId, t.priority.desc())
-      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
-    index('cases_workable_idx').on(t.assignedAgentId, t.nextWorkableAt).where(sql`${t.status} = 'active'`),
-    index('cases_status_bucket_idx').on(t.status, t.bucket),
-    index('cases_portfolio_placed_idx').on(t.portfolioId, t.placedAt),
-    index('cases_team_idx').on(t.teamId),
-    index('cases_balance_idx').on(t.balanceMinor),
-    index('cases_dpd_idx').on(t.daysPastDue),
-    // Queues and next case (decision record 007): each queue order is one walk of an index on (owner, sort
-    // column, id); next_workable_at as the last key lets next-case skip unworkable cases inside the index.
-    index('cases_active_agent_priority_idx')
-      .on(t.assignedAgentId, t.priority, t.id, t.nextWorkableAt)
-      .where(sql`${t.status} = 'active'`),
-    index('cases_active_agent_balance_idx')
-      .on(t.assignedAgentId, t.balanceMinor, t.id)
-      .where(sql`${t.status} = 'active'`),
-    index('cases_active_agent_dpd_idx')
-      .on(t.assignedAgentId, t.daysPastDue, t.id)
-      .where(sql`${t.status} = 'active'`),
-    index('cases_active_agent_workable_idx')
-      .on(t.assignedAgentId, t.nextWorkableAt, t.id)
-      .where(sql`${t.status} = 'active'`),
-    index('cases_pool_priority_idx')
-      .on(t.teamId, t.priority, t.id, t.nextWorkableAt)
-      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
-    index('cases_pool_balance_idx')
-      .on(t.teamId, t.balanceMinor, t.id)
-      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
-    index('cases_pool_dpd_idx')
-      .on(t.teamId, t.daysPastDue, t.id)
-      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
-    // The promise queues (decision record 007): owners' cases by the earliest pending due date, then priority; the
-    // cases whose latest live promise is broken, by priority; and those whose latest is pending, by its date, then
-    // priority. After (priority, id), which order them, each carries what the exact rule on the debtor's calendar
-    // reads, so a candidate is judged from the index alone (an index-only scan) and only members visit the table.
-    index('cases_agent_promise_due_idx')
-      .on(t.assignedAgentId, t.nextPendingDue, t.priority, t.id, ...promiseRuleColumns(t, t.secondPendingDue))
-      .where(sql`${t.status} = 'active' and ${t.nextPendingDue} is not null`),
-    index('cases_pool_promise_due_idx')
-      .on(t.teamId, t.nextPendingDue, t.priority, t.id, ...promiseRuleColumns(t, t.secondPendingDue))
-      .where(
-        sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.nextPendingDue} is not null`,
-      ),
-    index('cases_agent_broken_promise_idx')
-      .on(
-        t.assignedAgentId,
-        t.priority,
-        t.id,
-        ...promiseRuleColumns(t, t.latestPromiseDue, t.latestPromiseStatus),
-      )
-      .where(sql`${t.status} = 'active' and ${t.latestPromiseStatus} = 'broken'`),
-    index('cases_pool_broken_promise_idx')
-      .on(t.teamId, t.priority, t.id, ...promiseRuleColumns(t, t.latestPromiseDue, t.latestPromiseStatus))
-      .where(
-        sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.latestPromiseStatus} = 'broken'`,
-      ),
-    index('cases_agent_pending_promise_idx')
-      .on(
-        t.assignedAgentId,
-        t.latestPromiseDue,
-        t.priority,
-        t.id,
-        ...promiseRuleColumns(t, t.latestPromiseStatus),
-      )
-      .where(sql`${t.status} = 'active' and ${t.latestPromiseStatus} = 'pending'`),
-    index('cases_pool_pending_promise_idx')
-      .on(t.teamId, t.latestPromiseDue, t.priority, t.id, ...promiseRuleColumns(t, t.latestPromiseStatus))
-      .where(
-        sql`${t.assignedAgentId} is null and ${t.status} = 'active' and ${t.latestPromiseStatus} = 'pending'`,
-      ),
-    index('cases_pool_workable_idx')
-      .on(t.teamId, t.nextWorkableAt, t.id)
-      .where(sql`${t.assignedAgentId} is null and ${t.status} = 'active'`),
-    index('cases_new_placements_idx')
-      .on(t.placedAt)
-      .where(sql`${t.status} = 'active' and ${t.lastContactAt} is null`),
-  ],
+  (t) => {
+    // The queues read active cases: an agent's own, or a team pool's (no agent holds them).
+    const active = sql`${t.status} = 'active'`;
+    const pooled = sql`${t.assignedAgentId} is null and ${active}`;
+    return [
+      uniqueIndex('cases_portfolio_account_key').on(t.portfolioId, t.accountRef),
+      index('cases_account_ref_idx').on(t.accountRef),
+      index('cases_debtor_idx').on(t.debtorId),
+      index('cases_agent_priority_idx').on(t.assignedAgentId, t.priority.desc()),
+      index('cases_team_pool_priority_idx').on(t.teamId, t.priority.desc()).where(pooled),
+      index('cases_workable_idx').on(t.assignedAgentId, t.nextWorkableAt).where(active),
+      index('cases_status_bucket_idx').on(t.status, t.bucket),
+      index('cases_portfolio_placed_idx').on(t.portfolioId, t.placedAt),
+      index('cases_team_idx').on(t.teamId),
+      index('cases_balance_idx').on(t.balanceMinor),
+      index('cases_dpd_idx').on(t.daysPastDue),
+      // Queues and next case (decision record 007): each queue order is one walk of an index on (owner, sort
+      // column, id); next_workable_at as the last key lets next-case skip unworkable cases inside the index.
+      index('cases_active_agent_priority_idx')
+        .on(t.assignedAgentId, t.priority, t.id, t.nextWorkableAt)
+        .where(active),
+      index('cases_active_agent_balance_idx').on(t.assignedAgentId, t.balanceMinor, t.id).where(active),
+      index('cases_active_agent_dpd_idx').on(t.assignedAgentId, t.daysPastDue, t.id).where(active),
+      index('cases_active_agent_workable_idx').on(t.assignedAgentId, t.nextWorkableAt, t.id).where(active),
+      index('cases_pool_priority_idx').on(t.teamId, t.priority, t.id, t.nextWorkableAt).where(pooled),
+      index('cases_pool_balance_idx').on(t.teamId, t.balanceMinor, t.id).where(pooled),
+      index('cases_pool_dpd_idx').on(t.teamId, t.daysPastDue, t.id).where(pooled),
+      // The promise queues (decision record 007): owners' cases by the earliest pending due date, then priority; the
+      // cases whose latest live promise is broken, by priority; and those whose latest is pending, by its date, then
+      // priority. After (priority, id), which order them, each carries what the exact rule on the debtor's calendar
+      // reads, so a candidate is judged from the index alone (an index-only scan) and only members visit the table.
+      index('cases_agent_promise_due_idx')
+        .on(
+          t.assignedAgentId,
+          t.nextPendingDue,
+          t.priority,
+          t.id,
+          ...promiseRuleColumns(t, t.secondPendingDue),
+        )
+        .where(sql`${active} and ${t.nextPendingDue} is not null`),
+      index('cases_pool_promise_due_idx')
+        .on(t.teamId, t.nextPendingDue, t.priority, t.id, ...promiseRuleColumns(t, t.secondPendingDue))
+        .where(sql`${pooled} and ${t.nextPendingDue} is not null`),
+      index('cases_agent_broken_promise_idx')
+        .on(
+          t.assignedAgentId,
+          t.priority,
+          t.id,
+          ...promiseRuleColumns(t, t.latestPromiseDue, t.latestPromiseStatus),
+        )
+        .where(sql`${active} and ${t.latestPromiseStatus} = 'broken'`),
+      index('cases_pool_broken_promise_idx')
+        .on(t.teamId, t.priority, t.id, ...promiseRuleColumns(t, t.latestPromiseDue, t.latestPromiseStatus))
+        .where(sql`${pooled} and ${t.latestPromiseStatus} = 'broken'`),
+      index('cases_agent_pending_promise_idx')
+        .on(
+          t.assignedAgentId,
+          t.latestPromiseDue,
+          t.priority,
+          t.id,
+          ...promiseRuleColumns(t, t.latestPromiseStatus),
+        )
+        .where(sql`${active} and ${t.latestPromiseStatus} = 'pending'`),
+      index('cases_pool_pending_promise_idx')
+        .on(t.teamId, t.latestPromiseDue, t.priority, t.id, ...promiseRuleColumns(t, t.latestPromiseStatus))
+        .where(sql`${pooled} and ${t.latestPromiseStatus} = 'pending'`),
+      index('cases_pool_workable_idx').on(t.teamId, t.nextWorkableAt, t.id).where(pooled),
+      index('cases_new_placements_idx').on(t.placedAt).where(sql`${active} and ${t.lastContactAt} is null`),
+    ];
+  },
 );
 
 /** A request to climb the ladder (agency, field visit, legal) and a supervisor's decision; POL-APPROVAL reads it. */
@@ -199,16 +181,12 @@ export const escalationRequests = pgTable(
   'escalation_requests',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: uuidRef('case_id', () => cases.id).notNull(),
     kind: escalationKindEnum('kind').notNull(),
     status: approvalStatusEnum('status').notNull().default('pending'),
-    requestedBy: uuid('requested_by')
-      .notNull()
-      .references(() => users.id),
+    requestedBy: uuidRef('requested_by', () => users.id).notNull(),
     requestReason: text('request_reason').notNull(),
-    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedBy: uuidRef('decided_by', () => users.id),
     decisionReason: text('decision_reason'),
     decidedAt: instant('decided_at'),
     /**
@@ -234,12 +212,8 @@ export const callbacks = pgTable(
   'callbacks',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    agentId: uuid('agent_id')
-      .notNull()
-      .references(() => users.id),
+    caseId: uuidRef('case_id', () => cases.id).notNull(),
+    agentId: uuidRef('agent_id', () => users.id).notNull(),
     dueAt: instant('due_at').notNull(),
     note: text('note'),
     doneAt: instant('done_at'),
@@ -252,12 +226,8 @@ export const caseNotes = pgTable(
   'case_notes',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id),
+    caseId: uuidRef('case_id', () => cases.id).notNull(),
+    authorId: uuidRef('author_id', () => users.id).notNull(),
     body: text('body').notNull(),
     createdAt: createdAt(),
   },

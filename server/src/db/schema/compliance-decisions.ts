@@ -1,6 +1,6 @@
-import { bigint, boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
-import { createdAt, instant, serialId } from './columns.ts';
+import { createdAt, instant, serialId, serialRef, uuidRef } from './columns.ts';
 import { contactPoints, debtors } from './debtors.ts';
 import { actionKindEnum, decisionOutcomeEnum } from './enums.ts';
 import { users } from './users.ts';
@@ -20,16 +20,12 @@ export const complianceDecisions = pgTable(
   'compliance_decisions',
   {
     id: serialId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    debtorId: uuid('debtor_id')
-      .notNull()
-      .references(() => debtors.id),
+    caseId: uuidRef('case_id', () => cases.id).notNull(),
+    debtorId: uuidRef('debtor_id', () => debtors.id).notNull(),
     /** Null when the scheduler acted. */
-    actorId: uuid('actor_id').references(() => users.id),
+    actorId: uuidRef('actor_id', () => users.id),
     actionKind: actionKindEnum('action_kind').notNull(),
-    contactPointId: uuid('contact_point_id').references(() => contactPoints.id),
+    contactPointId: uuidRef('contact_point_id', () => contactPoints.id),
     outcome: decisionOutcomeEnum('outcome').notNull(),
     allowed: boolean('allowed').notNull(),
     violations: jsonb('violations').$type<RuleHitRecord[]>().notNull(),
@@ -40,7 +36,7 @@ export const complianceDecisions = pgTable(
     facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),
     rulesetVersion: text('ruleset_version').notNull(),
     overrideReason: text('override_reason'),
-    overridesDecisionId: bigint('overrides_decision_id', { mode: 'number' }),
+    overridesDecisionId: serialRef('overrides_decision_id'),
     evaluatedAt: instant('evaluated_at').notNull(),
     recordedAt: createdAt(),
   },
@@ -57,11 +53,9 @@ export const reviews = pgTable(
   'reviews',
   {
     id: serialId(),
-    decisionId: bigint('decision_id', { mode: 'number' }),
-    contactId: bigint('contact_id', { mode: 'number' }),
-    reviewerId: uuid('reviewer_id')
-      .notNull()
-      .references(() => users.id),
+    decisionId: serialRef('decision_id'),
+    contactId: serialRef('contact_id'),
+    reviewerId: uuidRef('reviewer_id', () => users.id).notNull(),
     note: text('note').notNull(),
     createdAt: createdAt(),
   },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
-import { instant } from './columns.ts';
+import { boolean, index, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { instant, serialRef } from './columns.ts';
 import { contactLog } from './contact-log.ts';
 
 /**
@@ -12,7 +12,7 @@ import { contactLog } from './contact-log.ts';
 export const contactInsights = pgTable(
   'contact_insights',
   {
-    contactId: bigint('contact_id', { mode: 'number' })
+    contactId: serialRef('contact_id')
       .primaryKey()
       .references(() => contactLog.id),
     caseId: uuid('case_id').notNull(),

@@ -1,6 +1,6 @@
-import { bigint, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
-import { createdAt, instant, serialId } from './columns.ts';
+import { createdAt, instant, serialId, serialRef, uuidRef } from './columns.ts';
 import { contactPoints, debtors, thirdParties } from './debtors.ts';
 import { actionKindEnum, contactOutcomeEnum, directionEnum, messagePurposeEnum } from './enums.ts';
 import { users } from './users.ts';
@@ -13,20 +13,16 @@ export const contactLog = pgTable(
   'contact_log',
   {
     id: serialId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    debtorId: uuid('debtor_id')
-      .notNull()
-      .references(() => debtors.id),
+    caseId: uuidRef('case_id', () => cases.id).notNull(),
+    debtorId: uuidRef('debtor_id', () => debtors.id).notNull(),
     /** Every debt the contact was about (a conversation about two debts names both; docs/compliance/CATALOG.md principle 5). */
     caseIds: uuid('case_ids').array().notNull(),
     kind: actionKindEnum('kind').notNull(),
     direction: directionEnum('direction').notNull(),
-    contactPointId: uuid('contact_point_id').references(() => contactPoints.id),
-    thirdPartyId: uuid('third_party_id').references(() => thirdParties.id),
+    contactPointId: uuidRef('contact_point_id', () => contactPoints.id),
+    thirdPartyId: uuidRef('third_party_id', () => thirdParties.id),
     /** Null for automated contacts (reminders). */
-    agentId: uuid('agent_id').references(() => users.id),
+    agentId: uuidRef('agent_id', () => users.id),
     outcome: contactOutcomeEnum('outcome').notNull(),
     durationSeconds: integer('duration_seconds'),
     purpose: messagePurposeEnum('purpose'),
@@ -36,8 +32,8 @@ export const contactLog = pgTable(
     notes: text('notes'),
     /** Extra structured facts (e.g. third-party purpose, recording reference). */
     details: jsonb('details').$type<Record<string, unknown>>(),
-    decisionId: bigint('decision_id', { mode: 'number' }),
-    correctsId: bigint('corrects_id', { mode: 'number' }),
+    decisionId: serialRef('decision_id'),
+    correctsId: serialRef('corrects_id'),
     occurredAt: instant('occurred_at').notNull(),
     recordedAt: createdAt(),
   },

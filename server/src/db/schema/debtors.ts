@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from './columns.ts';
+import { boolean, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { calendarDate, createdAt, id, instant, updatedAt, uuidRef } from './columns.ts';
 import { contactPointKindEnum, optOutChannelEnum, relationshipEnum } from './enums.ts';
 import { users } from './users.ts';
 
@@ -21,7 +21,7 @@ export const debtors = pgTable(
     fullName: text('full_name').notNull(),
     /** BCP 47 language the debtor prefers (`en`, `zh`). */
     language: text('language').notNull().default('en'),
-    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    dateOfBirth: calendarDate('date_of_birth'),
     /** Only the last digits are stored, never the full national id. */
     nationalIdMasked: text('national_id_masked'),
     jurisdictionCountry: text('jurisdiction_country').notNull(),
@@ -48,9 +48,7 @@ export const contactPoints = pgTable(
   'contact_points',
   {
     id: id(),
-    debtorId: uuid('debtor_id')
-      .notNull()
-      .references(() => debtors.id),
+    debtorId: uuidRef('debtor_id', () => debtors.id).notNull(),
     kind: contactPointKindEnum('kind').notNull(),
     /** E.164 for phones, lower-cased address for email, one-line postal address, or an app install id. */
     value: text('value').notNull(),
@@ -74,13 +72,11 @@ export const optOuts = pgTable(
   'opt_outs',
   {
     id: id(),
-    debtorId: uuid('debtor_id')
-      .notNull()
-      .references(() => debtors.id),
+    debtorId: uuidRef('debtor_id', () => debtors.id).notNull(),
     channel: optOutChannelEnum('channel'),
-    contactPointId: uuid('contact_point_id').references(() => contactPoints.id),
+    contactPointId: uuidRef('contact_point_id', () => contactPoints.id),
     at: instant('at').notNull(),
-    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedBy: uuidRef('recorded_by', () => users.id),
     createdAt: createdAt(),
   },
   (t) => [index('opt_outs_debtor_idx').on(t.debtorId)],
@@ -91,9 +87,7 @@ export const thirdParties = pgTable(
   'third_parties',
   {
     id: id(),
-    debtorId: uuid('debtor_id')
-      .notNull()
-      .references(() => debtors.id),
+    debtorId: uuidRef('debtor_id', () => debtors.id).notNull(),
     name: text('name').notNull(),
     relationship: relationshipEnum('relationship').notNull(),
     phone: text('phone'),

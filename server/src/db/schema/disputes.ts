@@ -1,6 +1,6 @@
-import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
-import { createdAt, id, instant } from './columns.ts';
+import { createdAt, id, instant, uuidRef } from './columns.ts';
 import { complaintStatusEnum } from './enums.ts';
 import { users } from './users.ts';
 
@@ -9,13 +9,11 @@ export const disputes = pgTable(
   'disputes',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: uuidRef('case_id', () => cases.id).notNull(),
     receivedAt: instant('received_at').notNull(),
     reason: text('reason').notNull(),
     verificationSentAt: instant('verification_sent_at'),
-    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedBy: uuidRef('recorded_by', () => users.id),
     createdAt: createdAt(),
   },
   (t) => [index('disputes_case_idx').on(t.caseId)],
@@ -26,20 +24,18 @@ export const complaints = pgTable(
   'complaints',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    agentId: uuid('agent_id').references(() => users.id),
+    caseId: uuidRef('case_id', () => cases.id).notNull(),
+    agentId: uuidRef('agent_id', () => users.id),
     receivedAt: instant('received_at').notNull(),
     channel: text('channel').notNull(),
     description: text('description').notNull(),
     status: complaintStatusEnum('status').notNull().default('open'),
-    assignedTo: uuid('assigned_to').references(() => users.id),
+    assignedTo: uuidRef('assigned_to', () => users.id),
     resolveBy: instant('resolve_by').notNull(),
     resolution: text('resolution'),
     resolvedAt: instant('resolved_at'),
-    resolvedBy: uuid('resolved_by').references(() => users.id),
-    recordedBy: uuid('recorded_by').references(() => users.id),
+    resolvedBy: uuidRef('resolved_by', () => users.id),
+    recordedBy: uuidRef('recorded_by', () => users.id),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,5 +1,5 @@
-import { index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt } from './columns.ts';
+import { index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { createdAt, uuidRef } from './columns.ts';
 import { users } from './users.ts';
 
 /**
@@ -10,9 +10,7 @@ import { users } from './users.ts';
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuidRef('user_id', () => users.id).notNull(),
     key: text('key').notNull(),
     /** The procedure, e.g. `casework.addNote`: a key reused on another procedure is another request. */
     procedure: text('procedure').notNull(),

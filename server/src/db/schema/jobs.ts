@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, instant } from './columns.ts';
+import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, instant, serialId } from './columns.ts';
 
 /**
  * The job queue kept in PostgreSQL (decision 013). Workers claim with `FOR UPDATE SKIP LOCKED` and hold a lease;
@@ -10,7 +10,7 @@ import { createdAt, instant } from './columns.ts';
 export const jobs = pgTable(
   'jobs',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: serialId(),
     name: text('name').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     /** queued → running → done | failed (a failed attempt with attempts left goes back to queued). */

@@ -1,5 +1,5 @@
-import { bigint, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, minor } from './columns.ts';
+import { index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { calendarDate, createdAt, id, instant, minor, serialRef, updatedAt, uuidRef } from './columns.ts';
 import { agencyPlacements } from './escalations.ts';
 import { agencies, portfolios } from './portfolios.ts';
 import { users } from './users.ts';
@@ -11,14 +11,12 @@ import { users } from './users.ts';
  * approval and the compliance guard.
  */
 export const ladderPolicies = pgTable('ladder_policies', {
-  portfolioId: uuid('portfolio_id')
-    .primaryKey()
-    .references(() => portfolios.id),
+  portfolioId: uuidRef('portfolio_id', () => portfolios.id).primaryKey(),
   agentFromDays: integer('agent_from_days').notNull(),
   agencyFromDays: integer('agency_from_days').notNull(),
   legalFromDays: integer('legal_from_days').notNull(),
-  updatedBy: uuid('updated_by').references(() => users.id),
-  updatedAt: instant('updated_at').notNull().defaultNow(),
+  updatedBy: uuidRef('updated_by', () => users.id),
+  updatedAt: updatedAt(),
 });
 
 /**
@@ -26,7 +24,7 @@ export const ladderPolicies = pgTable('ladder_policies', {
  * nothing and answers this row. `summary` holds what the run did (cases re-dated, moves per rung, promises).
  */
 export const rollRuns = pgTable('roll_runs', {
-  runDate: date('run_date', { mode: 'string' }).primaryKey(),
+  runDate: calendarDate('run_date').primaryKey(),
   /** running → done | failed. A run left `running` by a dead process is taken over after a lease. */
   status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
   startedAt: instant('started_at').notNull(),
@@ -45,13 +43,9 @@ export const agencyCommissions = pgTable(
   'agency_commissions',
   {
     id: id(),
-    paymentId: bigint('payment_id', { mode: 'number' }).notNull(),
-    placementId: uuid('placement_id')
-      .notNull()
-      .references(() => agencyPlacements.id),
-    agencyId: uuid('agency_id')
-      .notNull()
-      .references(() => agencies.id),
+    paymentId: serialRef('payment_id').notNull(),
+    placementId: uuidRef('placement_id', () => agencyPlacements.id).notNull(),
+    agencyId: uuidRef('agency_id', () => agencies.id).notNull(),
     amountMinor: minor('amount_minor').notNull(),
     commissionMinor: minor('commission_minor').notNull(),
     currency: text('currency').notNull(),

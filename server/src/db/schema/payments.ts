@@ -1,6 +1,6 @@
-import { bigint, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
-import { createdAt, id, instant, minor, serialId } from './columns.ts';
+import { calendarDate, createdAt, id, instant, minor, serialId, serialRef, uuidRef } from './columns.ts';
 import { paymentMethodEnum, planFrequencyEnum, planStatusEnum, promiseStatusEnum } from './enums.ts';
 import { users } from './users.ts';
 
@@ -8,16 +8,14 @@ export const paymentPlans = pgTable(
   'payment_plans',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: uuidRef('case_id', () => cases.id).notNull(),
     totalMinor: minor('total_minor').notNull(),
     currency: text('currency').notNull(),
     installmentCount: integer('installment_count').notNull(),
     frequency: planFrequencyEnum('frequency').notNull(),
-    startDate: date('start_date', { mode: 'string' }).notNull(),
+    startDate: calendarDate('start_date').notNull(),
     status: planStatusEnum('status').notNull().default('active'),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuidRef('created_by', () => users.id),
     createdAt: createdAt(),
   },
   (t) => [index('payment_plans_case_idx').on(t.caseId)],
@@ -28,15 +26,13 @@ export const promises = pgTable(
   'promises',
   {
     id: id(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    paymentPlanId: uuid('payment_plan_id').references(() => paymentPlans.id),
+    caseId: uuidRef('case_id', () => cases.id).notNull(),
+    paymentPlanId: uuidRef('payment_plan_id', () => paymentPlans.id),
     amountMinor: minor('amount_minor').notNull(),
     currency: text('currency').notNull(),
-    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    dueDate: calendarDate('due_date').notNull(),
     status: promiseStatusEnum('status').notNull().default('pending'),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuidRef('created_by', () => users.id),
     resolvedAt: instant('resolved_at'),
     createdAt: createdAt(),
   },
@@ -58,9 +54,7 @@ export const payments = pgTable(
   'payments',
   {
     id: serialId(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: uuidRef('case_id', () => cases.id).notNull(),
     amountMinor: minor('amount_minor').notNull(),
     currency: text('currency').notNull(),
     method: paymentMethodEnum('method').notNull(),
@@ -70,8 +64,8 @@ export const payments = pgTable(
     allocatedInterestMinor: minor('allocated_interest_minor').notNull().default(0),
     allocatedPrincipalMinor: minor('allocated_principal_minor').notNull().default(0),
     agencyPlacementId: uuid('agency_placement_id'),
-    reversesId: bigint('reverses_id', { mode: 'number' }),
-    recordedBy: uuid('recorded_by').references(() => users.id),
+    reversesId: serialRef('reverses_id'),
+    recordedBy: uuidRef('recorded_by', () => users.id),
     receivedAt: instant('received_at').notNull(),
     recordedAt: createdAt(),
   },

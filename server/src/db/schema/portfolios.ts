@@ -1,5 +1,5 @@
-import { integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant } from './columns.ts';
+import { integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, uuidRef } from './columns.ts';
 import { users } from './users.ts';
 
 export const creditors = pgTable('creditors', {
@@ -16,9 +16,7 @@ export const creditors = pgTable('creditors', {
  */
 export const portfolios = pgTable('portfolios', {
   id: id(),
-  creditorId: uuid('creditor_id')
-    .notNull()
-    .references(() => creditors.id),
+  creditorId: uuidRef('creditor_id', () => creditors.id).notNull(),
   name: text('name').notNull().unique(),
   currency: text('currency').notNull(),
   jurisdictionCountry: text('jurisdiction_country').notNull(),
@@ -34,14 +32,12 @@ export const placements = pgTable(
   'placements',
   {
     id: id(),
-    portfolioId: uuid('portfolio_id')
-      .notNull()
-      .references(() => portfolios.id),
+    portfolioId: uuidRef('portfolio_id', () => portfolios.id).notNull(),
     fileName: text('file_name').notNull(),
     fileSha256: text('file_sha256').notNull(),
     rowCount: integer('row_count').notNull(),
     placedAt: instant('placed_at').notNull(),
-    importedBy: uuid('imported_by').references(() => users.id),
+    importedBy: uuidRef('imported_by', () => users.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('placements_portfolio_file_key').on(t.portfolioId, t.fileSha256)],

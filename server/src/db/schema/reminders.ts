@@ -1,17 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
-import { createdAt, id, instant, updatedAt } from './columns.ts';
+import { createdAt, id, instant, serialId, serialRef, updatedAt, uuidRef } from './columns.ts';
 import { actionKindEnum } from './enums.ts';
 import { portfolios } from './portfolios.ts';
 import { messageTemplates } from './templates.ts';
@@ -21,9 +11,7 @@ export const reminderStrategies = pgTable(
   'reminder_strategies',
   {
     id: id(),
-    portfolioId: uuid('portfolio_id')
-      .notNull()
-      .references(() => portfolios.id),
+    portfolioId: uuidRef('portfolio_id', () => portfolios.id).notNull(),
     name: text('name').notNull(),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
@@ -38,15 +26,11 @@ export const reminderSteps = pgTable(
   'reminder_steps',
   {
     id: id(),
-    strategyId: uuid('strategy_id')
-      .notNull()
-      .references(() => reminderStrategies.id, { onDelete: 'cascade' }),
+    strategyId: uuidRef('strategy_id', () => reminderStrategies.id, { onDelete: 'cascade' }).notNull(),
     position: integer('position').notNull(),
     offsetDays: integer('offset_days').notNull(),
     channel: actionKindEnum('channel').notNull(),
-    templateId: uuid('template_id')
-      .notNull()
-      .references(() => messageTemplates.id),
+    templateId: uuidRef('template_id', () => messageTemplates.id).notNull(),
     createdAt: createdAt(),
   },
   (t) => [index('reminder_steps_strategy_idx').on(t.strategyId, t.position)],
@@ -64,11 +48,9 @@ export type ReminderSendState = (typeof REMINDER_SEND_STATES)[number];
 export const reminderSends = pgTable(
   'reminder_sends',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: serialId(),
     idempotencyKey: text('idempotency_key').notNull(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: uuidRef('case_id', () => cases.id).notNull(),
     /** The step as it was (steps may be edited or removed later; the send keeps what it was about). */
     stepId: uuid('step_id').notNull(),
     offsetDays: integer('offset_days').notNull(),
@@ -77,8 +59,8 @@ export const reminderSends = pgTable(
     state: text('state', { enum: REMINDER_SEND_STATES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: instant('next_attempt_at'),
-    lastDecisionId: bigint('last_decision_id', { mode: 'number' }),
-    contactLogId: bigint('contact_log_id', { mode: 'number' }),
+    lastDecisionId: serialRef('last_decision_id'),
+    contactLogId: serialRef('contact_log_id'),
     providerMessageId: text('provider_message_id'),
     reason: text('reason'),
     details: jsonb('details').$type<Record<string, unknown>>(),
@@ -101,7 +83,7 @@ export const reminderSends = pgTable(
 export const outboundMessages = pgTable(
   'outbound_messages',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: serialId(),
     idempotencyKey: text('idempotency_key').notNull(),
     channel: actionKindEnum('channel').notNull(),
     recipient: text('recipient').notNull(),

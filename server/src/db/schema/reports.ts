@@ -1,5 +1,5 @@
-import { date, integer, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { minor } from './columns.ts';
+import { integer, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { calendarDate, minor } from './columns.ts';
 import { promiseStatusEnum } from './enums.ts';
 
 /**
@@ -10,14 +10,26 @@ import { promiseStatusEnum } from './enums.ts';
  * Agent ids are the ones in force when the row was written (a payment credits the case's assigned agent).
  */
 
+/** The keys of a daily rollup by agent: the UTC day, the portfolio, the currency and the agent. */
+const dailyByAgent = () => ({
+  day: calendarDate('day').notNull(),
+  portfolioId: uuid('portfolio_id').notNull(),
+  currency: text('currency').notNull(),
+  agentId: uuid('agent_id'),
+});
+
+/** The keys of a vintage cohort: the portfolio, the UTC month its cases were placed and their currency. */
+const cohort = () => ({
+  portfolioId: uuid('portfolio_id').notNull(),
+  placementMonth: calendarDate('placement_month').notNull(),
+  currency: text('currency').notNull(),
+});
+
 /** Money received per UTC day, portfolio, currency and credited agent (null: the case was in a team pool). */
 export const reportDailyCollections = pgTable(
   'report_daily_collections',
   {
-    day: date('day', { mode: 'string' }).notNull(),
-    portfolioId: uuid('portfolio_id').notNull(),
-    currency: text('currency').notNull(),
-    agentId: uuid('agent_id'),
+    ...dailyByAgent(),
     amountMinor: minor('amount_minor').notNull(),
     paymentCount: integer('payment_count').notNull(),
   },
@@ -30,9 +42,7 @@ export const reportDailyCollections = pgTable(
 export const reportVintageCohorts = pgTable(
   'report_vintage_cohorts',
   {
-    portfolioId: uuid('portfolio_id').notNull(),
-    placementMonth: date('placement_month', { mode: 'string' }).notNull(),
-    currency: text('currency').notNull(),
+    ...cohort(),
     caseCount: integer('case_count').notNull(),
     placedMinor: minor('placed_minor').notNull(),
   },
@@ -43,9 +53,7 @@ export const reportVintageCohorts = pgTable(
 export const reportVintageCollections = pgTable(
   'report_vintage_collections',
   {
-    portfolioId: uuid('portfolio_id').notNull(),
-    placementMonth: date('placement_month', { mode: 'string' }).notNull(),
-    currency: text('currency').notNull(),
+    ...cohort(),
     monthsSince: integer('months_since').notNull(),
     amountMinor: minor('amount_minor').notNull(),
   },
@@ -63,10 +71,7 @@ export const reportVintageCollections = pgTable(
 export const reportDailyContacts = pgTable(
   'report_daily_contacts',
   {
-    day: date('day', { mode: 'string' }).notNull(),
-    portfolioId: uuid('portfolio_id').notNull(),
-    currency: text('currency').notNull(),
-    agentId: uuid('agent_id'),
+    ...dailyByAgent(),
     /** Every contact-log row. */
     contacts: integer('contacts').notNull(),
     /** Outbound calls (call, autodial_call). */
@@ -83,7 +88,7 @@ export const reportDailyContacts = pgTable(
 export const reportDailyPromises = pgTable(
   'report_daily_promises',
   {
-    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    dueDate: calendarDate('due_date').notNull(),
     portfolioId: uuid('portfolio_id').notNull(),
     currency: text('currency').notNull(),
     agentId: uuid('agent_id'),
@@ -105,7 +110,7 @@ export const reportDailyPromises = pgTable(
 export const reportBucketRolls = pgTable(
   'report_bucket_rolls',
   {
-    month: date('month', { mode: 'string' }).notNull(),
+    month: calendarDate('month').notNull(),
     portfolioId: uuid('portfolio_id').notNull(),
     currency: text('currency').notNull(),
     fromBucket: text('from_bucket').notNull(),
@@ -125,7 +130,7 @@ export const reportAgencyBalances = pgTable(
   'report_agency_balances',
   {
     kind: text('kind').notNull(),
-    day: date('day', { mode: 'string' }),
+    day: calendarDate('day'),
     agencyId: uuid('agency_id').notNull(),
     portfolioId: uuid('portfolio_id').notNull(),
     currency: text('currency').notNull(),

@@ -1,12 +1,12 @@
-import { boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from './columns.ts';
+import { boolean, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt, uuidRef } from './columns.ts';
 import { actionKindEnum, messagePurposeEnum } from './enums.ts';
 import { portfolios } from './portfolios.ts';
 
 /** SMS, email, letter and push templates; each declares the disclosures it carries and the editor checks the text. */
 export const messageTemplates = pgTable('message_templates', {
   id: id(),
-  portfolioId: uuid('portfolio_id').references(() => portfolios.id),
+  portfolioId: uuidRef('portfolio_id', () => portfolios.id),
   name: text('name').notNull(),
   channel: actionKindEnum('channel').notNull(),
   language: text('language').notNull().default('en'),

@@ -1,5 +1,5 @@
-import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant } from './columns.ts';
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, uuidRef } from './columns.ts';
 import { roleEnum } from './enums.ts';
 
 export const teams = pgTable('teams', {
@@ -17,7 +17,7 @@ export const users = pgTable(
     name: text('name').notNull(),
     role: roleEnum('role').notNull(),
     /** An agent's team (their pool). Supervisors' teams are in `supervisor_teams`. */
-    teamId: uuid('team_id').references(() => teams.id),
+    teamId: uuidRef('team_id', () => teams.id),
     passwordHash: text('password_hash').notNull(),
     locale: text('locale').notNull().default('en-US'),
     timeZone: text('time_zone').notNull().default('America/New_York'),
@@ -31,12 +31,8 @@ export const users = pgTable(
 export const supervisorTeams = pgTable(
   'supervisor_teams',
   {
-    supervisorId: uuid('supervisor_id')
-      .notNull()
-      .references(() => users.id),
-    teamId: uuid('team_id')
-      .notNull()
-      .references(() => teams.id),
+    supervisorId: uuidRef('supervisor_id', () => users.id).notNull(),
+    teamId: uuidRef('team_id', () => teams.id).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.supervisorId, t.teamId] }),
@@ -49,9 +45,7 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuidRef('user_id', () => users.id).notNull(),
     createdAt: createdAt(),
     expiresAt: instant('expires_at').notNull(),
     lastSeenAt: instant('last_seen_at').notNull().defaultNow(),

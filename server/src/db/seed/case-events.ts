@@ -1,6 +1,5 @@
-import type { CaseFrame } from './case-story.ts';
+import type { CaseFrame, CasePlanner } from './case-story.ts';
 import { cnMobile, usPhone } from './contact-values.ts';
-import type { BookContext } from './context.ts';
 import { agentsOf, supervisorOf } from './demo-users.ts';
 import { usState } from './geography.ts';
 import { type LocalStamp, stampOf } from './local-time.ts';
@@ -49,13 +48,7 @@ export const daytime = (rng: Random, day: number): LocalStamp => stampOf(day, rn
  * them: debtor flags (cease, attorney, bankruptcy, death), disputes, complaints, consent revocations and
  * opt-outs. Each stop shortens the frame; nothing is collected after it.
  */
-export function planCaseEvents(
-  story: CaseStory,
-  frame: CaseFrame,
-  rng: Random,
-  ctx: BookContext,
-  daysPastDue: number,
-): void {
+export const planCaseEvents: CasePlanner = (story, frame, rng, ctx, daysPastDue) => {
   const { today } = ctx.clock(story.debtor.zone);
   const { debtor } = story;
   const texts = textsFor(debtor.country);
@@ -124,7 +117,7 @@ export function planCaseEvents(
     planComplaint(story, frame, rng, today, worker, flag === 'complaintOpen', stopOn);
   }
   planOptOuts(story, frame, rng);
-}
+};
 
 function planComplaint(
   story: CaseStory,

@@ -11,6 +11,18 @@ import { PORTFOLIOS, type PortfolioDef } from './reference-data.ts';
 import type { CaseStory } from './story.ts';
 
 /**
+ * One step of a generic case's plan (generic-case.ts runs them in order): it plans inside the frame the earlier
+ * steps left open, from the case's own random stream.
+ */
+export type CasePlanner = (
+  story: CaseStory,
+  frame: CaseFrame,
+  rng: Random,
+  ctx: BookContext,
+  daysPastDue: number,
+) => void;
+
+/**
  * When a case may be worked: from the day after placement to yesterday (or its closing, or the first event
  * that stops collection). Nothing planned for a case falls outside its frame.
  */

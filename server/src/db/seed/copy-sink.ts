@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { Sql } from 'postgres';
-import { LOAD_ORDER, type RowBatch, type RowSink, type TableName } from './row-batch.ts';
+import { filledTables, LOAD_ORDER, type RowBatch, type RowSink, type TableName } from './row-batch.ts';
 
 type Encoder = (value: unknown) => string;
 
@@ -88,9 +88,7 @@ export function copySink(sql: Sql): RowSink {
 
   return {
     async write(batch: RowBatch) {
-      for (const [name] of LOAD_ORDER) {
-        const rows = batch[name] as Record<string, unknown>[];
-        if (rows.length === 0) continue;
+      for (const [name, rows] of filledTables(batch)) {
         let copy = streams.get(name);
         if (!copy) {
           copy = await open(name, rows[0]!);

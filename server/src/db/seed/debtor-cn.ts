@@ -1,10 +1,7 @@
 import { appInstall, cnMobile, consentAt, contactPoint, digits } from './contact-values.ts';
-import type { BookContext } from './context.ts';
+import type { DebtorBasis } from './debtor-story.ts';
 import { CN_PROVINCES, CN_ZONE } from './geography.ts';
-import type { LocalStamp } from './local-time.ts';
-import type { Random } from './random.ts';
-import type { PortfolioDef } from './reference-data.ts';
-import type { ContactPointStory, DebtorFlags, DebtorStory, ThirdPartyStory } from './story.ts';
+import type { ContactPointStory, DebtorStory, ThirdPartyStory } from './story.ts';
 
 const EMERGENCY_CONTACTS = [0, 0, 0, 1, 1, 1, 1, 1, 2, 2] as const;
 
@@ -12,14 +9,7 @@ const EMERGENCY_CONTACTS = [0, 0, 0, 1, 1, 1, 1, 1, 2, 2] as const;
  * A borrower of a Chinese consumer lender: a zh_CN name, a mobile the app verified, the app itself, and the
  * emergency contacts named when borrowing — the only third parties a Chinese collector may call (CN-NIFA-3P).
  */
-export function cnDebtor(
-  rng: Random,
-  ctx: BookContext,
-  portfolio: PortfolioDef,
-  openedAt: LocalStamp,
-  flags: DebtorFlags,
-): DebtorStory {
-  const { pools } = ctx;
+export function cnDebtor({ rng, pools, portfolio, openedAt, flags }: DebtorBasis): DebtorStory {
   const province = rng.pick(CN_PROVINCES);
   const surname = rng.pick(pools.cnSurnames);
   const points: ContactPointStory[] = [

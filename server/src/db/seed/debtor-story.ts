@@ -3,6 +3,7 @@ import type { BookContext } from './context.ts';
 import { cnDebtor } from './debtor-cn.ts';
 import { usState, zoneOfRegion } from './geography.ts';
 import { isoDay, type LocalStamp, stampOf } from './local-time.ts';
+import type { NamePools } from './name-pools.ts';
 import type { Random } from './random.ts';
 import type { PortfolioDef } from './reference-data.ts';
 import type { ContactPointStory, DebtorFlags, DebtorStory, ThirdPartyStory } from './story.ts';
@@ -29,9 +30,20 @@ export function makeDebtor(
     inconvenientTimes: [],
     optOuts: [],
   };
-  return portfolio.country === 'US'
-    ? usDebtor(rng, ctx, portfolio, openedAt, flags)
-    : cnDebtor(rng, ctx, portfolio, openedAt, flags);
+  const basis: DebtorBasis = { rng, pools: ctx.pools, portfolio, openedAt, flags };
+  return portfolio.country === 'US' ? usDebtor(basis) : cnDebtor(basis);
+}
+
+/**
+ * What a country's debtor is made from: the case's random stream, the book's name pools, the portfolio, when the
+ * account was opened, and the flags every debtor starts with.
+ */
+export interface DebtorBasis {
+  rng: Random;
+  pools: NamePools;
+  portfolio: PortfolioDef;
+  openedAt: LocalStamp;
+  flags: DebtorFlags;
 }
 
 const MAILBOXES = ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com', 'aol.com'];
@@ -49,14 +61,7 @@ const THIRD_PARTIES = [
 /** Mornings or evenings a few debtors asked not to be called in (Reg F 1006.6(b)(1)(i)). */
 const INCONVENIENT = [[{ from: '08:00', to: '12:00' }], [{ from: '17:00', to: '21:00' }]];
 
-function usDebtor(
-  rng: Random,
-  ctx: BookContext,
-  portfolio: PortfolioDef,
-  openedAt: LocalStamp,
-  flags: DebtorFlags,
-): DebtorStory {
-  const { pools } = ctx;
+function usDebtor({ rng, pools, portfolio, openedAt, flags }: DebtorBasis): DebtorStory {
   const state = usState(portfolio.region ?? '');
   const first = rng.pick(pools.usFirst);
   const last = rng.pick(pools.usLast);

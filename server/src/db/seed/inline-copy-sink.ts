@@ -4,7 +4,7 @@ import type { Sql } from 'postgres';
 import type { Executor } from '../client.ts';
 import { type CopyColumns, copyColumns, copyText } from './copy-sink.ts';
 import { insertSink } from './insert-sink.ts';
-import { LOAD_ORDER, type RowBatch, type RowSink, type TableName } from './row-batch.ts';
+import { filledTables, type RowBatch, type RowSink, type TableName } from './row-batch.ts';
 
 /** What PGlite (or one of its transactions) offers: a query that can read a COPY's data from a blob. */
 interface PgliteClient {
@@ -31,9 +31,7 @@ export function inlineCopySink(db: Executor): RowSink {
   const columns = new Map<TableName, CopyColumns>();
   return {
     async write(batch: RowBatch) {
-      for (const [name] of LOAD_ORDER) {
-        const rows = batch[name] as Record<string, unknown>[];
-        if (rows.length === 0) continue;
+      for (const [name, rows] of filledTables(batch)) {
         let table = columns.get(name);
         if (!table) {
           table = copyColumns(name, rows[0]!);

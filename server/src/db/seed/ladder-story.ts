@@ -1,12 +1,11 @@
 import type { EscalationKind } from '@arrears/shared/domain/enums';
 import { daytime } from './case-events.ts';
-import type { CaseFrame } from './case-story.ts';
-import type { BookContext } from './context.ts';
+import type { CaseFrame, CasePlanner } from './case-story.ts';
 import { agentsOf, supervisorOf } from './demo-users.ts';
 import { CN_PROVINCES, usState } from './geography.ts';
-import { isoDay, stampOf } from './local-time.ts';
+import { isoDay, type LocalStamp, stampOf } from './local-time.ts';
 import type { Random } from './random.ts';
-import type { CaseStory } from './story.ts';
+import type { CaseStory, EscalationStory } from './story.ts';
 import { textsFor } from './texts.ts';
 
 /**
@@ -14,33 +13,22 @@ import { textsFor } from './texts.ts';
  * supervisor approved (POL-APPROVAL); the visit, placement or filing follows the approval. Other long-overdue
  * cases have a request still waiting for a supervisor, or one that was turned down.
  */
-export function planLadder(
-  story: CaseStory,
-  frame: CaseFrame,
-  rng: Random,
-  ctx: BookContext,
-  daysPastDue: number,
-): void {
+export const planLadder: CasePlanner = (story, frame, rng, ctx, daysPastDue) => {
   const { today } = ctx.clock(story.debtor.zone);
   const team = story.portfolio.team;
   const requester = story.agent ?? rng.pick(agentsOf(team));
   const supervisor = supervisorOf(team);
-  const texts = textsFor(story.debtor.country);
+  const climb: Climb = { rng, today, requester, supervisor };
   // A case that stopped (or paused for a dispute) stays on the agent rung: nothing climbs while collection waits.
   const stopped = (frame.stopAt !== null && story.status === 'active') || frame.pauses.length > 0;
   const approve = (kind: EscalationKind, from: number, to: number) => {
     if (stopped || from > to) return null;
     const day = rng.int(from, to);
-    story.escalations.push({
-      kind,
-      status: 'approved',
-      requestedBy: requester,
-      requestReason: texts.escalationReasons[kind],
-      createdAt: daytime(rng, day),
-      decidedBy: supervisor,
-      decisionReason: null,
-      decidedAt: daytime(rng, day + 1),
-    });
+    addEscalation(
+      story,
+      { kind, requestedBy: requester, createdAt: daytime(rng, day) },
+      { status: 'approved', decidedBy: supervisor, decisionReason: null, decidedAt: daytime(rng, day + 1) },
+    );
     return day + 1;
   };
   if (story.stage === 'agency') {
@@ -50,7 +38,7 @@ export function planLadder(
       frame.lastDay - 3,
     );
     if (approved === null) story.stage = 'agent';
-    else placeWithAgency(story, frame, rng, approved + 1, today, requester, supervisor);
+    else placeWithAgency(story, frame, climb, approved + 1);
   } else if (story.stage === 'field') {
     const approved = approve(
       'field_visit',
@@ -58,7 +46,7 @@ export function planLadder(
       frame.lastDay - 1,
     );
     if (approved === null) story.stage = 'agent';
-    else planVisit(story, frame, rng, approved, today, requester, supervisor);
+    else planVisit(story, frame, climb, approved);
   } else if (story.stage === 'legal') {
     const limitDay = Math.floor(story.limitationsExpiresAt / 1440);
     const approved = approve(
@@ -67,21 +55,42 @@ export function planLadder(
       Math.min(frame.lastDay, limitDay) - 7,
     );
     if (approved === null) story.stage = 'agent';
-    else fileSuit(story, rng, approved, today, requester, supervisor);
+    else fileSuit(story, climb, approved);
   } else if (!stopped && story.status === 'active' && daysPastDue >= 91 && rng.chance(0.06)) {
-    requestEscalation(story, rng, today, requester, supervisor, daysPastDue);
+    requestEscalation(story, climb, daysPastDue);
   }
+};
+
+/** Who climbs the ladder and when: the case's random stream, the debtor's today, who asks and who approves. */
+interface Climb {
+  rng: Random;
+  today: number;
+  requester: string;
+  supervisor: string;
 }
 
-function placeWithAgency(
+/** The decision on a request to climb; `PENDING` until a supervisor makes one. */
+type EscalationDecision = Pick<EscalationStory, 'status' | 'decidedBy' | 'decisionReason' | 'decidedAt'>;
+
+export const PENDING: EscalationDecision = {
+  status: 'pending',
+  decidedBy: null,
+  decisionReason: null,
+  decidedAt: null,
+};
+
+/** A request to climb the ladder, with the reason its kind is given in the debtor's language, and its decision. */
+export function addEscalation(
   story: CaseStory,
-  frame: CaseFrame,
-  rng: Random,
-  day: number,
-  today: number,
-  placedBy: string,
-  approvedBy: string,
+  request: { kind: EscalationKind; requestedBy: string; createdAt: LocalStamp },
+  decision: EscalationDecision,
 ): void {
+  const requestReason = textsFor(story.debtor.country).escalationReasons[request.kind];
+  story.escalations.push({ ...request, requestReason, ...decision });
+}
+
+function placeWithAgency(story: CaseStory, frame: CaseFrame, climb: Climb, day: number): void {
+  const { rng, today } = climb;
   const recallDay = day + rng.int(20, 60);
   const recalled = rng.chance(0.2) && recallDay < today;
   story.agencyPlacements.push({
@@ -91,8 +100,8 @@ function placeWithAgency(
     recalledAt: recalled ? daytime(rng, recallDay) : null,
     recallReason: recalled ? 'No payment from the agency in 30+ days' : null,
     balanceAtPlacementMinor: 0, // the ledger fills it in once payments are known
-    placedBy,
-    approvedBy,
+    placedBy: climb.requester,
+    approvedBy: climb.supervisor,
   });
   // While the outside agency holds the case our agents leave it alone; after a recall it is ours again.
   if (recalled) {
@@ -103,15 +112,8 @@ function placeWithAgency(
   }
 }
 
-function planVisit(
-  story: CaseStory,
-  frame: CaseFrame,
-  rng: Random,
-  approved: number,
-  today: number,
-  createdBy: string,
-  approvedBy: string,
-): void {
+function planVisit(story: CaseStory, frame: CaseFrame, climb: Climb, approved: number): void {
+  const { rng, today } = climb;
   const visitDay = approved + rng.int(3, 10);
   const completed = visitDay <= frame.lastDay && rng.chance(0.6);
   // A case closed before its visit had the visit cancelled; an open one has it on the calendar.
@@ -128,20 +130,14 @@ function planVisit(
     outcome: completed ? ((metDebtor ? met : nobodyHome) ?? null) : null,
     // CN-CBA-VISIT: every visit in China is recorded on audio/video.
     recordingRef: completed ? `REC-${story.accountRef}-${isoDay(day)}` : null,
-    approvedBy,
-    createdBy,
+    approvedBy: climb.supervisor,
+    createdBy: climb.requester,
     createdAt: daytime(rng, approved),
   });
 }
 
-function fileSuit(
-  story: CaseStory,
-  rng: Random,
-  approved: number,
-  today: number,
-  createdBy: string,
-  approvedBy: string,
-): void {
+function fileSuit(story: CaseStory, climb: Climb, approved: number): void {
+  const { rng, today } = climb;
   const filedDay = approved + rng.int(7, 20);
   const filed = filedDay < today && rng.chance(0.6);
   const { debtor } = story;
@@ -154,21 +150,15 @@ function fileSuit(
     reference: filed ? `${isoDay(filedDay).slice(0, 4)}-CV-${rng.int(10_000, 99_999)}` : null,
     status: filed ? 'filed' : 'prepared',
     claimMinor: 0, // the ledger fills it in: the balance when the suit was prepared
-    approvedBy,
+    approvedBy: climb.supervisor,
     filedAt: filed ? daytime(rng, filedDay) : null,
-    createdBy,
+    createdBy: climb.requester,
     createdAt: daytime(rng, approved),
   });
 }
 
-function requestEscalation(
-  story: CaseStory,
-  rng: Random,
-  today: number,
-  requester: string,
-  supervisor: string,
-  daysPastDue: number,
-): void {
+function requestEscalation(story: CaseStory, climb: Climb, daysPastDue: number): void {
+  const { rng, today } = climb;
   const kinds: EscalationKind[] =
     daysPastDue >= 181
       ? ['agency_placement', 'field_visit', 'legal_filing']
@@ -178,14 +168,16 @@ function requestEscalation(
   const kind = rng.pick(kinds);
   const rejected = rng.chance(0.25);
   const day = today - rng.int(rejected ? 8 : 1, rejected ? 40 : 4);
-  story.escalations.push({
-    kind,
-    status: rejected ? 'rejected' : 'pending',
-    requestedBy: requester,
-    requestReason: textsFor(story.debtor.country).escalationReasons[kind],
-    createdAt: daytime(rng, day),
-    decidedBy: rejected ? supervisor : null,
-    decisionReason: rejected ? 'Keep working it: the debtor answered recently.' : null,
-    decidedAt: rejected ? daytime(rng, day + 2) : null,
-  });
+  addEscalation(
+    story,
+    { kind, requestedBy: climb.requester, createdAt: daytime(rng, day) },
+    rejected
+      ? {
+          status: 'rejected',
+          decidedBy: climb.supervisor,
+          decisionReason: 'Keep working it: the debtor answered recently.',
+          decidedAt: daytime(rng, day + 2),
+        }
+      : PENDING,
+  );
 }

@@ -33,6 +33,14 @@ export type RowBatch = { [E in LoadEntry as E[0]]: E[1]['$inferInsert'][] };
 export const emptyBatch = (): RowBatch =>
   Object.fromEntries(LOAD_ORDER.map(([name]) => [name, []])) as unknown as RowBatch;
 
+/** The batch's tables that have rows, in LOAD_ORDER, each with its rows. */
+export function* filledTables(batch: RowBatch): Generator<[TableName, Record<string, unknown>[]]> {
+  for (const [name] of LOAD_ORDER) {
+    const rows = batch[name] as Record<string, unknown>[];
+    if (rows.length > 0) yield [name, rows];
+  }
+}
+
 /** Where batches go: multi-row INSERTs through Drizzle, or COPY streams on a PostgreSQL server. */
 export interface RowSink {
   write(batch: RowBatch): Promise<void>;

@@ -1,3 +1,4 @@
+import { addEscalation, PENDING } from './ladder-story.ts';
 import { ALICE, type SpecialScript } from './special-script.ts';
 import { textsFor } from './texts.ts';
 
@@ -107,16 +108,7 @@ function unanswered(s: SpecialScript): void {
 
 export function escalation(s: SpecialScript): void {
   unanswered(s);
-  s.story.escalations.push({
-    kind: 'field_visit',
-    status: 'pending',
-    requestedBy: ALICE,
-    requestReason: textsFor('US').escalationReasons.field_visit,
-    createdAt: s.at(2, '11:20'),
-    decidedBy: null,
-    decisionReason: null,
-    decidedAt: null,
-  });
+  addEscalation(s.story, { kind: 'field_visit', requestedBy: ALICE, createdAt: s.at(2, '11:20') }, PENDING);
 }
 
 /**
@@ -125,16 +117,11 @@ export function escalation(s: SpecialScript): void {
  */
 export function placement(s: SpecialScript): void {
   unanswered(s);
-  s.story.escalations.push({
-    kind: 'agency_placement',
-    status: 'pending',
-    requestedBy: ALICE,
-    requestReason: textsFor('US').escalationReasons.agency_placement,
-    createdAt: s.at(5, '11:40'),
-    decidedBy: null,
-    decisionReason: null,
-    decidedAt: null,
-  });
+  addEscalation(
+    s.story,
+    { kind: 'agency_placement', requestedBy: ALICE, createdAt: s.at(5, '11:40') },
+    PENDING,
+  );
 }
 
 /**
@@ -143,14 +130,14 @@ export function placement(s: SpecialScript): void {
  */
 export function placementLapsed(s: SpecialScript): void {
   unanswered(s);
-  s.story.escalations.push({
-    kind: 'agency_placement',
-    status: 'approved',
-    requestedBy: ALICE,
-    requestReason: textsFor('US').escalationReasons.agency_placement,
-    createdAt: s.at(22, '11:40'),
-    decidedBy: 'sam@arrearsdesk.demo',
-    decisionReason: 'Approved for placement',
-    decidedAt: s.at(21, '10:15'),
-  });
+  addEscalation(
+    s.story,
+    { kind: 'agency_placement', requestedBy: ALICE, createdAt: s.at(22, '11:40') },
+    {
+      status: 'approved',
+      decidedBy: 'sam@arrearsdesk.demo',
+      decisionReason: 'Approved for placement',
+      decidedAt: s.at(21, '10:15'),
+    },
+  );
 }

@@ -22,9 +22,8 @@ import {
   timelineInput,
   timelineOutput,
 } from '@arrears/shared/schemas/casework';
-import type { Context } from '../../trpc/context.ts';
 import { router } from '../../trpc/init.ts';
-import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
 import { addNote, recordComplaint, scheduleCallback, setHold } from './case-events.service.ts';
 import { getCaseDetail } from './case-view.service.ts';
 import { recordAttorney, recordBankruptcy, recordCease, recordDeath } from './debtor-flags.service.ts';
@@ -34,10 +33,6 @@ import { revealContact } from './reveal.service.ts';
 import { sendStatement } from './send-statement.service.ts';
 import { buildStatement } from './statement.service.ts';
 import { caseTimeline } from './timeline.service.ts';
-
-type SignedIn = Context & { user: NonNullable<Context['user']> };
-/** The options every case event takes, from the request. */
-const event = <Input>(ctx: SignedIn, input: Input) => ({ user: ctx.user, input, now: ctx.now(), ip: ctx.ip });
 
 /**
  * The case screen and the debtor's rights. Reads are open to whoever can see the case (managers and admins
@@ -53,11 +48,7 @@ export const caseworkRouter = router({
     ),
 
   /** One unmasked value; the reveal is an audit event in the same transaction. */
-  revealContact: permissionProcedure('case:work')
-    .input(revealContactInput)
-    .use(idempotent)
-    .output(revealContactOutput)
-    .mutation(({ ctx, input }) => revealContact(ctx.db, event(ctx, input))),
+  revealContact: keyedMutation('case:work', revealContactInput, revealContactOutput, revealContact),
 
   /** The case's history, newest first, cursor-paged. */
   timeline: permissionProcedure('case:read')
@@ -65,67 +56,24 @@ export const caseworkRouter = router({
     .output(timelineOutput)
     .query(({ ctx, input }) => caseTimeline(ctx.db, { user: ctx.user, input })),
 
-  recordDispute: permissionProcedure('case:work')
-    .input(recordDisputeInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => recordDispute(ctx.db, event(ctx, input))),
-  recordVerificationSent: permissionProcedure('case:work')
-    .input(recordVerificationSentInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => recordVerificationSent(ctx.db, event(ctx, input))),
-  recordCease: permissionProcedure('case:work')
-    .input(recordCeaseInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => recordCease(ctx.db, event(ctx, input))),
-  recordAttorney: permissionProcedure('case:work')
-    .input(recordAttorneyInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => recordAttorney(ctx.db, event(ctx, input))),
-  recordBankruptcy: permissionProcedure('case:work')
-    .input(recordBankruptcyInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => recordBankruptcy(ctx.db, event(ctx, input))),
-  recordDeath: permissionProcedure('case:work')
-    .input(recordDeathInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => recordDeath(ctx.db, event(ctx, input))),
-  recordOptOut: permissionProcedure('case:work')
-    .input(recordOptOutInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => recordOptOut(ctx.db, event(ctx, input))),
-  revokeConsent: permissionProcedure('case:work')
-    .input(revokeConsentInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => revokeConsent(ctx.db, event(ctx, input))),
-  recordComplaint: permissionProcedure('case:work')
-    .input(recordComplaintInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => recordComplaint(ctx.db, event(ctx, input))),
-  addNote: permissionProcedure('case:work')
-    .input(addNoteInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => addNote(ctx.db, event(ctx, input))),
-  scheduleCallback: permissionProcedure('case:work')
-    .input(scheduleCallbackInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => scheduleCallback(ctx.db, event(ctx, input))),
+  recordDispute: keyedMutation('case:work', recordDisputeInput, caseEventOutput, recordDispute),
+  recordVerificationSent: keyedMutation(
+    'case:work',
+    recordVerificationSentInput,
+    caseEventOutput,
+    recordVerificationSent,
+  ),
+  recordCease: keyedMutation('case:work', recordCeaseInput, caseEventOutput, recordCease),
+  recordAttorney: keyedMutation('case:work', recordAttorneyInput, caseEventOutput, recordAttorney),
+  recordBankruptcy: keyedMutation('case:work', recordBankruptcyInput, caseEventOutput, recordBankruptcy),
+  recordDeath: keyedMutation('case:work', recordDeathInput, caseEventOutput, recordDeath),
+  recordOptOut: keyedMutation('case:work', recordOptOutInput, caseEventOutput, recordOptOut),
+  revokeConsent: keyedMutation('case:work', revokeConsentInput, caseEventOutput, revokeConsent),
+  recordComplaint: keyedMutation('case:work', recordComplaintInput, caseEventOutput, recordComplaint),
+  addNote: keyedMutation('case:work', addNoteInput, caseEventOutput, addNote),
+  scheduleCallback: keyedMutation('case:work', scheduleCallbackInput, caseEventOutput, scheduleCallback),
   /** Only a supervisor holds a case (POL-HOLD) or lifts a hold. */
-  setHold: permissionProcedure('team:supervise')
-    .input(setHoldInput)
-    .use(idempotent)
-    .output(caseEventOutput)
-    .mutation(({ ctx, input }) => setHold(ctx.db, event(ctx, input))),
+  setHold: keyedMutation('team:supervise', setHoldInput, caseEventOutput, setHold),
 
   /** The statement of the debt from the ledger (right to know). */
   statement: permissionProcedure('case:read')
@@ -140,9 +88,5 @@ export const caseworkRouter = router({
       return statement;
     }),
   /** The statement sent as a letter or email through the compliance guard (purpose `debt_statement`). */
-  sendStatement: permissionProcedure('case:work')
-    .input(sendStatementInput)
-    .use(idempotent)
-    .output(sendStatementOutput)
-    .mutation(({ ctx, input }) => sendStatement(ctx.db, { user: ctx.user, input, now: ctx.now() })),
+  sendStatement: keyedMutation('case:work', sendStatementInput, sendStatementOutput, sendStatement),
 });

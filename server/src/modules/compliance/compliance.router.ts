@@ -7,7 +7,7 @@ import {
   overrideOutput,
 } from '@arrears/shared/schemas/compliance';
 import { router } from '../../trpc/init.ts';
-import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
 import { caseDecisions, checkCase } from './compliance.service.ts';
 import { grantOverride } from './override.service.ts';
 
@@ -25,11 +25,5 @@ export const complianceRouter = router({
     .query(({ ctx, input }) => caseDecisions(ctx.db, { user: ctx.user, ...input })),
 
   /** A supervisor waives agency policy or warnings on a case of their teams for 24 hours; never law. */
-  override: permissionProcedure('compliance:override')
-    .input(overrideInput)
-    .use(idempotent)
-    .output(overrideOutput)
-    .mutation(({ ctx, input }) =>
-      grantOverride(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  override: keyedMutation('compliance:override', overrideInput, overrideOutput, grantOverride),
 });

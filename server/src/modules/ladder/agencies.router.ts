@@ -12,7 +12,7 @@ import {
 } from '@arrears/shared/schemas/ladder';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
 import {
   agencyChoices,
   createAgency,
@@ -40,13 +40,7 @@ export const agenciesRouter = router({
     .output(z.array(agencyChoice))
     .query(({ ctx }) => agencyChoices(ctx.db)),
 
-  create: permissionProcedure('admin:manage')
-    .input(createAgencyInput)
-    .use(idempotent)
-    .output(agencyView)
-    .mutation(({ ctx, input }) =>
-      createAgency(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  create: keyedMutation('admin:manage', createAgencyInput, agencyView, createAgency),
 
   update: permissionProcedure('admin:manage')
     .input(updateAgencyInput)
@@ -60,19 +54,12 @@ export const agenciesRouter = router({
     .output(placementsPage)
     .query(({ ctx, input }) => listPlacements(ctx.db, ctx.user, input)),
 
-  recall: permissionProcedure('team:supervise')
-    .input(recallPlacementInput)
-    .use(idempotent)
-    .output(placementView)
-    .mutation(({ ctx, input }) =>
-      recallPlacement(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  recall: keyedMutation('team:supervise', recallPlacementInput, placementView, recallPlacement),
 
-  recordPayment: permissionProcedure('team:supervise')
-    .input(recordAgencyPaymentInput)
-    .use(idempotent)
-    .output(agencyPaymentOutput)
-    .mutation(({ ctx, input }) =>
-      recordAgencyPayment(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  recordPayment: keyedMutation(
+    'team:supervise',
+    recordAgencyPaymentInput,
+    agencyPaymentOutput,
+    recordAgencyPayment,
+  ),
 });

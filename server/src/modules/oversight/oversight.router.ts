@@ -14,7 +14,7 @@ import {
   reviewView,
 } from '@arrears/shared/schemas/oversight';
 import { router } from '../../trpc/init.ts';
-import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
 import { auditList } from './audit.queries.ts';
 import { withoutJit } from './debtor-zone.ts';
 import { decisionDetail as loadDecisionDetail } from './decision-detail.ts';
@@ -57,11 +57,7 @@ export const oversightRouter = router({
     .query(({ ctx, input }) => withoutJit(ctx.db, (tx) => heatMap(tx, ctx.user, input))),
 
   /** Appends a review with a note to a decision or a contact (a newer review supersedes); audited. */
-  review: permissionProcedure('compliance:audit')
-    .input(reviewInput)
-    .use(idempotent)
-    .output(reviewView)
-    .mutation(({ ctx, input }) => recordReview(ctx.db, { user: ctx.user, input, ip: ctx.ip })),
+  review: keyedMutation('compliance:audit', reviewInput, reviewView, recordReview),
 
   /** The day's risk-weighted sample of contacts to review, the same on every reload. */
   qaSample: permissionProcedure('compliance:audit')

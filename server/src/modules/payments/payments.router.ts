@@ -9,7 +9,7 @@ import {
   recordPromiseOutput,
 } from '@arrears/shared/schemas/payments';
 import { router } from '../../trpc/init.ts';
-import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
 import { findCaseInScope } from '../case-core/case-core.service.ts';
 import { recordPayment } from './payment.service.ts';
 import { caseLedger } from './payments.queries.ts';
@@ -23,29 +23,13 @@ import { recordPromise } from './promises.service.ts';
  */
 export const paymentsRouter = router({
   /** A promise to pay an amount by a day of the debtor's calendar; replaces the pending standalone one. */
-  recordPromise: permissionProcedure('case:work')
-    .input(recordPromiseInput)
-    .use(idempotent)
-    .output(recordPromiseOutput)
-    .mutation(({ ctx, input }) =>
-      recordPromise(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  recordPromise: keyedMutation('case:work', recordPromiseInput, recordPromiseOutput, recordPromise),
 
   /** A plan of 2–36 installments, each a promise; replaces the active plan and pending promises. */
-  recordPlan: permissionProcedure('case:work')
-    .input(recordPlanInput)
-    .use(idempotent)
-    .output(recordPlanOutput)
-    .mutation(({ ctx, input }) => recordPlan(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip })),
+  recordPlan: keyedMutation('case:work', recordPlanInput, recordPlanOutput, recordPlan),
 
   /** Money received, once per idempotency key; allocated fees → interest → principal. */
-  recordPayment: permissionProcedure('case:work')
-    .input(recordPaymentInput)
-    .use(idempotent)
-    .output(recordPaymentOutput)
-    .mutation(({ ctx, input }) =>
-      recordPayment(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  recordPayment: keyedMutation('case:work', recordPaymentInput, recordPaymentOutput, recordPayment),
 
   /** The case's promises (with their plan), plans and payments. */
   list: permissionProcedure('case:work')

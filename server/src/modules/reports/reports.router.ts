@@ -1,3 +1,4 @@
+import type { Permission } from '@arrears/shared/auth/roles';
 import {
   agencyRow,
   agentLeagueRow,
@@ -7,6 +8,7 @@ import {
   liquidationRow,
   portfolioOption,
   promiseKeptRow,
+  type ReportFilters,
   reportCsvInput,
   reportCsvOutput,
   reportInput,
@@ -16,6 +18,7 @@ import {
   vintageRow,
 } from '@arrears/shared/schemas/reports';
 import { z } from 'zod';
+import type { Database } from '../../db/client.ts';
 import { router } from '../../trpc/init.ts';
 import { permissionProcedure } from '../../trpc/procedures.ts';
 import {
@@ -34,6 +37,21 @@ import {
 import { reportCsv } from './reports.service.ts';
 
 /**
+ * A report read by its filters alone: its rows as `load` reads them for the filters (and the clock's now, for the
+ * reports that count up to today).
+ */
+function filteredReport<const P extends Permission, Row extends z.ZodType>(
+  permission: P,
+  row: Row,
+  load: (db: Database, filters: ReportFilters, now: Date) => Promise<z.input<Row>[]>,
+) {
+  return permissionProcedure(permission)
+    .input(reportInput)
+    .output(z.array(row))
+    .query(({ ctx, input }) => load(ctx.db, input.filters, ctx.now()));
+}
+
+/**
  * Recovery reports for managers and admins (the whole book: no case scope narrows them; agents and
  * supervisors are refused). Read from the rollups of decision record 011.
  */
@@ -45,42 +63,15 @@ export const reportsRouter = router({
     .input(collectedInput)
     .output(z.array(collectedRow))
     .query(({ ctx, input }) => collectedReport(ctx.db, input.filters, input.grain)),
-  vintage: permissionProcedure('reports:read')
-    .input(reportInput)
-    .output(z.array(vintageRow))
-    .query(({ ctx, input }) => vintageReport(ctx.db, input.filters, ctx.now())),
-  liquidation: permissionProcedure('reports:read')
-    .input(reportInput)
-    .output(z.array(liquidationRow))
-    .query(({ ctx, input }) => liquidationReport(ctx.db, input.filters)),
-  rollRates: permissionProcedure('reports:read')
-    .input(reportInput)
-    .output(z.array(rollRateRow))
-    .query(({ ctx, input }) => rollRatesReport(ctx.db, input.filters)),
-  promiseKept: permissionProcedure('reports:read')
-    .input(reportInput)
-    .output(z.array(promiseKeptRow))
-    .query(({ ctx, input }) => promiseKeptReport(ctx.db, input.filters)),
-  rightParty: permissionProcedure('reports:read')
-    .input(reportInput)
-    .output(z.array(rightPartyRow))
-    .query(({ ctx, input }) => rightPartyReport(ctx.db, input.filters)),
-  contactsPerCollected: permissionProcedure('reports:read')
-    .input(reportInput)
-    .output(z.array(contactsPerCollectedRow))
-    .query(({ ctx, input }) => contactsPerCollectedReport(ctx.db, input.filters)),
-  agentLeague: permissionProcedure('reports:read')
-    .input(reportInput)
-    .output(z.array(agentLeagueRow))
-    .query(({ ctx, input }) => agentLeagueReport(ctx.db, input.filters)),
-  teamLeague: permissionProcedure('reports:read')
-    .input(reportInput)
-    .output(z.array(teamLeagueRow))
-    .query(({ ctx, input }) => teamLeagueReport(ctx.db, input.filters)),
-  agency: permissionProcedure('reports:read')
-    .input(reportInput)
-    .output(z.array(agencyRow))
-    .query(({ ctx, input }) => agencyReport(ctx.db, input.filters)),
+  vintage: filteredReport('reports:read', vintageRow, vintageReport),
+  liquidation: filteredReport('reports:read', liquidationRow, liquidationReport),
+  rollRates: filteredReport('reports:read', rollRateRow, rollRatesReport),
+  promiseKept: filteredReport('reports:read', promiseKeptRow, promiseKeptReport),
+  rightParty: filteredReport('reports:read', rightPartyRow, rightPartyReport),
+  contactsPerCollected: filteredReport('reports:read', contactsPerCollectedRow, contactsPerCollectedReport),
+  agentLeague: filteredReport('reports:read', agentLeagueRow, agentLeagueReport),
+  teamLeague: filteredReport('reports:read', teamLeagueRow, teamLeagueReport),
+  agency: filteredReport('reports:read', agencyRow, agencyReport),
   /** One report as CSV text (formula-looking text cells neutralised); the client saves it as a file. */
   csv: permissionProcedure('reports:read')
     .input(reportCsvInput)

@@ -9,7 +9,7 @@ import {
 } from '@arrears/shared/schemas/supervision';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
 import {
   assignComplaint,
   complaintAssignees,
@@ -30,27 +30,14 @@ export const complaintsRouter = router({
     .output(complaintAssigneesOutput)
     .query(({ ctx }) => complaintAssignees(ctx.db, ctx.user)),
 
-  assign: permissionProcedure('team:supervise')
-    .input(complaintAssignInput)
-    .use(idempotent)
-    .output(complaintView)
-    .mutation(({ ctx, input }) =>
-      assignComplaint(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  assign: keyedMutation('team:supervise', complaintAssignInput, complaintView, assignComplaint),
 
-  investigate: permissionProcedure('team:supervise')
-    .input(complaintInvestigateInput)
-    .use(idempotent)
-    .output(complaintView)
-    .mutation(({ ctx, input }) =>
-      investigateComplaint(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  investigate: keyedMutation(
+    'team:supervise',
+    complaintInvestigateInput,
+    complaintView,
+    investigateComplaint,
+  ),
 
-  resolve: permissionProcedure('team:supervise')
-    .input(complaintResolveInput)
-    .use(idempotent)
-    .output(complaintView)
-    .mutation(({ ctx, input }) =>
-      resolveComplaint(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  resolve: keyedMutation('team:supervise', complaintResolveInput, complaintView, resolveComplaint),
 });

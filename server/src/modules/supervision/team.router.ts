@@ -7,7 +7,7 @@ import {
 } from '@arrears/shared/schemas/supervision';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { idempotent, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
 import { reassignCases, teamCases, teamOverview } from './team.service.ts';
 
 /** 'case:reassign': a supervisor within their teams, an admin in any team (the service keeps the scope). */
@@ -22,11 +22,5 @@ export const teamRouter = router({
     .output(teamCasesOutput)
     .query(({ ctx, input }) => teamCases(ctx.db, ctx.user, input)),
 
-  reassign: permissionProcedure('case:reassign')
-    .input(teamReassignInput)
-    .use(idempotent)
-    .output(teamReassignOutput)
-    .mutation(({ ctx, input }) =>
-      reassignCases(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  reassign: keyedMutation('case:reassign', teamReassignInput, teamReassignOutput, reassignCases),
 });
