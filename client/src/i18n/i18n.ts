@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
+import { en } from './en/index.ts';
 
 export const defaultNS = 'translation';
 export const resources = { en: { translation: en } } as const;

@@ -13,7 +13,7 @@ import { SubmitRow } from '../../../components/form/submit-row.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
-import type { en } from '../../../i18n/en.ts';
+import type { en } from '../../../i18n/en/index.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSchemaForm } from '../../../lib/schema-form.ts';

@@ -3,7 +3,7 @@ import { minorDigits } from '@arrears/shared/domain/money';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { en } from '../../../i18n/en.ts';
+import type { en } from '../../../i18n/en/index.ts';
 import type { ReportRows } from '../api/use-reports.ts';
 
 export type ColumnKey = keyof (typeof en)['reports']['columns'];
