@@ -1,25 +1,70 @@
 import i18n from 'i18next';
+import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en/index.ts';
+import { isLanguage, type Language } from './messages.ts';
 
 export const defaultNS = 'translation';
 export const resources = { en: { translation: en } } as const;
 
-// The interface language is English until a translation is complete; a person's locale still drives how
-// numbers, money and dates are formatted (see lib/format.ts).
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  defaultNS,
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+/**
+ * English ships with the first page; another language is fetched when a person chooses it, so nobody downloads
+ * a dictionary they do not read (tests/e2e/first-page.spec.ts keeps the first page under its budget).
+ */
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<unknown>> = {
+  zh: () => import('./zh/index.ts').then((module) => module.zh),
+};
+
+/** Where the choice is remembered on this browser, for the sign-in page before anyone is known. */
+const STORAGE_KEY = 'arrears.language';
+
+void i18n
+  .use(ICU)
+  .use(initReactI18next)
+  .init({
+    resources,
+    lng: 'en',
+    // No fallback: a key missing in a language is a defect the typecheck and client/src/i18n/messages.test.ts catch,
+    // never English text slipped silently into a Chinese page.
+    fallbackLng: false,
+    defaultNS,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
+
+/** Switches the interface to `language`, fetching its messages first; remembers it on this browser. */
+export async function setLanguage(language: Language): Promise<void> {
+  if (language !== 'en' && !i18n.hasResourceBundle(language, defaultNS)) {
+    i18n.addResourceBundle(language, defaultNS, await loaders[language]());
+  }
+  await i18n.changeLanguage(language);
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Storage may be refused (private windows, policies): the choice then lasts for this page only.
+  }
+}
+
+/** The language this browser last used, else the browser's own preference where the dashboard speaks it. */
+export function rememberedLanguage(): Language {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    stored = null;
+  }
+  if (isLanguage(stored)) return stored;
+  return navigator.languages.some((tag) => tag.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'en';
+}
 
 // Screen readers pick their voice from <html lang>, so it follows the interface language.
-document.documentElement.lang = i18n.resolvedLanguage ?? i18n.language;
+document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (language) => {
-  document.documentElement.lang = language;
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : language;
 });
 
 export default i18n;

@@ -3,11 +3,11 @@ export const agencies = {
   intro:
     'Outside agencies cases are placed with, their commission, and what each holds, collected and is owed, per currency. Placing a case needs a supervisor’s approval on the case screen; supervisors recall placements and record what an agency collected there.',
   loading: 'Loading agencies…',
-  loadFailed: 'The agencies could not be loaded: {{message}}',
+  loadFailed: 'The agencies could not be loaded: {message}',
   retry: 'Try again',
-  percent: '{{value}} %',
-  countAndAmount: '{{count}} · {{amount}}',
-  showPlacements: 'Placements of {{name}}',
+  percent: '{value} %',
+  countAndAmount: '{count} · {amount}',
+  showPlacements: 'Placements of {name}',
   list: {
     heading: 'Agencies',
     empty: 'No agencies yet. Add one below.',
@@ -25,7 +25,7 @@ export const agencies = {
     actions: 'Actions',
   },
   placements: {
-    heading: 'Placements with {{name}}',
+    heading: 'Placements with {name}',
     empty: 'This agency holds no placements in your scope.',
     column: {
       account: 'Account',
@@ -47,13 +47,13 @@ export const agencies = {
     percentInvalid: 'Enter a commission between 0 and 100 %',
     submit: 'Add agency',
     saving: 'Adding…',
-    saved: '{{name}} was added.',
+    saved: '{name} was added.',
   },
   case: {
     heading: 'Agency placement',
     paymentHeading: 'Record what the agency collected',
-    amount: 'Amount ({{currency}})',
-    amountHint: 'At most the {{owed}} owed.',
+    amount: 'Amount ({currency})',
+    amountHint: 'At most the {owed} owed.',
     amountProblem: {
       empty: 'Enter the amount',
       invalid: 'Enter an amount such as 120.50',
@@ -64,7 +64,7 @@ export const agencies = {
     reference: 'Agency reference',
     referenceHint: 'The agency’s own reference; the same reference again records nothing twice.',
     recordPayment: 'Record agency payment',
-    paymentSaved: 'Recorded; commission {{commission}}.',
+    paymentSaved: 'Recorded; commission {commission}.',
     paymentReplayed: 'This reference was already recorded; nothing new was written.',
     recallHeading: 'Recall from the agency',
     reason: 'Reason for the recall',

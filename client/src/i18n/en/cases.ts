@@ -21,7 +21,7 @@ export const cases = {
   loading: 'Loading cases…',
   empty: 'No cases match these filters',
   emptyUnfiltered: 'There are no cases to show.',
-  loadFailed: 'Could not load cases: {{message}}',
+  loadFailed: 'Could not load cases: {message}',
   retry: 'Retry',
   never: 'Never',
   column: {

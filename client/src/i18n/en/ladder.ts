@@ -3,12 +3,12 @@ export const ladder = {
   intro:
     'Days past due from which the nightly roll moves a portfolio’s cases to agents, makes them ready for agency placement and ready for legal review. Placing and filing still need a supervisor’s approval.',
   loading: 'Loading ladder rules…',
-  loadFailed: 'The ladder rules could not be loaded: {{message}}',
+  loadFailed: 'The ladder rules could not be loaded: {message}',
   defaults: 'defaults',
-  inputLabel: '{{rung}} for {{portfolio}}',
+  inputLabel: '{rung} for {portfolio}',
   save: 'Save',
   saved: 'Saved',
-  saveFor: 'Save the ladder rules of {{portfolio}}',
+  saveFor: 'Save the ladder rules of {portfolio}',
   column: {
     portfolio: 'Portfolio',
     agentFromDays: 'Agents from (days)',
@@ -21,6 +21,6 @@ export const ladder = {
     empty: 'No nightly roll has run yet.',
     status: { running: 'running', done: 'done', failed: 'failed' },
     summary:
-      '{{scanned}} cases; moved {{agent}} to agents, {{agency}} to agency, {{legal}} to legal review; {{broken}} promises broken',
+      '{scanned} cases; moved {agent} to agents, {agency} to agency, {legal} to legal review; {broken} promises broken',
   },
 };

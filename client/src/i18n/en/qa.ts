@@ -9,11 +9,11 @@ export const qa = {
   team: 'Team',
   allTeams: 'All teams',
   loading: 'Drawing the sample…',
-  loadFailed: 'Could not load the sample: {{message}}',
+  loadFailed: 'Could not load the sample: {message}',
   retry: 'Try again',
   empty: 'No contacts on this day in your scope.',
-  summary_one: '{{count}} contact drawn from {{population}} that day.',
-  summary_other: '{{count}} contacts drawn from {{population}} that day.',
+  summary:
+    '{count, plural, one {# contact drawn from {population} that day.} other {# contacts drawn from {population} that day.}}',
   tableLabel: 'Contacts to review',
   column: {
     at: 'When',

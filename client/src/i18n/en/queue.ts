@@ -4,19 +4,19 @@ import type { OptionalQueueColumn } from '../../features/queue/hooks/queue-colum
 export const queue = {
   pageTitle: 'Queue',
   tabsLabel: 'Queues',
-  tableLabel: 'Cases in {{queue}}',
+  tableLabel: 'Cases in {queue}',
   shortcutHint:
     'Keys: <kbd>n</kbd> next case, <kbd>j</kbd> <kbd>k</kbd> move through the rows, <kbd>/</kbd> find a case, <kbd>?</kbd> all shortcuts.',
   loading: 'Loading the queue…',
-  loadFailed: 'Could not load the queue: {{message}}',
+  loadFailed: 'Could not load the queue: {message}',
   countsFailed: 'Could not count the queues.',
-  countCapped: '{{count}}+',
-  totalCapped: 'More than {{formattedCount}} cases',
+  countCapped: '{count}+',
+  totalCapped: 'More than {formattedCount} cases',
   never: 'Never',
   workableNow: 'Workable now',
-  workableAt: 'Opens {{time}}',
+  workableAt: 'Opens {time}',
   notWorkable: 'Not workable',
-  blockedBy: '{{ruleId}}: {{reason}}',
+  blockedBy: '{ruleId}: {reason}',
   name: {
     mine: 'My cases',
     promises_due_today: 'Promises due today',
@@ -68,6 +68,6 @@ export const queue = {
   find: {
     label: 'Find a case',
     submit: 'Find',
-    tooShort: 'Type at least {{count}} characters.',
+    tooShort: 'Type at least {count} characters.',
   },
 };

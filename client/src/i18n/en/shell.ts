@@ -5,7 +5,7 @@ export const app = {
   name: 'ArrearsDesk',
   skipToContent: 'Skip to content',
   loadingSession: 'Loading your session…',
-  sessionFailed: 'ArrearsDesk could not load your session: {{message}}',
+  sessionFailed: 'ArrearsDesk could not load your session: {message}',
   retry: 'Try again',
   notFoundTitle: 'Page not found',
   notFoundBody: 'There is nothing at this address.',
@@ -27,14 +27,14 @@ export const nav = {
 
 export const header = {
   signedInAs: 'Signed in as',
-  userRole: '{{name}} ({{role}})',
+  userRole: '{name} ({role})',
   signOut: 'Sign out',
-  signOutFailed: 'Could not sign out: {{message}}',
+  signOutFailed: 'Could not sign out: {message}',
 };
 
 /** Said when a page the role may not open sends the person elsewhere. */
 export const routeNotice = {
-  denied: '{{page}} is for {{roles}}; you were taken to {{target}}.',
+  denied: '{page} is for {roles}; you were taken to {target}.',
   rolePlural: {
     agent: 'agents',
     supervisor: 'supervisors',
@@ -70,7 +70,7 @@ export const signIn = {
   submit: 'Sign in',
   submitting: 'Signing in…',
   fixFields: 'Check the fields marked below.',
-  failed: 'Could not sign in: {{message}}',
+  failed: 'Could not sign in: {message}',
 };
 
 export const ui = {
@@ -80,29 +80,24 @@ export const ui = {
     button: 'Next case',
     taking: 'Finding the next case…',
     nothing: 'Nothing can be worked now.',
-    opensAt: 'The next case opens {{time}}.',
+    opensAt: 'The next case opens {time}.',
     noneOpens:
       'No case of yours or of your team’s pool opens with time alone: each needs something to change first.',
     stillChecking:
       'Many cases changed since they were last checked; they are being checked again: press again in a moment.',
     passedOver: 'Rows that look workable were passed over:',
-    passedYours_one: '{{count}} you opened a moment ago and still hold',
-    passedYours_other: '{{count}} you opened a moment ago and still hold',
-    passedOthers_one: '{{count}} held by another agent',
-    passedOthers_other: '{{count}} held by other agents',
-    passedClosed_one:
-      '{{count}} no longer workable when checked again (a calling window closed since the queue was shown)',
-    passedClosed_other:
-      '{{count}} no longer workable when checked again (a calling window closed since the queue was shown)',
-    failed: 'Could not take the next case: {{message}}',
+    passedYours: '{count} you opened a moment ago and still hold',
+    passedOthers: '{count, plural, one {# held by another agent} other {# held by other agents}}',
+    passedClosed:
+      '{count} no longer workable when checked again (a calling window closed since the queue was shown)',
+    failed: 'Could not take the next case: {message}',
   },
 };
 
 export const pager = {
   label: 'Pagination',
-  pageOf: 'Page {{page}} of {{pageCount}}',
-  total_one: '{{formattedCount}} case',
-  total_other: '{{formattedCount}} cases',
+  pageOf: 'Page {page} of {pageCount}',
+  total: '{count, plural, one {{formattedCount} case} other {{formattedCount} cases}}',
   previous: 'Previous page',
   next: 'Next page',
   pageSize: 'Rows per page',

@@ -1,0 +1,73 @@
+import type { en } from '../en/index.ts';
+import type { Messages } from '../messages.ts';
+
+export const queue: Messages<(typeof en)['queue']> = {
+  pageTitle: 'Queue',
+  tabsLabel: 'Queues',
+  tableLabel: 'Cases in {queue}',
+  shortcutHint:
+    'Keys: <kbd>n</kbd> next case, <kbd>j</kbd> <kbd>k</kbd> move through the rows, <kbd>/</kbd> find a case, <kbd>?</kbd> all shortcuts.',
+  loading: 'Loading the queue…',
+  loadFailed: 'Could not load the queue: {message}',
+  countsFailed: 'Could not count the queues.',
+  countCapped: '{count}+',
+  totalCapped: 'More than {formattedCount} cases',
+  never: 'Never',
+  workableNow: 'Workable now',
+  workableAt: 'Opens {time}',
+  notWorkable: 'Not workable',
+  blockedBy: '{ruleId}: {reason}',
+  name: {
+    mine: 'My cases',
+    promises_due_today: 'Promises due today',
+    broken_promises: 'Broken promises',
+    new_placements: 'New placements',
+    callbacks_due: 'Callbacks due',
+    team_pool: 'Team pool',
+  },
+  empty: {
+    mine: 'You have no cases assigned.',
+    promises_due_today: 'No promises fall due today.',
+    broken_promises: 'No broken promises.',
+    new_placements: 'No new placements.',
+    callbacks_due: 'No callbacks are due.',
+    team_pool: 'The team pool is empty.',
+  },
+  column: {
+    accountRef: 'Account ref',
+    debtor: 'Debtor',
+    balance: 'Balance',
+    daysPastDue: 'Days past due',
+    bucket: 'Bucket',
+    stage: 'Stage',
+    priority: 'Priority',
+    lastContact: 'Last contact',
+    workable: 'Workable',
+    claim: 'Claim',
+  },
+  sortBy: {
+    balance: 'Sort by balance',
+    daysPastDue: 'Sort by days past due',
+    priority: 'Sort by priority',
+    nextWorkableAt: 'Sort by when workable',
+  },
+  claim: { mine: 'Claimed by you', other: 'Claimed by another agent' },
+  columns: {
+    button: 'Columns',
+    legend: 'Columns to show',
+    name: {
+      balance: 'Balance',
+      daysPastDue: 'Days past due',
+      bucket: 'Bucket',
+      stage: 'Stage',
+      priority: 'Priority',
+      lastContactAt: 'Last contact',
+      claim: 'Claim',
+    },
+  },
+  find: {
+    label: 'Find a case',
+    submit: 'Find',
+    tooShort: 'Type at least {count} characters.',
+  },
+};
