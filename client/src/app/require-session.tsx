@@ -1,13 +1,22 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet } from 'react-router';
 import { useSessionUserQuery } from '../features/auth/api/use-session-user-query.ts';
+import { formattingLocale } from '../i18n/i18n.ts';
+import { isLanguage } from '../i18n/messages.ts';
 import { readApiError } from '../lib/api-error.ts';
 import { SessionProvider } from '../lib/session.tsx';
 
 /** The auth gate: everything below it may assume a signed-in person (see `useSessionUser`). */
 export function RequireSession() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSessionUserQuery();
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  // Below the gate, `locale` is the one to write numbers and dates in: it follows the interface language.
+  const user = useMemo(
+    () => session.data && { ...session.data, locale: formattingLocale(session.data.locale, language) },
+    [session.data, language],
+  );
 
   if (session.isPending) {
     return (
@@ -17,8 +26,8 @@ export function RequireSession() {
     );
   }
   // Known answer first: a failed background refetch keeps the last answer, and the page should stay up.
-  if (session.data === null) return <Navigate to="/sign-in" replace />;
-  if (session.data === undefined) {
+  if (user === null) return <Navigate to="/sign-in" replace />;
+  if (user === undefined) {
     return (
       <div role="alert" className="page-status">
         <p>{t('app.sessionFailed', { message: readApiError(session.error).message })}</p>
@@ -29,7 +38,7 @@ export function RequireSession() {
     );
   }
   return (
-    <SessionProvider user={session.data}>
+    <SessionProvider user={user}>
       <Outlet />
     </SessionProvider>
   );

@@ -57,6 +57,17 @@ export function rememberedLanguage(): Language {
   return navigator.languages.some((tag) => tag.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
 }
 
+const LANGUAGE_LOCALE: Record<Language, string> = { en: 'en-US', zh: 'zh-CN' };
+
+/**
+ * The locale numbers, money and dates are written in: the person's own (`users.locale`) while it is of the
+ * interface language, else that language's usual one. An agent of the China team who reads the English page sees
+ * English dates, never Chinese ones mixed into English sentences.
+ */
+export function formattingLocale(userLocale: string, language: Language): string {
+  return userLocale.toLowerCase().split('-')[0] === language ? userLocale : LANGUAGE_LOCALE[language];
+}
+
 export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'en';
 }

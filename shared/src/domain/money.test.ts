@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { majorUnitsText } from './money.ts';
+import { formatMoney, formatMoneyInText, majorUnitsText } from './money.ts';
 
 describe('majorUnitsText', () => {
   it("writes the currency's digits from the integer, with no float rounding", () => {
@@ -16,5 +16,19 @@ describe('majorUnitsText', () => {
     expect(majorUnitsText(-7, 'CNY')).toBe('-0.07');
     expect(majorUnitsText(1_200, 'JPY')).toBe('1200');
     expect(majorUnitsText(1_234, 'BHD')).toBe('1.234');
+  });
+});
+
+describe('money for a reader', () => {
+  it('keeps the symbol in tables, in each locale', () => {
+    expect(formatMoney(123_450, 'CNY', 'zh-CN')).toBe('¥1,234.50');
+    expect(formatMoney(123_450, 'USD', 'en-US')).toBe('$1,234.50');
+  });
+
+  it('puts the unit after the number in Chinese running text, and leaves English as in a table', () => {
+    expect(formatMoneyInText(123_450, 'CNY', 'zh-CN')).toBe('1,234.50元');
+    expect(formatMoneyInText(-5, 'CNY', 'zh-CN')).toBe('-0.05元');
+    expect(formatMoneyInText(123_450, 'USD', 'zh-CN')).toBe('1,234.50美元');
+    expect(formatMoneyInText(123_450, 'USD', 'en-US')).toBe('$1,234.50');
   });
 });

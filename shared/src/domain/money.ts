@@ -27,6 +27,27 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
 }
 
 /**
+ * An amount inside a sentence. English writes it as in a table (`$1,234.50`); Chinese running text puts the unit
+ * after the number (`1,234.50元`, `1,234.50美元`), while tables keep the symbol (`¥1,234.50`, formatMoney).
+ */
+export function formatMoneyInText(amountMinor: number, currency: string, locale: string): string {
+  if (!locale.toLowerCase().startsWith('zh')) return formatMoney(amountMinor, currency, locale);
+  const digits = minorDigits(currency);
+  const major = amountMinor / 10 ** digits;
+  if (currency === 'CNY') {
+    const number = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    return `${number.format(major)}元`;
+  }
+  // Intl names the unit after the number in Chinese: 1,234.50美元.
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'name' }).format(
+    major,
+  );
+}
+
+/**
  * An amount in major units as plain decimal text with the currency's digits (`-1234.50`, `1200` for JPY),
  * for files a spreadsheet reads as numbers. Built from the integer, so no float rounding enters.
  */

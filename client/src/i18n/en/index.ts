@@ -12,6 +12,7 @@ import { cases } from './cases.ts';
 import { complaints } from './complaints.ts';
 import { enums } from './enums.ts';
 import { ladder } from './ladder.ts';
+import { language } from './language.ts';
 import { placements } from './placements.ts';
 import { qa } from './qa.ts';
 import { queue } from './queue.ts';
@@ -47,4 +48,5 @@ export const en = {
   ladder,
   pager,
   enums,
+  language,
 };

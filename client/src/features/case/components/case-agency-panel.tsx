@@ -1,4 +1,4 @@
-import { formatMoney } from '@arrears/shared/domain/money';
+import { formatMoney, formatMoneyInText } from '@arrears/shared/domain/money';
 import type { PlacementView } from '@arrears/shared/schemas/ladder';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -123,7 +123,7 @@ function AgencyPaymentForm({ placement }: { placement: PlacementView }) {
       <FormField
         label={t('agencies.case.amount', { currency: placement.currency })}
         hint={t('agencies.case.amountHint', {
-          owed: formatMoney(placement.balanceMinor, placement.currency, locale),
+          owed: formatMoneyInText(placement.balanceMinor, placement.currency, locale),
         })}
         error={problem ?? fieldErrors.amountMinor?.[0]}
       >
@@ -171,7 +171,7 @@ function AgencyPaymentForm({ placement }: { placement: PlacementView }) {
           {record.data.replayed
             ? t('agencies.case.paymentReplayed')
             : t('agencies.case.paymentSaved', {
-                commission: formatMoney(record.data.commissionMinor, record.data.currency, locale),
+                commission: formatMoneyInText(record.data.commissionMinor, record.data.currency, locale),
               })}
         </p>
       )}

@@ -1,4 +1,4 @@
-import { formatMoney } from '@arrears/shared/domain/money';
+import { formatMoneyInText } from '@arrears/shared/domain/money';
 import type { TimelineItem } from '@arrears/shared/schemas/casework';
 import { useTranslation } from 'react-i18next';
 import { StatusIcon } from '../../../components/ui/status-icon.tsx';
@@ -55,18 +55,18 @@ function useEntryTitle(item: TimelineItem): string {
       });
     case 'promise':
       return t('case.timeline.promise', {
-        amount: formatMoney(item.detail.amountMinor, item.detail.currency, locale),
+        amount: formatMoneyInText(item.detail.amountMinor, item.detail.currency, locale),
         status: t(`case.promiseStatus.${item.detail.status}`),
       });
     case 'payment_plan':
       return t('case.timeline.plan', {
-        amount: formatMoney(item.detail.totalMinor, item.detail.currency, locale),
+        amount: formatMoneyInText(item.detail.totalMinor, item.detail.currency, locale),
         count: item.detail.installmentCount,
         status: t(`case.planStatus.${item.detail.status}`),
       });
     case 'payment':
       return t(item.detail.reversesId ? 'case.timeline.reversal' : 'case.timeline.payment', {
-        amount: formatMoney(item.detail.amountMinor, item.detail.currency, locale),
+        amount: formatMoneyInText(item.detail.amountMinor, item.detail.currency, locale),
         method: t(`actions.paymentMethod.${item.detail.method}`),
       });
     case 'flag':
