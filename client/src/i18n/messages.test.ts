@@ -76,12 +76,15 @@ describe('the dashboard in English and Simplified Chinese', () => {
     it('is translated: no Chinese message equal to its English one unless allowed', () => {
       const untranslated = keys.filter(
         (key) =>
-          chinese.get(key) === english.get(key) && HAS_WORD.test(english.get(key)!) && !ALLOWED_SAME.has(key),
+          chinese.get(key) === english.get(key) && hasWord(english.get(key)!) && !ALLOWED_SAME.has(key),
       );
       expect(untranslated).toEqual([]);
     });
   });
 });
 
-/** A message without a letter (a dash, a number, a symbol) reads the same in any language. */
-const HAS_WORD = /\p{L}/u;
+/**
+ * A message with no word outside its placeholders (`{from} – {to}`, `{ruleId} · {source}`) reads the same in any
+ * language; only words count.
+ */
+const hasWord = (message: string) => /\p{L}/u.test(message.replace(/\{\s*\w+\s*\}/g, ''));
