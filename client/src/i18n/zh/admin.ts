@@ -1,5 +1,6 @@
 import type { en } from '../en/index.ts';
 import type { Messages } from '../messages.ts';
+import { audit } from './audit.ts';
 
 export const admin: Messages<(typeof en)['admin']> = {
   pageTitle: '规则管理',
@@ -108,17 +109,6 @@ export const admin: Messages<(typeof en)['admin']> = {
     },
   },
   effect: { block: '拦截', warn: '警告', require: '要求' },
-  actionKind: {
-    call: '电话',
-    autodial_call: '自动外呼',
-    voicemail: '语音留言',
-    sms: '短信',
-    email: '电子邮件',
-    letter: '信函',
-    app_push: '应用推送',
-    field_visit: '外访',
-    third_party_contact: '联系第三方',
-    agency_placement: '委外',
-    legal_filing: '提起诉讼',
-  },
+  // Rule packs name actions as the audit names its channels: one wording for both screens.
+  actionKind: audit.channel,
 };
