@@ -1,6 +1,7 @@
 import { navFor } from '@arrears/shared/auth/roles';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { LanguagePicker } from '../components/ui/language-picker.tsx';
 import { useSignOut } from '../features/auth/api/use-sign-out.ts';
 import { KeyboardHelp } from '../features/queue/components/keyboard-help.tsx';
 import { readApiError } from '../lib/api-error.ts';
@@ -37,6 +38,7 @@ export function AppLayout() {
             <span className="visually-hidden">{t('header.signedInAs')} </span>
             {t('header.userRole', { name: user.name, role: t(`enums.role.${user.role}`) })}
           </p>
+          <LanguagePicker />
           <button
             type="button"
             className="button"

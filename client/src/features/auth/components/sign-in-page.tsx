@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { LanguagePicker } from '../../../components/ui/language-picker.tsx';
 import { readApiError } from '../../../lib/api-error.ts';
 import { homePathFor } from '../../../lib/navigation.ts';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
@@ -54,6 +55,7 @@ export function SignInPage() {
   return (
     <main id="main" className="sign-in" tabIndex={-1}>
       <title>{`${t('signIn.pageTitle')} · ${t('app.name')}`}</title>
+      <LanguagePicker />
       <form className="sign-in-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
         <h1 id={`${id}-heading`}>{t('signIn.heading')}</h1>
         <div role="alert" className="form-alert" data-empty={alertText === '' || undefined}>
