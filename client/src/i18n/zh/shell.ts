@@ -79,7 +79,7 @@ export const ui: Messages<(typeof en)['ui']> = {
     button: '下一案件',
     taking: '正在查找下一案件…',
     nothing: '当前没有可处理的案件。',
-    opensAt: '下一案件将于 {time} 开放。',
+    opensAt: '下一案件将于 {time} 起可处理。',
     noneOpens: '您和团队池中的案件都不会仅随时间推移而变为可联系：每个案件都需要先有其他变化。',
     stillChecking: '许多案件自上次检查后已有变化，正在重新检查，请稍后再按一次。',
     passedOver: '以下看似可联系的案件已被跳过：',
