@@ -9,6 +9,8 @@ import { zh } from './zh/index.ts';
  * the same in both (ALLOWED_SAME). The types already refuse a missing key; this also catches what types cannot.
  */
 const ALLOWED_SAME = new Set<string>([
+  // The product's name.
+  'app.name',
   // Each language is named in itself in every language.
   'language.name.en',
   'language.name.zh',

@@ -2,28 +2,28 @@ import type { en } from '../en/index.ts';
 import type { Messages } from '../messages.ts';
 
 export const ladder: Messages<(typeof en)['ladder']> = {
-  heading: 'Ladder rules of the nightly roll',
+  heading: '夜间流转的催收阶梯规则',
   intro:
-    'Days past due from which the nightly roll moves a portfolio’s cases to agents, makes them ready for agency placement and ready for legal review. Placing and filing still need a supervisor’s approval.',
-  loading: 'Loading ladder rules…',
-  loadFailed: 'The ladder rules could not be loaded: {message}',
-  defaults: 'defaults',
-  inputLabel: '{rung} for {portfolio}',
-  save: 'Save',
-  saved: 'Saved',
-  saveFor: 'Save the ladder rules of {portfolio}',
+    '夜间流转按以下逾期天数，将资产包中的案件分配给催收员、标记为待委外、标记为待法务审核。实际委外和提起诉讼仍需主管审批。',
+  loading: '正在加载催收阶梯规则…',
+  loadFailed: '无法加载催收阶梯规则：{message}',
+  defaults: '默认值',
+  inputLabel: '{portfolio}的{rung}',
+  save: '保存',
+  saved: '已保存',
+  saveFor: '保存{portfolio}的催收阶梯规则',
   column: {
-    portfolio: 'Portfolio',
-    agentFromDays: 'Agents from (days)',
-    agencyFromDays: 'Agency from (days)',
-    legalFromDays: 'Legal review from (days)',
-    actions: 'Actions',
+    portfolio: '资产包',
+    agentFromDays: '转催收员起始（天）',
+    agencyFromDays: '待委外起始（天）',
+    legalFromDays: '待法务审核起始（天）',
+    actions: '操作',
   },
   runs: {
-    heading: 'Latest nightly rolls',
-    empty: 'No nightly roll has run yet.',
-    status: { running: 'running', done: 'done', failed: 'failed' },
+    heading: '最近的夜间流转',
+    empty: '夜间流转尚未运行过。',
+    status: { running: '运行中', done: '已完成', failed: '失败' },
     summary:
-      '{scanned} cases; moved {agent} to agents, {agency} to agency, {legal} to legal review; {broken} promises broken',
+      '{scanned} 个案件；{agent} 个分配给催收员，{agency} 个转为待委外，{legal} 个转入法务审核；{broken} 个承诺还款违约',
   },
 };
