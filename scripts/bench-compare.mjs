@@ -6,7 +6,9 @@
 //   node scripts/bench-compare.mjs <before-checkout> <after-checkout> <runs> <bench>…
 //   e.g. git worktree add ../before <rev> && node scripts/bench-compare.mjs ../before . 5 compliance queues case-screen
 //
-// Both checkouts bench the same database (BENCH_DATABASE_URL, see tests/bench/run.ts). Standard library only.
+// Both checkouts bench the same database (BENCH_DATABASE_URL, see tests/bench/run.ts), unless the change moved the
+// schema: then BENCH_BEFORE_DATABASE_URL and BENCH_AFTER_DATABASE_URL name one database each (the "after" one a copy
+// of the "before" one, migrated: `createdb -T <before> <after>` then `pnpm db:migrate`). Standard library only.
 import { spawnSync } from 'node:child_process';
 
 const [before, after, runsText, ...benches] = process.argv.slice(2);
@@ -44,7 +46,9 @@ for (let run = 0; run < runs; run++) {
       ['after', after],
     ];
     for (const [side, cwd] of run % 2 === 0 ? pair : pair.reverse()) {
-      const result = spawnSync('pnpm', ['bench', bench], { cwd, encoding: 'utf8' });
+      const database = process.env[`BENCH_${side.toUpperCase()}_DATABASE_URL`];
+      const env = database ? { ...process.env, BENCH_DATABASE_URL: database } : process.env;
+      const result = spawnSync('pnpm', ['bench', bench], { cwd, env, encoding: 'utf8' });
       if (result.status !== 0) {
         console.error(`pnpm bench ${bench} failed in ${cwd}:\n${result.stdout}\n${result.stderr}`);
         process.exit(1);
