@@ -48,7 +48,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
   const [saved, setSaved] = useState('');
   const [pendingStep, setPendingStep] = useState<NextStep | null>(null);
   const canWork = can(user, 'case:work');
-  const isAgent = user.role === 'agent';
+  const takesFromQueue = can(user, 'queue:take');
   const active = detail.data?.case.status === 'active';
 
   useCaseShortcuts({
@@ -56,7 +56,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
     canWork: canWork && detail.data !== undefined && intent === null,
     active,
     onIntent: setIntent,
-    onNextCase: isAgent ? nextCase.takeNext : null,
+    onNextCase: takesFromQueue ? nextCase.takeNext : null,
   });
 
   // Once the dialog has closed (its effect runs first and hands focus back to the opener), focus moves on to
@@ -121,7 +121,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
         {check.data && (
           <DebtorClock debtorZones={check.data.debtorZones} jurisdiction={check.data.jurisdiction} />
         )}
-        {isAgent && <NextCaseButton nextCase={nextCase} />}
+        {takesFromQueue && <NextCaseButton nextCase={nextCase} />}
       </header>
       <CaseBanners detail={data} />
       <p role="status" className="case-saved" data-empty={saved === '' || undefined}>
@@ -132,8 +132,8 @@ function CaseScreen({ caseId }: { caseId: string }) {
           <Trans i18nKey="case.shortcutHint" components={{ kbd: <kbd /> }} />
         </p>
       )}
-      <div className={`workbench${isAgent ? ' workbench-with-queue' : ''}`}>
-        {isAgent && <QueueSummary currentCaseId={caseId} />}
+      <div className={`workbench${takesFromQueue ? ' workbench-with-queue' : ''}`}>
+        {takesFromQueue && <QueueSummary currentCaseId={caseId} />}
         <div className="workbench-case">
           <ContactPoints caseId={caseId} points={data.contactPoints} canWork={canWork} onIntent={setIntent} />
           <CaseBalances caseInfo={data.case} />

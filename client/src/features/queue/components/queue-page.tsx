@@ -1,3 +1,4 @@
+import { can } from '@arrears/shared/auth/roles';
 import type { QueueRow } from '@arrears/shared/schemas/queues';
 import type { ColumnSort } from '@tanstack/react-table';
 import { useEffect, useId, useRef } from 'react';
@@ -47,13 +48,13 @@ export function QueuePage() {
   const queue = useQueueQuery(toQueueListInput(state));
   const columns = useQueueColumns(hidden);
   const nextCase = useNextCase();
-  const isAgent = user.role === 'agent';
+  const takesFromQueue = can(user, 'queue:take');
   const { data } = queue;
 
   useHotkeys({
     j: () => moveRowFocus(tableRef.current, 1),
     k: () => moveRowFocus(tableRef.current, -1),
-    ...(isAgent ? { n: nextCase.takeNext } : {}),
+    ...(takesFromQueue ? { n: nextCase.takeNext } : {}),
   });
 
   // A page past the end (the queue shrank since the link was made): show the last page instead.
@@ -74,7 +75,7 @@ export function QueuePage() {
       <div className="page-header">
         <h1 id={headingId}>{t('queue.pageTitle')}</h1>
         <FindCaseBox />
-        {isAgent && <NextCaseButton nextCase={nextCase} />}
+        {takesFromQueue && <NextCaseButton nextCase={nextCase} />}
       </div>
       <p className="shortcut-hint">
         <Trans i18nKey="queue.shortcutHint" components={{ kbd: <kbd /> }} />
