@@ -4,15 +4,26 @@ import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useSessionUser } from '../../../lib/session.tsx';
+import { useActionCase } from './action-case.tsx';
 import type { AmountProblem } from './amount.ts';
+import type { CaseFormProps } from './use-case-action.ts';
 import { addDays, dayInZone } from './zoned-input.ts';
 
-/** What every money form shows and checks: the owed balance, and the days a promise may fall on. */
-export function useMoneyForm(props: { currency: string; balanceMinor: number; debtorZone: string }) {
+export interface MoneyFormProps extends CaseFormProps {
+  currency: string;
+  balanceMinor: number;
+}
+
+/**
+ * What every money form shows and checks: the owed balance, and the days a promise may fall on (days of the
+ * debtor's calendar).
+ */
+export function useMoneyForm(props: { currency: string; balanceMinor: number }) {
   const { t } = useTranslation();
   const { locale } = useSessionUser();
+  const { calendarZone } = useActionCase();
   const owed = formatMoney(props.balanceMinor, props.currency, locale);
-  const today = dayInZone(new Date(), props.debtorZone);
+  const today = dayInZone(new Date(), calendarZone);
   const latest = addDays(today, MAX_DAYS_AHEAD);
   return {
     owed,
