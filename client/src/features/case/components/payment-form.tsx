@@ -18,7 +18,7 @@ import {
 } from '../hooks/typed-instant.ts';
 import { useActionForm } from '../hooks/use-action-form.ts';
 import { ActionForm } from './action-form.tsx';
-import { AmountField } from './amount-field.tsx';
+import { AmountField } from './money-fields.tsx';
 import { WallTimeFields } from './wall-time-fields.tsx';
 
 type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -82,13 +82,7 @@ export function PaymentForm(props: MoneyFormProps) {
         });
       }}
     >
-      <AmountField
-        form={form}
-        name="amountMinor"
-        label={t('actions.amountLabel', { currency: props.currency })}
-        currency={props.currency}
-        owed={money.owed}
-      />
+      <AmountField form={form} name="amountMinor" money={money} />
       <SchemaField form={form} name="method" label={t('actions.payment.method')}>
         {(control) => (
           <select {...control}>

@@ -9,7 +9,7 @@ import { amountText } from '../hooks/amount.ts';
 import { type MoneyFormProps, useMoneyForm } from '../hooks/money-form.ts';
 import { useActionForm } from '../hooks/use-action-form.ts';
 import { ActionForm } from './action-form.tsx';
-import { AmountField } from './amount-field.tsx';
+import { AmountField, PromiseDayField } from './money-fields.tsx';
 
 const installments = recordPlanInput.shape.installmentCount;
 
@@ -57,8 +57,7 @@ export function PlanForm(props: MoneyFormProps) {
         form={form}
         name="totalMinor"
         label={t('actions.plan.total', { currency: props.currency })}
-        currency={props.currency}
-        owed={money.owed}
+        money={money}
       />
       <SchemaField form={form} name="installmentCount" label={t('actions.plan.count')}>
         {(control) => (
@@ -78,14 +77,7 @@ export function PlanForm(props: MoneyFormProps) {
           </select>
         )}
       </SchemaField>
-      <SchemaField
-        form={form}
-        name="startDate"
-        label={t('actions.plan.startDate')}
-        hint={t('actions.promise.dueDateHint')}
-      >
-        {(control) => <input {...control} type="date" min={money.today} max={money.latest} />}
-      </SchemaField>
+      <PromiseDayField form={form} name="startDate" label={t('actions.plan.startDate')} money={money} />
     </ActionForm>
   );
 }

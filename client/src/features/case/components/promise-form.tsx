@@ -1,14 +1,13 @@
 import { recordPromiseInput } from '@arrears/shared/schemas/payments';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { useRecordPromise } from '../api/use-record-promise.ts';
 import { useActionCase } from '../hooks/action-case.tsx';
 import { amountText } from '../hooks/amount.ts';
 import { type MoneyFormProps, useMoneyForm } from '../hooks/money-form.ts';
 import { useActionForm } from '../hooks/use-action-form.ts';
 import { ActionForm } from './action-form.tsx';
-import { AmountField } from './amount-field.tsx';
+import { AmountField, PromiseDayField } from './money-fields.tsx';
 
 /** A promise to pay an amount by a day of the debtor's calendar, from their today to 90 days out. */
 export function PromiseForm(props: MoneyFormProps) {
@@ -44,21 +43,8 @@ export function PromiseForm(props: MoneyFormProps) {
         })
       }
     >
-      <AmountField
-        form={form}
-        name="amountMinor"
-        label={t('actions.amountLabel', { currency: props.currency })}
-        currency={props.currency}
-        owed={money.owed}
-      />
-      <SchemaField
-        form={form}
-        name="dueDate"
-        label={t('actions.promise.dueDate')}
-        hint={t('actions.promise.dueDateHint')}
-      >
-        {(control) => <input {...control} type="date" min={money.today} max={money.latest} />}
-      </SchemaField>
+      <AmountField form={form} name="amountMinor" money={money} />
+      <PromiseDayField form={form} name="dueDate" label={t('actions.promise.dueDate')} money={money} />
     </ActionForm>
   );
 }

@@ -26,6 +26,7 @@ export function useMoneyForm(props: { currency: string; balanceMinor: number }) 
   const today = dayInZone(new Date(), calendarZone);
   const latest = addDays(today, MAX_DAYS_AHEAD);
   return {
+    currency: props.currency,
     owed,
     today,
     latest,
@@ -35,3 +36,5 @@ export function useMoneyForm(props: { currency: string; balanceMinor: number }) 
     dayMessage: t('actions.promise.dateRange', { count: MAX_DAYS_AHEAD }),
   };
 }
+
+export type MoneyForm = ReturnType<typeof useMoneyForm>;
