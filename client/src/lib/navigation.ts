@@ -5,7 +5,7 @@ export function sectionPath(section: NavSection): string {
   return `/${section}`;
 }
 
-/** Where a person lands after signing in: agents, who take from the queue, start there; everyone else in Cases. */
+/** Where a person lands on signing in: agents, who take from the queue, start there; others in Cases. */
 export function homeSectionFor(role: Role): NavSection {
   return can({ role }, 'queue:take') ? 'queue' : 'cases';
 }

@@ -56,6 +56,8 @@ function AgencyTable(props: {
   const { t } = useTranslation();
   const { locale } = useSessionUser();
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
+  const countAndAmount = (count: number, minor: number, currency: string) =>
+    t('agencies.countAndAmount', { count, amount: money(minor, currency) });
   return (
     <AdminSection heading={t('agencies.list.heading')}>
       {props.agencies.length === 0 ? (
@@ -101,17 +103,11 @@ function AgencyTable(props: {
                   <>
                     <td>{total.currency}</td>
                     <td className="numeric">
-                      {t('agencies.countAndAmount', {
-                        count: total.placedCount,
-                        amount: money(total.placedBalanceMinor, total.currency),
-                      })}
+                      {countAndAmount(total.placedCount, total.placedBalanceMinor, total.currency)}
                     </td>
                     <td className="numeric">{money(total.heldBalanceMinor, total.currency)}</td>
                     <td className="numeric">
-                      {t('agencies.countAndAmount', {
-                        count: total.recalledCount,
-                        amount: money(total.recalledBalanceMinor, total.currency),
-                      })}
+                      {countAndAmount(total.recalledCount, total.recalledBalanceMinor, total.currency)}
                     </td>
                     <td className="numeric">{money(total.collectedMinor, total.currency)}</td>
                     <td className="numeric">{money(total.commissionMinor, total.currency)}</td>
