@@ -1,13 +1,13 @@
-import type { NavSection } from '@arrears/shared/auth/roles';
+import { can, type NavSection } from '@arrears/shared/auth/roles';
 import type { Role } from '@arrears/shared/domain/enums';
 
 export function sectionPath(section: NavSection): string {
   return `/${section}`;
 }
 
-/** Where a person lands after signing in: agents start their day in the queue, everyone else in Cases. */
+/** Where a person lands on signing in: agents, who take from the queue, start there; others in Cases. */
 export function homeSectionFor(role: Role): NavSection {
-  return role === 'agent' ? 'queue' : 'cases';
+  return can({ role }, 'queue:take') ? 'queue' : 'cases';
 }
 
 export function homePathFor(role: Role): string {

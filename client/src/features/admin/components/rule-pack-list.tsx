@@ -1,17 +1,15 @@
 import type { CatalogPack } from '@arrears/shared/schemas/rules';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminSection } from '../../../components/ui/admin-table.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import { formatParameterValue } from '../hooks/parameter-values.ts';
 
 /** The catalog: each pack with its rules (what, on which actions, with which effect, under which law) and parameters. */
 export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
   const { t } = useTranslation();
-  const headingId = useId();
 
   return (
-    <section aria-labelledby={headingId} className="admin-section">
-      <h2 id={headingId}>{t('admin.packs.heading')}</h2>
+    <AdminSection heading={t('admin.packs.heading')}>
       {packs.map((pack) => (
         <details key={pack.id} className="rule-pack">
           <summary>
@@ -92,6 +90,6 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
           )}
         </details>
       ))}
-    </section>
+    </AdminSection>
   );
 }

@@ -36,18 +36,8 @@ interface ActionDialogProps {
  */
 export function ActionDialog({ intent, detail, check, canWork, onClose, onSaved }: ActionDialogProps) {
   const { t } = useTranslation();
-  const caseId = detail.case.id;
-  const caseVersion = detail.case.version;
-  const debtorZone = check?.debtorZones[0]?.zone ?? detail.debtor.timeZone ?? undefined;
-  const calendarZone = debtorZone ?? 'UTC';
   const pointNames = pointNamesOf(detail.contactPoints, (kind) => t(`case.pointKind.${kind}`));
-  const money = {
-    caseId,
-    currency: detail.case.currency,
-    balanceMinor: detail.case.balanceMinor,
-    caseVersion,
-    debtorZone: calendarZone,
-  };
+  const money = { currency: detail.case.currency, balanceMinor: detail.case.balanceMinor };
 
   let title = '';
   let body: ReactNode = null;
@@ -58,11 +48,9 @@ export function ActionDialog({ intent, detail, check, canWork, onClose, onSaved 
         title = t('actions.logCall.title');
         body = check && (
           <LogCallForm
-            caseId={caseId}
             check={check}
             contactPointId={intent.contactPointId}
             kind={intent.kind}
-            caseVersion={caseVersion}
             placedAt={detail.case.placedAt}
             pointNames={pointNames}
             onDone={saved}
@@ -73,11 +61,9 @@ export function ActionDialog({ intent, detail, check, canWork, onClose, onSaved 
         title = t(`actions.message.title.${intent.channel}`);
         body = check && (
           <SendMessageForm
-            caseId={caseId}
             check={check}
             channel={intent.channel}
             contactPointId={intent.contactPointId}
-            caseVersion={caseVersion}
             pointNames={pointNames}
             onDone={() => saved()}
           />
@@ -85,9 +71,7 @@ export function ActionDialog({ intent, detail, check, canWork, onClose, onSaved 
         break;
       case 'escalation':
         title = t('actions.requestLabel', { escalation: t(`actions.escalation.${intent.kind}`) });
-        body = (
-          <EscalationForm caseId={caseId} kind={intent.kind} debtorZone={debtorZone} onDone={() => saved()} />
-        );
+        body = <EscalationForm kind={intent.kind} onDone={() => saved()} />;
         break;
       case 'promise':
         title = t('actions.promise.title');
@@ -103,76 +87,38 @@ export function ActionDialog({ intent, detail, check, canWork, onClose, onSaved 
         break;
       case 'callback':
         title = t('actions.callback.title');
-        body = (
-          <CallbackForm
-            caseId={caseId}
-            caseVersion={caseVersion}
-            debtorZone={calendarZone}
-            onDone={() => saved()}
-          />
-        );
+        body = <CallbackForm onDone={() => saved()} />;
         break;
       case 'note':
         title = t('actions.note.title');
-        body = (
-          <NoteForm
-            caseId={caseId}
-            caseVersion={caseVersion}
-            debtorZone={debtorZone}
-            onDone={() => saved()}
-          />
-        );
+        body = <NoteForm onDone={() => saved()} />;
         break;
       case 'complaint':
         title = t('actions.complaint.title');
-        body = (
-          <ComplaintForm
-            caseId={caseId}
-            caseVersion={caseVersion}
-            assignedAgent={detail.case.assignedAgent}
-            debtorZone={debtorZone}
-            onDone={() => saved()}
-          />
-        );
+        body = <ComplaintForm assignedAgent={detail.case.assignedAgent} onDone={() => saved()} />;
         break;
       case 'statement':
         title = t('case.statement.heading');
-        body = check && (
-          <StatementView
-            caseId={caseId}
-            check={check}
-            caseVersion={caseVersion}
-            canWork={canWork}
-            onSent={() => saved()}
-          />
-        );
+        body = check && <StatementView check={check} canWork={canWork} onSent={() => saved()} />;
         break;
       case 'verification':
         title = t('actions.verification.title');
-        body = (
-          <VerificationForm
-            caseId={caseId}
-            disputeId={intent.disputeId}
-            caseVersion={caseVersion}
-            debtorZone={debtorZone}
-            onDone={() => saved()}
-          />
-        );
+        body = <VerificationForm disputeId={intent.disputeId} onDone={() => saved()} />;
         break;
       case 'flag': {
         title = t(`actions.flag.open.${intent.flag}`);
-        const common = { caseId, caseVersion, debtorZone, onDone: () => saved() };
-        if (intent.flag === 'attorney') body = <AttorneyForm {...common} />;
+        const onDone = () => saved();
+        if (intent.flag === 'attorney') body = <AttorneyForm onDone={onDone} />;
         else if (intent.flag === 'opt_out' || intent.flag === 'consent_revoked') {
           body = (
             <PreferenceForm
-              {...common}
+              onDone={onDone}
               kind={intent.flag}
               points={detail.contactPoints}
               contactPointId={intent.contactPointId}
             />
           );
-        } else body = <DebtorEventForm {...common} kind={intent.flag} />;
+        } else body = <DebtorEventForm onDone={onDone} kind={intent.flag} />;
         break;
       }
     }

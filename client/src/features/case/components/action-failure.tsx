@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useActionCase } from '../hooks/action-case.tsx';
 import type { ActionFailure } from '../hooks/action-error.ts';
 import { VerdictDetails } from './verdict-details.tsx';
 
@@ -7,7 +8,6 @@ interface ActionFailureAlertProps {
   failure: ActionFailure | null;
   /** Shown instead of the server's message when the form itself found problems before sending. */
   localProblem?: string | null;
-  debtorZone: string | undefined;
 }
 
 /**
@@ -15,8 +15,9 @@ interface ActionFailureAlertProps {
  * it opens); a stale version says someone else changed the case; anything else shows the server's message.
  * The region is always in the page so that screen readers announce it when text arrives.
  */
-export function ActionFailureAlert({ failure, localProblem, debtorZone }: ActionFailureAlertProps) {
+export function ActionFailureAlert({ failure, localProblem }: ActionFailureAlertProps) {
   const { t } = useTranslation();
+  const { debtorZone } = useActionCase();
   let content: ReactNode = null;
   if (localProblem) content = <p>{localProblem}</p>;
   else if (failure?.blocked) {

@@ -12,7 +12,6 @@ interface ActionFormProps<O> {
   // biome-ignore lint/suspicious/noExplicitAny: the frame only reads the failure and the pending state
   action: CaseAction<any>;
   onValid: (values: O) => void;
-  debtorZone: string | undefined;
   submitLabel: string;
   pendingLabel?: string;
   /** Say "fix the fields" in the alert when the form's own checks stop a submit (the money forms). */
@@ -27,7 +26,6 @@ export function ActionForm<O>({
   form,
   action,
   onValid,
-  debtorZone,
   submitLabel,
   pendingLabel,
   summarizeProblems = false,
@@ -40,7 +38,6 @@ export function ActionForm<O>({
       <ActionFailureAlert
         failure={action.failure}
         localProblem={summarizeProblems && form.hasProblems ? t('actions.fixFields') : null}
-        debtorZone={debtorZone}
       />
       {children}
       <SubmitRow

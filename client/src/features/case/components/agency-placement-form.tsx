@@ -2,14 +2,13 @@ import { placeWithAgencyInput } from '@arrears/shared/schemas/escalations';
 import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { useAgencyChoices, usePlaceWithAgency } from '../api/use-place-with-agency.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
 import { useActionForm } from '../hooks/use-action-form.ts';
 import { ActionForm } from './action-form.tsx';
 
 const placementSchema = placeWithAgencyInput.pick({ agencyId: true });
 
 export interface AgencyPlacementFormProps {
-  caseId: string;
-  debtorZone: string | undefined;
   onDone: (agencyName: string) => void;
 }
 
@@ -17,8 +16,9 @@ export interface AgencyPlacementFormProps {
  * Places a case a supervisor approved with an outside agency, at its balance now and the agency's rate. The
  * approval allows this one placement (decision record 026); the guard judges it again when it is recorded.
  */
-export function AgencyPlacementForm({ caseId, debtorZone, onDone }: AgencyPlacementFormProps) {
+export function AgencyPlacementForm({ onDone }: AgencyPlacementFormProps) {
   const { t } = useTranslation();
+  const { caseId } = useActionCase();
   const choices = useAgencyChoices(true);
   const agencies = choices.data ?? [];
   const { action, form } = useActionForm(usePlaceWithAgency(caseId), () => {}, placementSchema, {
@@ -45,7 +45,6 @@ export function AgencyPlacementForm({ caseId, debtorZone, onDone }: AgencyPlacem
     <ActionForm
       form={form}
       action={action}
-      debtorZone={debtorZone}
       submitLabel={t('approvals.place.submit')}
       pendingLabel={t('approvals.saving')}
       onValid={({ agencyId }) => {

@@ -3,17 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { tooShort } from '../../../lib/schema-form.ts';
 import { useRecordAttorney } from '../api/use-record-flag.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
 import { useActionForm } from '../hooks/use-action-form.ts';
-import { type CaseFormProps, expectedVersionOf } from '../hooks/use-case-action.ts';
+import type { CaseFormProps } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 
 const attorneySchema = recordAttorneyInput.pick({ name: true, contact: true });
 
-export type AttorneyFormProps = CaseFormProps;
-
 /** The debtor is represented: from now on the attorney is contacted, not the debtor (US-FDCPA-ATTY). */
-export function AttorneyForm({ caseId, caseVersion, debtorZone, onDone }: AttorneyFormProps) {
+export function AttorneyForm({ onDone }: CaseFormProps) {
   const { t } = useTranslation();
+  const { caseId, expectedVersion } = useActionCase();
   const { action, form } = useActionForm(useRecordAttorney(caseId), onDone, attorneySchema, {
     defaultValues: { name: '', contact: '' },
     messages: {
@@ -26,9 +26,8 @@ export function AttorneyForm({ caseId, caseVersion, debtorZone, onDone }: Attorn
     <ActionForm
       form={form}
       action={action}
-      debtorZone={debtorZone}
       submitLabel={t('actions.flag.submit.attorney')}
-      onValid={(value) => action.send({ caseId, ...value, ...expectedVersionOf(caseVersion) })}
+      onValid={(value) => action.send({ caseId, ...value, ...expectedVersion })}
     >
       <p className="form-consequence">{t('actions.flag.consequence.attorney')}</p>
       <SchemaField form={form} name="name" label={t('actions.attorney.name')}>

@@ -1,3 +1,4 @@
+import { can } from '@arrears/shared/auth/roles';
 import { formatMoney, formatMoneyInText } from '@arrears/shared/domain/money';
 import type { PlacementView } from '@arrears/shared/schemas/ladder';
 import { type FormEvent, useId, useMemo, useState } from 'react';
@@ -20,8 +21,9 @@ export function CaseAgencyPanel({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const headingId = useId();
-  const placements = useCasePlacementsQuery(caseId, user.role === 'supervisor');
-  if (user.role !== 'supervisor') return null;
+  const supervises = can(user, 'team:supervise');
+  const placements = useCasePlacementsQuery(caseId, supervises);
+  if (!supervises) return null;
   if (!placements.data || placements.data.rows.length === 0) return null;
   return (
     <section aria-labelledby={headingId} className="case-section case-agency" data-testid="case-agency">

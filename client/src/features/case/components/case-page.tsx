@@ -8,6 +8,7 @@ import { readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useCaseQuery } from '../api/use-case-query.ts';
 import { useComplianceCheckQuery } from '../api/use-compliance-check-query.ts';
+import { ActionCaseProvider } from '../hooks/action-case.tsx';
 import type { ActionIntent } from '../hooks/action-intent.ts';
 import { focusStep, type NextStep, nextStepAfter } from '../hooks/next-step.ts';
 import { pointNamesOf } from '../hooks/point-names.ts';
@@ -48,7 +49,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
   const [saved, setSaved] = useState('');
   const [pendingStep, setPendingStep] = useState<NextStep | null>(null);
   const canWork = can(user, 'case:work');
-  const isAgent = user.role === 'agent';
+  const takesFromQueue = can(user, 'queue:take');
   const active = detail.data?.case.status === 'active';
 
   useCaseShortcuts({
@@ -56,7 +57,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
     canWork: canWork && detail.data !== undefined && intent === null,
     active,
     onIntent: setIntent,
-    onNextCase: isAgent ? nextCase.takeNext : null,
+    onNextCase: takesFromQueue ? nextCase.takeNext : null,
   });
 
   // Once the dialog has closed (its effect runs first and hands focus back to the opener), focus moves on to
@@ -105,6 +106,11 @@ function CaseScreen({ caseId }: { caseId: string }) {
     setSaved(t(`case.saved.${done.form}`));
     setPendingStep(nextStepAfter(done.form, { callOutcome }));
   };
+  const actionCase = {
+    caseId,
+    caseVersion: data.case.version,
+    debtorZone: check.data?.debtorZones[0]?.zone ?? data.debtor.timeZone ?? undefined,
+  };
 
   return (
     <section className="page case-page" aria-labelledby={headingId}>
@@ -121,7 +127,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
         {check.data && (
           <DebtorClock debtorZones={check.data.debtorZones} jurisdiction={check.data.jurisdiction} />
         )}
-        {isAgent && <NextCaseButton nextCase={nextCase} />}
+        {takesFromQueue && <NextCaseButton nextCase={nextCase} />}
       </header>
       <CaseBanners detail={data} />
       <p role="status" className="case-saved" data-empty={saved === '' || undefined}>
@@ -132,34 +138,41 @@ function CaseScreen({ caseId }: { caseId: string }) {
           <Trans i18nKey="case.shortcutHint" components={{ kbd: <kbd /> }} />
         </p>
       )}
-      <div className={`workbench${isAgent ? ' workbench-with-queue' : ''}`}>
-        {isAgent && <QueueSummary currentCaseId={caseId} />}
-        <div className="workbench-case">
-          <ContactPoints caseId={caseId} points={data.contactPoints} canWork={canWork} onIntent={setIntent} />
-          <CaseBalances caseInfo={data.case} />
-          <CaseAgencyPanel caseId={caseId} />
-          <CaseTimeline caseId={caseId} debtorZone={check.data?.debtorZones[0]?.zone} />
+      <ActionCaseProvider value={actionCase}>
+        <div className={`workbench${takesFromQueue ? ' workbench-with-queue' : ''}`}>
+          {takesFromQueue && <QueueSummary currentCaseId={caseId} />}
+          <div className="workbench-case">
+            <ContactPoints
+              caseId={caseId}
+              points={data.contactPoints}
+              canWork={canWork}
+              onIntent={setIntent}
+            />
+            <CaseBalances caseInfo={data.case} />
+            <CaseAgencyPanel caseId={caseId} />
+            <CaseTimeline caseId={caseId} debtorZone={check.data?.debtorZones[0]?.zone} />
+          </div>
+          {/* It scrolls: with nothing inside to focus (a reader's disabled actions), the keyboard must reach it. */}
+          <div className="workbench-actions" data-step="actions" tabIndex={canWork ? -1 : 0}>
+            <ActionsPanel
+              check={check}
+              canWork={canWork}
+              pointNames={pointNamesOf(data.contactPoints, (kind) => t(`case.pointKind.${kind}`))}
+              active={active}
+              openDisputeId={data.openDispute?.id ?? null}
+              onIntent={setIntent}
+            />
+          </div>
         </div>
-        {/* It scrolls: with nothing inside to focus (a reader's disabled actions), the keyboard must reach it. */}
-        <div className="workbench-actions" data-step="actions" tabIndex={canWork ? -1 : 0}>
-          <ActionsPanel
-            check={check}
-            canWork={canWork}
-            pointNames={pointNamesOf(data.contactPoints, (kind) => t(`case.pointKind.${kind}`))}
-            active={active}
-            openDisputeId={data.openDispute?.id ?? null}
-            onIntent={setIntent}
-          />
-        </div>
-      </div>
-      <ActionDialog
-        intent={intent}
-        detail={data}
-        check={check.data}
-        canWork={canWork}
-        onClose={() => setIntent(null)}
-        onSaved={onSaved}
-      />
+        <ActionDialog
+          intent={intent}
+          detail={data}
+          check={check.data}
+          canWork={canWork}
+          onClose={() => setIntent(null)}
+          onSaved={onSaved}
+        />
+      </ActionCaseProvider>
     </section>
   );
 }

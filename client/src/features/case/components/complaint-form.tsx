@@ -5,8 +5,9 @@ import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { Options } from '../../../components/ui/options.tsx';
 import { tooShort } from '../../../lib/schema-form.ts';
 import { useRecordComplaint } from '../api/use-record-complaint.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
 import { useActionForm } from '../hooks/use-action-form.ts';
-import { type CaseFormProps, expectedVersionOf } from '../hooks/use-case-action.ts';
+import type { CaseFormProps } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 
 const complaintSchema = recordComplaintInput
@@ -20,14 +21,9 @@ export interface ComplaintFormProps extends CaseFormProps {
 }
 
 /** A debtor's complaint about how the debt is collected, tied to the case and, if named, the agent. */
-export function ComplaintForm({
-  caseId,
-  caseVersion,
-  assignedAgent,
-  debtorZone,
-  onDone,
-}: ComplaintFormProps) {
+export function ComplaintForm({ assignedAgent, onDone }: ComplaintFormProps) {
   const { t } = useTranslation();
+  const { caseId, expectedVersion } = useActionCase();
   const { action, form } = useActionForm(useRecordComplaint(caseId), onDone, complaintSchema, {
     defaultValues: { channel: 'phone', description: '', namesAgent: false },
     messages: { description: tooShort(t('actions.reasonTooShort', { count: MIN_DESCRIPTION })) },
@@ -37,7 +33,6 @@ export function ComplaintForm({
     <ActionForm
       form={form}
       action={action}
-      debtorZone={debtorZone}
       submitLabel={t('actions.complaint.submit')}
       onValid={({ channel, description, namesAgent }) =>
         action.send({
@@ -45,7 +40,7 @@ export function ComplaintForm({
           channel,
           description,
           ...(namesAgent && assignedAgent ? { agentId: assignedAgent.id } : {}),
-          ...expectedVersionOf(caseVersion),
+          ...expectedVersion,
         })
       }
     >

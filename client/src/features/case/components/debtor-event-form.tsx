@@ -11,6 +11,7 @@ import {
   useRecordDeath,
   useRecordDispute,
 } from '../api/use-record-flag.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
 import {
   checkWallTime,
   notAfterNow,
@@ -18,7 +19,7 @@ import {
   wallTimeAt,
   wallTimeShape,
 } from '../hooks/typed-instant.ts';
-import { type CaseFormProps, expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { type CaseFormProps, useCaseAction } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 import { WallTimeFields } from './wall-time-fields.tsx';
 
@@ -43,9 +44,10 @@ const WHEN_FIELD = {
  * filed, happened; in the agent's clock), and a dispute with the debtor's reason. The compliance engine reads
  * the fact from the moment it is saved.
  */
-export function DebtorEventForm({ caseId, kind, caseVersion, debtorZone, onDone }: DebtorEventFormProps) {
+export function DebtorEventForm({ kind, onDone }: DebtorEventFormProps) {
   const { t } = useTranslation();
   const { timeZone } = useSessionUser();
+  const { caseId, expectedVersion: version } = useActionCase();
   const actions = {
     dispute: useCaseAction(useRecordDispute(caseId), onDone),
     cease: useCaseAction(useRecordCease(caseId), onDone),
@@ -71,7 +73,6 @@ export function DebtorEventForm({ caseId, kind, caseVersion, debtorZone, onDone 
     const at = typedInstant(value, timeZone);
     if (!at) return;
     const iso = notAfterNow(at);
-    const version = expectedVersionOf(caseVersion);
     if (kind === 'dispute')
       actions.dispute.send({ caseId, reason: value.reason, receivedAt: iso, ...version });
     if (kind === 'cease') actions.cease.send({ caseId, receivedAt: iso, ...version });
@@ -80,13 +81,7 @@ export function DebtorEventForm({ caseId, kind, caseVersion, debtorZone, onDone 
   }
 
   return (
-    <ActionForm
-      form={form}
-      action={action}
-      debtorZone={debtorZone}
-      submitLabel={t(`actions.flag.submit.${kind}`)}
-      onValid={send}
-    >
+    <ActionForm form={form} action={action} submitLabel={t(`actions.flag.submit.${kind}`)} onValid={send}>
       <p className="form-consequence">{t(`actions.flag.consequence.${kind}`)}</p>
       {kind === 'dispute' && (
         <SchemaField form={form} name="reason" label={t('actions.flag.disputeReason')}>

@@ -97,8 +97,6 @@ function PlacementRow(props: {
       onClose={() => setPlacing(false)}
     >
       <AgencyPlacementForm
-        caseId={props.check.caseId}
-        debtorZone={debtorZone}
         onDone={(agency) => {
           setPlacing(false);
           props.onPlaced(agency);
@@ -218,7 +216,6 @@ function EscalationRow(props: {
         onClose={() => setBooking(false)}
       >
         <FieldVisitForm
-          caseId={props.check.caseId}
           addresses={visitAddresses}
           debtorZone={debtorZone}
           onDone={(at) => {

@@ -4,10 +4,11 @@ import { scheduleFieldVisitInput } from '@arrears/shared/schemas/escalations';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
-import { maxLengthOf, useSchemaForm } from '../../../lib/schema-form.ts';
+import { maxLengthOf } from '../../../lib/schema-form.ts';
 import { useScheduleFieldVisit } from '../api/use-schedule-field-visit.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
 import { checkWallTime, typedInstant, wallTimeShape } from '../hooks/typed-instant.ts';
-import { useCaseAction } from '../hooks/use-case-action.ts';
+import { useActionForm } from '../hooks/use-action-form.ts';
 import { zoneCity } from '../hooks/zone-time.ts';
 import { dayInZone } from '../hooks/zoned-input.ts';
 import { ActionForm } from './action-form.tsx';
@@ -18,9 +19,9 @@ const visitSchema = z.object({ addressId: z.string(), recordingRef: z.string(), 
 const RECORDING_REF_MAX = maxLengthOf(scheduleFieldVisitInput, 'recordingRef');
 
 export interface FieldVisitFormProps {
-  caseId: string;
   /** The field-visit previews of compliance.check: one per address on file. */
   addresses: ActionPreview[];
+  /** The zone the slot is typed in: the debtor's, else the agent's. */
   debtorZone: string;
   onDone: (scheduledFor: Date) => void;
 }
@@ -29,29 +30,33 @@ export interface FieldVisitFormProps {
  * Books a visit a supervisor approved, at a slot typed in the debtor's clock. The guard judges the visit at that
  * slot (time of day, visits per 30 days) and refuses it with the rule when it may not happen then.
  */
-export function FieldVisitForm({ caseId, addresses, debtorZone, onDone }: FieldVisitFormProps) {
+export function FieldVisitForm({ addresses, debtorZone, onDone }: FieldVisitFormProps) {
   const { t } = useTranslation();
-  const action = useCaseAction(useScheduleFieldVisit(caseId), () => {});
-  const form = useSchemaForm(visitSchema.superRefine(checkWallTime(debtorZone, 'future')), {
-    defaultValues: {
-      addressId: addresses[0]?.contactPointId ?? '',
-      date: dayInZone(daysAfter(Date.now(), 1), debtorZone),
-      time: '',
-      recordingRef: '',
+  const { caseId } = useActionCase();
+  // The submit reports the slot it booked itself (see `action.send` below).
+  const { action, form } = useActionForm(
+    useScheduleFieldVisit(caseId),
+    () => {},
+    visitSchema.superRefine(checkWallTime(debtorZone, 'future')),
+    {
+      defaultValues: {
+        addressId: addresses[0]?.contactPointId ?? '',
+        date: dayInZone(daysAfter(Date.now(), 1), debtorZone),
+        time: '',
+        recordingRef: '',
+      },
+      messages: {
+        time: (error) =>
+          t(error.message === 'past' ? 'approvals.schedule.past' : 'approvals.schedule.pickTime'),
+      },
+      serverFieldNames: { scheduledFor: 'time' },
     },
-    messages: {
-      time: (error) =>
-        t(error.message === 'past' ? 'approvals.schedule.past' : 'approvals.schedule.pickTime'),
-    },
-    serverErrors: action.failure?.fieldErrors,
-    serverFieldNames: { scheduledFor: 'time' },
-  });
+  );
 
   return (
     <ActionForm
       form={form}
       action={action}
-      debtorZone={debtorZone}
       submitLabel={t('approvals.schedule.submit')}
       pendingLabel={t('approvals.saving')}
       onValid={(value) => {

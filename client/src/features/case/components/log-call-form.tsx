@@ -12,10 +12,10 @@ import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { Options } from '../../../components/ui/options.tsx';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useLogCall } from '../api/use-log-call.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
 import { parseCallDuration } from '../hooks/duration.ts';
 import type { PointNames } from '../hooks/point-names.ts';
 import { useActionForm } from '../hooks/use-action-form.ts';
-import { expectedVersionOf } from '../hooks/use-case-action.ts';
 import { verdictState } from '../hooks/verdicts.ts';
 import { clockInZone, zoneCity } from '../hooks/zone-time.ts';
 import { dayInZone, instantFromWallTime, timeInZone } from '../hooks/zoned-input.ts';
@@ -36,11 +36,9 @@ const OUTCOMES = Object.keys({
 } satisfies Record<CallOutcome, true>) as CallOutcome[];
 
 export interface LogCallFormProps {
-  caseId: string;
   check: ComplianceCheckOutput;
   contactPointId: string | null;
   kind: 'call' | 'voicemail';
-  caseVersion: number | undefined;
   /** When the case was placed: no call on it can be logged before then. */
   placedAt: string;
   pointNames: PointNames;
@@ -82,36 +80,31 @@ function callSchema(now: Date, timeZone: string, allowed: RecordingWindow) {
 export function LogCallForm(props: LogCallFormProps) {
   const { t } = useTranslation();
   const { locale, timeZone } = useSessionUser();
+  const { caseId, expectedVersion, debtorZone } = useActionCase();
   const now = new Date();
   const allowed = pastContactWindow({ now, agentZone: timeZone, placedAt: new Date(props.placedAt) });
   const windowStart = clockInZone(allowed.earliest, timeZone, locale);
   const reachable = (kind: string) =>
     props.check.actions.filter((a) => a.kind === kind && a.contactPointId !== null);
   // The submit reports the outcome it logged itself (see `action.send` below).
-  const { action, form } = useActionForm(
-    useLogCall(props.caseId),
-    () => {},
-    callSchema(now, timeZone, allowed),
-    {
-      defaultValues: {
-        kind: props.kind,
-        contactPointId: props.contactPointId ?? reachable(props.kind)[0]?.contactPointId ?? '',
-        direction: 'outbound',
-        outcome: '',
-        durationSeconds: '',
-        occurredAt: '',
-        notes: '',
-      },
-      messages: {
-        contactPointId: t('actions.logCall.pickPoint'),
-        outcome: t('actions.logCall.pickOutcome'),
-        durationSeconds: t('actions.logCall.badDuration'),
-        occurredAt: t('actions.logCall.whenOutside', { from: windowStart }),
-      },
+  const { action, form } = useActionForm(useLogCall(caseId), () => {}, callSchema(now, timeZone, allowed), {
+    defaultValues: {
+      kind: props.kind,
+      contactPointId: props.contactPointId ?? reachable(props.kind)[0]?.contactPointId ?? '',
+      direction: 'outbound',
+      outcome: '',
+      durationSeconds: '',
+      occurredAt: '',
+      notes: '',
     },
-  );
+    messages: {
+      contactPointId: t('actions.logCall.pickPoint'),
+      outcome: t('actions.logCall.pickOutcome'),
+      durationSeconds: t('actions.logCall.badDuration'),
+      occurredAt: t('actions.logCall.whenOutside', { from: windowStart }),
+    },
+  });
 
-  const debtorZone = props.check.debtorZones[0]?.zone;
   const points = reachable(form.watch('kind'));
   const pointId = form.watch('contactPointId');
   const chosen = points.find((a) => a.contactPointId === pointId);
@@ -132,7 +125,6 @@ export function LogCallForm(props: LogCallFormProps) {
     <ActionForm
       form={form}
       action={action}
-      debtorZone={debtorZone}
       submitLabel={t('actions.logCall.submit')}
       summarizeProblems
       blocked={blocked}
@@ -140,12 +132,12 @@ export function LogCallForm(props: LogCallFormProps) {
         if (blocked) return;
         action.send(
           {
-            caseId: props.caseId,
+            caseId,
             ...call,
             ...(durationSeconds === undefined ? {} : { durationSeconds }),
             ...(occurredAt === undefined ? {} : { occurredAt }),
             ...(notes ? { notes } : {}),
-            ...expectedVersionOf(props.caseVersion),
+            ...expectedVersion,
           },
           () => props.onDone(call.outcome),
         );

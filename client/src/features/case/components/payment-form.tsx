@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { Options } from '../../../components/ui/options.tsx';
-import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useRecordPayment } from '../api/use-record-payment.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
 import { amountText } from '../hooks/amount.ts';
-import { useMoneyForm } from '../hooks/money-form.ts';
+import { type MoneyFormProps, useMoneyForm } from '../hooks/money-form.ts';
 import {
   checkWallTime,
   notAfterNow,
@@ -16,10 +16,9 @@ import {
   wallTimeAt,
   wallTimeShape,
 } from '../hooks/typed-instant.ts';
-import { useCaseAction } from '../hooks/use-case-action.ts';
+import { useActionForm } from '../hooks/use-action-form.ts';
 import { ActionForm } from './action-form.tsx';
-import { AmountField } from './amount-field.tsx';
-import type { MoneyFormProps } from './promise-form.tsx';
+import { AmountField } from './money-fields.tsx';
 import { WallTimeFields } from './wall-time-fields.tsx';
 
 type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -40,12 +39,14 @@ const METHODS = Object.keys({
 export function PaymentForm(props: MoneyFormProps) {
   const { t } = useTranslation();
   const { timeZone } = useSessionUser();
+  const { caseId } = useActionCase();
   const money = useMoneyForm(props);
-  const action = useCaseAction(useRecordPayment(props.caseId), props.onDone);
   // Left as it opened, the time means "now": the instant the form opened, to the millisecond. Fixed at opening,
   // so a retry with the same idempotency key sends the same request.
   const [opened] = useState(() => new Date());
-  const form = useSchemaForm(
+  const { action, form } = useActionForm(
+    useRecordPayment(caseId),
+    props.onDone,
     recordPaymentInput
       .pick({ method: true })
       .extend({ amountMinor: amountText(props.currency, props.balanceMinor), ...wallTimeShape })
@@ -56,7 +57,6 @@ export function PaymentForm(props: MoneyFormProps) {
         amountMinor: money.amountMessage,
         date: (error) => t(error.message === 'future' ? 'actions.payment.future' : 'actions.payment.badTime'),
       },
-      serverErrors: action.failure?.fieldErrors,
       serverFieldNames: { receivedAt: 'date' },
     },
   );
@@ -65,14 +65,13 @@ export function PaymentForm(props: MoneyFormProps) {
     <ActionForm
       form={form}
       action={action}
-      debtorZone={props.debtorZone}
       submitLabel={t('actions.payment.submit')}
       summarizeProblems
       onValid={(value) => {
         const receivedAt = typedInstant(value, timeZone, opened);
         if (!receivedAt) return;
         action.send({
-          caseId: props.caseId,
+          caseId,
           amountMinor: value.amountMinor,
           currency: props.currency,
           method: value.method,
@@ -83,13 +82,7 @@ export function PaymentForm(props: MoneyFormProps) {
         });
       }}
     >
-      <AmountField
-        form={form}
-        name="amountMinor"
-        label={t('actions.amountLabel', { currency: props.currency })}
-        currency={props.currency}
-        owed={money.owed}
-      />
+      <AmountField form={form} name="amountMinor" money={money} />
       <SchemaField form={form} name="method" label={t('actions.payment.method')}>
         {(control) => (
           <select {...control}>

@@ -3,23 +3,24 @@ import { recordPlanInput } from '@arrears/shared/schemas/payments';
 import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { Options } from '../../../components/ui/options.tsx';
-import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useRecordPlan } from '../api/use-record-plan.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
 import { amountText } from '../hooks/amount.ts';
-import { useMoneyForm } from '../hooks/money-form.ts';
-import { expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { type MoneyFormProps, useMoneyForm } from '../hooks/money-form.ts';
+import { useActionForm } from '../hooks/use-action-form.ts';
 import { ActionForm } from './action-form.tsx';
-import { AmountField } from './amount-field.tsx';
-import type { MoneyFormProps } from './promise-form.tsx';
+import { AmountField, PromiseDayField } from './money-fields.tsx';
 
 const installments = recordPlanInput.shape.installmentCount;
 
 /** A payment plan: a total split into installments, each of which becomes a promise. */
 export function PlanForm(props: MoneyFormProps) {
   const { t } = useTranslation();
+  const { caseId, expectedVersion } = useActionCase();
   const money = useMoneyForm(props);
-  const action = useCaseAction(useRecordPlan(props.caseId), props.onDone);
-  const form = useSchemaForm(
+  const { action, form } = useActionForm(
+    useRecordPlan(caseId),
+    props.onDone,
     recordPlanInput.pick({ installmentCount: true, frequency: true }).extend({
       totalMinor: amountText(props.currency, props.balanceMinor),
       startDate: money.promiseDay(recordPlanInput.shape.startDate),
@@ -34,7 +35,6 @@ export function PlanForm(props: MoneyFormProps) {
         }),
         startDate: money.dayMessage,
       },
-      serverErrors: action.failure?.fieldErrors,
     },
   );
 
@@ -42,15 +42,14 @@ export function PlanForm(props: MoneyFormProps) {
     <ActionForm
       form={form}
       action={action}
-      debtorZone={props.debtorZone}
       submitLabel={t('actions.plan.submit')}
       summarizeProblems
       onValid={(value) =>
         action.send({
-          caseId: props.caseId,
+          caseId,
           currency: props.currency,
           ...value,
-          ...expectedVersionOf(props.caseVersion),
+          ...expectedVersion,
         })
       }
     >
@@ -58,8 +57,7 @@ export function PlanForm(props: MoneyFormProps) {
         form={form}
         name="totalMinor"
         label={t('actions.plan.total', { currency: props.currency })}
-        currency={props.currency}
-        owed={money.owed}
+        money={money}
       />
       <SchemaField form={form} name="installmentCount" label={t('actions.plan.count')}>
         {(control) => (
@@ -79,14 +77,7 @@ export function PlanForm(props: MoneyFormProps) {
           </select>
         )}
       </SchemaField>
-      <SchemaField
-        form={form}
-        name="startDate"
-        label={t('actions.plan.startDate')}
-        hint={t('actions.promise.dueDateHint')}
-      >
-        {(control) => <input {...control} type="date" min={money.today} max={money.latest} />}
-      </SchemaField>
+      <PromiseDayField form={form} name="startDate" label={t('actions.plan.startDate')} money={money} />
     </ActionForm>
   );
 }

@@ -6,7 +6,8 @@ import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { Options } from '../../../components/ui/options.tsx';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useRecordOptOut, useRevokeConsent } from '../api/use-record-flag.ts';
-import { expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
+import { type CaseFormProps, useCaseAction } from '../hooks/use-case-action.ts';
 import { ActionForm } from './action-form.tsx';
 
 const CHANNELS = Object.keys({
@@ -29,14 +30,10 @@ const SCHEMAS = {
   }),
 };
 
-export interface PreferenceFormProps {
-  caseId: string;
+export interface PreferenceFormProps extends CaseFormProps {
   kind: 'opt_out' | 'consent_revoked';
   points: CaseDetail['contactPoints'];
   contactPointId: string | undefined;
-  caseVersion: number | undefined;
-  debtorZone: string | undefined;
-  onDone: () => void;
 }
 
 /**
@@ -45,8 +42,9 @@ export interface PreferenceFormProps {
  */
 export function PreferenceForm(props: PreferenceFormProps) {
   const { t } = useTranslation();
-  const optOut = useCaseAction(useRecordOptOut(props.caseId), props.onDone);
-  const revoke = useCaseAction(useRevokeConsent(props.caseId), props.onDone);
+  const { caseId, expectedVersion: version } = useActionCase();
+  const optOut = useCaseAction(useRecordOptOut(caseId), props.onDone);
+  const revoke = useCaseAction(useRevokeConsent(caseId), props.onDone);
   const action = props.kind === 'opt_out' ? optOut : revoke;
   const candidates =
     props.kind === 'opt_out'
@@ -64,15 +62,12 @@ export function PreferenceForm(props: PreferenceFormProps) {
     <ActionForm
       form={form}
       action={action}
-      debtorZone={props.debtorZone}
       submitLabel={t(`actions.flag.submit.${props.kind}`)}
       onValid={({ contactPointId, channel }) => {
-        const version = expectedVersionOf(props.caseVersion);
-        if (props.kind === 'consent_revoked')
-          revoke.send({ caseId: props.caseId, contactPointId, ...version });
+        if (props.kind === 'consent_revoked') revoke.send({ caseId, contactPointId, ...version });
         else {
           optOut.send({
-            caseId: props.caseId,
+            caseId,
             ...(contactPointId ? { contactPointId } : {}),
             ...(channel ? { channel } : {}),
             ...version,

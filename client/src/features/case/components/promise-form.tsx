@@ -1,31 +1,22 @@
 import { recordPromiseInput } from '@arrears/shared/schemas/payments';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { SchemaField } from '../../../components/form/schema-field.tsx';
-import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useRecordPromise } from '../api/use-record-promise.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
 import { amountText } from '../hooks/amount.ts';
-import { useMoneyForm } from '../hooks/money-form.ts';
-import { expectedVersionOf, useCaseAction } from '../hooks/use-case-action.ts';
+import { type MoneyFormProps, useMoneyForm } from '../hooks/money-form.ts';
+import { useActionForm } from '../hooks/use-action-form.ts';
 import { ActionForm } from './action-form.tsx';
-import { AmountField } from './amount-field.tsx';
-
-export interface MoneyFormProps {
-  caseId: string;
-  currency: string;
-  balanceMinor: number;
-  caseVersion: number | undefined;
-  /** The debtor's calendar zone: promise dates are days of the debtor's calendar. */
-  debtorZone: string;
-  onDone: () => void;
-}
+import { AmountField, PromiseDayField } from './money-fields.tsx';
 
 /** A promise to pay an amount by a day of the debtor's calendar, from their today to 90 days out. */
 export function PromiseForm(props: MoneyFormProps) {
   const { t } = useTranslation();
+  const { caseId, expectedVersion } = useActionCase();
   const money = useMoneyForm(props);
-  const action = useCaseAction(useRecordPromise(props.caseId), props.onDone);
-  const form = useSchemaForm(
+  const { action, form } = useActionForm(
+    useRecordPromise(caseId),
+    props.onDone,
     z.object({
       amountMinor: amountText(props.currency, props.balanceMinor),
       dueDate: money.promiseDay(recordPromiseInput.shape.dueDate),
@@ -33,7 +24,6 @@ export function PromiseForm(props: MoneyFormProps) {
     {
       defaultValues: { amountMinor: '', dueDate: money.today },
       messages: { amountMinor: money.amountMessage, dueDate: money.dayMessage },
-      serverErrors: action.failure?.fieldErrors,
     },
   );
 
@@ -41,34 +31,20 @@ export function PromiseForm(props: MoneyFormProps) {
     <ActionForm
       form={form}
       action={action}
-      debtorZone={props.debtorZone}
       submitLabel={t('actions.promise.submit')}
       summarizeProblems
       onValid={(value) =>
         action.send({
-          caseId: props.caseId,
+          caseId,
           amountMinor: value.amountMinor,
           currency: props.currency,
           dueDate: value.dueDate,
-          ...expectedVersionOf(props.caseVersion),
+          ...expectedVersion,
         })
       }
     >
-      <AmountField
-        form={form}
-        name="amountMinor"
-        label={t('actions.amountLabel', { currency: props.currency })}
-        currency={props.currency}
-        owed={money.owed}
-      />
-      <SchemaField
-        form={form}
-        name="dueDate"
-        label={t('actions.promise.dueDate')}
-        hint={t('actions.promise.dueDateHint')}
-      >
-        {(control) => <input {...control} type="date" min={money.today} max={money.latest} />}
-      </SchemaField>
+      <AmountField form={form} name="amountMinor" money={money} />
+      <PromiseDayField form={form} name="dueDate" label={t('actions.promise.dueDate')} money={money} />
     </ActionForm>
   );
 }

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { tooShort } from '../../../lib/schema-form.ts';
 import { useSendMessage } from '../api/use-send-message.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
 import type { PointNames } from '../hooks/point-names.ts';
 import { useActionForm } from '../hooks/use-action-form.ts';
-import { expectedVersionOf } from '../hooks/use-case-action.ts';
 import { verdictState } from '../hooks/verdicts.ts';
 import { ActionForm } from './action-form.tsx';
 import { ContactPointField, ContactPointVerdict } from './contact-point-field.tsx';
@@ -20,11 +20,9 @@ const DISCLOSURES = Object.keys({
 } satisfies Record<Disclosure, true>) as Disclosure[];
 
 export interface SendMessageFormProps {
-  caseId: string;
   check: ComplianceCheckOutput;
   channel: 'sms' | 'email' | 'letter' | 'app_push';
   contactPointId: string | null;
-  caseVersion: number | undefined;
   pointNames: PointNames;
   onDone: () => void;
 }
@@ -40,8 +38,9 @@ const messageSchema = sendMessageInput
  */
 export function SendMessageForm(props: SendMessageFormProps) {
   const { t } = useTranslation();
+  const { caseId, expectedVersion, debtorZone } = useActionCase();
   const points = props.check.actions.filter((a) => a.kind === props.channel && a.contactPointId !== null);
-  const { action, form } = useActionForm(useSendMessage(props.caseId), props.onDone, messageSchema, {
+  const { action, form } = useActionForm(useSendMessage(caseId), props.onDone, messageSchema, {
     defaultValues: {
       contactPointId: props.contactPointId ?? points[0]?.contactPointId ?? '',
       body: '',
@@ -53,7 +52,6 @@ export function SendMessageForm(props: SendMessageFormProps) {
     },
   });
 
-  const debtorZone = props.check.debtorZones[0]?.zone;
   const pointId = form.watch('contactPointId');
   const chosen = points.find((a) => a.contactPointId === pointId);
   const blocked = chosen !== undefined && verdictState(chosen.verdict) === 'blocked';
@@ -62,17 +60,16 @@ export function SendMessageForm(props: SendMessageFormProps) {
     <ActionForm
       form={form}
       action={action}
-      debtorZone={debtorZone}
       submitLabel={t(`actions.message.submit.${props.channel}`)}
       summarizeProblems
       blocked={blocked}
       onValid={(value) => {
         if (blocked) return;
         action.send({
-          caseId: props.caseId,
+          caseId,
           channel: props.channel,
           ...value,
-          ...expectedVersionOf(props.caseVersion),
+          ...expectedVersion,
         });
       }}
     >

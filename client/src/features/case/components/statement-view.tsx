@@ -5,14 +5,13 @@ import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { useSendStatement } from '../api/use-send-statement.ts';
 import { useStatementQuery } from '../api/use-statement-query.ts';
+import { useActionCase } from '../hooks/action-case.tsx';
 import { readActionError } from '../hooks/action-error.ts';
 import { ActionFailureAlert } from './action-failure.tsx';
 import { StatementBody } from './statement-body.tsx';
 
 export interface StatementViewProps {
-  caseId: string;
   check: ComplianceCheckOutput;
-  caseVersion: number | undefined;
   canWork: boolean;
   onSent: () => void;
 }
@@ -21,15 +20,15 @@ export interface StatementViewProps {
  * The statement of the debt (the debtor's right to know), printable, and sendable as a letter or an email
  * through the compliance guard.
  */
-export function StatementView({ caseId, check, caseVersion, canWork, onSent }: StatementViewProps) {
+export function StatementView({ check, canWork, onSent }: StatementViewProps) {
   const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
+  const { caseId, expectedVersion: version } = useActionCase();
   const statement = useStatementQuery(caseId);
   const send = useSendStatement(caseId);
   const emails = check.actions.filter((a) => a.kind === 'email' && a.contactPointId !== null);
   const [emailId, setEmailId] = useState(emails[0]?.contactPointId ?? '');
   const failure = send.error ? readActionError(send.error) : null;
-  const version = caseVersion === undefined ? {} : { expectedVersion: caseVersion };
 
   if (statement.isPending) return <p role="status">{t('case.statement.loading')}</p>;
   if (statement.isError) {
@@ -38,7 +37,7 @@ export function StatementView({ caseId, check, caseVersion, canWork, onSent }: S
   return (
     <div className="statement">
       <StatementBody statement={statement.data} />
-      <ActionFailureAlert failure={failure} debtorZone={check.debtorZones[0]?.zone} />
+      <ActionFailureAlert failure={failure} />
       <div className="form-actions statement-actions">
         <button type="button" className="button" onClick={() => window.print()}>
           {t('case.statement.print')}

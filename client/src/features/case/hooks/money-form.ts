@@ -1,20 +1,32 @@
-import { formatMoney } from '@arrears/shared/domain/money';
+import { formatMoneyInText } from '@arrears/shared/domain/money';
 import { MAX_DAYS_AHEAD } from '@arrears/shared/schemas/payments';
 import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useSessionUser } from '../../../lib/session.tsx';
+import { useActionCase } from './action-case.tsx';
 import type { AmountProblem } from './amount.ts';
+import type { CaseFormProps } from './use-case-action.ts';
 import { addDays, dayInZone } from './zoned-input.ts';
 
-/** What every money form shows and checks: the owed balance, and the days a promise may fall on. */
-export function useMoneyForm(props: { currency: string; balanceMinor: number; debtorZone: string }) {
+export interface MoneyFormProps extends CaseFormProps {
+  currency: string;
+  balanceMinor: number;
+}
+
+/**
+ * What every money form shows and checks: the owed balance, and the days a promise may fall on (days of the
+ * debtor's calendar).
+ */
+export function useMoneyForm(props: { currency: string; balanceMinor: number }) {
   const { t } = useTranslation();
   const { locale } = useSessionUser();
-  const owed = formatMoney(props.balanceMinor, props.currency, locale);
-  const today = dayInZone(new Date(), props.debtorZone);
+  const { calendarZone } = useActionCase();
+  const owed = formatMoneyInText(props.balanceMinor, props.currency, locale);
+  const today = dayInZone(new Date(), calendarZone);
   const latest = addDays(today, MAX_DAYS_AHEAD);
   return {
+    currency: props.currency,
     owed,
     today,
     latest,
@@ -24,3 +36,5 @@ export function useMoneyForm(props: { currency: string; balanceMinor: number; de
     dayMessage: t('actions.promise.dateRange', { count: MAX_DAYS_AHEAD }),
   };
 }
+
+export type MoneyForm = ReturnType<typeof useMoneyForm>;

@@ -37,15 +37,7 @@ export function useCaseAction<I extends { idempotencyKey: string }, O>(
   };
 }
 
-/** The case version the form was opened on, when known: a change made meanwhile is refused, not overwritten. */
-export function expectedVersionOf(caseVersion: number | undefined): { expectedVersion?: number } {
-  return caseVersion === undefined ? {} : { expectedVersion: caseVersion };
-}
-
-/** What every case form is given: the case, the version it opened on, the debtor's zone, and what to do when saved. */
+/** What every case form is given: what to do when saved (the case itself comes from `useActionCase`). */
 export interface CaseFormProps {
-  caseId: string;
-  caseVersion: number | undefined;
-  debtorZone: string | undefined;
   onDone: () => void;
 }

@@ -1,22 +1,19 @@
 import type { CaseRow } from '@arrears/shared/schemas/cases';
-import type { ColumnSort } from '@tanstack/react-table';
-import { useEffect } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
+import { useUrlPagedTable } from '../../../hooks/use-url-paged-table.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useCasesQuery } from '../api/use-cases-query.ts';
 import {
-  CASE_SORT_FIELDS,
+  CASE_PAGING,
   DEFAULT_SORT,
   hasFilters,
   PAGE_SIZES,
   toCaseListInput,
   withFilter,
   withoutFilters,
-  withPage,
-  withPageSize,
   withSort,
 } from '../hooks/case-list-params.ts';
 import { useCaseListParams } from '../hooks/use-case-list-params.ts';
@@ -33,15 +30,10 @@ export function CasesPage() {
   const columns = useCaseColumns();
   const { data } = cases;
 
-  // A page past the end (fewer cases than when the link was made): show the last page instead.
-  const lastPage = data ? Math.max(1, Math.ceil(data.total / state.pageSize)) : 1;
-  const pastTheEnd =
-    !cases.isPlaceholderData && data !== undefined && data.total > 0 && state.page > lastPage;
-  useEffect(() => {
-    if (pastTheEnd) update((current) => withPage(current, lastPage), { replace: true });
-  }, [pastTheEnd, lastPage, update]);
-
-  const sort: ColumnSort = { id: state.sort.field, desc: state.sort.direction === 'desc' };
+  const paging = useUrlPagedTable(state, update, CASE_PAGING, {
+    total: data?.total,
+    settled: !cases.isPlaceholderData,
+  });
   const clearFilters = () => update(withoutFilters);
   const isEmpty = data !== undefined && data.total === 0 && !cases.isPlaceholderData;
 
@@ -94,20 +86,7 @@ export function CasesPage() {
           columns={columns}
           rows={data.rows}
           getRowId={caseId}
-          sort={sort}
-          onSortChange={(next) => {
-            const field = CASE_SORT_FIELDS.find((candidate) => candidate === next.id);
-            if (field)
-              update((current) => withSort(current, { field, direction: next.desc ? 'desc' : 'asc' }));
-          }}
-          pagination={{ pageIndex: state.page - 1, pageSize: state.pageSize }}
-          onPaginationChange={(next) =>
-            update((current) =>
-              next.pageSize !== current.pageSize
-                ? withPageSize(current, next.pageSize)
-                : withPage(current, next.pageIndex + 1),
-            )
-          }
+          {...paging}
           pageSizeOptions={PAGE_SIZES}
           rowCount={data.total}
           rowCountLabel={t('pager.total', {

@@ -7,6 +7,7 @@ import {
   type LadderStage,
 } from '@arrears/shared/domain/enums';
 import type { CaseListInput, CaseSortField } from '@arrears/shared/schemas/cases';
+import type { PagingSteps } from '../../../hooks/use-url-paged-table.ts';
 
 /**
  * The case list's state lives in the URL so that reload, back and a shared link show the same page. These pure
@@ -140,6 +141,14 @@ export function withPageSize(state: CaseListState, pageSize: number): CaseListSt
 export function withPage(state: CaseListState, page: number): CaseListState {
   return { ...state, page: Math.min(Math.max(1, Math.trunc(page)), MAX_PAGE) };
 }
+
+/** The cases table's paging steps (`useUrlPagedTable`). */
+export const CASE_PAGING: PagingSteps<CaseSortField, CaseListState> = {
+  sortFields: CASE_SORT_FIELDS,
+  withPage,
+  withPageSize,
+  withSort,
+};
 
 function oneOf<const T extends string | number>(values: readonly T[], value: unknown): T | undefined {
   return (values as readonly unknown[]).includes(value) ? (value as T) : undefined;

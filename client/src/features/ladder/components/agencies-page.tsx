@@ -1,13 +1,13 @@
 import { formatMoney } from '@arrears/shared/domain/money';
 import { type AgencyView, createAgencyInput } from '@arrears/shared/schemas/ladder';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
+import { AdminSection, AdminTable } from '../../../components/ui/admin-table.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
-import { TableHead } from '../../../components/ui/table-head.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
@@ -55,87 +55,77 @@ function AgencyTable(props: {
 }) {
   const { t } = useTranslation();
   const { locale } = useSessionUser();
-  const headingId = useId();
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
+  const countAndAmount = (count: number, minor: number, currency: string) =>
+    t('agencies.countAndAmount', { count, amount: money(minor, currency) });
   return (
-    <section aria-labelledby={headingId} className="admin-section">
-      <h2 id={headingId}>{t('agencies.list.heading')}</h2>
+    <AdminSection heading={t('agencies.list.heading')}>
       {props.agencies.length === 0 ? (
         <p className="notice">{t('agencies.list.empty')}</p>
       ) : (
-        <div className="admin-table-scroll">
-          <table className="admin-table" data-testid="agencies-table">
-            <caption className="visually-hidden">{t('agencies.list.heading')}</caption>
-            <TableHead
-              columns={[
-                t('agencies.column.name'),
-                { label: t('agencies.column.commission'), numeric: true },
-                t('agencies.column.currency'),
-                { label: t('agencies.column.placed'), numeric: true },
-                { label: t('agencies.column.held'), numeric: true },
-                { label: t('agencies.column.recalled'), numeric: true },
-                { label: t('agencies.column.collected'), numeric: true },
-                { label: t('agencies.column.commissionOwed'), numeric: true },
-                { label: t('agencies.column.actions'), hidden: true },
-              ]}
-            />
-            <tbody>
-              {props.agencies.map((agency) => {
-                const totals = agency.totals.length > 0 ? agency.totals : [null];
-                return totals.map((total, i) => (
-                  <tr
-                    key={`${agency.id}-${total?.currency ?? 'none'}`}
-                    className={agency.id === props.selectedId ? 'is-selected' : undefined}
-                  >
-                    {i === 0 ? (
-                      <th scope="row" rowSpan={totals.length}>
-                        {agency.name}
-                      </th>
-                    ) : null}
-                    {i === 0 ? (
-                      <td className="numeric" rowSpan={totals.length}>
-                        {t('agencies.percent', { value: (agency.commissionBps / 100).toFixed(2) })}
-                      </td>
-                    ) : null}
-                    {total === null ? (
-                      <td colSpan={6} className="muted">
-                        {t('agencies.list.noPlacements')}
-                      </td>
-                    ) : (
-                      <>
-                        <td>{total.currency}</td>
-                        <td className="numeric">
-                          {t('agencies.countAndAmount', {
-                            count: total.placedCount,
-                            amount: money(total.placedBalanceMinor, total.currency),
-                          })}
-                        </td>
-                        <td className="numeric">{money(total.heldBalanceMinor, total.currency)}</td>
-                        <td className="numeric">
-                          {t('agencies.countAndAmount', {
-                            count: total.recalledCount,
-                            amount: money(total.recalledBalanceMinor, total.currency),
-                          })}
-                        </td>
-                        <td className="numeric">{money(total.collectedMinor, total.currency)}</td>
-                        <td className="numeric">{money(total.commissionMinor, total.currency)}</td>
-                      </>
-                    )}
-                    {i === 0 ? (
-                      <td rowSpan={totals.length}>
-                        <button type="button" className="button" onClick={() => props.onSelect(agency.id)}>
-                          {t('agencies.showPlacements', { name: agency.name })}
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ));
-              })}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={t('agencies.list.heading')}
+          testId="agencies-table"
+          columns={[
+            t('agencies.column.name'),
+            { label: t('agencies.column.commission'), numeric: true },
+            t('agencies.column.currency'),
+            { label: t('agencies.column.placed'), numeric: true },
+            { label: t('agencies.column.held'), numeric: true },
+            { label: t('agencies.column.recalled'), numeric: true },
+            { label: t('agencies.column.collected'), numeric: true },
+            { label: t('agencies.column.commissionOwed'), numeric: true },
+            { label: t('agencies.column.actions'), hidden: true },
+          ]}
+        >
+          {props.agencies.map((agency) => {
+            const totals = agency.totals.length > 0 ? agency.totals : [null];
+            return totals.map((total, i) => (
+              <tr
+                key={`${agency.id}-${total?.currency ?? 'none'}`}
+                className={agency.id === props.selectedId ? 'is-selected' : undefined}
+              >
+                {i === 0 ? (
+                  <th scope="row" rowSpan={totals.length}>
+                    {agency.name}
+                  </th>
+                ) : null}
+                {i === 0 ? (
+                  <td className="numeric" rowSpan={totals.length}>
+                    {t('agencies.percent', { value: (agency.commissionBps / 100).toFixed(2) })}
+                  </td>
+                ) : null}
+                {total === null ? (
+                  <td colSpan={6} className="muted">
+                    {t('agencies.list.noPlacements')}
+                  </td>
+                ) : (
+                  <>
+                    <td>{total.currency}</td>
+                    <td className="numeric">
+                      {countAndAmount(total.placedCount, total.placedBalanceMinor, total.currency)}
+                    </td>
+                    <td className="numeric">{money(total.heldBalanceMinor, total.currency)}</td>
+                    <td className="numeric">
+                      {countAndAmount(total.recalledCount, total.recalledBalanceMinor, total.currency)}
+                    </td>
+                    <td className="numeric">{money(total.collectedMinor, total.currency)}</td>
+                    <td className="numeric">{money(total.commissionMinor, total.currency)}</td>
+                  </>
+                )}
+                {i === 0 ? (
+                  <td rowSpan={totals.length}>
+                    <button type="button" className="button" onClick={() => props.onSelect(agency.id)}>
+                      {t('agencies.showPlacements', { name: agency.name })}
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ));
+          })}
+        </AdminTable>
       )}
-    </section>
+    </AdminSection>
   );
 }
 
@@ -143,54 +133,46 @@ function AgencyPlacements({ agency }: { agency: AgencyView }) {
   const { t } = useTranslation();
   const { locale, timeZone } = useSessionUser();
   const formats = useMemo(() => createViewerFormats(locale, timeZone), [locale, timeZone]);
-  const headingId = useId();
   const placements = usePlacementsQuery({ agencyId: agency.id });
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
+  const heading = t('agencies.placements.heading', { name: agency.name });
   return (
-    <section aria-labelledby={headingId} className="admin-section" data-testid="agency-placements">
-      <h2 id={headingId}>{t('agencies.placements.heading', { name: agency.name })}</h2>
+    <AdminSection heading={heading} testId="agency-placements">
       <QueryStatus query={placements} loadingKey="agencies.loading" failedKey="agencies.loadFailed" />
       {placements.data && placements.data.rows.length === 0 && (
         <p className="notice">{t('agencies.placements.empty')}</p>
       )}
       {placements.data && placements.data.rows.length > 0 && (
-        <div className="admin-table-scroll">
-          <table className="admin-table">
-            <caption className="visually-hidden">
-              {t('agencies.placements.heading', { name: agency.name })}
-            </caption>
-            <TableHead
-              columns={[
-                t('agencies.placements.column.account'),
-                t('agencies.placements.column.status'),
-                { label: t('agencies.placements.column.placedBalance'), numeric: true },
-                { label: t('agencies.placements.column.balance'), numeric: true },
-                { label: t('agencies.placements.column.collected'), numeric: true },
-                { label: t('agencies.placements.column.commission'), numeric: true },
-                t('agencies.placements.column.placedAt'),
-                t('agencies.placements.column.recalledAt'),
-              ]}
-            />
-            <tbody>
-              {placements.data.rows.map((p) => (
-                <tr key={p.id} data-placement-id={p.id}>
-                  <th scope="row">
-                    <Link to={`/cases/${p.caseId}`}>{p.accountRef}</Link>
-                  </th>
-                  <td>{t(`agencies.status.${p.status}`)}</td>
-                  <td className="numeric">{money(p.balanceAtPlacementMinor, p.currency)}</td>
-                  <td className="numeric">{money(p.balanceMinor, p.currency)}</td>
-                  <td className="numeric">{money(p.collectedMinor, p.currency)}</td>
-                  <td className="numeric">{money(p.commissionMinor, p.currency)}</td>
-                  <td>{formats.instant(p.placedAt)}</td>
-                  <td>{p.recalledAt ? formats.instant(p.recalledAt) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={heading}
+          columns={[
+            t('agencies.placements.column.account'),
+            t('agencies.placements.column.status'),
+            { label: t('agencies.placements.column.placedBalance'), numeric: true },
+            { label: t('agencies.placements.column.balance'), numeric: true },
+            { label: t('agencies.placements.column.collected'), numeric: true },
+            { label: t('agencies.placements.column.commission'), numeric: true },
+            t('agencies.placements.column.placedAt'),
+            t('agencies.placements.column.recalledAt'),
+          ]}
+        >
+          {placements.data.rows.map((p) => (
+            <tr key={p.id} data-placement-id={p.id}>
+              <th scope="row">
+                <Link to={`/cases/${p.caseId}`}>{p.accountRef}</Link>
+              </th>
+              <td>{t(`agencies.status.${p.status}`)}</td>
+              <td className="numeric">{money(p.balanceAtPlacementMinor, p.currency)}</td>
+              <td className="numeric">{money(p.balanceMinor, p.currency)}</td>
+              <td className="numeric">{money(p.collectedMinor, p.currency)}</td>
+              <td className="numeric">{money(p.commissionMinor, p.currency)}</td>
+              <td>{formats.instant(p.placedAt)}</td>
+              <td>{p.recalledAt ? formats.instant(p.recalledAt) : '—'}</td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
-    </section>
+    </AdminSection>
   );
 }
 
@@ -206,7 +188,6 @@ const agencySchema = createAgencyInput.pick({ name: true }).extend({
 function CreateAgencyForm({ onCreated }: { onCreated: (id: string) => void }) {
   const idempotency = useIdempotencyKey();
   const { t } = useTranslation();
-  const headingId = useId();
   const create = useCreateAgency();
   const form = useSchemaForm(agencySchema, {
     defaultValues: { name: '', commissionBps: '' },
@@ -228,8 +209,7 @@ function CreateAgencyForm({ onCreated }: { onCreated: (id: string) => void }) {
   );
 
   return (
-    <section aria-labelledby={headingId} className="admin-section">
-      <h2 id={headingId}>{t('agencies.create.heading')}</h2>
+    <AdminSection heading={t('agencies.create.heading')}>
       <form onSubmit={submit} noValidate>
         <SchemaField form={form} name="name" label={t('agencies.create.name')}>
           {(control) => <input {...control} autoComplete="off" />}
@@ -256,6 +236,6 @@ function CreateAgencyForm({ onCreated }: { onCreated: (id: string) => void }) {
           {create.isPending ? t('agencies.create.saving') : t('agencies.create.submit')}
         </button>
       </form>
-    </section>
+    </AdminSection>
   );
 }

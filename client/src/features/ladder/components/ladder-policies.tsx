@@ -1,6 +1,7 @@
 import type { LadderPolicyView } from '@arrears/shared/schemas/ladder';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminSection } from '../../../components/ui/admin-table.tsx';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -11,11 +12,9 @@ const RUNGS = ['agentFromDays', 'agencyFromDays', 'legalFromDays'] as const;
 /** Per portfolio, the days past due from which the nightly roll moves a case to each rung; and the latest rolls. */
 export function LadderPolicies() {
   const { t } = useTranslation();
-  const headingId = useId();
   const policies = useLadderPoliciesQuery();
   return (
-    <section aria-labelledby={headingId} className="admin-section">
-      <h2 id={headingId}>{t('ladder.heading')}</h2>
+    <AdminSection heading={t('ladder.heading')}>
       <p className="muted">{t('ladder.intro')}</p>
       {policies.isPending && (
         <p role="status" className="page-status">
@@ -53,7 +52,7 @@ export function LadderPolicies() {
         </div>
       )}
       <RollRuns />
-    </section>
+    </AdminSection>
   );
 }
 

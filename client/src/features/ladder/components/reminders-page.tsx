@@ -1,12 +1,11 @@
 import type { PortfolioStrategyOutput } from '@arrears/shared/schemas/reminders';
 import type { TFunction } from 'i18next';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { AdminSection, AdminTable } from '../../../components/ui/admin-table.tsx';
 import { Page } from '../../../components/ui/page.tsx';
+import { PortfolioEditLink } from '../../../components/ui/portfolio-edit-link.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
-import { TableHead } from '../../../components/ui/table-head.tsx';
-import { portfolioSearch, useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
+import { useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
 import { useReminderStrategiesQuery } from '../api/use-reminder-strategies.ts';
 import { StrategyEditor } from './strategy-editor.tsx';
 
@@ -56,72 +55,65 @@ function StrategiesTable({
   selectedId: string | null;
 }) {
   const { t } = useTranslation();
-  const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className="admin-section">
-      <h2 id={headingId}>{t('reminders.table.heading')}</h2>
+    <AdminSection heading={t('reminders.table.heading')}>
       {portfolios.length === 0 ? (
         <p className="notice">{t('reminders.table.empty')}</p>
       ) : (
-        <div className="admin-table-scroll">
-          <table className="admin-table">
-            <caption className="visually-hidden">{t('reminders.table.heading')}</caption>
-            <TableHead
-              columns={[
-                t('reminders.table.portfolio'),
-                t('reminders.table.strategy'),
-                t('reminders.table.steps'),
-                t('reminders.table.status'),
-                { label: t('reminders.table.actions'), hidden: true },
-              ]}
-            />
-            <tbody>
-              {portfolios.map((p) => {
-                const selected = p.portfolioId === selectedId;
-                const strategy = p.strategy;
-                return (
-                  <tr key={p.portfolioId} className={selected ? 'is-selected' : undefined}>
-                    <th scope="row">{p.portfolioName}</th>
-                    <td>
-                      {strategy ? strategy.name : <span className="muted">{t('reminders.table.none')}</span>}
-                    </td>
-                    <td>
-                      {strategy && strategy.steps.length > 0
-                        ? strategy.steps
-                            .map((s) =>
-                              t('reminders.table.stepSummary', {
-                                day: dayLabel(t, s.offsetDays),
-                                channel: t(`reminders.channel.${s.channel}`),
-                              }),
-                            )
-                            .join(' · ')
-                        : '—'}
-                    </td>
-                    <td>
-                      {strategy
-                        ? strategy.active
-                          ? t('reminders.table.active')
-                          : t('reminders.table.paused')
-                        : '—'}
-                    </td>
-                    <td>
-                      <Link
-                        id={editLinkId(p.portfolioId)}
-                        to={{ search: portfolioSearch(p.portfolioId) }}
-                        aria-label={t('reminders.table.editLabel', { name: p.portfolioName })}
-                        aria-current={selected ? 'true' : undefined}
-                      >
-                        {strategy ? t('reminders.table.edit') : t('reminders.table.create')}
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={t('reminders.table.heading')}
+          columns={[
+            t('reminders.table.portfolio'),
+            t('reminders.table.strategy'),
+            t('reminders.table.steps'),
+            t('reminders.table.status'),
+            { label: t('reminders.table.actions'), hidden: true },
+          ]}
+        >
+          {portfolios.map((p) => {
+            const selected = p.portfolioId === selectedId;
+            const strategy = p.strategy;
+            return (
+              <tr key={p.portfolioId} className={selected ? 'is-selected' : undefined}>
+                <th scope="row">{p.portfolioName}</th>
+                <td>
+                  {strategy ? strategy.name : <span className="muted">{t('reminders.table.none')}</span>}
+                </td>
+                <td>
+                  {strategy && strategy.steps.length > 0
+                    ? strategy.steps
+                        .map((s) =>
+                          t('reminders.table.stepSummary', {
+                            day: dayLabel(t, s.offsetDays),
+                            channel: t(`reminders.channel.${s.channel}`),
+                          }),
+                        )
+                        .join(' · ')
+                    : '—'}
+                </td>
+                <td>
+                  {strategy
+                    ? strategy.active
+                      ? t('reminders.table.active')
+                      : t('reminders.table.paused')
+                    : '—'}
+                </td>
+                <td>
+                  <PortfolioEditLink
+                    id={editLinkId(p.portfolioId)}
+                    portfolioId={p.portfolioId}
+                    label={t('reminders.table.editLabel', { name: p.portfolioName })}
+                    selected={selected}
+                  >
+                    {strategy ? t('reminders.table.edit') : t('reminders.table.create')}
+                  </PortfolioEditLink>
+                </td>
+              </tr>
+            );
+          })}
+        </AdminTable>
       )}
-    </section>
+    </AdminSection>
   );
 }
 

@@ -1,3 +1,4 @@
+import { can } from '@arrears/shared/auth/roles';
 import { COMPLAINT_STATUSES } from '@arrears/shared/domain/enums';
 import type { ComplaintRow, ComplaintsListInput } from '@arrears/shared/schemas/supervision';
 import { useCallback, useId, useState } from 'react';
@@ -27,7 +28,7 @@ export function ComplaintsPage() {
   const { t } = useTranslation();
   const headingId = useId();
   const user = useSessionUser();
-  const canWork = user.role === 'supervisor';
+  const canWork = can(user, 'team:supervise');
   const [status, setStatus] = useState<StatusFilter>('unresolved');
   const [agentId, setAgentId] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { SubmitRow } from '../../../components/form/submit-row.tsx';
+import { AdminSection } from '../../../components/ui/admin-table.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
@@ -285,14 +286,15 @@ function PreviewPanel({
 }) {
   const { t } = useTranslation();
   const { locale } = useSessionUser();
-  const headingId = useId();
   const { counts } = preview;
   const number = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const blocked = preview.fileErrors.length > 0 || preview.alreadyImported !== null || committed !== null;
 
   return (
-    <section aria-labelledby={headingId} className="admin-section placement-preview">
-      <h2 id={headingId}>{t('placements.preview.heading', { fileName: preview.fileName })}</h2>
+    <AdminSection
+      heading={t('placements.preview.heading', { fileName: preview.fileName })}
+      className="placement-preview"
+    >
       <dl className="placement-counts">
         {(['rows', 'valid', 'invalid', 'alreadyPlaced', 'toCreate', 'ambiguousZone'] as const).map((key) => (
           <div key={key}>
@@ -373,7 +375,7 @@ function PreviewPanel({
               })}
         </p>
       )}
-    </section>
+    </AdminSection>
   );
 }
 
@@ -430,14 +432,12 @@ function RowErrors({ preview }: { preview: PlacementPreview }) {
 
 function PastPlacements() {
   const { t } = useTranslation();
-  const headingId = useId();
   const { locale, timeZone } = useSessionUser();
   const formats = useMemo(() => createViewerFormats(locale, timeZone), [locale, timeZone]);
   const list = usePlacementListQuery();
 
   return (
-    <section aria-labelledby={headingId} className="admin-section">
-      <h2 id={headingId}>{t('placements.past.heading')}</h2>
+    <AdminSection heading={t('placements.past.heading')}>
       <QueryStatus
         query={list}
         loadingKey="placements.past.loading"
@@ -474,6 +474,6 @@ function PastPlacements() {
             </table>
           </TableScroll>
         ))}
-    </section>
+    </AdminSection>
   );
 }

@@ -1,6 +1,6 @@
+import { can } from '@arrears/shared/auth/roles';
 import type { QueueRow } from '@arrears/shared/schemas/queues';
-import type { ColumnSort } from '@tanstack/react-table';
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import { NextCaseButton } from '../../../components/ui/next-case-button.tsx';
@@ -8,6 +8,7 @@ import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useHotkeys } from '../../../hooks/use-hotkeys.ts';
 import { useLocalStorageState } from '../../../hooks/use-local-storage-state.ts';
 import { useNextCase } from '../../../hooks/use-next-case.ts';
+import { useUrlPagedTable } from '../../../hooks/use-url-paged-table.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useQueueQuery } from '../api/use-queue-query.ts';
 import {
@@ -15,14 +16,7 @@ import {
   parseHiddenColumns,
   QUEUE_COLUMNS_STORAGE_KEY,
 } from '../hooks/queue-columns-choice.ts';
-import {
-  QUEUE_PAGE_SIZES,
-  QUEUE_SORT_FIELDS,
-  toQueueListInput,
-  withPage,
-  withPageSize,
-  withSort,
-} from '../hooks/queue-params.ts';
+import { QUEUE_PAGE_SIZES, QUEUE_PAGING, toQueueListInput } from '../hooks/queue-params.ts';
 import { moveRowFocus } from '../hooks/row-focus.ts';
 import { useQueueParams } from '../hooks/use-queue-params.ts';
 import { ColumnChooser } from './column-chooser.tsx';
@@ -47,24 +41,19 @@ export function QueuePage() {
   const queue = useQueueQuery(toQueueListInput(state));
   const columns = useQueueColumns(hidden);
   const nextCase = useNextCase();
-  const isAgent = user.role === 'agent';
+  const takesFromQueue = can(user, 'queue:take');
   const { data } = queue;
 
   useHotkeys({
     j: () => moveRowFocus(tableRef.current, 1),
     k: () => moveRowFocus(tableRef.current, -1),
-    ...(isAgent ? { n: nextCase.takeNext } : {}),
+    ...(takesFromQueue ? { n: nextCase.takeNext } : {}),
   });
 
-  // A page past the end (the queue shrank since the link was made): show the last page instead.
-  const lastPage = data ? Math.max(1, Math.ceil(data.total.count / state.pageSize)) : 1;
-  const pastTheEnd =
-    !queue.isPlaceholderData && data !== undefined && data.total.count > 0 && state.page > lastPage;
-  useEffect(() => {
-    if (pastTheEnd) update((current) => withPage(current, lastPage), { replace: true });
-  }, [pastTheEnd, lastPage, update]);
-
-  const sort: ColumnSort = { id: state.sort.field, desc: state.sort.direction === 'desc' };
+  const paging = useUrlPagedTable(state, update, QUEUE_PAGING, {
+    total: data?.total.count,
+    settled: !queue.isPlaceholderData,
+  });
   const isEmpty = data !== undefined && data.rows.length === 0 && !queue.isPlaceholderData;
   const queueName = t(`queue.name.${state.queue}`);
 
@@ -74,7 +63,7 @@ export function QueuePage() {
       <div className="page-header">
         <h1 id={headingId}>{t('queue.pageTitle')}</h1>
         <FindCaseBox />
-        {isAgent && <NextCaseButton nextCase={nextCase} />}
+        {takesFromQueue && <NextCaseButton nextCase={nextCase} />}
       </div>
       <p className="shortcut-hint">
         <Trans i18nKey="queue.shortcutHint" components={{ kbd: <kbd /> }} />
@@ -98,19 +87,7 @@ export function QueuePage() {
               columns={columns}
               rows={data.rows}
               getRowId={caseId}
-              sort={sort}
-              onSortChange={(next) => {
-                const field = QUEUE_SORT_FIELDS.find((candidate) => candidate === next.id);
-                if (field) update((c) => withSort(c, { field, direction: next.desc ? 'desc' : 'asc' }));
-              }}
-              pagination={{ pageIndex: state.page - 1, pageSize: state.pageSize }}
-              onPaginationChange={(next) =>
-                update((current) =>
-                  next.pageSize !== current.pageSize
-                    ? withPageSize(current, next.pageSize)
-                    : withPage(current, next.pageIndex + 1),
-                )
-              }
+              {...paging}
               pageSizeOptions={QUEUE_PAGE_SIZES}
               rowCount={data.total.count}
               rowCountLabel={t(data.total.capped ? 'queue.totalCapped' : 'pager.total', {

@@ -1,4 +1,5 @@
 import type { Queue, QueueListInput, QueueSortField } from '@arrears/shared/schemas/queues';
+import type { PagingSteps } from '../../../hooks/use-url-paged-table.ts';
 
 /**
  * The queue page's state lives in the URL (queue, page, page size, sort) so that reload, back and a shared
@@ -91,6 +92,14 @@ export function withPage(state: QueueState, page: number): QueueState {
 export function withPageSize(state: QueueState, pageSize: number): QueueState {
   return { ...state, page: 1, pageSize: oneOf(QUEUE_PAGE_SIZES, pageSize) ?? DEFAULT_QUEUE_STATE.pageSize };
 }
+
+/** The queue table's paging steps (`useUrlPagedTable`). */
+export const QUEUE_PAGING: PagingSteps<QueueSortField, QueueState> = {
+  sortFields: QUEUE_SORT_FIELDS,
+  withPage,
+  withPageSize,
+  withSort,
+};
 
 /** Sooner-workable first reads naturally; every other field reads biggest first. */
 function defaultDirection(field: QueueSortField): 'asc' | 'desc' {
