@@ -2,7 +2,7 @@ import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { eq, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../server/src/db/client.ts';
 import * as s from '../../server/src/db/schema/index.ts';
-import { refreshCases } from '../../server/src/modules/case-core/case-core.service.ts';
+import { refreshCases } from '../../server/src/modules/queues/projection.ts';
 
 /**
  * The next-case bench's own floor in the seeded database: a team "Bench · next case" of 20 agents and a pool of

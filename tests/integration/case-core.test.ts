@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { caseNotes, cases } from '../../server/src/db/schema/index.ts';
 import { AppError } from '../../server/src/errors.ts';
-import { type Actor, withCase, withCases } from '../../server/src/modules/case-core/case-core.service.ts';
+import {
+  type Actor,
+  registerQueueProjector,
+  withCase,
+  withCases,
+} from '../../server/src/modules/case-core/case-core.service.ts';
+import { queueProjection } from '../../server/src/modules/queues/projection.ts';
 import {
   buildCase,
   buildDebtor,
@@ -140,6 +146,13 @@ describe('withCase', () => {
     );
     expect(changed.caseVersion).toBe(caseRow.version + 1);
     expect((await caseOf(sibling.id)).version).toBe(sibling.version + 1);
+  });
+});
+
+describe('the queue projector', () => {
+  it("is the queues module's, and a second writer cannot be registered", () => {
+    expect(() => registerQueueProjector(queueProjection)).not.toThrow();
+    expect(() => registerQueueProjector({ ...queueProjection })).toThrow(/already registered/);
   });
 });
 

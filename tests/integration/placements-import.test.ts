@@ -5,7 +5,7 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import { auditEvents, cases, contactPoints, debtors, placements } from '../../server/src/db/schema/index.ts';
-import { judgeCases } from '../../server/src/modules/case-core/case-core.service.ts';
+import { judgeCases } from '../../server/src/modules/queues/queues.service.ts';
 import { buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';

@@ -3,11 +3,8 @@ import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import * as s from '../../server/src/db/schema/index.ts';
-import {
-  loadCaseFacts,
-  loadFactsForCases,
-  refreshWorkability,
-} from '../../server/src/modules/case-core/case-core.service.ts';
+import { loadCaseFacts, loadFactsForCases } from '../../server/src/modules/case-core/case-core.service.ts';
+import { refreshWorkability } from '../../server/src/modules/queues/queues.service.ts';
 import { refreshAllWorkability } from '../../server/src/modules/queues/workability-roll.ts';
 import {
   buildCase,

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { type Database, type DatabaseHandle, openDatabase } from '../../../server/src/db/client.ts';
+// Loaded as the server loads it (through the app router): the queue projection registers itself with withCase.
+import '../../../server/src/modules/queues/queues.service.ts';
 import { withDatabase, withRole } from './global-setup.ts';
 
 let counter = 0;

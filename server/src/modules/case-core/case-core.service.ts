@@ -34,6 +34,7 @@ export {
   maskedLabel,
 } from './facts.mapping.ts';
 export { type Approval, type CaseFacts, loadCaseFacts, loadCaseFactsFor } from './facts.ts';
+export { loadCaseAtOnce } from './facts-at-once.ts';
 export {
   assembleCase,
   caseParameters,
@@ -45,13 +46,8 @@ export { caseRowOf, judgeCall, judgeLoaded, priorityOf, type Workability } from 
 export { liveApproval } from './live-approvals.ts';
 export { type CaseChanges, checkVersion } from './lock.ts';
 export { historyDays, parametersFor } from './parameters.ts';
-export {
-  bumpAndRefresh,
-  judgeCases,
-  refreshCases,
-  refreshWorkability,
-} from './projection.ts';
 export { BROKEN_PROMISE_DAYS, loadPromises, type PromiseRow, promiseStanding } from './promise-standing.ts';
+export { type QueueProjector, registerQueueProjector } from './queue-projector.ts';
 export {
   type CaseContext,
   type CaseRead,

@@ -17,7 +17,7 @@ import {
   caseHeadFromJson,
   rowFromJson,
 } from './case-head.ts';
-import type { CaseRow, ContactLogRow } from './facts.mapping.ts';
+import type { ContactLogRow } from './facts.mapping.ts';
 import type { Approval } from './facts.ts';
 import { loggedHistoryOf } from './facts-batch.queries.ts';
 import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './facts-batch.ts';
@@ -35,8 +35,6 @@ export interface AtOnceOptions {
   promisesSince?: string;
   /** Also read the ids of the debtor's other active cases. */
   siblings?: boolean;
-  /** Changes made to the case in this transaction but not yet written: the facts are of the changed row. */
-  caseChanges?: Partial<CaseRow>;
   /** Only a case matching this condition on `cases` (a viewer's scope): null otherwise, as for a missing case. */
   scope?: SQL;
   /** Also read the debtor's third parties (creation order). */
@@ -125,9 +123,7 @@ export async function loadCaseAtOnce(
   );
   if (!row) return null;
   const fromJson = caseHeadFromJson(row);
-  const head: CaseHead = options.caseChanges
-    ? { ...fromJson.head, caseRow: { ...fromJson.head.caseRow, ...options.caseChanges } }
-    : fromJson.head;
+  const head = fromJson.head;
   const params = caseParameters(head);
   const logged = await history(db, head, params, at, options.historySince, row.logged);
   const scheduled = row.scheduled.map(

@@ -3,10 +3,11 @@ import type { Database, Transaction } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
 import type { Actor } from './actor.ts';
+import { bumpCase } from './bump.ts';
 import type { CaseRow } from './facts.mapping.ts';
 import { type CaseFacts, loadCaseFacts } from './facts.ts';
 import { type CaseChanges, checkVersion, lockCases, lockDebtorOfCase } from './lock.ts';
-import { bumpAndRefresh, refreshWorkability } from './projection.ts';
+import { queueProjector } from './queue-projector.ts';
 
 /**
  * What is read under the locks before the change: the case row (`row`), the row locked FOR NO KEY UPDATE because
@@ -54,9 +55,9 @@ export interface Changed<T> {
 /**
  * The one way to change a case. In one transaction: the actor's scope and the debtor's advisory lock (one
  * statement; out of scope answers NOT_FOUND as for a missing case), the read (`read`), the version check, then
- * `fn` (the change), then the version bump with the change's columns and the queue projection: the case's
- * workable instant, priority and reason judged on the facts as the change left them, in the same UPDATE, and the
- * debtor's other active cases re-judged. Whatever `fn` throws rolls everything back, the bump included.
+ * `fn` (the change), then the version bump with the change's columns, then the queue projection (queues' own,
+ * through the registered QueueProjector): the case judged on the facts as the change left them, and the debtor's
+ * other active cases re-judged. Whatever `fn` throws rolls everything back, the bump included.
  */
 export async function withCase<T, R extends CaseRead = 'row'>(
   request: CaseRequest<R>,
@@ -86,7 +87,8 @@ export async function withCase<T, R extends CaseRead = 'row'>(
         .set({ version: sql`${cases.version} + 1`, updatedAt: now })
         .where(and(eq(cases.debtorId, caseRow.debtorId), ne(cases.id, caseId)));
     }
-    const caseVersion = await bumpAndRefresh(tx, { caseId, changes, now, parameters: facts?.parameters });
+    const caseVersion = await bumpCase(tx, { caseId, changes, now });
+    await queueProjector().caseChanged(tx, { caseId, now, parameters: facts?.parameters });
     return {
       value: change.value,
       caseVersion,
@@ -127,7 +129,7 @@ export async function withCases<T>(
         .update(cases)
         .set({ version: sql`${cases.version} + 1`, updatedAt: now })
         .where(inArray(cases.id, [...changedCaseIds]));
-      if (request.project !== false) await refreshWorkability(tx, changedCaseIds, now);
+      if (request.project !== false) await queueProjector().casesChanged(tx, changedCaseIds, now);
     }
     return value;
   });

@@ -5,9 +5,8 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { rollRuns } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { refreshWorkability } from '../case-core/case-core.service.ts';
 import { settlementCandidates, settlePromisesInBatch } from '../payments/settlement.service.ts';
-import { refreshAllWorkability } from '../queues/queues.service.ts';
+import { refreshAllWorkability, refreshWorkability } from '../queues/queues.service.ts';
 import { snapshotBuckets } from '../reports/reports.service.ts';
 
 /**

@@ -4,7 +4,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, type Executor, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { findCaseInScope, judgeLoaded, refreshCases } from '../case-core/case-core.service.ts';
+import { findCaseInScope, judgeLoaded } from '../case-core/case-core.service.ts';
 import {
   type Candidate,
   claimable,
@@ -15,6 +15,7 @@ import {
   poolCases,
   unjudgedLater,
 } from './next-case.queries.ts';
+import { refreshCases } from './projection.ts';
 
 /** A claim lasts this long: long enough to work a case, short enough that an abandoned one returns to the pool. */
 export const CLAIM_MINUTES = 15;

@@ -102,5 +102,9 @@ export async function queueCounts(
   return Object.fromEntries(QUEUES.map((queue, i) => [queue, counts[i]!])) as QueueCounts;
 }
 
-/** The nightly re-judgement of every case's queue standing (the ladder roll runs it after settling). */
+/**
+ * The queue projection, the one writer of the queue columns (importing this service registers it with case-core's
+ * withCase), and the nightly re-judgement of every case's queue standing (the ladder roll runs it after settling).
+ */
+export { judgeCases, refreshWorkability } from './projection.ts';
 export { refreshAllWorkability } from './workability-roll.ts';

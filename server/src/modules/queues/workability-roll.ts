@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
-import { refreshCases } from '../case-core/case-core.service.ts';
+import { clearClosed, refreshCases } from './projection.ts';
 
 export interface RollOptions {
   /** Transactions in flight at once: one reads facts while another's verdicts are computed. */
@@ -33,15 +33,7 @@ export async function refreshAllWorkability(
 ): Promise<RollSummary> {
   const { concurrency = 2, onProgress } = options;
   const started = performance.now();
-  const [cleared] = await queryRows<{ n: number }>(
-    db,
-    sql`with cleared as (
-          update ${cases} set next_workable_at = null, priority = 0, blocked_rule_id = null, blocked_reason = null
-          where ${cases.status} <> 'active'
-            and (${cases.nextWorkableAt} is not null or ${cases.priority} <> 0 or ${cases.blockedReason} is not null)
-          returning 1)
-        select count(*)::int as n from cleared`,
-  );
+  const closedCleared = await clearClosed(db);
   let judged = 0;
   let batches = 0;
   // Batches are cut one after another (a keyset walk of the primary key) and judged by `concurrency` workers.
@@ -65,7 +57,7 @@ export async function refreshAllWorkability(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { judged, closedCleared: cleared?.n ?? 0, batches, ms: Math.round(performance.now() - started) };
+  return { judged, closedCleared, batches, ms: Math.round(performance.now() - started) };
 }
 
 function activeIdsAfter(db: Database, after: string | null, limit: number): Promise<string[]> {

@@ -1,14 +1,24 @@
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import { addDays, DAY_MS, debtorCalendarZone, localDate, utcDate } from '@arrears/shared/domain/calendar';
-import { type Column, is, SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
-import { loadCaseAtOnce } from './facts-at-once.ts';
-import { type LoadedCase, loadFactsForCases } from './facts-batch.ts';
-import { caseRowOf, judgeLoaded, priorityOf, type Workability } from './judge.ts';
-import type { CaseChanges } from './lock.ts';
-import { historyDays } from './parameters.ts';
-import { BROKEN_PROMISE_DAYS, loadPromises, type PromiseRow, promiseStanding } from './promise-standing.ts';
+import {
+  BROKEN_PROMISE_DAYS,
+  caseRowOf,
+  historyDays,
+  judgeLoaded,
+  type LoadedCase,
+  loadCaseAtOnce,
+  loadFactsForCases,
+  loadPromises,
+  type PromiseRow,
+  priorityOf,
+  promiseStanding,
+  type QueueProjector,
+  registerQueueProjector,
+  type Workability,
+} from '../case-core/case-core.service.ts';
 
 export interface Refreshed extends Workability {
   caseId: string;
@@ -74,64 +84,32 @@ export function judgeEntry(
 }
 
 /**
- * After an action on one case (withCase, the kernel of every write): applies what the action changed on the
- * case, bumps its version and stores its workability and priority, judged on the facts as the action left them, in
- * one UPDATE; returns the new version. The facts, the promises and the debtor's other active cases are read in one
- * statement (the history from the window of `parameters`, the case's rule parameters as the guard loaded them);
- * the other cases, when there are any, are then refreshed as refreshWorkability does.
+ * After an action on one case (withCase, the kernel of every write, has applied it and bumped the version): judges
+ * the case on the facts as the action left them and stores its workability and priority. The facts, the promises
+ * and the debtor's other active cases are read in one statement (the history from the window of `parameters`, the
+ * case's rule parameters as the guard loaded them); the other cases, when there are any, are then refreshed as
+ * refreshWorkability does.
  */
-export async function bumpAndRefresh(
+async function caseChanged(
   tx: Executor,
-  request: {
-    caseId: string;
-    changes: CaseChanges;
-    now: Date;
-    parameters?: EffectiveParameters | undefined;
-  },
-): Promise<number> {
-  const { caseId, changes, now } = request;
+  change: { caseId: string; now: Date; parameters?: EffectiveParameters | undefined },
+): Promise<void> {
+  const { caseId, now, parameters } = change;
   const read = await loadCaseAtOnce(tx, caseId, now, {
     // Without the parameters, a window every pack fits in; a longer one is read again.
-    historySince: new Date(
-      now.getTime() - (request.parameters ? historyDays(request.parameters) : 32) * DAY_MS,
-    ),
+    historySince: new Date(now.getTime() - (parameters ? historyDays(parameters) : 32) * DAY_MS),
     promisesSince: addDays(utcDate(now), -(BROKEN_PROMISE_DAYS + 2)),
     siblings: true,
-    caseChanges: changes,
   });
-  if (!read) throw new Error(`bumpAndRefresh: case ${caseId} not found`);
+  if (!read) throw new Error(`queue projection: case ${caseId} not found`);
   if (read.siblings.length > 0) await refreshCases(tx, read.siblings, now);
-  const judged = judgeEntry(caseId, read.loaded, new Map([[caseId, read.promises]]), now);
-  const [row] = await queryRows<{ version: number }>(
-    tx,
-    sql`update ${cases} set ${caseAssignments({
-      ...changes,
-      version: sql`${cases.version} + 1`,
-      updatedAt: now,
-      nextWorkableAt: judged.nextWorkableAt,
-      priority: judged.priority,
-      blockedRuleId: judged.blockedBy?.ruleId ?? null,
-      blockedReason: judged.blockedBy?.reason ?? null,
-    })} where ${cases.id} = ${caseId} returning ${cases.version}`,
-  );
-  return Number(row!.version);
+  await storeWorkability(tx, [judgeEntry(caseId, read.loaded, new Map([[caseId, read.promises]]), now)]);
 }
 
-/**
- * `column = value, …` for an UPDATE of cases, each value encoded by its column as the query builder would (undefined
- * skipped, SQL kept as is). Every guarded action and next-case press writes the case once; the builder's update
- * path cost more Node CPU than the statement itself.
- */
-export function caseAssignments(values: Partial<Record<keyof typeof cases.$inferInsert, unknown>>): SQL {
-  const columns = cases as unknown as Record<string, Column>;
-  const parts = Object.entries(values)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => {
-      const column = columns[key]!;
-      return sql`${sql.identifier(column.name)} = ${is(value, SQL) ? value : sql.param(value, column)}`;
-    });
-  return sql.join(parts, sql`, `);
-}
+/** The one writer of the queue columns, as withCase and withCases reach it (case-core's QueueProjector port). */
+export const queueProjection: QueueProjector = { caseChanged, casesChanged: refreshWorkability };
+
+registerQueueProjector(queueProjection);
 
 /** One statement for the whole batch; unchanged rows are skipped so the nightly roll writes only what moved. */
 async function storeWorkability(db: Executor, refreshed: readonly Refreshed[]): Promise<void> {
@@ -155,4 +133,18 @@ function storedValues(r: Refreshed) {
     rule: r.blockedBy?.ruleId ?? null,
     reason: r.blockedBy?.reason ?? null,
   };
+}
+
+/** Clears what closed cases still hold of the queue (no workable instant, priority 0, no reason); returns how many. */
+export async function clearClosed(db: Executor): Promise<number> {
+  const [cleared] = await queryRows<{ n: number }>(
+    db,
+    sql`with cleared as (
+          update ${cases} set next_workable_at = null, priority = 0, blocked_rule_id = null, blocked_reason = null
+          where ${cases.status} <> 'active'
+            and (${cases.nextWorkableAt} is not null or ${cases.priority} <> 0 or ${cases.blockedReason} is not null)
+          returning 1)
+        select count(*)::int as n from cleared`,
+  );
+  return cleared?.n ?? 0;
 }
