@@ -2,11 +2,13 @@ import type { CatalogPack } from '@arrears/shared/schemas/rules';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableHead } from '../../../components/ui/table-head.tsx';
+import { useLocalizedText } from '../../../lib/rule-reason.ts';
 import { formatParameterValue } from '../hooks/parameter-values.ts';
 
 /** The catalog: each pack with its rules (what, on which actions, with which effect, under which law) and parameters. */
 export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
   const { t } = useTranslation();
+  const localized = useLocalizedText();
   const headingId = useId();
 
   return (
@@ -15,7 +17,7 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
       {packs.map((pack) => (
         <details key={pack.id} className="rule-pack">
           <summary>
-            <span className="rule-pack-name">{pack.name}</span>{' '}
+            <span className="rule-pack-name">{localized(pack.name)}</span>{' '}
             <span className={`badge badge-${pack.kind}`}>{t(`admin.packs.kind.${pack.kind}`)}</span>{' '}
             <span className="muted">
               {t('admin.packs.summary', {
@@ -41,7 +43,7 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
                   <th scope="row">
                     <code>{rule.id}</code>
                   </th>
-                  <td className="wrap">{rule.description}</td>
+                  <td className="wrap">{localized(rule.description)}</td>
                   <td className="wrap">
                     {rule.appliesTo.map((kind) => t(`admin.actionKind.${kind}`)).join(', ')}
                   </td>
@@ -50,7 +52,7 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
                       {t(`admin.effect.${rule.effect}`)}
                     </span>
                   </td>
-                  <td className="wrap">{rule.source}</td>
+                  <td className="wrap">{localized(rule.source)}</td>
                 </tr>
               ))}
             </tbody>
@@ -75,7 +77,7 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
                     <th scope="row">
                       <code>{parameter.key}</code>
                     </th>
-                    <td>{parameter.label}</td>
+                    <td>{localized(parameter.label)}</td>
                     <td className="numeric">
                       {formatParameterValue(parameter.unit, parameter.defaultValue)}
                     </td>

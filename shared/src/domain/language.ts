@@ -1,0 +1,18 @@
+/**
+ * The languages the product speaks, and texts declared in code in each of them. A `Localized` text with a
+ * language left out fails the typecheck, so adding a language is a compile error at every text still missing it.
+ */
+export const LANGUAGES = ['en', 'zh'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export type Localized = { readonly [L in Language]: string };
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language a BCP 47 tag falls to (`zh-CN` → `zh`, `es` → `en`): English when we do not speak it. */
+export function languageOfTag(tag: string | null | undefined): Language {
+  const primary = tag?.split(/[-_]/)[0]?.toLowerCase();
+  return isLanguage(primary) ? primary : 'en';
+}
