@@ -16,3 +16,12 @@ export function languageOfTag(tag: string | null | undefined): Language {
   const primary = tag?.split(/[-_]/)[0]?.toLowerCase();
   return isLanguage(primary) ? primary : 'en';
 }
+
+/**
+ * The language a signed-in user reads, for what the server writes for them (CSV exports). It follows the user's
+ * locale today (China Collections users have `zh-CN`); once users carry their own language, this is the one
+ * place to read it from.
+ */
+export function userLanguage(user: { readonly locale: string }): Language {
+  return languageOfTag(user.locale);
+}
