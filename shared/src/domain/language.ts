@@ -25,3 +25,18 @@ export function languageOfTag(tag: string | null | undefined): Language {
 export function userLanguage(user: { readonly locale: string }): Language {
   return languageOfTag(user.locale);
 }
+
+/**
+ * The languages a letter, statement or message to a debtor is written in, in order. A debtor outside the US
+ * reads it in their own language alone. A US debtor always gets the English text, the notice of record, and a
+ * translation after it when they prefer a language we write (12 CFR 1006.34(f): a translated notice goes
+ * with the English one, never instead of it).
+ */
+export function debtorLanguages(debtor: {
+  readonly language: string;
+  readonly jurisdictionCountry: string;
+}): readonly Language[] {
+  const preferred = languageOfTag(debtor.language);
+  if (debtor.jurisdictionCountry !== 'US') return [preferred];
+  return preferred === 'en' ? ['en'] : ['en', preferred];
+}
