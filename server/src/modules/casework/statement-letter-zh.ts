@@ -1,3 +1,4 @@
+import { chineseDate } from '@arrears/shared/domain/chinese-text';
 import { formatMoney } from '@arrears/shared/domain/money';
 import type { Statement } from '@arrears/shared/schemas/casework';
 
@@ -20,14 +21,9 @@ const STAGES = {
   legal: '诉讼程序',
 } as const;
 
-function date(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
-
 function collection(statement: Statement): string {
   const { agency, stage } = statement.collection;
-  if (agency) return `已于${date(agency.placedAt)}委托${agency.name}催收`;
+  if (agency) return `已于${chineseDate(agency.placedAt)}委托${agency.name}催收`;
   return STAGES[stage];
 }
 
@@ -49,7 +45,7 @@ export function chineseStatement(
     '欠款明细',
     `账户：${statement.accountRef}（${statement.creditorName}）`,
     `致：${statement.debtorName}`,
-    `出具日期：${date(statement.generatedAt)}`,
+    `出具日期：${chineseDate(statement.generatedAt)}`,
     '',
     `原始本金：${money(statement.originalPrincipalMinor)}`,
     `本金：${money(statement.principal.chargedMinor)}`,
@@ -60,7 +56,7 @@ export function chineseStatement(
     statement.payments.length === 0 ? '已收还款：无' : '已收还款：',
     ...statement.payments.map(
       (p) =>
-        `　　${date(p.receivedAt)}　${money(p.amountMinor)}（费用${money(p.allocation.feesMinor)}，利息${money(p.allocation.interestMinor)}，本金${money(p.allocation.principalMinor)}）`,
+        `　　${chineseDate(p.receivedAt)}　${money(p.amountMinor)}（费用${money(p.allocation.feesMinor)}，利息${money(p.allocation.interestMinor)}，本金${money(p.allocation.principalMinor)}）`,
     ),
     `已还合计：${money(statement.totalPaidMinor)}`,
     `尚欠余额：${money(statement.balanceMinor)}`,

@@ -1,4 +1,4 @@
-import { minorDigits } from '../../domain/money.ts';
+import { chineseAmount, chineseDate } from '../../domain/chinese-text.ts';
 import type { ActionKind, ContactPointKind, OptOutChannel } from '../actions.ts';
 import { formatMinute } from '../format.ts';
 import { DAY_MS } from '../instant.ts';
@@ -82,12 +82,6 @@ function day(dayNumber: number): string {
   return `${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
 }
 
-/** A `YYYY-MM-DD` date as "2025年12月31日". */
-function date(iso: string): string {
-  const [year, month, dayOfMonth] = iso.split('-').map(Number);
-  return `${year}年${month}月${dayOfMonth}日`;
-}
-
 function dayRange(last: number, days: number): string {
   return days === 1 ? day(last) : `${day(last - days + 1)}至${day(last)}`;
 }
@@ -95,17 +89,6 @@ function dayRange(last: number, days: number): string {
 /** An instant on a zone's wall clock, e.g. "6月10日21:30（America/New_York）". */
 function local({ minute, day: dayNumber, zone }: { minute: number; day: number; zone: string }): string {
   return `${day(dayNumber)}${formatMinute(minute)}（${zone}）`;
-}
-
-/** An amount in running text, figures first: "1,234.50元", "25.00美元". */
-function amount(amountMinor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const figures = new Intl.NumberFormat('zh-CN', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amountMinor / 10 ** digits);
-  const unit = { CNY: '元', USD: '美元' }[currency];
-  return unit === undefined ? `${figures} ${currency}` : `${figures}${unit}`;
 }
 
 function thirdParty(relationship: string | null): string {
@@ -130,7 +113,7 @@ export const ZH: MessageTable = {
     return `债务人已于${day(p.day)}要求不再${where}${by}与其联系。`;
   },
   ceaseRequested: (p) =>
-    `债务人已于${date(p.date)}书面要求停止催收；此后仅可寄送确认终止催收或说明拟采取的具体救济措施的信函。`,
+    `债务人已于${chineseDate(p.date)}书面要求停止催收；此后仅可寄送确认终止催收或说明拟采取的具体救济措施的信函。`,
   representedByAttorney: (p) => `债务人已就该笔债务委托律师（${p.attorney}）代理；请改为联系该律师。`,
   employerProhibits: (p) => `债务人的雇主禁止通过此${POINT_LABELS[p.pointKind]}进行催收联系。`,
   thirdPartyLocationOnly: (p) =>
@@ -139,17 +122,18 @@ export const ZH: MessageTable = {
     `已于${day(p.day)}为查询债务人下落联系过${thirdParty(p.relationship)}；同一第三方仅可联系一次。`,
   locationContactDisclosesDebt: () =>
     '该消息表明发送方为债务催收方；为查询债务人下落而进行的联系不得提及该笔债务。',
-  disputeOpen: (p) => `债务人已于${date(p.date)}对该笔债务提出异议，核实材料尚未寄出；寄出之前暂停催收。`,
+  disputeOpen: (p) =>
+    `债务人已于${chineseDate(p.date)}对该笔债务提出异议，核实材料尚未寄出；寄出之前暂停催收。`,
   validationOverdue: (p) =>
     `债务确认信息应于${day(p.dueDay)}之前发送（首次联系日期为${day(p.firstDay)}），但至今尚未发送。`,
   limitationsExpired: (p) =>
-    `该笔债务的诉讼时效已于${date(p.date)}届满；不得提起诉讼，亦不得以提起诉讼相威胁。`,
+    `该笔债务的诉讼时效已于${chineseDate(p.date)}届满；不得提起诉讼，亦不得以提起诉讼相威胁。`,
   optOutInstructionMissing: (p) => `${THIS_ACTION[p.kind]}未载明退订方式；每条电子消息都必须说明如何退订。`,
   initialDisclosureMissing: (p) =>
     `${THIS_ACTION[p.kind]}属于首次联系：必须说明这是在催收债务，且所获取的任何信息都将用于该目的。`,
   collectorDisclosureMissing: (p) => `${THIS_ACTION[p.kind]}必须表明其来自债务催收方。`,
   debtorDeceased: () => '债务人已去世；仅可联系其遗产的遗嘱执行人、遗产管理人或遗产代理人。',
-  bankruptcyStay: (p) => `债务人已于${date(p.date)}提交破产申请；破产自动中止期间禁止催收。`,
+  bankruptcyStay: (p) => `债务人已于${chineseDate(p.date)}提交破产申请；破产自动中止期间禁止催收。`,
   noConsent: (p) =>
     `债务人从未同意通过此手机号码接收${p.kind === 'sms' ? '短信' : '自动拨号电话或预录语音电话'}。`,
   consentRevoked: (p) => `债务人已于${day(p.day)}撤回对此号码接收自动拨号电话和短信的同意。`,
@@ -186,5 +170,5 @@ export const ZH: MessageTable = {
   onHold: (p) => `案件暂缓催收，直至${local(p)}。`,
   caseClosed: () => '案件已结案；不得采取任何催收行动。',
   belowPlacementMinimum: (p) =>
-    `余额${amount(p.amountMinor, p.currency)}低于委外催收所需的最低金额${amount(p.minimumMinor, p.currency)}。`,
+    `余额${chineseAmount(p.amountMinor, p.currency)}低于委外催收所需的最低金额${chineseAmount(p.minimumMinor, p.currency)}。`,
 };
