@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useLocalizedText } from '../../../lib/rule-reason.ts';
+import { useLocalizedText } from '../../../lib/rule-texts.ts';
 import { type FieldProblem, formatParameterValue } from '../hooks/parameter-values.ts';
 
 interface ParameterFieldProps {

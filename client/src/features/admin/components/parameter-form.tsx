@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { readApiError } from '../../../lib/api-error.ts';
-import { useLocalizedText } from '../../../lib/rule-reason.ts';
+import { useLocalizedText } from '../../../lib/rule-texts.ts';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
 import {
   checkParameterValues,

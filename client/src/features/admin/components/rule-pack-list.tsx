@@ -2,7 +2,7 @@ import type { CatalogPack } from '@arrears/shared/schemas/rules';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableHead } from '../../../components/ui/table-head.tsx';
-import { useLocalizedText } from '../../../lib/rule-reason.ts';
+import { useLocalizedText } from '../../../lib/rule-texts.ts';
 import { formatParameterValue } from '../hooks/parameter-values.ts';
 
 /** The catalog: each pack with its rules (what, on which actions, with which effect, under which law) and parameters. */

@@ -1,6 +1,7 @@
 import type { RuleHitView } from '@arrears/shared/schemas/compliance';
 import { useTranslation } from 'react-i18next';
-import { useRuleReason, useRuleSource } from '../../../lib/rule-reason.ts';
+import { useRuleReason } from '../../../lib/rule-reason.ts';
+import { useRuleSource } from '../../../lib/rule-texts.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { formatInZone } from '../hooks/zone-time.ts';
 
