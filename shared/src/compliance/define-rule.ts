@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Localized } from '../domain/language.ts';
+import { LANGUAGES, type Localized } from '../domain/language.ts';
 import type { ParameterUnit, RULE_EFFECTS } from '../schemas/rules.ts';
 import type { ActionKind } from './actions.ts';
 import type { EvaluationContext, Moment } from './context.ts';
@@ -33,7 +33,7 @@ export function limit(defaultValue: number, meta: ParameterMeta) {
 
 /** A legal citation ("12 CFR 1006.26") reads the same in every language. */
 export function citation(text: string): Localized {
-  return { en: text, zh: text };
+  return Object.fromEntries(LANGUAGES.map((language) => [language, text])) as Localized;
 }
 
 type ParameterShape = Record<string, ReturnType<typeof limit>>;

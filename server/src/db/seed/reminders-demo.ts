@@ -31,7 +31,8 @@ const ENGLISH: TemplateSet = {
 /**
  * A Chinese lender's own templates, in the CN practice the CN rules describe: the SMS opens with the lender's
  * registered signature 【…】 and ends with the 退订 reply; every text says who writes and on whose behalf, in
- * plain courteous words with no threat, and tells the debtor how to raise a question or a hardship.
+ * plain courteous words with no threat; the email and the letter say how to raise a question or a hardship.
+ * `lender` is the short name it signs with, `lenderName` its registered name.
  */
 function chineseTemplates(lender: string, lenderName: string): TemplateSet {
   return {
