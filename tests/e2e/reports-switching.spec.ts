@@ -9,7 +9,7 @@ import { DEMO, signIn } from './support.ts';
 const today = new Date().toISOString().slice(0, 10);
 const sixMonthsAgo = new Date(Date.now() - 182 * 86_400_000).toISOString().slice(0, 10);
 // One portfolio keeps every table on one page and makes each vintage curve one portfolio's rows.
-const PORTFOLIO = 'Huirong Consumer Finance (汇融消费金融)';
+const PORTFOLIO = '汇融消费金融（全国）';
 
 const PAIRS = [
   ['contactsPerCollected', 'agentLeague'],

@@ -215,6 +215,22 @@ describe('casework.sendStatement', () => {
     expect(row!.body).toContain('reply STOP');
   });
 
+  it('gives a US debtor who prefers Chinese the English statement with the Chinese one after it', async () => {
+    const { caller, caseRow, home } = await world({ debtor: { language: 'zh' } });
+    const sent = await caller.casework.sendStatement({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      channel: 'letter',
+      contactPointId: home.id,
+    });
+    const [row] = await handle.db.select().from(contactLog).where(eq(contactLog.id, sent.contactId));
+    const english = row!.body!.indexOf('Balance owed: $775.00');
+    const chinese = row!.body!.indexOf('尚欠余额：US$775.00');
+    expect(english).toBeGreaterThanOrEqual(0);
+    expect(chinese).toBeGreaterThan(english);
+    expect(row!.body).toContain('attempt to collect a debt');
+  });
+
   it('is refused by the guard after a cease request, and the refusal is kept', async () => {
     const { caller, caseRow } = await world({ debtor: { ceaseRequestedAt: EARLIER } });
     const { error, decision } = await refusedAttempt(

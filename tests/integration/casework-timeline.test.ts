@@ -152,6 +152,21 @@ describe('casework.timeline', () => {
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
   });
 
+  it("words a stored decision's rule reasons in the reader's language", async () => {
+    const { caller, caseRow, agent } = await busyCase();
+    const reasonsAs = async (reader: typeof caller) => {
+      const { items } = await reader.casework.timeline({ caseId: caseRow.id });
+      const decision = items.find((i) => i.type === 'decision');
+      return decision?.type === 'decision' ? decision.detail.reasons : [];
+    };
+    const chineseReader = callerFor(handle.db, { ...agent, locale: 'zh-CN' }, { now: NOW }).caller;
+    const [english, chinese] = [await reasonsAs(caller), await reasonsAs(chineseReader)];
+    expect(english).toHaveLength(2);
+    expect(english[0]).toMatch(/^The debtor asked in writing on /);
+    expect(chinese).toHaveLength(2);
+    expect(chinese[0]).toMatch(/^债务人已于.+书面要求停止催收/);
+  });
+
   it('pages through the same list without repeats or gaps, whatever the page size', async () => {
     const { caller, caseRow } = await busyCase();
     const whole = await allPages(caller, caseRow.id, 100);

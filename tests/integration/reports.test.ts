@@ -206,6 +206,20 @@ describe('CSV export', () => {
     expect(perThousand.csv).toContain(',CNY,0,300.00,0\r\n');
   });
 
+  it('heads the columns and names the blanks in Chinese for a reader whose language is Chinese', async () => {
+    const league = await as({ ...manager, locale: 'zh-CN' }).reports.csv({
+      report: 'agentLeague',
+      filters: november,
+      grain: 'month',
+    });
+    const [heading, ...rows] = league.csv.slice(1).trimEnd().split('\r\n');
+    expect(heading).toBe(
+      '催收员,团队,币种,回收金额,还款笔数,联系次数,外呼次数,本人接通次数,履约笔数,违约笔数,本人接通率,承诺还款履约率',
+    );
+    expect(rows).toContain('未分配（团队池或自动处理）,无团队,USD,50.00,1,0,0,0,0,0,,');
+    expect(league.fileName).toBe('agentLeague-2026-11-01-to-2026-11-30.csv');
+  });
+
   it('cell(): every dangerous first character, numbers untouched, nulls empty', () => {
     expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'].map(cell)).toEqual([
       "'=1+1",

@@ -70,7 +70,7 @@ describe('rules.catalog', () => {
     expect(us.kind).toBe('legal');
     expect(us.rules.find((rule) => rule.id === 'US-REGF-7IN7')).toMatchObject({
       effect: 'block',
-      source: '12 CFR 1006.14(b)(2)(i)(A)',
+      source: { en: '12 CFR 1006.14(b)(2)(i)(A)', zh: '12 CFR 1006.14(b)(2)(i)(A)' },
       appliesTo: ['call', 'autodial_call', 'voicemail'],
     });
     expect(us.parameters.find((p) => p.key === 'US-REGF-7IN7.maxCalls')).toMatchObject({

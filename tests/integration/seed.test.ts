@@ -122,6 +122,35 @@ describe('the demo book', () => {
     expect(pooled).toBeLessThan(0.3);
   });
 
+  it('is Chinese where it is Chinese: debtors, lenders, portfolios, agency, notes and templates', async () => {
+    const HAN = /\p{Script=Han}/u;
+    const debtors = await queryRows<{ language: string; name: string; count: number }>(
+      first.db,
+      sql`select d.language, min(d.full_name) as name, count(*)::int as count from debtors d
+          where d.jurisdiction_country = 'CN' group by d.language`,
+    );
+    expect(debtors.map((d) => d.language)).toEqual(['zh']);
+    expect(debtors[0]!.name).toMatch(HAN);
+    const names = await queryRows<{ name: string }>(
+      first.db,
+      sql`select name from creditors where country = 'CN'
+          union all select name from portfolios where jurisdiction_country = 'CN'
+          union all select a.name from agencies a
+            join agency_placements ap on ap.agency_id = a.id join cases c on c.id = ap.case_id
+            where c.currency = 'CNY'
+          union all select n.body from case_notes n join cases c on c.id = n.case_id where c.currency = 'CNY'`,
+    );
+    expect(names.length).toBeGreaterThan(4);
+    for (const { name } of names) expect(name).not.toMatch(/[A-Za-z]{3,}/);
+    const sms = await queryRows<{ body: string }>(
+      first.db,
+      sql`select t.body from message_templates t join portfolios p on p.id = t.portfolio_id
+          where p.jurisdiction_country = 'CN' and t.channel = 'sms'`,
+    );
+    expect(sms).toHaveLength(2);
+    for (const { body } of sms) expect(body).toMatch(/^【[^】]+】.*回TD退订$/u);
+  });
+
   it('holds every demo special, in the situation its account reference names', async () => {
     const rows = await queryRows<Record<string, unknown>>(
       first.db,

@@ -34,7 +34,7 @@ describe('docs/compliance/CATALOG.md', () => {
     const byId = entries();
     for (const rule of RULES) {
       const entry = byId.get(rule.id)!;
-      expect(entry, rule.id).toContain(`- **Source:** ${rule.source}\n`);
+      expect(entry, rule.id).toContain(`- **Source:** ${rule.source.en}\n`);
       expect(entry, rule.id).toContain(`- **Effect:** ${rule.effect}`);
       const listed = [...entry.matchAll(/^ {2}- `([^`]+)` = (\S+)/gm)].map((m) => `${m[1]} = ${m[2]}`);
       const declared = rule.parameters.map(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Localized } from '../domain/language.ts';
 import type { ParameterUnit, RULE_EFFECTS } from '../schemas/rules.ts';
 import type { ActionKind } from './actions.ts';
 import type { EvaluationContext, Moment } from './context.ts';
@@ -9,7 +10,8 @@ export type { ParameterUnit } from '../schemas/rules.ts';
 /**
  * One compliance rule, declared once: its id, source, description, parameters, the actions it applies to and its
  * check. Ids, descriptions, parameter definitions, packs and the administration catalog are all read from these
- * objects. What each rule checks is written down in docs/compliance/CATALOG.md.
+ * objects. Source, description and parameter labels are declared in every language the product speaks (a
+ * language left out fails the typecheck). What each rule checks is written down in docs/compliance/CATALOG.md.
  */
 
 /** block: the action is refused; warn: allowed but shown and recorded; require: refused unless the content is there. */
@@ -20,16 +22,18 @@ export type ParameterDirection = 'max' | 'min';
 export interface ParameterMeta {
   readonly direction: ParameterDirection;
   readonly unit: ParameterUnit;
-  readonly description: string;
+  readonly description: Localized;
 }
 
 /** A number a rule uses, with its pack default and which way a portfolio may move it. */
 export function limit(defaultValue: number, meta: ParameterMeta) {
-  return z
-    .number()
-    .int()
-    .default(defaultValue)
-    .meta({ ...meta });
+  // Under its own key: zod's own `description` meta is a plain string.
+  return z.number().int().default(defaultValue).meta({ parameter: meta });
+}
+
+/** A legal citation ("12 CFR 1006.26") reads the same in every language. */
+export function citation(text: string): Localized {
+  return Object.fromEntries(LANGUAGES.map((language) => [language, text])) as Localized;
 }
 
 type ParameterShape = Record<string, ReturnType<typeof limit>>;
@@ -44,7 +48,7 @@ export interface ParameterDefinition<Name extends string = string> {
   readonly unit: ParameterUnit;
   /** US-* and CN-* parameters are legal floors; POL-* ones are agency policy, movable either way. */
   readonly legal: boolean;
-  readonly description: string;
+  readonly description: Localized;
 }
 
 /** Every parameter value by its stored name (`US-REGF-7IN7.maxCalls`), as portfolios keep them. */
@@ -55,9 +59,9 @@ interface RuleHeader<Id extends string> {
   readonly id: Id;
   readonly effect: RuleEffect;
   /** The legal citation (or "agency policy") shown beside the reason. */
-  readonly source: string;
+  readonly source: Localized;
   /** One plain sentence for the administration catalog. */
-  readonly description: string;
+  readonly description: Localized;
   /** Time-of-day and frequency rules: their blocks lapse by themselves, so a next allowed time exists. */
   readonly timing: boolean;
   readonly appliesTo: readonly ActionKind[];
@@ -102,7 +106,7 @@ export function defineRule<const Id extends string, Params extends ParameterShap
   const legal = /^(US|CN)-/.test(spec.id);
   const keys = Object.keys(schema.shape);
   const parameters = keys.map((key) => {
-    const meta = schema.shape[key]!.meta() as unknown as ParameterMeta;
+    const meta = (schema.shape[key]!.meta() as { parameter: ParameterMeta }).parameter;
     return {
       name: `${spec.id}.${key}` as `${Id}.${keyof Params & string}`,
       ruleId: spec.id,

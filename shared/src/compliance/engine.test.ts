@@ -86,7 +86,7 @@ describe('the rule catalog', () => {
 
   it('gives every rule a source and at least one action kind', () => {
     for (const rule of RULES) {
-      expect(rule.source, rule.id).not.toBe('');
+      for (const text of Object.values(rule.source)) expect(text, rule.id).not.toBe('');
       expect(rule.appliesTo.length, rule.id).toBeGreaterThan(0);
     }
   });

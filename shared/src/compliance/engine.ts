@@ -50,7 +50,8 @@ function hit(rule: Rule, reason: Reason): RuleHit {
     reason: renderReason(reason),
     reasonCode: reason.code,
     reasonParams: reason.params,
-    source: rule.source,
+    // Stored with the decision as it reads in English; a reader sees the rule's source in their language (displaySource).
+    source: rule.source.en,
   };
 }
 

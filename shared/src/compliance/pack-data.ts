@@ -1,3 +1,4 @@
+import type { Localized } from '../domain/language.ts';
 import type { PACK_IDS } from '../schemas/rules.ts';
 import type { ParameterDefinition, Rule } from './define-rule.ts';
 import { cnCbaDials } from './rules/cn-cba-dials.ts';
@@ -49,7 +50,7 @@ type AnyRule = Rule<string, any>;
 
 export interface JurisdictionPack<Rules extends readonly AnyRule[] = readonly AnyRule[]> {
   readonly id: PackId;
-  readonly label: string;
+  readonly label: Localized;
   readonly rules: Rules;
   readonly ruleIds: readonly Rules[number]['id'][];
   readonly parameters: readonly ParameterDefinition[];
@@ -57,7 +58,7 @@ export interface JurisdictionPack<Rules extends readonly AnyRule[] = readonly An
 
 function pack<const Rules extends readonly AnyRule[]>(
   id: PackId,
-  label: string,
+  label: Localized,
   rules: Rules,
 ): JurisdictionPack<Rules> {
   return {
@@ -70,32 +71,51 @@ function pack<const Rules extends readonly AnyRule[]>(
 }
 
 export const PACKS = {
-  US: pack('US', 'United States — federal (FDCPA, Regulation F, TCPA, Bankruptcy Code)', [
-    usRegfTime,
-    usRegfPlace,
-    usRegf7in7,
-    usRegfPostconv,
-    usRegfMedium,
-    usFdcpaCease,
-    usFdcpaAtty,
-    usFdcpaWork,
-    usFdcpa3p,
-    usRegfLoc,
-    usFdcpaDispute,
-    usRegfVn,
-    usRegfTbd,
-    usRegfOptout,
-    usFdcpaMiranda,
-    usRegfDeceased,
-    usBkStay,
-    usTcpaConsent,
-    usTcpaRevoke,
-    usRegfPattern,
+  US: pack(
+    'US',
+    {
+      en: 'United States — federal (FDCPA, Regulation F, TCPA, Bankruptcy Code)',
+      zh: '美国联邦法规（FDCPA、Regulation F、TCPA、《美国破产法》）',
+    },
+    [
+      usRegfTime,
+      usRegfPlace,
+      usRegf7in7,
+      usRegfPostconv,
+      usRegfMedium,
+      usFdcpaCease,
+      usFdcpaAtty,
+      usFdcpaWork,
+      usFdcpa3p,
+      usRegfLoc,
+      usFdcpaDispute,
+      usRegfVn,
+      usRegfTbd,
+      usRegfOptout,
+      usFdcpaMiranda,
+      usRegfDeceased,
+      usBkStay,
+      usTcpaConsent,
+      usTcpaRevoke,
+      usRegfPattern,
+    ],
+  ),
+  'US-MA': pack('US-MA', { en: 'Massachusetts', zh: '马萨诸塞州' }, [usMaFreq, usMaVisit]),
+  'US-WA': pack('US-WA', { en: 'Washington', zh: '华盛顿州' }, [usWaFreq]),
+  CN: pack(
+    'CN',
+    {
+      en: 'China (CBA guideline, NIFA convention)',
+      zh: '中国（中国银行业协会催收工作指引、中国互联网金融协会催收自律公约）',
+    },
+    [cnCbaHours, cnCbaDials, cnNifa3p, cnCbaVisit],
+  ),
+  POLICY: pack('POLICY', { en: 'Agency policy', zh: '本机构政策' }, [
+    polApproval,
+    polHold,
+    polClosed,
+    polPlaceMin,
   ]),
-  'US-MA': pack('US-MA', 'Massachusetts', [usMaFreq, usMaVisit]),
-  'US-WA': pack('US-WA', 'Washington', [usWaFreq]),
-  CN: pack('CN', 'China (CBA guideline, NIFA convention)', [cnCbaHours, cnCbaDials, cnNifa3p, cnCbaVisit]),
-  POLICY: pack('POLICY', 'Agency policy', [polApproval, polHold, polClosed, polPlaceMin]),
 } as const satisfies Record<PackId, JurisdictionPack>;
 
 type CatalogRule = (typeof PACKS)[PackId]['rules'][number];

@@ -89,7 +89,7 @@ describe('resolveParameters', () => {
           direction: 'max',
           unit: 'days',
           legal: false,
-          description: 'test-only policy parameter',
+          description: { en: 'test-only policy parameter', zh: '仅供测试的政策参数' },
         },
       ],
     };

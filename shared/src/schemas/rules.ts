@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTION_KINDS } from '../domain/enums.ts';
+import type { Localized } from '../domain/language.ts';
 import { id, shortText } from './primitives.ts';
 
 /** Contracts of rule administration: the pack catalog, each portfolio's parameters, and tightening them. */
@@ -12,11 +13,14 @@ export const TIGHTENING_DIRECTIONS = ['lower', 'higher', 'earlier', 'later'] as 
 export type TighteningDirection = (typeof TIGHTENING_DIRECTIONS)[number];
 export const RULE_EFFECTS = ['block', 'warn', 'require'] as const;
 
+/** Catalog text in every language (declared so in the rule objects); the dashboard shows the reader's. */
+const localizedText = z.object({ en: z.string(), zh: z.string() }) satisfies z.ZodType<Localized>;
+
 export const catalogParameter = z.object({
   /** The override key, e.g. `US-REGF-7IN7.maxCalls`. */
   key: z.string(),
   ruleId: z.string(),
-  label: z.string(),
+  label: localizedText,
   unit: z.enum(PARAMETER_UNITS),
   /** The pack's value; for a legal parameter it is the legal limit a portfolio may only tighten. */
   defaultValue: z.number(),
@@ -29,15 +33,15 @@ export type CatalogParameter = z.infer<typeof catalogParameter>;
 export const catalogRule = z.object({
   id: z.string(),
   effect: z.enum(RULE_EFFECTS),
-  source: z.string(),
+  source: localizedText,
   appliesTo: z.array(z.enum(ACTION_KINDS)),
-  description: z.string(),
+  description: localizedText,
 });
 export type CatalogRule = z.infer<typeof catalogRule>;
 
 export const catalogPack = z.object({
   id: z.enum(PACK_IDS),
-  name: z.string(),
+  name: localizedText,
   kind: z.enum(['legal', 'policy']),
   rules: z.array(catalogRule),
   parameters: z.array(catalogParameter),

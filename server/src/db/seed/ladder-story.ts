@@ -98,7 +98,7 @@ function placeWithAgency(story: CaseStory, frame: CaseFrame, climb: Climb, day: 
     status: recalled ? 'recalled' : 'placed',
     placedAt: daytime(rng, day),
     recalledAt: recalled ? daytime(rng, recallDay) : null,
-    recallReason: recalled ? 'No payment from the agency in 30+ days' : null,
+    recallReason: recalled ? textsFor(story.debtor.country).recallReason : null,
     balanceAtPlacementMinor: 0, // the ledger fills it in once payments are known
     placedBy: climb.requester,
     approvedBy: climb.supervisor,
@@ -175,7 +175,7 @@ function requestEscalation(story: CaseStory, climb: Climb, daysPastDue: number):
       ? {
           status: 'rejected',
           decidedBy: climb.supervisor,
-          decisionReason: 'Keep working it: the debtor answered recently.',
+          decisionReason: textsFor(story.debtor.country).escalationRejected,
           decidedAt: daytime(rng, day + 2),
         }
       : PENDING,

@@ -16,6 +16,11 @@ export interface CreditorDef {
   regions: readonly string[];
   weight: number;
   app: string | null;
+  /**
+   * A Chinese lender's short name: its registered SMS signature (【汇融消费金融】) and the head of its portfolio's
+   * name. US creditors go by their full name.
+   */
+  brand?: string;
 }
 
 export const CREDITORS: readonly CreditorDef[] = [
@@ -47,7 +52,8 @@ export const CREDITORS: readonly CreditorDef[] = [
     app: null,
   },
   {
-    name: 'Huirong Consumer Finance (汇融消费金融)',
+    name: '汇融消费金融有限公司',
+    brand: '汇融消费金融',
     country: 'CN',
     product: 'consumer_loan',
     accountPrefix: 'HR',
@@ -56,7 +62,8 @@ export const CREDITORS: readonly CreditorDef[] = [
     app: '汇融App',
   },
   {
-    name: 'Jinqiao Microcredit (金桥小贷)',
+    name: '金桥小额贷款有限公司',
+    brand: '金桥小贷',
     country: 'CN',
     product: 'microloan',
     accountPrefix: 'JQ',
@@ -109,7 +116,8 @@ export const PORTFOLIOS: readonly PortfolioDef[] = CREDITORS.flatMap((creditor, 
   index,
   creditor,
   creditorId: seedId('creditor', c),
-  name: creditor.country === 'US' ? `${creditor.name} — ${region}` : creditor.name,
+  // Chinese lenders place nationwide: one portfolio each, named in Chinese.
+  name: creditor.country === 'US' ? `${creditor.name} — ${region}` : `${creditor.brand}（全国）`,
   currency: creditor.country === 'US' ? 'USD' : 'CNY',
   country: creditor.country,
   region: creditor.country === 'US' ? region : null,
@@ -126,7 +134,7 @@ export const portfolioFor = (creditorName: string, region: string | null): Portf
 export const AGENCIES = [
   { name: 'Meridian Recovery Partners', commissionBps: 2500, country: 'US' },
   { name: 'Lakeshore Collection Services', commissionBps: 3000, country: 'US' },
-  { name: 'Huaxin Asset Management (华信资产管理)', commissionBps: 2200, country: 'CN' },
+  { name: '华信资产管理有限公司', commissionBps: 2200, country: 'CN' },
 ] as const;
 
 export const teamId = (team: DemoTeam): string => seedId('team', DEMO_TEAMS.indexOf(team));

@@ -70,7 +70,7 @@ const SPECIALS: [SpecialSpec, (s: SpecialScript) => void][] = [
   [spec(R.promiseToday, 'Keystone', 'CA', 40, 35), promiseToday],
   [spec(R.promiseBroken, 'Keystone', 'FL', 70, 60), promiseBroken],
   [spec(R.washington, 'ShopPay', 'WA', 55, 45), washington],
-  [spec(R.china, 'Huirong', null, 45, 40, 'li.wei@arrearsdesk.demo'), china],
+  [spec(R.china, '汇融', null, 45, 40, 'li.wei@arrearsdesk.demo'), china],
   // Placed with this week's file and not touched since: the clean case to try every action on.
   [spec(R.fresh, 'ShopPay', 'TX', 35, 0), () => {}],
   [spec(R.escalation, 'ShopPay', 'NY', 150, 120), escalation],

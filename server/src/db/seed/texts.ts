@@ -9,6 +9,9 @@ export interface Texts {
   complaints: readonly string[];
   resolutions: readonly string[];
   escalationReasons: Record<'agency_placement' | 'field_visit' | 'legal_filing', string>;
+  /** A supervisor's reason for turning an escalation down, and for recalling a case from an agency. */
+  escalationRejected: string;
+  recallReason: string;
   /** What the visitor wrote: first when they met the debtor, second when nobody was home. */
   visitOutcomes: readonly [string, string];
 }
@@ -49,6 +52,8 @@ const EN: Texts = {
     field_visit: 'Phones unanswered for weeks; address verified; request a home visit.',
     legal_filing: 'Balance large, debtor has income, not time-barred; recommend filing suit.',
   },
+  escalationRejected: 'Keep working it: the debtor answered recently.',
+  recallReason: 'No payment from the agency in 30+ days',
   visitOutcomes: ['Spoke with debtor at the door; promise to call the office.', 'Nobody home; card left.'],
 };
 
@@ -74,6 +79,8 @@ const ZH: Texts = {
     field_visit: '电话长期无人接听，地址已核实，申请上门拜访。',
     legal_filing: '欠款金额较大，客户有还款能力，建议提起诉讼。',
   },
+  escalationRejected: '客户近期有接听，请继续跟进沟通。',
+  recallReason: '委外机构30天以上未有回款。',
   visitOutcomes: ['已与客户面谈，客户承诺一周内还款。', '客户不在家，已留下联系卡。'],
 };
 

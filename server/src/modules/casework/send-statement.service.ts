@@ -10,9 +10,9 @@ import { buildStatement } from './statement.service.ts';
 import { statementText } from './statement-letter.ts';
 
 /**
- * Sends the statement of the debt as a letter or email with purpose `debt_statement`, through the same guard
- * as every message: it may go out during a dispute and, once sent, is the verification that ends it; a cease
- * request or a bankruptcy still stops it. The send is pinned to the version the statement was read at, so a
+ * Sends the statement of the debt as a letter or email with purpose `debt_statement`, in the debtor's
+ * languages (debtorLanguages), through the same guard as every message: it may go out during a dispute and,
+ * once sent, is the verification that ends it; a cease request or a bankruptcy still stops it. The send is pinned to the version the statement was read at, so a
  * payment recorded in between refuses it (STALE_VERSION) rather than mail an outdated balance.
  */
 export async function sendStatement(
@@ -20,7 +20,7 @@ export async function sendStatement(
   options: { user: SessionUser; input: z.output<typeof sendStatementInput>; now: Date },
 ): Promise<ContactRecordedOutput> {
   const { user, input, now } = options;
-  const { statement, version } = await buildStatement(db, { user, caseId: input.caseId, now });
+  const { statement, version, languages } = await buildStatement(db, { user, caseId: input.caseId, now });
   checkVersion(version, input.expectedVersion);
   const disclosures: Disclosure[] =
     input.channel === 'email' ? ['mini_miranda_initial', 'opt_out'] : ['mini_miranda_initial'];
@@ -32,7 +32,7 @@ export async function sendStatement(
       contactPointId: input.contactPointId,
       channel: input.channel,
       purpose: 'debt_statement',
-      body: statementText(statement, input.channel),
+      body: statementText(statement, input.channel, languages),
       disclosures,
       expectedVersion: version,
       idempotencyKey: input.idempotencyKey,

@@ -1,3 +1,4 @@
+import { debtorLanguages, type Language } from '@arrears/shared/domain/language';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { Statement } from '@arrears/shared/schemas/casework';
 import { and, asc, desc, eq } from 'drizzle-orm';
@@ -18,16 +19,19 @@ import { caseScope } from '../case-core/case-core.service.ts';
  * The statement of the debt (the debtor's right to know), built from the ledger: what was charged comes from
  * the case, what was paid from the payments themselves (each with its allocation, reversals as negative rows),
  * so the statement's balance is the ledger's even if a cached total on the case drifted. Also returns the
- * case version it was read at, so a send can refuse when a payment lands in between.
+ * case version it was read at, so a send can refuse when a payment lands in between, and the languages the
+ * debtor reads it in.
  */
 export async function buildStatement(
   db: Executor,
   options: { user: SessionUser; caseId: string; now: Date },
-): Promise<{ statement: Statement; version: number }> {
+): Promise<{ statement: Statement; version: number; languages: readonly Language[] }> {
   const [head] = await db
     .select({
       caseRow: cases,
       debtorName: debtors.fullName,
+      debtorLanguage: debtors.language,
+      jurisdictionCountry: debtors.jurisdictionCountry,
       portfolioName: portfolios.name,
       creditorName: creditors.name,
     })
@@ -101,5 +105,9 @@ export async function buildStatement(
       agency: placement ? { name: placement.name, placedAt: placement.placedAt.toISOString() } : null,
     },
   };
-  return { statement, version: c.version };
+  const languages = debtorLanguages({
+    language: head.debtorLanguage,
+    jurisdictionCountry: head.jurisdictionCountry,
+  });
+  return { statement, version: c.version, languages };
 }

@@ -1,5 +1,6 @@
 import { displayReason, type StoredReason } from '@arrears/shared/compliance/reasons/render';
 import type { ContactPointKind } from '@arrears/shared/domain/enums';
+import { type Language, userLanguage } from '@arrears/shared/domain/language';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { TimelineItem, timelineInput } from '@arrears/shared/schemas/casework';
 import { instant as instantInput } from '@arrears/shared/schemas/primitives';
@@ -9,7 +10,10 @@ import { caseNotFound, invalidField } from '../../errors.ts';
 import { maskContactValue } from './masking.ts';
 import { FLAG_ACTIONS, type TimelineCursor, type TimelineRow, timelinePage } from './timeline.queries.ts';
 
-/** The case's history, newest first, one page at a time. Anyone who can see the case reads it. */
+/**
+ * The case's history, newest first, one page at a time, its rule reasons in the reader's language. Anyone who
+ * can see the case reads it.
+ */
 export async function caseTimeline(
   db: Executor,
   options: { user: SessionUser; input: z.output<typeof timelineInput> },
@@ -27,7 +31,7 @@ export async function caseTimeline(
   const last = page.at(-1);
   const more = rows.length > input.limit && last !== undefined;
   return {
-    items: page.map(toItem),
+    items: page.map((row) => toItem(row, userLanguage(options.user))),
     nextCursor: more ? encodeCursor({ at: last.at, type: last.type, sortId: last.sort_id }) : null,
   };
 }
@@ -63,11 +67,11 @@ type Detail = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === 'string' ? value : null);
 const num = (value: unknown) => (typeof value === 'number' ? value : null);
 const instant = (value: unknown) => (typeof value === 'string' ? new Date(value).toISOString() : null);
-const reasons = (hits: unknown) =>
-  Array.isArray(hits) ? hits.map((h) => displayReason(h as StoredReason)) : [];
+const reasons = (hits: unknown, language: Language) =>
+  Array.isArray(hits) ? hits.map((h) => displayReason(h as StoredReason, language)) : [];
 
 /** A row of the union as the screen sees it; contact points leave this function masked. */
-function toItem(row: TimelineRow): TimelineItem {
+function toItem(row: TimelineRow, language: Language): TimelineItem {
   const base = { id: row.id, at: new Date(row.at).toISOString(), actorName: row.actor_name };
   const d = row.detail;
   switch (row.type) {
@@ -99,7 +103,7 @@ function toItem(row: TimelineRow): TimelineItem {
           outcome: d.outcome,
           actionKind: d.actionKind,
           ruleIds: d.ruleIds,
-          reasons: [...reasons(d.violations), ...reasons(d.warnings)],
+          reasons: [...reasons(d.violations, language), ...reasons(d.warnings, language)],
           overrideReason: str(d.overrideReason),
         },
       } as TimelineItem;

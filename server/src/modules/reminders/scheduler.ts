@@ -1,5 +1,7 @@
 import type { Verdict } from '@arrears/shared/compliance/engine';
+import { chineseAmount, chineseDate } from '@arrears/shared/domain/chinese-text';
 import type { ActionKind } from '@arrears/shared/domain/enums';
+import { languageOfTag } from '@arrears/shared/domain/language';
 import { formatMoney } from '@arrears/shared/domain/money';
 import type { ReminderChannel } from '@arrears/shared/schemas/reminders';
 import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
@@ -202,13 +204,17 @@ async function sendStep(
         );
         const point = pickContactPoint(row.channel, caseFacts.contactPoints);
         const [template] = await tx
-          .select({ subject: messageTemplates.subject, body: messageTemplates.body })
+          .select({
+            subject: messageTemplates.subject,
+            body: messageTemplates.body,
+            language: messageTemplates.language,
+          })
           .from(messageTemplates)
           .where(eq(messageTemplates.id, row.template_id));
         details = {
           recipient: point.value,
           subject: template!.subject,
-          body: renderTemplate(template!.body, caseFacts),
+          body: renderTemplate(template!, caseFacts),
         };
         return { kind: row.channel, contactPointId: point.id, message: content };
       },
@@ -314,14 +320,27 @@ function pickContactPoint(channel: ActionKind, points: readonly ContactPointRow[
   return point;
 }
 
-/** Fills `{{name}}`, `{{amount}}`, `{{dueDate}}` and `{{accountRef}}`; other text is left as written. */
-export function renderTemplate(body: string, caseFacts: CaseFacts): string {
+/**
+ * Fills `{{name}}`, `{{amount}}`, `{{dueDate}}` and `{{accountRef}}`; other text is left as written. Amounts
+ * follow the template's language, not the debtor's (an English text says $1,234.50); a Chinese template reads
+ * its amount and date as Chinese prose writes them (1,234.50元, 2026年11月20日).
+ */
+export function renderTemplate(
+  template: { body: string; language: string },
+  caseFacts: {
+    caseRow: Pick<CaseFacts['caseRow'], 'balanceMinor' | 'currency' | 'dueDate' | 'accountRef'>;
+    debtor: Pick<CaseFacts['debtor'], 'fullName'>;
+  },
+): string {
   const { caseRow, debtor } = caseFacts;
+  const chinese = languageOfTag(template.language) === 'zh';
   const values: Record<string, string> = {
     name: debtor.fullName,
-    amount: formatMoney(caseRow.balanceMinor, caseRow.currency, debtor.language),
-    dueDate: caseRow.dueDate,
+    amount: chinese
+      ? chineseAmount(caseRow.balanceMinor, caseRow.currency)
+      : formatMoney(caseRow.balanceMinor, caseRow.currency, template.language),
+    dueDate: chinese ? chineseDate(caseRow.dueDate) : caseRow.dueDate,
     accountRef: caseRow.accountRef,
   };
-  return body.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => values[name] ?? match);
+  return template.body.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => values[name] ?? match);
 }

@@ -1,4 +1,5 @@
 import type { Permission } from '@arrears/shared/auth/roles';
+import { userLanguage } from '@arrears/shared/domain/language';
 import {
   agencyRow,
   agentLeagueRow,
@@ -77,6 +78,11 @@ export const reportsRouter = router({
     .input(reportCsvInput)
     .output(reportCsvOutput)
     .query(({ ctx, input }) =>
-      reportCsv(ctx.db, input.report, { filters: input.filters, grain: input.grain, now: ctx.now() }),
+      reportCsv(ctx.db, input.report, {
+        filters: input.filters,
+        grain: input.grain,
+        now: ctx.now(),
+        language: userLanguage(ctx.user),
+      }),
     ),
 });

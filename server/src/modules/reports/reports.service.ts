@@ -1,3 +1,4 @@
+import type { Language } from '@arrears/shared/domain/language';
 import { majorUnitsText } from '@arrears/shared/domain/money';
 import {
   agencyRow,
@@ -16,6 +17,7 @@ import {
 } from '@arrears/shared/schemas/reports';
 import type { Executor } from '../../db/client.ts';
 import { NumberText, toCsv, UTF8_BOM } from './csv.ts';
+import { CSV_WORDS, csvHeading, type ReportColumn } from './csv-headings.ts';
 import {
   agencyReport,
   agentLeagueReport,
@@ -66,7 +68,7 @@ export function runReport(
 }
 
 /** Each report's row contract: its key order is the CSV's column order. */
-const ROW_SCHEMAS = {
+export const ROW_SCHEMAS = {
   collected: collectedRow,
   vintage: vintageRow,
   liquidation: liquidationRow,
@@ -79,47 +81,44 @@ const ROW_SCHEMAS = {
   agency: agencyRow,
 } as const;
 
-/** Names for rows without an agent or team, as the screen shows them (a blank cell reads as missing data). */
-const UNASSIGNED = 'Unassigned (team pool or automated)';
-const NO_TEAM = 'No team';
-
-/** `collectedMinor` → `collectedAmount` (major units); `amountMinor` → `amount`; other columns keep their key. */
-const csvHeader = (key: string) =>
-  key === 'amountMinor' ? 'amount' : key.endsWith('Minor') ? `${key.slice(0, -5)}Amount` : key;
-
 /**
  * One cell as a spreadsheet reader wants it: money in major units with its currency's decimals (the row's
  * currency column says which; one row never mixes currencies), rates to four decimals (0.1235 = 12.35 %),
- * contacts per 1,000 to two, and a name for the unassigned rows.
+ * contacts per 1,000 to two, and a name for the unassigned rows (a blank cell reads as missing data).
  */
-function csvValue(key: string, row: Record<string, unknown>): unknown {
+function csvValue(key: string, row: Record<string, unknown>, language: Language): unknown {
   const value = row[key];
   if (key.endsWith('Minor') && typeof value === 'number') {
     return new NumberText(majorUnitsText(value, String(row.currency)));
   }
   if (key.endsWith('Rate') && typeof value === 'number') return Number(value.toFixed(4));
   if (key === 'contactsPerThousand' && typeof value === 'number') return Number(value.toFixed(2));
-  if (key === 'agentName' && value === null) return UNASSIGNED;
-  if (key === 'teamName' && value === null) return NO_TEAM;
+  if (key === 'agentName' && value === null) return CSV_WORDS[language].unassigned;
+  if (key === 'teamName' && value === null) return CSV_WORDS[language].noTeam;
   return value;
 }
 
 /**
- * The report as CSV, named after the report and its range, opening with a UTF-8 byte-order mark so Excel
- * reads Chinese names. Ids are left out; names say the same to a reader.
+ * The report as CSV in the reader's language (headings and named blanks), named after the report and its
+ * range, opening with a UTF-8 byte-order mark so Excel reads Chinese. Ids are left out; names say the same.
  */
 export async function reportCsv(
   db: Executor,
   name: ReportName,
-  request: ReportRequest,
+  request: ReportRequest & { language: Language },
 ): Promise<{ fileName: string; csv: string }> {
+  const { language } = request;
   const rows = await runReport(db, name, request);
-  const keys = Object.keys(ROW_SCHEMAS[name].shape).filter((k) => !/Id$/.test(k));
-  const csvRows = rows.map((row) => Object.fromEntries(keys.map((k) => [csvHeader(k), csvValue(k, row)])));
+  const keys = Object.keys(ROW_SCHEMAS[name].shape).filter((k) => !/Id$/.test(k)) as ReportColumn[];
+  const headings = keys.map((k) => csvHeading(k, language));
+  const csvRows = rows.map((row) =>
+    Object.fromEntries(keys.map((k, i) => [headings[i], csvValue(k, row, language)])),
+  );
   const grain = name === 'collected' ? `-${request.grain}` : '';
+  const body = rows.length === 0 ? `${CSV_WORDS[language].noRows}\r\n` : toCsv(csvRows, headings);
   return {
     fileName: `${name}${grain}-${request.filters.from}-to-${request.filters.to}.csv`,
-    csv: UTF8_BOM + (rows.length === 0 ? 'no rows\r\n' : toCsv(csvRows, keys.map(csvHeader))),
+    csv: UTF8_BOM + body,
   };
 }
 

@@ -11,13 +11,24 @@ function explain(overrides: Record<string, number>): string[] {
 }
 
 describe('rule catalog', () => {
-  it('lists every rule of the catalog once, with its source and a description', () => {
+  it('lists every rule of the catalog once, with its source and a description in both languages', () => {
     const rules = CATALOG_PACKS.flatMap((pack) => pack.rules);
     expect(rules.map((rule) => rule.id).sort()).toEqual([...RULE_IDS].sort());
     for (const rule of rules) {
-      expect(rule.source).not.toBe('');
-      expect(rule.description).not.toBe('');
+      for (const text of [rule.source, rule.description]) {
+        expect(text.en, rule.id).not.toBe('');
+        expect(text.zh, rule.id).not.toBe('');
+      }
     }
+  });
+
+  it('carries pack names and parameter labels in both languages, English labels capitalised', () => {
+    const cn = CATALOG_PACKS.find((pack) => pack.id === 'CN')!;
+    expect(cn.name.zh).toContain('中国互联网金融协会');
+    expect(cn.parameters.find((p) => p.key === 'CN-CBA-HOURS.end')?.label).toEqual({
+      en: 'Local time collection must end by',
+      zh: '当地时间催收截止时间',
+    });
   });
 
   it('says which way each parameter tightens: caps lower, windows longer, call hours later or earlier', () => {

@@ -1,4 +1,4 @@
-import { formatMinute } from '@arrears/shared/compliance/format';
+import { formatMinute, sentence } from '@arrears/shared/compliance/format';
 import {
   type JurisdictionPack,
   PACKS,
@@ -39,7 +39,7 @@ function toCatalogParameter(definition: ParameterDefinition): CatalogParameter {
   return {
     key: definition.name,
     ruleId: definition.ruleId,
-    label: definition.description.charAt(0).toUpperCase() + definition.description.slice(1),
+    label: { ...definition.description, en: sentence(definition.description.en) },
     unit: definition.unit,
     defaultValue: definition.defaultValue,
     legal: definition.legal,

@@ -1,14 +1,16 @@
+import type { Language } from '../../domain/language.ts';
 import type { MessageTable, Reason, ReasonCode } from './codes.ts';
 import { EN } from './en.ts';
+import { ZH } from './zh.ts';
 
 /**
- * The one way a reason becomes text. Tables are keyed by reason code; English is the only one today, and a
- * Chinese table of the same type slots in beside it.
+ * The one way a reason becomes text. Each language has a table keyed by reason code (a table missing a code,
+ * or a language missing its table, fails the typecheck); verdicts store the code and parameters, so a reader
+ * sees any decision in their own language.
  */
-export const MESSAGE_TABLES = { en: EN } as const satisfies Record<string, MessageTable>;
-export type ReasonLanguage = keyof typeof MESSAGE_TABLES;
+export const MESSAGE_TABLES = { en: EN, zh: ZH } as const satisfies Record<Language, MessageTable>;
 
-export function renderReason(reason: Reason, language: ReasonLanguage = 'en'): string {
+export function renderReason(reason: Reason, language: Language = 'en'): string {
   const message = MESSAGE_TABLES[language][reason.code] as (params: Reason['params']) => string;
   return message(reason.params);
 }
@@ -28,7 +30,7 @@ export interface StoredReason {
  * The text of a stored or transmitted reason in `language`: rendered from its code when it has one this build
  * knows, else the English text it was stored with (decisions recorded before reasons had codes).
  */
-export function displayReason(stored: StoredReason, language: ReasonLanguage = 'en'): string {
+export function displayReason(stored: StoredReason, language: Language = 'en'): string {
   if (isReasonCode(stored.reasonCode) && stored.reasonParams != null) {
     try {
       return renderReason({ code: stored.reasonCode, params: stored.reasonParams } as Reason, language);

@@ -1,3 +1,4 @@
+import type { Localized } from '../../domain/language.ts';
 import type { EvaluationContext, MinuteWindow } from '../context.ts';
 import { limit } from '../define-rule.ts';
 import type { ZoneClock } from '../time.ts';
@@ -47,7 +48,7 @@ export function zoneInsideWindow(
 }
 
 /** The `start` and `end` parameters of a rule that allows its actions only between two local times. */
-export function hoursParameters(start: number, end: number, describe: { start: string; end: string }) {
+export function hoursParameters(start: number, end: number, describe: { start: Localized; end: Localized }) {
   return {
     start: limit(start, { direction: 'min', unit: 'minute_of_day', description: describe.start }),
     end: limit(end, { direction: 'max', unit: 'minute_of_day', description: describe.end }),

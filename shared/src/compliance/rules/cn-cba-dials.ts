@@ -12,16 +12,24 @@ import { isUnansweredCall } from './counting.ts';
 export const cnCbaDials = defineRule({
   id: 'CN-CBA-DIALS',
   effect: 'block',
-  source: 'CBA guideline on collection of personal consumer loans (2026)',
-  description:
-    'At most 6 unanswered dials (calls and voicemails) per contact point per local day; the 7th is blocked.',
+  source: {
+    en: 'CBA guideline on collection of personal consumer loans (2026)',
+    zh: '中国银行业协会《个人消费贷款催收工作指引》（2026年）',
+  },
+  description: {
+    en: 'At most 6 unanswered dials (calls and voicemails) per contact point per local day; the 7th is blocked.',
+    zh: '同一联系方式每个自然日（当地时间）未接通的拨打（含电话和语音留言）不超过6次；第7次将被拦截。',
+  },
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail'],
   parameters: z.object({
     max: limit(6, {
       direction: 'max',
       unit: 'count',
-      description: 'unanswered dials (calls and voicemails) per contact point per day',
+      description: {
+        en: 'unanswered dials (calls and voicemails) per contact point per day',
+        zh: '同一联系方式每日未接通的拨打次数（含电话和语音留言）',
+      },
     }),
   }),
   check(context, { day }, { max }) {

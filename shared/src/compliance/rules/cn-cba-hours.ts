@@ -12,14 +12,20 @@ import { hoursParameters, outsideHours } from './clock.ts';
 export const cnCbaHours = defineRule({
   id: 'CN-CBA-HOURS',
   effect: 'block',
-  source: 'CBA guideline on collection of personal consumer loans (2026)',
-  description: 'No collection between 22:00 and 08:00 local time unless the debtor agreed to that time.',
+  source: {
+    en: 'CBA guideline on collection of personal consumer loans (2026)',
+    zh: '中国银行业协会《个人消费贷款催收工作指引》（2026年）',
+  },
+  description: {
+    en: 'No collection between 22:00 and 08:00 local time unless the debtor agreed to that time.',
+    zh: '当地时间22:00至次日08:00之间不得催收，债务人同意在该时段接受联系的除外。',
+  },
   timing: true,
   appliesTo: [...CONTACT_ACTIONS.filter((kind) => kind !== 'letter'), 'third_party_contact'],
   parameters: z.object(
     hoursParameters(8 * 60, 22 * 60, {
-      start: 'earliest local time to collect',
-      end: 'local time collection must end by',
+      start: { en: 'earliest local time to collect', zh: '当地时间最早催收时间' },
+      end: { en: 'local time collection must end by', zh: '当地时间催收截止时间' },
     }),
   ),
   check(context, { at }, hours) {

@@ -9,8 +9,14 @@ import { reason } from '../reasons/codes.ts';
 export const cnCbaVisit = defineRule({
   id: 'CN-CBA-VISIT',
   effect: 'block',
-  source: 'CBA guideline (2026); NIFA convention art. 21',
-  description: 'A field visit carries an audio/video recording reference and never enters without consent.',
+  source: {
+    en: 'CBA guideline (2026); NIFA convention art. 21',
+    zh: '中国银行业协会《个人消费贷款催收工作指引》（2026年）；《互联网金融逾期债务催收自律公约（试行）》第二十一条',
+  },
+  description: {
+    en: 'A field visit carries an audio/video recording reference and never enters without consent.',
+    zh: '上门拜访须注明全程录音录像的存档编号，未经同意不得进入住所或办公场所。',
+  },
   timing: false,
   appliesTo: ['field_visit'],
   check(context) {

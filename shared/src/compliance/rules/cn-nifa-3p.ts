@@ -10,9 +10,14 @@ import { disclosesDebt } from './third-party.ts';
 export const cnNifa3p = defineRule({
   id: 'CN-NIFA-3P',
   effect: 'block',
-  source: 'NIFA convention on collection of overdue internet-finance debts (2018), arts. 13, 14, 18',
-  description:
-    'Only a contact the debtor agreed to, only when the debtor cannot be reached, never disclosing the debt.',
+  source: {
+    en: 'NIFA convention on collection of overdue internet-finance debts (2018), arts. 13, 14, 18',
+    zh: '中国互联网金融协会《互联网金融逾期债务催收自律公约（试行）》（2018年）第十三条、第十四条、第十八条',
+  },
+  description: {
+    en: 'Only a contact the debtor agreed to, only when the debtor cannot be reached, never disclosing the debt.',
+    zh: '仅可联系债务人同意的联系人，且仅限无法联系到债务人本人时，不得透露债务信息。',
+  },
   timing: false,
   appliesTo: ['third_party_contact'],
   check(context) {

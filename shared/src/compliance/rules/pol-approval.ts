@@ -5,8 +5,11 @@ import { reason } from '../reasons/codes.ts';
 export const polApproval = defineRule({
   id: 'POL-APPROVAL',
   effect: 'block',
-  source: 'agency policy',
-  description: 'Field visits, legal filings and agency placements need a supervisor’s approval on the case.',
+  source: { en: 'agency policy', zh: '本机构政策' },
+  description: {
+    en: 'Field visits, legal filings and agency placements need a supervisor’s approval on the case.',
+    zh: '上门拜访、提起诉讼和委外催收须经主管审批并在案件中留存记录。',
+  },
   timing: false,
   appliesTo: ['field_visit', 'legal_filing', 'agency_placement'],
   check(context) {

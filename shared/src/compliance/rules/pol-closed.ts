@@ -6,8 +6,8 @@ import { reason } from '../reasons/codes.ts';
 export const polClosed = defineRule({
   id: 'POL-CLOSED',
   effect: 'block',
-  source: 'agency policy',
-  description: 'No collection on a closed case.',
+  source: { en: 'agency policy', zh: '本机构政策' },
+  description: { en: 'No collection on a closed case.', zh: '已结案的案件不得催收。' },
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context) {

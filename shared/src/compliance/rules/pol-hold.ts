@@ -13,8 +13,8 @@ import { localTime } from './clock.ts';
 export const polHold = defineRule({
   id: 'POL-HOLD',
   effect: 'block',
-  source: 'agency policy',
-  description: 'No collection while the case is on hold.',
+  source: { en: 'agency policy', zh: '本机构政策' },
+  description: { en: 'No collection while the case is on hold.', zh: '案件暂缓期间不得催收。' },
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {

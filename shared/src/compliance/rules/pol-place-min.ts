@@ -10,20 +10,29 @@ import { reason } from '../reasons/codes.ts';
 export const polPlaceMin = defineRule({
   id: 'POL-PLACE-MIN',
   effect: 'block',
-  source: 'agency policy',
-  description: 'No agency placement of a balance below the minimum set for its currency.',
+  source: { en: 'agency policy', zh: '本机构政策' },
+  description: {
+    en: 'No agency placement of a balance below the minimum set for its currency.',
+    zh: '余额低于该币种所设最低金额的，不得委外催收。',
+  },
   timing: false,
   appliesTo: ['agency_placement'],
   parameters: z.object({
     USD: limit(2_500, {
       direction: 'min',
       unit: 'minor_units',
-      description: 'smallest balance placed with an agency, in cents (USD)',
+      description: {
+        en: 'smallest balance placed with an agency, in cents (USD)',
+        zh: '委外催收的最低余额，单位为美分（USD）',
+      },
     }),
     CNY: limit(20_000, {
       direction: 'min',
       unit: 'minor_units',
-      description: 'smallest balance placed with an agency, in fen (CNY)',
+      description: {
+        en: 'smallest balance placed with an agency, in fen (CNY)',
+        zh: '委外催收的最低余额，单位为分（CNY）',
+      },
     }),
   }),
   check(context, _moment, minimums) {

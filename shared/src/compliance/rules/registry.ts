@@ -1,3 +1,4 @@
+import type { Language } from '../../domain/language.ts';
 import type { ActionKind } from '../actions.ts';
 import type { Rule } from '../define-rule.ts';
 import { type JurisdictionPack, RULES } from '../pack-data.ts';
@@ -8,6 +9,18 @@ const byId = new Map<string, Rule>(RULES.map((rule) => [rule.id, rule]));
 
 export function ruleById(ruleId: string): Rule | undefined {
   return byId.get(ruleId);
+}
+
+/**
+ * A hit's legal source in `language`. English is the text stored with the decision; another language reads the
+ * rule's own source, or the stored text for a rule this build no longer has.
+ */
+export function displaySource(
+  hit: { readonly ruleId: string; readonly source: string },
+  language: Language,
+): string {
+  if (language === 'en') return hit.source;
+  return ruleById(hit.ruleId)?.source[language] ?? hit.source;
 }
 
 // The same few pack combinations recur on every evaluation; packsFor returns shared arrays, so key on them.

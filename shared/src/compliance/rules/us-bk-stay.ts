@@ -1,6 +1,6 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
 import { inEffect } from '../context.ts';
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { formatDate } from '../format.ts';
 import { reason } from '../reasons/codes.ts';
 
@@ -11,8 +11,11 @@ import { reason } from '../reasons/codes.ts';
 export const usBkStay = defineRule({
   id: 'US-BK-STAY',
   effect: 'block',
-  source: '11 USC 362(a)(6)',
-  description: 'No collection while a bankruptcy petition is on file.',
+  source: citation('11 USC 362(a)(6)'),
+  description: {
+    en: 'No collection while a bankruptcy petition is on file.',
+    zh: '破产申请存续期间不得催收。',
+  },
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {

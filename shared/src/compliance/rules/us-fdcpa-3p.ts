@@ -1,4 +1,4 @@
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 import { countsAsDebtor } from './third-party.ts';
 
@@ -10,9 +10,11 @@ import { countsAsDebtor } from './third-party.ts';
 export const usFdcpa3p = defineRule({
   id: 'US-FDCPA-3P',
   effect: 'block',
-  source: '15 USC 1692c(b); 12 CFR 1006.6(a)',
-  description:
-    'Third parties other than spouse, parent of a minor, guardian, estate representative or attorney may only be asked for location information, never told of the debt.',
+  source: citation('15 USC 1692c(b); 12 CFR 1006.6(a)'),
+  description: {
+    en: 'Third parties other than spouse, parent of a minor, guardian, estate representative or attorney may only be asked for location information, never told of the debt.',
+    zh: '除配偶、未成年债务人的父母、监护人、遗产代理人或律师外，对其他第三方仅可询问债务人的下落信息，不得告知该笔债务。',
+  },
   timing: false,
   appliesTo: ['third_party_contact'],
   check(context) {

@@ -1,6 +1,6 @@
 import { CONTACT_ACTIONS } from '../actions.ts';
 import { inEffect } from '../context.ts';
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 
 /**
@@ -10,8 +10,11 @@ import { reason } from '../reasons/codes.ts';
 export const usFdcpaAtty = defineRule({
   id: 'US-FDCPA-ATTY',
   effect: 'block',
-  source: '15 USC 1692c(a)(2)',
-  description: 'When the debtor has an attorney for this debt, contact goes to the attorney.',
+  source: citation('15 USC 1692c(a)(2)'),
+  description: {
+    en: 'When the debtor has an attorney for this debt, contact goes to the attorney.',
+    zh: '债务人已就该笔债务委托律师的，应联系该律师。',
+  },
   timing: false,
   appliesTo: [...CONTACT_ACTIONS, 'third_party_contact'],
   check(context, { at }) {

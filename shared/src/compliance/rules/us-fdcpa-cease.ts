@@ -1,6 +1,6 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
 import { inEffect } from '../context.ts';
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { formatDate } from '../format.ts';
 import { reason } from '../reasons/codes.ts';
 
@@ -12,9 +12,11 @@ import { reason } from '../reasons/codes.ts';
 export const usFdcpaCease = defineRule({
   id: 'US-FDCPA-CEASE',
   effect: 'block',
-  source: '15 USC 1692c(c)',
-  description:
-    'After a written refusal to pay or request to stop, only a cease acknowledgement or remedy notice may be sent.',
+  source: citation('15 USC 1692c(c)'),
+  description: {
+    en: 'After a written refusal to pay or request to stop, only a cease acknowledgement or remedy notice may be sent.',
+    zh: '债务人书面拒绝还款或要求停止联系后，仅可寄送停止催收确认函或救济措施通知。',
+  },
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {

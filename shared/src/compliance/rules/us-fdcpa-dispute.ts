@@ -1,6 +1,6 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
 import { inEffect } from '../context.ts';
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { formatDate } from '../format.ts';
 import { reason } from '../reasons/codes.ts';
 
@@ -12,8 +12,11 @@ import { reason } from '../reasons/codes.ts';
 export const usFdcpaDispute = defineRule({
   id: 'US-FDCPA-DISPUTE',
   effect: 'block',
-  source: '15 USC 1692g(b)',
-  description: 'An open dispute pauses collection until verification is sent.',
+  source: citation('15 USC 1692g(b)'),
+  description: {
+    en: 'An open dispute pauses collection until verification is sent.',
+    zh: '债务人提出的异议未了结前暂停催收，直至寄出核实材料。',
+  },
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {

@@ -1,4 +1,4 @@
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 
 /**
@@ -9,9 +9,11 @@ import { reason } from '../reasons/codes.ts';
 export const usFdcpaMiranda = defineRule({
   id: 'US-FDCPA-MIRANDA',
   effect: 'require',
-  source: '15 USC 1692e(11); 12 CFR 1006.18(e)',
-  description:
-    'The first communication says it is an attempt to collect a debt; later ones that they are from a debt collector.',
+  source: citation('15 USC 1692e(11); 12 CFR 1006.18(e)'),
+  description: {
+    en: 'The first communication says it is an attempt to collect a debt; later ones that they are from a debt collector.',
+    zh: '首次联系须说明这是在催收债务；此后的联系须表明其来自债务催收方。',
+  },
   timing: false,
   appliesTo: ['call', 'letter', 'sms', 'email'],
   check(context) {

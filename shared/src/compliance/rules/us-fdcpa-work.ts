@@ -1,4 +1,4 @@
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 
 /**
@@ -8,8 +8,11 @@ import { reason } from '../reasons/codes.ts';
 export const usFdcpaWork = defineRule({
   id: 'US-FDCPA-WORK',
   effect: 'block',
-  source: '15 USC 1692c(a)(3)',
-  description: 'No contact at the workplace when the employer or the debtor prohibits it.',
+  source: citation('15 USC 1692c(a)(3)'),
+  description: {
+    en: 'No contact at the workplace when the employer or the debtor prohibits it.',
+    zh: '雇主或债务人禁止在工作场所联系的，不得在工作场所联系。',
+  },
   timing: false,
   appliesTo: ['call', 'email', 'field_visit'],
   check(context) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContactPointKind } from '../actions.ts';
 import type { PastEvent } from '../context.ts';
-import { defineRule, limit } from '../define-rule.ts';
+import { citation, defineRule, limit } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 import { countInDays, isCountedCall, isSentMessage } from './counting.ts';
 
@@ -19,20 +19,34 @@ const isInitiated = (event: PastEvent) =>
 export const usMaFreq = defineRule({
   id: 'US-MA-FREQ',
   effect: 'block',
-  source: '940 CMR 7.04(1)(f); 209 CMR 18.16(1)(d)',
-  description:
-    'Massachusetts: at most 2 communications per 7 days to personal numbers and 2 per 30 days to other numbers, per debt.',
+  source: citation('940 CMR 7.04(1)(f); 209 CMR 18.16(1)(d)'),
+  description: {
+    en: 'Massachusetts: at most 2 communications per 7 days to personal numbers and 2 per 30 days to other numbers, per debt.',
+    zh: '马萨诸塞州：每笔债务每7天向个人号码联系不超过2次，每30天向其他号码联系不超过2次。',
+  },
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail', 'sms'],
   parameters: z.object({
     personalMax: limit(2, {
       direction: 'max',
       unit: 'count',
-      description: 'communications to personal numbers',
+      description: { en: 'communications to personal numbers', zh: '向个人号码联系的次数' },
     }),
-    personalDays: limit(7, { direction: 'min', unit: 'days', description: 'window for personal numbers' }),
-    otherMax: limit(2, { direction: 'max', unit: 'count', description: 'communications to other numbers' }),
-    otherDays: limit(30, { direction: 'min', unit: 'days', description: 'window for other numbers' }),
+    personalDays: limit(7, {
+      direction: 'min',
+      unit: 'days',
+      description: { en: 'window for personal numbers', zh: '个人号码的计算期间' },
+    }),
+    otherMax: limit(2, {
+      direction: 'max',
+      unit: 'count',
+      description: { en: 'communications to other numbers', zh: '向其他号码联系的次数' },
+    }),
+    otherDays: limit(30, {
+      direction: 'min',
+      unit: 'days',
+      description: { en: 'window for other numbers', zh: '其他号码的计算期间' },
+    }),
   }),
   check(context, { day }, params) {
     const kind = context.target?.kind ?? null;

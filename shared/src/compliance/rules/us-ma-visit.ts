@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, limit } from '../define-rule.ts';
+import { citation, defineRule, limit } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 import { hoursParameters, outsideHours } from './clock.ts';
 import { countInDays } from './counting.ts';
@@ -11,16 +11,27 @@ import { countInDays } from './counting.ts';
 export const usMaVisit = defineRule({
   id: 'US-MA-VISIT',
   effect: 'block',
-  source: '209 CMR 18.17(6)',
-  description: 'Massachusetts: at most 1 home visit per 30 days per debt, between 08:00 and 21:00.',
+  source: citation('209 CMR 18.17(6)'),
+  description: {
+    en: 'Massachusetts: at most 1 home visit per 30 days per debt, between 08:00 and 21:00.',
+    zh: '马萨诸塞州：每笔债务每30天上门拜访不超过1次，且须在08:00至21:00之间。',
+  },
   timing: true,
   appliesTo: ['field_visit'],
   parameters: z.object({
-    max: limit(1, { direction: 'max', unit: 'count', description: 'home visits per debt in the window' }),
-    days: limit(30, { direction: 'min', unit: 'days', description: 'window for home visits' }),
+    max: limit(1, {
+      direction: 'max',
+      unit: 'count',
+      description: { en: 'home visits per debt in the window', zh: '计算期间内每笔债务的上门拜访次数' },
+    }),
+    days: limit(30, {
+      direction: 'min',
+      unit: 'days',
+      description: { en: 'window for home visits', zh: '上门拜访的计算期间' },
+    }),
     ...hoursParameters(8 * 60, 21 * 60, {
-      start: 'earliest local time for a visit',
-      end: 'local time a visit must end by',
+      start: { en: 'earliest local time for a visit', zh: '当地时间最早拜访时间' },
+      end: { en: 'local time a visit must end by', zh: '当地时间拜访截止时间' },
     }),
   }),
   check(context, { at, day }, { max, days, ...hours }) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, limit } from '../define-rule.ts';
+import { citation, defineRule, limit } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 import { countInDays, isCountedCall } from './counting.ts';
 
@@ -10,13 +10,24 @@ import { countInDays, isCountedCall } from './counting.ts';
 export const usRegf7in7 = defineRule({
   id: 'US-REGF-7IN7',
   effect: 'block',
-  source: '12 CFR 1006.14(b)(2)(i)(A)',
-  description: 'At most 7 calls per person per debt in 7 consecutive days; the 8th is blocked.',
+  source: citation('12 CFR 1006.14(b)(2)(i)(A)'),
+  description: {
+    en: 'At most 7 calls per person per debt in 7 consecutive days; the 8th is blocked.',
+    zh: '连续7天内就每笔债务对同一人致电不超过7次；第8次将被拦截。',
+  },
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail'],
   parameters: z.object({
-    maxCalls: limit(7, { direction: 'max', unit: 'count', description: 'calls per debt in the window' }),
-    days: limit(7, { direction: 'min', unit: 'days', description: 'length of the call-count window' }),
+    maxCalls: limit(7, {
+      direction: 'max',
+      unit: 'count',
+      description: { en: 'calls per debt in the window', zh: '计算期间内每笔债务的致电次数' },
+    }),
+    days: limit(7, {
+      direction: 'min',
+      unit: 'days',
+      description: { en: 'length of the call-count window', zh: '致电次数计算期间的天数' },
+    }),
   }),
   check(context, { day }, { maxCalls, days }) {
     const made = countInDays(context, day, days, (event) => event.aboutDebt && isCountedCall(event));

@@ -10,8 +10,11 @@ import { reason } from '../reasons/codes.ts';
 export const usRegfDeceased = defineRule({
   id: 'US-REGF-DECEASED',
   effect: 'block',
-  source: '12 CFR 1006.6(a)(4) commentary',
-  description: 'When the debtor has died, only the estate’s representative may be contacted.',
+  source: { en: '12 CFR 1006.6(a)(4) commentary', zh: '12 CFR 1006.6(a)(4) 官方评注' },
+  description: {
+    en: 'When the debtor has died, only the estate’s representative may be contacted.',
+    zh: '债务人已去世的，仅可联系其遗产代理人。',
+  },
   timing: false,
   appliesTo: [...CONTACT_ACTIONS, 'third_party_contact'],
   check(context, { at }) {

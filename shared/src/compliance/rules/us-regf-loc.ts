@@ -1,4 +1,4 @@
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 import { countsAsDebtor, disclosesDebt } from './third-party.ts';
 
@@ -9,9 +9,11 @@ import { countsAsDebtor, disclosesDebt } from './third-party.ts';
 export const usRegfLoc = defineRule({
   id: 'US-REGF-LOC',
   effect: 'block',
-  source: '12 CFR 1006.10; 15 USC 1692b',
-  description:
-    'A third party may be contacted for location information once; the script never mentions the debt.',
+  source: citation('12 CFR 1006.10; 15 USC 1692b'),
+  description: {
+    en: 'A third party may be contacted for location information once; the script never mentions the debt.',
+    zh: '为查询债务人下落，同一第三方仅可联系一次；话术中不得提及债务。',
+  },
   timing: false,
   appliesTo: ['third_party_contact'],
   check(context) {

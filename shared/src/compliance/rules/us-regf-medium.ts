@@ -1,6 +1,6 @@
 import { ACTION_KINDS, channelOf } from '../actions.ts';
 import { inEffect } from '../context.ts';
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 
 /**
@@ -10,8 +10,11 @@ import { reason } from '../reasons/codes.ts';
 export const usRegfMedium = defineRule({
   id: 'US-REGF-MEDIUM',
   effect: 'block',
-  source: '12 CFR 1006.14(h)',
-  description: 'No contact by a medium, address or number the debtor asked not to be used.',
+  source: citation('12 CFR 1006.14(h)'),
+  description: {
+    en: 'No contact by a medium, address or number the debtor asked not to be used.',
+    zh: '不得通过债务人要求停用的联系方式、地址或号码进行联系。',
+  },
   timing: false,
   appliesTo: ACTION_KINDS,
   check(context, { at }) {

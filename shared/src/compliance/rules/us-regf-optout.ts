@@ -1,4 +1,4 @@
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 
 /**
@@ -8,8 +8,11 @@ import { reason } from '../reasons/codes.ts';
 export const usRegfOptout = defineRule({
   id: 'US-REGF-OPTOUT',
   effect: 'require',
-  source: '12 CFR 1006.6(e)',
-  description: 'Every text message and email carries a simple opt-out instruction.',
+  source: citation('12 CFR 1006.6(e)'),
+  description: {
+    en: 'Every text message and email carries a simple opt-out instruction.',
+    zh: '每条短信和电子邮件都须附有简明的退订说明。',
+  },
   timing: false,
   appliesTo: ['sms', 'email'],
   check(context) {

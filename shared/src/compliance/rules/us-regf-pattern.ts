@@ -13,23 +13,32 @@ import { isCountedCall, isUnansweredCall } from './counting.ts';
 export const usRegfPattern = defineRule({
   id: 'US-REGF-PATTERN',
   effect: 'warn',
-  source: '12 CFR 1006.14(b)(2) commentary (rebuttal factors)',
-  description:
-    'A warning for 2 unanswered calls to one number within 5 minutes, or 7 calls to one number in one day.',
+  source: {
+    en: '12 CFR 1006.14(b)(2) commentary (rebuttal factors)',
+    zh: '12 CFR 1006.14(b)(2) 官方评注（推定的反驳因素）',
+  },
+  description: {
+    en: 'A warning for 2 unanswered calls to one number within 5 minutes, or 7 calls to one number in one day.',
+    zh: '5分钟内向同一号码拨打2次未接通的电话，或一天内向同一号码致电7次，将予以警示。',
+  },
   timing: false,
   appliesTo: ['call', 'autodial_call'],
   parameters: z.object({
     quickCalls: limit(2, {
       direction: 'max',
       unit: 'count',
-      description: 'calls to one number in quick succession',
+      description: { en: 'calls to one number in quick succession', zh: '短时间内连续拨打同一号码的次数' },
     }),
     quickMinutes: limit(5, {
       direction: 'min',
       unit: 'minutes',
-      description: 'what "quick succession" means',
+      description: { en: 'what "quick succession" means', zh: '“短时间内连续”所指的时长' },
     }),
-    dailyCalls: limit(7, { direction: 'max', unit: 'count', description: 'calls to one number in one day' }),
+    dailyCalls: limit(7, {
+      direction: 'max',
+      unit: 'count',
+      description: { en: 'calls to one number in one day', zh: '一天内向同一号码致电的次数' },
+    }),
   }),
   check(context, { at, day }, { quickCalls, quickMinutes, dailyCalls }) {
     const pointId = context.facts.action.contactPointId;

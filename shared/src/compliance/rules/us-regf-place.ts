@@ -1,4 +1,4 @@
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 
 /**
@@ -8,8 +8,11 @@ import { reason } from '../reasons/codes.ts';
 export const usRegfPlace = defineRule({
   id: 'US-REGF-PLACE',
   effect: 'block',
-  source: '12 CFR 1006.6(b)(1)(ii)',
-  description: 'No call or visit at a place the debtor said is inconvenient, such as their workplace.',
+  source: citation('12 CFR 1006.6(b)(1)(ii)'),
+  description: {
+    en: 'No call or visit at a place the debtor said is inconvenient, such as their workplace.',
+    zh: '不得在债务人表示不便的地点（如其工作场所）致电或拜访。',
+  },
   timing: false,
   appliesTo: ['call', 'field_visit'],
   check(context) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, limit } from '../define-rule.ts';
+import { citation, defineRule, limit } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 import { isPhoneKind } from './counting.ts';
 
@@ -10,15 +10,18 @@ import { isPhoneKind } from './counting.ts';
 export const usRegfPostconv = defineRule({
   id: 'US-REGF-POSTCONV',
   effect: 'block',
-  source: '12 CFR 1006.14(b)(2)(i)(B)',
-  description: 'After a telephone conversation about the debt, no call about it for the next 7 days.',
+  source: citation('12 CFR 1006.14(b)(2)(i)(B)'),
+  description: {
+    en: 'After a telephone conversation about the debt, no call about it for the next 7 days.',
+    zh: '就该笔债务进行电话沟通后，其后7天内不得再就此致电。',
+  },
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail'],
   parameters: z.object({
     days: limit(7, {
       direction: 'min',
       unit: 'days',
-      description: 'days without calls after a conversation',
+      description: { en: 'days without calls after a conversation', zh: '电话沟通后不得致电的天数' },
     }),
   }),
   check(context, { day }, { days }) {

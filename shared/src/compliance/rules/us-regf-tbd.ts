@@ -1,5 +1,5 @@
 import { inEffect } from '../context.ts';
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { formatInstant } from '../instant.ts';
 import { reason } from '../reasons/codes.ts';
 
@@ -10,8 +10,11 @@ import { reason } from '../reasons/codes.ts';
 export const usRegfTbd = defineRule({
   id: 'US-REGF-TBD',
   effect: 'block',
-  source: '12 CFR 1006.26',
-  description: 'Once the statute of limitations has run, no suit and no threat of suit.',
+  source: citation('12 CFR 1006.26'),
+  description: {
+    en: 'Once the statute of limitations has run, no suit and no threat of suit.',
+    zh: '诉讼时效届满后，不得提起诉讼，亦不得以提起诉讼相威胁。',
+  },
   timing: false,
   appliesTo: ['legal_filing'],
   check(context, { at }) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inEffect } from '../context.ts';
-import { defineRule, limit } from '../define-rule.ts';
+import { citation, defineRule, limit } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 
 /**
@@ -11,13 +11,19 @@ import { reason } from '../reasons/codes.ts';
 export const usRegfVn = defineRule({
   id: 'US-REGF-VN',
   effect: 'warn',
-  source: '12 CFR 1006.34(a)',
-  description:
-    'Validation information is due within 5 days of the initial communication (a warning when overdue).',
+  source: citation('12 CFR 1006.34(a)'),
+  description: {
+    en: 'Validation information is due within 5 days of the initial communication (a warning when overdue).',
+    zh: '须在首次联系后5天内发送债务确认信息（逾期将予以警示）。',
+  },
   timing: false,
   appliesTo: ['letter', 'email'],
   parameters: z.object({
-    days: limit(5, { direction: 'max', unit: 'days', description: 'days to send validation information' }),
+    days: limit(5, {
+      direction: 'max',
+      unit: 'days',
+      description: { en: 'days to send validation information', zh: '发送债务确认信息的期限（天）' },
+    }),
   }),
   check(context, { at, day }, { days }) {
     const { action } = context.facts;

@@ -1,5 +1,5 @@
 import { inEffect } from '../context.ts';
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 
 /**
@@ -11,8 +11,11 @@ import { reason } from '../reasons/codes.ts';
 export const usTcpaConsent = defineRule({
   id: 'US-TCPA-CONSENT',
   effect: 'block',
-  source: '47 USC 227(b)(1)(A)(iii)',
-  description: 'Dialer calls and texts to a mobile number need prior express consent for that number.',
+  source: citation('47 USC 227(b)(1)(A)(iii)'),
+  description: {
+    en: 'Dialer calls and texts to a mobile number need prior express consent for that number.',
+    zh: '向手机号码拨打自动拨号电话或发送短信，须事先取得该号码的明示同意。',
+  },
   timing: false,
   appliesTo: ['autodial_call', 'sms'],
   check(context, { at }) {

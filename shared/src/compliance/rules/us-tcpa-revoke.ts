@@ -1,5 +1,5 @@
 import { inEffect } from '../context.ts';
-import { defineRule } from '../define-rule.ts';
+import { citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 
 /**
@@ -10,8 +10,11 @@ import { reason } from '../reasons/codes.ts';
 export const usTcpaRevoke = defineRule({
   id: 'US-TCPA-REVOKE',
   effect: 'block',
-  source: '47 CFR 64.1200(a)(10)-(12)',
-  description: 'No dialer calls or texts once consent was revoked by any reasonable means.',
+  source: citation('47 CFR 64.1200(a)(10)-(12)'),
+  description: {
+    en: 'No dialer calls or texts once consent was revoked by any reasonable means.',
+    zh: '债务人以任何合理方式撤回同意后，不得再拨打自动拨号电话或发送短信。',
+  },
   timing: false,
   appliesTo: ['autodial_call', 'sms'],
   check(context, { at }) {

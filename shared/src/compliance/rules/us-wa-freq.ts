@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ContactPointKind } from '../actions.ts';
 import type { PastEvent } from '../context.ts';
-import { defineRule, limit } from '../define-rule.ts';
+import { citation, defineRule, limit } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 import { countInDays, isCountedCall, isSentMessage } from './counting.ts';
 
@@ -18,19 +18,29 @@ const isCommunication = (event: PastEvent) =>
 export const usWaFreq = defineRule({
   id: 'US-WA-FREQ',
   effect: 'block',
-  source: 'RCW 19.16.250',
-  description:
-    'Washington: at most 3 communications per 7 days with the debtor, and 1 per 7 days to their workplace.',
+  source: citation('RCW 19.16.250'),
+  description: {
+    en: 'Washington: at most 3 communications per 7 days with the debtor, and 1 per 7 days to their workplace.',
+    zh: '华盛顿州：每7天与债务人联系不超过3次，联系其工作单位每7天不超过1次。',
+  },
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail', 'sms', 'email'],
   parameters: z.object({
-    max: limit(3, { direction: 'max', unit: 'count', description: 'communications per debt in the window' }),
+    max: limit(3, {
+      direction: 'max',
+      unit: 'count',
+      description: { en: 'communications per debt in the window', zh: '计算期间内每笔债务的联系次数' },
+    }),
     workplaceMax: limit(1, {
       direction: 'max',
       unit: 'count',
-      description: 'communications to the workplace',
+      description: { en: 'communications to the workplace', zh: '联系工作单位的次数' },
     }),
-    days: limit(7, { direction: 'min', unit: 'days', description: 'length of the window' }),
+    days: limit(7, {
+      direction: 'min',
+      unit: 'days',
+      description: { en: 'length of the window', zh: '计算期间的天数' },
+    }),
   }),
   check(context, { day }, { max, workplaceMax, days }) {
     const made = countInDays(context, day, days, isCommunication);

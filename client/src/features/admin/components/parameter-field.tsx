@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useLocalizedText } from '../../../lib/rule-texts.ts';
 import { type FieldProblem, formatParameterValue } from '../hooks/parameter-values.ts';
 
 interface ParameterFieldProps {
@@ -38,6 +39,7 @@ export function problemText(t: TFunction, problem: FieldProblem): string {
 export function ParameterField(props: ParameterFieldProps) {
   const { parameter, text, error } = props;
   const { t } = useTranslation();
+  const localized = useLocalizedText();
   const id = useId();
   const defaultText = formatParameterValue(parameter.unit, parameter.defaultValue);
 
@@ -54,7 +56,7 @@ export function ParameterField(props: ParameterFieldProps) {
   return (
     <div className="field parameter-field">
       <label htmlFor={id}>
-        {parameter.label} <code className="parameter-key">{parameter.key}</code>
+        {localized(parameter.label)} <code className="parameter-key">{parameter.key}</code>
       </label>
       <div className="parameter-input">
         <input

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { readApiError } from '../../../lib/api-error.ts';
+import { useLocalizedText } from '../../../lib/rule-texts.ts';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
 import {
   checkParameterValues,
@@ -47,6 +48,7 @@ function parametersSchema(parameters: readonly CatalogParameter[], t: TFunction)
 export function ParameterForm(props: ParameterFormProps) {
   const { packs, portfolio } = props;
   const { t } = useTranslation();
+  const localized = useLocalizedText();
   const parameters = packs.flatMap((pack) => pack.parameters);
   const serverError = props.saveError ? readApiError(props.saveError) : null;
   const form = useSchemaForm(parametersSchema(parameters, t), {
@@ -87,7 +89,7 @@ export function ParameterForm(props: ParameterFormProps) {
         .filter((pack) => pack.parameters.length > 0)
         .map((pack) => (
           <fieldset key={pack.id} className="parameter-pack">
-            <legend>{t('admin.editor.packLegend', { pack: pack.name })}</legend>
+            <legend>{t('admin.editor.packLegend', { pack: localized(pack.name) })}</legend>
             <div className="parameter-grid">
               {pack.parameters.map((parameter) => {
                 const name = `texts.${parameters.indexOf(parameter)}` as const;

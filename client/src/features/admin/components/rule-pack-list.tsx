@@ -2,18 +2,20 @@ import type { CatalogPack } from '@arrears/shared/schemas/rules';
 import { useTranslation } from 'react-i18next';
 import { AdminSection } from '../../../components/ui/admin-table.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
+import { useLocalizedText } from '../../../lib/rule-texts.ts';
 import { formatParameterValue } from '../hooks/parameter-values.ts';
 
 /** The catalog: each pack with its rules (what, on which actions, with which effect, under which law) and parameters. */
 export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
   const { t } = useTranslation();
+  const localized = useLocalizedText();
 
   return (
     <AdminSection heading={t('admin.packs.heading')}>
       {packs.map((pack) => (
         <details key={pack.id} className="rule-pack">
           <summary>
-            <span className="rule-pack-name">{pack.name}</span>{' '}
+            <span className="rule-pack-name">{localized(pack.name)}</span>{' '}
             <span className={`badge badge-${pack.kind}`}>{t(`admin.packs.kind.${pack.kind}`)}</span>{' '}
             <span className="muted">
               {t('admin.packs.summary', {
@@ -39,7 +41,7 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
                   <th scope="row">
                     <code>{rule.id}</code>
                   </th>
-                  <td className="wrap">{rule.description}</td>
+                  <td className="wrap">{localized(rule.description)}</td>
                   <td className="wrap">
                     {rule.appliesTo.map((kind) => t(`admin.actionKind.${kind}`)).join(', ')}
                   </td>
@@ -48,7 +50,7 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
                       {t(`admin.effect.${rule.effect}`)}
                     </span>
                   </td>
-                  <td className="wrap">{rule.source}</td>
+                  <td className="wrap">{localized(rule.source)}</td>
                 </tr>
               ))}
             </tbody>
@@ -73,7 +75,7 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
                     <th scope="row">
                       <code>{parameter.key}</code>
                     </th>
-                    <td>{parameter.label}</td>
+                    <td>{localized(parameter.label)}</td>
                     <td className="numeric">
                       {formatParameterValue(parameter.unit, parameter.defaultValue)}
                     </td>

@@ -5,7 +5,7 @@ import { checkParameterValues, overridesFrom, parseParameterValue } from './para
 const param = (key: string, overrides: Partial<CatalogParameter>): CatalogParameter => ({
   key,
   ruleId: key.split('.')[0]!,
-  label: key,
+  label: { en: key, zh: key },
   unit: 'count',
   defaultValue: 7,
   legal: true,

@@ -1,6 +1,7 @@
 import type { RuleHitView } from '@arrears/shared/schemas/compliance';
 import { useTranslation } from 'react-i18next';
 import { useRuleReason } from '../../../lib/rule-reason.ts';
+import { useRuleSource } from '../../../lib/rule-texts.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { formatInZone } from '../hooks/zone-time.ts';
 
@@ -43,13 +44,14 @@ export function VerdictDetails(props: VerdictDetailsProps) {
 function RuleHitList({ hits }: { hits: readonly RuleHitView[] }) {
   const { t } = useTranslation();
   const reasonOf = useRuleReason();
+  const sourceOf = useRuleSource();
   return (
     <ul className="rule-hits">
       {hits.map((hit) => (
         <li key={`${hit.ruleId}:${hit.reason}`}>
           <span className="rule-reason">{reasonOf(hit)}</span>{' '}
           <span className="rule-meta">
-            {t('actions.ruleMeta', { ruleId: hit.ruleId, source: hit.source })}
+            {t('actions.ruleMeta', { ruleId: hit.ruleId, source: sourceOf(hit) })}
           </span>
         </li>
       ))}

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useRuleReason } from '../../../lib/rule-reason.ts';
+import { useRuleSource } from '../../../lib/rule-texts.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useDecisionQuery } from '../api/audit-api.ts';
 import { OutcomeBadge } from './audit-table.tsx';
@@ -13,6 +14,7 @@ import { ReviewForm } from './review-form.tsx';
 
 function RuleList({ hits, label }: { hits: RuleHitView[]; label: string }) {
   const reasonOf = useRuleReason();
+  const sourceOf = useRuleSource();
   if (hits.length === 0) return null;
   return (
     <>
@@ -20,7 +22,7 @@ function RuleList({ hits, label }: { hits: RuleHitView[]; label: string }) {
       <ul className="rule-hits">
         {hits.map((hit) => (
           <li key={`${hit.ruleId}-${hit.reason}`}>
-            <code>{hit.ruleId}</code> — {reasonOf(hit)} <span className="muted">({hit.source})</span>
+            <code>{hit.ruleId}</code> — {reasonOf(hit)} <span className="muted">({sourceOf(hit)})</span>
           </li>
         ))}
       </ul>
