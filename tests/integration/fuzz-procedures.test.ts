@@ -43,6 +43,7 @@ const FUZZ: Record<string, Caller> = {
   'agencies.update': 'admin',
   'approvals.list': 'supervisor',
   'auth.me': 'agent',
+  'auth.setLanguage': 'agent',
   'auth.signIn': 'signed_out',
   'auth.signOut': 'fresh',
   'cases.filterOptions': 'supervisor',

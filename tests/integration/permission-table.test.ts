@@ -15,7 +15,7 @@ import { type HttpApp, startHttpApp } from './support/http-app.ts';
  * permission it requires, or is one of the few open to anyone signed in or out; each permission is required
  * somewhere; a role without it is refused with 403 and a message, a role with it is never refused for it.
  */
-const NO_PERMISSION = ['auth.me', 'auth.signIn', 'auth.signOut'];
+const NO_PERMISSION = ['auth.me', 'auth.setLanguage', 'auth.signIn', 'auth.signOut'];
 
 type Procedure = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: ProcedureMeta } };
 const procedures = appRouter._def.procedures as unknown as Record<string, Procedure>;
@@ -52,7 +52,7 @@ async function outcomeOf(path: string, role: Role) {
 const refusedFor = (permission: Permission) =>
   `This needs the role ${(PERMISSIONS[permission] as readonly Role[]).join(' or ')}.`;
 
-it('has every procedure declare its permission, but sign-in, sign-out and who-am-I', () => {
+it('has every procedure declare its permission, but sign-in, sign-out, who-am-I and one’s own language', () => {
   const undeclared = Object.keys(procedures).filter((path) => !procedures[path]!._def.meta?.permission);
   expect(undeclared.sort()).toEqual(NO_PERMISSION);
 });

@@ -115,3 +115,12 @@ export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const PLACEMENT_STATUSES = ['placed', 'recalled', 'closed'] as const;
 export const VISIT_STATUSES = ['scheduled', 'completed', 'cancelled'] as const;
 export const LEGAL_STATUSES = ['prepared', 'filed', 'judgment', 'dismissed', 'withdrawn'] as const;
+
+/** The dashboard's languages: a user's own (`users.language`), apart from the debtor's (`debtors.language`). */
+export const UI_LANGUAGES = ['en', 'zh'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** The language a new user starts in, from the locale of their team (zh-CN for China Collections). */
+export function uiLanguageOfLocale(locale: string): UiLanguage {
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}

@@ -23,3 +23,4 @@ export const approvalStatusEnum = pgEnum('approval_status', e.APPROVAL_STATUSES)
 export const placementStatusEnum = pgEnum('placement_status', e.PLACEMENT_STATUSES);
 export const visitStatusEnum = pgEnum('visit_status', e.VISIT_STATUSES);
 export const legalStatusEnum = pgEnum('legal_status', e.LEGAL_STATUSES);
+export const uiLanguageEnum = pgEnum('ui_language', e.UI_LANGUAGES);

@@ -1,3 +1,4 @@
+import { uiLanguageOfLocale } from '@arrears/shared/domain/enums';
 import type { Executor } from '../client.ts';
 import * as s from '../schema/index.ts';
 import { DEMO_TEAMS, DEMO_USERS, type DemoTeam } from './demo-users.ts';
@@ -154,6 +155,7 @@ export async function insertReferenceData(
       passwordHash,
       locale: u.locale,
       timeZone: u.timeZone,
+      language: uiLanguageOfLocale(u.locale),
     })),
   );
   const supervisorTeams = DEMO_USERS.flatMap((u) =>

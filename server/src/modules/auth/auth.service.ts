@@ -64,6 +64,7 @@ export async function signIn(
       teamIds: await teamIdsOf(db, user.id, user.role, user.teamId),
       locale: user.locale,
       timeZone: user.timeZone,
+      language: user.language,
     },
   };
 }
