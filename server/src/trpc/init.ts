@@ -1,3 +1,4 @@
+import { type ErrorMessage, errorMessage, renderErrorMessage } from '@arrears/shared/errors/messages';
 import type { ApiErrorData, ErrorDetails } from '@arrears/shared/schemas/api-error';
 import { initTRPC, type TRPCDefaultErrorShape, type TRPCError } from '@trpc/server';
 import { AppError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../errors.ts';
@@ -23,14 +24,16 @@ function refusal(
   error: TRPCError,
 ): { message: string; data: ApiErrorData & { code: TRPCDefaultErrorShape['data']['code'] } } {
   if (isDatabaseUnavailable(error)) {
+    const unavailable = errorMessage('server.unavailable');
     return {
-      message:
-        'The database is not answering right now. Please try again in a few seconds; if you were saving, check first whether it was saved.',
+      message: renderErrorMessage(unavailable, 'en'),
       data: {
         code: 'SERVICE_UNAVAILABLE',
         httpStatus: 503,
         appCode: 'UNAVAILABLE',
+        ...byCode(unavailable),
         fieldErrors: {},
+        fieldMessages: {},
         details: { retryAfterSeconds: RETRY_AFTER_SECONDS },
       },
     };
@@ -38,20 +41,25 @@ function refusal(
   const internal = error.code === 'INTERNAL_SERVER_ERROR';
   if (internal) logger.error({ err: error.cause ?? error }, 'unhandled error in procedure');
   const appError = error instanceof AppError ? error : null;
+  const named = internal ? errorMessage('server.internal') : appError?.messageRef;
   return {
-    message: internal
-      ? 'Something went wrong on our side. Nothing was changed; please try again.'
-      : shape.message,
+    message: internal && named ? renderErrorMessage(named, 'en') : shape.message,
     // Only these: tRPC's own `stack` and `path` stay out of the answer.
     data: {
       code: shape.data.code,
       httpStatus: shape.data.httpStatus,
       appCode: appError?.appCode ?? null,
+      ...(named ? byCode(named) : { messageCode: null, messageParams: {} }),
       fieldErrors: appError?.details?.fieldErrors ?? {},
+      fieldMessages: appError?.fieldMessages ?? {},
       // Read-only arrays on the server's side; the same JSON on the wire.
       details: (appError?.details as ErrorDetails | undefined) ?? null,
     },
   };
+}
+
+function byCode(message: ErrorMessage): Pick<ApiErrorData, 'messageCode' | 'messageParams'> {
+  return { messageCode: message.code, messageParams: { ...message.params } };
 }
 
 export const router = t.router;

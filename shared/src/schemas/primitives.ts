@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { errorMessage, renderErrorMessage } from '../errors/messages.ts';
+import { refineMessage } from '../errors/zod-issues.ts';
 
 /**
  * The input primitives every procedure contract is built from (decision 019): text, ids, instants and dates are
  * normalized and bounded here, once, so nothing the database or the drivers cannot hold gets past the contract.
  */
 
-export const NOT_ALLOWED_CHARACTER = 'contains a character that is not allowed';
+const CHARACTER_NOT_ALLOWED = errorMessage('input.characterNotAllowed');
+export const NOT_ALLOWED_CHARACTER = renderErrorMessage(CHARACTER_NOT_ALLOWED, 'en');
 
 /** A UTF-16 half without its other half: the drivers cannot encode it as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -30,7 +33,10 @@ export interface TextOptions {
 export function text({ max, multiline = false, verbatim = false, tooLong }: TextOptions) {
   const forbidden = multiline ? CONTROL_BUT_LINES : CONTROL;
   return (verbatim ? z.string() : z.string().normalize('NFC').trim())
-    .refine((value) => !forbidden.test(value) && !LONE_SURROGATE.test(value), NOT_ALLOWED_CHARACTER)
+    .refine(
+      (value) => !forbidden.test(value) && !LONE_SURROGATE.test(value),
+      refineMessage(CHARACTER_NOT_ALLOWED),
+    )
     .max(max, tooLong);
 }
 

@@ -1,5 +1,6 @@
 import { displayReason, type StoredReason } from '@arrears/shared/compliance/reasons/render';
 import type { ContactPointKind } from '@arrears/shared/domain/enums';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { TimelineItem, timelineInput } from '@arrears/shared/schemas/casework';
 import { instant as instantInput } from '@arrears/shared/schemas/primitives';
@@ -56,7 +57,7 @@ export function decodeCursor(text: string): TimelineCursor {
   } catch {
     // fall through to the refusal below
   }
-  throw invalidField('cursor', 'not a cursor this timeline handed out');
+  throw invalidField('cursor', errorMessage('timeline.badCursor'));
 }
 
 type Detail = Record<string, unknown>;
