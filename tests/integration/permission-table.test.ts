@@ -1,5 +1,6 @@
 import { PERMISSIONS, type Permission } from '@arrears/shared/auth/roles';
 import { ROLES, type Role } from '@arrears/shared/domain/enums';
+import { errorMessage, renderErrorMessage } from '@arrears/shared/errors/messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import type { ProcedureMeta } from '../../server/src/trpc/context.ts';
@@ -50,7 +51,7 @@ async function outcomeOf(path: string, role: Role) {
 }
 
 const refusedFor = (permission: Permission) =>
-  `This needs the role ${(PERMISSIONS[permission] as readonly Role[]).join(' or ')}.`;
+  renderErrorMessage(errorMessage('auth.roleRequired', { roles: PERMISSIONS[permission].join(',') }), 'en');
 
 it('has every procedure declare its permission, but sign-in, sign-out, who-am-I and one’s own language', () => {
   const undeclared = Object.keys(procedures).filter((path) => !procedures[path]!._def.meta?.permission);
