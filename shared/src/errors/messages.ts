@@ -52,6 +52,19 @@ export const ERROR_MESSAGES = {
     zh: '包含不允许使用的字符',
   },
   'input.inFuture': { en: 'cannot be in the future', zh: '不能晚于当前时间' },
+  'input.dateDoesNotExist': {
+    en: '{field} must be a date that exists: {value} does not exist',
+    zh: '日期 {value} 不存在（{field}）',
+  },
+  'input.yearOutOfRange': {
+    en: '{field} must fall between the years {first} and {last}',
+    zh: '{field} 的年份须在 {first} 年至 {last} 年之间',
+  },
+  'range.toBeforeFrom': { en: 'to must be on or after from', zh: '结束日期不能早于开始日期' },
+  'range.tooLong': {
+    en: 'the date range may span at most {days} days',
+    zh: '日期范围最长为 {days} 天',
+  },
   'window.inFuture': {
     en: '{at} is in the future; the latest allowed is now ({latest}, {skewMinutes} minutes of clock skew included)',
     zh: '{at, instant} 晚于当前时间；最晚只能是现在（{latest, instant}，已计入 {skewMinutes} 分钟的时钟误差）',
@@ -141,6 +154,14 @@ export const ERROR_MESSAGES = {
   'dispute.verificationBeforeReceipt': {
     en: 'verification cannot be sent before the dispute was received',
     zh: '核实材料的寄出时间不能早于收到异议的时间',
+  },
+  'optOut.nameChannelOrPoint': {
+    en: 'Name the channel, the contact point, or both',
+    zh: '请指定渠道或联系方式，也可以两者都指定',
+  },
+  'reveal.nameExactlyOne': {
+    en: 'Name exactly one of contactPointId, thirdPartyId or field',
+    zh: 'contactPointId、thirdPartyId 和 field 三者须且只能指定一项',
   },
   'optOut.alreadyOnFile': { en: 'This opt-out is already on file', zh: '该退订已登记在案' },
   'optOut.channelNeverReachesPoint': {
@@ -275,6 +296,10 @@ export const ERROR_MESSAGES = {
     en: 'The placement was recalled before this collection; only money collected while placed is the agency’s',
     zh: '该委外在这笔回款之前已撤回；只有委外期间收回的款项才计入催收机构',
   },
+  'ladder.rungsOutOfOrder': {
+    en: 'The rungs must come in order: agent before agency before legal review',
+    zh: '各阶段须依次排列：先由催收员处理，再委外，最后进入法务审查',
+  },
   'roll.alreadyRunning': {
     en: 'A nightly roll for {runDate} is already running (started {startedAt})',
     zh: '{runDate} 的夜间批处理已在运行（开始于 {startedAt, instant}）',
@@ -287,6 +312,7 @@ export const ERROR_MESSAGES = {
     en: '{count, plural, one {# of the selected cases is} other {# of the selected cases are}} not in this team; nothing was moved',
     zh: '所选案件中有 {count} 件不属于本团队，未移动任何案件',
   },
+  'team.caseListedTwice': { en: 'caseIds: a case is listed twice', zh: '有案件被重复选择' },
   'complaint.notFound': { en: 'Complaint not found', zh: '未找到该投诉' },
   'complaint.alreadyResolved': { en: 'This complaint is already resolved', zh: '该投诉已解决' },
   'complaint.alreadyInStatus': {
@@ -332,6 +358,14 @@ export const ERROR_MESSAGES = {
   'reminders.templateWrongChannel': {
     en: 'This template is for {templateChannel}, not {channel}',
     zh: '此模板用于{templateChannel, term, actionKind}，而不是{channel, term, actionKind}',
+  },
+  'reminders.stepsOutOfOrder': {
+    en: "Steps go in day order: day {day} comes before the previous step's day {previous}",
+    zh: '步骤须按天数先后排列：第 {day} 天早于上一步的第 {previous} 天',
+  },
+  'reminders.duplicateStep': {
+    en: 'Two steps on the same day and channel would send the same reminder twice',
+    zh: '同一天、同一渠道的两个步骤会把同一条提醒发送两次',
   },
   'reminders.staleVersion': {
     en: 'The strategy changed since you opened it (version {expected}, now {current}). Reload it and try again.',
