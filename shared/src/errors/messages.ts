@@ -16,6 +16,13 @@ export const ERROR_MESSAGES = {
     en: 'The database is not answering right now. Please try again in a few seconds; if you were saving, check first whether it was saved.',
     zh: '数据库暂时无法响应，请几秒后重试；如果刚才正在保存，请先确认是否已保存成功。',
   },
+  'request.malformed': { en: 'The request is malformed.', zh: '请求格式不正确。' },
+  'request.tooLarge': { en: 'The request is too large.', zh: '请求内容过大。' },
+  'request.unsupported': {
+    en: 'This kind of request is not supported here.',
+    zh: '此处不支持这种请求方式。',
+  },
+  'request.noSuchAddress': { en: 'There is nothing at this address.', zh: '该地址不存在。' },
   'request.inProgress': {
     en: 'This request is still being processed; try again in a moment.',
     zh: '该请求仍在处理中，请稍后重试。',
