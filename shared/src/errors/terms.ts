@@ -1,3 +1,4 @@
+import { ACTION_LABELS, POINT_LABELS } from '../compliance/format.ts';
 import type { ActionKind, CaseStatus, ContactPointKind, OptOutChannel, Role } from '../domain/enums.ts';
 import type { MessageLanguage } from './format.ts';
 
@@ -5,7 +6,10 @@ type ComplaintStatus = 'open' | 'investigating' | 'resolved';
 type ApprovalStatus = 'pending' | 'approved' | 'rejected';
 type PlacementStatus = 'placed' | 'recalled' | 'closed';
 
-/** The words for the enum values a refusal names, per language: `{status, term, complaintStatus}` in a template. */
+/**
+ * The words for the enum values a refusal names, per language: `{status, term, complaintStatus}` in a template.
+ * The English of actions and contact points is the compliance reasons' own.
+ */
 interface TermTables {
   role: Record<Role, string>;
   actionKind: Record<ActionKind, string>;
@@ -21,28 +25,8 @@ export type TermTable = keyof TermTables;
 export const TERMS: Readonly<Record<MessageLanguage, TermTables>> = {
   en: {
     role: { agent: 'agent', supervisor: 'supervisor', manager: 'manager', admin: 'admin' },
-    actionKind: {
-      call: 'call',
-      autodial_call: 'autodialed call',
-      voicemail: 'voicemail',
-      sms: 'text message',
-      email: 'email',
-      letter: 'letter',
-      app_push: 'app notification',
-      field_visit: 'field visit',
-      third_party_contact: 'third-party contact',
-      agency_placement: 'agency placement',
-      legal_filing: 'legal filing',
-    },
-    contactPointKind: {
-      mobile: 'mobile number',
-      landline: 'landline',
-      work_phone: 'work phone',
-      email: 'email address',
-      home_address: 'home address',
-      work_address: 'work address',
-      app: 'app',
-    },
+    actionKind: ACTION_LABELS,
+    contactPointKind: POINT_LABELS,
     optOutChannel: {
       phone: 'phone',
       sms: 'text message',

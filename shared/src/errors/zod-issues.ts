@@ -10,23 +10,9 @@ import { type ErrorMessage, errorMessage, isErrorMessageCode, renderErrorMessage
 export function issueMessage(issue: z.core.$ZodIssue): ErrorMessage {
   switch (issue.code) {
     case 'too_small':
-      return {
-        code: 'input.tooSmall',
-        params: {
-          origin: issue.origin,
-          minimum: Number(issue.minimum),
-          inclusive: String(issue.inclusive ?? true),
-        },
-      };
+      return { code: 'input.tooSmall', params: { ...sizeOf(issue), minimum: Number(issue.minimum) } };
     case 'too_big':
-      return {
-        code: 'input.tooBig',
-        params: {
-          origin: issue.origin,
-          maximum: Number(issue.maximum),
-          inclusive: String(issue.inclusive ?? true),
-        },
-      };
+      return { code: 'input.tooBig', params: { ...sizeOf(issue), maximum: Number(issue.maximum) } };
     case 'invalid_type':
       return { code: 'input.invalidType', params: { expected: issue.expected } };
     case 'invalid_value':
@@ -47,6 +33,11 @@ export function issueMessage(issue: z.core.$ZodIssue): ErrorMessage {
     default:
       return errorMessage('input.invalid');
   }
+}
+
+/** What a size limit applies to (a string's length, an array's items, a number) and whether it is allowed itself. */
+function sizeOf(issue: { origin: string; inclusive?: boolean }) {
+  return { origin: issue.origin, inclusive: String(issue.inclusive ?? true) };
 }
 
 /** A refinement's message by code: the English as the issue's message, the code for `issueMessage`. */
