@@ -1,3 +1,4 @@
+import { type ErrorMessage, errorMessage, renderErrorMessage } from '@arrears/shared/errors/messages';
 import type {
   AppErrorCode,
   FieldErrors,
@@ -33,14 +34,31 @@ export type AppErrorDetails = Omit<z.infer<typeof namedErrorDetails>, 'verdict'>
   };
 } & Record<string, unknown>;
 
+/** Each bad field's problems by code (shared/src/errors/messages.ts), keyed by the field's dotted path. */
+export type FieldMessages = Record<string, ErrorMessage[]>;
+
+/**
+ * A refusal a user caused. Its message is a code of the shared catalogue with parameters: the English text
+ * becomes the error's `message` (logs, API callers) and the code travels beside it, so the dashboard says the
+ * same in its user's language.
+ */
 export class AppError extends TRPCError {
   readonly appCode: AppErrorCode;
+  readonly messageRef: ErrorMessage;
   readonly details: AppErrorDetails | undefined;
+  readonly fieldMessages: FieldMessages;
 
-  constructor(appCode: AppErrorCode, message: string, details?: AppErrorDetails) {
-    super({ code: HTTP_CODE_OF[appCode], message });
+  constructor(
+    appCode: AppErrorCode,
+    message: ErrorMessage,
+    details?: AppErrorDetails,
+    fieldMessages: FieldMessages = {},
+  ) {
+    super({ code: HTTP_CODE_OF[appCode], message: renderErrorMessage(message, 'en') });
     this.appCode = appCode;
+    this.messageRef = message;
     this.details = details;
+    this.fieldMessages = fieldMessages;
   }
 }
 
@@ -49,19 +67,46 @@ export class AppError extends TRPCError {
  * field as a person reads it ("dueAt: a callback must be in the future"), and `fieldErrors` carries the same
  * problem keyed by the field's path, so a form can show it beside the field without taking the message apart.
  */
-export function invalidField(field: string, problem: string, details?: AppErrorDetails): AppError {
+export function invalidField(field: string, problem: ErrorMessage, details?: AppErrorDetails): AppError {
   return invalidFields({ [field]: [problem] }, details);
 }
 
 /** Several bad fields at once: the message names the first, `fieldErrors` carries them all. */
-export function invalidFields(fieldErrors: FieldErrors, details?: AppErrorDetails): AppError {
+export function invalidFields(problems: FieldMessages, details?: AppErrorDetails): AppError {
+  return invalidFieldsIn(englishOf(problems), problems, details);
+}
+
+/** Field problems by code as the English `fieldErrors`. */
+export function englishOf(problems: FieldMessages): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(problems).map(([field, messages]) => [
+      field,
+      messages.map((message) => renderErrorMessage(message, 'en')),
+    ]),
+  );
+}
+
+/**
+ * Bad fields whose English is given apart from their codes (Zod's own words, or the schema's, stay the English
+ * of an input's problem): `fieldErrors` and `fieldMessages` hold the same problems, path by path.
+ */
+export function invalidFieldsIn(
+  fieldErrors: FieldErrors,
+  fieldMessages: FieldMessages,
+  details?: AppErrorDetails,
+): AppError {
   const [field, problems] = Object.entries(fieldErrors)[0] ?? ['input', ['invalid']];
-  return new AppError('INVALID_INPUT', `${field}: ${problems[0]}`, { ...details, fieldErrors });
+  return new AppError(
+    'INVALID_INPUT',
+    errorMessage('input.invalidField', { field, problem: problems[0] ?? 'invalid' }),
+    { ...details, fieldErrors },
+    fieldMessages,
+  );
 }
 
 /** Out-of-scope and missing look the same, so ids cannot be probed. */
 export function caseNotFound(): AppError {
-  return new AppError('NOT_FOUND', 'Case not found');
+  return new AppError('NOT_FOUND', errorMessage('case.notFound'));
 }
 
 /** How long a client should wait before retrying a request the database could not serve. */

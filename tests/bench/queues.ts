@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import type { Language } from '@arrears/shared/domain/language';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { QUEUES } from '@arrears/shared/schemas/queues';
 import { sql } from 'drizzle-orm';
@@ -149,9 +150,10 @@ async function busiestAgents(db: Database): Promise<SessionUser[]> {
     team_id: string | null;
     locale: string;
     time_zone: string;
+    language: Language;
   }>(
     db,
-    sql`select u.id, u.email, u.name, u.team_id, u.locale, u.time_zone from users u
+    sql`select u.id, u.email, u.name, u.team_id, u.locale, u.time_zone, u.language from users u
         where u.role = 'agent' and u.email not like '%@bench.invalid'
         order by (select count(*) from cases c where c.assigned_agent_id = u.id and c.status = 'active') desc
         limit 5`,
@@ -164,6 +166,7 @@ async function busiestAgents(db: Database): Promise<SessionUser[]> {
     teamIds: r.team_id ? [r.team_id] : [],
     locale: r.locale,
     timeZone: r.time_zone,
+    language: r.language,
   }));
 }
 

@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
@@ -113,7 +114,7 @@ describe('withCase', () => {
       { db: handle.db, actor: agent, caseId: caseRow.id, now: NOW },
       async ({ tx }) => {
         await tx.insert(caseNotes).values({ caseId: caseRow.id, authorId: agent.id, body: 'half a change' });
-        throw new AppError('INVALID_INPUT', 'body: refused after the first write');
+        throw new AppError('INVALID_INPUT', errorMessage('input.inFuture'));
       },
     );
     expect((await refusal(attempt)).appCode).toBe('INVALID_INPUT');

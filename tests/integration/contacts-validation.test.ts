@@ -65,7 +65,11 @@ describe('bad input', () => {
       }),
     ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
-      message: 'A call cannot go to an email; it needs a mobile or landline or work phone.',
+      message: 'A call cannot go to this email address; it needs: mobile number, landline, or work number.',
+      messageRef: {
+        code: 'contactPoint.wrongKind',
+        params: { kind: 'call', pointKind: 'email', allowed: 'mobile,landline,work_phone' },
+      },
     });
     await expect(
       caller.contacts.sendMessage({

@@ -43,6 +43,7 @@ const FUZZ: Record<string, Caller> = {
   'agencies.update': 'admin',
   'approvals.list': 'supervisor',
   'auth.me': 'agent',
+  'auth.setLanguage': 'agent',
   'auth.signIn': 'signed_out',
   'auth.signOut': 'fresh',
   'cases.filterOptions': 'supervisor',
@@ -399,7 +400,10 @@ it('covers every procedure of the router', () => {
   expect(Object.keys(procedures).sort()).toEqual(Object.keys(FUZZ).sort());
 });
 
-/** What is wrong with an answer, or null: a 5xx, or a refusal that is not the JSON error contract. */
+/**
+ * What is wrong with an answer, or null: a 5xx, a refusal that is not the JSON error contract, or one without a
+ * message code the dashboard can say in its user's language.
+ */
 function faultOf(answer: HttpAnswer, kind: 'query' | 'mutation'): string | null {
   if (answer.status >= 500) return `answered ${answer.status}: ${answer.text.slice(0, 200)}`;
   if (answer.status === 431 && kind === 'query') return null;
@@ -410,9 +414,10 @@ function faultOf(answer: HttpAnswer, kind: 'query' | 'mutation'): string | null 
   const error = body?.error;
   const parsed = apiError.safeParse(error);
   const contract = parsed.success && parsed.data.data.httpStatus === answer.status;
-  return contract
-    ? null
-    : `answered ${answer.status} outside the error contract: ${answer.text.slice(0, 200)}`;
+  if (!contract) return `answered ${answer.status} outside the error contract: ${answer.text.slice(0, 200)}`;
+  return parsed.data.data.messageCode === null
+    ? `answered ${answer.status} without a message code: ${answer.text.slice(0, 200)}`
+    : null;
 }
 
 async function cookieFor(caller: Caller): Promise<string | undefined> {

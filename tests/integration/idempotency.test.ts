@@ -66,6 +66,7 @@ const KEYED = [
 const EXEMPT: Record<string, string> = {
   'auth.signIn': 'a retried sign-in opens another session, which expires on its own',
   'auth.signOut': 'signing out twice is signing out once',
+  'auth.setLanguage': 'sets the language to the value sent: a replay leaves the same state',
   'agencies.update': 'sets the commission to the value sent: a replay leaves the same state',
   'ladder.updatePolicy': 'sets the policy to the values sent: a replay leaves the same state',
   'reminders.save': 'replaces the strategy, guarded by expectedVersion',

@@ -1,5 +1,6 @@
 import { PERMISSIONS, type Permission } from '@arrears/shared/auth/roles';
 import { ROLES, type Role } from '@arrears/shared/domain/enums';
+import { errorMessage, renderErrorMessage } from '@arrears/shared/errors/messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import type { ProcedureMeta } from '../../server/src/trpc/context.ts';
@@ -15,7 +16,7 @@ import { type HttpApp, startHttpApp } from './support/http-app.ts';
  * permission it requires, or is one of the few open to anyone signed in or out; each permission is required
  * somewhere; a role without it is refused with 403 and a message, a role with it is never refused for it.
  */
-const NO_PERMISSION = ['auth.me', 'auth.signIn', 'auth.signOut'];
+const NO_PERMISSION = ['auth.me', 'auth.setLanguage', 'auth.signIn', 'auth.signOut'];
 
 type Procedure = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: ProcedureMeta } };
 const procedures = appRouter._def.procedures as unknown as Record<string, Procedure>;
@@ -50,9 +51,9 @@ async function outcomeOf(path: string, role: Role) {
 }
 
 const refusedFor = (permission: Permission) =>
-  `This needs the role ${(PERMISSIONS[permission] as readonly Role[]).join(' or ')}.`;
+  renderErrorMessage(errorMessage('auth.roleRequired', { roles: PERMISSIONS[permission].join(',') }), 'en');
 
-it('has every procedure declare its permission, but sign-in, sign-out and who-am-I', () => {
+it('has every procedure declare its permission, but sign-in, sign-out, who-am-I and one’s own language', () => {
   const undeclared = Object.keys(procedures).filter((path) => !procedures[path]!._def.meta?.permission);
   expect(undeclared.sort()).toEqual(NO_PERMISSION);
 });

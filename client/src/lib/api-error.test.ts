@@ -11,7 +11,10 @@ const invalid = refusal('dueAt: a callback must be in the future', {
   code: 'BAD_REQUEST',
   httpStatus: 400,
   appCode: 'INVALID_INPUT',
+  messageCode: 'input.invalidField',
+  messageParams: { field: 'dueAt', problem: 'a callback must be in the future' },
   fieldErrors: { dueAt: ['a callback must be in the future'] },
+  fieldMessages: { dueAt: [{ code: 'callback.notInFuture', params: {} }] },
   details: { fieldErrors: { dueAt: ['a callback must be in the future'] } },
 });
 
@@ -33,10 +36,34 @@ describe('readApiError', () => {
       code: 'BAD_REQUEST',
       httpStatus: 400,
       appCode: 'INVALID_INPUT',
+      messageCode: null,
+      messageParams: {},
       fieldErrors: {},
+      fieldMessages: {},
       details: null,
     });
     expect(readApiError(conflict).fieldErrors).toEqual({});
+  });
+
+  it("speaks the user's language from the codes: the message, with the field's problem, and each field", () => {
+    const info = readApiError(invalid, 'zh');
+    expect(info.message).toBe('dueAt：回电时间必须晚于当前时间');
+    expect(info.fieldErrors).toEqual({ dueAt: ['回电时间必须晚于当前时间'] });
+    expect(readApiError(invalid, 'en').message).toBe('dueAt: a callback must be in the future');
+  });
+
+  it('keeps the English of a problem whose code this build does not know', () => {
+    const unknown = refusal('Gone', {
+      code: 'NOT_FOUND',
+      httpStatus: 404,
+      appCode: 'NOT_FOUND',
+      messageCode: 'case.vanished',
+      messageParams: {},
+      fieldErrors: { x: ['gone'] },
+      fieldMessages: { x: [{ code: 'case.vanished', params: {} }] },
+      details: null,
+    });
+    expect(readApiError(unknown, 'zh')).toMatchObject({ message: 'Gone', fieldErrors: { x: ['gone'] } });
   });
 
   it('keeps only the words of an answer outside the contract', () => {
@@ -64,7 +91,10 @@ describe('readApiError', () => {
       code: 'UNPROCESSABLE_CONTENT',
       httpStatus: 422,
       appCode: 'BLOCKED_BY_RULE',
+      messageCode: 'compliance.blocked',
+      messageParams: { ruleId: 'US-REGF-7IN7', reason: 'Seven calls in seven days', others: 0 },
       fieldErrors: {},
+      fieldMessages: {},
       details: { verdict, decisionId: 7 },
     });
     expect(readApiError(blocked).verdict).toEqual(verdict);

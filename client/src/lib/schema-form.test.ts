@@ -36,6 +36,19 @@ describe('the form hook over the shared request schemas', () => {
     expect(result.errors.body?.message).toBe('contains a character that is not allowed');
   });
 
+  it("says the schema's problems in Chinese when the dashboard speaks Chinese, the form's own words still first", async () => {
+    const resolver = schemaResolver(attorney, { name: tooShort('请填写姓名。') }, 'zh');
+    const result = await resolver({ name: 'A', contact: 'x\u0000' }, undefined, options);
+    expect(result.errors.name?.message).toBe('请填写姓名。');
+    expect(result.errors.contact?.message).toBe('包含不允许使用的字符');
+    const english = await schemaResolver(attorney, undefined, 'en')(
+      { name: 'A', contact: 'x' },
+      undefined,
+      options,
+    );
+    expect(english.errors.contact?.message).toBe('Write how to reach the attorney');
+  });
+
   it('lets a message be chosen from the issue a refinement reported', async () => {
     const schema = z.object({ when: z.string().refine((v) => v !== 'later', 'future') });
     const resolver = schemaResolver(schema, { when: (error) => `translated ${error.message}` });

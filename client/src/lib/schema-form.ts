@@ -1,3 +1,6 @@
+import type { Language } from '@arrears/shared/domain/language';
+import { renderErrorMessage } from '@arrears/shared/errors/messages';
+import { issueMessage } from '@arrears/shared/errors/zod-issues';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useRef } from 'react';
 import {
@@ -12,6 +15,7 @@ import {
   useForm,
 } from 'react-hook-form';
 import type { z } from 'zod';
+import { currentLanguage } from '../i18n/i18n.ts';
 
 /**
  * What a field's problem is called on screen, when the schema's own message (written for API callers) is not
@@ -34,17 +38,22 @@ type FormSchema = z.ZodType<any, FieldValues>;
 
 /**
  * The zod resolver over a form schema (a shared request schema, or one derived from it with .pick/.extend), with
- * the form's own words for its problems put in place of the schema's.
+ * the form's own words for its problems put in place of the schema's. In a language other than English, the
+ * schema's problems read from the shared error catalogue (the schema's own words are English).
  */
 export function schemaResolver<S extends FormSchema>(
   schema: S,
   messages?: FieldMessages<z.input<S>>,
+  language: Language = currentLanguage(),
 ): Resolver<z.input<S>, unknown, z.output<S>> {
   const base = zodResolver(schema) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
-  if (!messages) return base;
+  if (!messages && language === 'en') return base;
   return async (values, context, options) => {
     const result = await base(values, context, options);
-    for (const [path, message] of Object.entries(messages) as [string, FieldMessage][]) {
+    if (language !== 'en' && Object.keys(result.errors).length > 0) {
+      await translateProblems(schema, values, result.errors, language);
+    }
+    for (const [path, message] of Object.entries(messages ?? {}) as [string, FieldMessage][]) {
       const error: FieldError | undefined = get(result.errors, path);
       if (!error) continue;
       const text = typeof message === 'string' ? message : message(error);
@@ -52,6 +61,28 @@ export function schemaResolver<S extends FormSchema>(
     }
     return result;
   };
+}
+
+/**
+ * Puts each field's first problem in `language`, from its Zod issue: the resolver keeps only a message and a type,
+ * so the values are checked once more (only when a form in another language has problems, and forms are small).
+ */
+async function translateProblems(
+  schema: FormSchema,
+  values: unknown,
+  errors: FieldValues,
+  language: Language,
+): Promise<void> {
+  const parsed = await schema.safeParseAsync(values);
+  if (parsed.success) return;
+  const seen = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.join('.');
+    const error: FieldError | undefined = get(errors, path);
+    if (!error || seen.has(path)) continue;
+    seen.add(path);
+    error.message = renderErrorMessage(issueMessage(issue), language);
+  }
 }
 
 /** The form's own problem with a field, else what the server said about it. */

@@ -1,10 +1,12 @@
 import { type Permission, type RoleWith, rolesWith } from '@arrears/shared/auth/roles';
+import { errorMessage } from '@arrears/shared/errors/messages';
+import { issueMessage } from '@arrears/shared/errors/zod-issues';
 import type { FieldErrors } from '@arrears/shared/schemas/api-error';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
 import { ZodError, type z } from 'zod';
 import type { Database } from '../db/client.ts';
-import { AppError, invalidFields } from '../errors.ts';
+import { AppError, type FieldMessages, invalidFieldsIn } from '../errors.ts';
 import {
   claimKey,
   completeKey,
@@ -12,7 +14,7 @@ import {
   releaseKey,
   requestHash,
 } from '../modules/idempotency/idempotency-keys.ts';
-import { enforceRate, type RatePolicy } from '../modules/limits/limits.service.ts';
+import { enforceRate, type RatePolicy, type RateRefusal } from '../modules/limits/limits.service.ts';
 import { t } from './init.ts';
 
 /**
@@ -32,13 +34,16 @@ const baseProcedure = t.procedure.use(async ({ next }) => {
   return result;
 });
 
+/** The schema's own words stay the English of each problem; its code and parameters go beside them. */
 function invalidInput(error: ZodError): AppError {
   const fieldErrors: FieldErrors = {};
+  const fieldMessages: FieldMessages = {};
   for (const issue of error.issues) {
     const key = issue.path.join('.') || 'input';
     fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+    fieldMessages[key] = [...(fieldMessages[key] ?? []), issueMessage(issue)];
   }
-  return invalidFields(fieldErrors);
+  return invalidFieldsIn(fieldErrors, fieldMessages);
 }
 
 /** Anyone, signed in or not (sign-in, `auth.me`). */
@@ -46,7 +51,7 @@ export const publicProcedure = baseProcedure;
 
 /** A signed-in user of any role; `ctx.user` is non-null. */
 export const protectedProcedure = baseProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Please sign in.');
+  if (!ctx.user) throw new AppError('UNAUTHENTICATED', errorMessage('auth.signInRequired'));
   return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
 });
 
@@ -59,7 +64,7 @@ export function permissionProcedure<const P extends Permission>(permission: P) {
   const roles = rolesWith(permission);
   return protectedProcedure.meta({ permission }).use(({ ctx, next }) => {
     if (!roles.includes(ctx.user.role)) {
-      throw new AppError('FORBIDDEN', `This needs the role ${roles.join(' or ')}.`);
+      throw new AppError('FORBIDDEN', errorMessage('auth.roleRequired', { roles: roles.join(',') }));
     }
     return next({ ctx: { ...ctx, user: ctx.user as SessionUser & { role: RoleWith<P> } } });
   });
@@ -67,9 +72,10 @@ export function permissionProcedure<const P extends Permission>(permission: P) {
 
 /**
  * Limits how often one user calls a procedure, across server instances (decision 018): beyond `policy` the call
- * answers TOO_MANY_ATTEMPTS with `refusal` and when to try again. Only requests over HTTP are limited.
+ * answers TOO_MANY_ATTEMPTS with `refusal`, a message saying in how many `seconds` to try again. Only requests over
+ * HTTP are limited.
  */
-export function perUserRate(action: string, policy: RatePolicy, refusal: string) {
+export function perUserRate(action: string, policy: RatePolicy, refusal: RateRefusal) {
   return t.middleware(async ({ ctx, next }) => {
     if (ctx.rateLimited && ctx.user) {
       await enforceRate(ctx.db, `${action}:${ctx.user.id}`, policy, ctx.now(), refusal);

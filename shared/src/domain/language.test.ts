@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { debtorLanguages, languageOfTag, userLanguage } from './language.ts';
+import { debtorLanguages, languageOfTag } from './language.ts';
 
 describe('languageOfTag', () => {
   it('reads the primary language of a BCP 47 tag and falls back to English', () => {
@@ -8,11 +8,6 @@ describe('languageOfTag', () => {
     expect(languageOfTag('en-US')).toBe('en');
     expect(languageOfTag('es')).toBe('en');
     expect(languageOfTag(undefined)).toBe('en');
-  });
-
-  it('gives a China Collections user, whose locale is zh-CN, Chinese', () => {
-    expect(userLanguage({ locale: 'zh-CN' })).toBe('zh');
-    expect(userLanguage({ locale: 'en-US' })).toBe('en');
   });
 });
 

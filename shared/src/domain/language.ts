@@ -18,15 +18,6 @@ export function languageOfTag(tag: string | null | undefined): Language {
 }
 
 /**
- * The language a signed-in user reads, for what the server writes for them (CSV exports). It follows the user's
- * locale today (China Collections users have `zh-CN`); once users carry their own language, this is the one
- * place to read it from.
- */
-export function userLanguage(user: { readonly locale: string }): Language {
-  return languageOfTag(user.locale);
-}
-
-/**
  * The languages a letter, statement or message to a debtor is written in, in order. A debtor outside the US
  * reads it in their own language alone. A US debtor always gets the English text, the notice of record, and a
  * translation after it when they prefer a language we write (12 CFR 1006.34(f): a translated notice goes

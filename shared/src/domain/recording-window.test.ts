@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderErrorMessage } from '../errors/messages.ts';
 import { caseEventWindow, outsideWindow, pastContactWindow } from './recording-window.ts';
 
 const placedAt = new Date('2026-10-01T00:00:00Z');
@@ -47,14 +48,18 @@ describe('outsideWindow', () => {
   it('accepts the bounds themselves and names the field and window otherwise', () => {
     expect(outsideWindow('receivedAt', placedAt, window)).toBeNull();
     expect(outsideWindow('receivedAt', new Date('2026-11-11T17:02:00Z'), window)).toBeNull();
-    expect(outsideWindow('receivedAt', new Date('2026-09-30T00:00:00Z'), window)).toEqual({
-      field: 'receivedAt',
-      problem:
-        '2026-09-30T00:00:00Z is too far back; allowed from 2026-10-01T00:00:00Z (when the case was placed) to now',
-    });
-    expect(outsideWindow('receivedAt', new Date('2026-11-11T17:02:01Z'), window)).toMatchObject({
-      field: 'receivedAt',
-      problem: expect.stringMatching(/^2026-11-11T17:02:01Z is in the future; the latest allowed is now/),
-    });
+    const early = outsideWindow('receivedAt', new Date('2026-09-30T00:00:00Z'), window);
+    expect(early?.field).toBe('receivedAt');
+    expect(renderErrorMessage(early!.problem, 'en')).toBe(
+      '2026-09-30T00:00:00Z is too far back; allowed from 2026-10-01T00:00:00Z (when the case was placed) to now',
+    );
+    expect(renderErrorMessage(early!.problem, 'zh')).toBe(
+      '2026年9月30日 00:00 UTC 过早；允许的时间范围是从 2026年10月1日 00:00 UTC（案件委托之时）到现在',
+    );
+    const late = outsideWindow('receivedAt', new Date('2026-11-11T17:02:01Z'), window);
+    expect(late?.field).toBe('receivedAt');
+    expect(renderErrorMessage(late!.problem, 'en')).toMatch(
+      /^2026-11-11T17:02:01Z is in the future; the latest allowed is now/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { formatInstant } from '../compliance/instant.ts';
 import { isValidTimeZone, zoneClock } from '../compliance/time.ts';
+import { type ErrorMessage, errorMessage } from '../errors/messages.ts';
 
 /**
  * When a person may date what they record on a case (decision record 020). The server refuses an instant outside
@@ -57,7 +58,7 @@ function skewed(now: Date): Date {
 /** A value outside its window: the field it was given in and what is wrong, naming the allowed window. */
 export interface WindowRefusal {
   field: string;
-  problem: string;
+  problem: ErrorMessage;
 }
 
 /** Null when `at` lies in the window, else the refusal, which the services answer as a field error. */
@@ -65,20 +66,23 @@ export function outsideWindow(field: string, at: Date, window: RecordingWindow):
   if (at.getTime() > window.latest.getTime()) {
     return {
       field,
-      problem: `${formatInstant(at.getTime())} is in the future; the latest allowed is now (${formatInstant(window.latest.getTime())}, ${CLOCK_SKEW_MINUTES} minutes of clock skew included)`,
+      problem: errorMessage('window.inFuture', {
+        at: formatInstant(at.getTime()),
+        latest: formatInstant(window.latest.getTime()),
+        skewMinutes: CLOCK_SKEW_MINUTES,
+      }),
     };
   }
   if (at.getTime() < window.earliest.getTime()) {
     return {
       field,
-      problem: `${formatInstant(at.getTime())} is too far back; allowed from ${formatInstant(window.earliest.getTime())} (${EARLIEST_REASON[window.earliestIs]}) to now`,
+      problem: errorMessage('window.tooEarly', {
+        at: formatInstant(at.getTime()),
+        earliest: formatInstant(window.earliest.getTime()),
+        bound: window.earliestIs,
+        hours: PAST_CONTACT_MAX_HOURS,
+      }),
     };
   }
   return null;
 }
-
-const EARLIEST_REASON: Record<RecordingWindow['earliestIs'], string> = {
-  placement: 'when the case was placed',
-  working_day: 'the start of your working day',
-  hours: `at most ${PAST_CONTACT_MAX_HOURS} hours back`,
-};

@@ -4,7 +4,9 @@ import { verdictView } from './compliance.ts';
 /**
  * The API's error contract: what every refusal carries in `error.data`, written once by the server's error
  * formatter and read once by the dashboard (client/src/lib/api-error.ts). The message itself stays readable on its
- * own ("dueAt: a callback must be in the future"); nothing needs to take it apart.
+ * own, in English ("dueAt: a callback must be in the future"); nothing needs to take it apart. Beside it the same
+ * message by code and parameters (shared/src/errors/messages.ts), which the dashboard renders in its user's
+ * language, and so for each field problem.
  */
 
 /** The server's own codes for what a user can cause; the server maps each to one HTTP status. */
@@ -29,6 +31,16 @@ export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
  */
 export const fieldErrorsSchema = z.record(z.string(), z.array(z.string()));
 export type FieldErrors = z.infer<typeof fieldErrorsSchema>;
+
+/** A message of the error catalogue (shared/src/errors/messages.ts) by code, with its parameters. */
+export const messageRef = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type MessageRef = z.infer<typeof messageRef>;
+
+/** The problems of `fieldErrors` by code, path by path and in the same order. */
+export const fieldMessagesSchema = z.record(z.string(), z.array(messageRef));
 
 /** The verdict a BLOCKED_BY_RULE refusal carries: the server's decision, the one that counts. */
 export const refusalVerdict = verdictView.partial({ override: true });
@@ -56,8 +68,13 @@ export const apiErrorData = z.object({
   httpStatus: z.number().int(),
   /** The server's own, finer code (STALE_VERSION, BLOCKED_BY_RULE…); null for an error no service named. */
   appCode: z.enum(APP_ERROR_CODES).nullable(),
-  /** Always present; empty when no field is to blame. */
+  /** The message by code and parameters; null for an error no service named (tRPC's own, or the transport's). */
+  messageCode: z.string().nullable(),
+  messageParams: messageRef.shape.params,
+  /** Always present; empty when no field is to blame. In English, like `message`. */
   fieldErrors: fieldErrorsSchema,
+  /** The same problems by code, for the reader's language. */
+  fieldMessages: fieldMessagesSchema,
   details: errorDetails.nullable(),
 });
 export type ApiErrorData = z.infer<typeof apiErrorData>;

@@ -18,6 +18,8 @@ import {
   PROMISE_STATUSES,
   THIRD_PARTY_RELATIONSHIPS,
 } from '../domain/enums.ts';
+import { errorMessage } from '../errors/messages.ts';
+import { refineMessage } from '../errors/zod-issues.ts';
 import { caseWriteInput, expectedVersion } from './case-write.ts';
 import { contactRecordedOutput } from './contacts.ts';
 import { idempotencyKey } from './idempotency.ts';
@@ -139,7 +141,7 @@ export const revealContactInput = z
     idempotencyKey,
   })
   .refine((i) => [i.contactPointId, i.thirdPartyId, i.field].filter((v) => v !== undefined).length === 1, {
-    error: 'Name exactly one of contactPointId, thirdPartyId or field',
+    ...refineMessage(errorMessage('reveal.nameExactlyOne')),
     path: ['contactPointId'],
   });
 export const revealContactOutput = z.object({ value: z.string().nullable(), revealedAt: z.string() });
@@ -263,7 +265,7 @@ export const recordOptOutInput = caseWriteInput({
     .optional(),
   contactPointId: id('contactPointId').optional(),
 }).refine((i) => i.channel !== undefined || i.contactPointId !== undefined, {
-  error: 'Name the channel, the contact point, or both',
+  ...refineMessage(errorMessage('optOut.nameChannelOrPoint')),
   path: ['channel'],
 });
 export const revokeConsentInput = caseWriteInput({ contactPointId: id('contactPointId') });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PLACEMENT_STATUSES } from '../domain/enums.ts';
+import { errorMessage } from '../errors/messages.ts';
+import { refineMessage } from '../errors/zod-issues.ts';
 import { idempotencyKey } from './idempotency.ts';
 import { currencyCode, id, instant, longText, minorAmount, shortText } from './primitives.ts';
 
@@ -24,7 +26,7 @@ export const ladderPolicyFields = z
     legalFromDays: days('legalFromDays'),
   })
   .refine((p) => p.agentFromDays < p.agencyFromDays && p.agencyFromDays < p.legalFromDays, {
-    message: 'The rungs must come in order: agent before agency before legal review',
+    ...refineMessage(errorMessage('ladder.rungsOutOfOrder')),
     path: ['agencyFromDays'],
   });
 export type LadderPolicyFields = z.infer<typeof ladderPolicyFields>;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { RULE_IDS } from '../compliance/pack-data.ts';
 import { daysBetween } from '../domain/calendar.ts';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES, DIRECTIONS } from '../domain/enums.ts';
+import { errorMessage } from '../errors/messages.ts';
+import { refineMessage } from '../errors/zod-issues.ts';
 import { decisionVerdict } from './compliance.ts';
 import { idempotencyKey } from './idempotency.ts';
 import { date, id, instant, longText } from './primitives.ts';
@@ -17,12 +19,13 @@ const dateRange = {
 
 function checkRange(value: { from: string; to: string }, ctx: z.RefinementCtx) {
   const days = daysBetween(value.from, value.to);
-  if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  if (days < 0)
+    ctx.addIssue({ code: 'custom', path: ['to'], ...refineMessage(errorMessage('range.toBeforeFrom')) });
   if (days >= MAX_RANGE_DAYS) {
     ctx.addIssue({
       code: 'custom',
       path: ['to'],
-      message: `the range may span at most ${MAX_RANGE_DAYS} days`,
+      ...refineMessage(errorMessage('range.tooLong', { days: MAX_RANGE_DAYS })),
     });
   }
 }

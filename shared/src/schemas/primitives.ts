@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { errorMessage, renderErrorMessage } from '../errors/messages.ts';
+import { refineMessage } from '../errors/zod-issues.ts';
 
 /**
  * The input primitives every procedure contract is built from (decision 019): text, ids, instants and dates are
  * normalized and bounded here, once, so nothing the database or the drivers cannot hold gets past the contract.
  */
 
-export const NOT_ALLOWED_CHARACTER = 'contains a character that is not allowed';
+const CHARACTER_NOT_ALLOWED = errorMessage('input.characterNotAllowed');
+export const NOT_ALLOWED_CHARACTER = renderErrorMessage(CHARACTER_NOT_ALLOWED, 'en');
 
 /** A UTF-16 half without its other half: the drivers cannot encode it as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -30,7 +33,10 @@ export interface TextOptions {
 export function text({ max, multiline = false, verbatim = false, tooLong }: TextOptions) {
   const forbidden = multiline ? CONTROL_BUT_LINES : CONTROL;
   return (verbatim ? z.string() : z.string().normalize('NFC').trim())
-    .refine((value) => !forbidden.test(value) && !LONE_SURROGATE.test(value), NOT_ALLOWED_CHARACTER)
+    .refine(
+      (value) => !forbidden.test(value) && !LONE_SURROGATE.test(value),
+      refineMessage(CHARACTER_NOT_ALLOWED),
+    )
     .max(max, tooLong);
 }
 
@@ -70,11 +76,14 @@ export function isInstantInBounds(value: string): boolean {
   return Number.isNaN(ms) || (ms >= EARLIEST_MS && ms < LATEST_MS);
 }
 
+const yearsOutOfRange = (field: string) =>
+  errorMessage('input.yearOutOfRange', { field, first: FIRST_YEAR, last: LAST_YEAR });
+
 /** An ISO-8601 instant with its offset (2026-03-10T15:00:00Z), between the years 1900 and 2200. */
 export const instant = (field: string) =>
   z.iso
     .datetime({ offset: true, error: `${field} must be an ISO-8601 instant such as 2026-03-10T15:00:00Z` })
-    .refine(isInstantInBounds, `${field} must fall between the years ${FIRST_YEAR} and ${LAST_YEAR}`);
+    .refine(isInstantInBounds, refineMessage(yearsOutOfRange(field)));
 
 const DATE_SHAPE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -83,13 +92,20 @@ export const date = (field: string) =>
   z
     .string()
     .regex(DATE_SHAPE, `${field} must be a date like 2026-11-30`)
-    .refine((value) => dateExists(value), {
-      error: (issue) => `${field} must be a date that exists: ${String(issue.input)} does not exist`,
+    .superRefine((value, ctx) => {
+      if (dateExists(value)) return;
+      ctx.addIssue({
+        code: 'custom',
+        ...refineMessage(errorMessage('input.dateDoesNotExist', { field, value })),
+      });
     })
-    .refine((value) => {
-      const year = Number(value.slice(0, 4));
-      return !DATE_SHAPE.test(value) || (year >= FIRST_YEAR && year <= LAST_YEAR);
-    }, `${field} must fall between the years ${FIRST_YEAR} and ${LAST_YEAR}`);
+    .refine(
+      (value) => {
+        const year = Number(value.slice(0, 4));
+        return !DATE_SHAPE.test(value) || (year >= FIRST_YEAR && year <= LAST_YEAR);
+      },
+      refineMessage(yearsOutOfRange(field)),
+    );
 
 function dateExists(value: string): boolean {
   const match = DATE_SHAPE.exec(value);

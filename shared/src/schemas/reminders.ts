@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { MESSAGE_PURPOSES } from '../domain/enums.ts';
+import { errorMessage } from '../errors/messages.ts';
+import { refineMessage } from '../errors/zod-issues.ts';
 import { id, shortText } from './primitives.ts';
 
 /** Contracts of reminder strategies: per portfolio, automated reminders by days relative to the due date. */
@@ -36,14 +38,19 @@ export const saveStrategyInput = z
         ctx.addIssue({
           code: 'custom',
           path: ['steps', i, 'offsetDays'],
-          message: `Steps go in day order: day ${step.offsetDays} comes before the previous step's day ${previous.offsetDays}`,
+          ...refineMessage(
+            errorMessage('reminders.stepsOutOfOrder', {
+              day: step.offsetDays,
+              previous: previous.offsetDays,
+            }),
+          ),
         });
       }
       if (previous && step.offsetDays === previous.offsetDays && step.channel === previous.channel) {
         ctx.addIssue({
           code: 'custom',
           path: ['steps', i, 'channel'],
-          message: 'Two steps on the same day and channel would send the same reminder twice',
+          ...refineMessage(errorMessage('reminders.duplicateStep')),
         });
       }
     });

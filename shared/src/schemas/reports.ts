@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { daysBetween } from '../domain/calendar.ts';
+import { errorMessage } from '../errors/messages.ts';
+import { refineMessage } from '../errors/zod-issues.ts';
 import { date, id } from './primitives.ts';
 
 /**
@@ -37,9 +39,9 @@ export const reportFilters = z
     /** Empty: every portfolio. */
     portfolioIds: z.array(id('portfolioIds')).max(100, 'portfolioIds: at most 100 portfolios').default([]),
   })
-  .refine((f) => f.from <= f.to, { message: 'to must be on or after from', path: ['to'] })
+  .refine((f) => f.from <= f.to, { ...refineMessage(errorMessage('range.toBeforeFrom')), path: ['to'] })
   .refine((f) => daysBetween(f.from, f.to) <= MAX_REPORT_DAYS, {
-    message: `the date range may span at most ${MAX_REPORT_DAYS} days`,
+    ...refineMessage(errorMessage('range.tooLong', { days: MAX_REPORT_DAYS })),
     path: ['to'],
   });
 export type ReportFilters = z.output<typeof reportFilters>;

@@ -6,6 +6,8 @@ import {
   ESCALATION_KINDS,
   LADDER_STAGES,
 } from '../domain/enums.ts';
+import { errorMessage } from '../errors/messages.ts';
+import { refineMessage } from '../errors/zod-issues.ts';
 import { verdictView } from './compliance.ts';
 import { idempotencyKey } from './idempotency.ts';
 import { pageInput, pageOutput } from './pagination.ts';
@@ -202,7 +204,7 @@ export const teamReassignInput = z.object({
     .array(id('caseIds'))
     .min(1, 'Select at least one case')
     .max(MAX_REASSIGN, `Reassign at most ${MAX_REASSIGN} cases at once`)
-    .refine((ids) => new Set(ids).size === ids.length, 'caseIds: a case is listed twice'),
+    .refine((ids) => new Set(ids).size === ids.length, refineMessage(errorMessage('team.caseListedTwice'))),
   /** The agent who takes the cases, or null for the team's pool. */
   toAgentId: id('toAgentId').nullable(),
   idempotencyKey,

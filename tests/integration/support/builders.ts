@@ -57,6 +57,7 @@ export async function buildUser(
     teamIds,
     locale: user!.locale,
     timeZone: user!.timeZone,
+    language: user!.language,
   };
 }
 

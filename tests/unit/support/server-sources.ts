@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
-/** server/src, for tests that read the server's source text. */
+/** server/src, for tests that read the source text (serverSources also walks shared/src when given it). */
 export const SERVER = path.resolve(import.meta.dirname, '../../../server/src');
 
 /** The server's TypeScript sources under `dir` (tests left out), as absolute paths. */

@@ -1,4 +1,5 @@
 import * as e from '@arrears/shared/domain/enums';
+import { LANGUAGES } from '@arrears/shared/domain/language';
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 export const roleEnum = pgEnum('role', e.ROLES);
@@ -23,3 +24,4 @@ export const approvalStatusEnum = pgEnum('approval_status', e.APPROVAL_STATUSES)
 export const placementStatusEnum = pgEnum('placement_status', e.PLACEMENT_STATUSES);
 export const visitStatusEnum = pgEnum('visit_status', e.VISIT_STATUSES);
 export const legalStatusEnum = pgEnum('legal_status', e.LEGAL_STATUSES);
+export const uiLanguageEnum = pgEnum('ui_language', LANGUAGES);

@@ -1,6 +1,6 @@
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant, uuidRef } from './columns.ts';
-import { roleEnum } from './enums.ts';
+import { roleEnum, uiLanguageEnum } from './enums.ts';
 
 export const teams = pgTable('teams', {
   id: id(),
@@ -21,6 +21,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     locale: text('locale').notNull().default('en-US'),
     timeZone: text('time_zone').notNull().default('America/New_York'),
+    /** The dashboard's language for this person; starts from the locale (`languageOfTag`), theirs to change. */
+    language: uiLanguageEnum('language').notNull().default('en'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },

@@ -1,3 +1,4 @@
+import { languageOfTag } from '@arrears/shared/domain/language';
 import type { Executor } from '../client.ts';
 import * as s from '../schema/index.ts';
 import { DEMO_TEAMS, DEMO_USERS, type DemoTeam } from './demo-users.ts';
@@ -162,6 +163,7 @@ export async function insertReferenceData(
       passwordHash,
       locale: u.locale,
       timeZone: u.timeZone,
+      language: languageOfTag(u.locale),
     })),
   );
   const supervisorTeams = DEMO_USERS.flatMap((u) =>

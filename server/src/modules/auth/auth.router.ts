@@ -1,8 +1,9 @@
-import { sessionUser, signInInput } from '@arrears/shared/schemas/auth';
+import { sessionUser, setLanguageInput, signInInput } from '@arrears/shared/schemas/auth';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
 import { protectedProcedure, publicProcedure } from '../../trpc/procedures.ts';
 import { signIn } from './auth.service.ts';
+import { setOwnLanguage } from './language.service.ts';
 import { destroySession } from './session.ts';
 
 export const authRouter = router({
@@ -28,4 +29,12 @@ export const authRouter = router({
     ctx.cookies.clear();
     return { ok: true as const };
   }),
+
+  /** The caller's own dashboard language; answers the signed-in user as `me` would now. */
+  setLanguage: protectedProcedure
+    .input(setLanguageInput)
+    .output(sessionUser)
+    .mutation(({ ctx, input }) =>
+      setOwnLanguage(ctx.db, { user: ctx.user, language: input.language, ip: ctx.ip }),
+    ),
 });

@@ -1,3 +1,4 @@
+import { type ErrorMessage, errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser, SignInInput } from '@arrears/shared/schemas/auth';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
@@ -30,18 +31,16 @@ export async function signIn(
       { email: input.email, ip: options.ip, waitingOn: admission.waitingOn },
       'sign-in refused by the throttle',
     );
-    throw new AppError(
-      'TOO_MANY_ATTEMPTS',
-      `Too many failed sign-ins. Try again in ${describeWait(admission.retryAfterSeconds)}.`,
-      { retryAfterSeconds: admission.retryAfterSeconds },
-    );
+    throw new AppError('TOO_MANY_ATTEMPTS', waitMessage(admission.retryAfterSeconds), {
+      retryAfterSeconds: admission.retryAfterSeconds,
+    });
   }
 
   const [user] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DECOY_HASH);
   if (!user || !passwordOk || !user.active) {
     await recordAttempt(db, input.email, options.ip, false, options.now);
-    throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect.');
+    throw new AppError('UNAUTHENTICATED', errorMessage('auth.wrongCredentials'));
   }
   await settleSuccess(db, attempt);
   await recordAttempt(db, input.email, options.ip, true, options.now);
@@ -64,11 +63,12 @@ export async function signIn(
       teamIds: await teamIdsOf(db, user.id, user.role, user.teamId),
       locale: user.locale,
       timeZone: user.timeZone,
+      language: user.language,
     },
   };
 }
 
-function describeWait(seconds: number): string {
-  if (seconds < 90) return seconds === 1 ? '1 second' : `${seconds} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
+function waitMessage(seconds: number): ErrorMessage {
+  if (seconds < 90) return errorMessage('auth.tooManySignInsSeconds', { seconds });
+  return errorMessage('auth.tooManySignInsMinutes', { minutes: Math.ceil(seconds / 60) });
 }

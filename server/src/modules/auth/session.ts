@@ -44,6 +44,7 @@ export async function resolveSession(db: Database, token: string, now: Date): Pr
       teamId: users.teamId,
       locale: users.locale,
       timeZone: users.timeZone,
+      language: users.language,
       lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
@@ -63,6 +64,7 @@ export async function resolveSession(db: Database, token: string, now: Date): Pr
     teamIds: await teamIdsOf(db, row.id, row.role, row.teamId),
     locale: row.locale,
     timeZone: row.timeZone,
+    language: row.language,
   };
 }
 

@@ -2,6 +2,7 @@ import type { ComplianceFacts } from '@arrears/shared/compliance/facts';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { thirdParties } from '../../db/schema/index.ts';
@@ -69,6 +70,10 @@ export async function loadCaseFactsFor(
     ...options,
   });
   if (!read) return null;
-  if (!read.loaded.ok) throw new AppError('PRECONDITION_FAILED', read.loaded.reason);
+  if (!read.loaded.ok)
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      errorMessage('case.rulesUnavailable', { detail: read.loaded.reason }),
+    );
   return { facts: read.loaded.facts, thirdParties: read.thirdParties };
 }

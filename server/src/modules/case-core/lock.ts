@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import { and, asc, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import { queryRows, type Transaction } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
@@ -26,11 +27,9 @@ export async function lockDebtorOfCase(tx: Transaction, actor: Actor, caseId: st
 /** Optimistic concurrency: the screen's version must still be the case's. */
 export function checkVersion(current: number, expected: number | undefined): void {
   if (expected !== undefined && expected !== current) {
-    throw new AppError(
-      'STALE_VERSION',
-      `The case changed since you opened it (version ${expected}, now ${current}). Reload it and try again.`,
-      { currentVersion: current },
-    );
+    throw new AppError('STALE_VERSION', errorMessage('case.staleVersion', { expected, current }), {
+      currentVersion: current,
+    });
   }
 }
 

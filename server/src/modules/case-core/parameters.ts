@@ -7,6 +7,7 @@ import {
   packsFor,
   resolveParameters,
 } from '@arrears/shared/compliance/packs';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import { AppError } from '../../errors.ts';
 
 /**
@@ -34,7 +35,8 @@ export function parametersFor(
     if (byOverrides.size >= MAX_REMEMBERED) byOverrides.clear();
     byOverrides.set(key, entry);
   }
-  if (typeof entry === 'string') throw new AppError('PRECONDITION_FAILED', entry);
+  if (typeof entry === 'string')
+    throw new AppError('PRECONDITION_FAILED', errorMessage('case.rulesUnavailable', { detail: entry }));
   return entry;
 }
 

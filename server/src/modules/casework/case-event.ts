@@ -1,4 +1,5 @@
 import { CLOCK_SKEW_MINUTES, caseEventWindow, outsideWindow } from '@arrears/shared/domain/recording-window';
+import { type ErrorMessage, errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { CaseEventOutput } from '@arrears/shared/schemas/casework';
 import type { Database, Transaction } from '../../db/client.ts';
@@ -102,11 +103,11 @@ export function pastInstant(field: string, value: string | undefined, now: Date)
   if (value === undefined) return now;
   const at = new Date(value);
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MINUTES * 60_000) {
-    throw invalidField(field, 'cannot be in the future');
+    throw invalidField(field, errorMessage('input.inFuture'));
   }
   return at;
 }
 
-export function conflict(message: string): AppError {
+export function conflict(message: ErrorMessage): AppError {
   return new AppError('CONFLICT', message);
 }

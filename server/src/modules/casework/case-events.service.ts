@@ -1,4 +1,5 @@
 import { DAY_MS } from '@arrears/shared/domain/calendar';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type {
   addNoteInput,
   recordComplaintInput,
@@ -33,7 +34,7 @@ export const addNote = caseEvent<z.output<typeof addNoteInput>>(({ input, now, u
  */
 export const scheduleCallback = caseEvent<z.output<typeof scheduleCallbackInput>>(({ input, now, user }) => {
   const dueAt = new Date(input.dueAt);
-  if (dueAt <= now) throw invalidField('dueAt', 'a callback must be in the future');
+  if (dueAt <= now) throw invalidField('dueAt', errorMessage('callback.notInFuture'));
   return {
     reach: 'case',
     write: async (tx, caseRow) => {
@@ -58,7 +59,7 @@ export const scheduleCallback = caseEvent<z.output<typeof scheduleCallbackInput>
  */
 export const setHold = caseEvent<z.output<typeof setHoldInput>>(({ input, now }) => {
   const until = input.until === null ? null : new Date(input.until);
-  if (until !== null && until <= now) throw invalidField('until', 'a hold must end in the future');
+  if (until !== null && until <= now) throw invalidField('until', errorMessage('hold.notInFuture'));
   return {
     reach: 'case',
     write: async (tx, caseRow) => {
@@ -121,7 +122,7 @@ async function checkNamedAgent(tx: Transaction, agentId: string, teamId: string 
     .select({ role: users.role, teamId: users.teamId })
     .from(users)
     .where(and(eq(users.id, agentId), inArray(users.role, ['agent', 'supervisor'])));
-  if (!person) throw new AppError('NOT_FOUND', 'agentId: no agent or supervisor has this id');
+  if (!person) throw new AppError('NOT_FOUND', errorMessage('case.agentNotFound'));
   const worksTeam =
     teamId !== null &&
     (person.role === 'agent'
@@ -133,6 +134,6 @@ async function checkNamedAgent(tx: Transaction, agentId: string, teamId: string 
             .where(and(eq(supervisorTeams.supervisorId, agentId), eq(supervisorTeams.teamId, teamId)))
         ).length > 0);
   if (!worksTeam) {
-    throw invalidField('agentId', 'name an agent or supervisor of the case’s team');
+    throw invalidField('agentId', errorMessage('case.agentOutsideTeam'));
   }
 }

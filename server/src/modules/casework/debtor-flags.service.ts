@@ -1,3 +1,4 @@
+import { type ErrorMessage, errorMessage } from '@arrears/shared/errors/messages';
 import type {
   recordAttorneyInput,
   recordBankruptcyInput,
@@ -40,7 +41,7 @@ interface DebtorInstant {
   column: DebtorInstantFlag;
   at: Date;
   action: string;
-  alreadyOnFile: (since: Date) => string;
+  alreadyOnFile: (since: Date) => ErrorMessage;
   /** Set for what reached the agency about this case (a cease letter); a filing or a death may predate it. */
   effectiveAt?: { field: string; at: Date };
 }
@@ -79,7 +80,7 @@ export const recordCease = debtorInstantEvent<z.output<typeof recordCeaseInput>>
     at: receivedAt,
     effectiveAt: { field: 'receivedAt', at: receivedAt },
     action: 'casework.cease',
-    alreadyOnFile: (since) => `A cease request is already on file since ${since.toISOString()}`,
+    alreadyOnFile: (since) => errorMessage('cease.alreadyOnFile', { since: since.toISOString() }),
   };
 });
 
@@ -110,7 +111,7 @@ export const recordBankruptcy = debtorInstantEvent<z.output<typeof recordBankrup
     column: 'bankruptcyFiledAt',
     at: pastInstant('filedAt', input.filedAt, now),
     action: 'casework.bankruptcy',
-    alreadyOnFile: (since) => `A bankruptcy filed ${since.toISOString()} is already on file`,
+    alreadyOnFile: (since) => errorMessage('bankruptcy.alreadyOnFile', { since: since.toISOString() }),
   }),
 );
 
@@ -119,5 +120,5 @@ export const recordDeath = debtorInstantEvent<z.output<typeof recordDeathInput>>
   column: 'deceasedAt',
   at: pastInstant('diedAt', input.diedAt, now),
   action: 'casework.death',
-  alreadyOnFile: () => 'The debtor is already recorded as deceased',
+  alreadyOnFile: () => errorMessage('death.alreadyOnFile'),
 }));

@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
   CaseEventOutput,
@@ -30,7 +31,7 @@ export const recordDispute = caseEvent<z.output<typeof recordDisputeInput>>(({ i
         .limit(1);
       if (open) {
         throw conflict(
-          `A dispute received ${open.receivedAt.toISOString()} is still waiting for verification`,
+          errorMessage('dispute.awaitingVerification', { receivedAt: open.receivedAt.toISOString() }),
         );
       }
       const [row] = await tx
@@ -67,10 +68,14 @@ export async function recordVerificationSent(
     write: async (tx) => {
       const [dispute] = await tx.select().from(disputes).where(eq(disputes.id, input.disputeId));
       if (dispute!.verificationSentAt) {
-        throw conflict(`Verification was already sent on ${dispute!.verificationSentAt.toISOString()}`);
+        throw conflict(
+          errorMessage('dispute.verificationAlreadySent', {
+            sentAt: dispute!.verificationSentAt.toISOString(),
+          }),
+        );
       }
       if (sentAt < dispute!.receivedAt) {
-        throw invalidField('sentAt', 'verification cannot be sent before the dispute was received');
+        throw invalidField('sentAt', errorMessage('dispute.verificationBeforeReceipt'));
       }
       await tx.update(disputes).set({ verificationSentAt: sentAt }).where(eq(disputes.id, input.disputeId));
       return {
@@ -90,6 +95,6 @@ async function disputeCase(db: Database, user: SessionUser, disputeId: string): 
     .from(disputes)
     .innerJoin(cases, eq(cases.id, disputes.caseId))
     .where(and(eq(disputes.id, disputeId), caseScope(user)));
-  if (!row) throw new AppError('NOT_FOUND', 'Dispute not found');
+  if (!row) throw new AppError('NOT_FOUND', errorMessage('dispute.notFound'));
   return row.caseId;
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { recordOptOutInput, revokeConsentInput } from '@arrears/shared/schemas/casework';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -15,7 +16,7 @@ async function debtorPoint(tx: Transaction, debtorId: string, contactPointId: st
     .select()
     .from(contactPoints)
     .where(and(eq(contactPoints.id, contactPointId), eq(contactPoints.debtorId, debtorId)));
-  if (!point) throw new AppError('NOT_FOUND', "Contact point not found among this debtor's contact points");
+  if (!point) throw new AppError('NOT_FOUND', errorMessage('contactPoint.notFound'));
   return point;
 }
 
@@ -33,7 +34,7 @@ export const recordOptOut = caseEvent<z.output<typeof recordOptOutInput>>(({ inp
     if (point && input.channel && !channelReaches(input.channel, point.kind)) {
       throw invalidField(
         'channel',
-        `${input.channel} never reaches a ${point.kind.replaceAll('_', ' ')}; name the channel or the contact point alone`,
+        errorMessage('optOut.channelNeverReachesPoint', { channel: input.channel, pointKind: point.kind }),
       );
     }
     const channel = input.channel ?? null;
@@ -50,7 +51,7 @@ export const recordOptOut = caseEvent<z.output<typeof recordOptOutInput>>(({ inp
             : eq(optOuts.contactPointId, contactPointId),
         ),
       );
-    if (existing) throw conflict('This opt-out is already on file');
+    if (existing) throw conflict(errorMessage('optOut.alreadyOnFile'));
     const [row] = await tx
       .insert(optOuts)
       .values({ debtorId: caseRow.debtorId, channel, contactPointId, at: now, recordedBy: user.id })
@@ -77,14 +78,11 @@ export const revokeConsent = caseEvent<z.output<typeof revokeConsentInput>>(({ i
   write: async (tx, caseRow) => {
     const point = await debtorPoint(tx, caseRow.debtorId, input.contactPointId);
     if (!PHONE_KINDS.has(point.kind)) {
-      throw invalidField(
-        'contactPointId',
-        'consent is given and revoked for phone numbers; for other points record an opt-out',
-      );
+      throw invalidField('contactPointId', errorMessage('consent.phoneOnly'));
     }
     if (point.consentRevokedAt) {
       throw conflict(
-        `Consent for this number was already revoked on ${point.consentRevokedAt.toISOString()}`,
+        errorMessage('consent.alreadyRevoked', { revokedAt: point.consentRevokedAt.toISOString() }),
       );
     }
     await tx.update(contactPoints).set({ consentRevokedAt: now }).where(eq(contactPoints.id, point.id));

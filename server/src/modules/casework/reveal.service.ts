@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { revealContactInput } from '@arrears/shared/schemas/casework';
 import { and, eq } from 'drizzle-orm';
@@ -51,7 +52,7 @@ async function lookUp(
       .select({ value: contactPoints.value, kind: contactPoints.kind })
       .from(contactPoints)
       .where(and(eq(contactPoints.id, input.contactPointId), eq(contactPoints.debtorId, debtorId)));
-    if (!point) throw new AppError('NOT_FOUND', "Contact point not found among this debtor's contact points");
+    if (!point) throw new AppError('NOT_FOUND', errorMessage('contactPoint.notFound'));
     return {
       value: point.value,
       entityType: 'contact_point',
@@ -64,7 +65,7 @@ async function lookUp(
       .select({ phone: thirdParties.phone })
       .from(thirdParties)
       .where(and(eq(thirdParties.id, input.thirdPartyId), eq(thirdParties.debtorId, debtorId)));
-    if (!person) throw new AppError('NOT_FOUND', 'Third party not found for this debtor');
+    if (!person) throw new AppError('NOT_FOUND', errorMessage('thirdParty.notFound'));
     return { value: person.phone, entityType: 'third_party', entityId: input.thirdPartyId, what: 'phone' };
   }
   const [debtor] = await tx

@@ -1,6 +1,7 @@
 import { displayReason, type StoredReason } from '@arrears/shared/compliance/reasons/render';
 import type { ContactPointKind } from '@arrears/shared/domain/enums';
-import { type Language, userLanguage } from '@arrears/shared/domain/language';
+import type { Language } from '@arrears/shared/domain/language';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { TimelineItem, timelineInput } from '@arrears/shared/schemas/casework';
 import { instant as instantInput } from '@arrears/shared/schemas/primitives';
@@ -31,7 +32,7 @@ export async function caseTimeline(
   const last = page.at(-1);
   const more = rows.length > input.limit && last !== undefined;
   return {
-    items: page.map((row) => toItem(row, userLanguage(options.user))),
+    items: page.map((row) => toItem(row, options.user.language)),
     nextCursor: more ? encodeCursor({ at: last.at, type: last.type, sortId: last.sort_id }) : null,
   };
 }
@@ -60,7 +61,7 @@ export function decodeCursor(text: string): TimelineCursor {
   } catch {
     // fall through to the refusal below
   }
-  throw invalidField('cursor', 'not a cursor this timeline handed out');
+  throw invalidField('cursor', errorMessage('timeline.badCursor'));
 }
 
 type Detail = Record<string, unknown>;

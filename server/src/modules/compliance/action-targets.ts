@@ -1,5 +1,5 @@
-import { sentence, withArticle } from '@arrears/shared/compliance/format';
 import type { ActionKind, ContactPointKind } from '@arrears/shared/domain/enums';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import { AppError } from '../../errors.ts';
 import type { ContactPointRow } from '../case-core/case-core.service.ts';
 
@@ -29,14 +29,14 @@ export function targetPoint(
 ): ContactPointRow | null {
   if (contactPointId == null) return null;
   const point = points.find((p) => p.id === contactPointId);
-  if (!point) throw new AppError('NOT_FOUND', "Contact point not found among this debtor's contact points");
+  if (!point) throw new AppError('NOT_FOUND', errorMessage('contactPoint.notFound'));
   const allowed = TARGET_KINDS[kind] ?? [];
   if (!allowed.includes(point.kind)) {
-    const words = (text: string) => text.replaceAll('_', ' ');
-    const want = allowed.length === 0 ? 'no contact point' : withArticle(allowed.map(words).join(' or '));
     throw new AppError(
       'INVALID_INPUT',
-      `${sentence(withArticle(words(kind)))} cannot go to ${withArticle(words(point.kind))}; it needs ${want}.`,
+      allowed.length === 0
+        ? errorMessage('contactPoint.noneForKind', { kind })
+        : errorMessage('contactPoint.wrongKind', { kind, pointKind: point.kind, allowed: allowed.join(',') }),
     );
   }
   return point;

@@ -1,5 +1,6 @@
 import { evaluate, type RuleHit, type Verdict } from '@arrears/shared/compliance/engine';
 import type { ComplianceFacts, ProposedAction } from '@arrears/shared/compliance/facts';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { Database, Transaction } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import {
@@ -145,8 +146,12 @@ export function factsFor(caseFacts: CaseFacts, action: ProposedAction, at: Date)
 
 function blockedError(verdict: Verdict, decisionId: number): AppError {
   const [first, ...rest] = verdict.violations;
-  const more = rest.length === 0 ? '' : ` (and ${rest.length} more rule${rest.length === 1 ? '' : 's'})`;
-  return new AppError('BLOCKED_BY_RULE', `${first?.ruleId}: ${first?.reason}${more}`, {
+  const blocked = errorMessage('compliance.blocked', {
+    ruleId: first?.ruleId ?? '',
+    reason: first?.reason ?? '',
+    others: rest.length,
+  });
+  return new AppError('BLOCKED_BY_RULE', blocked, {
     verdict,
     decisionId,
   });

@@ -1,5 +1,6 @@
 import { isLegalRule } from '@arrears/shared/compliance/engine';
 import { ruleById } from '@arrears/shared/compliance/rules/registry';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { OverrideInput } from '@arrears/shared/schemas/compliance';
 import { eq } from 'drizzle-orm';
@@ -25,14 +26,17 @@ export async function grantOverride(
     const ruleIds = [...new Set(input.ruleIds)];
     const legal = ruleIds.filter(isLegalRule);
     if (legal.length > 0) {
-      throw new AppError(
-        'FORBIDDEN',
-        `${legal.join(', ')}: rules of law cannot be overridden by anyone; only agency policy (POL-*) and warnings can.`,
-      );
+      throw new AppError('FORBIDDEN', errorMessage('override.ruleOfLaw', { ruleIds: legal.join(', ') }));
     }
     const unrelated = ruleIds.filter((id) => !ruleById(id)?.appliesTo.includes(input.actionKind));
     if (unrelated.length > 0) {
-      throw new AppError('INVALID_INPUT', `${unrelated.join(', ')} does not apply to a ${input.actionKind}.`);
+      throw new AppError(
+        'INVALID_INPUT',
+        errorMessage('override.notApplicable', {
+          ruleIds: unrelated.join(', '),
+          actionKind: input.actionKind,
+        }),
+      );
     }
     const [portfolio] = await tx
       .select({ version: portfolios.ruleParametersVersion })

@@ -1,4 +1,5 @@
 import { outsideWindow, pastContactWindow } from '@arrears/shared/domain/recording-window';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
   ContactRecordedOutput,
@@ -99,7 +100,7 @@ export function contactThirdParty(
         .select()
         .from(thirdParties)
         .where(and(eq(thirdParties.id, input.thirdPartyId), eq(thirdParties.debtorId, caseFacts.debtor.id)));
-      if (!row) throw new AppError('NOT_FOUND', 'Third party not found for this debtor');
+      if (!row) throw new AppError('NOT_FOUND', errorMessage('thirdParty.notFound'));
       const history = caseFacts.base.history ?? [];
       return { kind: 'third_party_contact', thirdParty: thirdPartyFacts(row, input.purpose, history, now) };
     },

@@ -1,4 +1,5 @@
 import { DISCLOSURES, type Disclosure } from '@arrears/shared/compliance/actions';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { ContactRecordedOutput, sendMessageInput } from '@arrears/shared/schemas/contacts';
 import { and, eq } from 'drizzle-orm';
@@ -48,10 +49,13 @@ export function sendMessage(
 function destination(input: SendMessageInput, caseFacts: CaseFacts): string {
   if (input.contactPointId) return input.contactPointId;
   if (input.channel !== 'letter') {
-    throw invalidField('contactPointId', `an ${input.channel} needs the contact point to send to`);
+    throw invalidField(
+      'contactPointId',
+      errorMessage('message.needsContactPoint', { channel: input.channel }),
+    );
   }
   const home = caseFacts.contactPoints.find((p) => p.kind === 'home_address');
-  if (!home) throw invalidField('contactPointId', 'no home address on file; name the address');
+  if (!home) throw invalidField('contactPointId', errorMessage('message.noHomeAddress'));
   return home.id;
 }
 
@@ -67,10 +71,13 @@ export async function templateContent(
     .where(and(eq(messageTemplates.id, input.templateId!), eq(messageTemplates.active, true)));
   const portfolioId = caseFacts.portfolio.id;
   if (!template || (template.portfolioId !== null && template.portfolioId !== portfolioId)) {
-    throw new AppError('NOT_FOUND', 'Template not found for this portfolio');
+    throw new AppError('NOT_FOUND', errorMessage('template.notFound'));
   }
   if (template.channel !== input.channel) {
-    throw invalidField('templateId', `this template is for ${template.channel}, not ${input.channel}`);
+    throw invalidField(
+      'templateId',
+      errorMessage('template.wrongChannel', { templateChannel: template.channel, channel: input.channel }),
+    );
   }
   const known = new Set<string>(DISCLOSURES);
   return {

@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { placeWithAgencyInput } from '@arrears/shared/schemas/escalations';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -20,13 +21,12 @@ export function placeWithAgency(
     stage: 'agency',
     action: async (tx) => {
       const [agency] = await tx.select().from(agencies).where(eq(agencies.id, input.agencyId));
-      if (!agency) throw new AppError('NOT_FOUND', 'Agency not found');
+      if (!agency) throw new AppError('NOT_FOUND', errorMessage('agency.notFound'));
       const [active] = await tx
         .select({ id: agencyPlacements.id })
         .from(agencyPlacements)
         .where(and(eq(agencyPlacements.caseId, input.caseId), eq(agencyPlacements.status, 'placed')));
-      if (active)
-        throw new AppError('CONFLICT', 'The case is already placed with an agency; recall it first');
+      if (active) throw new AppError('CONFLICT', errorMessage('agency.alreadyPlaced'));
       commissionBps = agency.commissionBps;
       return { kind: 'agency_placement' };
     },

@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
   EscalationView,
@@ -19,8 +20,6 @@ interface Options<Input> {
   ip: string | null;
 }
 
-const label = (kind: string) => kind.replaceAll('_', ' ');
-
 /** An agent or supervisor asks to climb the ladder; one pending request per kind and case. */
 export async function requestEscalation(
   db: Database,
@@ -39,7 +38,7 @@ export async function requestEscalation(
         ),
       );
     if (pending)
-      throw new AppError('CONFLICT', `A ${label(input.kind)} request is already waiting for a decision`);
+      throw new AppError('CONFLICT', errorMessage('escalation.alreadyPending', { kind: input.kind }));
     const [row] = await tx
       .insert(escalationRequests)
       .values({ caseId: input.caseId, kind: input.kind, requestedBy: user.id, requestReason: input.reason })
@@ -71,14 +70,18 @@ export async function decideEscalation(
       .from(escalationRequests)
       .innerJoin(cases, eq(cases.id, escalationRequests.caseId))
       .where(and(eq(escalationRequests.id, input.requestId), caseScope(user)));
-    if (!found) throw new AppError('NOT_FOUND', 'Escalation request not found');
+    if (!found) throw new AppError('NOT_FOUND', errorMessage('escalation.notFound'));
     const status = input.approve ? 'approved' : 'rejected';
     const [row] = await tx
       .update(escalationRequests)
       .set({ status, decidedBy: user.id, decisionReason: input.reason, decidedAt: now })
       .where(and(eq(escalationRequests.id, input.requestId), eq(escalationRequests.status, 'pending')))
       .returning();
-    if (!row) throw new AppError('CONFLICT', `This request was already ${found.request.status}`);
+    if (!row)
+      throw new AppError(
+        'CONFLICT',
+        errorMessage('escalation.alreadyDecided', { status: found.request.status }),
+      );
     await recordAudit(tx, {
       actorId: user.id,
       action: input.approve ? 'escalation.approve' : 'escalation.reject',

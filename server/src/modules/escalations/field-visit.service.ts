@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { scheduleFieldVisitInput } from '@arrears/shared/schemas/escalations';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
@@ -12,7 +13,7 @@ export async function scheduleFieldVisit(
 ): Promise<LadderOutput<'visitId'>> {
   const { user, input, now } = options;
   const at = new Date(input.scheduledFor);
-  if (at <= now) throw invalidField('scheduledFor', 'a visit must be scheduled in the future');
+  if (at <= now) throw invalidField('scheduledFor', errorMessage('visit.notInFuture'));
   return climbRung(db, options, {
     key: 'visitId',
     kind: 'field_visit',

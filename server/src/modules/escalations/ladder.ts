@@ -1,4 +1,5 @@
 import { type EscalationKind, LADDER_STAGES, type LadderStage } from '@arrears/shared/domain/enums';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { and, eq } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client.ts';
@@ -51,10 +52,7 @@ export async function consumeApproval(
     .where(and(eq(escalationRequests.id, approval.id), liveApproval(now)))
     .returning({ id: escalationRequests.id });
   if (!used) {
-    throw new AppError(
-      'CONFLICT',
-      "The supervisor's approval was already used by another action or has lapsed; request a new one",
-    );
+    throw new AppError('CONFLICT', errorMessage('escalation.approvalUsed'));
   }
 }
 

@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { fileLegalActionInput } from '@arrears/shared/schemas/escalations';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
@@ -19,7 +20,10 @@ export function fileLegalAction(
       if (input.claimMinor > caseRow.balanceMinor) {
         throw invalidField(
           'claimMinor',
-          `the claim exceeds the balance of ${caseRow.balanceMinor} ${caseRow.currency} minor units`,
+          errorMessage('legal.claimAboveBalance', {
+            balance: caseRow.balanceMinor,
+            currency: caseRow.currency,
+          }),
         );
       }
       return { kind: 'legal_filing' };

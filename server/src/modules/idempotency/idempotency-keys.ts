@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { type Executor, queryRows, type Transaction } from '../../db/client.ts';
 import { idempotencyKeys } from '../../db/schema/index.ts';
@@ -51,7 +52,7 @@ const POLL_MS = 25;
 export async function claimKey(tx: Transaction, request: KeyedRequest): Promise<Claim> {
   const { userId, key, procedure, now } = request;
   if (!(await lockKey(tx, `idempotency:${userId}:${key}`))) {
-    throw new AppError('CONFLICT', 'This request is still being processed; try again in a moment.', {
+    throw new AppError('CONFLICT', errorMessage('request.inProgress'), {
       retryable: true,
     });
   }
@@ -70,10 +71,7 @@ export async function claimKey(tx: Transaction, request: KeyedRequest): Promise<
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
   if (!first || first.procedure !== procedure || first.requestHash !== request.requestHash) {
-    throw new AppError(
-      'CONFLICT',
-      'idempotencyKey: this key was already used for a different request; a new request needs a new key',
-    );
+    throw new AppError('CONFLICT', errorMessage('request.keyReused'));
   }
   return { fresh: false, response: first.response };
 }

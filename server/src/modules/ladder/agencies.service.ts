@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
   AgencyChoice,
@@ -120,7 +121,7 @@ export async function createAgency(
     });
   } catch (error) {
     if (isUniqueViolation(error, 'agencies_name_unique')) {
-      throw new AppError('CONFLICT', `name: an agency called ${input.name} already exists`);
+      throw new AppError('CONFLICT', errorMessage('agency.nameTaken', { name: input.name }));
     }
     throw error;
   }
@@ -133,7 +134,7 @@ export async function updateAgency(
 ): Promise<{ id: string; commissionBps: number }> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(agencies).where(eq(agencies.id, input.agencyId)).for('update');
-    if (!current) throw new AppError('NOT_FOUND', 'Agency not found');
+    if (!current) throw new AppError('NOT_FOUND', errorMessage('agency.notFound'));
     await tx
       .update(agencies)
       .set({ commissionBps: input.commissionBps })
@@ -219,11 +220,11 @@ export async function listPlacements(
 /** The placement, if its case is in the caller's scope; out of scope answers NOT_FOUND like a missing one. */
 async function placementInScope(db: Executor, user: SessionUser, placementId: string) {
   const [placement] = await db.select().from(agencyPlacements).where(eq(agencyPlacements.id, placementId));
-  if (!placement) throw new AppError('NOT_FOUND', 'Placement not found');
+  if (!placement) throw new AppError('NOT_FOUND', errorMessage('placement.notFound'));
   try {
     await findCaseInScope(db, user, placement.caseId);
   } catch {
-    throw new AppError('NOT_FOUND', 'Placement not found');
+    throw new AppError('NOT_FOUND', errorMessage('placement.notFound'));
   }
   return placement;
 }
@@ -246,7 +247,10 @@ export async function recallPlacement(
         .where(eq(agencyPlacements.id, input.placementId))
         .for('update');
       if (placement!.status !== 'placed') {
-        throw new AppError('CONFLICT', `The placement is already ${placement!.status}`);
+        throw new AppError(
+          'CONFLICT',
+          errorMessage('placement.alreadyInStatus', { status: placement!.status }),
+        );
       }
       await tx
         .update(agencyPlacements)
@@ -282,16 +286,13 @@ export async function recordAgencyPayment(
   const placement = await placementInScope(db, user, input.placementId);
   const receivedAt = new Date(input.receivedAt);
   if (receivedAt < placement.placedAt) {
-    throw invalidField('receivedAt', 'the agency cannot have collected before the case was placed');
+    throw invalidField('receivedAt', errorMessage('placement.collectedBeforePlacement'));
   }
   if (placement.recalledAt !== null && receivedAt > placement.recalledAt) {
-    throw new AppError(
-      'PRECONDITION_FAILED',
-      'The placement was recalled before this collection; only money collected while placed is the agency’s',
-    );
+    throw new AppError('PRECONDITION_FAILED', errorMessage('placement.collectedAfterRecall'));
   }
   if (placement.status === 'closed') {
-    throw new AppError('PRECONDITION_FAILED', 'The placement is closed');
+    throw new AppError('PRECONDITION_FAILED', errorMessage('placement.closed'));
   }
   const commissionMinor = commissionOn(input.amountMinor, placement.commissionBps);
   const result = await recordPayment(

@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import {
   DEFAULT_LADDER_POLICY,
@@ -43,7 +44,7 @@ export async function updateLadderPolicy(
 ): Promise<LadderPolicyView> {
   await db.transaction(async (tx) => {
     const [portfolio] = await tx.select().from(portfolios).where(eq(portfolios.id, input.portfolioId));
-    if (!portfolio) throw new AppError('NOT_FOUND', 'Portfolio not found');
+    if (!portfolio) throw new AppError('NOT_FOUND', errorMessage('portfolio.notFound'));
     const [current] = await tx
       .select()
       .from(ladderPolicies)

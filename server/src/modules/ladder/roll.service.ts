@@ -1,5 +1,6 @@
 import { BUCKET_LIMITS } from '@arrears/shared/domain/buckets';
 import { localDate } from '@arrears/shared/domain/calendar';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import { DEFAULT_LADDER_POLICY, type RollSummary } from '@arrears/shared/schemas/ladder';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
@@ -193,7 +194,7 @@ async function claimRun(
   if (run?.status === 'done' && run.summary) return run.summary as RollSummary;
   throw new AppError(
     'CONFLICT',
-    `A nightly roll for ${runDate} is already running (started ${run?.startedAt.toISOString()})`,
+    errorMessage('roll.alreadyRunning', { runDate, startedAt: run?.startedAt.toISOString() ?? '' }),
   );
 }
 

@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { rateLimitState } from '../../db/schema/index.ts';
@@ -47,20 +48,22 @@ export async function spendRate(
   };
 }
 
+/** A refusal of the catalogue that says in how many seconds to try again. */
+export type RateRefusal = 'queue.nextTooOften';
+
 /** Spends one request of `key`'s allowance, or throws TOO_MANY_ATTEMPTS: `refusal` and when to try again. */
 export async function enforceRate(
   db: Executor,
   key: string,
   policy: RatePolicy,
   now: Date,
-  refusal: string,
+  refusal: RateRefusal,
 ): Promise<void> {
   const verdict = await spendRate(db, key, policy, now);
   if (verdict.allowed) return;
   const retryAfterSeconds = Math.max(1, Math.ceil((verdict.retryAt.getTime() - now.getTime()) / 1000));
-  throw new AppError(
-    'TOO_MANY_ATTEMPTS',
-    `${refusal} Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
-    { retryAfterSeconds, retryAt: verdict.retryAt.toISOString() },
-  );
+  throw new AppError('TOO_MANY_ATTEMPTS', errorMessage(refusal, { seconds: retryAfterSeconds }), {
+    retryAfterSeconds,
+    retryAt: verdict.retryAt.toISOString(),
+  });
 }

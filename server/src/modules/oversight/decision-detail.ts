@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { RuleHitView } from '@arrears/shared/schemas/compliance';
 import type { DecisionDetail, ReviewView } from '@arrears/shared/schemas/oversight';
@@ -17,7 +18,7 @@ import { caseScope } from '../cases/cases.service.ts';
 import { isoMicros } from './audit.queries.ts';
 
 export function decisionNotFound(): AppError {
-  return new AppError('NOT_FOUND', 'Decision not found');
+  return new AppError('NOT_FOUND', errorMessage('review.decisionNotFound'));
 }
 
 type DecisionRow = typeof complianceDecisions.$inferSelect;

@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { ReviewInput, ReviewView } from '@arrears/shared/schemas/oversight';
 import { and, eq } from 'drizzle-orm';
@@ -27,7 +28,7 @@ export async function recordReview(
     if (!target) {
       throw new AppError(
         'NOT_FOUND',
-        input.target === 'decision' ? 'Decision not found' : 'Contact not found',
+        errorMessage(input.target === 'decision' ? 'review.decisionNotFound' : 'review.contactNotFound'),
       );
     }
     const [row] = await tx

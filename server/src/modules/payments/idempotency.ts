@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { recordPaymentInput } from '@arrears/shared/schemas/payments';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -37,10 +38,7 @@ export function requireSamePayment(
     original.agencyPlacementId === sender.agencyPlacementId &&
     (sender.agencyPlacementId !== null || original.recordedBy === sender.userId);
   if (!same) {
-    throw new AppError(
-      'CONFLICT',
-      'idempotencyKey: this key was already used for a different payment; a new payment needs a new key',
-    );
+    throw new AppError('CONFLICT', errorMessage('payment.keyReused'));
   }
 }
 

@@ -1,5 +1,5 @@
-import { formatMoney } from '@arrears/shared/domain/money';
 import type { DebtorCalendar } from '@arrears/shared/domain/promise-state';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { Database, Executor, Transaction } from '../../db/client.ts';
 import { AppError, invalidField } from '../../errors.ts';
@@ -7,21 +7,24 @@ import { type CaseRequest, type CaseRow, withCase } from '../case-core/case-core
 import { moneyCalendar } from './debtor-zones.ts';
 
 /** Promises, plans and payments belong to cases still being worked. */
-export function requireActive(caseRow: CaseRow, what: string): void {
+export function requireActive(caseRow: CaseRow, what: MoneyRecord): void {
   if (caseRow.status !== 'active') {
     throw new AppError(
       'PRECONDITION_FAILED',
-      `The case is closed (${caseRow.status}); ${what} cannot be recorded on it.`,
+      errorMessage('payment.caseClosed', { status: caseRow.status, what }),
     );
   }
 }
+
+/** What is being recorded, for the refusal's words. */
+export type MoneyRecord = 'plan' | 'promise' | 'payment';
 
 /** The amount must be in the case's currency: no conversion happens anywhere. */
 export function requireCurrency(caseRow: CaseRow, currency: string): void {
   if (currency !== caseRow.currency) {
     throw invalidField(
       'currency',
-      `this case is in ${caseRow.currency}; an amount in ${currency} cannot be recorded on it`,
+      errorMessage('payment.wrongCurrency', { caseCurrency: caseRow.currency, given: currency }),
     );
   }
 }
@@ -29,10 +32,13 @@ export function requireCurrency(caseRow: CaseRow, currency: string): void {
 /** Nothing is promised or paid beyond what is owed. */
 export function requireWithinBalance(caseRow: CaseRow, field: string, amountMinor: number): void {
   if (amountMinor > caseRow.balanceMinor) {
-    const money = (minor: number) => formatMoney(minor, caseRow.currency, 'en-US');
     throw invalidField(
       field,
-      `${money(amountMinor)} is more than the ${money(caseRow.balanceMinor)} owed on this case`,
+      errorMessage('payment.aboveBalance', {
+        amount: amountMinor,
+        balance: caseRow.balanceMinor,
+        currency: caseRow.currency,
+      }),
       { balanceMinor: caseRow.balanceMinor },
     );
   }
@@ -46,7 +52,7 @@ export async function requireMoneyWrite(
   tx: Executor,
   caseRow: CaseRow,
   now: Date,
-  check: { what: string; currency: string; field: string; amountMinor: number },
+  check: { what: MoneyRecord; currency: string; field: string; amountMinor: number },
 ): Promise<DebtorCalendar> {
   const calendar = await moneyCalendar(tx, caseRow, now);
   requireActive(caseRow, check.what);
@@ -85,7 +91,7 @@ export async function writeArrangement<Value>(
     input,
     now,
   }: MoneyWrite<{ caseId: string; expectedVersion?: number | undefined; currency: string }>,
-  amount: { what: string; field: string; amountMinor: number },
+  amount: { what: MoneyRecord; field: string; amountMinor: number },
   write: (context: { tx: Transaction; caseRow: CaseRow; calendar: DebtorCalendar }) => Promise<Value>,
 ): Promise<Value & { caseVersion: number }> {
   const { value, caseVersion } = await withCase(moneyCase(db, user, input, now), async ({ tx, caseRow }) => {

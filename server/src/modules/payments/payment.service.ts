@@ -82,7 +82,7 @@ async function appendPayment(
   origin?: PaymentOrigin,
 ): Promise<Change<(row: CaseRow) => Output>> {
   checkVersion(caseRow.version, input.expectedVersion);
-  requireActive(caseRow, 'a payment');
+  requireActive(caseRow, 'payment');
   requireCurrency(caseRow, input.currency);
   requireWithinBalance(caseRow, 'amountMinor', input.amountMinor);
   const allocation = allocatePayment(input.amountMinor, await outstandingOf(tx, caseRow));

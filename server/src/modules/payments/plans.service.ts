@@ -1,6 +1,6 @@
 import { splitInstallments } from '@arrears/shared/domain/allocation';
-import { formatMoney } from '@arrears/shared/domain/money';
 import { planDueDates } from '@arrears/shared/domain/promise-state';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { recordPlanInput, recordPlanOutput } from '@arrears/shared/schemas/payments';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
@@ -22,13 +22,16 @@ export function recordPlan(
   write: MoneyWrite<z.output<typeof recordPlanInput>>,
 ): Promise<z.output<typeof recordPlanOutput>> {
   const { user, input, now, ip } = write;
-  const amount = { what: 'a payment plan', field: 'totalMinor', amountMinor: input.totalMinor };
+  const amount = { what: 'plan', field: 'totalMinor', amountMinor: input.totalMinor } as const;
   return writeArrangement(db, write, amount, async ({ tx, caseRow, calendar }) => {
     if (input.totalMinor < input.installmentCount) {
-      const total = formatMoney(input.totalMinor, caseRow.currency, 'en-US');
       throw invalidField(
         'totalMinor',
-        `${total} cannot be split into ${input.installmentCount} installments`,
+        errorMessage('plan.cannotSplit', {
+          total: input.totalMinor,
+          currency: caseRow.currency,
+          count: input.installmentCount,
+        }),
       );
     }
     requireDateAhead('startDate', input.startDate, calendar);

@@ -1,5 +1,6 @@
 import { addDays } from '@arrears/shared/domain/calendar';
 import type { DebtorCalendar } from '@arrears/shared/domain/promise-state';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import {
   MAX_DAYS_AHEAD,
   type recordPromiseInput,
@@ -19,15 +20,12 @@ export function requireDateAhead(field: string, date: string, calendar: DebtorCa
   if (date < calendar.today) {
     throw invalidField(
       field,
-      `${date} is in the past for the debtor (today is ${calendar.today} in ${calendar.zone})`,
+      errorMessage('promise.dateInPast', { date, today: calendar.today, zone: calendar.zone }),
     );
   }
   const latest = addDays(calendar.today, MAX_DAYS_AHEAD);
   if (date > latest) {
-    throw invalidField(
-      field,
-      `${date} is more than ${MAX_DAYS_AHEAD} days out; the latest allowed is ${latest}`,
-    );
+    throw invalidField(field, errorMessage('promise.dateTooFar', { date, maxDays: MAX_DAYS_AHEAD, latest }));
   }
 }
 
@@ -40,7 +38,7 @@ export function recordPromise(
   write: MoneyWrite<z.output<typeof recordPromiseInput>>,
 ): Promise<z.output<typeof recordPromiseOutput>> {
   const { user, input, now, ip } = write;
-  const amount = { what: 'a promise', field: 'amountMinor', amountMinor: input.amountMinor };
+  const amount = { what: 'promise', field: 'amountMinor', amountMinor: input.amountMinor } as const;
   return writeArrangement(db, write, amount, async ({ tx, caseRow, calendar }) => {
     requireDateAhead('dueDate', input.dueDate, calendar);
     const base = { caseId: caseRow.id, now, actorId: user.id, ip };

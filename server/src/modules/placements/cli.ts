@@ -1,6 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { PlacementRowError } from '@arrears/shared/schemas/placements';
 import { eq } from 'drizzle-orm';
 import { openMigrated } from '../../db/roles.ts';
@@ -47,11 +48,12 @@ let exitCode = 0;
 try {
   const db = handle.db;
   const [portfolio] = await db.select().from(portfolios).where(eq(portfolios.name, values.portfolio));
-  if (!portfolio) throw new AppError('NOT_FOUND', `no portfolio named "${values.portfolio}"`);
+  if (!portfolio)
+    throw new AppError('NOT_FOUND', errorMessage('portfolio.notFoundNamed', { name: values.portfolio }));
   let teamId: string | undefined;
   if (values.team) {
     const [team] = await db.select().from(teams).where(eq(teams.name, values.team));
-    if (!team) throw new AppError('NOT_FOUND', `no team named "${values.team}"`);
+    if (!team) throw new AppError('NOT_FOUND', errorMessage('team.notFoundNamed', { name: values.team }));
     teamId = team.id;
   }
   const now = new Date();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { bucketFor, daysPastDue } from '@arrears/shared/domain/buckets';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type {
   PlacementCommitMode,
   PlacementCommitResult,
@@ -45,7 +46,7 @@ type Portfolio = typeof portfolios.$inferSelect;
 
 async function portfolioById(db: Executor, portfolioId: string): Promise<Portfolio> {
   const [portfolio] = await db.select().from(portfolios).where(eq(portfolios.id, portfolioId));
-  if (!portfolio) throw new AppError('NOT_FOUND', 'Portfolio not found');
+  if (!portfolio) throw new AppError('NOT_FOUND', errorMessage('portfolio.notFound'));
   return portfolio;
 }
 
@@ -67,7 +68,7 @@ async function resolveTeam(
 ): Promise<string | null> {
   if (teamId === undefined) return defaultTeamOf(db, portfolioId);
   const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
-  if (!team) throw invalidField('teamId', 'no such team');
+  if (!team) throw invalidField('teamId', errorMessage('team.noSuchTeam'));
   return team.id;
 }
 
@@ -197,19 +198,16 @@ export async function commitImport(
 ): Promise<PlacementCommitResult> {
   const { parsed } = staged;
   if (parsed.fileErrors.length > 0) {
-    throw new AppError(
-      'PRECONDITION_FAILED',
-      'The file itself has errors (see the preview): nothing can be imported.',
-    );
+    throw new AppError('PRECONDITION_FAILED', errorMessage('import.fileHasErrors'));
   }
   if (options.mode === 'all' && parsed.invalidRows > 0) {
     throw new AppError(
       'PRECONDITION_FAILED',
-      `${parsed.invalidRows} rows have errors: nothing was imported. Fix the file, or import only the valid rows.`,
+      errorMessage('import.rowsHaveErrors', { count: parsed.invalidRows }),
     );
   }
   if (staged.teamId === null) {
-    throw new AppError('PRECONDITION_FAILED', 'Choose the team whose pool receives the cases.');
+    throw new AppError('PRECONDITION_FAILED', errorMessage('import.chooseTeam'));
   }
   const teamId = staged.teamId;
   return db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import {
   type PlacementPreview,
   placementCommitInput,
@@ -42,8 +43,7 @@ const previewOf = (staged: StagedImport): PlacementPreview => ({
 
 const stagedOrGone = (token: string, userId: string, now: Date): StagedImport => {
   const staged = stagingArea.get(token, userId, now.getTime());
-  if (!staged)
-    throw new AppError('NOT_FOUND', 'This preview has expired or is unknown: upload the file again.');
+  if (!staged) throw new AppError('NOT_FOUND', errorMessage('import.previewExpired'));
   return staged;
 };
 

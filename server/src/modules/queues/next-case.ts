@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { NextCaseOutput, NothingWorkable } from '@arrears/shared/schemas/queues';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
@@ -170,5 +171,5 @@ export async function releaseClaim(db: Executor, user: SessionUser, caseId: stri
     .returning({ id: cases.id });
   if (released.length > 0) return;
   await findCaseInScope(db, user, caseId);
-  throw new AppError('CONFLICT', 'You hold no claim on this case.');
+  throw new AppError('CONFLICT', errorMessage('queue.noClaim'));
 }

@@ -36,7 +36,7 @@ export const queuesRouter = router({
 
   /** Claims the highest-priority case the agent can call now, or says when the next one opens. */
   next: permissionProcedure('queue:take')
-    .use(perUserRate('queues.next', NEXT_CASE_RATE, 'Next case was pressed too often.'))
+    .use(perUserRate('queues.next', NEXT_CASE_RATE, 'queue.nextTooOften'))
     .input(z.void())
     .output(nextCaseOutput)
     .mutation(({ ctx }) => nextCase(ctx.db, { user: ctx.user, now: ctx.now() })),

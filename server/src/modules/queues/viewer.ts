@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
@@ -23,7 +24,7 @@ export async function resolveViewer(
   if (agentId === undefined || agentId === user.id) {
     return { id: user.id, teamIds: user.teamIds };
   }
-  if (user.role === 'agent') throw new AppError('FORBIDDEN', 'Agents see only their own queues.');
+  if (user.role === 'agent') throw new AppError('FORBIDDEN', errorMessage('queue.agentsOwnOnly'));
   const [agent] =
     user.teamIds.length === 0
       ? []
@@ -31,6 +32,6 @@ export async function resolveViewer(
           .select({ id: users.id, teamId: users.teamId })
           .from(users)
           .where(and(eq(users.id, agentId), eq(users.role, 'agent'), inArray(users.teamId, user.teamIds)));
-  if (!agent) throw new AppError('FORBIDDEN', 'That agent is not in a team you run.');
+  if (!agent) throw new AppError('FORBIDDEN', errorMessage('queue.agentNotInYourTeam'));
   return { id: agent.id, teamIds: agent.teamId === null ? [] : [agent.teamId] };
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type {
   PortfolioStrategyOutput,
   ReminderTemplateOutput,
@@ -7,7 +8,7 @@ import { REMINDER_CHANNELS } from '@arrears/shared/schemas/reminders';
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import { messageTemplates, portfolios, reminderSteps, reminderStrategies } from '../../db/schema/index.ts';
-import { AppError, invalidFields } from '../../errors.ts';
+import { AppError, type FieldMessages, invalidFields } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
 /** Every portfolio with its reminder strategy (null when it has none), steps in order with template names. */
@@ -90,22 +91,25 @@ export async function saveStrategy(
       .select({ id: portfolios.id })
       .from(portfolios)
       .where(eq(portfolios.id, input.portfolioId));
-    if (!portfolio) throw new AppError('NOT_FOUND', 'Portfolio not found');
+    if (!portfolio) throw new AppError('NOT_FOUND', errorMessage('portfolio.notFound'));
     const usable = new Map(
       (await listReminderTemplates(tx, input.portfolioId)).map((t) => [t.id, t] as const),
     );
-    const fieldErrors: Record<string, string[]> = {};
+    const problems: FieldMessages = {};
     input.steps.forEach((step, i) => {
       const template = usable.get(step.templateId);
       if (!template) {
-        fieldErrors[`steps.${i}.templateId`] = ['Template not found among this portfolio’s active templates'];
+        problems[`steps.${i}.templateId`] = [errorMessage('reminders.templateNotFound')];
       } else if (template.channel !== step.channel) {
-        fieldErrors[`steps.${i}.templateId`] = [
-          `This template is for ${template.channel.replace('_', ' ')}, not ${step.channel.replace('_', ' ')}`,
+        problems[`steps.${i}.templateId`] = [
+          errorMessage('reminders.templateWrongChannel', {
+            templateChannel: template.channel,
+            channel: step.channel,
+          }),
         ];
       }
     });
-    if (Object.keys(fieldErrors).length > 0) throw invalidFields(fieldErrors);
+    if (Object.keys(problems).length > 0) throw invalidFields(problems);
     const [existing] = await tx
       .select()
       .from(reminderStrategies)
@@ -114,7 +118,10 @@ export async function saveStrategy(
     if (existing && input.expectedVersion !== undefined && existing.version !== input.expectedVersion) {
       throw new AppError(
         'STALE_VERSION',
-        `The strategy changed since you opened it (version ${input.expectedVersion}, now ${existing.version}). Reload it and try again.`,
+        errorMessage('reminders.staleVersion', {
+          expected: input.expectedVersion,
+          current: existing.version,
+        }),
         { currentVersion: existing.version },
       );
     }

@@ -3,6 +3,7 @@ import { chineseAmount, chineseDate } from '@arrears/shared/domain/chinese-text'
 import type { ActionKind } from '@arrears/shared/domain/enums';
 import { languageOfTag } from '@arrears/shared/domain/language';
 import { formatMoney } from '@arrears/shared/domain/money';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { ReminderChannel } from '@arrears/shared/schemas/reminders';
 import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -316,7 +317,7 @@ function pickContactPoint(channel: ActionKind, points: readonly ContactPointRow[
     .sort((a, b) => Number(b.verified) - Number(a.verified));
   const point = usable[0];
   if (!point)
-    throw new AppError('PRECONDITION_FAILED', `No ${channel.replaceAll('_', ' ')} contact point on file`);
+    throw new AppError('PRECONDITION_FAILED', errorMessage('reminders.noContactPoint', { channel }));
   return point;
 }
 

@@ -1,5 +1,4 @@
 import type { Permission } from '@arrears/shared/auth/roles';
-import { userLanguage } from '@arrears/shared/domain/language';
 import {
   agencyRow,
   agentLeagueRow,
@@ -82,7 +81,7 @@ export const reportsRouter = router({
         filters: input.filters,
         grain: input.grain,
         now: ctx.now(),
-        language: userLanguage(ctx.user),
+        language: ctx.user.language,
       }),
     ),
 });

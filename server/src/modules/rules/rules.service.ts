@@ -6,9 +6,10 @@ import {
   RULESET_VERSION,
   validateParameterOverrides,
 } from '@arrears/shared/compliance/packs';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { PortfolioRules } from '@arrears/shared/schemas/rules';
 import type { Database, Executor } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, englishOf, type FieldMessages } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { explainProblem } from './rules.catalog.ts';
 import {
@@ -89,7 +90,7 @@ export async function updatePortfolioParameters(
 ): Promise<PortfolioRules> {
   return db.transaction(async (tx) => {
     const row = await lockPortfolioParameters(tx, options.portfolioId);
-    if (!row) throw new AppError('NOT_FOUND', 'Portfolio not found');
+    if (!row) throw new AppError('NOT_FOUND', errorMessage('portfolio.notFound'));
     if (row.ruleParametersVersion !== options.expectedVersion)
       throw staleVersion(row, options.expectedVersion);
 
@@ -150,19 +151,27 @@ function changedParameters(before: ParameterOverrides, after: ParameterOverrides
 function staleVersion(row: PortfolioParametersRow, expectedVersion: number): AppError {
   return new AppError(
     'STALE_VERSION',
-    `The parameters of ${row.name} were changed meanwhile (version ${row.ruleParametersVersion}, not ${expectedVersion}). Load the latest values and try again.`,
+    errorMessage('rules.staleVersion', {
+      portfolio: row.name,
+      current: row.ruleParametersVersion,
+      expected: expectedVersion,
+    }),
     { currentVersion: row.ruleParametersVersion },
   );
 }
 
 function parametersRefused(problems: readonly ParameterProblem[]): AppError {
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldMessages: FieldMessages = {};
   for (const problem of problems) {
     const field = `overrides.${problem.parameter}`;
-    fieldErrors[field] = [...(fieldErrors[field] ?? []), problem.message];
+    const message = errorMessage('rules.parameterProblem', { problem: problem.message });
+    fieldMessages[field] = [...(fieldMessages[field] ?? []), message];
   }
-  return new AppError('INVALID_INPUT', problems.map((problem) => problem.message).join('; '), {
-    fieldErrors,
-    problems,
-  });
+  const all = problems.map((problem) => problem.message).join('; ');
+  return new AppError(
+    'INVALID_INPUT',
+    errorMessage('rules.parametersRefused', { problems: all }),
+    { fieldErrors: englishOf(fieldMessages), problems },
+    fieldMessages,
+  );
 }

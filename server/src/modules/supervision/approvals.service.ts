@@ -2,6 +2,7 @@ import { evaluate } from '@arrears/shared/compliance/engine';
 import { approvalExpiresAt } from '@arrears/shared/domain/approvals';
 import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
   ApprovalRow,
@@ -141,7 +142,11 @@ export async function verdictsOnceApproved(
     const facts = loaded.get(request.caseId);
     if (!facts) return null;
     // As loadCaseFacts: nothing is judged on a portfolio whose parameters cannot be applied.
-    if (!facts.ok) throw new AppError('PRECONDITION_FAILED', facts.reason);
+    if (!facts.ok)
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        errorMessage('case.rulesUnavailable', { detail: facts.reason }),
+      );
     const caseGrants = (grants.get(request.caseId) ?? []).filter((g) => g.actionKind === request.kind);
     return judgeOnceApproved(facts.facts, request.kind, caseGrants, now);
   });

@@ -1,4 +1,5 @@
 import { DAY_MS } from '@arrears/shared/domain/calendar';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
   ComplaintAssignee,
@@ -29,7 +30,7 @@ interface WriteOptions<Input> {
   ip: string | null;
 }
 
-const notFound = () => new AppError('NOT_FOUND', 'Complaint not found');
+const notFound = () => new AppError('NOT_FOUND', errorMessage('complaint.notFound'));
 
 function statusCondition(status: z.output<typeof complaintsListInput>['status']): SQL | undefined {
   if (status === 'all') return undefined;
@@ -182,7 +183,7 @@ async function reread(tx: Transaction, complaintId: string, now: Date): Promise<
 }
 
 function refuseResolved(status: string) {
-  if (status === 'resolved') throw new AppError('CONFLICT', 'This complaint is already resolved');
+  if (status === 'resolved') throw new AppError('CONFLICT', errorMessage('complaint.alreadyResolved'));
 }
 
 /** What a change to a complaint sets on it, and what its audit entry says of it. */
@@ -245,7 +246,7 @@ export function assignComplaint(
         : false;
     const teamAgent = target?.role === 'agent' && teamId !== null && target.teamId === teamId;
     if (!target?.active || !(supervises || teamAgent)) {
-      throw invalidField('assigneeId', 'assign the complaint to an agent or supervisor of the case’s team');
+      throw invalidField('assigneeId', errorMessage('complaint.assigneeOutsideTeam'));
     }
     return {
       set: { assignedTo: target.id },
@@ -264,7 +265,7 @@ export function investigateComplaint(
   const { user, input } = options;
   return changeComplaint(db, options, input.complaintId, async (_tx, { complaint }) => {
     if (complaint.status !== 'open') {
-      throw new AppError('CONFLICT', `This complaint is already ${complaint.status}`);
+      throw new AppError('CONFLICT', errorMessage('complaint.alreadyInStatus', { status: complaint.status }));
     }
     const assignedTo = complaint.assignedTo ?? user.id;
     return {

@@ -1,5 +1,6 @@
 import { BUCKET_LIMITS } from '@arrears/shared/domain/buckets';
 import type { Bucket } from '@arrears/shared/domain/enums';
+import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import {
   TEAM_COUNT_CAP,
@@ -30,7 +31,7 @@ async function teamsOf(db: Executor, user: Reassigner) {
 
 function assertTeam(user: Reassigner, teamId: string) {
   if (user.role === 'supervisor' && !user.teamIds.includes(teamId)) {
-    throw new AppError('NOT_FOUND', 'Team not found');
+    throw new AppError('NOT_FOUND', errorMessage('team.notFound'));
   }
 }
 
@@ -153,7 +154,7 @@ export async function reassignCases(
   assertTeam(user, input.teamId);
   return db.transaction(async (tx) => {
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
-    if (!team) throw new AppError('NOT_FOUND', 'Team not found');
+    if (!team) throw new AppError('NOT_FOUND', errorMessage('team.notFound'));
     if (input.toAgentId !== null) {
       const [agent] = await tx
         .select({ id: users.id })
@@ -166,7 +167,7 @@ export async function reassignCases(
             eq(users.teamId, input.teamId),
           ),
         );
-      if (!agent) throw invalidField('toAgentId', 'not an active agent of this team');
+      if (!agent) throw invalidField('toAgentId', errorMessage('team.notActiveAgent'));
     }
     // Locked in id order, so two reassignments over overlapping cases cannot deadlock.
     const found = await tx
@@ -177,11 +178,9 @@ export async function reassignCases(
       .for('update');
     if (found.length !== input.caseIds.length) {
       const missing = input.caseIds.length - found.length;
-      throw new AppError(
-        'NOT_FOUND',
-        `${missing} of the selected cases ${missing === 1 ? 'is' : 'are'} not in this team; nothing was moved`,
-        { missing: input.caseIds.filter((id) => !found.some((row) => row.id === id)) },
-      );
+      throw new AppError('NOT_FOUND', errorMessage('team.casesNotInTeam', { count: missing }), {
+        missing: input.caseIds.filter((id) => !found.some((row) => row.id === id)),
+      });
     }
     const moving = found.filter((row) => row.assignedAgentId !== input.toAgentId);
     if (moving.length === 0) return { moved: 0, unchanged: found.length };
