@@ -228,7 +228,15 @@ describe('placement commit', () => {
     );
     expect(
       ours
-        .map((r) => [r.id, r.nextWorkableAt?.toISOString(), r.priority, r.blockedRuleId, r.blockedReason])
+        .map((r) => [
+          r.id,
+          r.nextWorkableAt?.toISOString(),
+          r.priority,
+          r.blockedRuleId,
+          r.blockedReason,
+          r.blockedReasonCode,
+          r.blockedReasonParams,
+        ])
         .sort(),
     ).toEqual(
       fromDatabase
@@ -238,12 +246,15 @@ describe('placement commit', () => {
           r.priority,
           r.blockedBy?.ruleId ?? null,
           r.blockedBy?.reason ?? null,
+          r.blockedBy?.reasonCode ?? null,
+          r.blockedBy?.reasonParams ?? null,
         ])
         .sort(),
     );
     // San Diego is at 07:00: workable at 08:00 local, 16:00 UTC.
     const avery = rows.find((r) => r.accountRef === 'FX-1002' && r.portfolioId === portfolioId)!;
     expect(avery.nextWorkableAt!.toISOString()).toBe('2026-11-30T16:00:00.000Z');
+    expect(avery).toMatchObject({ blockedRuleId: 'US-REGF-TIME', blockedReasonCode: 'outsideContactHours' });
 
     const pool = await as('agent').queues.list({ queue: 'team_pool', pageSize: 50 });
     const mine = pool.rows.filter((r) => ['FX-1001', 'FX-1002', 'FX-1005'].includes(r.accountRef));

@@ -1,5 +1,6 @@
+import { displayReason } from '@arrears/shared/compliance/reasons/render';
 import { priorityScore } from '@arrears/shared/domain/priority';
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import * as s from '../../server/src/db/schema/index.ts';
@@ -62,6 +63,47 @@ describe('the earliest workable instant', () => {
       nextWorkableAt: '2026-11-12T13:00:00.000Z',
       blockedBy: { ruleId: 'US-REGF-7IN7', nextAllowedAt: '2026-11-12T13:00:00.000Z' },
     });
+  });
+
+  it('stores the reason as a code with its parameters, which render to the English sentence it had', async () => {
+    const { agent, caseRow, mobile } = await buildWorkedCase(handle.db);
+    for (const d of [5, 6, 7, 8, 9, 10, 11]) {
+      await buildContact(handle.db, caseRow, { occurredAt: day(d), contactPointId: mobile.id });
+    }
+    await refreshWorkability(handle.db, [caseRow.id], NOW);
+    const english =
+      "7 calls already made about this debt in the 7 days ending today (Nov 5–Nov 11, debtor's time); the limit is 7.";
+    const params = { made: 7, days: 7, day: 20768, max: 7 };
+    expect(await stored(caseRow.id)).toMatchObject({
+      blockedRuleId: 'US-REGF-7IN7',
+      blockedReason: english,
+      blockedReasonCode: 'callCapReached',
+      blockedReasonParams: params,
+    });
+    const page = await callerFor(handle.db, agent, { now: NOW }).caller.queues.list({ queue: 'mine' });
+    const { blockedBy } = page.rows.find((row) => row.id === caseRow.id)!;
+    expect(blockedBy).toMatchObject({ reason: english, reasonCode: 'callCapReached', reasonParams: params });
+    expect(displayReason(blockedBy!, 'en')).toBe(english);
+    // The same stored facts, in the reader's language.
+    expect(displayReason(blockedBy!, 'zh')).toBe(
+      '截至今日的7天内（11月5日至11月11日，债务人当地时间）已就该笔债务拨打电话7次；上限为7次。',
+    );
+  });
+
+  it('keeps the English text of a row judged before reasons had codes, and shows it', async () => {
+    const { agent, caseRow } = await buildWorkedCase(handle.db);
+    await buildDispute(handle.db, caseRow.id, { receivedAt: day(3) });
+    await refreshWorkability(handle.db, [caseRow.id], NOW);
+    // As migration 0028 leaves a row stored before it: the English text, no code.
+    await handle.db.execute(
+      sql`update cases set blocked_reason_code = null, blocked_reason_params = null where id = ${caseRow.id}`,
+    );
+    const page = await callerFor(handle.db, agent, { now: NOW }).caller.queues.list({ queue: 'mine' });
+    const { blockedBy } = page.rows.find((row) => row.id === caseRow.id)!;
+    expect(blockedBy).toMatchObject({ ruleId: 'US-FDCPA-DISPUTE', reasonCode: null, reasonParams: null });
+    expect(displayReason(blockedBy!, 'en')).toBe(
+      'The debtor disputed this debt on 2026-11-03 and verification has not been sent; collection is paused until it is.',
+    );
   });
 
   it('is now when any phone may be called, even if another is blocked', async () => {

@@ -9,8 +9,10 @@ import { SERVER, serverSources } from './support/server-sources.ts';
  * (a placement import, the seed's bulk load) are not updates and are left to their own tests.
  */
 const WRITER = 'modules/queues/projection.ts';
-const SQL_ASSIGNMENT = /\b(next_workable_at|blocked_rule_id|blocked_reason|priority)\s*=(?!=)/;
-const BUILDER_SET = /\.set\(\{[^}]*\b(nextWorkableAt|blockedRuleId|blockedReason|priority)\b/s;
+const SQL_ASSIGNMENT =
+  /\b(next_workable_at|blocked_rule_id|blocked_reason(?:_code|_params)?|priority)\s*=(?!=)/;
+const BUILDER_SET =
+  /\.set\(\{[^}]*\b(nextWorkableAt|blockedRuleId|blockedReason(?:Code|Params)?|priority)\b/s;
 
 function writesQueueColumns(source: string): boolean {
   return SQL_ASSIGNMENT.test(source) || BUILDER_SET.test(source);
@@ -20,6 +22,8 @@ describe('the queue columns', () => {
   it('are recognised when assigned in SQL or through the builder, and not when read or compared', () => {
     expect(writesQueueColumns('update cases set priority = 0 where id = $1')).toBe(true);
     expect(writesQueueColumns('update cases c set blocked_reason = null from picked')).toBe(true);
+    expect(writesQueueColumns('update cases set blocked_reason_code = v.code')).toBe(true);
+    expect(writesQueueColumns('tx.update(cases).set({ blockedReasonParams: null })')).toBe(true);
     expect(writesQueueColumns('tx.update(cases).set({ version: 2, nextWorkableAt: now })')).toBe(true);
     expect(writesQueueColumns('order by cases.priority desc, cases.id desc')).toBe(false);
     expect(writesQueueColumns('where next_workable_at <= $1 and priority >= 10')).toBe(false);

@@ -4,6 +4,9 @@ import { ACTION_KINDS, CONTACT_POINT_KINDS, DECISION_OUTCOMES } from '../domain/
 import { idempotencyKey } from './idempotency.ts';
 import { id, longText } from './primitives.ts';
 
+/** The parameters of a reason code (compliance/reasons/codes.ts): flat JSON. */
+export const reasonParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
 /**
  * One rule the verdict names: its id, a reason an agent understands and the legal source. `reasonCode` and
  * `reasonParams` carry the reason in a form any language can render (compliance/reasons/render.ts); decisions
@@ -14,7 +17,7 @@ export const ruleHit = z.object({
   effect: z.enum(['block', 'warn', 'require']),
   reason: z.string(),
   reasonCode: z.string().optional(),
-  reasonParams: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  reasonParams: reasonParams.optional(),
   source: z.string(),
 });
 export type RuleHitView = z.infer<typeof ruleHit>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUCKETS, LADDER_STAGES } from '../domain/enums.ts';
+import { reasonParams } from './compliance.ts';
 import { sortDirection } from './pagination.ts';
 import { id } from './primitives.ts';
 
@@ -38,7 +39,11 @@ export type QueueListInput = z.input<typeof queueListInput>;
 export const workBlock = z.object({
   /** Null when nothing was judged: the debtor has no phone number on file. */
   ruleId: z.string().nullable(),
+  /** English; the text shown when there is no code (no phone, parameters that cannot be applied, a row judged before codes). */
   reason: z.string(),
+  /** The engine's reason code and parameters (compliance/reasons), rendered in the reader's language; null without one. */
+  reasonCode: z.string().nullable(),
+  reasonParams: reasonParams.nullable(),
   /** ISO instant the call becomes allowed; null when no time or waiting lifts the block. */
   nextAllowedAt: z.string().nullable(),
 });

@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   uniqueIndex,
@@ -76,10 +77,14 @@ export const cases = pgTable(
     /**
      * Stored with `nextWorkableAt` by the same refresh (decision record 007): why no call is allowed now (the first
      * violation's rule id, null for "no phone on file" or a portfolio whose parameters cannot be applied, and its
-     * reason), so a queue page explains its rows without the engine. Both null when workable now.
+     * reason), so a queue page explains its rows without the engine. All null when workable now.
      */
     blockedRuleId: text('blocked_rule_id'),
+    /** The reason in English: what a reader shows when there is no code (no phone, unusable parameters, old rows). */
     blockedReason: text('blocked_reason'),
+    /** The engine's reason code and its parameters, so the queue renders the reason in the reader's language. */
+    blockedReasonCode: text('blocked_reason_code'),
+    blockedReasonParams: jsonb('blocked_reason_params').$type<Record<string, unknown>>(),
     /**
      * Kept by a trigger on `promises` (migration 0017), never written by the code: the earliest due date of a pending
      * promise and the earliest pending one after it (migration 0020), and the due date and status of the latest live

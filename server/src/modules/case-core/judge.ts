@@ -20,7 +20,7 @@ export interface Workability {
 
 const NO_PHONE: Workability = {
   nextWorkableAt: null,
-  blockedBy: { ruleId: null, reason: 'No phone number on file.', nextAllowedAt: null },
+  blockedBy: uncoded('No phone number on file.'),
 };
 
 /**
@@ -59,6 +59,8 @@ export function judgeCall(facts: CaseFacts, now: Date): Workability {
     blockedBy: {
       ruleId: first.ruleId,
       reason: first.reason,
+      reasonCode: first.reasonCode ?? null,
+      reasonParams: first.reasonParams ?? null,
       // One format for every instant the queues answer (the engine omits the milliseconds).
       nextAllowedAt: earliest === null ? null : new Date(earliest).toISOString(),
     },
@@ -68,7 +70,12 @@ export function judgeCall(facts: CaseFacts, now: Date): Workability {
 /** Workability of a loaded case; a portfolio whose parameters cannot be applied fails closed, with its reason. */
 export function judgeLoaded(loaded: LoadedCase, now: Date): Workability {
   if (loaded.ok) return judgeCall(loaded.facts, now);
-  return { nextWorkableAt: null, blockedBy: { ruleId: null, reason: loaded.reason, nextAllowedAt: null } };
+  return { nextWorkableAt: null, blockedBy: uncoded(loaded.reason) };
+}
+
+/** A block no rule judged: it has only its English text, no rule, no reason code and no opening. */
+function uncoded(reason: string): WorkBlock {
+  return { ruleId: null, reason, reasonCode: null, reasonParams: null, nextAllowedAt: null };
 }
 
 export function caseRowOf(loaded: LoadedCase) {

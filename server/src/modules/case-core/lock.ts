@@ -40,7 +40,15 @@ export function checkVersion(current: number, expected: number | undefined): voi
 export type CaseChanges = Partial<
   Omit<
     typeof cases.$inferInsert,
-    'id' | 'version' | 'updatedAt' | 'nextWorkableAt' | 'priority' | 'blockedRuleId' | 'blockedReason'
+    | 'id'
+    | 'version'
+    | 'updatedAt'
+    | 'nextWorkableAt'
+    | 'priority'
+    | 'blockedRuleId'
+    | 'blockedReason'
+    | 'blockedReasonCode'
+    | 'blockedReasonParams'
   >
 >;
 

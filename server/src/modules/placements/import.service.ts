@@ -352,6 +352,8 @@ function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase 
     nextWorkableAt: null,
     blockedRuleId: null,
     blockedReason: null,
+    blockedReasonCode: null,
+    blockedReasonParams: null,
     // A new case has no promises yet; the trigger on promises keeps these.
     nextPendingDue: null,
     secondPendingDue: null,
@@ -423,6 +425,8 @@ async function insertRows(tx: Executor, rows: ValidRow[], ctx: InsertContext): P
       next_workable_at: judged[i]!.nextWorkableAt?.toISOString() ?? null,
       blocked_rule_id: judged[i]!.blockedRuleId,
       blocked_reason: judged[i]!.blockedReason,
+      blocked_reason_code: judged[i]!.blockedReasonCode,
+      blocked_reason_params: judged[i]!.blockedReasonParams,
     }));
     const statements = [
       sql`
@@ -448,17 +452,18 @@ async function insertRows(tx: Executor, rows: ValidRow[], ctx: InsertContext): P
       insert into cases (id, account_ref, debtor_id, portfolio_id, placement_id, currency, original_principal_minor,
                          principal_minor, interest_minor, fees_minor, balance_minor, due_date, days_past_due, bucket,
                          stage, status, team_id, placed_at, priority, next_workable_at, blocked_rule_id,
-                         blocked_reason, created_at, updated_at)
+                         blocked_reason, blocked_reason_code, blocked_reason_params, created_at, updated_at)
       select x.id, x.account_ref, x.debtor_id, ${ctx.portfolio.id}::uuid, ${ctx.placementId}::uuid,
              ${ctx.portfolio.currency}, x.original_principal_minor, x.principal_minor, x.interest_minor,
              x.fees_minor, x.balance_minor, x.due_date, x.days_past_due, x.bucket::bucket, 'reminder', 'active',
              ${ctx.teamId}::uuid, ${at}::timestamptz, x.priority, x.next_workable_at, x.blocked_rule_id,
-             x.blocked_reason, ${at}::timestamptz,
+             x.blocked_reason, x.blocked_reason_code, x.blocked_reason_params, ${at}::timestamptz,
              ${at}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(caseRows)}::jsonb) as x(
         id uuid, account_ref text, debtor_id uuid, original_principal_minor bigint, principal_minor bigint,
         interest_minor bigint, fees_minor bigint, balance_minor bigint, due_date date, days_past_due integer,
-        bucket text, priority integer, next_workable_at timestamptz, blocked_rule_id text, blocked_reason text)`);
+        bucket text, priority integer, next_workable_at timestamptz, blocked_rule_id text, blocked_reason text,
+        blocked_reason_code text, blocked_reason_params jsonb)`);
     phases.judgeMs += performance.now() - started;
     // The previous chunk's statements ran in the database while this chunk was built and judged here.
     started = performance.now();

@@ -19,9 +19,11 @@ export interface FreshCase {
 export interface FreshJudgement {
   nextWorkableAt: Date | null;
   priority: number;
-  /** Why a call is not allowed now (both null when it is), as the queues store it. */
+  /** Why a call is not allowed now (all null when it is), as the queues store it. */
   blockedRuleId: string | null;
   blockedReason: string | null;
+  blockedReasonCode: string | null;
+  blockedReasonParams: Record<string, unknown> | null;
 }
 
 /**
@@ -83,6 +85,8 @@ export function judgeFresh(
       priority: priorityOf(loaded, 'none', workability, now),
       blockedRuleId: workability.blockedBy?.ruleId ?? null,
       blockedReason: workability.blockedBy?.reason ?? null,
+      blockedReasonCode: workability.blockedBy?.reasonCode ?? null,
+      blockedReasonParams: workability.blockedBy?.reasonParams ?? null,
     };
   });
 }

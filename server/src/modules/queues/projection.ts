@@ -117,14 +117,17 @@ async function storeWorkability(db: Executor, refreshed: readonly Refreshed[]): 
   const values = JSON.stringify(refreshed.map(storedValues));
   await db.execute(sql`
     update ${cases} set next_workable_at = v.at, priority = v.priority, blocked_rule_id = v.rule,
-      blocked_reason = v.reason
-    from jsonb_to_recordset(${values}::jsonb) as v(id uuid, at timestamptz, priority integer, rule text, reason text)
+      blocked_reason = v.reason, blocked_reason_code = v.code, blocked_reason_params = v.params
+    from jsonb_to_recordset(${values}::jsonb)
+      as v(id uuid, at timestamptz, priority integer, rule text, reason text, code text, params jsonb)
     where ${cases.id} = v.id
       and (${cases.nextWorkableAt} is distinct from v.at or ${cases.priority} <> v.priority
-        or ${cases.blockedRuleId} is distinct from v.rule or ${cases.blockedReason} is distinct from v.reason)`);
+        or ${cases.blockedRuleId} is distinct from v.rule or ${cases.blockedReason} is distinct from v.reason
+        or ${cases.blockedReasonCode} is distinct from v.code
+        or ${cases.blockedReasonParams} is distinct from v.params)`);
 }
 
-/** The stored columns of one judged case: the instant, the priority, and why not now (both null when workable). */
+/** The stored columns of one judged case: the instant, the priority, and why not now (all null when workable). */
 function storedValues(r: Refreshed) {
   return {
     id: r.caseId,
@@ -132,6 +135,8 @@ function storedValues(r: Refreshed) {
     priority: r.priority,
     rule: r.blockedBy?.ruleId ?? null,
     reason: r.blockedBy?.reason ?? null,
+    code: r.blockedBy?.reasonCode ?? null,
+    params: r.blockedBy?.reasonParams ?? null,
   };
 }
 
@@ -140,7 +145,8 @@ export async function clearClosed(db: Executor): Promise<number> {
   const [cleared] = await queryRows<{ n: number }>(
     db,
     sql`with cleared as (
-          update ${cases} set next_workable_at = null, priority = 0, blocked_rule_id = null, blocked_reason = null
+          update ${cases} set next_workable_at = null, priority = 0, blocked_rule_id = null, blocked_reason = null,
+            blocked_reason_code = null, blocked_reason_params = null
           where ${cases.status} <> 'active'
             and (${cases.nextWorkableAt} is not null or ${cases.priority} <> 0 or ${cases.blockedReason} is not null)
           returning 1)

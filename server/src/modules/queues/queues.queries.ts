@@ -1,4 +1,4 @@
-import { QUEUE_COUNT_CAP, type QueueSortField } from '@arrears/shared/schemas/queues';
+import { QUEUE_COUNT_CAP, type QueueSortField, type WorkBlock } from '@arrears/shared/schemas/queues';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { cases, debtors } from '../../db/schema/index.ts';
@@ -33,6 +33,8 @@ interface RawRow {
   next_workable_at: Date | string | null;
   blocked_rule_id: string | null;
   blocked_reason: string | null;
+  blocked_reason_code: string | null;
+  blocked_reason_params: WorkBlock['reasonParams'];
   claimed_by: string | null;
   claim_expires_at: Date | string | null;
 }
@@ -73,6 +75,8 @@ function pageRow(row: RawRow) {
     nextWorkableAt: instant(row.next_workable_at),
     blockedRuleId: row.blocked_rule_id,
     blockedReason: row.blocked_reason,
+    blockedReasonCode: row.blocked_reason_code,
+    blockedReasonParams: row.blocked_reason_params,
     claimedBy: row.claimed_by,
     claimExpiresAt: instant(row.claim_expires_at),
   };
@@ -139,7 +143,8 @@ const PAGE_COLUMNS = sql`${cases.id} as id, ${cases.accountRef} as account_ref,
   ${cases.daysPastDue} as days_past_due, ${cases.bucket} as bucket, ${cases.stage} as stage,
   ${cases.priority} as priority, ${cases.lastContactAt} as last_contact_at,
   ${cases.nextWorkableAt} as next_workable_at, ${cases.blockedRuleId} as blocked_rule_id,
-  ${cases.blockedReason} as blocked_reason, ${cases.claimedBy} as claimed_by,
+  ${cases.blockedReason} as blocked_reason, ${cases.blockedReasonCode} as blocked_reason_code,
+  ${cases.blockedReasonParams} as blocked_reason_params, ${cases.claimedBy} as claimed_by,
   ${cases.claimExpiresAt} as claim_expires_at`;
 
 /**

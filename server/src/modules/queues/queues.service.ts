@@ -72,16 +72,20 @@ export async function listQueue(
   };
 }
 
-/** What the last refresh stored about why the row cannot be worked: its rule, reason and opening instant. */
+/** What the last refresh stored about why the row cannot be worked: its rule, reason (text and code) and opening. */
 function storedBlock(row: {
   nextWorkableAt: Date | null;
   blockedRuleId: string | null;
   blockedReason: string | null;
+  blockedReasonCode: string | null;
+  blockedReasonParams: WorkBlock['reasonParams'];
 }): WorkBlock | null {
   if (row.blockedReason === null) return null;
   return {
     ruleId: row.blockedRuleId,
     reason: row.blockedReason,
+    reasonCode: row.blockedReasonCode,
+    reasonParams: row.blockedReasonParams,
     nextAllowedAt: row.nextWorkableAt?.toISOString() ?? null,
   };
 }
