@@ -2,6 +2,7 @@ import { navFor } from '@arrears/shared/auth/roles';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguagePicker } from '../components/ui/language-picker.tsx';
+import { useKeepLanguage } from '../features/auth/api/use-keep-language.ts';
 import { useSignOut } from '../features/auth/api/use-sign-out.ts';
 import { KeyboardHelp } from '../features/queue/components/keyboard-help.tsx';
 import { readApiError } from '../lib/api-error.ts';
@@ -14,6 +15,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const user = useSessionUser();
   const signOut = useSignOut();
+  const keepLanguage = useKeepLanguage();
 
   return (
     <div className="app-shell">
@@ -38,7 +40,7 @@ export function AppLayout() {
             <span className="visually-hidden">{t('header.signedInAs')} </span>
             {t('header.userRole', { name: user.name, role: t(`enums.role.${user.role}`) })}
           </p>
-          <LanguagePicker />
+          <LanguagePicker keep={keepLanguage} />
           <button
             type="button"
             className="button"
