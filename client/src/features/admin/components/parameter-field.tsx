@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { type FieldProblem, formatParameterValue } from '../hooks/parameter-values.ts';
 
 interface ParameterFieldProps {
@@ -38,6 +39,7 @@ export function problemText(t: TFunction, problem: FieldProblem): string {
 export function ParameterField(props: ParameterFieldProps) {
   const { parameter, text, error } = props;
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const id = useId();
   const defaultText = formatParameterValue(parameter.unit, parameter.defaultValue);
 
@@ -49,7 +51,7 @@ export function ParameterField(props: ParameterFieldProps) {
     : t('admin.editor.eitherWay');
   const hint = [limit, direction, props.overridden ? t('admin.editor.overridden') : null]
     .filter(Boolean)
-    .join(' · ');
+    .join(punctuation.separator);
 
   return (
     <div className="field parameter-field">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import { portfolioSearch } from '../../../hooks/use-selected-portfolio.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 
 /** The id of a portfolio's edit link, so closing its editor can put the focus back where it came from. */
 export function editLinkId(portfolioId: string): string {
@@ -18,6 +19,7 @@ interface PortfolioRulesTableProps {
 /** Each portfolio with the packs that apply to it, how many parameters it tightens and its parameter version. */
 export function PortfolioRulesTable({ portfolios, selectedId }: PortfolioRulesTableProps) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const headingId = useId();
 
   return (
@@ -58,7 +60,7 @@ export function PortfolioRulesTable({ portfolios, selectedId }: PortfolioRulesTa
                         : portfolio.jurisdiction.country}
                     </td>
                     <td>{portfolio.currency}</td>
-                    <td>{portfolio.packIds.join(' · ')}</td>
+                    <td>{portfolio.packIds.join(punctuation.separator)}</td>
                     <td>
                       {overrideCount === 0
                         ? t('admin.portfolios.none')

@@ -2,11 +2,13 @@ import type { CatalogPack } from '@arrears/shared/schemas/rules';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableHead } from '../../../components/ui/table-head.tsx';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { formatParameterValue } from '../hooks/parameter-values.ts';
 
 /** The catalog: each pack with its rules (what, on which actions, with which effect, under which law) and parameters. */
 export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const headingId = useId();
 
   return (
@@ -43,7 +45,7 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
                   </th>
                   <td className="wrap">{rule.description}</td>
                   <td className="wrap">
-                    {rule.appliesTo.map((kind) => t(`admin.actionKind.${kind}`)).join(', ')}
+                    {rule.appliesTo.map((kind) => t(`admin.actionKind.${kind}`)).join(punctuation.items)}
                   </td>
                   <td>
                     <span className={`badge badge-effect-${rule.effect}`}>

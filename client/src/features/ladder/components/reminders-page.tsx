@@ -7,6 +7,7 @@ import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import { portfolioSearch, useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useReminderStrategiesQuery } from '../api/use-reminder-strategies.ts';
 import { StrategyEditor } from './strategy-editor.tsx';
 
@@ -56,6 +57,7 @@ function StrategiesTable({
   selectedId: string | null;
 }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="admin-section">
@@ -94,7 +96,7 @@ function StrategiesTable({
                                 channel: t(`reminders.channel.${s.channel}`),
                               }),
                             )
-                            .join(' · ')
+                            .join(punctuation.separator)
                         : '—'}
                     </td>
                     <td>

@@ -8,6 +8,7 @@ import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useHotkeys } from '../../../hooks/use-hotkeys.ts';
 import { useLocalStorageState } from '../../../hooks/use-local-storage-state.ts';
 import { useNextCase } from '../../../hooks/use-next-case.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useQueueQuery } from '../api/use-queue-query.ts';
 import {
@@ -35,6 +36,7 @@ const caseId = (row: QueueRow) => row.id;
 /** `/queue`: the named queues, a page of one at a time, "Next case", and the keys to move through it. */
 export function QueuePage() {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const user = useSessionUser();
   const headingId = useId();
   const tableRef = useRef<HTMLDivElement>(null);
@@ -70,7 +72,7 @@ export function QueuePage() {
 
   return (
     <section aria-labelledby={headingId} className="page queue-page">
-      <title>{`${queueName} · ${t('queue.pageTitle')} · ${t('app.name')}`}</title>
+      <title>{[queueName, t('queue.pageTitle'), t('app.name')].join(punctuation.separator)}</title>
       <div className="page-header">
         <h1 id={headingId}>{t('queue.pageTitle')}</h1>
         <FindCaseBox />
