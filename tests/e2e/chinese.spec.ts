@@ -126,7 +126,7 @@ test('li.wei works a case in Chinese: queue, next case, a blocked call explained
   await logCall(page, 'conversation', { inbound: true });
   await expect(
     timeline(page)
-      .getByText(/^电话（对方发起）：与债务人通话$/)
+      .getByText(/^电话（对方发起）：已通话$/)
       .first(),
   ).toBeVisible();
 

@@ -25,7 +25,7 @@ function RuleList({ hits, label }: { hits: RuleHitView[]; label: string }) {
             <code>{hit.ruleId}</code>
             {punctuation.dash}
             {reasonOf(hit)}
-            <span className="muted">{punctuation.aside('', hit.source)}</span>
+            <span className="muted">{punctuation.open + hit.source + punctuation.close}</span>
           </li>
         ))}
       </ul>
@@ -146,7 +146,9 @@ export function DecisionPage() {
                     {punctuation.separator}
                     <time dateTime={review.at}>{formats.instant(review.at)}</time>
                     {index > 0 && (
-                      <span className="muted">{punctuation.aside('', t('audit.review.superseded'))}</span>
+                      <span className="muted">
+                        {punctuation.open + t('audit.review.superseded') + punctuation.close}
+                      </span>
                     )}
                     <p>{review.note}</p>
                   </li>
