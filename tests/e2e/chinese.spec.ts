@@ -184,7 +184,8 @@ async function keepReportScreenshot(browser: Browser, testInfo: TestInfo) {
 /**
  * English words left on a Chinese page: runs of three or more Latin letters in the visible text, less what is
  * the same in any language (the product's name, account references, rule ids, currency codes, the language
- * picker's "English") and the signed-in person's name, which is theirs to spell.
+ * picker's "English"), names written in both scripts ("Huirong Consumer Finance (汇融消费金融)", as the demo's
+ * Chinese creditors are) and the signed-in person's name, which is theirs to spell.
  */
 async function englishWords(page: Page): Promise<string[]> {
   // The header says "当前登录用户 Li Wei（催收员）": the name is its own text, before the role.
@@ -203,6 +204,7 @@ async function englishWords(page: Page): Promise<string[]> {
   const text = (await page.locator('body').innerText()).replaceAll(name || '\u0000', ' ');
   const words = text
     .replace(/ArrearsDesk|English|[A-Z0-9]+(?:-[A-Z0-9]+)+|\b[A-Z]{3}\b/g, ' ')
+    .replace(/[\p{Script=Latin}&.' ]+ \(\p{Script=Han}+\)/gu, ' ')
     .match(/\p{Script=Latin}{3,}/gu);
   return [...new Set(words ?? [])];
 }
