@@ -176,6 +176,9 @@ async function keepReportScreenshot(browser: Browser, testInfo: TestInfo) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('报表');
   await expect(page.getByRole('heading', { level: 2, name: '账龄批次回收率' })).toBeVisible();
   await settled(page);
+  // The chart is drawn by a module of its own, fetched after the table: the screenshot waits for it.
+  await expect(page.getByText('正在绘制图表…')).toHaveCount(0);
+  await expect(page.locator('.report-chart svg').first()).toBeVisible();
   expect.soft(await englishWords(page), 'English words on the report').toEqual([]);
   await keepScreenshot(page, testInfo, 'report-vintage-zh-CN');
   await context.close();
