@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium } from './test-env/chromium.mjs';
+import { ensureChineseFont, ensureChromium } from './test-env/chromium.mjs';
 import { providePostgres } from './test-env/postgres.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -187,6 +187,7 @@ async function main() {
   const started = Date.now();
   const chromium = layers.some((layer) => layer.browser) ? ensureChromium() : undefined;
   if (chromium) console.log(`> Chromium: ${chromium}`);
+  if (chromium) ensureChineseFont();
   let pg;
   if (layers.some((layer) => layer.server)) {
     pg = await providePostgres();

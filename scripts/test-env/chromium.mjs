@@ -1,8 +1,9 @@
 // The Chromium the end-to-end layer drives. One list for the bootstrap and for tests/e2e/chromium.ts.
 import { existsSync } from 'node:fs';
-import { aptInstall, canInstallWithApt } from './system.mjs';
+import { aptInstall, canInstallWithApt, onPath, quiet } from './system.mjs';
 
 export const INSTALL_CHROMIUM = 'apt-get install -y chromium';
+export const INSTALL_CJK_FONTS = 'apt-get install -y fonts-noto-cjk';
 
 export const CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium',
@@ -38,5 +39,29 @@ export function ensureChromium() {
   }
   throw new Error(
     `the end-to-end layer needs Chromium: install it with \`sudo ${INSTALL_CHROMIUM}\` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.`,
+  );
+}
+
+/** Whether a font that draws Chinese is installed: fontconfig's answer, else Debian's Noto CJK files. */
+function hasChineseFont() {
+  if (onPath('fc-list')) return quiet('fc-list', [':lang=zh', 'family']).output !== '';
+  return existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
+}
+
+/**
+ * The app ships no font, so the Chinese pages' screenshots the end-to-end layer keeps (tests/e2e/chinese.spec.ts)
+ * need one on the system: Debian's fonts-noto-cjk, installed where that needs no password. Assertions read text,
+ * not pixels, so a missing font is said in one line and does not stop the run.
+ */
+export function ensureChineseFont() {
+  if (hasChineseFont()) return;
+  if (canInstallWithApt()) {
+    console.log(
+      '> the kept screenshots of Chinese pages need a CJK font: installing Debian’s fonts-noto-cjk',
+    );
+    if (aptInstall(['fonts-noto-cjk'])) return;
+  }
+  console.log(
+    `> no font draws Chinese here: screenshots of Chinese pages will show boxes; install one with \`sudo ${INSTALL_CJK_FONTS}\` (Debian/Ubuntu).`,
   );
 }

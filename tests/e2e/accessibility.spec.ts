@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { actionsPanel, DEMO, openCase, signIn } from './support.ts';
+import { actionsPanel, DEMO, goTo, openCase, settled, signIn, type Visit } from './support.ts';
 
 /**
  * Issue 15: every page of every role, on a 1366×768 screen (the smallest laptop our agents work on), passes an
@@ -12,18 +12,6 @@ import { actionsPanel, DEMO, openCase, signIn } from './support.ts';
 test.describe.configure({ timeout: 120_000 });
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Waits until the page shows its data, not its loading state. */
-async function settled(page: Page) {
-  await expect(page.locator('main h1').first()).toBeVisible();
-  await page.waitForFunction(
-    () =>
-      !/Loading[^\n]*…|加载/.test(document.querySelector('main')?.textContent ?? '') &&
-      !document.querySelector('[aria-busy="true"]'),
-    undefined,
-    { timeout: 20_000 },
-  );
-}
 
 /** Serious and critical axe violations, one line per element: rule id, impact, target. */
 async function axeProblems(page: Page): Promise<string[]> {
@@ -66,14 +54,6 @@ async function viewportProblems(page: Page): Promise<string[]> {
     return problems;
   });
 }
-
-type Visit = { name: string; open: (page: Page) => Promise<void> };
-
-const goTo =
-  (path: string): Visit['open'] =>
-  async (page) => {
-    await page.goto(path);
-  };
 
 const caseScreen = (accountRef: string): Visit => ({
   name: `case ${accountRef}`,

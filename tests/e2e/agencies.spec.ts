@@ -27,7 +27,7 @@ test('an admin adds an agency and sees each agency’s placements with totals pe
     page.getByRole('status').filter({ hasText: 'Harborview Collections was added.' }),
   ).toBeVisible();
   const added = table.getByRole('row').filter({ hasText: 'Harborview Collections' });
-  await expect(added).toContainText('18.50 %');
+  await expect(added).toContainText('18.50%');
   await expect(added).toContainText('No placements in your scope');
 
   await page.getByRole('button', { name: `Placements of ${MERIDIAN}` }).click();

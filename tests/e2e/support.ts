@@ -43,3 +43,24 @@ export function actionsPanel(page: Page) {
 export function minorUnits(text: string): number {
   return Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
 }
+
+/** Waits until the page shows its data, not its loading state, in either language. */
+export async function settled(page: Page) {
+  await expect(page.locator('main h1').first()).toBeVisible();
+  await page.waitForFunction(
+    () =>
+      !/Loading[^\n]*…|加载/.test(document.querySelector('main')?.textContent ?? '') &&
+      !document.querySelector('[aria-busy="true"]'),
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+/** A page a test walks to, by name. */
+export type Visit = { name: string; open: (page: Page) => Promise<void> };
+
+export const goTo =
+  (path: string): Visit['open'] =>
+  async (page) => {
+    await page.goto(path);
+  };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePunctuation } from '../../lib/punctuation.ts';
 
 interface PageProps {
   /** The browser tab's title, before the app's name; the heading too unless told. */
@@ -17,9 +18,10 @@ interface PageProps {
 export function Page({ title, heading = title, className, header, children }: PageProps) {
   const { t } = useTranslation();
   const headingId = useId();
+  const punctuation = usePunctuation();
   return (
     <section aria-labelledby={headingId} className={className ? `page ${className}` : 'page'}>
-      <title>{`${title} · ${t('app.name')}`}</title>
+      <title>{[title, t('app.name')].join(punctuation.separator)}</title>
       <div className="page-header">
         <h1 id={headingId}>{heading}</h1>
         {header}

@@ -5,7 +5,7 @@ export const agencies = {
   loading: 'Loading agencies…',
   loadFailed: 'The agencies could not be loaded: {message}',
   retry: 'Try again',
-  percent: '{value} %',
+  percent: '{value}%',
   countAndAmount: '{count} · {amount}',
   showPlacements: 'Placements of {name}',
   list: {
@@ -44,7 +44,7 @@ export const agencies = {
     name: 'Name',
     commission: 'Commission (%)',
     commissionHint: 'Of what the agency collects, e.g. 25 or 22.5. New placements take this rate.',
-    percentInvalid: 'Enter a commission between 0 and 100 %',
+    percentInvalid: 'Enter a commission between 0 and 100%',
     submit: 'Add agency',
     saving: 'Adding…',
     saved: '{name} was added.',

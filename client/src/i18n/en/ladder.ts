@@ -21,6 +21,6 @@ export const ladder = {
     empty: 'No nightly roll has run yet.',
     status: { running: 'running', done: 'done', failed: 'failed' },
     summary:
-      '{scanned} cases; moved {agent} to agents, {agency} to agency, {legal} to legal review; {broken} promises broken',
+      '{scanned, plural, one {# case} other {# cases}}; moved {agent, plural, one {# case} other {# cases}} to agents, {agency, plural, one {# case} other {# cases}} to an agency, {legal, plural, one {# case} other {# cases}} to legal review; {broken, plural, one {# promise} other {# promises}} broken',
   },
 };

@@ -75,6 +75,23 @@ export const signIn = {
 
 export const ui = {
   close: 'Close',
+  /**
+   * The joiners and brackets components put between translated pieces: each language writes its own (Chinese has
+   * full-width brackets, the enumeration comma 、 and no spaces around them).
+   */
+  punctuation: {
+    /** Between the facts of one line: "Sam · Dec 7, 10:00 AM". */
+    separator: ' · ',
+    /** Between the items of a list: "US-REGF-7IN7, US-FDCPA-MIRANDA". */
+    items: ', ',
+    /** Between clauses of a sentence: "3 attempts, 1 outside the window". */
+    clauses: ', ',
+    /** Around a remark on what comes before it: "Call (inbound)". */
+    open: ' (',
+    close: ')',
+    /** Before what explains the text: "US-REGF-7IN7 — 7 calls already made". */
+    dash: ' — ',
+  },
   verdict: { allowed: 'Allowed', warning: 'Warning', blocked: 'Blocked' },
   nextCase: {
     button: 'Next case',

@@ -24,6 +24,6 @@ export const ladder: Messages<(typeof en)['ladder']> = {
     empty: '夜间流转尚未运行过。',
     status: { running: '运行中', done: '已完成', failed: '失败' },
     summary:
-      '{scanned} 个案件；{agent} 个分配给催收员，{agency} 个转为待委外，{legal} 个转入法务审核；{broken} 个承诺还款违约',
+      '{scanned, plural, other {# 个案件}}；{agent, plural, other {# 个}}分配给催收员，{agency, plural, other {# 个}}转为待委外，{legal, plural, other {# 个}}转入法务审核；{broken, plural, other {# 个}}承诺还款违约',
   },
 };

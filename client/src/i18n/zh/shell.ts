@@ -74,6 +74,14 @@ export const signIn: Messages<(typeof en)['signIn']> = {
 
 export const ui: Messages<(typeof en)['ui']> = {
   close: '关闭',
+  punctuation: {
+    separator: '·',
+    items: '、',
+    clauses: '，',
+    open: '（',
+    close: '）',
+    dash: '——',
+  },
   verdict: { allowed: '允许', warning: '警告', blocked: '已拦截' },
   nextCase: {
     button: '下一案件',

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useLocalizedText } from '../../../lib/rule-texts.ts';
 import { type FieldProblem, formatParameterValue } from '../hooks/parameter-values.ts';
 
@@ -40,6 +41,7 @@ export function ParameterField(props: ParameterFieldProps) {
   const { parameter, text, error } = props;
   const { t } = useTranslation();
   const localized = useLocalizedText();
+  const punctuation = usePunctuation();
   const id = useId();
   const defaultText = formatParameterValue(parameter.unit, parameter.defaultValue);
 
@@ -51,7 +53,7 @@ export function ParameterField(props: ParameterFieldProps) {
     : t('admin.editor.eitherWay');
   const hint = [limit, direction, props.overridden ? t('admin.editor.overridden') : null]
     .filter(Boolean)
-    .join(' · ');
+    .join(punctuation.separator);
 
   return (
     <div className="field parameter-field">

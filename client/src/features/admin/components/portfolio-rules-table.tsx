@@ -2,6 +2,7 @@ import type { PortfolioRules } from '@arrears/shared/schemas/rules';
 import { useTranslation } from 'react-i18next';
 import { AdminSection, AdminTable } from '../../../components/ui/admin-table.tsx';
 import { PortfolioEditLink } from '../../../components/ui/portfolio-edit-link.tsx';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 
 /** The id of a portfolio's edit link, so closing its editor can put the focus back where it came from. */
 export function editLinkId(portfolioId: string): string {
@@ -16,6 +17,7 @@ interface PortfolioRulesTableProps {
 /** Each portfolio with the packs that apply to it, how many parameters it tightens and its parameter version. */
 export function PortfolioRulesTable({ portfolios, selectedId }: PortfolioRulesTableProps) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
 
   return (
     <AdminSection heading={t('admin.portfolios.heading')}>
@@ -51,7 +53,7 @@ export function PortfolioRulesTable({ portfolios, selectedId }: PortfolioRulesTa
                     : portfolio.jurisdiction.country}
                 </td>
                 <td>{portfolio.currency}</td>
-                <td>{portfolio.packIds.join(' · ')}</td>
+                <td>{portfolio.packIds.join(punctuation.separator)}</td>
                 <td>
                   {overrideCount === 0
                     ? t('admin.portfolios.none')

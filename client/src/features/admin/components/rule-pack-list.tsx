@@ -2,6 +2,7 @@ import type { CatalogPack } from '@arrears/shared/schemas/rules';
 import { useTranslation } from 'react-i18next';
 import { AdminSection } from '../../../components/ui/admin-table.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useLocalizedText } from '../../../lib/rule-texts.ts';
 import { formatParameterValue } from '../hooks/parameter-values.ts';
 
@@ -9,6 +10,7 @@ import { formatParameterValue } from '../hooks/parameter-values.ts';
 export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
   const { t } = useTranslation();
   const localized = useLocalizedText();
+  const punctuation = usePunctuation();
 
   return (
     <AdminSection heading={t('admin.packs.heading')}>
@@ -43,7 +45,7 @@ export function RulePackList({ packs }: { packs: readonly CatalogPack[] }) {
                   </th>
                   <td className="wrap">{localized(rule.description)}</td>
                   <td className="wrap">
-                    {rule.appliesTo.map((kind) => t(`admin.actionKind.${kind}`)).join(', ')}
+                    {rule.appliesTo.map((kind) => t(`admin.actionKind.${kind}`)).join(punctuation.items)}
                   </td>
                   <td>
                     <span className={`badge badge-effect-${rule.effect}`}>

@@ -6,6 +6,7 @@ import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { LanguagePicker } from '../../../components/ui/language-picker.tsx';
 import { readApiError } from '../../../lib/api-error.ts';
 import { homePathFor } from '../../../lib/navigation.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { useSessionUserQuery } from '../api/use-session-user-query.ts';
 import { useSignIn } from '../api/use-sign-in.ts';
@@ -15,6 +16,7 @@ const MESSAGES_FOR_PEOPLE = new Set(['UNAUTHORIZED', 'TOO_MANY_REQUESTS']);
 
 export function SignInPage() {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const navigate = useNavigate();
   const session = useSessionUserQuery();
   const signIn = useSignIn();
@@ -54,7 +56,7 @@ export function SignInPage() {
 
   return (
     <main id="main" className="sign-in" tabIndex={-1}>
-      <title>{`${t('signIn.pageTitle')} · ${t('app.name')}`}</title>
+      <title>{[t('signIn.pageTitle'), t('app.name')].join(punctuation.separator)}</title>
       <LanguagePicker />
       <form className="sign-in-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
         <h1 id={`${id}-heading`}>{t('signIn.heading')}</h1>

@@ -7,6 +7,7 @@ import { FormField } from '../../../components/ui/form-field.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useCasePlacementsQuery } from '../api/use-case-placements-query.ts';
 import { useRecallPlacement } from '../api/use-recall-placement.ts';
@@ -37,13 +38,15 @@ export function CaseAgencyPanel({ caseId }: { caseId: string }) {
 
 function PlacementCard({ placement: p }: { placement: PlacementView }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const { locale, timeZone } = useSessionUser();
   const formats = useMemo(() => createViewerFormats(locale, timeZone), [locale, timeZone]);
   const money = (minor: number) => formatMoney(minor, p.currency, locale);
   return (
     <div className="placement-card" data-placement-id={p.id}>
       <p>
-        <strong>{p.agencyName}</strong> · {t(`agencies.status.${p.status}`)}
+        <strong>{p.agencyName}</strong>
+        {punctuation.separator + t(`agencies.status.${p.status}`)}
       </p>
       <dl className="placement-facts">
         <dt>{t('agencies.placements.column.placedAt')}</dt>
@@ -54,7 +57,10 @@ function PlacementCard({ placement: p }: { placement: PlacementView }) {
         <dd>{money(p.collectedMinor)}</dd>
         <dt>{t('agencies.placements.column.commission')}</dt>
         <dd>
-          {money(p.commissionMinor)} ({t('agencies.percent', { value: (p.commissionBps / 100).toFixed(2) })})
+          {punctuation.aside(
+            money(p.commissionMinor),
+            t('agencies.percent', { value: (p.commissionBps / 100).toFixed(2) }),
+          )}
         </dd>
         {p.recalledAt && (
           <>

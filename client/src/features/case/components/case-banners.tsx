@@ -1,6 +1,7 @@
 import type { CaseDetail } from '@arrears/shared/schemas/casework';
 import { useTranslation } from 'react-i18next';
 import { StatusIcon } from '../../../components/ui/status-icon.tsx';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { formatInZone } from '../hooks/zone-time.ts';
 
@@ -10,6 +11,7 @@ import { formatInZone } from '../hooks/zone-time.ts';
  */
 export function CaseBanners({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const { locale, timeZone } = useSessionUser();
   const closed = detail.case.status !== 'active';
   if (detail.banners.length === 0 && !closed) return null;
@@ -43,7 +45,7 @@ export function CaseBanners({ detail }: { detail: CaseDetail }) {
                     banner.detail,
                   ]
                     .filter(Boolean)
-                    .join(' · ')}
+                    .join(punctuation.separator)}
                 </p>
               )}
             </div>

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { NextCaseButton } from '../../../components/ui/next-case-button.tsx';
 import { useNextCase } from '../../../hooks/use-next-case.ts';
 import { readApiError } from '../../../lib/api-error.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useCaseQuery } from '../api/use-case-query.ts';
 import { useComplianceCheckQuery } from '../api/use-compliance-check-query.ts';
@@ -39,6 +40,7 @@ export function CasePage() {
 
 function CaseScreen({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const user = useSessionUser();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -114,7 +116,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
 
   return (
     <section className="page case-page" aria-labelledby={headingId}>
-      <title>{`${data.debtor.fullName} · ${data.case.accountRef} · ${t('app.name')}`}</title>
+      <title>{[data.debtor.fullName, data.case.accountRef, t('app.name')].join(punctuation.separator)}</title>
       <header className="case-header">
         <div className="case-title">
           <h1 id={headingId} ref={headingRef} tabIndex={-1}>
@@ -179,6 +181,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
 
 function CaseNotFound({ message }: { message: string }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const user = useSessionUser();
   return (
     <section className="page" aria-labelledby="case-not-found">
@@ -187,7 +190,7 @@ function CaseNotFound({ message }: { message: string }) {
         {navFor(user.role).includes('queue') && (
           <>
             <Link to="/queue">{t('case.backToQueue')}</Link>
-            {' · '}
+            {punctuation.separator}
           </>
         )}
         <Link to="/cases">{t('case.toCases')}</Link>

@@ -3,11 +3,13 @@ import type { Statement } from '@arrears/shared/schemas/casework';
 import { useTranslation } from 'react-i18next';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 
 /** The statement itself: who, what was charged and paid per component, the payments, what is owed. */
 export function StatementBody({ statement }: { statement: Statement }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const { locale, timeZone } = useSessionUser();
   const formats = createViewerFormats(locale, timeZone);
   const money = (minor: number) => formatMoney(minor, statement.currency, locale);
@@ -38,9 +40,13 @@ export function StatementBody({ statement }: { statement: Statement }) {
         <div>
           <dt>{t('case.statement.collection')}</dt>
           <dd>
-            {t(`enums.stage.${statement.collection.stage}`)} ·{' '}
-            {t(`enums.status.${statement.collection.status}`)}
-            {statement.collection.agency && ` · ${statement.collection.agency.name}`}
+            {[
+              t(`enums.stage.${statement.collection.stage}`),
+              t(`enums.status.${statement.collection.status}`),
+              statement.collection.agency?.name,
+            ]
+              .filter(Boolean)
+              .join(punctuation.separator)}
           </dd>
         </div>
       </dl>

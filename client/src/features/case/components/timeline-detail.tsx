@@ -2,11 +2,13 @@ import { formatMoney } from '@arrears/shared/domain/money';
 import type { TimelineItem } from '@arrears/shared/schemas/casework';
 import { useTranslation } from 'react-i18next';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 
 /** The lines under a timeline entry's title: where, how long, what was said or why, in the viewer's clock. */
 export function EntryDetail({ item }: { item: TimelineItem }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const { locale, timeZone } = useSessionUser();
   const formats = createViewerFormats(locale, timeZone);
   const lines: string[] = [];
@@ -28,7 +30,9 @@ export function EntryDetail({ item }: { item: TimelineItem }) {
     }
     case 'decision':
       lines.push(
-        ...item.detail.reasons.map((reason, i) => `${item.detail.ruleIds[i] ?? ''} ${reason}`.trim()),
+        ...item.detail.reasons.map((reason, i) =>
+          [item.detail.ruleIds[i], reason].filter(Boolean).join(punctuation.dash),
+        ),
       );
       if (item.detail.overrideReason)
         lines.push(t('actions.overridden', { reason: item.detail.overrideReason }));

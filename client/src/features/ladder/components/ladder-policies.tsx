@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AdminSection } from '../../../components/ui/admin-table.tsx';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useLadderPoliciesQuery, useRollRunsQuery, useUpdateLadderPolicy } from '../api/use-ladder.ts';
 
@@ -58,6 +59,7 @@ export function LadderPolicies() {
 
 function PolicyRow({ policy }: { policy: LadderPolicyView }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const update = useUpdateLadderPolicy();
   const formId = useId();
   const [values, setValues] = useState(() => Object.fromEntries(RUNGS.map((r) => [r, String(policy[r])])));
@@ -76,7 +78,7 @@ function PolicyRow({ policy }: { policy: LadderPolicyView }) {
     <tr>
       <th scope="row">
         {policy.portfolioName}
-        {!policy.custom && <span className="muted"> · {t('ladder.defaults')}</span>}
+        {!policy.custom && <span className="muted">{punctuation.separator + t('ladder.defaults')}</span>}
         {update.isError && (
           <span role="alert" className="field-error">
             {' '}
@@ -117,6 +119,7 @@ function PolicyRow({ policy }: { policy: LadderPolicyView }) {
 
 function RollRuns() {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const { locale, timeZone } = useSessionUser();
   const formats = useMemo(() => createViewerFormats(locale, timeZone), [locale, timeZone]);
   const runs = useRollRunsQuery();
@@ -130,15 +133,16 @@ function RollRuns() {
         <ul>
           {runs.data.map((run) => (
             <li key={run.runDate}>
-              {formats.calendarDate(run.runDate)} — {t(`ladder.runs.status.${run.status}`)}
+              {formats.calendarDate(run.runDate) + punctuation.dash + t(`ladder.runs.status.${run.status}`)}
               {run.summary &&
-                ` · ${t('ladder.runs.summary', {
-                  scanned: formats.integer(run.summary.scanned),
-                  agent: run.summary.moves.agent,
-                  agency: run.summary.moves.agency,
-                  legal: run.summary.moves.legal,
-                  broken: run.summary.promisesBroken,
-                })}`}
+                punctuation.separator +
+                  t('ladder.runs.summary', {
+                    scanned: run.summary.scanned,
+                    agent: run.summary.moves.agent,
+                    agency: run.summary.moves.agency,
+                    legal: run.summary.moves.legal,
+                    broken: run.summary.promisesBroken,
+                  })}
             </li>
           ))}
         </ul>

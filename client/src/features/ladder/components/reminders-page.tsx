@@ -6,6 +6,7 @@ import { Page } from '../../../components/ui/page.tsx';
 import { PortfolioEditLink } from '../../../components/ui/portfolio-edit-link.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useReminderStrategiesQuery } from '../api/use-reminder-strategies.ts';
 import { StrategyEditor } from './strategy-editor.tsx';
 
@@ -55,6 +56,7 @@ function StrategiesTable({
   selectedId: string | null;
 }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   return (
     <AdminSection heading={t('reminders.table.heading')}>
       {portfolios.length === 0 ? (
@@ -88,7 +90,7 @@ function StrategiesTable({
                             channel: t(`reminders.channel.${s.channel}`),
                           }),
                         )
-                        .join(' · ')
+                        .join(punctuation.separator)
                     : '—'}
                 </td>
                 <td>

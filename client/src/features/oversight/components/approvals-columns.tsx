@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { createDataTableColumnHelper } from '../../../components/ui/data-table.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { ApprovalsVerdict } from './approvals-verdict.tsx';
 import { CaseCell } from './case-cell.tsx';
@@ -17,6 +18,7 @@ export type Decision = { row: ApprovalRow; approve: boolean };
 /** The approvals table: the case facts, the request, the verdict (pending) or the decision (history). */
 export function useApprovalsColumns(pending: boolean, onDecide: (decision: Decision) => void) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const { locale, timeZone } = useSessionUser();
 
   return useMemo(() => {
@@ -93,7 +95,7 @@ export function useApprovalsColumns(pending: boolean, onDecide: (decision: Decis
               {row.original.decidedBy?.name}
               {row.original.decidedAt && (
                 <>
-                  {' · '}
+                  {punctuation.separator}
                   <time dateTime={row.original.decidedAt}>{formats.instant(row.original.decidedAt)}</time>
                 </>
               )}
@@ -142,5 +144,5 @@ export function useApprovalsColumns(pending: boolean, onDecide: (decision: Decis
         },
       }),
     ]);
-  }, [t, locale, timeZone, pending, onDecide]);
+  }, [t, punctuation, locale, timeZone, pending, onDecide]);
 }

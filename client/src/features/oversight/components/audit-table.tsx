@@ -7,6 +7,7 @@ import { Badge } from '../../../components/ui/badge.tsx';
 import type { DataTableColumnMeta } from '../../../components/ui/data-table.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { ReviewForm } from './review-form.tsx';
 
@@ -33,6 +34,7 @@ export function ReviewStatus({ review }: { review: AuditRow['review'] }) {
 /** One page of the audit as a table: each decision opens to its detail, each contact can be reviewed here. */
 export function AuditTable({ rows, stale }: { rows: AuditRow[]; stale: boolean }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const { locale, timeZone } = useSessionUser();
   const [reviewing, setReviewing] = useState<AuditRow | null>(null);
 
@@ -54,9 +56,9 @@ export function AuditTable({ rows, stale }: { rows: AuditRow[]; stale: boolean }
       column.accessor('actionKind', {
         header: t('audit.column.channel'),
         cell: ({ row }) =>
-          `${t(`audit.channel.${row.original.actionKind}`)}${
-            row.original.direction === 'inbound' ? ` (${t('audit.inbound')})` : ''
-          }`,
+          row.original.direction === 'inbound'
+            ? punctuation.aside(t(`audit.channel.${row.original.actionKind}`), t('audit.inbound'))
+            : t(`audit.channel.${row.original.actionKind}`),
       }),
       column.accessor('outcome', {
         header: t('audit.column.outcome'),
@@ -65,7 +67,11 @@ export function AuditTable({ rows, stale }: { rows: AuditRow[]; stale: boolean }
       column.accessor('ruleIds', {
         header: t('audit.column.rules'),
         cell: ({ getValue }) =>
-          getValue().length === 0 ? <span className="muted">—</span> : <code>{getValue().join(', ')}</code>,
+          getValue().length === 0 ? (
+            <span className="muted">—</span>
+          ) : (
+            <code>{getValue().join(punctuation.items)}</code>
+          ),
       }),
       column.accessor('review', {
         header: t('audit.column.review'),
@@ -102,7 +108,7 @@ export function AuditTable({ rows, stale }: { rows: AuditRow[]; stale: boolean }
         },
       }),
     ]);
-  }, [t, locale, timeZone]);
+  }, [t, punctuation, locale, timeZone]);
 
   const table = useTable({ features, columns, data: rows, getRowId: (row) => `${row.kind}-${row.id}` });
 

@@ -2,6 +2,7 @@ import type { ComplianceFacts } from '@arrears/shared/compliance/facts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 
 type Row = [label: string, value: ReactNode];
@@ -42,6 +43,7 @@ export function DecisionFacts({
   names: Record<string, string>;
 }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const { locale, timeZone } = useSessionUser();
   const formats = createViewerFormats(locale, timeZone);
   const when = (iso: string | null | undefined) =>
@@ -72,7 +74,7 @@ export function DecisionFacts({
           [t('audit.facts.contactPoint'), nameOf(action.contactPointId)],
           [
             t('audit.facts.disclosures'),
-            action.message?.disclosures?.length ? action.message.disclosures.join(', ') : null,
+            action.message?.disclosures?.length ? action.message.disclosures.join(punctuation.items) : null,
           ],
           [t('audit.facts.thirdParty'), action.thirdParty?.relationship ?? null],
         ])}
@@ -84,7 +86,7 @@ export function DecisionFacts({
             t('audit.facts.jurisdiction'),
             [debtor.jurisdiction.country, debtor.jurisdiction.region].filter(Boolean).join('-'),
           ],
-          [t('audit.facts.timeZones'), debtor.timeZones?.join(', ') ?? null],
+          [t('audit.facts.timeZones'), debtor.timeZones?.join(punctuation.items) ?? null],
           [t('audit.facts.deceased'), yes(debtor.deceased)],
           [t('audit.facts.bankruptcy'), when(debtor.bankruptcyFiledAt)],
           [t('audit.facts.attorney'), debtor.attorney?.name ?? null],
@@ -93,8 +95,11 @@ export function DecisionFacts({
             t('audit.facts.optOuts'),
             debtor.optOuts?.length
               ? debtor.optOuts
-                  .map((o) => [o.channel, nameOf(o.contactPointId)].filter(Boolean).join(' '))
-                  .join('; ')
+                  .map((o) => {
+                    const point = nameOf(o.contactPointId);
+                    return o.channel && point ? punctuation.aside(o.channel, point) : (o.channel ?? point);
+                  })
+                  .join(punctuation.items)
               : null,
           ],
         ])}
@@ -125,7 +130,7 @@ export function DecisionFacts({
             point.inconvenient ? t('audit.facts.inconvenient') : null,
           ]
             .filter(Boolean)
-            .join(' · '),
+            .join(punctuation.separator),
         ])}
       />
       <FactGroup

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useRuleReason } from '../../../lib/rule-reason.ts';
 import { useRuleSource } from '../../../lib/rule-texts.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -15,6 +16,7 @@ import { ReviewForm } from './review-form.tsx';
 function RuleList({ hits, label }: { hits: RuleHitView[]; label: string }) {
   const reasonOf = useRuleReason();
   const sourceOf = useRuleSource();
+  const punctuation = usePunctuation();
   if (hits.length === 0) return null;
   return (
     <>
@@ -22,7 +24,10 @@ function RuleList({ hits, label }: { hits: RuleHitView[]; label: string }) {
       <ul className="rule-hits">
         {hits.map((hit) => (
           <li key={`${hit.ruleId}-${hit.reason}`}>
-            <code>{hit.ruleId}</code> — {reasonOf(hit)} <span className="muted">({sourceOf(hit)})</span>
+            <code>{hit.ruleId}</code>
+            {punctuation.dash}
+            {reasonOf(hit)}
+            <span className="muted">{punctuation.open + sourceOf(hit) + punctuation.close}</span>
           </li>
         ))}
       </ul>
@@ -33,6 +38,7 @@ function RuleList({ hits, label }: { hits: RuleHitView[]; label: string }) {
 /** One compliance decision: what the engine saw and said, the override chain, the case timeline, reviews. */
 export function DecisionPage() {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const headingId = useId();
   const { locale, timeZone } = useSessionUser();
   const formats = createViewerFormats(locale, timeZone);
@@ -42,7 +48,7 @@ export function DecisionPage() {
 
   return (
     <section aria-labelledby={headingId} className="page">
-      <title>{`${t('audit.decision.title', { id })} · ${t('app.name')}`}</title>
+      <title>{[t('audit.decision.title', { id }), t('app.name')].join(punctuation.separator)}</title>
       <p>
         <Link to="/compliance/audit">{t('audit.decision.back')}</Link>
       </p>
@@ -107,11 +113,18 @@ export function DecisionPage() {
                   <li key={link.id} aria-current={link.id === d.id ? 'true' : undefined}>
                     <Link to={`/compliance/audit/decisions/${link.id}`}>#{link.id}</Link>{' '}
                     <OutcomeBadge outcome={link.outcome} />{' '}
-                    {link.grant ? t('audit.decision.grant') : t('audit.decision.attempt')} ·{' '}
-                    {link.actorName ?? t('audit.system')} ·{' '}
+                    {link.grant ? t('audit.decision.grant') : t('audit.decision.attempt')}
+                    {punctuation.separator}
+                    {link.actorName ?? t('audit.system')}
+                    {punctuation.separator}
                     <time dateTime={link.at}>{formats.instant(link.at)}</time>
-                    {link.ruleIds.length > 0 && <code> {link.ruleIds.join(', ')}</code>}
-                    {link.overrideReason && <span> — {link.overrideReason}</span>}
+                    {link.ruleIds.length > 0 && (
+                      <>
+                        {punctuation.separator}
+                        <code>{link.ruleIds.join(punctuation.items)}</code>
+                      </>
+                    )}
+                    {link.overrideReason && <span>{punctuation.dash + link.overrideReason}</span>}
                   </li>
                 ))}
               </ol>
@@ -131,9 +144,14 @@ export function DecisionPage() {
               <ol className="reviews">
                 {d.reviews.map((review, index) => (
                   <li key={review.id}>
-                    <strong>{review.reviewerName}</strong> ·{' '}
+                    <strong>{review.reviewerName}</strong>
+                    {punctuation.separator}
                     <time dateTime={review.at}>{formats.instant(review.at)}</time>
-                    {index > 0 && <span className="muted"> ({t('audit.review.superseded')})</span>}
+                    {index > 0 && (
+                      <span className="muted">
+                        {punctuation.open + t('audit.review.superseded') + punctuation.close}
+                      </span>
+                    )}
                     <p>{review.note}</p>
                   </li>
                 ))}

@@ -1,5 +1,6 @@
 import type { HeatMapOutput } from '@arrears/shared/schemas/oversight';
 import { useTranslation } from 'react-i18next';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -19,6 +20,7 @@ function weekdayName(locale: string, isoWeekday: number, style: 'short' | 'long'
  */
 export function HeatMap({ data }: { data: HeatMapOutput }) {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const { locale } = useSessionUser();
   const number = new Intl.NumberFormat(locale);
   const cells = new Map(data.cells.map((cell) => [`${cell.weekday}-${cell.hour}`, cell]));
@@ -53,7 +55,9 @@ export function HeatMap({ data }: { data: HeatMapOutput }) {
                   cell.nearEdge > 0 ? t('audit.heat.nearEdge', { count: cell.nearEdge }) : null,
                   cell.outside > 0 ? t('audit.heat.outside', { count: cell.outside }) : null,
                 ].filter(Boolean);
-                const title = [t('audit.heat.attempts', { count: cell.attempts }), ...flags].join(', ');
+                const title = [t('audit.heat.attempts', { count: cell.attempts }), ...flags].join(
+                  punctuation.clauses,
+                );
                 return (
                   <td
                     key={hour}

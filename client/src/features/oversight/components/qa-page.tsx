@@ -9,6 +9,7 @@ import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import { createViewerFormats } from '../../../lib/format.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useAuditOptionsQuery, useQaSampleQuery } from '../api/audit-api.ts';
 import { addDays, todayIn } from '../hooks/audit-params.ts';
@@ -23,6 +24,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function QaSamplePage() {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const dateId = useId();
   const { locale, timeZone } = useSessionUser();
   const formats = createViewerFormats(locale, timeZone);
@@ -98,7 +100,9 @@ export function QaSamplePage() {
                     </td>
                     <td>{item.agentName ?? '—'}</td>
                     <td>
-                      {t(`audit.channel.${item.kind}`)} · {t(`audit.outcome.${item.outcome}`)}
+                      {[t(`audit.channel.${item.kind}`), t(`audit.outcome.${item.outcome}`)].join(
+                        punctuation.separator,
+                      )}
                     </td>
                     <td>
                       {item.reasons.length === 0 ? (

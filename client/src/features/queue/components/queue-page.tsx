@@ -9,6 +9,7 @@ import { useHotkeys } from '../../../hooks/use-hotkeys.ts';
 import { useLocalStorageState } from '../../../hooks/use-local-storage-state.ts';
 import { useNextCase } from '../../../hooks/use-next-case.ts';
 import { useUrlPagedTable } from '../../../hooks/use-url-paged-table.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useQueueQuery } from '../api/use-queue-query.ts';
 import {
@@ -29,6 +30,7 @@ const caseId = (row: QueueRow) => row.id;
 /** `/queue`: the named queues, a page of one at a time, "Next case", and the keys to move through it. */
 export function QueuePage() {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const user = useSessionUser();
   const headingId = useId();
   const tableRef = useRef<HTMLDivElement>(null);
@@ -59,7 +61,7 @@ export function QueuePage() {
 
   return (
     <section aria-labelledby={headingId} className="page queue-page">
-      <title>{`${queueName} · ${t('queue.pageTitle')} · ${t('app.name')}`}</title>
+      <title>{[queueName, t('queue.pageTitle'), t('app.name')].join(punctuation.separator)}</title>
       <div className="page-header">
         <h1 id={headingId}>{t('queue.pageTitle')}</h1>
         <FindCaseBox />

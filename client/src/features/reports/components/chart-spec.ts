@@ -107,9 +107,15 @@ export function chartRows(
 export function chartSpecFor(
   name: ReportName,
   rows: ReportRows,
-  labels: { bucket: (b: string) => string; nobody: string; noTeam: string },
+  labels: {
+    bucket: (b: string) => string;
+    nobody: string;
+    noTeam: string;
+    /** A name with its currency after it, in the interface language's brackets. */
+    withCurrency: (name: string, currency: string) => string;
+  },
 ): ChartSpec {
-  const portfolioCurrency = (r: Row) => `${str(r.portfolioName)} (${str(r.currency)})`;
+  const portfolioCurrency = (r: Row) => labels.withCurrency(str(r.portfolioName), str(r.currency));
   switch (name) {
     case 'collected': {
       let hidden = 0;
@@ -131,7 +137,7 @@ export function chartSpecFor(
       // (same currency only), so the chart compares vintages; the table keeps each portfolio's own rows.
       const sums = new Map<string, { placed: number; cumulative: number }>();
       for (const r of rows) {
-        const key = `${str(r.placementMonth).slice(0, 7)} (${str(r.currency)})|${str(r.monthsSince)}`;
+        const key = `${labels.withCurrency(str(r.placementMonth).slice(0, 7), str(r.currency))}|${str(r.monthsSince)}`;
         const sum = sums.get(key) ?? { placed: 0, cumulative: 0 };
         sum.placed += Number(r.placedMinor);
         sum.cumulative += Number(r.cumulativeMinor);

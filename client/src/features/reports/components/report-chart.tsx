@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { type ChartPanel, type ChartSpec, chartRows } from './chart-spec.ts';
@@ -11,6 +11,9 @@ import { type ChartPanel, type ChartSpec, chartRows } from './chart-spec.ts';
 const COLORS = ['#1f5fbf', '#c2410c', '#15803d', '#7e22ce', '#b91c1c', '#0e7490', '#a16207', '#be185d'];
 /** Dots on a line only while they stay apart; a long daily series reads better as a plain line. */
 const MAX_DOTTED_POINTS = 60;
+/** The names' axis of a bar chart, and the room a name has in it (less the tick and the chart's margin). */
+const CATEGORY_AXIS_WIDTH = 230;
+const CATEGORY_ROOM = CATEGORY_AXIS_WIDTH - 16;
 
 export interface ChartFormat {
   /** An axis tick: short (compact money, whole percents). */
@@ -93,7 +96,7 @@ export function ReportChart({
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tickFormatter={format.tick} allowDecimals />
-          <YAxis type="category" dataKey="x" width={230} interval={0} tick={CategoryTick} />
+          <YAxis type="category" dataKey="x" width={CATEGORY_AXIS_WIDTH} interval={0} tick={CategoryTick} />
           {tooltip}
           {keys.map((key, k) => (
             <Bar
@@ -135,7 +138,11 @@ export function ReportChart({
   );
 }
 
-/** A name beside its bar on one line (Recharts wraps long ticks onto several); the tooltip has it in full. */
+/**
+ * A name beside its bar on one line (Recharts wraps long ticks onto several), cut with an ellipsis where it
+ * would run past the axis; the tooltip has it in full. Cut by its drawn width, not its length: a Chinese
+ * character is twice as wide as a Latin letter.
+ */
 function CategoryTick({
   x,
   y,
@@ -145,10 +152,27 @@ function CategoryTick({
   y?: number | string;
   payload?: { value?: unknown };
 }) {
-  const text = String(payload?.value ?? '');
+  const name = String(payload?.value ?? '');
+  const ref = useRef<SVGTextElement>(null);
+  // The cut made for this name once it was drawn in full; a new name is drawn in full and measured again.
+  const [cut, setCut] = useState<{ name: string; shown: string } | null>(null);
+  const shown = cut?.name === name ? cut.shown : name;
+  useLayoutEffect(() => {
+    const text = ref.current;
+    if (!text || cut?.name === name) return;
+    if (text.getComputedTextLength() <= CATEGORY_ROOM) {
+      setCut({ name, shown: name });
+      return;
+    }
+    // The ellipsis is about one character wide: keep the longest start that leaves room for it.
+    const room = CATEGORY_ROOM - Number.parseFloat(getComputedStyle(text).fontSize);
+    let end = name.length - 1;
+    while (end > 1 && text.getSubStringLength(0, end) > room) end--;
+    setCut({ name, shown: `${name.slice(0, end)}…` });
+  }, [name, cut]);
   return (
-    <text x={x} y={y} dy={4} textAnchor="end" className="report-chart-category">
-      {text.length > 36 ? `${text.slice(0, 35)}…` : text}
+    <text ref={ref} x={x} y={y} dy={4} textAnchor="end" className="report-chart-category">
+      {shown}
     </text>
   );
 }

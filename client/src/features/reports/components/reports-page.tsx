@@ -14,6 +14,7 @@ import { useSearchParams } from 'react-router';
 import { Options } from '../../../components/ui/options.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { isClientError, readApiError } from '../../../lib/api-error.ts';
+import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useDownloadReportCsv, useReportPortfoliosQuery, useReportQuery } from '../api/use-reports.ts';
 import { chartSpecFor } from './chart-spec.ts';
@@ -30,6 +31,7 @@ const ReportChart = lazy(() => import('./report-chart.tsx').then((m) => ({ defau
  */
 export function ReportsPage() {
   const { t } = useTranslation();
+  const punctuation = usePunctuation();
   const headingId = useId();
   const { locale } = useSessionUser();
   const [params, setParams] = useSearchParams();
@@ -63,6 +65,7 @@ export function ReportsPage() {
     bucket: (b) => bucketLabel(t, b),
     nobody: t('reports.unassigned'),
     noTeam: t('reports.noTeam'),
+    withCurrency: punctuation.aside,
   });
   // Months read as 2026-11 on the x axis; days and weeks (from Monday) keep their first day.
   const byMonth = spec.x === 'month' || (state.report === 'collected' && state.grain === 'month');
