@@ -1,6 +1,6 @@
 import { REPORT_NAMES } from '@arrears/shared/schemas/reports';
 import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD, goTo, settled, type Visit } from './support.ts';
+import { DEMO, DEMO_PASSWORD, goTo, settled, useLanguage, type Visit } from './support.ts';
 
 /**
  * Issue 17 in Chromium: the China team's agent works a case in Simplified Chinese from sign-in to promise, the
@@ -30,8 +30,13 @@ async function signInInChinese(page: Page, email: string) {
   await page.getByLabel('电子邮箱').fill(email);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('navigation', { name: '栏目' })).toBeVisible();
+  // The person's kept language then takes over; this test reads Chinese, so it keeps Chinese if it was not.
+  await useLanguage(page, 'zh');
 }
+
+/** The header's choice stored on the user: the answer of auth.setLanguage (a page closed before it would lose it). */
+const kept = (page: Page) =>
+  page.waitForResponse((response) => response.url().includes('auth.setLanguage') && response.ok());
 
 /** A full-page screenshot kept with the test's results, named for what it shows. */
 async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
@@ -132,14 +137,14 @@ test('li.wei works a case in Chinese: queue, next case, a blocked call explained
   ).toBeVisible();
 
   // To English and back from the header, the document's language following.
-  await page.getByLabel('语言').selectOption('en');
+  await Promise.all([kept(page), page.getByLabel('语言').selectOption('en')]);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link')).toHaveText([
     'Queue',
     'Cases',
   ]);
   await expect(page.getByRole('region', { name: 'Actions', exact: true })).toBeVisible();
-  await page.getByLabel('Language').selectOption('zh');
+  await Promise.all([kept(page), page.getByLabel('Language').selectOption('zh')]);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('navigation', { name: '栏目' }).getByRole('link')).toHaveText([
     '工作队列',
@@ -338,6 +343,48 @@ const ROLES: { who: string; email: string; visits: Visit[] }[] = [
     ],
   },
 ];
+
+test("a person's language is kept on their user: li.wei opens in Chinese from an English sign-in page, and a switch lasts", async ({
+  browser,
+}) => {
+  /** Signs in from a browser that has never seen the dashboard: nothing remembered, the browser's own English. */
+  const signInFresh = async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByLabel('Email').fill(DEMO.chinaAgent);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    return { context, page };
+  };
+
+  // Whatever an earlier test left stored, she keeps Chinese first.
+  const setup = await signInFresh();
+  await useLanguage(setup.page, 'zh');
+  await setup.context.close();
+
+  const first = await signInFresh();
+  await expect(first.page.getByRole('navigation', { name: '栏目' })).toBeVisible();
+  await expect(first.page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // She chooses English in the header: it is stored on her user, so a reload and another browser open in English.
+  await Promise.all([kept(first.page), first.page.getByLabel('语言').selectOption('en')]);
+  await expect(first.page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await first.page.reload();
+  await expect(first.page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await first.context.close();
+
+  const second = await signInFresh();
+  try {
+    await expect(second.page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+    await expect(second.page.locator('html')).toHaveAttribute('lang', 'en');
+  } finally {
+    // Back to Chinese, as the demo book has her, for the tests that follow.
+    await Promise.all([kept(second.page), second.page.getByLabel('Language').selectOption('zh')]);
+    await expect(second.page.getByRole('navigation', { name: '栏目' })).toBeVisible();
+    await second.context.close();
+  }
+});
 
 test('the overflow check finds a label its box clips and text that spills out of its box', async ({
   page,

@@ -10,12 +10,43 @@ export const DEMO = {
   admin: 'ada@arrearsdesk.demo',
 } as const;
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** The navigation's name in each language: which one shows says which language the dashboard opened in. */
+const SECTIONS = { en: 'Sections', zh: '栏目' } as const;
+/** The header's language picker, by its label in each language. */
+const LANGUAGE_LABEL = { en: 'Language', zh: '语言' } as const;
+
+/**
+ * Signs in from the sign-in page (English, as the browser is) and makes sure the dashboard reads `language`. A
+ * person's language is kept on their user (China Collections users start in Chinese), so a test that reads
+ * English text says so by calling this, and one in Chinese asks for 'zh': neither depends on what a test before
+ * it left stored.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  language: 'en' | 'zh' = 'en',
+) {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await useLanguage(page, language);
+}
+
+/** Switches the signed-in dashboard to `language` from the header when it is in the other, waiting until kept. */
+export async function useLanguage(page: Page, language: 'en' | 'zh') {
+  const other = language === 'en' ? 'zh' : 'en';
+  const wanted = page.getByRole('navigation', { name: SECTIONS[language] });
+  const shown = page.getByRole('navigation', { name: SECTIONS[other] });
+  await expect(wanted.or(shown)).toBeVisible();
+  if (await shown.isVisible()) {
+    await Promise.all([
+      page.waitForResponse((response) => response.url().includes('auth.setLanguage') && response.ok()),
+      page.getByLabel(LANGUAGE_LABEL[other]).selectOption(language),
+    ]);
+  }
+  await expect(wanted).toBeVisible();
 }
 
 /** The visible names of the navigation links, in order. */
