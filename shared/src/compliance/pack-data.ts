@@ -1,6 +1,7 @@
 import type { Localized } from '../domain/language.ts';
 import type { PACK_IDS } from '../schemas/rules.ts';
 import type { ParameterDefinition, Rule } from './define-rule.ts';
+import type { RuleId } from './rule-ids.ts';
 import { cnCbaDials } from './rules/cn-cba-dials.ts';
 import { cnCbaHours } from './rules/cn-cba-hours.ts';
 import { cnCbaVisit } from './rules/cn-cba-visit.ts';
@@ -125,9 +126,16 @@ export const RULES: readonly CatalogRule[] = Object.values(PACKS).flatMap(
   (p): readonly CatalogRule[] => p.rules,
 );
 
-/** Every rule id. Ids are stable: verdicts, scenario files and the audit log refer to them. */
-export const RULE_IDS = RULES.map((rule) => rule.id);
-export type RuleId = CatalogRule['id'];
+/**
+ * Every rule id. Ids are stable: verdicts, scenario files and the audit log refer to them. The list is plain data in
+ * rule-ids.ts (for schemas and the browser); the two lines below fail the typecheck when a rule's id is missing
+ * from it or it names an id no rule has, and engine.test.ts checks the order.
+ */
+export { RULE_IDS, type RuleId } from './rule-ids.ts';
+
+type EveryRuleListed = CatalogRule['id'] extends RuleId ? true : never;
+type NoIdWithoutRule = RuleId extends CatalogRule['id'] ? true : never;
+export const RULE_IDS_MATCH: [EveryRuleListed, NoIdWithoutRule] = [true, true];
 
 export type ParameterName = CatalogRule['parameters'][number]['name'];
 /** Every parameter of every pack, so that a rule can always read its numbers. */

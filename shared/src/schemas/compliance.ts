@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RULE_IDS } from '../compliance/pack-data.ts';
+import { RULE_IDS } from '../compliance/rule-ids.ts';
 import { ACTION_KINDS, CONTACT_POINT_KINDS, DECISION_OUTCOMES } from '../domain/enums.ts';
 import { idempotencyKey } from './idempotency.ts';
 import { id, longText } from './primitives.ts';

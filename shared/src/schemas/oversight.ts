@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RULE_IDS } from '../compliance/pack-data.ts';
+import { RULE_IDS } from '../compliance/rule-ids.ts';
 import { daysBetween } from '../domain/calendar.ts';
 import { ACTION_KINDS, CONTACT_OUTCOMES, DECISION_OUTCOMES, DIRECTIONS } from '../domain/enums.ts';
 import { errorMessage } from '../errors/messages.ts';
