@@ -25,6 +25,7 @@ export {
 } from './actor.ts';
 /** The case head (case, debtor, portfolio) as one statement reads it, and its rows from JSON: all of case-head.ts. */
 export * from './case-head.ts';
+export { assembleCase, caseParameters, type LoadedCase, parametersOrReason } from './facts.assemble.ts';
 export {
   type CaseRow,
   type ContactPointRow,
@@ -34,13 +35,7 @@ export {
   maskedLabel,
 } from './facts.mapping.ts';
 export { type Approval, type CaseFacts, loadCaseFacts, loadCaseFactsFor } from './facts.ts';
-export {
-  assembleCase,
-  caseParameters,
-  type LoadedCase,
-  loadFactsForCases,
-  parametersOrReason,
-} from './facts-batch.ts';
+export { loadFactsForCases } from './facts-batch.ts';
 export { caseRowOf, judgeCall, judgeLoaded, priorityOf, type Workability } from './judge.ts';
 export { liveApproval } from './live-approvals.ts';
 export { type CaseChanges, checkVersion } from './lock.ts';
