@@ -12,7 +12,7 @@
  */
 
 /** The staff scope (owned by `cases`), for the reads of the modules above case-core. */
-export { caseScope, caseScopeTemplate, findCaseInScope } from '../cases/cases.service.ts';
+export { caseScope, caseScopeTemplate, findCaseInScope, selectCases } from '../cases/cases.service.ts';
 export {
   type Actor,
   actorScope,

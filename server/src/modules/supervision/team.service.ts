@@ -14,7 +14,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { cases, debtors, teams, users } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import { recordAudits } from '../audit/audit.service.ts';
-import { caseScope, caseSummaryColumns } from '../cases/cases.service.ts';
+import { caseScope, caseSummaryColumns, selectCases } from '../cases/cases.service.ts';
 
 type Reassigner = SessionUser & { role: 'supervisor' | 'admin' };
 
@@ -101,16 +101,13 @@ export async function teamCases(
   if (input.stage) parts.push(eq(cases.stage, input.stage));
   const where = and(...parts);
   const [rows, [totalRow]] = await Promise.all([
-    db
-      .select({
-        id: cases.id,
-        ...caseSummaryColumns,
-        bucket: cases.bucket,
-        agentId: cases.assignedAgentId,
-        agentName: users.name,
-      })
-      .from(cases)
-      .innerJoin(debtors, eq(debtors.id, cases.debtorId))
+    selectCases(db, {
+      id: cases.id,
+      ...caseSummaryColumns,
+      bucket: cases.bucket,
+      agentId: cases.assignedAgentId,
+      agentName: users.name,
+    })
       .leftJoin(users, eq(users.id, cases.assignedAgentId))
       .where(where)
       .orderBy(desc(cases.daysPastDue), asc(cases.id))
