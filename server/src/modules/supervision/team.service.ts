@@ -11,7 +11,7 @@ import {
 import { and, asc, between, count, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Executor } from '../../db/client.ts';
-import { cases, debtors, teams, users } from '../../db/schema/index.ts';
+import { cases, teams, users } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import { recordAudits } from '../audit/audit.service.ts';
 import { caseScope, caseSummaryColumns, selectCases } from '../cases/cases.service.ts';
