@@ -65,9 +65,10 @@ export function qaCandidates(
   const calls = sql`('call', 'autodial_call', 'voicemail')`;
   const cl = contactLog;
   const cd = complianceDecisions;
-  const callsBefore = (window: string) => sql`${cl.caseId} = weighed.case_id
+  // The window is literal SQL, as a constant of the plan.
+  const callsBefore = (window: '1 day' | '7 days') => sql`${cl.caseId} = weighed.case_id
     and ${cl.direction} = 'outbound' and ${cl.kind} in ${calls}
-    and ${cl.occurredAt} > weighed.occurred_at - ${window}::interval and ${cl.occurredAt} <= weighed.occurred_at`;
+    and ${cl.occurredAt} > weighed.occurred_at - interval '${sql.raw(window)}' and ${cl.occurredAt} <= weighed.occurred_at`;
   const parameter = (name: string, fallback: number) =>
     sql`coalesce((${portfolios.ruleParameters} ->> ${sql.raw(`'${name}'`)})::int, ${fallback}::int)`;
   return sql`with day as (
