@@ -1,4 +1,3 @@
-import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import { DAY_MS } from '@arrears/shared/domain/calendar';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
@@ -20,9 +19,8 @@ import {
 import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './facts.assemble.ts';
 import type { CaseRow, ContactLogRow } from './facts.mapping.ts';
 import type { Approval } from './facts.ts';
-import { loggedHistoryOf } from './history.queries.ts';
+import { historyBeyond, windowStart } from './history.queries.ts';
 import { liveApproval } from './live-approvals.ts';
-import { historyDays } from './parameters.ts';
 import type { PromiseRow } from './promise-standing.ts';
 
 /**
@@ -153,10 +151,12 @@ export async function loadCasesAtOnce(
   const reread = await historyBeyond(db, heads, at, historySince);
   for (const { row, fromJson, head, params } of heads) {
     const caseId = head.caseRow.id;
+    // The case's own window: rows the first read took from further back are dropped.
     const from = typeof params === 'string' ? at.getTime() : windowStart(params, at);
-    const logged =
+    const logged = (
       reread.get(head.debtor.id) ??
-      row.logged.map((entry) => ({ ...entry, occurredAt: new Date(entry.occurredAt) }));
+      row.logged.map((entry) => ({ ...entry, occurredAt: new Date(entry.occurredAt) }))
+    ).filter((entry) => entry.occurredAt.getTime() >= from || entry.kind === 'third_party_contact');
     const scheduled = row.scheduled.map(
       (visit): ContactLogRow => ({
         occurredAt: new Date(visit.at),
@@ -173,15 +173,7 @@ export async function loadCasesAtOnce(
       optOuts: fromJson.optOuts,
       disputes: fromJson.disputes,
       approvals: row.approvals,
-      // The case's own window: rows the first read took from further back are dropped.
-      history: [
-        ...(typeof params === 'string'
-          ? []
-          : logged.filter(
-              (entry) => entry.occurredAt.getTime() >= from || entry.kind === 'third_party_contact',
-            )),
-        ...scheduled,
-      ],
+      history: [...logged, ...scheduled],
     });
     read.set(caseId, {
       loaded,
@@ -211,32 +203,4 @@ export async function loadCaseAtOnce(
     ...(caseChanges ? { caseChanges: new Map([[caseId, caseChanges]]) } : {}),
   });
   return read.get(caseId) ?? null;
-}
-
-const windowStart = (params: EffectiveParameters, at: Date) => at.getTime() - historyDays(params) * DAY_MS;
-
-/**
- * The logged history of the debtors whose case's window reaches further back than the first read, read again in
- * one statement from the earliest of those windows; by debtor. Empty when every window fit.
- */
-async function historyBeyond(
-  db: Executor,
-  heads: ReadonlyArray<{ head: CaseHead; params: EffectiveParameters | string }>,
-  at: Date,
-  readSince: Date,
-): Promise<Map<string, ContactLogRow[]>> {
-  const beyond = heads.flatMap(({ head, params }) =>
-    typeof params !== 'string' && windowStart(params, at) < readSince.getTime()
-      ? [{ debtorId: head.debtor.id, from: windowStart(params, at) }]
-      : [],
-  );
-  const byDebtor = new Map<string, ContactLogRow[]>();
-  if (beyond.length === 0) return byDebtor;
-  const debtorIds = [...new Set(beyond.map((b) => b.debtorId))];
-  for (const id of debtorIds) byDebtor.set(id, []);
-  const earliest = Math.min(...beyond.map((b) => b.from));
-  for (const { debtorId, ...row } of await loggedHistoryOf(db, debtorIds, new Date(earliest))) {
-    byDebtor.get(debtorId)?.push(row);
-  }
-  return byDebtor;
 }
