@@ -226,8 +226,8 @@ describe('the nightly roll', () => {
   });
 });
 
-describe('the batch facts loader', () => {
-  it('gathers exactly the facts the guard loads for one case', async () => {
+describe('the facts loader', () => {
+  it('gathers for each case of a batch the facts it gathers for that case alone', async () => {
     const { caseRow, debtor, mobile, agent, supervisor } = await buildWorkedCase(handle.db, {
       debtor: { inconvenientTimes: [{ from: '12:00', to: '13:00' }] },
     });
@@ -256,12 +256,22 @@ describe('the batch facts loader', () => {
     await handle.db
       .insert(s.fieldVisits)
       .values({ caseId: caseRow.id, addressId: home.id, scheduledFor: day(20) });
-    const single = await loadCaseFacts(handle.db, caseRow.id, NOW);
-    const batch = (await loadFactsForCases(handle.db, [caseRow.id], NOW)).get(caseRow.id);
-    expect(batch?.ok).toBe(true);
+    // A second case of the same debtor, and a case whose portfolio reaches further back than the first read.
+    const sibling = await buildCase(handle.db, { portfolioId: caseRow.portfolioId, debtorId: debtor.id });
+    const far = await buildWorkedCase(handle.db, { debtor: { explicitTimeZone: 'America/Chicago' } });
+    await handle.db
+      .update(s.portfolios)
+      .set({ ruleParameters: { 'US-REGF-7IN7.days': 40 }, ruleParametersVersion: 2 })
+      .where(eq(s.portfolios.id, far.portfolio.id));
+    await buildContact(handle.db, far.caseRow, {
+      occurredAt: new Date('2026-10-06T15:00:00Z'),
+      contactPointId: far.mobile.id,
+    });
+    const ids = [caseRow.id, sibling.id, far.caseRow.id];
+    const batch = await loadFactsForCases(handle.db, ids, NOW);
     const sorted = <T>(list: T[] | undefined) =>
       [...(list ?? [])].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-    const normal = (facts: NonNullable<typeof single>) => ({
+    const normal = (facts: NonNullable<Awaited<ReturnType<typeof loadCaseFacts>>>) => ({
       ...facts,
       contactPoints: sorted(facts.contactPoints),
       base: {
@@ -270,7 +280,20 @@ describe('the batch facts loader', () => {
         contactPoints: sorted(facts.base.contactPoints),
       },
     });
-    expect(single?.base.history).toHaveLength(3);
-    expect(batch?.ok && normal(batch.facts)).toEqual(normal(single!));
+    for (const id of ids) {
+      const alone = await loadCaseFacts(handle.db, id, NOW);
+      const inBatch = batch.get(id);
+      expect(inBatch?.ok).toBe(true);
+      expect(inBatch?.ok && normal(inBatch.facts)).toEqual(normal(alone!));
+    }
+    const historyOf = (id: string) => {
+      const entry = batch.get(id);
+      return entry?.ok ? entry.facts.base.history : [];
+    };
+    // The old logged call, the old third-party contact and the scheduled visit; the 36-day-old call only where
+    // the portfolio's window reaches it.
+    expect(historyOf(caseRow.id)).toHaveLength(3);
+    expect(historyOf(sibling.id)).toHaveLength(3);
+    expect(historyOf(far.caseRow.id)).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import type { BookContext } from './context.ts';
 import { makeDebtor } from './debtor-story.ts';
 import { agentsOf } from './demo-users.ts';
 import { zoneOfRegion } from './geography.ts';
-import { dayOf, type LocalStamp, stampOf, stampOfInstant } from './local-time.ts';
+import { dayOf, type LocalStamp, stampAt, stampOf } from './local-time.ts';
 import { placementInstant, placementWeekFor } from './placements.ts';
 import type { Random } from './random.ts';
 import { PORTFOLIOS, type PortfolioDef } from './reference-data.ts';
@@ -95,7 +95,7 @@ export function makeCaseStory(
     dueDay + (daysPastDue === 0 ? -rng.int(1, 6) : rng.int(-6, Math.min(daysPastDue, 45))),
   );
   const placementWeek = placementWeekFor(wantedDay, ctx.now);
-  const placedDay = dayOf(stampOfInstant(zone, placementInstant(placementWeek)));
+  const placedDay = dayOf(stampAt(zone, placementInstant(placementWeek)));
   const debtor = makeDebtor(rng, ctx, portfolio, dueDay - rng.int(60, 720));
   const story = newStory({
     accountRef: accountRef(portfolio, n),

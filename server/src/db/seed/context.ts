@@ -1,4 +1,4 @@
-import { dayOf, exactStampOf, type LocalStamp } from './local-time.ts';
+import { dayOf, type LocalStamp, stampAt } from './local-time.ts';
 import { buildNamePools, type NamePools } from './name-pools.ts';
 
 /** What every case of one book shares: the seed, the instant it is seeded "as of", and the name pools. */
@@ -19,7 +19,7 @@ export function createBookContext(seed: number, now: Date): BookContext {
     clock(zone) {
       let clock = clocks.get(zone);
       if (!clock) {
-        const stamp = exactStampOf(zone, now);
+        const stamp = stampAt(zone, now);
         clock = { today: dayOf(stamp), now: stamp };
         clocks.set(zone, clock);
       }

@@ -1,8 +1,9 @@
+import { dateOfDay } from '@arrears/shared/domain/calendar';
 import { appInstall, consentAt, contactPoint, digits, usPhone } from './contact-values.ts';
 import type { BookContext } from './context.ts';
 import { cnDebtor } from './debtor-cn.ts';
 import { usState, zoneOfRegion } from './geography.ts';
-import { isoDay, type LocalStamp, stampOf } from './local-time.ts';
+import { type LocalStamp, stampOf } from './local-time.ts';
 import type { NamePools } from './name-pools.ts';
 import type { Random } from './random.ts';
 import type { PortfolioDef } from './reference-data.ts';
@@ -22,7 +23,7 @@ export function makeDebtor(
   const openedAt = stampOf(openedDay, rng.int(9, 20), rng.int(0, 59));
   const today = ctx.clock(zoneOfRegion(portfolio.country, portfolio.region)).today;
   const flags: DebtorFlags = {
-    dateOfBirth: isoDay(today - rng.int(21 * 365, 72 * 365)),
+    dateOfBirth: dateOfDay(today - rng.int(21 * 365, 72 * 365)),
     deceasedAt: null,
     bankruptcyFiledAt: null,
     ceaseRequestedAt: null,

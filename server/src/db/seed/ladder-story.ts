@@ -1,9 +1,10 @@
+import { dateOfDay } from '@arrears/shared/domain/calendar';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
 import { daytime } from './case-events.ts';
 import type { CaseFrame, CasePlanner } from './case-story.ts';
 import { agentsOf, supervisorOf } from './demo-users.ts';
 import { CN_PROVINCES, usState } from './geography.ts';
-import { isoDay, type LocalStamp, stampOf } from './local-time.ts';
+import { type LocalStamp, stampOf } from './local-time.ts';
 import type { Random } from './random.ts';
 import type { CaseStory, EscalationStory } from './story.ts';
 import { textsFor } from './texts.ts';
@@ -129,7 +130,7 @@ function planVisit(story: CaseStory, frame: CaseFrame, climb: Climb, approved: n
     metDebtor,
     outcome: completed ? ((metDebtor ? met : nobodyHome) ?? null) : null,
     // CN-CBA-VISIT: every visit in China is recorded on audio/video.
-    recordingRef: completed ? `REC-${story.accountRef}-${isoDay(day)}` : null,
+    recordingRef: completed ? `REC-${story.accountRef}-${dateOfDay(day)}` : null,
     approvedBy: climb.supervisor,
     createdBy: climb.requester,
     createdAt: daytime(rng, approved),
@@ -147,7 +148,7 @@ function fileSuit(story: CaseStory, climb: Climb, approved: number): void {
       : `${CN_PROVINCES.find((p) => p.code === debtor.region)?.name ?? ''}人民法院`;
   story.legalActions.push({
     court,
-    reference: filed ? `${isoDay(filedDay).slice(0, 4)}-CV-${rng.int(10_000, 99_999)}` : null,
+    reference: filed ? `${dateOfDay(filedDay).slice(0, 4)}-CV-${rng.int(10_000, 99_999)}` : null,
     status: filed ? 'filed' : 'prepared',
     claimMinor: 0, // the ledger fills it in: the balance when the suit was prepared
     approvedBy: climb.supervisor,

@@ -1,5 +1,6 @@
+import { dateOfDay } from '@arrears/shared/domain/calendar';
 import { childId, seedId } from './ids.ts';
-import { isoDay, type LocalStamp } from './local-time.ts';
+import type { LocalStamp } from './local-time.ts';
 import { materializeCaseWork } from './materialize-work.ts';
 import { AGENCIES } from './reference-data.ts';
 import type { RowBatch } from './row-batch.ts';
@@ -52,7 +53,7 @@ export function materializeActivity(story: CaseStory, n: number, batch: RowBatch
       currency,
       installmentCount: p.installmentCount,
       frequency: p.frequency,
-      startDate: isoDay(p.startDay),
+      startDate: dateOfDay(p.startDay),
       status: p.status,
       createdBy: user(p.createdBy),
       createdAt: at(p.createdAt),
@@ -65,7 +66,7 @@ export function materializeActivity(story: CaseStory, n: number, batch: RowBatch
       paymentPlanId: p.plan === null ? null : childId('paymentPlan', n, p.plan),
       amountMinor: p.amountMinor,
       currency,
-      dueDate: isoDay(p.dueDay),
+      dueDate: dateOfDay(p.dueDay),
       status: p.status,
       createdBy: user(p.createdBy),
       resolvedAt: maybe(p.resolvedAt),

@@ -1,7 +1,8 @@
 import { bucketFor, daysPastDue } from '@arrears/shared/domain/buckets';
+import { dateOfDay } from '@arrears/shared/domain/calendar';
 import type { BookContext } from './context.ts';
 import { childId, seedId } from './ids.ts';
-import { isoDay, type LocalStamp, toInstant } from './local-time.ts';
+import { type LocalStamp, toInstant } from './local-time.ts';
 import { materializeActivity } from './materialize-activity.ts';
 import { placementId, placementInstant, placementRow } from './placements.ts';
 import { teamId, userId } from './reference-data.ts';
@@ -101,7 +102,7 @@ export function materializeCase(
   const today = ctx.clock(zone).today;
   const paidMinor = story.payments.reduce((sum, p) => sum + p.amountMinor, 0);
   const balanceMinor = story.principalMinor + story.interestMinor + story.feesMinor - paidMinor;
-  const dpd = daysPastDue(isoDay(story.dueDay), isoDay(today));
+  const dpd = daysPastDue(dateOfDay(story.dueDay), dateOfDay(today));
   const lastContact = story.contacts[story.contacts.length - 1]?.at ?? null;
   const lastActivity = Math.max(
     lastContact ?? 0,
@@ -121,7 +122,7 @@ export function materializeCase(
     feesMinor: story.feesMinor,
     paidMinor,
     balanceMinor,
-    dueDate: isoDay(story.dueDay),
+    dueDate: dateOfDay(story.dueDay),
     daysPastDue: dpd,
     bucket: bucketFor(dpd),
     stage: story.stage,

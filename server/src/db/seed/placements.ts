@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { utcDate } from '@arrears/shared/domain/calendar';
 import { seedId } from './ids.ts';
-import { isoDay } from './local-time.ts';
 import { type PortfolioDef, userId } from './reference-data.ts';
 
 /**
@@ -27,8 +27,7 @@ export const placementId = (portfolio: PortfolioDef, week: number): string =>
 export function placementRow(portfolio: PortfolioDef, week: number, seed: number) {
   const placedAt = placementInstant(week);
   const region = portfolio.region ?? portfolio.country;
-  const fileName =
-    `${portfolio.creditor.accountPrefix}-${region}-${isoDay(Math.floor(placedAt.getTime() / 86_400_000))}.csv`.toLowerCase();
+  const fileName = `${portfolio.creditor.accountPrefix}-${region}-${utcDate(placedAt)}.csv`.toLowerCase();
   return {
     id: placementId(portfolio, week),
     portfolioId: portfolio.id,

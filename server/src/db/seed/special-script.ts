@@ -8,7 +8,7 @@ import { makeDebtor } from './debtor-story.ts';
 import { usState } from './geography.ts';
 import { HistoryWriter } from './history-writer.ts';
 import { Ledger } from './ledger.ts';
-import { dayOf, type LocalStamp, stampOf, stampOfInstant } from './local-time.ts';
+import { dayOf, type LocalStamp, stampAt, stampOf } from './local-time.ts';
 import { placementInstant, placementWeekFor } from './placements.ts';
 import { createRandom, hashSeed, type Random } from './random.ts';
 import { portfolioFor } from './reference-data.ts';
@@ -76,7 +76,7 @@ export class SpecialScript {
 
   /** The first day the case could be worked: the day after its placement file was imported. */
   get firstDay(): number {
-    return dayOf(stampOfInstant(this.story.debtor.zone, placementInstant(this.story.placementWeek))) + 1;
+    return dayOf(stampAt(this.story.debtor.zone, placementInstant(this.story.placementWeek))) + 1;
   }
 
   at(daysAgo: number, clock: string): LocalStamp {

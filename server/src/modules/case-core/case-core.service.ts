@@ -12,7 +12,7 @@
  */
 
 /** The staff scope (owned by `cases`), for the reads of the modules above case-core. */
-export { caseScope, caseScopeTemplate, findCaseInScope } from '../cases/cases.service.ts';
+export { caseScope, caseScopeTemplate, findCaseInScope, selectCases } from '../cases/cases.service.ts';
 export {
   type Actor,
   actorScope,
@@ -25,6 +25,7 @@ export {
 } from './actor.ts';
 /** The case head (case, debtor, portfolio) as one statement reads it, and its rows from JSON: all of case-head.ts. */
 export * from './case-head.ts';
+export { assembleCase, caseParameters, type LoadedCase, parametersOrReason } from './facts.assemble.ts';
 export {
   type CaseRow,
   type ContactPointRow,
@@ -35,13 +36,7 @@ export {
 } from './facts.mapping.ts';
 export { type Approval, type CaseFacts, loadCaseFacts, loadCaseFactsFor } from './facts.ts';
 export { loadCaseAtOnce } from './facts-at-once.ts';
-export {
-  assembleCase,
-  caseParameters,
-  type LoadedCase,
-  loadFactsForCases,
-  parametersOrReason,
-} from './facts-batch.ts';
+export { loadFactsForCases } from './facts-batch.ts';
 export { caseRowOf, judgeCall, judgeLoaded, priorityOf, type Workability } from './judge.ts';
 export { liveApproval } from './live-approvals.ts';
 export { type CaseChanges, checkVersion } from './lock.ts';

@@ -1,6 +1,6 @@
 import { type Column, getTableColumns, sql, type Table } from 'drizzle-orm';
 import { cases, contactPoints, debtors, disputes, optOuts, portfolios } from '../../db/schema/index.ts';
-import type { CaseHead } from './facts-batch.ts';
+import type { CaseHead } from './facts.assemble.ts';
 
 /** A drizzle row from `to_jsonb(row)`: each column read from its database name and mapped as the driver's would be. */
 export function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>): T['$inferSelect'] {

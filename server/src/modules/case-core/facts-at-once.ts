@@ -1,4 +1,3 @@
-import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import { DAY_MS } from '@arrears/shared/domain/calendar';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
@@ -17,25 +16,32 @@ import {
   caseHeadFromJson,
   rowFromJson,
 } from './case-head.ts';
+import { assembleCase, caseParameters, type LoadedCase } from './facts.assemble.ts';
 import type { ContactLogRow } from './facts.mapping.ts';
 import type { Approval } from './facts.ts';
-import { loggedHistoryOf } from './facts-batch.queries.ts';
-import { assembleCase, type CaseHead, caseParameters, type LoadedCase } from './facts-batch.ts';
+import { historyBeyond, windowStart } from './history.queries.ts';
 import { liveApproval } from './live-approvals.ts';
-import { historyDays } from './parameters.ts';
 import type { PromiseRow } from './promise-standing.ts';
+
+/**
+ * History read with the other facts before the portfolio's windows are known: every pack's default windows fit in
+ * it (historyDays is 31, or 32 with Massachusetts' 30 days); a portfolio that lengthened a window beyond it costs a
+ * second round trip. Rows before the case's own window are dropped, so the facts are the same either way.
+ */
+const EARLY_HISTORY_DAYS = 32;
 
 export interface AtOnceOptions {
   /**
-   * Where the contact history read starts. Rows before the case's own window (its portfolio's parameters) are
-   * dropped; a window reaching further back than this costs a second round trip.
+   * Where the contact history read starts (EARLY_HISTORY_DAYS before `at` when left out). Rows before a case's own
+   * window (its portfolio's parameters) are dropped; a window reaching further back than this costs a second
+   * round trip, one for all the cases that need it.
    */
-  historySince: Date;
-  /** Also read the case's live promises due on or after this date (what promiseStanding needs). */
+  historySince?: Date;
+  /** Also read each case's live promises due on or after this date (what promiseStanding needs). */
   promisesSince?: string;
   /** Also read the ids of the debtor's other active cases. */
   siblings?: boolean;
-  /** Only a case matching this condition on `cases` (a viewer's scope): null otherwise, as for a missing case. */
+  /** Only cases matching this condition on `cases` (a viewer's scope): the others are left out as missing. */
   scope?: SQL;
   /** Also read the debtor's third parties (creation order). */
   thirdParties?: boolean;
@@ -45,6 +51,9 @@ export interface AtOnceOptions {
    */
   approvalsAt?: Date;
 }
+
+/** The batch's options, the same as one case's: withCase writes a change before anything reads the case again. */
+export type BatchOptions = AtOnceOptions;
 
 export interface CaseAtOnce {
   loaded: LoadedCase;
@@ -64,18 +73,25 @@ interface Json extends CaseHeadJson {
 }
 
 /**
- * Everything the engine and the queues need about one case in ONE statement (each list a JSON subselect): the
- * same rows and conditions as loadCaseFacts and loadFactsForCases, mapped by the same functions. The guard reads a
- * case's facts this way before judging and again after recording, where several statements per read made up most
- * of a guarded action's cost. Null when the case does not exist.
+ * Everything the engine and the queues need about these cases in ONE statement (each list a JSON subselect per
+ * case): the case with its debtor and portfolio, contact points (creation order), opt-outs, disputes, approvals
+ * still usable (at `approvalsAt`, else `at`: decision record 026) and history, mapped by assembleCase. History is
+ * the debtor's contact log (every debt: frequency is per person, and principle 5 of docs/compliance/CATALOG.md
+ * needs conversations about other debts) inside the case's longest rule window before `at`, every third-party
+ * contact ever (US-REGF-LOC is "once, ever"), and visits still on the calendar (a completed visit is in the contact
+ * log). One case is a batch of one (loadCaseAtOnce): the guard reads a case this way before judging and again
+ * after recording, and the queues judge a thousand at a time. A case that does not exist is not in the map.
  */
-export async function loadCaseAtOnce(
+export async function loadCasesAtOnce(
   db: Executor,
-  caseId: string,
+  caseIds: readonly string[],
   at: Date,
-  options: AtOnceOptions,
-): Promise<CaseAtOnce | null> {
-  const since = options.historySince.toISOString();
+  options: BatchOptions = {},
+): Promise<Map<string, CaseAtOnce>> {
+  const read = new Map<string, CaseAtOnce>();
+  if (caseIds.length === 0) return read;
+  const historySince = options.historySince ?? new Date(at.getTime() - EARLY_HISTORY_DAYS * DAY_MS);
+  const since = historySince.toISOString();
   const promisesPart =
     options.promisesSince === undefined
       ? sql`null::jsonb`
@@ -96,7 +112,7 @@ export async function loadCaseAtOnce(
     options.scope === undefined
       ? sql``
       : sql`and exists (select 1 from ${cases} where ${cases.id} = c.id and ${options.scope})`;
-  const [row] = await queryRows<Json>(
+  const rows = await queryRows<Json>(
     db,
     sql`select ${CASE_HEAD_COLUMNS},
           coalesce((select jsonb_agg(jsonb_build_object('id', ${escalationRequests.id}, 'kind',
@@ -119,58 +135,62 @@ export async function loadCaseAtOnce(
           ${siblingsPart} as siblings,
           ${peoplePart} as people
         from ${cases} c ${CASE_HEAD_JOINS}
-        where c.id = ${caseId} ${scoped}`,
+        where c.id in ${[...caseIds]} ${scoped}`,
   );
-  if (!row) return null;
-  const fromJson = caseHeadFromJson(row);
-  const head = fromJson.head;
-  const params = caseParameters(head);
-  const logged = await history(db, head, params, at, options.historySince, row.logged);
-  const scheduled = row.scheduled.map(
-    (visit): ContactLogRow => ({
-      occurredAt: new Date(visit.at),
-      kind: 'field_visit',
-      direction: 'outbound',
-      contactPointId: visit.addressId,
-      caseIds: [visit.caseId],
-      outcome: null,
-      thirdPartyId: null,
-    }),
-  );
-  const loaded = assembleCase(head, params, {
-    points: fromJson.points,
-    optOuts: fromJson.optOuts,
-    disputes: fromJson.disputes,
-    approvals: row.approvals,
-    history: [...logged, ...scheduled],
+  const heads = rows.map((row) => {
+    const fromJson = caseHeadFromJson(row);
+    const head = fromJson.head;
+    return { row, fromJson, head, params: caseParameters(head) };
   });
-  return {
-    loaded,
-    promises: (row.promises ?? []).map((p) => ({
-      caseId,
-      status: p.status,
-      dueDate: p.dueDate,
-      createdAt: new Date(p.createdAt),
-    })),
-    siblings: row.siblings ?? [],
-    thirdParties: (row.people ?? []).map((json) => rowFromJson(thirdParties, json)),
-  };
+  const reread = await historyBeyond(db, heads, at, historySince);
+  for (const { row, fromJson, head, params } of heads) {
+    const caseId = head.caseRow.id;
+    // The case's own window: rows the first read took from further back are dropped.
+    const from = typeof params === 'string' ? at.getTime() : windowStart(params, at);
+    const logged = (
+      reread.get(head.debtor.id) ??
+      row.logged.map((entry) => ({ ...entry, occurredAt: new Date(entry.occurredAt) }))
+    ).filter((entry) => entry.occurredAt.getTime() >= from || entry.kind === 'third_party_contact');
+    const scheduled = row.scheduled.map(
+      (visit): ContactLogRow => ({
+        occurredAt: new Date(visit.at),
+        kind: 'field_visit',
+        direction: 'outbound',
+        contactPointId: visit.addressId,
+        caseIds: [visit.caseId],
+        outcome: null,
+        thirdPartyId: null,
+      }),
+    );
+    const loaded = assembleCase(head, params, {
+      points: fromJson.points,
+      optOuts: fromJson.optOuts,
+      disputes: fromJson.disputes,
+      approvals: row.approvals,
+      history: [...logged, ...scheduled],
+    });
+    read.set(caseId, {
+      loaded,
+      promises: (row.promises ?? []).map((p) => ({
+        caseId,
+        status: p.status,
+        dueDate: p.dueDate,
+        createdAt: new Date(p.createdAt),
+      })),
+      siblings: row.siblings ?? [],
+      thirdParties: (row.people ?? []).map((json) => rowFromJson(thirdParties, json)),
+    });
+  }
+  return read;
 }
 
-/** The logged history inside the case's own window, read again from further back when the window needs it. */
-async function history(
+/** One case as a batch of one. */
+export async function loadCaseAtOnce(
   db: Executor,
-  head: CaseHead,
-  params: EffectiveParameters | string,
+  caseId: string,
   at: Date,
-  readSince: Date,
-  json: Json['logged'],
-): Promise<ContactLogRow[]> {
-  if (typeof params === 'string') return [];
-  const from = at.getTime() - historyDays(params) * DAY_MS;
-  const rows =
-    from >= readSince.getTime()
-      ? json.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }))
-      : await loggedHistoryOf(db, [head.debtor.id], new Date(from));
-  return rows.filter((row) => row.occurredAt.getTime() >= from || row.kind === 'third_party_contact');
+  options: AtOnceOptions,
+): Promise<CaseAtOnce | null> {
+  const read = await loadCasesAtOnce(db, [caseId], at, options);
+  return read.get(caseId) ?? null;
 }

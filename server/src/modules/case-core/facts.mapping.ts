@@ -9,7 +9,7 @@ import { isValidTimeZone, knownZones } from '@arrears/shared/domain/calendar';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
 import type { cases, contactLog, contactPoints, debtors, disputes, optOuts } from '../../db/schema/index.ts';
 
-/** Rows to the plain facts of compliance/SCENARIOS.md. Pure: the queries live in facts.queries.ts. */
+/** Rows to the plain facts of compliance/SCENARIOS.md. Pure: the statement lives in facts-at-once.ts. */
 export type CaseRow = typeof cases.$inferSelect;
 export type DebtorRow = typeof debtors.$inferSelect;
 export type ContactPointRow = typeof contactPoints.$inferSelect;

@@ -1,6 +1,5 @@
 import type { ComplianceFacts } from '@arrears/shared/compliance/facts';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
-import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
 import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SQL } from 'drizzle-orm';
@@ -31,20 +30,10 @@ export interface CaseFacts {
 }
 
 /**
- * History read with the other facts before the portfolio's windows are known: every pack's default windows fit in
- * it (historyDays is 31, or 32 with Massachusetts' 30 days); a portfolio that lengthened a window beyond it costs a
- * second round trip. Rows before the case's own window are dropped, so the facts are the same either way.
- */
-const EARLY_HISTORY_DAYS = 32;
-
-/**
- * Gathers the facts of one case in one statement (queues/case-facts-at-once.ts): the case with its debtor and
- * portfolio, contact points (creation order), opt-outs, disputes, approvals still usable (at `approvalsAt`, else
- * `at`: decision record 026) and history. History is the debtor's
- * contact log (every debt: frequency is per person and principle 5 of docs/compliance/CATALOG.md needs conversations about other debts) inside the
- * longest rule window before `at`, every third-party contact ever (US-REGF-LOC is "once, ever"), and visits still on
- * the calendar (a completed visit is in the contact log). Null when the case does not exist; a portfolio whose
- * parameters cannot be applied is refused (PRECONDITION_FAILED): nothing is judged until an admin fixes them.
+ * The facts of one case, as a batch of one of the one facts loader (facts-at-once.ts: what is read and why), with
+ * approvals still usable at `approvalsAt`, else `at` (decision record 026). Null when the case does not exist; a
+ * portfolio whose parameters cannot be applied is refused (PRECONDITION_FAILED): nothing is judged until an admin
+ * fixes them.
  */
 export async function loadCaseFacts(
   db: Executor,
@@ -65,10 +54,7 @@ export async function loadCaseFactsFor(
   at: Date,
   options: { scope?: SQL; thirdParties?: boolean; approvalsAt?: Date },
 ): Promise<{ facts: CaseFacts; thirdParties: Array<typeof thirdParties.$inferSelect> } | null> {
-  const read = await loadCaseAtOnce(db, caseId, at, {
-    historySince: new Date(at.getTime() - EARLY_HISTORY_DAYS * DAY_MS),
-    ...options,
-  });
+  const read = await loadCaseAtOnce(db, caseId, at, options);
   if (!read) return null;
   if (!read.loaded.ok)
     throw new AppError(

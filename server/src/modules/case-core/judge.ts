@@ -3,8 +3,8 @@ import { opensAt } from '@arrears/shared/compliance/opens-at';
 import { ruleById } from '@arrears/shared/compliance/rules/registry';
 import { type PromiseStanding, priorityScore } from '@arrears/shared/domain/priority';
 import type { WorkBlock } from '@arrears/shared/schemas/queues';
+import type { LoadedCase } from './facts.assemble.ts';
 import type { CaseFacts } from './facts.ts';
-import type { LoadedCase } from './facts-batch.ts';
 
 const PHONES = new Set(['mobile', 'landline', 'work_phone']);
 

@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'dri
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { cases, debtors, portfolios, users } from '../../db/schema/index.ts';
-import { caseScope } from './cases.service.ts';
+import { caseScope, selectCases } from './cases.service.ts';
 
 type ListInput = z.output<typeof caseListInput>;
 
@@ -47,26 +47,22 @@ export async function listCases(
   const column = SORT_COLUMNS[input.sort.field];
   const order = input.sort.direction === 'asc' ? asc(column) : desc(column);
   const nulls = input.sort.direction === 'asc' ? sql`nulls first` : sql`nulls last`;
-  const rows = await db
-    .select({
-      id: cases.id,
-      accountRef: cases.accountRef,
-      debtorName: debtors.fullName,
-      portfolioName: portfolios.name,
-      currency: cases.currency,
-      balanceMinor: cases.balanceMinor,
-      daysPastDue: cases.daysPastDue,
-      bucket: cases.bucket,
-      stage: cases.stage,
-      status: cases.status,
-      dueDate: cases.dueDate,
-      assignedAgentName: users.name,
-      lastContactAt: cases.lastContactAt,
-      priority: cases.priority,
-    })
-    .from(cases)
-    .innerJoin(debtors, eq(debtors.id, cases.debtorId))
-    .innerJoin(portfolios, eq(portfolios.id, cases.portfolioId))
+  const rows = await selectCases(db, {
+    id: cases.id,
+    accountRef: cases.accountRef,
+    debtorName: debtors.fullName,
+    portfolioName: portfolios.name,
+    currency: cases.currency,
+    balanceMinor: cases.balanceMinor,
+    daysPastDue: cases.daysPastDue,
+    bucket: cases.bucket,
+    stage: cases.stage,
+    status: cases.status,
+    dueDate: cases.dueDate,
+    assignedAgentName: users.name,
+    lastContactAt: cases.lastContactAt,
+    priority: cases.priority,
+  })
     .leftJoin(users, eq(users.id, cases.assignedAgentId))
     .where(where)
     // The id breaks ties so paging is stable when many rows share a sort value.

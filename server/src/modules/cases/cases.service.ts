@@ -1,7 +1,8 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { and, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import type { PgSelectBase, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
-import { cases, debtors } from '../../db/schema/index.ts';
+import { cases, debtors, portfolios } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
 
 /** A value as the scope takes it: bound now, or a placeholder of a statement built once (db/statement.ts). */
@@ -68,7 +69,19 @@ export async function findCaseInScope(db: Executor, user: SessionUser, caseId: s
   return row;
 }
 
-/** What a list of cases shows of each, with the debtor's name (cases joined to debtors). */
+/**
+ * `fields` of cases joined to their debtors and portfolios: what the lists and letters of cases read beside the
+ * case's own columns (the debtor's name, the portfolio's), with the joins written once. Every case has both.
+ */
+export function selectCases<Fields extends SelectedFields>(db: Executor, fields: Fields) {
+  // Typed as the partial select it is: for generic fields drizzle leaves the select mode undecided.
+  const query = db.select(fields).from(cases) as unknown as PgSelectBase<'cases', Fields, 'partial'>;
+  return query
+    .innerJoin(debtors, eq(debtors.id, cases.debtorId))
+    .innerJoin(portfolios, eq(portfolios.id, cases.portfolioId));
+}
+
+/** What a list of cases shows of each, with the debtor's name (selectCases). */
 export const caseSummaryColumns = {
   accountRef: cases.accountRef,
   debtorName: debtors.fullName,

@@ -13,7 +13,7 @@ import {
   portfolios,
 } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
-import { caseScope } from '../case-core/case-core.service.ts';
+import { caseScope, selectCases } from '../case-core/case-core.service.ts';
 
 /**
  * The statement of the debt (the debtor's right to know), built from the ledger: what was charged comes from
@@ -26,18 +26,14 @@ export async function buildStatement(
   db: Executor,
   options: { user: SessionUser; caseId: string; now: Date },
 ): Promise<{ statement: Statement; version: number; languages: readonly Language[] }> {
-  const [head] = await db
-    .select({
-      caseRow: cases,
-      debtorName: debtors.fullName,
-      debtorLanguage: debtors.language,
-      jurisdictionCountry: debtors.jurisdictionCountry,
-      portfolioName: portfolios.name,
-      creditorName: creditors.name,
-    })
-    .from(cases)
-    .innerJoin(debtors, eq(debtors.id, cases.debtorId))
-    .innerJoin(portfolios, eq(portfolios.id, cases.portfolioId))
+  const [head] = await selectCases(db, {
+    caseRow: cases,
+    debtorName: debtors.fullName,
+    debtorLanguage: debtors.language,
+    jurisdictionCountry: debtors.jurisdictionCountry,
+    portfolioName: portfolios.name,
+    creditorName: creditors.name,
+  })
     .innerJoin(creditors, eq(creditors.id, portfolios.creditorId))
     .where(and(eq(cases.id, options.caseId), caseScope(options.user)));
   if (!head) throw caseNotFound();

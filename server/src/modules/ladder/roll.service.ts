@@ -6,6 +6,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client.ts';
 import { rollRuns } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { recordAudits } from '../audit/audit.service.ts';
 import { settlementCandidates, settlePromisesInBatch } from '../payments/settlement.service.ts';
 import { refreshAllWorkability, refreshWorkability } from '../queues/queues.service.ts';
 import { snapshotBuckets } from '../reports/reports.service.ts';
@@ -198,6 +199,13 @@ async function claimRun(
   );
 }
 
+/** A case the batch moved up the ladder, as its audit event records it. */
+interface LadderMove {
+  id: string;
+  before: { stage: string; daysPastDue: number; bucket: string };
+  after: { stage: string; daysPastDue: number; bucket: string; policy: Record<string, number> };
+}
+
 interface BatchResult {
   scanned: number;
   lastId: string | null;
@@ -209,8 +217,8 @@ interface BatchResult {
 
 /**
  * One transaction over the next `limit` active cases by id: one statement computes each case's days past due,
- * bucket and the rung its portfolio's policy puts it on, writes the rows that differ and appends an audit event
- * per move. The ladder only climbs, and only where nothing holds the case back:
+ * bucket and the rung its portfolio's policy puts it on, writes the rows that differ and returns the moves, each
+ * then audited by the audit writer in the same transaction. The ladder only climbs, and only where nothing holds the case back:
  * - no rung moves a case on hold, with a dispute awaiting verification, or whose debtor asked to cease contact,
  *   filed for bankruptcy or died (the case has left the ladder);
  * - agency (ready for placement) needs no pending promise or active plan and no placement ever (a recall is a
@@ -225,14 +233,15 @@ async function rollBatch(
   const now = sql`${o.now.toISOString()}::timestamptz`;
   const dpd = sql`greatest(0, ${o.runDate}::date - c.due_date)`;
   const defaults = DEFAULT_LADDER_POLICY;
-  const [row] = await db.transaction((tx) =>
-    queryRows<{
+  const row = await db.transaction(async (tx) => {
+    const [judged] = await queryRows<{
       scanned: number;
       last_id: string | null;
       redated: number;
       agent: number;
       agency: number;
       legal: number;
+      moves: LadderMove[];
     }>(
       tx,
       sql`
@@ -285,18 +294,6 @@ async function rollBatch(
           and (c.days_past_due, c.bucket, c.stage) is distinct from (j.dpd, j.new_bucket, j.new_stage)
         returning c.id, j.stage as old_stage, j.new_stage, j.days_past_due as old_dpd, j.dpd, j.bucket as old_bucket,
           j.new_bucket, j.agent_from, j.agency_from, j.legal_from
-      ),
-      audited as (
-        insert into audit_events (actor_id, action, entity_type, entity_id, case_id, before, after, created_at)
-        select null, 'ladder.move', 'case', ch.id::text, ch.id,
-          jsonb_build_object('stage', ch.old_stage, 'daysPastDue', ch.old_dpd, 'bucket', ch.old_bucket),
-          jsonb_build_object('stage', ch.new_stage, 'daysPastDue', ch.dpd, 'bucket', ch.new_bucket,
-            'runDate', ${o.runDate}::text,
-            'policy', jsonb_build_object('agentFromDays', ch.agent_from, 'agencyFromDays', ch.agency_from,
-              'legalFromDays', ch.legal_from)),
-          ${now}
-        from changed ch where ch.new_stage <> ch.old_stage
-        returning 1
       )
       select
         (select count(*)::int from batch) as scanned,
@@ -305,9 +302,28 @@ async function rollBatch(
         (select count(*)::int from changed where new_stage <> old_stage and new_stage = 'agent') as agent,
         (select count(*)::int from changed where new_stage <> old_stage and new_stage = 'agency') as agency,
         (select count(*)::int from changed where new_stage <> old_stage and new_stage = 'legal') as legal,
-        (select count(*)::int from audited) as audited`,
-    ),
-  );
+        (select coalesce(jsonb_agg(jsonb_build_object('id', ch.id, 'before',
+            jsonb_build_object('stage', ch.old_stage, 'daysPastDue', ch.old_dpd, 'bucket', ch.old_bucket),
+            'after', jsonb_build_object('stage', ch.new_stage, 'daysPastDue', ch.dpd, 'bucket', ch.new_bucket,
+              'policy', jsonb_build_object('agentFromDays', ch.agent_from, 'agencyFromDays', ch.agency_from,
+                'legalFromDays', ch.legal_from)))), '[]'::jsonb)
+          from changed ch where ch.new_stage <> ch.old_stage) as moves`,
+    );
+    await recordAudits(
+      tx,
+      (judged?.moves ?? []).map((move) => ({
+        actorId: null,
+        action: 'ladder.move',
+        entityType: 'case',
+        entityId: move.id,
+        caseId: move.id,
+        before: move.before,
+        after: { ...move.after, runDate: o.runDate },
+        at: o.now,
+      })),
+    );
+    return judged;
+  });
   return {
     scanned: row?.scanned ?? 0,
     lastId: row?.last_id ?? null,

@@ -2,7 +2,7 @@ import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { RuleHitView } from '@arrears/shared/schemas/compliance';
 import type { DecisionDetail, ReviewView } from '@arrears/shared/schemas/oversight';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import {
   cases,
@@ -10,12 +10,13 @@ import {
   contactLog,
   contactPoints,
   debtors,
+  reviews,
   users,
 } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { maskedLabel } from '../case-core/case-core.service.ts';
 import { caseScope } from '../cases/cases.service.ts';
-import { isoMicros } from './audit.queries.ts';
+import { type ReviewedColumn, reviewsStatement } from './audit.statements.ts';
 
 export function decisionNotFound(): AppError {
   return new AppError('NOT_FOUND', errorMessage('review.decisionNotFound'));
@@ -40,7 +41,7 @@ export async function decisionDetail(db: Executor, user: SessionUser, id: number
     .where(and(eq(complianceDecisions.id, id), caseScope(user)));
   if (!row) throw decisionNotFound();
   const d = row.decision;
-  const [chain, contact, reviews, actor, pointNames] = await Promise.all([
+  const [chain, contact, reviewList, actor, pointNames] = await Promise.all([
     overrideChain(db, d),
     db
       .select({ id: contactLog.id })
@@ -48,7 +49,7 @@ export async function decisionDetail(db: Executor, user: SessionUser, id: number
       .where(eq(contactLog.decisionId, d.id))
       .orderBy(contactLog.id)
       .limit(1),
-    reviewsOf(db, 'decision_id', d.id),
+    reviewsOf(db, reviews.decisionId, d.id),
     d.actorId
       ? db.select({ name: users.name }).from(users).where(eq(users.id, d.actorId))
       : Promise.resolve([]),
@@ -74,7 +75,7 @@ export async function decisionDetail(db: Executor, user: SessionUser, id: number
     factNames: { ...pointNames, [d.caseId]: row.accountRef },
     overrideChain: chain,
     contactId: contact[0]?.id ?? null,
-    reviews,
+    reviews: reviewList,
   };
 }
 
@@ -150,23 +151,14 @@ async function overrideChain(db: Executor, start: DecisionRow): Promise<Decision
 }
 
 /** Every review of a decision or contact, newest (current) first. */
-export async function reviewsOf(
-  db: Executor,
-  column: 'decision_id' | 'contact_id',
-  id: number,
-): Promise<ReviewView[]> {
+export async function reviewsOf(db: Executor, of: ReviewedColumn, id: number): Promise<ReviewView[]> {
   const rows = await queryRows<{
     id: string | number;
     reviewer_id: string;
     reviewer_name: string;
     note: string;
     at: string;
-  }>(
-    db,
-    sql`select r.id, r.reviewer_id, u.name as reviewer_name, r.note, ${isoMicros(sql`r.created_at`)} as at
-      from reviews r join users u on u.id = r.reviewer_id
-      where r.${sql.raw(column)} = ${id} order by r.id desc`,
-  );
+  }>(db, reviewsStatement(of, id));
   return rows.map((r) => ({
     id: Number(r.id),
     reviewerId: r.reviewer_id,

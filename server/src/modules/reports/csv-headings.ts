@@ -1,7 +1,7 @@
 import type { Language } from '@arrears/shared/domain/language';
 import type { ReportName } from '@arrears/shared/schemas/reports';
 import type { z } from 'zod';
-import type { ROW_SCHEMAS } from './reports.service.ts';
+import type { RowSchemaOf } from './reports.service.ts';
 
 /**
  * What a CSV export calls its columns and its placeholder cells, in the reader's language. English headings are
@@ -11,7 +11,7 @@ import type { ROW_SCHEMAS } from './reports.service.ts';
 
 /** Every column a CSV export writes: the row keys less the ids. */
 export type ReportColumn = {
-  [Name in ReportName]: Exclude<keyof z.infer<(typeof ROW_SCHEMAS)[Name]>, `${string}Id`>;
+  [Name in ReportName]: Exclude<keyof z.infer<RowSchemaOf<Name>>, `${string}Id`>;
 }[ReportName];
 
 const ZH_HEADINGS: Readonly<Record<ReportColumn, string>> = {

@@ -1,54 +1,23 @@
-import type { Permission } from '@arrears/shared/auth/roles';
 import {
-  agencyRow,
-  agentLeagueRow,
   collectedInput,
   collectedRow,
-  contactsPerCollectedRow,
-  liquidationRow,
   portfolioOption,
-  promiseKeptRow,
-  type ReportFilters,
   reportCsvInput,
   reportCsvOutput,
   reportInput,
-  rightPartyRow,
-  rollRateRow,
-  teamLeagueRow,
-  vintageRow,
 } from '@arrears/shared/schemas/reports';
 import { z } from 'zod';
-import type { Database } from '../../db/client.ts';
 import { router } from '../../trpc/init.ts';
 import { permissionProcedure } from '../../trpc/procedures.ts';
-import {
-  agencyReport,
-  agentLeagueReport,
-  collectedReport,
-  contactsPerCollectedReport,
-  liquidationReport,
-  listPortfolios,
-  promiseKeptReport,
-  rightPartyReport,
-  rollRatesReport,
-  teamLeagueReport,
-  vintageReport,
-} from './reports.queries.ts';
-import { reportCsv } from './reports.service.ts';
+import { collectedReport, listPortfolios } from './reports.queries.ts';
+import { FILTERED_REPORTS, type FilteredReport, reportCsv } from './reports.service.ts';
 
-/**
- * A report read by its filters alone: its rows as `load` reads them for the filters (and the clock's now, for the
- * reports that count up to today).
- */
-function filteredReport<const P extends Permission, Row extends z.ZodType>(
-  permission: P,
-  row: Row,
-  load: (db: Database, filters: ReportFilters, now: Date) => Promise<z.input<Row>[]>,
-) {
-  return permissionProcedure(permission)
+/** A report read by its filters alone (FILTERED_REPORTS). */
+function filteredReport<Row extends z.ZodType>(report: FilteredReport<Row>) {
+  return permissionProcedure('reports:read')
     .input(reportInput)
-    .output(z.array(row))
-    .query(({ ctx, input }) => load(ctx.db, input.filters, ctx.now()));
+    .output(z.array(report.row))
+    .query(({ ctx, input }) => report.load(ctx.db, input.filters, ctx.now()));
 }
 
 /**
@@ -63,15 +32,15 @@ export const reportsRouter = router({
     .input(collectedInput)
     .output(z.array(collectedRow))
     .query(({ ctx, input }) => collectedReport(ctx.db, input.filters, input.grain)),
-  vintage: filteredReport('reports:read', vintageRow, vintageReport),
-  liquidation: filteredReport('reports:read', liquidationRow, liquidationReport),
-  rollRates: filteredReport('reports:read', rollRateRow, rollRatesReport),
-  promiseKept: filteredReport('reports:read', promiseKeptRow, promiseKeptReport),
-  rightParty: filteredReport('reports:read', rightPartyRow, rightPartyReport),
-  contactsPerCollected: filteredReport('reports:read', contactsPerCollectedRow, contactsPerCollectedReport),
-  agentLeague: filteredReport('reports:read', agentLeagueRow, agentLeagueReport),
-  teamLeague: filteredReport('reports:read', teamLeagueRow, teamLeagueReport),
-  agency: filteredReport('reports:read', agencyRow, agencyReport),
+  vintage: filteredReport(FILTERED_REPORTS.vintage),
+  liquidation: filteredReport(FILTERED_REPORTS.liquidation),
+  rollRates: filteredReport(FILTERED_REPORTS.rollRates),
+  promiseKept: filteredReport(FILTERED_REPORTS.promiseKept),
+  rightParty: filteredReport(FILTERED_REPORTS.rightParty),
+  contactsPerCollected: filteredReport(FILTERED_REPORTS.contactsPerCollected),
+  agentLeague: filteredReport(FILTERED_REPORTS.agentLeague),
+  teamLeague: filteredReport(FILTERED_REPORTS.teamLeague),
+  agency: filteredReport(FILTERED_REPORTS.agency),
   /** One report as CSV text (formula-looking text cells neutralised); the client saves it as a file. */
   csv: permissionProcedure('reports:read')
     .input(reportCsvInput)

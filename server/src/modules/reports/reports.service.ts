@@ -15,6 +15,7 @@ import {
   teamLeagueRow,
   vintageRow,
 } from '@arrears/shared/schemas/reports';
+import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { NumberText, toCsv, UTF8_BOM } from './csv.ts';
 import { CSV_WORDS, csvHeading, type ReportColumn } from './csv-headings.ts';
@@ -37,49 +38,54 @@ export interface ReportRequest {
   now: Date;
 }
 
-/** Runs one report by name; the CSV export and the tests use it, so the file is what the screen shows. */
+/** A report read by its filters alone (and the clock's now, for the reports that count up to today). */
+export interface FilteredReport<Row extends z.ZodType> {
+  row: Row;
+  load: (db: Executor, filters: ReportFilters, now: Date) => Promise<z.input<Row>[]>;
+}
+
+const filtered = <Row extends z.ZodType>(
+  row: Row,
+  load: FilteredReport<Row>['load'],
+): FilteredReport<Row> => ({
+  row,
+  load,
+});
+
+/**
+ * Every report but `collected` (which takes a grain too): its row contract, whose key order is the CSV's column
+ * order, and its read. The router serves each from here, and the CSV export reads the same, so the file is what
+ * the screen shows.
+ */
+export const FILTERED_REPORTS = {
+  vintage: filtered(vintageRow, vintageReport),
+  liquidation: filtered(liquidationRow, liquidationReport),
+  rollRates: filtered(rollRateRow, rollRatesReport),
+  promiseKept: filtered(promiseKeptRow, promiseKeptReport),
+  rightParty: filtered(rightPartyRow, rightPartyReport),
+  contactsPerCollected: filtered(contactsPerCollectedRow, contactsPerCollectedReport),
+  agentLeague: filtered(agentLeagueRow, agentLeagueReport),
+  teamLeague: filtered(teamLeagueRow, teamLeagueReport),
+  agency: filtered(agencyRow, agencyReport),
+} satisfies Record<Exclude<ReportName, 'collected'>, unknown>;
+
+/** Runs one report by name; the CSV export and the tests use it. */
 export function runReport(
   db: Executor,
   name: ReportName,
   { filters, grain, now }: ReportRequest,
 ): Promise<ReadonlyArray<Record<string, unknown>>> {
-  switch (name) {
-    case 'collected':
-      return collectedReport(db, filters, grain);
-    case 'vintage':
-      return vintageReport(db, filters, now);
-    case 'liquidation':
-      return liquidationReport(db, filters);
-    case 'rollRates':
-      return rollRatesReport(db, filters);
-    case 'promiseKept':
-      return promiseKeptReport(db, filters);
-    case 'rightParty':
-      return rightPartyReport(db, filters);
-    case 'contactsPerCollected':
-      return contactsPerCollectedReport(db, filters);
-    case 'agentLeague':
-      return agentLeagueReport(db, filters);
-    case 'teamLeague':
-      return teamLeagueReport(db, filters);
-    case 'agency':
-      return agencyReport(db, filters);
-  }
+  return name === 'collected'
+    ? collectedReport(db, filters, grain)
+    : FILTERED_REPORTS[name].load(db, filters, now);
 }
 
 /** Each report's row contract: its key order is the CSV's column order. */
-export const ROW_SCHEMAS = {
-  collected: collectedRow,
-  vintage: vintageRow,
-  liquidation: liquidationRow,
-  rollRates: rollRateRow,
-  promiseKept: promiseKeptRow,
-  rightParty: rightPartyRow,
-  contactsPerCollected: contactsPerCollectedRow,
-  agentLeague: agentLeagueRow,
-  teamLeague: teamLeagueRow,
-  agency: agencyRow,
-} as const;
+export type RowSchemaOf<Name extends ReportName> =
+  Name extends Exclude<ReportName, 'collected'>
+    ? (typeof FILTERED_REPORTS)[Name]['row']
+    : typeof collectedRow;
+const rowSchema = (name: ReportName) => (name === 'collected' ? collectedRow : FILTERED_REPORTS[name].row);
 
 /**
  * One cell as a spreadsheet reader wants it: money in major units with its currency's decimals (the row's
@@ -109,7 +115,7 @@ export async function reportCsv(
 ): Promise<{ fileName: string; csv: string }> {
   const { language } = request;
   const rows = await runReport(db, name, request);
-  const keys = Object.keys(ROW_SCHEMAS[name].shape).filter((k) => !/Id$/.test(k)) as ReportColumn[];
+  const keys = Object.keys(rowSchema(name).shape).filter((k) => !/Id$/.test(k)) as ReportColumn[];
   const headings = keys.map((k) => csvHeading(k, language));
   const csvRows = rows.map((row) =>
     Object.fromEntries(keys.map((k, i) => [headings[i], csvValue(k, row, language)])),

@@ -1,6 +1,5 @@
 import { evaluate } from '@arrears/shared/compliance/engine';
 import { approvalExpiresAt } from '@arrears/shared/domain/approvals';
-import { DAY_MS } from '@arrears/shared/domain/calendar';
 import type { EscalationKind } from '@arrears/shared/domain/enums';
 import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
@@ -25,9 +24,6 @@ import {
   OVERRIDE_HOURS,
   type OverrideGrant,
 } from '../compliance/compliance.service.ts';
-
-/** As loadCaseFacts: every pack's default history window fits in it, so the history comes with the other facts. */
-const EARLY_HISTORY_DAYS = 32;
 
 const requester = alias(users, 'requester');
 const decider = alias(users, 'decider');
@@ -121,8 +117,8 @@ export async function listApprovals(
  * actions and engine as `compliance.check`, with the approval assumed (as POL-APPROVAL will read it once granted)
  * and the overrides in force. Without the assumption every pending request would only show POL-APPROVAL. A field
  * visit is judged for each address on file: an allowed one first, else the one with the fewest blocking rules.
- * The facts of the whole page are read together (loadFactsForCases, the queues' batch loader, pinned to
- * loadCaseFacts by a test) and the overrides in one statement: a page costs three round trips, not three a row.
+ * The facts of the whole page are read together (loadFactsForCases: one statement for the page, as loadCaseFacts reads one
+ * case) and the overrides in one statement: a page costs three round trips, not three a row.
  */
 export async function verdictsOnceApproved(
   db: Executor,
@@ -132,9 +128,7 @@ export async function verdictsOnceApproved(
   const caseIds = [...new Set(requests.flatMap((r) => (r === null ? [] : [r.caseId])))];
   if (caseIds.length === 0) return requests.map(() => null);
   const [loaded, grants] = await Promise.all([
-    loadFactsForCases(db, caseIds, now, {
-      historySince: new Date(now.getTime() - EARLY_HISTORY_DAYS * DAY_MS),
-    }),
+    loadFactsForCases(db, caseIds, now),
     activeOverridesOf(db, caseIds, now),
   ]);
   return requests.map((request) => {

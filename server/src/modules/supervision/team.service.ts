@@ -12,10 +12,10 @@ import {
 import { and, asc, between, count, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Executor } from '../../db/client.ts';
-import { cases, debtors, teams, users } from '../../db/schema/index.ts';
+import { cases, teams, users } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import { recordAudits } from '../audit/audit.service.ts';
-import { caseScope, caseSummaryColumns } from '../cases/cases.service.ts';
+import { caseScope, caseSummaryColumns, selectCases } from '../cases/cases.service.ts';
 
 type Reassigner = SessionUser & { role: 'supervisor' | 'admin' };
 
@@ -102,16 +102,13 @@ export async function teamCases(
   if (input.stage) parts.push(eq(cases.stage, input.stage));
   const where = and(...parts);
   const [rows, [totalRow]] = await Promise.all([
-    db
-      .select({
-        id: cases.id,
-        ...caseSummaryColumns,
-        bucket: cases.bucket,
-        agentId: cases.assignedAgentId,
-        agentName: users.name,
-      })
-      .from(cases)
-      .innerJoin(debtors, eq(debtors.id, cases.debtorId))
+    selectCases(db, {
+      id: cases.id,
+      ...caseSummaryColumns,
+      bucket: cases.bucket,
+      agentId: cases.assignedAgentId,
+      agentName: users.name,
+    })
       .leftJoin(users, eq(users.id, cases.assignedAgentId))
       .where(where)
       .orderBy(desc(cases.daysPastDue), asc(cases.id))
