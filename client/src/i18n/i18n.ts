@@ -68,10 +68,6 @@ export function formattingLocale(userLocale: string, language: Language): string
   return userLocale.toLowerCase().split('-')[0] === language ? userLocale : LANGUAGE_LOCALE[language];
 }
 
-export function currentLanguage(): Language {
-  return isLanguage(i18n.language) ? i18n.language : 'en';
-}
-
 // Screen readers pick their voice from <html lang>, so it follows the interface language.
 document.documentElement.lang = i18n.language;
 i18n.on('languageChanged', (language) => {

@@ -9,7 +9,7 @@ import {
   type RefusalVerdict,
 } from '@arrears/shared/schemas/api-error';
 import { TRPCClientError } from '@trpc/client';
-import { currentLanguage } from '../i18n/i18n.ts';
+import { currentLanguage } from '../i18n/current-language.ts';
 
 /**
  * What the dashboard needs from a failed call, read once from the shared error contract

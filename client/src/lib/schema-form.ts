@@ -15,7 +15,7 @@ import {
   useForm,
 } from 'react-hook-form';
 import type { z } from 'zod';
-import { currentLanguage } from '../i18n/i18n.ts';
+import { currentLanguage } from '../i18n/current-language.ts';
 
 /**
  * What a field's problem is called on screen, when the schema's own message (written for API callers) is not
