@@ -159,7 +159,11 @@ describe('casework.timeline', () => {
       const decision = items.find((i) => i.type === 'decision');
       return decision?.type === 'decision' ? decision.detail.reasons : [];
     };
-    const chineseReader = callerFor(handle.db, { ...agent, locale: 'zh-CN' }, { now: NOW }).caller;
+    const chineseReader = callerFor(
+      handle.db,
+      { ...agent, locale: 'zh-CN', language: 'zh' },
+      { now: NOW },
+    ).caller;
     const [english, chinese] = [await reasonsAs(caller), await reasonsAs(chineseReader)];
     expect(english).toHaveLength(2);
     expect(english[0]).toMatch(/^The debtor asked in writing on /);

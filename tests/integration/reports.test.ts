@@ -207,7 +207,7 @@ describe('CSV export', () => {
   });
 
   it('heads the columns and names the blanks in Chinese for a reader whose language is Chinese', async () => {
-    const league = await as({ ...manager, locale: 'zh-CN' }).reports.csv({
+    const league = await as({ ...manager, locale: 'zh-CN', language: 'zh' }).reports.csv({
       report: 'agentLeague',
       filters: november,
       grain: 'month',
