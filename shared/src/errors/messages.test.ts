@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { auditListInput } from '../schemas/oversight.ts';
 import { shortText } from '../schemas/primitives.ts';
+import { updatePortfolioParametersInput } from '../schemas/rules.ts';
 import { argumentNames, formatMessage } from './format.ts';
 import { ERROR_MESSAGES, type ErrorMessageCode, errorMessage, renderErrorMessage } from './messages.ts';
 import { issueMessage } from './zod-issues.ts';
@@ -96,5 +98,16 @@ describe('Zod issues as catalogue messages', () => {
         'x',
       ),
     ).toBe('输入无效');
+  });
+
+  it("says the audit list's and the parameter editor's own refusals in Chinese", () => {
+    const audit = { kind: 'decisions', from: '2026-11-01', to: '2026-11-30' };
+    expect(zh(auditListInput, { ...audit, outcome: 'bounced' })).toBe('“bounced”不是合规判定的结果');
+    expect(zh(auditListInput, { ...audit, cursor: 'not-a-cursor' })).toBe(
+      '翻页位置无效：请使用本列表返回的 nextCursor',
+    );
+    const overrides = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}`, i]));
+    const portfolio = { portfolioId: '00000000-0000-4000-8000-000000000001', expectedVersion: 1 };
+    expect(zh(updatePortfolioParametersInput, { ...portfolio, overrides })).toBe('最多可调整 100 个参数');
   });
 });

@@ -227,6 +227,15 @@ export const ERROR_MESSAGES = {
   },
   'rules.parametersRefused': { en: '{problems}', zh: '参数未通过校验：{problems}' },
   'rules.parameterProblem': { en: '{problem}', zh: '参数值无效：{problem}' },
+  'rules.tooManyParameters': { en: 'At most {max} parameters', zh: '最多可调整 {max} 个参数' },
+  'audit.notACursor': {
+    en: 'cursor must be a nextCursor of this list',
+    zh: '翻页位置无效：请使用本列表返回的 nextCursor',
+  },
+  'audit.outcomeNotOfKind': {
+    en: '{outcome} is not an outcome of {kind}',
+    zh: '“{outcome}”不是{kind, select, decisions {合规判定} other {联系记录}}的结果',
+  },
 
   // Payments
   'payment.caseClosed': {

@@ -32,11 +32,11 @@ function checkRange(value: { from: string; to: string }, ctx: z.RefinementCtx) {
 
 /** `<instant>|<row id>` as the list hands it out; checked here so a forged one is refused, not sent to the database. */
 const AUDIT_CURSOR = /^([^|]+)\|\d{1,15}$/;
-const NOT_A_CURSOR = 'cursor must be a nextCursor of this list';
+const NOT_A_CURSOR = refineMessage(errorMessage('audit.notACursor'));
 const cursorInstant = instant('cursor');
 const auditCursor = z
   .string()
-  .max(100, NOT_A_CURSOR)
+  .max(100, NOT_A_CURSOR.message)
   .refine((value) => {
     const at = AUDIT_CURSOR.exec(value)?.[1];
     return at !== undefined && cursorInstant.safeParse(at).success;
@@ -77,7 +77,9 @@ export const auditListInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['outcome'],
-        message: `${value.outcome} is not an outcome of ${value.kind}`,
+        ...refineMessage(
+          errorMessage('audit.outcomeNotOfKind', { outcome: value.outcome, kind: value.kind }),
+        ),
       });
     }
   });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ACTION_KINDS } from '../domain/enums.ts';
 import type { Localized } from '../domain/language.ts';
+import { errorMessage } from '../errors/messages.ts';
+import { refineMessage } from '../errors/zod-issues.ts';
 import { id, shortText } from './primitives.ts';
 
 /** Contracts of rule administration: the pack catalog, each portfolio's parameters, and tightening them. */
@@ -87,6 +89,9 @@ export const rulesPortfoliosOutput = z.object({
   portfolios: z.array(portfolioRules),
 });
 
+/** How many parameters one portfolio may override at once. */
+const MAX_OVERRIDES = 100;
+
 export const updatePortfolioParametersInput = z.object({
   portfolioId: id('portfolioId'),
   /** The `ruleParametersVersion` the form was loaded at; a different current version is a CONFLICT. */
@@ -94,6 +99,9 @@ export const updatePortfolioParametersInput = z.object({
   /** The complete set of overrides after the change: a key left out goes back to the pack's value. */
   overrides: z
     .record(shortText(100).min(1), z.number())
-    .refine((overrides) => Object.keys(overrides).length <= 100, 'At most 100 parameters'),
+    .refine(
+      (overrides) => Object.keys(overrides).length <= MAX_OVERRIDES,
+      refineMessage(errorMessage('rules.tooManyParameters', { max: MAX_OVERRIDES })),
+    ),
 });
 export type UpdatePortfolioParametersInput = z.infer<typeof updatePortfolioParametersInput>;
