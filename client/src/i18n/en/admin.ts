@@ -1,4 +1,4 @@
-import type { ActionKind } from '@arrears/shared/domain/enums';
+import { audit } from './audit.ts';
 
 export const admin = {
   pageTitle: 'Rule administration',
@@ -106,17 +106,6 @@ export const admin = {
     },
   },
   effect: { block: 'Block', warn: 'Warn', require: 'Require' },
-  actionKind: {
-    call: 'Call',
-    autodial_call: 'Dialer call',
-    voicemail: 'Voicemail',
-    sms: 'Text message',
-    email: 'Email',
-    letter: 'Letter',
-    app_push: 'App notification',
-    field_visit: 'Field visit',
-    third_party_contact: 'Third-party contact',
-    agency_placement: 'Agency placement',
-    legal_filing: 'Legal filing',
-  } satisfies Record<ActionKind, string>,
+  /** The same words as the audit list's channels, in one place. */
+  actionKind: audit.channel,
 };
