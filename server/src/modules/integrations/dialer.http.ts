@@ -17,7 +17,7 @@ import { DIALER_ROUTES, type DialerRoute, dialerOpenApi } from './openapi.ts';
  * Per key: a burst of 200 requests, then one per millisecond (1000/s), well above a dialer's pace (the bench's goal
  * is 500 checks per second) and far below what would starve the other users of the database.
  */
-const KEY_RATE: RatePolicy = { burst: 200, intervalMs: 1 };
+export const KEY_RATE: RatePolicy = { burst: 200, intervalMs: 1 };
 
 type Served = { output: unknown; outcome: string; replayed?: boolean };
 
@@ -27,8 +27,13 @@ type Served = { output: unknown; outcome: string; replayed?: boolean };
  * 401 when missing, unknown or revoked), the key's rate, the schema (unknown fields refused), the service, and one
  * audit event of the use, whatever came of it. Refusals answer the dashboard's JSON error contract.
  */
-export function dialerRouter(options: { db: Database; now: () => Date }): express.Router {
-  const { db, now } = options;
+export function dialerRouter(options: {
+  db: Database;
+  now: () => Date;
+  /** Each key's rate (KEY_RATE unless a test names a smaller one). */
+  rate?: RatePolicy;
+}): express.Router {
+  const { db, now, rate = KEY_RATE } = options;
   const router = express.Router();
   const openApi = dialerOpenApi();
   router.get('/openapi.json', (_req, res) => {
@@ -54,7 +59,7 @@ export function dialerRouter(options: { db: Database; now: () => Date }): expres
           throw new AppError('UNAUTHENTICATED', errorMessage('integration.keyRefused'));
         }
         keyId = auth.key.id;
-        await enforceRate(db, `dialer:${auth.key.id}`, KEY_RATE, at, 'integration.tooOften');
+        await enforceRate(db, `dialer:${auth.key.id}`, rate, at, 'integration.tooOften');
         const parsed = route.input.safeParse(parseJson(req.body));
         if (!parsed.success) throw invalidInput(parsed.error);
         caseId = (parsed.data as { caseId: string }).caseId;
@@ -64,12 +69,13 @@ export function dialerRouter(options: { db: Database; now: () => Date }): expres
         res.json(served.output);
       } catch (error) {
         if (!(error instanceof TRPCError)) return next(error);
+        if (keyId !== null) {
+          const outcome = error instanceof AppError ? error.appCode : error.code;
+          await auditKeyUse(db, { keyId, route: name, caseId, outcome, ip, now: at }).catch((err: unknown) =>
+            logger.error({ err }, 'dialer: the refused use of a key could not be audited'),
+          );
+        }
         sendError(res, error);
-        if (keyId === null) return;
-        const outcome = error instanceof AppError ? error.appCode : error.code;
-        await auditKeyUse(db, { keyId, route: name, caseId, outcome, ip, now: at }).catch((err: unknown) =>
-          logger.error({ err }, 'dialer: the refused use of a key could not be audited'),
-        );
       }
     };
 
