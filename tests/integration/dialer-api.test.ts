@@ -197,7 +197,7 @@ describe('dial results', () => {
   });
 
   it('records a dial made without a live reservation with its violation and alerts the supervisor', async () => {
-    const { caseRow, mobile, key, team } = await calledCase(6);
+    const { caseRow, mobile, key, team, supervisor } = await calledCase(6);
     await buildContact(handle.db, caseRow, {
       occurredAt: new Date('2026-11-11T14:00:00Z'),
       contactPointId: mobile.id,
@@ -234,6 +234,18 @@ describe('dial results', () => {
       teamId: team.id,
       contactId: json.contactId,
     });
+    const seen = await callerFor(handle.db, supervisor, { now: NOW }).caller.team.alerts();
+    expect(seen[0]).toMatchObject({
+      id: json.alertId,
+      accountRef: caseRow.accountRef,
+      reportedBy: 'Test dialer',
+      decisionId: json.decisionId,
+    });
+    expect(seen[0]!.ruleIds).toContain('US-REGF-7IN7');
+    const elsewhere = await buildUser(handle.db, 'supervisor', {
+      supervises: [(await buildTeam(handle.db)).id],
+    });
+    expect(await callerFor(handle.db, elsewhere, { now: NOW }).caller.team.alerts()).toEqual([]);
   });
 });
 

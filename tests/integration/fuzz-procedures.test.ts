@@ -125,6 +125,7 @@ const FUZZ: Record<string, Caller> = {
   'rules.catalog': 'supervisor',
   'rules.portfolios': 'admin',
   'rules.updatePortfolioParameters': 'admin',
+  'team.alerts': 'supervisor',
   'team.cases': 'supervisor',
   'team.overview': 'supervisor',
   'team.reassign': 'supervisor',
