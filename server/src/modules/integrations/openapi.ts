@@ -51,6 +51,7 @@ const ERROR_STATUSES = {
   '413': 'The body is larger than the limit.',
   '415': 'The body is not JSON.',
   '429': 'Too many requests for this key; Retry-After says when to try again.',
+  '503': 'The database is not answering; Retry-After says when to try again.',
 } as const;
 
 /**
