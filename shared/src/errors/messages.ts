@@ -115,10 +115,6 @@ export const ERROR_MESSAGES = {
     en: 'callId: this call id was already reported with a different result; a new call needs a new id',
     zh: '该通话编号已用于另一条不同的结果；新的通话需要新的编号。',
   },
-  'dialer.reservationNotFound': {
-    en: 'reservationId: no reservation of this key for this case and number',
-    zh: '该密钥没有此案件与号码的预留',
-  },
   'dialer.endsBeforeStart': {
     en: 'endedAt: the call cannot end before it started',
     zh: '通话结束时间不能早于开始时间',

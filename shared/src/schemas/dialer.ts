@@ -5,7 +5,7 @@ import { apiError } from './api-error.ts';
 import { id, instant } from './primitives.ts';
 
 /**
- * The dialer's door (`/api/dialer/v1`, decision record h18d): the contracts of its routes. The OpenAPI document is
+ * The dialer's door (`/api/dialer/v1`, decision record 045): the contracts of its routes. The OpenAPI document is
  * generated from these schemas, so what the handlers check and what the document says cannot drift apart.
  */
 

@@ -6,7 +6,7 @@ import { actionKindEnum } from './enums.ts';
 import { teams, users } from './users.ts';
 
 /**
- * A connected system's API key (the dialer's door, decision record h18d): only its sha-256 is kept, the key itself
+ * A connected system's API key (the dialer's door, decision record 045): only its sha-256 is kept, the key itself
  * is shown once. It reaches the cases of `teamIds`, and of those only `portfolioIds` when that list is not empty.
  */
 export const integrationKeys = pgTable('integration_keys', {

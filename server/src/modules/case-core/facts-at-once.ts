@@ -115,7 +115,7 @@ export async function loadCasesAtOnce(
     ? sql`coalesce((select jsonb_agg(to_jsonb(x) order by x.created_at, x.id) from ${thirdParties} x
           where x.debtor_id = c.debtor_id), '[]'::jsonb)`
     : sql`null::jsonb`;
-  // A reservation is live from its instant until it lapses or a dial result consumes it (decision record h18d).
+  // A reservation is live from its instant until it lapses or a dial result consumes it (decision record 045).
   const reservedPart = options.reservations
     ? sql`coalesce((select jsonb_agg(jsonb_build_object('caseId', r.case_id, 'at', r.reserved_at, 'kind', r.kind,
           'pointId', r.contact_point_id))
