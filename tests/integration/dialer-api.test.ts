@@ -253,6 +253,8 @@ describe('keys', () => {
   it('refuses a revoked key with 401 and audits the refused use', async () => {
     const { caseRow, mobile, key, keyView, admin } = await calledCase(0);
     expect((await check(key, caseRow.id, mobile.id)).status).toBe(200);
+    const { keys } = await callerFor(handle.db, admin, { now: NOW }).caller.integrations.list();
+    expect(keys.find((k) => k.id === keyView.id)?.lastUsedAt).toBe(NOW.toISOString());
     await callerFor(handle.db, admin, { now: NOW }).caller.integrations.revoke({ keyId: keyView.id });
     const refused = await check(key, caseRow.id, mobile.id);
     expect(refused.status).toBe(401);

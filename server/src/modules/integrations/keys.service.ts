@@ -53,19 +53,9 @@ export async function authenticateKey(
     .where(eq(integrationKeys.keyHash, hashApiKey(match[1]!)));
   if (!key) return { ok: false, keyId: null };
   if (key.revokedAt !== null) return { ok: false, keyId: key.id };
-  // At most once a minute, and never waiting on a row another request of the same key is moving.
-  await db
-    .update(integrationKeys)
-    .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(integrationKeys.id, key.id),
-        or(
-          isNull(integrationKeys.lastUsedAt),
-          lt(integrationKeys.lastUsedAt, new Date(now.getTime() - 60_000)),
-        ),
-      ),
-    );
+  // At most once a minute (so mostly no statement at all), and never waiting on a row another request moves.
+  const stale = key.lastUsedAt === null || key.lastUsedAt.getTime() < now.getTime() - LAST_USED_STEP_MS;
+  if (stale) await markUsed(db, key.id, now);
   return {
     ok: true,
     key,
@@ -77,6 +67,23 @@ export async function authenticateKey(
       portfolioIds: key.portfolioIds,
     },
   };
+}
+
+const LAST_USED_STEP_MS = 60_000;
+
+function markUsed(db: Executor, keyId: string, now: Date) {
+  return db
+    .update(integrationKeys)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(integrationKeys.id, keyId),
+        or(
+          isNull(integrationKeys.lastUsedAt),
+          lt(integrationKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_STEP_MS)),
+        ),
+      ),
+    );
 }
 
 /** Every key, newest first, with the teams and portfolios a key may be scoped to. */
