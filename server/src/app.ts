@@ -18,6 +18,8 @@ import { errorHandler, notFound, sendError } from './http/errors.ts';
 import { allowMethods, capBatch, DEFAULT_BODY_LIMIT, readBody } from './http/limits.ts';
 import { logger } from './logger.ts';
 import { hashToken, resolveSession, SESSION_COOKIE } from './modules/auth/session.ts';
+import { dialerRouter } from './modules/integrations/dialer.http.ts';
+import { DIALER_BASE } from './modules/integrations/openapi.ts';
 import type { Context } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
 
@@ -144,6 +146,7 @@ export function createApp(options: AppOptions) {
       },
     }),
   );
+  app.use(DIALER_BASE, dialerRouter({ db: options.db, now }));
   app.use('/api', notFound);
 
   const dist = options.clientDist ?? DEFAULT_CLIENT_DIST;

@@ -1,4 +1,5 @@
 import { type ErrorMessage, errorMessage, renderErrorMessage } from '@arrears/shared/errors/messages';
+import { issueMessage } from '@arrears/shared/errors/zod-issues';
 import type {
   AppErrorCode,
   FieldErrors,
@@ -7,7 +8,7 @@ import type {
 } from '@arrears/shared/schemas/api-error';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
-import type { z } from 'zod';
+import type { ZodError, z } from 'zod';
 
 /**
  * The errors a user can cause (the codes of the shared error contract), each mapped to one tRPC/HTTP code in one
@@ -102,6 +103,21 @@ export function invalidFieldsIn(
     { ...details, fieldErrors },
     fieldMessages,
   );
+}
+
+/**
+ * A failed schema validation as INVALID_INPUT: the schema's own words stay the English of each problem; its code
+ * and parameters go beside them (tRPC procedures and the HTTP APIs beside tRPC alike).
+ */
+export function invalidInput(error: ZodError): AppError {
+  const fieldErrors: FieldErrors = {};
+  const fieldMessages: FieldMessages = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'input';
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+    fieldMessages[key] = [...(fieldMessages[key] ?? []), issueMessage(issue)];
+  }
+  return invalidFieldsIn(fieldErrors, fieldMessages);
 }
 
 /** Out-of-scope and missing look the same, so ids cannot be probed. */

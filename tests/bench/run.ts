@@ -21,6 +21,7 @@ const BENCHES = [
   'audit.ts',
   'reminders.ts',
   'supervision.ts',
+  'channels-dialer.ts',
   'seed.ts',
 ];
 

@@ -184,6 +184,7 @@ const ROLES: { who: string; email: string; visits: Visit[] }[] = [
       { name: 'placements', open: goTo('/admin/placements') },
       { name: 'reminders', open: goTo('/admin/reminders') },
       { name: 'agencies', open: goTo('/admin/agencies') },
+      { name: 'integrations', open: goTo('/admin/integrations') },
     ],
   },
 ];

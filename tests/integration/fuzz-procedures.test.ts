@@ -81,6 +81,9 @@ const FUZZ: Record<string, Caller> = {
   'escalations.placeWithAgency': 'supervisor',
   'escalations.request': 'agent',
   'escalations.scheduleFieldVisit': 'supervisor',
+  'integrations.create': 'admin',
+  'integrations.list': 'admin',
+  'integrations.revoke': 'admin',
   'ladder.policies': 'admin',
   'ladder.runs': 'supervisor',
   'ladder.updatePolicy': 'admin',
@@ -122,6 +125,7 @@ const FUZZ: Record<string, Caller> = {
   'rules.catalog': 'supervisor',
   'rules.portfolios': 'admin',
   'rules.updatePortfolioParameters': 'admin',
+  'team.alerts': 'supervisor',
   'team.cases': 'supervisor',
   'team.overview': 'supervisor',
   'team.reassign': 'supervisor',
@@ -294,6 +298,7 @@ const ID_TABLE_ALIASES: Record<string, string> = {
   request: 'escalation_requests',
   placement: 'agency_placements',
   template: 'message_templates',
+  key: 'integration_keys',
 };
 function tableOf(field: string | undefined): string {
   const stem = (field ?? '').replace(/Ids?$/, '');

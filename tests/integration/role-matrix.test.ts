@@ -7,6 +7,7 @@ import { caseworkMatrix } from './matrix/casework.ts';
 import { complianceMatrix } from './matrix/compliance.ts';
 import { contactsMatrix } from './matrix/contacts.ts';
 import { escalationsMatrix } from './matrix/escalations.ts';
+import { integrationsMatrix } from './matrix/integrations.ts';
 import { agenciesMatrix, ladderMatrix } from './matrix/ladder.ts';
 import { oversightMatrix } from './matrix/oversight.ts';
 import { paymentsMatrix } from './matrix/payments.ts';
@@ -32,6 +33,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...complianceMatrix,
   ...contactsMatrix,
   ...escalationsMatrix,
+  ...integrationsMatrix,
   ...ladderMatrix,
   ...agenciesMatrix,
   ...oversightMatrix,

@@ -20,6 +20,10 @@ const AgenciesPage = lazyPage(
   () => import('../features/ladder/components/agencies-page.tsx'),
   'AgenciesPage',
 );
+const IntegrationsPage = lazyPage(
+  () => import('../features/integrations/components/integrations-page.tsx'),
+  'IntegrationsPage',
+);
 const RemindersPage = lazyPage(
   () => import('../features/ladder/components/reminders-page.tsx'),
   'RemindersPage',
@@ -85,6 +89,7 @@ export function AppRoutes() {
                 <Route path="placements" element={<PlacementsPage />} />
                 <Route path="reminders" element={<RemindersPage />} />
                 <Route path="agencies" element={<AgenciesPage />} />
+                <Route path="integrations" element={<IntegrationsPage />} />
               </Route>
             </Route>
             <Route path="*" element={<NotFoundPage />} />

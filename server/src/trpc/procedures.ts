@@ -1,12 +1,10 @@
 import { type Permission, type RoleWith, rolesWith } from '@arrears/shared/auth/roles';
 import { errorMessage } from '@arrears/shared/errors/messages';
-import { issueMessage } from '@arrears/shared/errors/zod-issues';
-import type { FieldErrors } from '@arrears/shared/schemas/api-error';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
 import { ZodError, type z } from 'zod';
 import type { Database } from '../db/client.ts';
-import { AppError, type FieldMessages, invalidFieldsIn } from '../errors.ts';
+import { AppError, invalidInput } from '../errors.ts';
 import {
   claimKey,
   completeKey,
@@ -33,18 +31,6 @@ const baseProcedure = t.procedure.use(async ({ next }) => {
   }
   return result;
 });
-
-/** The schema's own words stay the English of each problem; its code and parameters go beside them. */
-function invalidInput(error: ZodError): AppError {
-  const fieldErrors: FieldErrors = {};
-  const fieldMessages: FieldMessages = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || 'input';
-    fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
-    fieldMessages[key] = [...(fieldMessages[key] ?? []), issueMessage(issue)];
-  }
-  return invalidFieldsIn(fieldErrors, fieldMessages);
-}
 
 /** Anyone, signed in or not (sign-in, `auth.me`). */
 export const publicProcedure = baseProcedure;

@@ -4,6 +4,7 @@ import { caseworkRouter } from '../modules/casework/casework.router.ts';
 import { complianceRouter } from '../modules/compliance/compliance.router.ts';
 import { contactsRouter } from '../modules/contacts/contacts.router.ts';
 import { escalationsRouter } from '../modules/escalations/escalations.router.ts';
+import { integrationsRouter } from '../modules/integrations/integrations.router.ts';
 import { agenciesRouter } from '../modules/ladder/agencies.router.ts';
 import { ladderRouter } from '../modules/ladder/ladder.router.ts';
 import { oversightRouter } from '../modules/oversight/oversight.router.ts';
@@ -27,6 +28,7 @@ export const appRouter = router({
   compliance: complianceRouter,
   contacts: contactsRouter,
   escalations: escalationsRouter,
+  integrations: integrationsRouter,
   ladder: ladderRouter,
   oversight: oversightRouter,
   payments: paymentsRouter,

@@ -18,6 +18,7 @@ export const SUB_SECTIONS = {
     placements: 'admin:manage',
     reminders: 'admin:manage',
     agencies: 'admin:manage',
+    integrations: 'admin:manage',
   },
 } as const satisfies Partial<Record<NavSection, Record<string, Permission>>>;
 

@@ -101,7 +101,11 @@ export const THIRD_PARTY_RELATIONSHIPS = [
 ] as const;
 export type ThirdPartyRelationship = (typeof THIRD_PARTY_RELATIONSHIPS)[number];
 
-export const DECISION_OUTCOMES = ['allowed', 'blocked', 'overridden'] as const;
+/**
+ * `violated`: an action a machine reports as already taken (a dialer's result without a live reservation) that the
+ * rules did not allow at its instant; kept as evidence and raised to the supervisor, never refused.
+ */
+export const DECISION_OUTCOMES = ['allowed', 'blocked', 'overridden', 'violated'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export const PROMISE_STATUSES = ['pending', 'kept', 'broken', 'cancelled'] as const;

@@ -98,6 +98,27 @@ export const ERROR_MESSAGES = {
   },
 
   // Queues
+  'integration.keyRefused': {
+    en: 'The API key is missing, unknown or revoked. Send an active key as Authorization: Bearer <key>.',
+    zh: 'API 密钥缺失、无效或已吊销。请以 Authorization: Bearer <密钥> 发送有效密钥。',
+  },
+  'integration.tooOften': {
+    en: 'This API key sent too many requests. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+    zh: '该 API 密钥请求过于频繁，请 {seconds} 秒后重试。',
+  },
+  'integration.notFound': { en: 'Integration key not found', zh: '未找到该集成密钥' },
+  'integration.teamRequired': {
+    en: 'teamIds: name at least one team the key may work for',
+    zh: '请至少选择一个该密钥可服务的团队',
+  },
+  'dialer.callIdReused': {
+    en: 'callId: this call id was already reported with a different result; a new call needs a new id',
+    zh: '该通话编号已用于另一条不同的结果；新的通话需要新的编号。',
+  },
+  'dialer.endsBeforeStart': {
+    en: 'endedAt: the call cannot end before it started',
+    zh: '通话结束时间不能早于开始时间',
+  },
   'queue.nextTooOften': {
     en: 'Next case was pressed too often. Try again in {seconds, plural, one {# second} other {# seconds}}.',
     zh: '“下一个案件”点击过于频繁，请 {seconds} 秒后重试。',

@@ -217,3 +217,20 @@ export const teamReassignOutput = z.object({
   /** Cases that were already with the target. */
   unchanged: z.number().int(),
 });
+
+/** What a machine did that the team's supervisors must look at (supervisor_alerts), newest first. */
+export const teamAlertsOutput = z.array(
+  z.object({
+    id: z.number().int(),
+    kind: z.enum(['dial_without_reservation']),
+    caseId: z.string(),
+    accountRef: z.string(),
+    teamName: z.string().nullable(),
+    /** The integration that reported it (a dialer key's name). */
+    reportedBy: z.string().nullable(),
+    ruleIds: z.array(z.string()),
+    decisionId: z.number().int().nullable(),
+    raisedAt: z.string(),
+  }),
+);
+export type TeamAlerts = z.infer<typeof teamAlertsOutput>;

@@ -76,6 +76,10 @@ export const supervisionMatrix: Record<string, MatrixRow> = {
     access: only('supervisor', 'admin'),
     call: (c) => c.team.overview(),
   },
+  'team.alerts': {
+    access: only('supervisor', 'admin'),
+    call: (c) => c.team.alerts(),
+  },
   'team.cases': {
     access: only('supervisor', 'admin'),
     call: (c, world) => c.team.cases({ teamId: world.teamId }),

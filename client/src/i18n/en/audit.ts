@@ -79,6 +79,7 @@ export const audit = {
     allowed: 'Allowed with warnings',
     blocked: 'Blocked',
     overridden: 'Overridden',
+    violated: 'Taken in violation (reported)',
     conversation: 'Conversation',
     wrong_party: 'Wrong party',
     third_party: 'Third party',

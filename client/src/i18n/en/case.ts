@@ -184,6 +184,7 @@ export const caseScreen = {
       allowed: '{kind} allowed',
       blocked: 'Blocked attempt: {kind}',
       overridden: '{kind} allowed by override',
+      violated: '{kind} made against the rules (reported by a dialer)',
     },
     promise: 'Promise of {amount} ({status})',
     plan: '{count, plural, one {Plan of {amount} in # installment ({status})} other {Plan of {amount} in # installments ({status})}}',

@@ -11,6 +11,7 @@ import { actions, caseScreen } from './case.ts';
 import { cases } from './cases.ts';
 import { complaints } from './complaints.ts';
 import { enums } from './enums.ts';
+import { integrations } from './integrations.ts';
 import { ladder } from './ladder.ts';
 import { language } from './language.ts';
 import { placements } from './placements.ts';
@@ -45,6 +46,7 @@ export const en = {
   audit,
   qa,
   agencies,
+  integrations,
   ladder,
   pager,
   enums,

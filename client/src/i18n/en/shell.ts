@@ -59,6 +59,7 @@ export const sectionTabs = {
     placements: 'Placement files',
     reminders: 'Reminder strategies',
     agencies: 'Agencies',
+    integrations: 'Integrations',
   },
 };
 

@@ -53,4 +53,19 @@ export const team = {
   empty: 'No active cases match.',
   count: '{count, plural, one {{formattedCount} case} other {{formattedCount} cases}}',
   countCapped: 'More than {formattedCount} cases',
+  alerts: {
+    heading: 'Alerts',
+    intro:
+      'What connected systems reported that breaks a rule, such as a dial made without a pre-dial check. Open the decision to see the facts.',
+    loadFailed: 'The alerts could not be loaded: {message}',
+    empty: 'No alerts for your teams.',
+    raisedAt: 'Raised',
+    account: 'Account',
+    what: 'What happened',
+    rules: 'Rules',
+    reportedBy: 'Reported by',
+    decision: 'Decision',
+    openDecision: 'Decision {id}',
+    kind: { dial_without_reservation: 'A dial made without a live pre-dial check' },
+  },
 };

@@ -76,6 +76,7 @@ export const audit: Messages<(typeof en)['audit']> = {
     allowed: '附警告放行',
     blocked: '已拦截',
     overridden: '已例外放行',
+    violated: '违规已执行（上报）',
     conversation: '有效沟通',
     wrong_party: '非本人',
     third_party: '第三方',

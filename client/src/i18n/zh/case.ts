@@ -159,6 +159,7 @@ export const caseScreen: Messages<(typeof en)['case']> = {
       allowed: '已允许：{kind}',
       blocked: '已拦截的尝试：{kind}',
       overridden: '经例外放行允许：{kind}',
+      violated: '违规执行（外呼系统上报）：{kind}',
     },
     promise: '承诺还款 {amount}（{status}）',
     plan: '{count, plural, other {分期还款计划 {amount}，共 # 期（{status}）}}',

@@ -13,6 +13,7 @@ import { actions, caseScreen } from './case.ts';
 import { cases } from './cases.ts';
 import { complaints } from './complaints.ts';
 import { enums } from './enums.ts';
+import { integrations } from './integrations.ts';
 import { ladder } from './ladder.ts';
 import { language } from './language.ts';
 import { placements } from './placements.ts';
@@ -47,6 +48,7 @@ export const zh: Messages<typeof en> = {
   audit,
   qa,
   agencies,
+  integrations,
   ladder,
   pager,
   enums,

@@ -58,6 +58,7 @@ export const sectionTabs: Messages<(typeof en)['sectionTabs']> = {
     placements: '委外文件',
     reminders: '提醒策略',
     agencies: '委外机构',
+    integrations: '系统集成',
   },
 };
 

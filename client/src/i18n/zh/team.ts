@@ -54,4 +54,18 @@ export const team: Messages<(typeof en)['team']> = {
   empty: '没有符合条件的在催案件。',
   count: '{count, plural, other {共 {formattedCount} 个案件}}',
   countCapped: '超过 {formattedCount} 个案件',
+  alerts: {
+    heading: '提醒',
+    intro: '外部系统上报的违规情况，例如未经拨号前检查的外呼。打开决定可查看当时的事实。',
+    loadFailed: '无法加载提醒：{message}',
+    empty: '您的团队暂无提醒。',
+    raisedAt: '提出时间',
+    account: '账户',
+    what: '事项',
+    rules: '规则',
+    reportedBy: '上报方',
+    decision: '决定',
+    openDecision: '决定 {id}',
+    kind: { dial_without_reservation: '未经有效拨号前检查的外呼' },
+  },
 };

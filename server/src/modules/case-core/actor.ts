@@ -23,12 +23,16 @@ export interface DebtorActor {
   debtorId: string;
 }
 
-/** A connected system (the dialer) acting for teams: only those teams' cases. */
+/**
+ * A connected system (the dialer) acting for teams: only those teams' cases, and of them only the cases of
+ * `portfolioIds` when that list is given and not empty.
+ */
 export interface IntegrationActor {
   kind: 'integration';
   id: null;
   name: string;
   teamIds: readonly string[];
+  portfolioIds?: readonly string[];
 }
 
 /** A provider's webhook (delivery receipts, inbound replies): reaches no case until its channel scopes it. */
@@ -50,16 +54,24 @@ export function actorScope(actor: Actor): SQL {
       return sql`true`;
     case 'debtor':
       return sql`${cases.debtorId} = ${actor.debtorId}::uuid`;
-    case 'integration':
-      return actor.teamIds.length === 0
-        ? sql`false`
-        : sql`${cases.teamId} in (${sql.join(
-            actor.teamIds.map((teamId) => sql`${teamId}::uuid`),
-            sql`, `,
-          )})`;
+    case 'integration': {
+      if (actor.teamIds.length === 0) return sql`false`;
+      const teams = sql`${cases.teamId} in (${uuidList(actor.teamIds)})`;
+      const portfolioIds = actor.portfolioIds ?? [];
+      return portfolioIds.length === 0
+        ? teams
+        : sql`${teams} and ${cases.portfolioId} in (${uuidList(portfolioIds)})`;
+    }
     case 'webhook':
       return sql`false`;
   }
+}
+
+function uuidList(ids: readonly string[]): SQL {
+  return sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
 }
 
 /** The user id stored on what the actor writes (audit events, decisions, contacts): null unless staff. */

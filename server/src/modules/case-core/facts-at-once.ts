@@ -4,6 +4,8 @@ import { type Executor, queryRows } from '../../db/client.ts';
 import {
   cases,
   contactLog,
+  dialReservations,
+  dialResults,
   escalationRequests,
   fieldVisits,
   promises,
@@ -50,6 +52,11 @@ export interface AtOnceOptions {
    * slot, and the approval is used when the visit is booked (decision record 026).
    */
   approvalsAt?: Date;
+  /**
+   * Also count the debtor's live dial reservations as calls at their instant (what the guard judges by; the queues
+   * leave them out, since a reservation that lapses unused must not push a case's workable instant).
+   */
+  reservations?: boolean;
 }
 
 /** The batch's options, the same as one case's: withCase writes a change before anything reads the case again. */
@@ -67,6 +74,7 @@ interface Json extends CaseHeadJson {
   approvals: Approval[];
   logged: Array<Omit<ContactLogRow, 'occurredAt'> & { occurredAt: string }>;
   scheduled: Array<{ caseId: string; at: string; addressId: string | null }>;
+  reserved: Array<{ caseId: string; at: string; kind: ContactLogRow['kind']; pointId: string }> | null;
   promises: Array<{ status: PromiseRow['status']; dueDate: string; createdAt: string }> | null;
   siblings: string[] | null;
   people: Record<string, unknown>[] | null;
@@ -107,6 +115,14 @@ export async function loadCasesAtOnce(
     ? sql`coalesce((select jsonb_agg(to_jsonb(x) order by x.created_at, x.id) from ${thirdParties} x
           where x.debtor_id = c.debtor_id), '[]'::jsonb)`
     : sql`null::jsonb`;
+  // A reservation is live from its instant until it lapses or a dial result consumes it (decision record 045).
+  const reservedPart = options.reservations
+    ? sql`coalesce((select jsonb_agg(jsonb_build_object('caseId', r.case_id, 'at', r.reserved_at, 'kind', r.kind,
+          'pointId', r.contact_point_id))
+        from ${dialReservations} r where r.debtor_id = c.debtor_id
+          and r.reserved_at <= ${at.toISOString()}::timestamptz and r.expires_at > ${at.toISOString()}::timestamptz
+          and not exists (select 1 from ${dialResults} d where d.reservation_id = r.id)), '[]'::jsonb)`
+    : sql`null::jsonb`;
   // The scope names `cases` itself, so it is checked on the row by its key rather than on the alias.
   const scoped =
     options.scope === undefined
@@ -133,7 +149,8 @@ export async function loadCasesAtOnce(
             where vc.debtor_id = c.debtor_id and v.status = 'scheduled'), '[]'::jsonb) as scheduled,
           ${promisesPart} as promises,
           ${siblingsPart} as siblings,
-          ${peoplePart} as people
+          ${peoplePart} as people,
+          ${reservedPart} as reserved
         from ${cases} c ${CASE_HEAD_JOINS}
         where c.id in ${[...caseIds]} ${scoped}`,
   );
@@ -162,12 +179,23 @@ export async function loadCasesAtOnce(
         thirdPartyId: null,
       }),
     );
+    const reserved = (row.reserved ?? []).map(
+      (dial): ContactLogRow => ({
+        occurredAt: new Date(dial.at),
+        kind: dial.kind,
+        direction: 'outbound',
+        contactPointId: dial.pointId,
+        caseIds: [dial.caseId],
+        outcome: null,
+        thirdPartyId: null,
+      }),
+    );
     const loaded = assembleCase(head, params, {
       points: fromJson.points,
       optOuts: fromJson.optOuts,
       disputes: fromJson.disputes,
       approvals: row.approvals,
-      history: [...logged, ...scheduled],
+      history: [...logged, ...scheduled, ...reserved],
     });
     read.set(caseId, {
       loaded,

@@ -31,7 +31,8 @@ export interface CaseFacts {
 
 /**
  * The facts of one case, as a batch of one of the one facts loader (facts-at-once.ts: what is read and why), with
- * approvals still usable at `approvalsAt`, else `at` (decision record 026). Null when the case does not exist; a
+ * approvals still usable at `approvalsAt`, else `at` (decision record 026), and the debtor's live dial reservations
+ * counted as calls. Null when the case does not exist; a
  * portfolio whose parameters cannot be applied is refused (PRECONDITION_FAILED): nothing is judged until an admin
  * fixes them.
  */
@@ -41,7 +42,9 @@ export async function loadCaseFacts(
   at: Date,
   approvalsAt?: Date,
 ): Promise<CaseFacts | null> {
-  return (await loadCaseFactsFor(db, caseId, at, approvalsAt ? { approvalsAt } : {}))?.facts ?? null;
+  // What a change is judged by: live dial reservations count as the calls they are about to be.
+  const options = approvalsAt ? { approvalsAt, reservations: true } : { reservations: true };
+  return (await loadCaseFactsFor(db, caseId, at, options))?.facts ?? null;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function loadCaseFactsFor(
   db: Executor,
   caseId: string,
   at: Date,
-  options: { scope?: SQL; thirdParties?: boolean; approvalsAt?: Date },
+  options: { scope?: SQL; thirdParties?: boolean; approvalsAt?: Date; reservations?: boolean },
 ): Promise<{ facts: CaseFacts; thirdParties: Array<typeof thirdParties.$inferSelect> } | null> {
   const read = await loadCaseAtOnce(db, caseId, at, options);
   if (!read) return null;

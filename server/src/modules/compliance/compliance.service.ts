@@ -107,4 +107,5 @@ export {
 } from './guard.ts';
 export { coveringGrant } from './overrides.ts';
 export { candidateActions } from './preview.ts';
+export { judgeReported } from './reported.ts';
 export { thirdPartyFacts } from './third-party-facts.ts';

@@ -45,7 +45,7 @@ export async function insertDecision(db: Executor, record: DecisionRecord): Prom
       actionKind: record.actionKind,
       contactPointId: record.contactPointId,
       outcome: record.outcome,
-      allowed: record.outcome !== 'blocked',
+      allowed: record.outcome === 'allowed' || record.outcome === 'overridden',
       violations: [...verdict.violations],
       warnings: [...verdict.warnings],
       ruleIds: record.ruleIds ?? [...verdict.violations, ...verdict.warnings].map((hit) => hit.ruleId),

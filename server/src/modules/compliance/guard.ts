@@ -29,6 +29,8 @@ export interface PassedAction {
 export interface Recorded<T> {
   value: T;
   caseChanges?: CaseChanges;
+  /** Nothing on the case changed (a dial reservation, which lapses on its own): no version bump, no projection. */
+  unchanged?: boolean;
 }
 
 export interface GuardedRequest<T> {
@@ -123,6 +125,7 @@ export async function guardAction<T>(db: Database, request: GuardedRequest<T>): 
           warnings: [...verdict.warnings],
         },
         changes: recorded.caseChanges ?? {},
+        unchanged: recorded.unchanged === true,
       };
     },
   );

@@ -49,7 +49,7 @@ export async function spendRate(
 }
 
 /** A refusal of the catalogue that says in how many seconds to try again. */
-export type RateRefusal = 'queue.nextTooOften';
+export type RateRefusal = 'queue.nextTooOften' | 'integration.tooOften';
 
 /** Spends one request of `key`'s allowance, or throws TOO_MANY_ATTEMPTS: `refusal` and when to try again. */
 export async function enforceRate(

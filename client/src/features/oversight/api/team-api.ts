@@ -8,6 +8,12 @@ export function useTeamOverviewQuery() {
   return useQuery(trpc.team.overview.queryOptions());
 }
 
+/** The alerts machines raised for the viewer's teams, newest first. */
+export function useTeamAlertsQuery() {
+  const trpc = useTRPC();
+  return useQuery(trpc.team.alerts.queryOptions());
+}
+
 export function useTeamCasesQuery(input: TeamCasesInput | null) {
   const trpc = useTRPC();
   return useQuery(

@@ -13,6 +13,7 @@ import { readApiError } from '../../../lib/api-error.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useReassignCases, useTeamCasesQuery, useTeamOverviewQuery } from '../api/team-api.ts';
 import { TeamAgents } from './team-agents.tsx';
+import { TeamAlerts } from './team-alerts.tsx';
 import { type TeamSelection, useTeamColumns } from './team-columns.tsx';
 
 const PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -184,6 +185,8 @@ export function TeamPage() {
         <>
           <h2>{t('team.agentsHeading')}</h2>
           <TeamAgents team={team} onShow={onShow} />
+
+          <TeamAlerts />
 
           <h2>{t('team.casesHeading')}</h2>
           <search aria-label={t('team.filtersLabel')} className="filter-bar">
