@@ -18,6 +18,7 @@ import { errorHandler, notFound, sendError } from './http/errors.ts';
 import { allowMethods, capBatch, DEFAULT_BODY_LIMIT, readBody } from './http/limits.ts';
 import { logger } from './logger.ts';
 import { hashToken, resolveSession, SESSION_COOKIE } from './modules/auth/session.ts';
+import { channelsHttp } from './modules/channels/channels.http.ts';
 import type { Context } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
 
@@ -144,6 +145,8 @@ export function createApp(options: AppOptions) {
       },
     }),
   );
+  // The channels' public doors (opt-out links, the bounce webhook): no session, each checks its own signature.
+  app.use(channelsHttp(options.db, now));
   app.use('/api', notFound);
 
   const dist = options.clientDist ?? DEFAULT_CLIENT_DIST;

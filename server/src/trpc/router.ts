@@ -1,5 +1,6 @@
 import { authRouter } from '../modules/auth/auth.router.ts';
 import { casesRouter } from '../modules/cases/cases.router.ts';
+import { channelsRouter } from '../modules/channels/channels.router.ts';
 import { caseworkRouter } from '../modules/casework/casework.router.ts';
 import { complianceRouter } from '../modules/compliance/compliance.router.ts';
 import { contactsRouter } from '../modules/contacts/contacts.router.ts';
@@ -23,6 +24,7 @@ export const appRouter = router({
   agencies: agenciesRouter,
   auth: authRouter,
   cases: casesRouter,
+  channels: channelsRouter,
   casework: caseworkRouter,
   compliance: complianceRouter,
   contacts: contactsRouter,

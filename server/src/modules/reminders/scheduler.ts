@@ -8,20 +8,22 @@ import type { ReminderChannel } from '@arrears/shared/schemas/reminders';
 import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Database, queryRows } from '../../db/client.ts';
-import { messageTemplates, reminderSends } from '../../db/schema/index.ts';
+import { messageTemplates, outboundMessages, reminderSends } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { logger as rootLogger } from '../../logger.ts';
 import type { CaseFacts, ContactPointRow, SystemActor } from '../case-core/case-core.service.ts';
 import { guardAction, recordContact, TARGET_KINDS } from '../compliance/compliance.service.ts';
 import { templateContent } from '../contacts/messages.service.ts';
-import { devMessageProvider, type MessageProvider } from './provider.ts';
+import { handOff, queueMessage } from '../channels/outbox.ts';
+import type { ChannelProvider } from '../channels/providers.ts';
 
 /** Decisions and contact-log rows written by the scheduler carry no user id (actor_id / agent_id null). */
 export const REMINDER_ACTOR: SystemActor = { kind: 'system', id: null, name: 'reminders' };
 
 export interface ReminderRunOptions {
   now: Date;
-  provider?: MessageProvider;
+  /** Every channel through this provider instead of the configured ones (benchmarks, tests). */
+  provider?: ChannelProvider;
   /** Cases read per query. */
   batchSize?: number;
   /** Stop after this many cases were considered (benchmarks); the rest waits for the next run. */
@@ -57,6 +59,7 @@ interface OutboxDetails {
   recipient: string;
   subject: string | null;
   body: string;
+  language: 'en' | 'zh';
 }
 
 export const idempotencyKey = (caseId: string, stepId: string) => `reminder:${caseId}:${stepId}`;
@@ -77,7 +80,7 @@ export const idempotencyKey = (caseId: string, stepId: string) => `reminder:${ca
  */
 export async function runReminders(db: Database, options: ReminderRunOptions): Promise<ReminderRunSummary> {
   const { now } = options;
-  const provider = options.provider ?? devMessageProvider(db);
+  const provider = options.provider;
   const log = options.logger ?? rootLogger;
   const summary: ReminderRunSummary = { considered: 0, sent: 0, blocked: 0, skipped: 0, resent: 0 };
   const handled = new Set<string>();
@@ -87,7 +90,7 @@ export async function runReminders(db: Database, options: ReminderRunOptions): P
   for (const row of unsent) {
     if (handled.has(row.caseId)) continue;
     handled.add(row.caseId);
-    await deliver(db, provider, row.id, row.idempotencyKey, row.channel, row.details, now, options);
+    await deliver(db, provider, row.id, row.idempotencyKey, now, options);
     summary.resent++;
   }
 
@@ -157,7 +160,7 @@ class AlreadyTaken extends Error {}
 
 async function sendStep(
   db: Database,
-  provider: MessageProvider,
+  provider: ChannelProvider | undefined,
   row: DueRow,
   now: Date,
   options: ReminderRunOptions,
@@ -216,6 +219,7 @@ async function sendStep(
           recipient: point.value,
           subject: template!.subject,
           body: renderTemplate(template!, caseFacts),
+          language: languageOfTag(template!.language) === 'zh' ? 'zh' : 'en',
         };
         return { kind: row.channel, contactPointId: point.id, message: content };
       },
@@ -252,6 +256,19 @@ async function sendStep(
           .where(and(eq(reminderSends.id, id), open))
           .returning({ id: reminderSends.id });
         if (taken.length === 0) throw new AlreadyTaken();
+        // The channel's outbox row, with the decision and the contact: the hand-off below sends it once by key.
+        await queueMessage(tx, {
+          idempotencyKey: key,
+          channel: row.channel,
+          ...details!,
+          caseId: row.case_id,
+          contactPointId: passed.facts.action.contactPointId!,
+          purpose: message?.purpose ?? 'collection',
+          disclosures: message?.disclosures ?? [],
+          templateId: row.template_id,
+          contactLogId: contactId,
+          at: now,
+        });
         return { value: contactId, caseChanges };
       },
     });
@@ -279,33 +296,31 @@ async function sendStep(
     return retryAt ? 'blocked' : 'skipped';
   }
   options.faults?.afterRecord?.(key);
-  await deliver(db, provider, id, key, row.channel, details, now, options);
+  await deliver(db, provider, id, key, now, options);
   return 'sent';
 }
 
-/** Hands a recorded reminder to the provider under its idempotency key, then marks it sent. */
+/**
+ * Hands a recorded reminder to its channel (modules/channels) under its idempotency key, then marks it sent: from
+ * here the channel's outbox owns the message (its delivery states, retries with the guard judging again).
+ */
 async function deliver(
   db: Database,
-  provider: MessageProvider,
+  provider: ChannelProvider | undefined,
   id: number,
   key: string,
-  channel: ActionKind,
-  stored: unknown,
   now: Date,
   options: ReminderRunOptions,
 ): Promise<void> {
-  const message = stored as OutboxDetails;
-  const { providerMessageId } = await provider.send({
-    idempotencyKey: key,
-    channel,
-    recipient: message.recipient,
-    subject: message.subject,
-    body: message.body,
-  });
+  await handOff(db, key, now, provider);
   options.faults?.afterSend?.(key);
+  const [message] = await db
+    .select({ providerMessageId: outboundMessages.providerMessageId })
+    .from(outboundMessages)
+    .where(eq(outboundMessages.idempotencyKey, key));
   await db
     .update(reminderSends)
-    .set({ state: 'sent', providerMessageId, updatedAt: now })
+    .set({ state: 'sent', providerMessageId: message?.providerMessageId ?? null, updatedAt: now })
     .where(and(eq(reminderSends.id, id), eq(reminderSends.state, 'sending')));
 }
 
