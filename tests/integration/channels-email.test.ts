@@ -71,7 +71,9 @@ async function world(options: { language?: 'en' | 'zh'; secondStep?: boolean } =
     portfolioId: portfolio.id,
     language: zh ? 'zh-CN' : 'en-US',
     subject: zh ? '还款提醒' : 'Your payment is due',
-    body: zh ? '{{name}}您好，{{amount}}将于{{dueDate}}到期。' : 'Hello {{name}}, {{amount}} is due on {{dueDate}}.',
+    body: zh
+      ? '{{name}}您好，{{amount}}将于{{dueDate}}到期。'
+      : 'Hello {{name}}, {{amount}} is due on {{dueDate}}.',
   });
   const steps = [{ offsetDays: -1, channel: 'email' as const, templateId: email.id }];
   if (options.secondStep) steps.push({ offsetDays: 0, channel: 'email', templateId: email.id });
@@ -87,7 +89,8 @@ async function world(options: { language?: 'en' | 'zh'; secondStep?: boolean } =
   return { portfolio, debtor, inbox, caseRow };
 }
 
-const messageTo = (address: string) => smtp.received.find((m) => m.to && JSON.stringify(m.to).includes(address));
+const messageTo = (address: string) =>
+  smtp.received.find((m) => m.to && JSON.stringify(m.to).includes(address));
 const messageOf = async (caseId: string) =>
   (await handle.db.select().from(outboundMessages).where(eq(outboundMessages.caseId, caseId)))[0]!;
 const statesOf = async (messageId: number) =>
@@ -122,10 +125,17 @@ it('a reminder email arrives from the agency, with List-Unsubscribe one-click an
   expect(url).toMatch(new RegExp(`^${http.base}/api/public/unsubscribe/`));
   // The same link stands in the body, in plain words.
   expect(mail!.text).toContain('is due on 2026-12-01');
-  expect(mail!.text).toContain(`To stop receiving emails from us, open this link; it takes effect at once: ${url}`);
+  expect(mail!.text).toContain(
+    `To stop receiving emails from us, open this link; it takes effect at once: ${url}`,
+  );
 
   const message = await messageOf(caseRow.id);
-  expect(message).toMatchObject({ channel: 'email', state: 'sent', provider: 'smtp', recipient: inbox.value });
+  expect(message).toMatchObject({
+    channel: 'email',
+    state: 'sent',
+    provider: 'smtp',
+    recipient: inbox.value,
+  });
   expect(message.providerMessageId).toBe(mail!.messageId);
   expect(await statesOf(message.id)).toEqual(['queued', 'sent']);
 

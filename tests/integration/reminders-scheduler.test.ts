@@ -170,7 +170,8 @@ it('a crash after the decision and contact were recorded, before the provider wa
   });
   await expect(crash).rejects.toThrow('killed');
   expect((await sendsOf(caseRow.id))[0]).toMatchObject({ state: 'sending' });
-  expect(await messagesOf(caseRow.id)).toHaveLength(0);
+  // The channel's outbox row was written with the decision and the contact; nothing was handed off yet.
+  expect((await messagesOf(caseRow.id)).map((m) => m.state)).toEqual(['queued']);
   expect(await contactsOf(caseRow.id)).toHaveLength(1);
 
   expect(await runReminders(handle.db, { now: minutes(AT_10_LOCAL, 15) })).toMatchObject({ resent: 1 });

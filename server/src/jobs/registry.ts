@@ -12,8 +12,13 @@
  */
 import { pruneSessions } from '../modules/auth/session.ts';
 import { pruneThrottle } from '../modules/auth/throttle.ts';
+import {
+  DELIVER_BACKOFF_MS,
+  DELIVER_JOB,
+  DELIVER_MAX_ATTEMPTS,
+  runDeliverJob,
+} from '../modules/channels/outbox.ts';
 import { pruneIdempotencyKeys } from '../modules/idempotency/idempotency-keys.ts';
-import { DELIVER_BACKOFF_MS, DELIVER_JOB, DELIVER_MAX_ATTEMPTS, runDeliverJob } from '../modules/channels/outbox.ts';
 import { runNightlyRoll } from '../modules/ladder/roll.service.ts';
 import { runReminders } from '../modules/reminders/scheduler.ts';
 import type { JobDefinition } from './queue.ts';

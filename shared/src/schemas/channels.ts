@@ -84,7 +84,10 @@ export const savePortfolioChannelsInput = z.object({
   /** The agency's true name as the debtor sees it in the From line. */
   emailFromName: shortText(120, 'Name must be at most 120 characters').min(1).nullable(),
   emailFromAddress: z.email().max(254).nullable(),
-  pushUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
+  pushUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable(),
   /** Left out keeps the secret on file; null removes it. */
   pushSecret: z.string().min(16).max(200).nullable().optional(),
 });

@@ -13,6 +13,7 @@ import { complaints } from './complaints.ts';
 import { enums } from './enums.ts';
 import { ladder } from './ladder.ts';
 import { language } from './language.ts';
+import { outbox } from './outbox.ts';
 import { placements } from './placements.ts';
 import { qa } from './qa.ts';
 import { queue } from './queue.ts';
@@ -40,6 +41,7 @@ export const en = {
   complaints,
   team,
   reminders,
+  outbox,
   placements,
   reports,
   audit,

@@ -44,8 +44,6 @@ export const contactLog = pgTable(
     index('contact_log_agent_time_idx').on(t.agentId, t.occurredAt.desc()),
     index('contact_log_time_idx').on(t.occurredAt),
     /** The history loader leaves out a row a later one corrects (a message that bounced or failed). */
-    index('contact_log_corrects_idx')
-      .on(t.correctsId)
-      .where(sql`corrects_id is not null`),
+    index('contact_log_corrects_idx').on(t.correctsId).where(sql`corrects_id is not null`),
   ],
 );

@@ -133,7 +133,6 @@ export const outboundMessages = pgTable(
   ],
 );
 
-
 /** Each delivery state a message reached, in order: append-only (a trigger refuses UPDATE and DELETE). */
 export const outboundMessageEvents = pgTable(
   'outbound_message_events',

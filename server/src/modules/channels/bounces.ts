@@ -28,7 +28,9 @@ function field(block: string, name: string): string | null {
  */
 export async function parseDsn(raw: Buffer | string): Promise<DeliveryReport[] | null> {
   const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextLinks: true });
-  const type = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  const type = mail.headers.get('content-type') as
+    | { value?: string; params?: Record<string, string> }
+    | undefined;
   if (type?.value !== 'multipart/report' || type.params?.['report-type'] !== 'delivery-status') return null;
   const parts = mail.attachments ?? [];
   const status = parts.find((a) => a.contentType === 'message/delivery-status');
@@ -45,7 +47,10 @@ export async function parseDsn(raw: Buffer | string): Promise<DeliveryReport[] |
     const action = field(block, 'Action');
     if (!recipient || !action) continue;
     reports.push({
-      recipient: recipient.replace(/^rfc822;\s*/i, '').trim().toLowerCase(),
+      recipient: recipient
+        .replace(/^rfc822;\s*/i, '')
+        .trim()
+        .toLowerCase(),
       action: action.toLowerCase(),
       status: field(block, 'Status') ?? '',
       messageKey,
@@ -56,7 +61,8 @@ export async function parseDsn(raw: Buffer | string): Promise<DeliveryReport[] |
 }
 
 /** A hard bounce: the recipient failed for good (status 5.x.x). A 4.x.x delay is not one. */
-export const isHardBounce = (report: DeliveryReport) => report.action === 'failed' && report.status.startsWith('5');
+export const isHardBounce = (report: DeliveryReport) =>
+  report.action === 'failed' && report.status.startsWith('5');
 
 /** `sha256=<hex>` of HMAC-SHA256(secret, body), compared in constant time. */
 export function bodySignatureMatches(secret: string, body: Buffer, given: string | undefined): boolean {
@@ -71,7 +77,11 @@ export function bodySignatureMatches(secret: string, body: Buffer, given: string
  * `bounced` — its contact row corrected so it counts toward no cap — and the address undeliverable. A bounce for
  * a message already bounced changes nothing. Answers how many messages it bounced.
  */
-export async function applyBounces(db: Database, reports: readonly DeliveryReport[], now: Date): Promise<number> {
+export async function applyBounces(
+  db: Database,
+  reports: readonly DeliveryReport[],
+  now: Date,
+): Promise<number> {
   let bounced = 0;
   for (const report of reports.filter(isHardBounce)) {
     const [message] = report.messageKey
@@ -79,7 +89,10 @@ export async function applyBounces(db: Database, reports: readonly DeliveryRepor
           .select()
           .from(outboundMessages)
           .where(
-            and(eq(outboundMessages.idempotencyKey, report.messageKey), eq(outboundMessages.channel, 'email')),
+            and(
+              eq(outboundMessages.idempotencyKey, report.messageKey),
+              eq(outboundMessages.channel, 'email'),
+            ),
           )
       : await db
           .select()
@@ -87,7 +100,8 @@ export async function applyBounces(db: Database, reports: readonly DeliveryRepor
           .where(and(eq(outboundMessages.recipient, report.recipient), eq(outboundMessages.channel, 'email')))
           .orderBy(desc(outboundMessages.id))
           .limit(1);
-    if (!message || message.state === 'bounced' || message.recipient.toLowerCase() !== report.recipient) continue;
+    if (!message || message.state === 'bounced' || message.recipient.toLowerCase() !== report.recipient)
+      continue;
     await recordDeliveryState(
       db,
       message,

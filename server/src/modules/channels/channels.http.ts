@@ -13,7 +13,10 @@ export const BOUNCE_PATH = '/api/channels/bounces';
 const MAX_DSN_BYTES = 2 * 1024 * 1024;
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /**
  * The channels' doors from outside, none behind a sign-in: the opt-out link of every email (GET opens it, RFC 8058's
@@ -55,9 +58,13 @@ export function channelsHttp(db: Database, now: () => Date): Router {
   routes.get(`${OPT_OUT_PATH}/:token`, (req, res, next) => {
     optOut(req, res, true).catch(next);
   });
-  routes.post(`${OPT_OUT_PATH}/:token`, express.urlencoded({ extended: false, limit: '4kb' }), (req, res, next) => {
-    optOut(req, res, false).catch(next);
-  });
+  routes.post(
+    `${OPT_OUT_PATH}/:token`,
+    express.urlencoded({ extended: false, limit: '4kb' }),
+    (req, res, next) => {
+      optOut(req, res, false).catch(next);
+    },
+  );
 
   routes.post(BOUNCE_PATH, express.raw({ type: () => true, limit: MAX_DSN_BYTES }), (req, res, next) => {
     (async () => {

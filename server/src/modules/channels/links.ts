@@ -26,7 +26,8 @@ export function readOptOutToken(token: string): OptOutTarget | null {
   const parts = token.split('.');
   if (parts.length !== 4) return null;
   const [caseId = '', contactPointId = '', language = '', signature = ''] = parts;
-  if (!UUID.test(caseId) || !UUID.test(contactPointId) || (language !== 'en' && language !== 'zh')) return null;
+  if (!UUID.test(caseId) || !UUID.test(contactPointId) || (language !== 'en' && language !== 'zh'))
+    return null;
   const expected = Buffer.from(mac(`${caseId}.${contactPointId}.${language}`));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;

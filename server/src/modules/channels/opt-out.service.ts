@@ -19,7 +19,7 @@ export async function recordEmailOptOut(
   ip: string | null,
 ): Promise<{ recorded: boolean }> {
   const [point] = await db.select().from(contactPoints).where(eq(contactPoints.id, target.contactPointId));
-  if (!point || point.kind !== 'email') throw caseNotFound();
+  if (point?.kind !== 'email') throw caseNotFound();
   const { value } = await withCase(
     { db, actor: { kind: 'debtor', id: null, debtorId: point.debtorId }, caseId: target.caseId, now },
     async ({ tx, caseRow }) => {
@@ -36,7 +36,13 @@ export async function recordEmailOptOut(
       if (existing) return { value: { recorded: false }, unchanged: true };
       const [row] = await tx
         .insert(optOuts)
-        .values({ debtorId: point.debtorId, channel: 'email', contactPointId: point.id, at: now, recordedBy: null })
+        .values({
+          debtorId: point.debtorId,
+          channel: 'email',
+          contactPointId: point.id,
+          at: now,
+          recordedBy: null,
+        })
         .returning({ id: optOuts.id });
       await recordAudit(tx, {
         actorId: null,

@@ -140,8 +140,14 @@ export async function requestRetry(
   return { queued: true };
 }
 
-export async function portfolioChannelSettingsOf(db: Database, portfolioId: string): Promise<PortfolioChannelsView> {
-  const [portfolio] = await db.select({ id: portfolios.id }).from(portfolios).where(eq(portfolios.id, portfolioId));
+export async function portfolioChannelSettingsOf(
+  db: Database,
+  portfolioId: string,
+): Promise<PortfolioChannelsView> {
+  const [portfolio] = await db
+    .select({ id: portfolios.id })
+    .from(portfolios)
+    .where(eq(portfolios.id, portfolioId));
   if (!portfolio) throw new AppError('NOT_FOUND', errorMessage('portfolio.notFound'));
   const [row] = await db
     .select()
@@ -182,7 +188,10 @@ export async function savePortfolioChannelSettings(
       entityId: input.portfolioId,
       ip: options.ip,
       before,
-      after: { ...input, pushSecret: input.pushSecret === undefined ? 'unchanged' : input.pushSecret ? 'set' : null },
+      after: {
+        ...input,
+        pushSecret: input.pushSecret === undefined ? 'unchanged' : input.pushSecret ? 'set' : null,
+      },
     });
   });
   return portfolioChannelSettingsOf(db, input.portfolioId);

@@ -57,7 +57,10 @@ export interface QueuedMessage {
  * Records a message the guard just let through, inside the guard's transaction: the outbox row (once per key) and
  * its `queued` state. An email's body gets the opt-out link its reader can use at once.
  */
-export async function queueMessage(tx: Executor, input: QueuedMessage): Promise<{ id: number; fresh: boolean }> {
+export async function queueMessage(
+  tx: Executor,
+  input: QueuedMessage,
+): Promise<{ id: number; fresh: boolean }> {
   const body =
     input.channel === 'email'
       ? input.body +
@@ -282,7 +285,13 @@ async function attempt(
     await recordDeliveryState(
       db,
       message,
-      { state: permanent ? 'undeliverable' : 'failed', at: now, attempt: message.attempts, provider: provider.name, detail },
+      {
+        state: permanent ? 'undeliverable' : 'failed',
+        at: now,
+        attempt: message.attempts,
+        provider: provider.name,
+        detail,
+      },
       { undeliverable: permanent },
     );
     return permanent ? 'undeliverable' : 'failed';
@@ -295,13 +304,22 @@ async function attempt(
   };
   await appendState(db, { ...sent, messageId: message.id, state: 'sent' });
   if (result.state === 'delivered') {
-    await recordDeliveryState(db, { ...message, providerMessageId: result.providerMessageId }, { ...sent, state: 'delivered' });
+    await recordDeliveryState(
+      db,
+      { ...message, providerMessageId: result.providerMessageId },
+      { ...sent, state: 'delivered' },
+    );
   }
   return result.state;
 }
 
 /** Puts a failed message on the job queue: its next hand-off is judged again when the job runs. */
-export async function scheduleRetry(db: Executor, message: MessageRow, now: Date, manual = false): Promise<void> {
+export async function scheduleRetry(
+  db: Executor,
+  message: MessageRow,
+  now: Date,
+  manual = false,
+): Promise<void> {
   await enqueueJob(
     db,
     DELIVER_JOB,
@@ -416,8 +434,13 @@ export async function retryMessage(
 }
 
 /** The job `channels.deliver`: a retry; a failure throws so the queue tries again after its backoff. */
-export async function runDeliverJob(db: Database, payload: Record<string, unknown>, now: Date): Promise<void> {
+export async function runDeliverJob(
+  db: Database,
+  payload: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
   const messageId = Number(payload.messageId);
   const outcome = await retryMessage(db, messageId, now);
-  if (outcome === 'failed') throw new Error(`message ${messageId}: the provider failed; retried with backoff`);
+  if (outcome === 'failed')
+    throw new Error(`message ${messageId}: the provider failed; retried with backoff`);
 }

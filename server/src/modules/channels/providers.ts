@@ -96,9 +96,7 @@ export const smtpProvider: ChannelProvider = {
         text: message.body,
         messageId: messageIdOf(message.idempotencyKey, settings.fromAddress),
         headers,
-        ...(config.bounceAddress
-          ? { envelope: { from: config.bounceAddress, to: message.recipient } }
-          : {}),
+        ...(config.bounceAddress ? { envelope: { from: config.bounceAddress, to: message.recipient } } : {}),
       });
       return { providerMessageId: info.messageId, state: 'sent' };
     } catch (error) {
@@ -150,7 +148,8 @@ export const pushProvider: ChannelProvider = {
     });
     const text = await response.text();
     if (!response.ok) {
-      const permanent = response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status);
+      const permanent =
+        response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status);
       const reason = `push endpoint answered ${response.status}`;
       throw permanent ? new PermanentFailure(reason) : new Error(reason);
     }

@@ -12,10 +12,10 @@ import { messageTemplates, outboundMessages, reminderSends } from '../../db/sche
 import { AppError } from '../../errors.ts';
 import { logger as rootLogger } from '../../logger.ts';
 import type { CaseFacts, ContactPointRow, SystemActor } from '../case-core/case-core.service.ts';
-import { guardAction, recordContact, TARGET_KINDS } from '../compliance/compliance.service.ts';
-import { templateContent } from '../contacts/messages.service.ts';
 import { handOff, queueMessage } from '../channels/outbox.ts';
 import type { ChannelProvider } from '../channels/providers.ts';
+import { guardAction, recordContact, TARGET_KINDS } from '../compliance/compliance.service.ts';
+import { templateContent } from '../contacts/messages.service.ts';
 
 /** Decisions and contact-log rows written by the scheduler carry no user id (actor_id / agent_id null). */
 export const REMINDER_ACTOR: SystemActor = { kind: 'system', id: null, name: 'reminders' };

@@ -1,0 +1,43 @@
+/** The Outbox page: every outbound message and its delivery states. */
+export const outbox = {
+  pageTitle: 'Outbox',
+  intro:
+    'Every message the channels sent or tried to send, newest first, with its delivery state. A failed message can be retried: the compliance rules judge it again before it goes.',
+  loading: 'Loading the outbox…',
+  loadFailed: 'Could not load the outbox: {message}',
+  reload: 'Try again',
+  empty: 'No messages match.',
+  tableLabel: 'Outbound messages',
+  total: '{count, plural, one {# message} other {{formattedCount} messages}}',
+  column: {
+    created: 'Created',
+    channel: 'Channel',
+    state: 'State',
+    recipient: 'Recipient',
+    provider: 'Provider',
+    case: 'Case',
+    actions: 'Actions',
+  },
+  channel: { email: 'Email', sms: 'SMS', app_push: 'App push', letter: 'Letter' },
+  state: {
+    queued: 'Queued',
+    sent: 'Sent',
+    delivered: 'Delivered',
+    failed: 'Failed',
+    bounced: 'Bounced',
+    undeliverable: 'Undeliverable',
+    refused: 'Refused by the rules',
+  },
+  provider: { dev: 'Development outbox', smtp: 'SMTP', push: 'Creditor push' },
+  filter: { channel: 'Channel', state: 'State', all: 'All' },
+  showTimeline: 'Timeline',
+  retry: 'Retry',
+  retryQueued: 'The message is queued again; the rules judge it before it goes.',
+  retryFailed: 'Could not retry the message: {message}',
+  timeline: {
+    heading: 'Delivery timeline: {recipient}',
+    loading: 'Loading the timeline…',
+    loadFailed: 'Could not load the timeline: {message}',
+    attempt: '(attempt {attempt})',
+  },
+};
