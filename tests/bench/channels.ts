@@ -77,15 +77,13 @@ const [strategy] = await db
   .insert(s.reminderStrategies)
   .values({ portfolioId: portfolio!.id, name: 'Bench' })
   .returning();
-await db
-  .insert(s.reminderSteps)
-  .values({
-    strategyId: strategy!.id,
-    position: 0,
-    offsetDays: -1,
-    channel: 'email',
-    templateId: template!.id,
-  });
+await db.insert(s.reminderSteps).values({
+  strategyId: strategy!.id,
+  position: 0,
+  offsetDays: -1,
+  channel: 'email',
+  templateId: template!.id,
+});
 
 for (let start = 0; start < N; start += 500) {
   const size = Math.min(500, N - start);
@@ -100,16 +98,14 @@ for (let start = 0; start < N; start += 500) {
       })),
     )
     .returning({ id: s.debtors.id });
-  await db
-    .insert(s.contactPoints)
-    .values(
-      debtors.map((d, i) => ({
-        debtorId: d.id,
-        kind: 'email' as const,
-        value: `bench${start + i}@example.test`,
-        verified: true,
-      })),
-    );
+  await db.insert(s.contactPoints).values(
+    debtors.map((d, i) => ({
+      debtorId: d.id,
+      kind: 'email' as const,
+      value: `bench${start + i}@example.test`,
+      verified: true,
+    })),
+  );
   await db.insert(s.cases).values(
     debtors.map((d, i) => ({
       debtorId: d.id,
