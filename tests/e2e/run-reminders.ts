@@ -1,6 +1,8 @@
 // `tsx tests/e2e/run-reminders.ts <iso-instant>`: one run of the reminder scheduler against the end-to-end server's
 // database (E2E_DATABASE_URL), as the job `reminders.run` would do at that instant, through the development outbox.
 import { openDatabase } from '../../server/src/db/client.ts';
+// The queues' projector: every case change re-judges the case's queue standing, as in the server.
+import '../../server/src/modules/queues/queues.service.ts';
 import { runReminders } from '../../server/src/modules/reminders/scheduler.ts';
 
 const url = process.env.E2E_DATABASE_URL;

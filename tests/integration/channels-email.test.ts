@@ -7,8 +7,6 @@ import {
   contactLog,
   contactPoints,
   optOuts,
-  outboundMessageEvents,
-  outboundMessages,
   portfolioChannelSettings,
   reminderSends,
 } from '../../server/src/db/schema/index.ts';
@@ -18,7 +16,7 @@ import { configureChannels } from '../../server/src/modules/channels/config.ts';
 import { closeTransports } from '../../server/src/modules/channels/providers.ts';
 import { runReminders } from '../../server/src/modules/reminders/scheduler.ts';
 import { buildCase, buildContactPoint, buildDebtor, buildPortfolio } from './support/builders.ts';
-import { hardBounceDsn, startSmtpServer } from './support/channels.ts';
+import { hardBounceDsn, messageOfCase, startSmtpServer, statesOfMessage } from './support/channels.ts';
 import { createTestDatabase } from './support/db.ts';
 import { startHttpApp } from './support/http-app.ts';
 import { buildStrategy, buildTemplate } from './support/reminders.ts';
@@ -91,16 +89,8 @@ async function world(options: { language?: 'en' | 'zh'; secondStep?: boolean } =
 
 const messageTo = (address: string) =>
   smtp.received.find((m) => m.to && JSON.stringify(m.to).includes(address));
-const messageOf = async (caseId: string) =>
-  (await handle.db.select().from(outboundMessages).where(eq(outboundMessages.caseId, caseId)))[0]!;
-const statesOf = async (messageId: number) =>
-  (
-    await handle.db
-      .select()
-      .from(outboundMessageEvents)
-      .where(eq(outboundMessageEvents.messageId, messageId))
-      .orderBy(asc(outboundMessageEvents.id))
-  ).map((e) => e.state);
+const messageOf = (caseId: string) => messageOfCase(handle.db, caseId);
+const statesOf = (messageId: number) => statesOfMessage(handle.db, messageId);
 
 it('a reminder email arrives from the agency, with List-Unsubscribe one-click and an opt-out link that works at once', async () => {
   const { inbox, caseRow, debtor } = await world();

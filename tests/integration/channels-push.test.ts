@@ -6,7 +6,6 @@ import {
   jobs,
   optOuts,
   outboundMessageEvents,
-  outboundMessages,
   portfolioChannelSettings,
 } from '../../server/src/db/schema/index.ts';
 import { jobDefinitions } from '../../server/src/jobs/registry.ts';
@@ -14,7 +13,7 @@ import { JobRunner } from '../../server/src/jobs/runner.ts';
 import { DELIVER_JOB, handOff, retryMessage } from '../../server/src/modules/channels/outbox.ts';
 import { runReminders } from '../../server/src/modules/reminders/scheduler.ts';
 import { buildCase, buildContactPoint, buildDebtor, buildPortfolio } from './support/builders.ts';
-import { startPushEndpoint } from './support/channels.ts';
+import { messageOfCase, startPushEndpoint, statesOfMessage } from './support/channels.ts';
 import { createTestDatabase } from './support/db.ts';
 import { buildStrategy, buildTemplate } from './support/reminders.ts';
 
@@ -52,16 +51,8 @@ async function world(pushUrl: string) {
   return { debtor, app, caseRow };
 }
 
-const messageOf = async (caseId: string) =>
-  (await handle.db.select().from(outboundMessages).where(eq(outboundMessages.caseId, caseId)))[0]!;
-const statesOf = async (messageId: number) =>
-  (
-    await handle.db
-      .select()
-      .from(outboundMessageEvents)
-      .where(eq(outboundMessageEvents.messageId, messageId))
-      .orderBy(asc(outboundMessageEvents.id))
-  ).map((e) => e.state);
+const messageOf = (caseId: string) => messageOfCase(handle.db, caseId);
+const statesOf = (messageId: number) => statesOfMessage(handle.db, messageId);
 const runner = () =>
   new JobRunner({ db: handle.db, definitions: jobDefinitions.filter((d) => d.name === DELIVER_JOB) });
 

@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import { ACTION_KINDS } from '../domain/enums.ts';
+import { ACTION_KINDS, MESSAGE_STATES } from '../domain/enums.ts';
 import { id, shortText } from './primitives.ts';
 
 /** Contracts of the channels' outbox (Outbox page) and a portfolio's channel settings. */
 
-export const MESSAGE_STATES = [
-  'queued',
-  'sent',
-  'delivered',
-  'failed',
-  'bounced',
-  'undeliverable',
-  'refused',
-] as const;
-export type MessageState = (typeof MESSAGE_STATES)[number];
+export { MESSAGE_STATES, type MessageState } from '../domain/enums.ts';
 
 export const OUTBOX_CHANNELS = ['email', 'sms', 'app_push', 'letter'] as const;
 export const OUTBOX_PAGE_SIZES = [25, 50, 100] as const;

@@ -1,8 +1,27 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { asc, eq } from 'drizzle-orm';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { Database } from '../../../server/src/db/client.ts';
+import { outboundMessageEvents, outboundMessages } from '../../../server/src/db/schema/index.ts';
+
+/** The outbound message of a case (the tests send one per case). */
+export async function messageOfCase(db: Database, caseId: string) {
+  const [row] = await db.select().from(outboundMessages).where(eq(outboundMessages.caseId, caseId));
+  return row!;
+}
+
+/** A message's delivery states in order. */
+export async function statesOfMessage(db: Database, messageId: number) {
+  const events = await db
+    .select()
+    .from(outboundMessageEvents)
+    .where(eq(outboundMessageEvents.messageId, messageId))
+    .orderBy(asc(outboundMessageEvents.id));
+  return events.map((e) => e.state);
+}
 
 /** A real SMTP server on localhost that keeps every message it accepts, parsed (mailparser). */
 export async function startSmtpServer(options: { refuse?: (address: string) => boolean } = {}) {

@@ -1,3 +1,4 @@
+import { MESSAGE_STATES } from '@arrears/shared/domain/enums';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
@@ -76,20 +77,7 @@ export const reminderSends = pgTable(
   ],
 );
 
-/**
- * queued → sent → delivered, or failed (retried with backoff), bounced (a hard bounce: the address is marked
- * undeliverable), undeliverable (the provider refused the address), refused (the guard refused a hand-off).
- */
-export const MESSAGE_STATES = [
-  'queued',
-  'sent',
-  'delivered',
-  'failed',
-  'bounced',
-  'undeliverable',
-  'refused',
-] as const;
-export type MessageState = (typeof MESSAGE_STATES)[number];
+export { MESSAGE_STATES, type MessageState } from '@arrears/shared/domain/enums';
 
 /**
  * Every outbound message of a channel (modules/channels): one row per idempotency key. Without a configured

@@ -15,7 +15,12 @@ import { AppError } from '../../errors.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import type { SystemActor } from '../case-core/case-core.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
-import { guardAction, recordContact } from '../compliance/compliance.service.ts';
+import {
+  type ContactEntry,
+  guardAction,
+  type PassedAction,
+  recordContact,
+} from '../compliance/compliance.service.ts';
 import { channelsConfig } from './config.ts';
 import { type MessageLanguage, optOutFooter, optOutUrl } from './links.ts';
 import {
@@ -51,6 +56,31 @@ export interface QueuedMessage {
   /** The contact-log row the guard wrote for this hand-off. */
   contactLogId: number;
   at: Date;
+}
+
+/** What the guard's `record` writes for a message it let through: the `sent` contact row, by the system. */
+export function recordHandOff(
+  tx: Transaction,
+  passed: PassedAction,
+  entry: Pick<ContactEntry, 'kind' | 'contactPointId' | 'templateId' | 'body' | 'details'> & {
+    at: Date;
+    purpose: MessagePurpose | null | undefined;
+    disclosures: readonly string[] | null | undefined;
+  },
+) {
+  const { at, purpose, disclosures, ...rest } = entry;
+  return recordContact(
+    tx,
+    { caseFacts: passed.caseFacts, agentId: null, decisionId: passed.decisionId },
+    {
+      ...rest,
+      direction: 'outbound',
+      outcome: 'sent',
+      occurredAt: at,
+      purpose: purpose ?? 'collection',
+      disclosures: [...(disclosures ?? [])],
+    },
+  );
 }
 
 /**
@@ -386,22 +416,16 @@ export async function retryMessage(
         },
       }),
       record: async (tx: Transaction, passed) => {
-        const { contactId, caseChanges } = await recordContact(
-          tx,
-          { caseFacts: passed.caseFacts, agentId: null, decisionId: passed.decisionId },
-          {
-            kind: message.channel,
-            direction: 'outbound',
-            outcome: 'sent',
-            occurredAt: now,
-            contactPointId: message.contactPointId,
-            purpose: (message.purpose as MessagePurpose | null) ?? 'collection',
-            disclosures: message.disclosures ?? [],
-            templateId: message.templateId,
-            body: message.body,
-            details: { message: message.idempotencyKey, attempt: attemptNo },
-          },
-        );
+        const { contactId, caseChanges } = await recordHandOff(tx, passed, {
+          kind: message.channel,
+          at: now,
+          contactPointId: message.contactPointId,
+          purpose: message.purpose as MessagePurpose | null,
+          disclosures: message.disclosures,
+          templateId: message.templateId,
+          body: message.body,
+          details: { message: message.idempotencyKey, attempt: attemptNo },
+        });
         await tx
           .update(outboundMessages)
           .set({ attempts: attemptNo, contactLogId: contactId, updatedAt: now })

@@ -12,9 +12,9 @@ import { messageTemplates, outboundMessages, reminderSends } from '../../db/sche
 import { AppError } from '../../errors.ts';
 import { logger as rootLogger } from '../../logger.ts';
 import type { CaseFacts, ContactPointRow, SystemActor } from '../case-core/case-core.service.ts';
-import { handOff, queueMessage } from '../channels/outbox.ts';
+import { handOff, queueMessage, recordHandOff } from '../channels/outbox.ts';
 import type { ChannelProvider } from '../channels/providers.ts';
-import { guardAction, recordContact, TARGET_KINDS } from '../compliance/compliance.service.ts';
+import { guardAction, TARGET_KINDS } from '../compliance/compliance.service.ts';
 import { templateContent } from '../contacts/messages.service.ts';
 
 /** Decisions and contact-log rows written by the scheduler carry no user id (actor_id / agent_id null). */
@@ -225,22 +225,16 @@ async function sendStep(
       },
       record: async (tx, passed) => {
         const message = passed.facts.action.message;
-        const { contactId, caseChanges } = await recordContact(
-          tx,
-          { caseFacts: passed.caseFacts, agentId: null, decisionId: passed.decisionId },
-          {
-            kind: row.channel,
-            direction: 'outbound',
-            outcome: 'sent',
-            occurredAt: now,
-            contactPointId: passed.facts.action.contactPointId ?? null,
-            purpose: message?.purpose ?? 'collection',
-            disclosures: message?.disclosures ?? [],
-            templateId: row.template_id,
-            body: details!.body,
-            details: { reminder: key, offsetDays: row.offset_days },
-          },
-        );
+        const { contactId, caseChanges } = await recordHandOff(tx, passed, {
+          kind: row.channel,
+          at: now,
+          contactPointId: passed.facts.action.contactPointId ?? null,
+          purpose: message?.purpose,
+          disclosures: message?.disclosures,
+          templateId: row.template_id,
+          body: details!.body,
+          details: { reminder: key, offsetDays: row.offset_days },
+        });
         const taken = await tx
           .update(reminderSends)
           .set({
@@ -324,12 +318,17 @@ async function deliver(
     .where(and(eq(reminderSends.id, id), eq(reminderSends.state, 'sending')));
 }
 
-/** The debtor's contact point for the channel: verified first; a revoked consent or an unusable point is left out. */
+/** The debtor's contact point for the channel: deliverable, then verified, first; a revoked consent is left out. */
 function pickContactPoint(channel: ActionKind, points: readonly ContactPointRow[]): ContactPointRow {
   const kinds = TARGET_KINDS[channel] ?? [];
   const usable = points
     .filter((p) => kinds.includes(p.kind) && p.consentRevokedAt === null)
-    .sort((a, b) => Number(b.verified) - Number(a.verified));
+    // A point that bounced comes last: with no other, the guard refuses it and the refusal is kept.
+    .sort(
+      (a, b) =>
+        Number(a.undeliverableAt !== null) - Number(b.undeliverableAt !== null) ||
+        Number(b.verified) - Number(a.verified),
+    );
   const point = usable[0];
   if (!point)
     throw new AppError('PRECONDITION_FAILED', errorMessage('reminders.noContactPoint', { channel }));

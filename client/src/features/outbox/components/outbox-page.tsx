@@ -44,8 +44,6 @@ export function OutboxPage() {
     total: data?.total,
     settled: !outbox.isPlaceholderData,
   });
-  const channelId = useId();
-  const stateId = useId();
 
   const columns = useMemo(() => {
     const formats = createViewerFormats(user.locale, user.timeZone);
@@ -119,36 +117,18 @@ export function OutboxPage() {
     <Page title={t('outbox.pageTitle')} className="outbox-page">
       <p className="muted">{t('outbox.intro')}</p>
       <div className="table-toolbar outbox-filters">
-        <label htmlFor={channelId}>{t('outbox.filter.channel')}</label>
-        <select
-          id={channelId}
-          value={state.channel ?? ''}
-          onChange={(e) =>
-            update((s) => ({ ...s, page: 1, channel: (e.target.value || null) as OutboxChannel | null }))
-          }
-        >
-          <option value="">{t('outbox.filter.all')}</option>
-          {OUTBOX_CHANNEL_NAMES.map((c) => (
-            <option key={c} value={c}>
-              {t(`outbox.channel.${c}`)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={stateId}>{t('outbox.filter.state')}</label>
-        <select
-          id={stateId}
-          value={state.state ?? ''}
-          onChange={(e) =>
-            update((s) => ({ ...s, page: 1, state: (e.target.value || null) as MessageState | null }))
-          }
-        >
-          <option value="">{t('outbox.filter.all')}</option>
-          {MESSAGE_STATE_NAMES.map((s) => (
-            <option key={s} value={s}>
-              {t(`outbox.state.${s}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          label={t('outbox.filter.channel')}
+          value={state.channel}
+          options={OUTBOX_CHANNEL_NAMES.map((c) => ({ value: c, label: t(`outbox.channel.${c}`) }))}
+          onChange={(channel) => update((s) => ({ ...s, page: 1, channel }))}
+        />
+        <FilterSelect
+          label={t('outbox.filter.state')}
+          value={state.state}
+          options={MESSAGE_STATE_NAMES.map((m) => ({ value: m, label: t(`outbox.state.${m}`) }))}
+          onChange={(messageState) => update((s) => ({ ...s, page: 1, state: messageState }))}
+        />
       </div>
       {retry.isError && (
         <p role="alert" className="notice notice-error">
@@ -185,6 +165,34 @@ export function OutboxPage() {
       )}
       {selected && <MessageTimeline message={selected} />}
     </Page>
+  );
+}
+
+/** A filter of the list: "All" or one of `options`. */
+function FilterSelect<V extends string>(props: {
+  label: string;
+  value: V | null;
+  options: { value: V; label: string }[];
+  onChange: (value: V | null) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{props.label}</label>
+      <select
+        id={id}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange((e.target.value || null) as V | null)}
+      >
+        <option value="">{t('outbox.filter.all')}</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 
