@@ -40,6 +40,14 @@ test('the outbox lists a reminder the scheduler sent through the development out
   await expect(timeline.getByRole('listitem').nth(0)).toContainText('Queued');
   await expect(timeline.getByRole('listitem').nth(1)).toContainText('Sent');
 
+  // An admin sets a portfolio's sender in the agency's true name; it is kept.
+  const settings = page.getByRole('region', { name: 'Sender and app push by portfolio' });
+  await settings.getByRole('combobox', { name: 'Portfolio' }).selectOption({ index: 1 });
+  await settings.getByRole('textbox', { name: 'From name (the agency’s true name)' }).fill('Acme Recovery LLC');
+  await settings.getByRole('textbox', { name: 'From address' }).fill('collections@acme.example');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Saved.');
+
   await useLanguage(page, 'zh');
   await expect(page.getByRole('heading', { name: '发件箱', level: 1 })).toBeVisible();
   await useLanguage(page, 'en');

@@ -40,4 +40,19 @@ export const outbox = {
     loadFailed: 'Could not load the timeline: {message}',
     attempt: '(attempt {attempt})',
   },
+  settings: {
+    heading: 'Sender and app push by portfolio',
+    intro:
+      'Emails of a portfolio go out from its agency’s true name and address; app pushes go to the creditor’s endpoint, signed with its secret.',
+    portfolio: 'Portfolio',
+    choose: 'Choose a portfolio',
+    fromName: 'From name (the agency’s true name)',
+    fromAddress: 'From address',
+    pushUrl: 'Push endpoint URL',
+    pushSecret: 'Push signing secret',
+    secretKept: 'A secret is on file; leave empty to keep it.',
+    secretNone: 'No secret on file: at least 16 characters.',
+    save: 'Save',
+    saved: 'Saved.',
+  },
 };

@@ -26,3 +26,25 @@ export function useRetryMessage() {
     }),
   );
 }
+
+/** A portfolio's sender and push endpoint (admin). */
+export function usePortfolioChannels(portfolioId: string | null) {
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.channels.settings.queryOptions(
+      { portfolioId: portfolioId ?? '' },
+      { enabled: portfolioId !== null },
+    ),
+  );
+}
+
+export function useSavePortfolioChannels() {
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  return useMutation(
+    trpc.channels.saveSettings.mutationOptions({
+      onSuccess: (saved) =>
+        client.setQueryData(trpc.channels.settings.queryKey({ portfolioId: saved.portfolioId }), saved),
+    }),
+  );
+}

@@ -1,3 +1,4 @@
+import { can } from '@arrears/shared/auth/roles';
 import type { MessageState, OutboxMessageView } from '@arrears/shared/schemas/channels';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,7 @@ import {
   toOutboxListInput,
   toOutboxParams,
 } from '../hooks/outbox-params.ts';
+import { SenderSettings } from './sender-settings.tsx';
 
 const column = createDataTableColumnHelper<OutboxMessageView>();
 const messageKey = (row: OutboxMessageView) => String(row.id);
@@ -164,6 +166,7 @@ export function OutboxPage() {
         />
       )}
       {selected && <MessageTimeline message={selected} />}
+      {can(user, 'admin:manage') && <SenderSettings />}
     </Page>
   );
 }
