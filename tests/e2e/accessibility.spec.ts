@@ -143,6 +143,7 @@ const ROLES: { who: string; email: string; visits: Visit[] }[] = [
       { name: 'cases', open: goTo('/cases') },
       caseScreen('DEMO-ESCALATION'),
       ...compliancePages('supervisor'),
+      { name: 'outbox', open: goTo('/outbox') },
     ],
   },
   {
@@ -184,6 +185,7 @@ const ROLES: { who: string; email: string; visits: Visit[] }[] = [
       { name: 'placements', open: goTo('/admin/placements') },
       { name: 'reminders', open: goTo('/admin/reminders') },
       { name: 'agencies', open: goTo('/admin/agencies') },
+      { name: 'outbox', open: goTo('/outbox') },
     ],
   },
 ];
