@@ -6,6 +6,7 @@ import {
   auditEvents,
   contactLog,
   contactPoints,
+  jobs,
   optOuts,
   portfolioChannelSettings,
   reminderSends,
@@ -13,6 +14,7 @@ import {
 import { loadCaseFacts } from '../../server/src/modules/case-core/case-core.service.ts';
 import { BOUNCE_PATH } from '../../server/src/modules/channels/channels.http.ts';
 import { configureChannels } from '../../server/src/modules/channels/config.ts';
+import { DELIVER_JOB } from '../../server/src/modules/channels/outbox.ts';
 import { closeTransports } from '../../server/src/modules/channels/providers.ts';
 import { runReminders } from '../../server/src/modules/reminders/scheduler.ts';
 import { buildCase, buildContactPoint, buildDebtor, buildPortfolio } from './support/builders.ts';
@@ -36,7 +38,8 @@ let http: Awaited<ReturnType<typeof startHttpApp>>;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  smtp = await startSmtpServer();
+  // The server refuses one kind of address for good (550 at RCPT TO), as a mailbox provider does a dead one.
+  smtp = await startSmtpServer({ refuse: (address) => address.startsWith('gone-') });
   // The server's clock is the test's: a bounce or an opt-out lands at the instant the test says.
   http = await startHttpApp(handle.db, { now: () => clock });
   configureChannels({
@@ -232,4 +235,23 @@ it('a hard bounce (a DSN to the bounce webhook) marks the address undeliverable,
   expect(refused?.reason).toMatch(/US-REGF-MEDIUM/);
   expect(smtp.received.length).toBe(before);
   expect(debtor.id).toBeTruthy();
+});
+
+it('an address the SMTP server refuses for good is undeliverable at once, and no retry is queued', async () => {
+  const { inbox, caseRow } = await world();
+  await handle.db
+    .update(contactPoints)
+    .set({ value: `gone-${inbox.value}` })
+    .where(eq(contactPoints.id, inbox.id));
+  expect(await runReminders(handle.db, { now: AT_10_LOCAL })).toMatchObject({ sent: 1 });
+  const message = await messageOf(caseRow.id);
+  expect(message.state).toBe('undeliverable');
+  expect(message.provider).toBe('smtp');
+  expect(await statesOf(message.id)).toEqual(['queued', 'undeliverable']);
+  const [point] = await handle.db.select().from(contactPoints).where(eq(contactPoints.id, inbox.id));
+  expect(point!.undeliverableAt).toEqual(AT_10_LOCAL);
+  const contacts = await handle.db.select().from(contactLog).where(eq(contactLog.caseId, caseRow.id));
+  expect(contacts.map((c) => c.outcome).sort()).toEqual(['bounced', 'sent']);
+  const retries = await handle.db.select().from(jobs).where(eq(jobs.name, DELIVER_JOB));
+  expect(retries.filter((j) => (j.payload as { messageId?: number }).messageId === message.id)).toEqual([]);
 });
