@@ -43,7 +43,9 @@ test('the outbox lists a reminder the scheduler sent through the development out
   // An admin sets a portfolio's sender in the agency's true name; it is kept.
   const settings = page.getByRole('region', { name: 'Sender and app push by portfolio' });
   await settings.getByRole('combobox', { name: 'Portfolio' }).selectOption({ index: 1 });
-  await settings.getByRole('textbox', { name: 'From name (the agency’s true name)' }).fill('Acme Recovery LLC');
+  await settings
+    .getByRole('textbox', { name: 'From name (the agency’s true name)' })
+    .fill('Acme Recovery LLC');
   await settings.getByRole('textbox', { name: 'From address' }).fill('collections@acme.example');
   await settings.getByRole('button', { name: 'Save' }).click();
   await expect(settings.getByRole('status')).toHaveText('Saved.');
