@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import {
@@ -18,7 +18,13 @@ import { DELIVER_JOB } from '../../server/src/modules/channels/outbox.ts';
 import { closeTransports } from '../../server/src/modules/channels/providers.ts';
 import { runReminders } from '../../server/src/modules/reminders/scheduler.ts';
 import { buildCase, buildContactPoint, buildDebtor, buildPortfolio } from './support/builders.ts';
-import { hardBounceDsn, messageOfCase, startSmtpServer, statesOfMessage } from './support/channels.ts';
+import {
+  contactsOfCase,
+  hardBounceDsn,
+  messageOfCase,
+  startSmtpServer,
+  statesOfMessage,
+} from './support/channels.ts';
 import { createTestDatabase } from './support/db.ts';
 import { startHttpApp } from './support/http-app.ts';
 import { buildStrategy, buildTemplate } from './support/reminders.ts';
@@ -213,11 +219,7 @@ it('a hard bounce (a DSN to the bounce webhook) marks the address undeliverable,
 
   // The contact log keeps the send and adds the bounce as a new row correcting it; the engine reads the bounce,
   // which counts toward no frequency cap.
-  const contacts = await handle.db
-    .select()
-    .from(contactLog)
-    .where(eq(contactLog.caseId, caseRow.id))
-    .orderBy(asc(contactLog.id));
+  const contacts = await contactsOfCase(handle.db, caseRow.id);
   expect(contacts.map((c) => [c.outcome, c.correctsId])).toEqual([
     ['sent', null],
     ['bounced', contacts[0]!.id],

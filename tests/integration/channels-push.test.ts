@@ -2,7 +2,6 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import {
-  contactLog,
   jobs,
   optOuts,
   outboundMessageEvents,
@@ -13,7 +12,7 @@ import { JobRunner } from '../../server/src/jobs/runner.ts';
 import { DELIVER_JOB, handOff, retryMessage } from '../../server/src/modules/channels/outbox.ts';
 import { runReminders } from '../../server/src/modules/reminders/scheduler.ts';
 import { buildCase, buildContactPoint, buildDebtor, buildPortfolio } from './support/builders.ts';
-import { messageOfCase, startPushEndpoint, statesOfMessage } from './support/channels.ts';
+import { contactsOfCase, messageOfCase, startPushEndpoint, statesOfMessage } from './support/channels.ts';
 import { createTestDatabase } from './support/db.ts';
 import { buildStrategy, buildTemplate } from './support/reminders.ts';
 
@@ -91,11 +90,7 @@ it('a push the endpoint refuses with 500 is retried from the job queue and recor
       recipient: 'install-abc',
     });
 
-    const contacts = await handle.db
-      .select()
-      .from(contactLog)
-      .where(eq(contactLog.caseId, caseRow.id))
-      .orderBy(asc(contactLog.id));
+    const contacts = await contactsOfCase(handle.db, caseRow.id);
     expect(contacts.map((c) => [c.outcome, c.correctsId])).toEqual([
       ['sent', null],
       ['failed', contacts[0]!.id],

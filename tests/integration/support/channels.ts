@@ -5,12 +5,17 @@ import { asc, eq } from 'drizzle-orm';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Database } from '../../../server/src/db/client.ts';
-import { outboundMessageEvents, outboundMessages } from '../../../server/src/db/schema/index.ts';
+import { contactLog, outboundMessageEvents, outboundMessages } from '../../../server/src/db/schema/index.ts';
 
 /** The outbound message of a case (the tests send one per case). */
 export async function messageOfCase(db: Database, caseId: string) {
   const [row] = await db.select().from(outboundMessages).where(eq(outboundMessages.caseId, caseId));
   return row!;
+}
+
+/** A case's contact-log rows in order. */
+export function contactsOfCase(db: Database, caseId: string) {
+  return db.select().from(contactLog).where(eq(contactLog.caseId, caseId)).orderBy(asc(contactLog.id));
 }
 
 /** A message's delivery states in order. */
