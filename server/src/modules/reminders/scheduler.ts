@@ -8,7 +8,7 @@ import type { ReminderChannel } from '@arrears/shared/schemas/reminders';
 import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Database, queryRows } from '../../db/client.ts';
-import { messageTemplates, outboundMessages, reminderSends } from '../../db/schema/index.ts';
+import { contactLog, messageTemplates, outboundMessages, reminderSends } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { logger as rootLogger } from '../../logger.ts';
 import type { CaseFacts, ContactPointRow, SystemActor } from '../case-core/case-core.service.ts';
@@ -90,6 +90,7 @@ export async function runReminders(db: Database, options: ReminderRunOptions): P
   for (const row of unsent) {
     if (handled.has(row.caseId)) continue;
     handled.add(row.caseId);
+    await queueRecorded(db, row);
     await deliver(db, provider, row.id, row.idempotencyKey, now, options);
     summary.resent++;
   }
@@ -292,6 +293,37 @@ async function sendStep(
   options.faults?.afterRecord?.(key);
   await deliver(db, provider, id, key, now, options);
   return 'sent';
+}
+
+/**
+ * A reminder recorded before the channels' outbox existed (a `sending` row left by a crash across the upgrade) has
+ * no message yet: it is queued from what the outbox row kept, so the hand-off below finds it.
+ */
+async function queueRecorded(db: Database, row: typeof reminderSends.$inferSelect): Promise<void> {
+  const [message] = await db
+    .select({ id: outboundMessages.id })
+    .from(outboundMessages)
+    .where(eq(outboundMessages.idempotencyKey, row.idempotencyKey));
+  if (message || row.contactLogId === null) return;
+  const [contact] = await db.select().from(contactLog).where(eq(contactLog.id, row.contactLogId));
+  const details = row.details as Partial<OutboxDetails> | null;
+  if (!contact?.contactPointId || !details?.recipient || details.body == null) return;
+  await queueMessage(db, {
+    idempotencyKey: row.idempotencyKey,
+    channel: row.channel,
+    recipient: details.recipient,
+    subject: details.subject ?? null,
+    // The body as recorded; it went to the contact log without the opt-out footer, which is added again here.
+    body: details.body,
+    language: details.language ?? 'en',
+    caseId: row.caseId,
+    contactPointId: contact.contactPointId,
+    purpose: contact.purpose,
+    disclosures: contact.disclosures ?? [],
+    templateId: row.templateId,
+    contactLogId: row.contactLogId,
+    at: row.updatedAt,
+  });
 }
 
 /**
