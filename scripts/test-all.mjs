@@ -37,7 +37,8 @@ const LAYERS = [
     takesArgs: true,
     // The scan of every page of every role (accessibility.spec.ts) judges what the browser draws, the same on either
     // database; it runs once, in the layer shaped as an agency deploys (e2e:server), unless files are named here.
-    argsWhenNoneGiven: ['--grep-invert', '@every-page'],
+    // So do the tests that reach the server's database from outside it (@server-database: PGlite has one owner).
+    argsWhenNoneGiven: ['--grep-invert', '@every-page|@server-database'],
     // The two browser layers wait on Chromium and on their own server far more than they compute: run together,
     // each on its own port and results folder, they take the time of the longer one instead of the sum.
     together: 'e2e',

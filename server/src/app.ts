@@ -20,6 +20,7 @@ import { logger } from './logger.ts';
 import { hashToken, resolveSession, SESSION_COOKIE } from './modules/auth/session.ts';
 import { dialerRouter } from './modules/integrations/dialer.http.ts';
 import { DIALER_BASE } from './modules/integrations/openapi.ts';
+import { channelsHttp } from './modules/channels/channels.http.ts';
 import type { Context } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
 
@@ -147,6 +148,8 @@ export function createApp(options: AppOptions) {
     }),
   );
   app.use(DIALER_BASE, dialerRouter({ db: options.db, now }));
+  // The channels' public doors (opt-out links, the bounce webhook): no session, each checks its own signature.
+  app.use(channelsHttp(options.db, now));
   app.use('/api', notFound);
 
   const dist = options.clientDist ?? DEFAULT_CLIENT_DIST;

@@ -70,6 +70,14 @@ const envSchema = z.object({
   /** `false` keeps this instance from running background jobs (it still serves requests). */
   JOBS_WORKER: booleanFlag,
   TRUST_PROXY: trustProxy,
+  /** Channels (README "Channels"); none set keeps the development outbox. Read by modules/channels/config.ts. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM_NAME: z.string().optional(),
+  MAIL_FROM_ADDRESS: z.email().optional(),
+  MAIL_BOUNCE_ADDRESS: z.email().optional(),
+  BOUNCE_WEBHOOK_SECRET: z.string().min(16).optional(),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  CHANNELS_LINK_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

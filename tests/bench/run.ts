@@ -20,6 +20,7 @@ const BENCHES = [
   'reports.ts',
   'audit.ts',
   'reminders.ts',
+  'channels.ts',
   'supervision.ts',
   'channels-dialer.ts',
   'seed.ts',

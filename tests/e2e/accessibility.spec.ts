@@ -143,6 +143,7 @@ const ROLES: { who: string; email: string; visits: Visit[] }[] = [
       { name: 'cases', open: goTo('/cases') },
       caseScreen('DEMO-ESCALATION'),
       ...compliancePages('supervisor'),
+      { name: 'outbox', open: goTo('/outbox') },
     ],
   },
   {
@@ -185,6 +186,7 @@ const ROLES: { who: string; email: string; visits: Visit[] }[] = [
       { name: 'reminders', open: goTo('/admin/reminders') },
       { name: 'agencies', open: goTo('/admin/agencies') },
       { name: 'integrations', open: goTo('/admin/integrations') },
+      { name: 'outbox', open: goTo('/outbox') },
     ],
   },
 ];

@@ -6,7 +6,7 @@ const ROLES = [
   {
     role: 'supervisor',
     email: DEMO.supervisor,
-    nav: ['Queue', 'Cases', 'Compliance'],
+    nav: ['Queue', 'Cases', 'Compliance', 'Outbox'],
     label: 'Sam Okafor (Supervisor)',
   },
   {
@@ -18,7 +18,7 @@ const ROLES = [
   {
     role: 'admin',
     email: DEMO.admin,
-    nav: ['Cases', 'Compliance', 'Reports', 'Admin'],
+    nav: ['Cases', 'Compliance', 'Reports', 'Outbox', 'Admin'],
     label: 'Ada Byrne (Admin)',
   },
 ] as const;

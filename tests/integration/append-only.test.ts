@@ -51,6 +51,11 @@ beforeAll(async () => {
   });
   await handle.db.insert(s.auditEvents).values({ action: 'test', entityType: 'case', entityId: caseId });
   await handle.db.insert(s.reviews).values({ contactId: 1, reviewerId: actor.id, note: 'looked at it' });
+  const [message] = await handle.db
+    .insert(s.outboundMessages)
+    .values({ idempotencyKey: 'm1', channel: 'email', recipient: 'a@example.test', body: 'hello' })
+    .returning();
+  await handle.db.insert(s.outboundMessageEvents).values({ messageId: message!.id, state: 'queued', at });
 });
 afterAll(() => handle.close());
 
@@ -69,6 +74,7 @@ const TABLES = {
   payments: 'method',
   audit_events: 'action',
   reviews: 'note',
+  outbound_message_events: 'detail',
 };
 
 describe('the append-only tables', () => {

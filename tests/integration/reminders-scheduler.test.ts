@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
 import {
+  cases,
   complianceDecisions,
   contactLog,
   optOuts,
@@ -9,7 +10,13 @@ import {
   reminderSends,
 } from '../../server/src/db/schema/index.ts';
 import { runReminders } from '../../server/src/modules/reminders/scheduler.ts';
-import { buildCase, buildContactPoint, buildDebtor, buildPortfolio } from './support/builders.ts';
+import {
+  buildCase,
+  buildContact,
+  buildContactPoint,
+  buildDebtor,
+  buildPortfolio,
+} from './support/builders.ts';
 import { createTestDatabase } from './support/db.ts';
 import { buildStrategy, buildTemplate } from './support/reminders.ts';
 
@@ -170,13 +177,53 @@ it('a crash after the decision and contact were recorded, before the provider wa
   });
   await expect(crash).rejects.toThrow('killed');
   expect((await sendsOf(caseRow.id))[0]).toMatchObject({ state: 'sending' });
-  expect(await messagesOf(caseRow.id)).toHaveLength(0);
+  // The channel's outbox row was written with the decision and the contact; nothing was handed off yet.
+  expect((await messagesOf(caseRow.id)).map((m) => m.state)).toEqual(['queued']);
   expect(await contactsOf(caseRow.id)).toHaveLength(1);
 
   expect(await runReminders(handle.db, { now: minutes(AT_10_LOCAL, 15) })).toMatchObject({ resent: 1 });
   expect(await messagesOf(caseRow.id)).toHaveLength(1);
   expect(await contactsOf(caseRow.id)).toHaveLength(1);
   expect((await sendsOf(caseRow.id))[0]).toMatchObject({ state: 'sent' });
+});
+
+it('a reminder left sending by a crash before the channels outbox existed is queued from its record and sent once', async () => {
+  const { caseRow, mobile, sms } = await world();
+  const contact = await buildContact(handle.db, caseRow, {
+    kind: 'sms',
+    outcome: 'sent',
+    contactPointId: mobile.id,
+    purpose: 'collection',
+    disclosures: ['opt_out'],
+    occurredAt: AT_10_LOCAL,
+  });
+  const key = `reminder:${caseRow.id}:before-upgrade`;
+  await handle.db.insert(reminderSends).values({
+    idempotencyKey: key,
+    caseId: caseRow.id,
+    stepId: sms.id,
+    offsetDays: -1,
+    channel: 'sms',
+    templateId: sms.id,
+    state: 'sending',
+    attempts: 1,
+    contactLogId: contact.id,
+    details: { recipient: mobile.value, subject: null, body: 'Your payment is due.' },
+  });
+  expect(await runReminders(handle.db, { now: minutes(AT_10_LOCAL, 15) })).toMatchObject({ resent: 1 });
+  const messages = await messagesOf(caseRow.id);
+  expect(messages).toEqual([
+    expect.objectContaining({
+      idempotencyKey: key,
+      state: 'sent',
+      recipient: mobile.value,
+      contactLogId: contact.id,
+    }),
+  ]);
+  const [send] = await handle.db.select().from(reminderSends).where(eq(reminderSends.idempotencyKey, key));
+  expect(send).toMatchObject({ state: 'sent', providerMessageId: `dev-${messages[0]!.id}` });
+  // Its real step is still due; the case leaves the book so the next tests' runs do not send it.
+  await handle.db.update(cases).set({ status: 'returned' }).where(eq(cases.id, caseRow.id));
 });
 
 it('sends at most one reminder per case per run, even with two steps due the same day', async () => {

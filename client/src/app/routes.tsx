@@ -47,6 +47,7 @@ const PlacementsPage = lazyPage(
   () => import('../features/placements/components/placements-page.tsx'),
   'PlacementsPage',
 );
+const OutboxPage = lazyPage(() => import('../features/outbox/components/outbox-page.tsx'), 'OutboxPage');
 const QueuePage = lazyPage(() => import('../features/queue/components/queue-page.tsx'), 'QueuePage');
 const ReportsPage = lazyPage(() => import('../features/reports/components/reports-page.tsx'), 'ReportsPage');
 
@@ -79,6 +80,9 @@ export function AppRoutes() {
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="team" element={<TeamPage />} />
               </Route>
+            </Route>
+            <Route element={<RequireSection section="outbox" />}>
+              <Route path="outbox" element={<OutboxPage />} />
             </Route>
             <Route element={<RequireSection section="reports" />}>
               <Route path="reports" element={<ReportsPage />} />

@@ -12,6 +12,12 @@
  */
 import { pruneSessions } from '../modules/auth/session.ts';
 import { pruneThrottle } from '../modules/auth/throttle.ts';
+import {
+  DELIVER_BACKOFF_MS,
+  DELIVER_JOB,
+  DELIVER_MAX_ATTEMPTS,
+  runDeliverJob,
+} from '../modules/channels/outbox.ts';
 import { pruneIdempotencyKeys } from '../modules/idempotency/idempotency-keys.ts';
 import { runNightlyRoll } from '../modules/ladder/roll.service.ts';
 import { runReminders } from '../modules/reminders/scheduler.ts';
@@ -51,6 +57,16 @@ export const jobDefinitions: JobDefinition[] = [
         log: (message) => logger.info(message),
       });
       logger.info({ alreadyRan, summary }, 'nightly roll');
+    },
+  },
+  {
+    // A failed message handed off again (modules/channels): judged by the guard at each run, same key each time;
+    // a provider failure throws, so the queue retries with doubling backoff.
+    name: DELIVER_JOB,
+    maxAttempts: DELIVER_MAX_ATTEMPTS,
+    backoffMs: DELIVER_BACKOFF_MS,
+    handler: async ({ db, now, job }) => {
+      await runDeliverJob(db, job.payload, now);
     },
   },
   {

@@ -1,6 +1,7 @@
 import { authRouter } from '../modules/auth/auth.router.ts';
 import { casesRouter } from '../modules/cases/cases.router.ts';
 import { caseworkRouter } from '../modules/casework/casework.router.ts';
+import { channelsRouter } from '../modules/channels/channels.router.ts';
 import { complianceRouter } from '../modules/compliance/compliance.router.ts';
 import { contactsRouter } from '../modules/contacts/contacts.router.ts';
 import { escalationsRouter } from '../modules/escalations/escalations.router.ts';
@@ -24,6 +25,7 @@ export const appRouter = router({
   agencies: agenciesRouter,
   auth: authRouter,
   cases: casesRouter,
+  channels: channelsRouter,
   casework: caseworkRouter,
   compliance: complianceRouter,
   contacts: contactsRouter,

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'compliance:override': ['supervisor'],
   'escalation:approve': ['supervisor'],
   'reports:read': ['manager', 'admin'],
+  /** See every outbound message with its delivery states, and retry a failed one (judged again). */
+  'outbox:read': ['supervisor', 'admin'],
   'admin:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -40,6 +42,7 @@ export const NAV_SECTIONS = {
   cases: 'case:read',
   compliance: 'compliance:audit',
   reports: 'reports:read',
+  outbox: 'outbox:read',
   admin: 'admin:manage',
 } as const satisfies Record<string, Permission>;
 

@@ -68,6 +68,21 @@ export const CALL_OUTCOMES = [
 export const CONTACT_OUTCOMES = [...CALL_OUTCOMES, 'sent', 'bounced'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
+/**
+ * Delivery states of an outbound message (modules/channels): queued → sent → delivered, or failed (retried),
+ * bounced (a hard bounce: the address is undeliverable), undeliverable (refused for good), refused (by the guard).
+ */
+export const MESSAGE_STATES = [
+  'queued',
+  'sent',
+  'delivered',
+  'failed',
+  'bounced',
+  'undeliverable',
+  'refused',
+] as const;
+export type MessageState = (typeof MESSAGE_STATES)[number];
+
 export const DIRECTIONS = ['outbound', 'inbound'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 

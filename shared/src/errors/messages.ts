@@ -384,6 +384,27 @@ export const ERROR_MESSAGES = {
     en: 'This preview has expired or is unknown: upload the file again.',
     zh: '该预览已过期或不存在，请重新上传文件。',
   },
+  'channels.linkInvalid': {
+    en: 'This opt-out link is not valid. Please reply to the email or call us to stop emails.',
+    zh: '该退订链接无效。如需停止接收邮件，请回复邮件或致电我们。',
+  },
+  'channels.signatureInvalid': {
+    en: 'The request signature is missing or does not match.',
+    zh: '请求签名缺失或不匹配。',
+  },
+  'channels.bounceUnreadable': {
+    en: 'The body is not a delivery status notification this server can read.',
+    zh: '无法识别该投递状态通知。',
+  },
+  'channels.notConfigured': {
+    en: 'This endpoint is not configured on this server.',
+    zh: '本服务器未配置此接口。',
+  },
+  'channels.messageNotFound': { en: 'Message not found.', zh: '未找到该消息。' },
+  'channels.notRetryable': {
+    en: 'Only a failed message, or one the rules refused, can be retried.',
+    zh: '只有发送失败或被规则拒绝的消息才能重试。',
+  },
   'reminders.noContactPoint': {
     en: 'No {channel, term, actionKind} contact point on file',
     zh: '未登记可用于{channel, term, actionKind}的联系方式',

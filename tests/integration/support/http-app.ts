@@ -14,8 +14,14 @@ export interface HttpAnswer {
  * The real Express app on a real listening socket, called with fetch as the dashboard calls it: queries as GET
  * with `?input=`, mutations as POST with a JSON body, signed in by the session cookie `signIn` got.
  */
-export async function startHttpApp(db: Database) {
-  const app = createApp({ db, sessionTtlHours: 12, cookieSecure: false, clientDist: '/nonexistent' });
+export async function startHttpApp(db: Database, options: { now?: () => Date } = {}) {
+  const app = createApp({
+    db,
+    sessionTtlHours: 12,
+    cookieSecure: false,
+    clientDist: '/nonexistent',
+    ...(options.now ? { now: options.now } : {}),
+  });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

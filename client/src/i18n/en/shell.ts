@@ -22,6 +22,7 @@ export const nav = {
   cases: 'Cases',
   compliance: 'Compliance',
   reports: 'Reports',
+  outbox: 'Outbox',
   admin: 'Admin',
 } satisfies Record<NavSection | 'label', string>;
 

@@ -16,6 +16,7 @@ import { enums } from './enums.ts';
 import { integrations } from './integrations.ts';
 import { ladder } from './ladder.ts';
 import { language } from './language.ts';
+import { outbox } from './outbox.ts';
 import { placements } from './placements.ts';
 import { qa } from './qa.ts';
 import { queue } from './queue.ts';
@@ -43,6 +44,7 @@ export const zh: Messages<typeof en> = {
   complaints,
   team,
   reminders,
+  outbox,
   placements,
   reports,
   audit,

@@ -21,6 +21,7 @@ export const nav: Messages<(typeof en)['nav']> = {
   cases: '案件',
   compliance: '合规',
   reports: '报表',
+  outbox: '发件箱',
   admin: '系统管理',
 };
 

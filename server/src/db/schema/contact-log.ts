@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
 import { createdAt, instant, serialId, serialRef, uuidRef } from './columns.ts';
@@ -42,5 +43,7 @@ export const contactLog = pgTable(
     index('contact_log_case_time_idx').on(t.caseId, t.occurredAt.desc()),
     index('contact_log_agent_time_idx').on(t.agentId, t.occurredAt.desc()),
     index('contact_log_time_idx').on(t.occurredAt),
+    /** The history loader leaves out a row a later one corrects (a message that bounced or failed). */
+    index('contact_log_corrects_idx').on(t.correctsId).where(sql`corrects_id is not null`),
   ],
 );

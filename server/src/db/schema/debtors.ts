@@ -62,6 +62,8 @@ export const contactPoints = pgTable(
     employerProhibits: boolean('employer_prohibits').notNull().default(false),
     /** The debtor said this place or number is inconvenient (Reg F 1006.6(b)(1)(ii)). */
     inconvenient: boolean('inconvenient').notNull().default(false),
+    /** Mail to it came back as a hard bounce (modules/channels markUndeliverable): no channel offers it again. */
+    undeliverableAt: instant('undeliverable_at'),
     createdAt: createdAt(),
   },
   (t) => [index('contact_points_debtor_idx').on(t.debtorId)],

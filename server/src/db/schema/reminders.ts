@@ -1,3 +1,4 @@
+import { MESSAGE_STATES } from '@arrears/shared/domain/enums';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
@@ -76,9 +77,12 @@ export const reminderSends = pgTable(
   ],
 );
 
+export { MESSAGE_STATES, type MessageState } from '@arrears/shared/domain/enums';
+
 /**
- * The development stand-in for an SMS/email/push gateway: there is no real gateway in this product. It records
- * each message once per idempotency key, as a real provider's idempotency header would.
+ * Every outbound message of a channel (modules/channels): one row per idempotency key. Without a configured
+ * provider it is the development outbox a new user reads; with one, the provider's message id is kept here.
+ * `state` is the latest of the message's delivery states; their history is `outbound_message_events`, append-only.
  */
 export const outboundMessages = pgTable(
   'outbound_messages',
@@ -89,7 +93,66 @@ export const outboundMessages = pgTable(
     recipient: text('recipient').notNull(),
     subject: text('subject'),
     body: text('body').notNull(),
+    /** Null for a message recorded by the bare development provider (no case known). */
+    caseId: uuid('case_id'),
+    contactPointId: uuid('contact_point_id'),
+    /** What the guard judges again on a retry: the message's purpose and declared disclosures. */
+    purpose: text('purpose'),
+    disclosures: text('disclosures').array(),
+    templateId: uuid('template_id'),
+    /** The reader's language (`en`/`zh`): the opt-out page answers in it. */
+    language: text('language').notNull().default('en'),
+    /** The contact-log row of the latest hand-off (its delivery states correct it). */
+    contactLogId: serialRef('contact_log_id'),
+    /** `dev`, `smtp` or `push`: who took it. */
+    provider: text('provider'),
+    providerMessageId: text('provider_message_id'),
+    state: text('state', { enum: MESSAGE_STATES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('outbound_messages_key').on(t.idempotencyKey),
+    index('outbound_messages_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('outbound_messages_case_idx').on(t.caseId),
+    index('outbound_messages_provider_id_idx').on(t.providerMessageId),
+  ],
+);
+
+/** Each delivery state a message reached, in order: append-only (a trigger refuses UPDATE and DELETE). */
+export const outboundMessageEvents = pgTable(
+  'outbound_message_events',
+  {
+    id: serialId(),
+    messageId: serialRef('message_id')
+      .notNull()
+      .references(() => outboundMessages.id),
+    state: text('state', { enum: MESSAGE_STATES }).notNull(),
+    at: instant('at').notNull(),
+    attempt: integer('attempt').notNull().default(0),
+    providerMessageId: text('provider_message_id'),
+    /** The contact-log row this state added, if any. */
+    contactLogId: serialRef('contact_log_id'),
+    decisionId: serialRef('decision_id'),
+    detail: text('detail'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('outbound_messages_key').on(t.idempotencyKey)],
+  (t) => [index('outbound_message_events_message_idx').on(t.messageId, t.id)],
 );
+
+/**
+ * A portfolio's channel settings: the sender's name and address in the agency's true name (email), and the
+ * creditor's app-push endpoint with its signing secret. A portfolio without a row sends from the defaults.
+ */
+export const portfolioChannelSettings = pgTable('portfolio_channel_settings', {
+  portfolioId: uuidRef('portfolio_id', () => portfolios.id)
+    .primaryKey()
+    .notNull(),
+  emailFromName: text('email_from_name'),
+  emailFromAddress: text('email_from_address'),
+  pushUrl: text('push_url'),
+  pushSecret: text('push_secret'),
+  updatedAt: updatedAt(),
+});

@@ -141,7 +141,8 @@ export async function loadCasesAtOnce(
               'direction', x.direction, 'contactPointId', x.contact_point_id, 'caseIds', x.case_ids,
               'outcome', x.outcome, 'thirdPartyId', x.third_party_id))
             from ${contactLog} x where x.debtor_id = c.debtor_id
-              and (x.occurred_at >= ${since}::timestamptz or x.kind = 'third_party_contact')), '[]'::jsonb)
+              and (x.occurred_at >= ${since}::timestamptz or x.kind = 'third_party_contact')
+              and not exists (select 1 from ${contactLog} k where k.corrects_id = x.id)), '[]'::jsonb)
             as logged,
           coalesce((select jsonb_agg(jsonb_build_object('caseId', v.case_id, 'at', v.scheduled_for,
               'addressId', v.address_id))

@@ -48,12 +48,21 @@ export function debtorFacts(
     ceaseRequestedAt: iso(debtor.ceaseRequestedAt),
     inconvenientTimes: debtor.inconvenientTimes,
     consentedTimes: debtor.consentedTimes,
-    optOuts: optOutRows.map((row): OptOut => {
-      const optOut: OptOut = { at: row.at.toISOString() };
-      if (row.channel !== null) optOut.channel = row.channel;
-      if (row.contactPointId !== null) optOut.contactPointId = row.contactPointId;
-      return optOut;
-    }),
+    optOuts: [
+      ...optOutRows.map((row): OptOut => {
+        const optOut: OptOut = { at: row.at.toISOString() };
+        if (row.channel !== null) optOut.channel = row.channel;
+        if (row.contactPointId !== null) optOut.contactPointId = row.contactPointId;
+        return optOut;
+      }),
+      // An address that hard-bounced (modules/channels markUndeliverable) is offered by no channel again: read as
+      // a standing refusal of that point (US-REGF-MEDIUM) until the engine has an undeliverable fact of its own.
+      ...points.flatMap((point): OptOut[] =>
+        point.undeliverableAt === null
+          ? []
+          : [{ at: point.undeliverableAt.toISOString(), contactPointId: point.id }],
+      ),
+    ],
   };
 }
 

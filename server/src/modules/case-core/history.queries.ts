@@ -1,6 +1,6 @@
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import { DAY_MS } from '@arrears/shared/domain/calendar';
-import { and, eq, gte, inArray, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { contactLog } from '../../db/schema/index.ts';
 import type { CaseHead } from './facts.assemble.ts';
@@ -30,6 +30,8 @@ function loggedHistoryOf(db: Executor, debtorIds: string[], since: Date): Promis
       and(
         inArray(contactLog.debtorId, debtorIds),
         or(gte(contactLog.occurredAt, since), eq(contactLog.kind, 'third_party_contact')),
+        // A row a later one corrects (a message that failed, bounced or was delivered) is read as the later one.
+        sql`not exists (select 1 from ${contactLog} k where k.corrects_id = ${contactLog.id})`,
       ),
     );
 }

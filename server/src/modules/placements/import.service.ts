@@ -314,6 +314,7 @@ function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase 
       consentRevokedAt: null,
       employerProhibits: false,
       inconvenient: false,
+      undeliverableAt: null,
       // A millisecond apart, the address first: the first candidate zone decides the calendar (docs/compliance/CATALOG.md, principle 3).
       createdAt: new Date(now.getTime() + i),
     }),

@@ -8,20 +8,22 @@ import type { ReminderChannel } from '@arrears/shared/schemas/reminders';
 import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Database, queryRows } from '../../db/client.ts';
-import { messageTemplates, reminderSends } from '../../db/schema/index.ts';
+import { contactLog, messageTemplates, outboundMessages, reminderSends } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { logger as rootLogger } from '../../logger.ts';
 import type { CaseFacts, ContactPointRow, SystemActor } from '../case-core/case-core.service.ts';
-import { guardAction, recordContact, TARGET_KINDS } from '../compliance/compliance.service.ts';
+import { handOff, queueMessage, recordHandOff } from '../channels/outbox.ts';
+import type { ChannelProvider } from '../channels/providers.ts';
+import { guardAction, TARGET_KINDS } from '../compliance/compliance.service.ts';
 import { templateContent } from '../contacts/messages.service.ts';
-import { devMessageProvider, type MessageProvider } from './provider.ts';
 
 /** Decisions and contact-log rows written by the scheduler carry no user id (actor_id / agent_id null). */
 export const REMINDER_ACTOR: SystemActor = { kind: 'system', id: null, name: 'reminders' };
 
 export interface ReminderRunOptions {
   now: Date;
-  provider?: MessageProvider;
+  /** Every channel through this provider instead of the configured ones (benchmarks, tests). */
+  provider?: ChannelProvider;
   /** Cases read per query. */
   batchSize?: number;
   /** Stop after this many cases were considered (benchmarks); the rest waits for the next run. */
@@ -57,6 +59,7 @@ interface OutboxDetails {
   recipient: string;
   subject: string | null;
   body: string;
+  language: 'en' | 'zh';
 }
 
 export const idempotencyKey = (caseId: string, stepId: string) => `reminder:${caseId}:${stepId}`;
@@ -77,7 +80,7 @@ export const idempotencyKey = (caseId: string, stepId: string) => `reminder:${ca
  */
 export async function runReminders(db: Database, options: ReminderRunOptions): Promise<ReminderRunSummary> {
   const { now } = options;
-  const provider = options.provider ?? devMessageProvider(db);
+  const provider = options.provider;
   const log = options.logger ?? rootLogger;
   const summary: ReminderRunSummary = { considered: 0, sent: 0, blocked: 0, skipped: 0, resent: 0 };
   const handled = new Set<string>();
@@ -87,7 +90,8 @@ export async function runReminders(db: Database, options: ReminderRunOptions): P
   for (const row of unsent) {
     if (handled.has(row.caseId)) continue;
     handled.add(row.caseId);
-    await deliver(db, provider, row.id, row.idempotencyKey, row.channel, row.details, now, options);
+    await queueRecorded(db, row);
+    await deliver(db, provider, row.id, row.idempotencyKey, now, options);
     summary.resent++;
   }
 
@@ -157,7 +161,7 @@ class AlreadyTaken extends Error {}
 
 async function sendStep(
   db: Database,
-  provider: MessageProvider,
+  provider: ChannelProvider | undefined,
   row: DueRow,
   now: Date,
   options: ReminderRunOptions,
@@ -216,27 +220,22 @@ async function sendStep(
           recipient: point.value,
           subject: template!.subject,
           body: renderTemplate(template!, caseFacts),
+          language: languageOfTag(template!.language) === 'zh' ? 'zh' : 'en',
         };
         return { kind: row.channel, contactPointId: point.id, message: content };
       },
       record: async (tx, passed) => {
         const message = passed.facts.action.message;
-        const { contactId, caseChanges } = await recordContact(
-          tx,
-          { caseFacts: passed.caseFacts, agentId: null, decisionId: passed.decisionId },
-          {
-            kind: row.channel,
-            direction: 'outbound',
-            outcome: 'sent',
-            occurredAt: now,
-            contactPointId: passed.facts.action.contactPointId ?? null,
-            purpose: message?.purpose ?? 'collection',
-            disclosures: message?.disclosures ?? [],
-            templateId: row.template_id,
-            body: details!.body,
-            details: { reminder: key, offsetDays: row.offset_days },
-          },
-        );
+        const { contactId, caseChanges } = await recordHandOff(tx, passed, {
+          kind: row.channel,
+          at: now,
+          contactPointId: passed.facts.action.contactPointId ?? null,
+          purpose: message?.purpose,
+          disclosures: message?.disclosures,
+          templateId: row.template_id,
+          body: details!.body,
+          details: { reminder: key, offsetDays: row.offset_days },
+        });
         const taken = await tx
           .update(reminderSends)
           .set({
@@ -252,6 +251,19 @@ async function sendStep(
           .where(and(eq(reminderSends.id, id), open))
           .returning({ id: reminderSends.id });
         if (taken.length === 0) throw new AlreadyTaken();
+        // The channel's outbox row, with the decision and the contact: the hand-off below sends it once by key.
+        await queueMessage(tx, {
+          idempotencyKey: key,
+          channel: row.channel,
+          ...details!,
+          caseId: row.case_id,
+          contactPointId: passed.facts.action.contactPointId!,
+          purpose: message?.purpose ?? 'collection',
+          disclosures: message?.disclosures ?? [],
+          templateId: row.template_id,
+          contactLogId: contactId,
+          at: now,
+        });
         return { value: contactId, caseChanges };
       },
     });
@@ -279,42 +291,76 @@ async function sendStep(
     return retryAt ? 'blocked' : 'skipped';
   }
   options.faults?.afterRecord?.(key);
-  await deliver(db, provider, id, key, row.channel, details, now, options);
+  await deliver(db, provider, id, key, now, options);
   return 'sent';
 }
 
-/** Hands a recorded reminder to the provider under its idempotency key, then marks it sent. */
+/**
+ * A reminder recorded before the channels' outbox existed (a `sending` row left by a crash across the upgrade) has
+ * no message yet: it is queued from what the outbox row kept, so the hand-off below finds it.
+ */
+async function queueRecorded(db: Database, row: typeof reminderSends.$inferSelect): Promise<void> {
+  const [message] = await db
+    .select({ id: outboundMessages.id })
+    .from(outboundMessages)
+    .where(eq(outboundMessages.idempotencyKey, row.idempotencyKey));
+  if (message || row.contactLogId === null) return;
+  const [contact] = await db.select().from(contactLog).where(eq(contactLog.id, row.contactLogId));
+  const details = row.details as Partial<OutboxDetails> | null;
+  if (!contact?.contactPointId || !details?.recipient || details.body == null) return;
+  await queueMessage(db, {
+    idempotencyKey: row.idempotencyKey,
+    channel: row.channel,
+    recipient: details.recipient,
+    subject: details.subject ?? null,
+    // The body as recorded; it went to the contact log without the opt-out footer, which is added again here.
+    body: details.body,
+    language: details.language ?? 'en',
+    caseId: row.caseId,
+    contactPointId: contact.contactPointId,
+    purpose: contact.purpose,
+    disclosures: contact.disclosures ?? [],
+    templateId: row.templateId,
+    contactLogId: row.contactLogId,
+    at: row.updatedAt,
+  });
+}
+
+/**
+ * Hands a recorded reminder to its channel (modules/channels) under its idempotency key, then marks it sent: from
+ * here the channel's outbox owns the message (its delivery states, retries with the guard judging again).
+ */
 async function deliver(
   db: Database,
-  provider: MessageProvider,
+  provider: ChannelProvider | undefined,
   id: number,
   key: string,
-  channel: ActionKind,
-  stored: unknown,
   now: Date,
   options: ReminderRunOptions,
 ): Promise<void> {
-  const message = stored as OutboxDetails;
-  const { providerMessageId } = await provider.send({
-    idempotencyKey: key,
-    channel,
-    recipient: message.recipient,
-    subject: message.subject,
-    body: message.body,
-  });
+  await handOff(db, key, now, provider);
   options.faults?.afterSend?.(key);
+  const [message] = await db
+    .select({ providerMessageId: outboundMessages.providerMessageId })
+    .from(outboundMessages)
+    .where(eq(outboundMessages.idempotencyKey, key));
   await db
     .update(reminderSends)
-    .set({ state: 'sent', providerMessageId, updatedAt: now })
+    .set({ state: 'sent', providerMessageId: message?.providerMessageId ?? null, updatedAt: now })
     .where(and(eq(reminderSends.id, id), eq(reminderSends.state, 'sending')));
 }
 
-/** The debtor's contact point for the channel: verified first; a revoked consent or an unusable point is left out. */
+/** The debtor's contact point for the channel: deliverable, then verified, first; a revoked consent is left out. */
 function pickContactPoint(channel: ActionKind, points: readonly ContactPointRow[]): ContactPointRow {
   const kinds = TARGET_KINDS[channel] ?? [];
   const usable = points
     .filter((p) => kinds.includes(p.kind) && p.consentRevokedAt === null)
-    .sort((a, b) => Number(b.verified) - Number(a.verified));
+    // A point that bounced comes last: with no other, the guard refuses it and the refusal is kept.
+    .sort(
+      (a, b) =>
+        Number(a.undeliverableAt !== null) - Number(b.undeliverableAt !== null) ||
+        Number(b.verified) - Number(a.verified),
+    );
   const point = usable[0];
   if (!point)
     throw new AppError('PRECONDITION_FAILED', errorMessage('reminders.noContactPoint', { channel }));

@@ -1,0 +1,53 @@
+import {
+  messageTimelineInput,
+  messageTimelineOutput,
+  outboxListInput,
+  outboxListOutput,
+  portfolioChannelsInput,
+  portfolioChannelsView,
+  retryMessageInput,
+  retryMessageOutput,
+  savePortfolioChannelsInput,
+} from '@arrears/shared/schemas/channels';
+import { router } from '../../trpc/init.ts';
+import { permissionProcedure } from '../../trpc/procedures.ts';
+import {
+  listOutbox,
+  messageTimeline,
+  portfolioChannelSettingsOf,
+  requestRetry,
+  savePortfolioChannelSettings,
+} from './outbox.service.ts';
+
+/** The Outbox page (supervisors and admins, within their scope) and a portfolio's channel settings (admin). */
+export const channelsRouter = router({
+  outbox: permissionProcedure('outbox:read')
+    .input(outboxListInput)
+    .output(outboxListOutput)
+    .query(({ ctx, input }) => listOutbox(ctx.db, ctx.user, input)),
+
+  timeline: permissionProcedure('outbox:read')
+    .input(messageTimelineInput)
+    .output(messageTimelineOutput)
+    .query(({ ctx, input }) => messageTimeline(ctx.db, ctx.user, input.messageId)),
+
+  /** Queues a failed message again; the guard judges it when the job hands it off. */
+  retry: permissionProcedure('outbox:read')
+    .input(retryMessageInput)
+    .output(retryMessageOutput)
+    .mutation(({ ctx, input }) =>
+      requestRetry(ctx.db, { user: ctx.user, messageId: input.messageId, now: ctx.now(), ip: ctx.ip }),
+    ),
+
+  settings: permissionProcedure('admin:manage')
+    .input(portfolioChannelsInput)
+    .output(portfolioChannelsView)
+    .query(({ ctx, input }) => portfolioChannelSettingsOf(ctx.db, input.portfolioId)),
+
+  saveSettings: permissionProcedure('admin:manage')
+    .input(savePortfolioChannelsInput)
+    .output(portfolioChannelsView)
+    .mutation(({ ctx, input }) =>
+      savePortfolioChannelSettings(ctx.db, { actorId: ctx.user.id, ip: ctx.ip, input, now: ctx.now() }),
+    ),
+});
