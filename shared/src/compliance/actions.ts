@@ -7,13 +7,15 @@ import {
   CONTACT_POINT_KINDS,
   type ContactOutcome,
   type ContactPointKind,
+  MESSAGE_PURPOSES,
+  type MessagePurpose,
   OPT_OUT_CHANNELS,
   type OptOutChannel,
 } from '../domain/enums.ts';
 
-export type { ActionKind, ContactPointKind, OptOutChannel };
+export type { ActionKind, ContactPointKind, MessagePurpose, OptOutChannel };
 // One vocabulary for the engine, the database enums and the dashboard: the tuples live in domain/enums.
-export { ACTION_KINDS, CONTACT_POINT_KINDS, OPT_OUT_CHANNELS };
+export { ACTION_KINDS, CONTACT_POINT_KINDS, MESSAGE_PURPOSES, OPT_OUT_CHANNELS };
 
 /** The escalations: they pursue the debt without reaching the debtor. */
 const ESCALATIONS: readonly ActionKind[] = ['third_party_contact', 'agency_placement', 'legal_filing'];
@@ -80,15 +82,6 @@ export const ESTATE_REPRESENTATIVES: readonly Relationship[] = [
   'administrator',
   'personal_representative',
 ];
-
-export const MESSAGE_PURPOSES = [
-  'collection',
-  'cease_ack',
-  'remedy_notice',
-  'validation_notice',
-  'debt_statement',
-] as const;
-export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 
 export const DISCLOSURES = ['mini_miranda_initial', 'mini_miranda', 'opt_out'] as const;
 export type Disclosure = (typeof DISCLOSURES)[number];
