@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, limit } from '../define-rule.ts';
+import { AGENCY_POLICY, atLeast, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 
 /**
@@ -10,7 +10,7 @@ import { reason } from '../reasons/codes.ts';
 export const polPlaceMin = defineRule({
   id: 'POL-PLACE-MIN',
   effect: 'block',
-  source: { en: 'agency policy', zh: '本机构政策' },
+  source: AGENCY_POLICY,
   description: {
     en: 'No agency placement of a balance below the minimum set for its currency.',
     zh: '余额低于该币种所设最低金额的，不得委外催收。',
@@ -18,21 +18,13 @@ export const polPlaceMin = defineRule({
   timing: false,
   appliesTo: ['agency_placement'],
   parameters: z.object({
-    USD: limit(2_500, {
-      direction: 'min',
-      unit: 'minor_units',
-      description: {
-        en: 'smallest balance placed with an agency, in cents (USD)',
-        zh: '委外催收的最低余额，单位为美分（USD）',
-      },
+    USD: atLeast(2_500, 'minor_units', {
+      en: 'smallest balance placed with an agency, in cents (USD)',
+      zh: '委外催收的最低余额，单位为美分（USD）',
     }),
-    CNY: limit(20_000, {
-      direction: 'min',
-      unit: 'minor_units',
-      description: {
-        en: 'smallest balance placed with an agency, in fen (CNY)',
-        zh: '委外催收的最低余额，单位为分（CNY）',
-      },
+    CNY: atLeast(20_000, 'minor_units', {
+      en: 'smallest balance placed with an agency, in fen (CNY)',
+      zh: '委外催收的最低余额，单位为分（CNY）',
     }),
   }),
   check(context, _moment, minimums) {
