@@ -11,6 +11,7 @@ import {
   type MessagePurpose,
   OPT_OUT_CHANNELS,
   type OptOutChannel,
+  OTHER_RELATIONSHIPS,
 } from '../domain/enums.ts';
 
 export type { ActionKind, ContactPointKind, MessagePurpose, OptOutChannel };
@@ -61,17 +62,7 @@ const SPEAK_FOR_THE_DEBTOR = [
   'attorney',
 ] as const;
 
-export const RELATIONSHIPS = [
-  ...SPEAK_FOR_THE_DEBTOR,
-  'parent',
-  'child',
-  'relative',
-  'friend',
-  'neighbor',
-  'colleague',
-  'employer',
-  'unknown',
-] as const;
+export const RELATIONSHIPS = [...SPEAK_FOR_THE_DEBTOR, 'parent', 'child', ...OTHER_RELATIONSHIPS] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /** Relationships that count as the debtor (FDCPA 1692c(d)). */

@@ -84,6 +84,16 @@ export const MESSAGE_PURPOSES = [
 ] as const;
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 
+/** Third parties who never speak for the debtor; the compliance vocabulary (compliance/actions.ts) ends with them too. */
+export const OTHER_RELATIONSHIPS = [
+  'relative',
+  'friend',
+  'neighbor',
+  'colleague',
+  'employer',
+  'unknown',
+] as const;
+
 export const THIRD_PARTY_RELATIONSHIPS = [
   'spouse',
   'parent',
@@ -92,12 +102,7 @@ export const THIRD_PARTY_RELATIONSHIPS = [
   'administrator',
   'personal_representative',
   'attorney',
-  'relative',
-  'friend',
-  'neighbor',
-  'colleague',
-  'employer',
-  'unknown',
+  ...OTHER_RELATIONSHIPS,
 ] as const;
 export type ThirdPartyRelationship = (typeof THIRD_PARTY_RELATIONSHIPS)[number];
 

@@ -23,6 +23,7 @@ import { refineMessage } from '../errors/zod-issues.ts';
 import { caseWriteInput, expectedVersion } from './case-write.ts';
 import { contactRecordedOutput } from './contacts.ts';
 import { idempotencyKey } from './idempotency.ts';
+import { rowLimit } from './pagination.ts';
 import { allocation, caseAmounts, planView } from './payments.ts';
 import { cursorToken, id, instant, longText, shortText } from './primitives.ts';
 
@@ -149,7 +150,7 @@ export const revealContactOutput = z.object({ value: z.string().nullable(), reve
 export const timelineInput = z.object({
   caseId,
   cursor: cursorToken(400).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  limit: rowLimit(100),
 });
 
 const decisionDetail = z.object({

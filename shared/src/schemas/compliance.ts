@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RULE_IDS } from '../compliance/rule-ids.ts';
 import { ACTION_KINDS, CONTACT_POINT_KINDS, DECISION_OUTCOMES } from '../domain/enums.ts';
 import { idempotencyKey } from './idempotency.ts';
+import { rowLimit } from './pagination.ts';
 import { id, longText } from './primitives.ts';
 
 /** The parameters of a reason code (compliance/reasons/codes.ts): flat JSON. */
@@ -87,7 +88,7 @@ export const decisionVerdict = {
 
 export const decisionsInput = z.object({
   caseId,
-  limit: z.number().int().min(1).max(200).default(50),
+  limit: rowLimit(200),
 });
 
 export const decisionView = z.object({

@@ -6,6 +6,7 @@ import { errorMessage } from '../errors/messages.ts';
 import { refineMessage } from '../errors/zod-issues.ts';
 import { decisionVerdict } from './compliance.ts';
 import { idempotencyKey } from './idempotency.ts';
+import { rowLimit } from './pagination.ts';
 import { date, id, instant, longText } from './primitives.ts';
 
 /** The longest range any oversight query reads, so a careless filter cannot scan years of contacts. */
@@ -67,7 +68,7 @@ export const auditListInput = z
     by: z.enum(AUDIT_ACTORS).optional(),
     /** Opaque: the `nextCursor` of the previous page. */
     cursor: auditCursor.optional(),
-    limit: z.number().int().min(1).max(200).default(50),
+    limit: rowLimit(200),
   })
   .superRefine((value, ctx) => {
     checkRange(value, ctx);
