@@ -71,6 +71,13 @@ export const contactPointView = z.object({
   inconvenient: z.boolean(),
 });
 
+/** How many of each a case holds: the case screen's tab badges. */
+function countsOf<const Name extends string>(names: readonly Name[]) {
+  return z.object(
+    Object.fromEntries(names.map((name) => [name, z.number().int()])) as Record<Name, z.ZodNumber>,
+  );
+}
+
 export const caseDetail = z.object({
   case: z.object({
     id: z.string().uuid(),
@@ -119,15 +126,15 @@ export const caseDetail = z.object({
     z.object({ id: z.string().uuid(), ...money, dueDate: z.string(), planId: z.string().uuid().nullable() }),
   ),
   activePlans: z.array(planView.omit({ status: true, createdAt: true })),
-  counts: z.object({
-    contacts: z.number().int(),
-    blockedAttempts: z.number().int(),
-    payments: z.number().int(),
-    promises: z.number().int(),
-    notes: z.number().int(),
-    openComplaints: z.number().int(),
-    pendingCallbacks: z.number().int(),
-  }),
+  counts: countsOf([
+    'contacts',
+    'blockedAttempts',
+    'payments',
+    'promises',
+    'notes',
+    'openComplaints',
+    'pendingCallbacks',
+  ]),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 

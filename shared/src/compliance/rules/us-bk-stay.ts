@@ -1,8 +1,6 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
 import { citation, defineRule } from '../define-rule.ts';
-import { formatDate } from '../format.ts';
-import { reason } from '../reasons/codes.ts';
-import { blockingFact } from './dated.ts';
+import { blockedSince } from './dated.ts';
 
 /**
  * US-BK-STAY — a bankruptcy petition on file stays every act to collect the debt.
@@ -19,9 +17,6 @@ export const usBkStay = defineRule({
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {
-    const filed = blockingFact(context, at, context.bankruptcy);
-    return filed === null
-      ? null
-      : reason('bankruptcyStay', { date: formatDate(context.calendar, filed.from) });
+    return blockedSince('bankruptcyStay', context, at, context.bankruptcy);
   },
 });

@@ -1,9 +1,7 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
 import { citation, defineRule } from '../define-rule.ts';
 import type { ProposedAction } from '../facts.ts';
-import { formatDate } from '../format.ts';
-import { reason } from '../reasons/codes.ts';
-import { blockingFact } from './dated.ts';
+import { blockedSince } from './dated.ts';
 
 /** The letters that may still go out: one confirming that collection ends, or one notifying a specific remedy. */
 const confirmsCeaseOrRemedy = (action: ProposedAction) =>
@@ -26,9 +24,6 @@ export const usFdcpaCease = defineRule({
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {
-    const cease = blockingFact(context, at, context.cease, confirmsCeaseOrRemedy);
-    return cease === null
-      ? null
-      : reason('ceaseRequested', { date: formatDate(context.calendar, cease.from) });
+    return blockedSince('ceaseRequested', context, at, context.cease, confirmsCeaseOrRemedy);
   },
 });

@@ -1,9 +1,7 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
 import { citation, defineRule } from '../define-rule.ts';
 import type { ProposedAction } from '../facts.ts';
-import { formatDate } from '../format.ts';
-import { reason } from '../reasons/codes.ts';
-import { blockingFact } from './dated.ts';
+import { blockedSince } from './dated.ts';
 
 /** The verification itself: a letter or email whose purpose is `validation_notice` or `debt_statement`. */
 const sendsVerification = (action: ProposedAction) =>
@@ -27,9 +25,6 @@ export const usFdcpaDispute = defineRule({
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {
     // Open from its receipt until the verification is sent (context.ts decides which verification answers it).
-    const dispute = blockingFact(context, at, context.dispute, sendsVerification);
-    return dispute === null
-      ? null
-      : reason('disputeOpen', { date: formatDate(context.calendar, dispute.from) });
+    return blockedSince('disputeOpen', context, at, context.dispute, sendsVerification);
   },
 });
