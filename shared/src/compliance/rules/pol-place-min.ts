@@ -1,6 +1,14 @@
 import { z } from 'zod';
+import type { Localized } from '../../domain/language.ts';
 import { AGENCY_POLICY, atLeast, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
+
+/** The parameter of one currency: its minimum in minor units, which `unit` names. */
+const minimumIn = (currency: string, amountMinor: number, unit: Localized) =>
+  atLeast(amountMinor, 'minor_units', {
+    en: `smallest balance placed with an agency, in ${unit.en} (${currency})`,
+    zh: `委外催收的最低余额，单位为${unit.zh}（${currency}）`,
+  });
 
 /**
  * POL-PLACE-MIN — an agency is not sent a balance below the minimum set for its currency (one parameter per
@@ -18,14 +26,8 @@ export const polPlaceMin = defineRule({
   timing: false,
   appliesTo: ['agency_placement'],
   parameters: z.object({
-    USD: atLeast(2_500, 'minor_units', {
-      en: 'smallest balance placed with an agency, in cents (USD)',
-      zh: '委外催收的最低余额，单位为美分（USD）',
-    }),
-    CNY: atLeast(20_000, 'minor_units', {
-      en: 'smallest balance placed with an agency, in fen (CNY)',
-      zh: '委外催收的最低余额，单位为分（CNY）',
-    }),
+    USD: minimumIn('USD', 2_500, { en: 'cents', zh: '美分' }),
+    CNY: minimumIn('CNY', 20_000, { en: 'fen', zh: '分' }),
   }),
   check(context, _moment, minimums) {
     const balance = context.facts.debt.balance;
