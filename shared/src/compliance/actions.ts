@@ -7,13 +7,16 @@ import {
   CONTACT_POINT_KINDS,
   type ContactOutcome,
   type ContactPointKind,
+  MESSAGE_PURPOSES,
+  type MessagePurpose,
   OPT_OUT_CHANNELS,
   type OptOutChannel,
+  OTHER_RELATIONSHIPS,
 } from '../domain/enums.ts';
 
-export type { ActionKind, ContactPointKind, OptOutChannel };
+export type { ActionKind, ContactPointKind, MessagePurpose, OptOutChannel };
 // One vocabulary for the engine, the database enums and the dashboard: the tuples live in domain/enums.
-export { ACTION_KINDS, CONTACT_POINT_KINDS, OPT_OUT_CHANNELS };
+export { ACTION_KINDS, CONTACT_POINT_KINDS, MESSAGE_PURPOSES, OPT_OUT_CHANNELS };
 
 /** The escalations: they pursue the debt without reaching the debtor. */
 const ESCALATIONS: readonly ActionKind[] = ['third_party_contact', 'agency_placement', 'legal_filing'];
@@ -59,17 +62,7 @@ const SPEAK_FOR_THE_DEBTOR = [
   'attorney',
 ] as const;
 
-export const RELATIONSHIPS = [
-  ...SPEAK_FOR_THE_DEBTOR,
-  'parent',
-  'child',
-  'relative',
-  'friend',
-  'neighbor',
-  'colleague',
-  'employer',
-  'unknown',
-] as const;
+export const RELATIONSHIPS = [...SPEAK_FOR_THE_DEBTOR, 'parent', 'child', ...OTHER_RELATIONSHIPS] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /** Relationships that count as the debtor (FDCPA 1692c(d)). */
@@ -80,15 +73,6 @@ export const ESTATE_REPRESENTATIVES: readonly Relationship[] = [
   'administrator',
   'personal_representative',
 ];
-
-export const MESSAGE_PURPOSES = [
-  'collection',
-  'cease_ack',
-  'remedy_notice',
-  'validation_notice',
-  'debt_statement',
-] as const;
-export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 
 export const DISCLOSURES = ['mini_miranda_initial', 'mini_miranda', 'opt_out'] as const;
 export type Disclosure = (typeof DISCLOSURES)[number];

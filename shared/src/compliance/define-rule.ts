@@ -31,6 +31,19 @@ export function limit(defaultValue: number, meta: ParameterMeta) {
   return z.number().int().default(defaultValue).meta({ parameter: meta });
 }
 
+/** A cap or the end of a window (direction 'max'): `atMost(7, 'count', { en: 'calls per debt in the window', … })`. */
+export function atMost(defaultValue: number, unit: ParameterUnit, description: Localized) {
+  return limit(defaultValue, { direction: 'max', unit, description });
+}
+
+/** A length or the start of a window (direction 'min'): `atLeast(7, 'days', { en: 'length of the window', … })`. */
+export function atLeast(defaultValue: number, unit: ParameterUnit, description: Localized) {
+  return limit(defaultValue, { direction: 'min', unit, description });
+}
+
+/** The source of the POL-* rules. */
+export const AGENCY_POLICY: Localized = { en: 'agency policy', zh: '本机构政策' };
+
 /** A legal citation ("12 CFR 1006.26") reads the same in every language. */
 export function citation(text: string): Localized {
   return Object.fromEntries(LANGUAGES.map((language) => [language, text])) as Localized;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIRECTIONS } from '../domain/enums.ts';
 import {
   ACTION_KINDS,
   CONTACT_POINT_KINDS,
@@ -114,7 +115,7 @@ const contactPoint = z.strictObject({
 const historyEvent = z.strictObject({
   at: instant,
   kind: z.enum(ACTION_KINDS),
-  direction: z.enum(['outbound', 'inbound']),
+  direction: z.enum(DIRECTIONS),
   contactPointId: z.string().nullish(),
   debtIds: z.array(z.string()),
   outcome: z.enum(OUTCOMES).nullish(),

@@ -99,6 +99,16 @@ export const MESSAGE_PURPOSES = [
 ] as const;
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 
+/** Third parties who never speak for the debtor; the compliance vocabulary (compliance/actions.ts) ends with them too. */
+export const OTHER_RELATIONSHIPS = [
+  'relative',
+  'friend',
+  'neighbor',
+  'colleague',
+  'employer',
+  'unknown',
+] as const;
+
 export const THIRD_PARTY_RELATIONSHIPS = [
   'spouse',
   'parent',
@@ -107,12 +117,7 @@ export const THIRD_PARTY_RELATIONSHIPS = [
   'administrator',
   'personal_representative',
   'attorney',
-  'relative',
-  'friend',
-  'neighbor',
-  'colleague',
-  'employer',
-  'unknown',
+  ...OTHER_RELATIONSHIPS,
 ] as const;
 export type ThirdPartyRelationship = (typeof THIRD_PARTY_RELATIONSHIPS)[number];
 
@@ -128,9 +133,12 @@ export const PLAN_STATUSES = ['active', 'completed', 'broken', 'cancelled'] as c
 export const PLAN_FREQUENCIES = ['weekly', 'biweekly', 'monthly'] as const;
 export const PAYMENT_METHODS = ['card', 'bank_transfer', 'cash', 'check', 'wallet', 'agency'] as const;
 export const COMPLAINT_STATUSES = ['open', 'investigating', 'resolved'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 export const ESCALATION_KINDS = ['agency_placement', 'field_visit', 'legal_filing'] as const;
 export type EscalationKind = (typeof ESCALATION_KINDS)[number];
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 export const PLACEMENT_STATUSES = ['placed', 'recalled', 'closed'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 export const VISIT_STATUSES = ['scheduled', 'completed', 'cancelled'] as const;
 export const LEGAL_STATUSES = ['prepared', 'filed', 'judgment', 'dismissed', 'withdrawn'] as const;

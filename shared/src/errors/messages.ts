@@ -1,5 +1,23 @@
 import { formatMessage, type MessageLanguage, type MessageParams } from './format.ts';
 
+/** A family of codes: `notFound('Case', '案件')` is "Case not found", "未找到该案件". */
+function notFound<const En extends string, const Zh extends string>(en: En, zh: Zh) {
+  return { en: `${en} not found`, zh: `未找到该${zh}` } as const;
+}
+
+/** `notFoundNamed('team', '团队')`: no team of the name a file or a command gave. */
+function notFoundNamed<const En extends string, const Zh extends string>(en: En, zh: Zh) {
+  return { en: `no ${en} named "{name}"`, zh: `没有名为“{name}”的${zh}` } as const;
+}
+
+/** An optimistic-lock refusal: `staleVersion('The case', '案件')`. */
+function staleVersion<const En extends string, const Zh extends string>(en: En, zh: Zh) {
+  return {
+    en: `${en} changed since you opened it (version {expected}, now {current}). Reload it and try again.`,
+    zh: `${zh}在您打开后已被修改（您打开的是第 {expected} 版，当前是第 {current} 版）。请刷新后重试。`,
+  } as const;
+}
+
 /**
  * Every message a refusal of the server can carry, by code, in each language of the dashboard (format.ts has the
  * syntax). The server sends the code and its parameters with the English text (for logs and API callers); the
@@ -131,11 +149,8 @@ export const ERROR_MESSAGES = {
   'queue.noClaim': { en: 'You hold no claim on this case.', zh: '您尚未领取此案件。' },
 
   // Cases and what is recorded on them
-  'case.notFound': { en: 'Case not found', zh: '未找到该案件' },
-  'case.staleVersion': {
-    en: 'The case changed since you opened it (version {expected}, now {current}). Reload it and try again.',
-    zh: '案件在您打开后已被修改（您打开的是第 {expected} 版，当前是第 {current} 版）。请刷新后重试。',
-  },
+  'case.notFound': notFound('Case', '案件'),
+  'case.staleVersion': staleVersion('The case', '案件'),
   'case.rulesUnavailable': {
     en: '{detail}',
     zh: '无法确定此案件适用的合规规则：{detail}',
@@ -170,7 +185,7 @@ export const ERROR_MESSAGES = {
     en: 'Third party not found for this debtor',
     zh: '未找到该债务人的此第三方联系人',
   },
-  'dispute.notFound': { en: 'Dispute not found', zh: '未找到该异议' },
+  'dispute.notFound': notFound('Dispute', '异议'),
   'dispute.awaitingVerification': {
     en: 'A dispute received {receivedAt} is still waiting for verification',
     zh: '{receivedAt, instant} 收到的异议仍在等待核实',
@@ -289,7 +304,7 @@ export const ERROR_MESSAGES = {
   },
 
   // Escalations, agencies, visits, lawsuits
-  'escalation.notFound': { en: 'Escalation request not found', zh: '未找到该升级申请' },
+  'escalation.notFound': notFound('Escalation request', '升级申请'),
   'escalation.alreadyPending': {
     en: 'A {kind, term, actionKind} request is already waiting for a decision',
     zh: '已有一项{kind, term, actionKind}申请在等待审批',
@@ -310,7 +325,7 @@ export const ERROR_MESSAGES = {
     en: 'the claim exceeds the balance of {balance, money}',
     zh: '起诉金额超过了欠款余额 {balance, money}',
   },
-  'agency.notFound': { en: 'Agency not found', zh: '未找到该催收机构' },
+  'agency.notFound': notFound('Agency', '催收机构'),
   'agency.nameTaken': {
     en: 'name: an agency called {name} already exists',
     zh: '名为“{name}”的催收机构已存在',
@@ -319,7 +334,7 @@ export const ERROR_MESSAGES = {
     en: 'The case is already placed with an agency; recall it first',
     zh: '该案件已委外给催收机构，请先撤回',
   },
-  'placement.notFound': { en: 'Placement not found', zh: '未找到该委外记录' },
+  'placement.notFound': notFound('Placement', '委外记录'),
   'placement.alreadyInStatus': {
     en: 'The placement is already {status}',
     zh: '该委外当前状态已是“{status, term, placementStatus}”',
@@ -343,14 +358,14 @@ export const ERROR_MESSAGES = {
   },
 
   // Supervision
-  'team.notFound': { en: 'Team not found', zh: '未找到该团队' },
+  'team.notFound': notFound('Team', '团队'),
   'team.notActiveAgent': { en: 'not an active agent of this team', zh: '不是本团队在职的催收员' },
   'team.casesNotInTeam': {
     en: '{count, plural, one {# of the selected cases is} other {# of the selected cases are}} not in this team; nothing was moved',
     zh: '所选案件中有 {count} 件不属于本团队，未移动任何案件',
   },
   'team.caseListedTwice': { en: 'caseIds: a case is listed twice', zh: '有案件被重复选择' },
-  'complaint.notFound': { en: 'Complaint not found', zh: '未找到该投诉' },
+  'complaint.notFound': notFound('Complaint', '投诉'),
   'complaint.alreadyResolved': { en: 'This complaint is already resolved', zh: '该投诉已解决' },
   'complaint.alreadyInStatus': {
     en: 'This complaint is already {status, term, complaintStatus}',
@@ -360,13 +375,13 @@ export const ERROR_MESSAGES = {
     en: 'assign the complaint to an agent or supervisor of the case’s team',
     zh: '请将投诉分配给该案件所属团队的催收员或主管',
   },
-  'review.decisionNotFound': { en: 'Decision not found', zh: '未找到该合规决定' },
-  'review.contactNotFound': { en: 'Contact not found', zh: '未找到该联系记录' },
+  'review.decisionNotFound': notFound('Decision', '合规决定'),
+  'review.contactNotFound': notFound('Contact', '联系记录'),
 
   // Administration
-  'portfolio.notFound': { en: 'Portfolio not found', zh: '未找到该资产包' },
-  'portfolio.notFoundNamed': { en: 'no portfolio named "{name}"', zh: '没有名为“{name}”的资产包' },
-  'team.notFoundNamed': { en: 'no team named "{name}"', zh: '没有名为“{name}”的团队' },
+  'portfolio.notFound': notFound('Portfolio', '资产包'),
+  'portfolio.notFoundNamed': notFoundNamed('portfolio', '资产包'),
+  'team.notFoundNamed': notFoundNamed('team', '团队'),
   'team.noSuchTeam': { en: 'no such team', zh: '该团队不存在' },
   'import.fileHasErrors': {
     en: 'The file itself has errors (see the preview): nothing can be imported.',
@@ -425,10 +440,7 @@ export const ERROR_MESSAGES = {
     en: 'Two steps on the same day and channel would send the same reminder twice',
     zh: '同一天、同一渠道的两个步骤会把同一条提醒发送两次',
   },
-  'reminders.staleVersion': {
-    en: 'The strategy changed since you opened it (version {expected}, now {current}). Reload it and try again.',
-    zh: '提醒策略在您打开后已被修改（您打开的是第 {expected} 版，当前是第 {current} 版）。请刷新后重试。',
-  },
+  'reminders.staleVersion': staleVersion('The strategy', '提醒策略'),
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;

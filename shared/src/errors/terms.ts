@@ -1,10 +1,24 @@
 import { ACTION_LABELS, POINT_LABELS } from '../compliance/format.ts';
-import type { ActionKind, CaseStatus, ContactPointKind, OptOutChannel, Role } from '../domain/enums.ts';
+import {
+  type ActionKind,
+  APPROVAL_STATUSES,
+  type ApprovalStatus,
+  CASE_STATUSES,
+  type CaseStatus,
+  type ComplaintStatus,
+  type ContactPointKind,
+  type OptOutChannel,
+  PLACEMENT_STATUSES,
+  type PlacementStatus,
+  ROLES,
+  type Role,
+} from '../domain/enums.ts';
 import type { MessageLanguage } from './format.ts';
 
-type ComplaintStatus = 'open' | 'investigating' | 'resolved';
-type ApprovalStatus = 'pending' | 'approved' | 'rejected';
-type PlacementStatus = 'placed' | 'recalled' | 'closed';
+/** A table whose English word for each value is the value itself (`active` is "active"). */
+function ownWords<const Value extends string>(values: readonly Value[]): Record<Value, string> {
+  return Object.fromEntries(values.map((value): [string, string] => [value, value])) as Record<Value, string>;
+}
 
 /**
  * The words for the enum values a refusal names, per language: `{status, term, complaintStatus}` in a template.
@@ -24,7 +38,7 @@ export type TermTable = keyof TermTables;
 
 export const TERMS: Readonly<Record<MessageLanguage, TermTables>> = {
   en: {
-    role: { agent: 'agent', supervisor: 'supervisor', manager: 'manager', admin: 'admin' },
+    role: ownWords(ROLES),
     actionKind: ACTION_LABELS,
     contactPointKind: POINT_LABELS,
     optOutChannel: {
@@ -35,16 +49,10 @@ export const TERMS: Readonly<Record<MessageLanguage, TermTables>> = {
       app_push: 'app notification',
       field_visit: 'field visit',
     },
-    caseStatus: {
-      active: 'active',
-      paid: 'paid',
-      settled: 'settled',
-      returned: 'returned',
-      uncollectible: 'uncollectible',
-    },
+    caseStatus: ownWords(CASE_STATUSES),
     complaintStatus: { open: 'open', investigating: 'under investigation', resolved: 'resolved' },
-    approvalStatus: { pending: 'pending', approved: 'approved', rejected: 'rejected' },
-    placementStatus: { placed: 'placed', recalled: 'recalled', closed: 'closed' },
+    approvalStatus: ownWords(APPROVAL_STATUSES),
+    placementStatus: ownWords(PLACEMENT_STATUSES),
   },
   zh: {
     role: { agent: '催收员', supervisor: '主管', manager: '经理', admin: '管理员' },

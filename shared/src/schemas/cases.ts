@@ -32,16 +32,21 @@ export const caseListInput = pageInput.extend({
 });
 export type CaseListInput = z.input<typeof caseListInput>;
 
-export const caseRow = z.object({
-  id: z.string().uuid(),
+/** A case as every list of cases shows it (case list, queues, team cases, approvals): whose, how much, how late. */
+export const caseGlance = z.object({
   accountRef: z.string(),
   debtorName: z.string(),
-  portfolioName: z.string(),
   currency: z.string(),
   balanceMinor: z.number().int(),
   daysPastDue: z.number().int(),
   bucket: z.enum(BUCKETS),
   stage: z.enum(LADDER_STAGES),
+});
+
+export const caseRow = z.object({
+  id: z.string().uuid(),
+  ...caseGlance.shape,
+  portfolioName: z.string(),
   status: z.enum(CASE_STATUSES),
   dueDate: z.string(),
   assignedAgentName: z.string().nullable(),

@@ -23,6 +23,7 @@ import { refineMessage } from '../errors/zod-issues.ts';
 import { caseWriteInput, expectedVersion } from './case-write.ts';
 import { contactRecordedOutput } from './contacts.ts';
 import { idempotencyKey } from './idempotency.ts';
+import { rowLimit } from './pagination.ts';
 import { allocation, caseAmounts, planView } from './payments.ts';
 import { cursorToken, id, instant, longText, shortText } from './primitives.ts';
 
@@ -69,6 +70,13 @@ export const contactPointView = z.object({
   employerProhibits: z.boolean(),
   inconvenient: z.boolean(),
 });
+
+/** How many of each a case holds: the case screen's tab badges. */
+function countsOf<const Name extends string>(names: readonly Name[]) {
+  return z.object(
+    Object.fromEntries(names.map((name) => [name, z.number().int()])) as Record<Name, z.ZodNumber>,
+  );
+}
 
 export const caseDetail = z.object({
   case: z.object({
@@ -118,15 +126,15 @@ export const caseDetail = z.object({
     z.object({ id: z.string().uuid(), ...money, dueDate: z.string(), planId: z.string().uuid().nullable() }),
   ),
   activePlans: z.array(planView.omit({ status: true, createdAt: true })),
-  counts: z.object({
-    contacts: z.number().int(),
-    blockedAttempts: z.number().int(),
-    payments: z.number().int(),
-    promises: z.number().int(),
-    notes: z.number().int(),
-    openComplaints: z.number().int(),
-    pendingCallbacks: z.number().int(),
-  }),
+  counts: countsOf([
+    'contacts',
+    'blockedAttempts',
+    'payments',
+    'promises',
+    'notes',
+    'openComplaints',
+    'pendingCallbacks',
+  ]),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 
@@ -149,7 +157,7 @@ export const revealContactOutput = z.object({ value: z.string().nullable(), reve
 export const timelineInput = z.object({
   caseId,
   cursor: cursorToken(400).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  limit: rowLimit(100),
 });
 
 const decisionDetail = z.object({

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { RULE_IDS } from '../compliance/rule-ids.ts';
 import { ACTION_KINDS, CONTACT_POINT_KINDS, DECISION_OUTCOMES } from '../domain/enums.ts';
 import { idempotencyKey } from './idempotency.ts';
+import { rowLimit } from './pagination.ts';
 import { id, longText } from './primitives.ts';
+import { RULE_EFFECTS } from './rules.ts';
 
 /** The parameters of a reason code (compliance/reasons/codes.ts): flat JSON. */
 export const reasonParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
@@ -14,7 +16,7 @@ export const reasonParams = z.record(z.string(), z.union([z.string(), z.number()
  */
 export const ruleHit = z.object({
   ruleId: z.string(),
-  effect: z.enum(['block', 'warn', 'require']),
+  effect: z.enum(RULE_EFFECTS),
   reason: z.string(),
   reasonCode: z.string().optional(),
   reasonParams: reasonParams.optional(),
@@ -87,7 +89,7 @@ export const decisionVerdict = {
 
 export const decisionsInput = z.object({
   caseId,
-  limit: z.number().int().min(1).max(200).default(50),
+  limit: rowLimit(200),
 });
 
 export const decisionView = z.object({

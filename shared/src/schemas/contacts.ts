@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DISCLOSURES } from '../compliance/actions.ts';
-import { CALL_OUTCOMES, MESSAGE_PURPOSES } from '../domain/enums.ts';
+import { DISCLOSURES, THIRD_PARTY_PURPOSES } from '../compliance/actions.ts';
+import { CALL_OUTCOMES, DIRECTIONS, MESSAGE_PURPOSES } from '../domain/enums.ts';
 import { caseWriteInput } from './case-write.ts';
 import { ruleHit } from './compliance.ts';
 import { id, instant, longText } from './primitives.ts';
@@ -13,7 +13,7 @@ export const logCallInput = caseWriteInput({
     error: 'kind must be call, autodial_call or voicemail',
   }),
   /** Inbound calls are not attempts: they are logged without being judged. */
-  direction: z.enum(['outbound', 'inbound']).default('outbound'),
+  direction: z.enum(DIRECTIONS).default('outbound'),
   outcome: z.enum(CALL_OUTCOMES, { error: `outcome must be one of ${CALL_OUTCOMES.join(', ')}` }),
   durationSeconds: z.number().int().min(0).max(86_400).optional(),
   notes: longText(4000).optional(),
@@ -43,7 +43,7 @@ export type SendMessageInput = z.input<typeof sendMessageInput>;
 
 export const contactThirdPartyInput = caseWriteInput({
   thirdPartyId: id('thirdPartyId'),
-  purpose: z.enum(['location', 'collection'], { error: 'purpose must be location or collection' }),
+  purpose: z.enum(THIRD_PARTY_PURPOSES, { error: 'purpose must be location or collection' }),
   notes: longText(4000).default(''),
 });
 export type ContactThirdPartyInput = z.input<typeof contactThirdPartyInput>;

@@ -3,6 +3,7 @@ import { PLACEMENT_STATUSES } from '../domain/enums.ts';
 import { errorMessage } from '../errors/messages.ts';
 import { refineMessage } from '../errors/zod-issues.ts';
 import { idempotencyKey } from './idempotency.ts';
+import { rowLimit } from './pagination.ts';
 import { currencyCode, id, instant, longText, minorAmount, shortText } from './primitives.ts';
 
 /**
@@ -85,7 +86,7 @@ export const rollRunView = z.object({
 });
 export type RollRunView = z.infer<typeof rollRunView>;
 
-export const listRollRunsInput = z.object({ limit: z.number().int().min(1).max(100).default(14) }).default({
+export const listRollRunsInput = z.object({ limit: rowLimit(100, 14) }).default({
   limit: 14,
 });
 
@@ -146,7 +147,7 @@ export const listPlacementsInput = z.object({
   agencyId: id('agencyId').optional(),
   caseId: id('caseId').optional(),
   status: z.enum(PLACEMENT_STATUSES).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
+  limit: rowLimit(200),
   /** Keyset: the id of the last row of the previous page (rows come newest first by placed instant, then id). */
   after: z.object({ placedAt: instant('after.placedAt'), id: id('after.id') }).optional(),
 });

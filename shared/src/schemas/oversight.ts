@@ -6,6 +6,7 @@ import { errorMessage } from '../errors/messages.ts';
 import { refineMessage } from '../errors/zod-issues.ts';
 import { decisionVerdict } from './compliance.ts';
 import { idempotencyKey } from './idempotency.ts';
+import { rowLimit } from './pagination.ts';
 import { date, id, instant, longText } from './primitives.ts';
 
 /** The longest range any oversight query reads, so a careless filter cannot scan years of contacts. */
@@ -67,7 +68,7 @@ export const auditListInput = z
     by: z.enum(AUDIT_ACTORS).optional(),
     /** Opaque: the `nextCursor` of the previous page. */
     cursor: auditCursor.optional(),
-    limit: z.number().int().min(1).max(200).default(50),
+    limit: rowLimit(200),
   })
   .superRefine((value, ctx) => {
     checkRange(value, ctx);
@@ -94,14 +95,19 @@ export const reviewView = z.object({
 });
 export type ReviewView = z.infer<typeof reviewView>;
 
-export const auditRow = z.object({
-  kind: z.enum(AUDIT_KINDS),
-  id: z.number().int(),
-  at: z.string(),
+/** The case an audited action was on, and the agent who took it (null when no agent did). */
+const caseAndAgent = {
   caseId: z.string().uuid(),
   accountRef: z.string(),
   agentId: z.string().uuid().nullable(),
   agentName: z.string().nullable(),
+};
+
+export const auditRow = z.object({
+  kind: z.enum(AUDIT_KINDS),
+  id: z.number().int(),
+  at: z.string(),
+  ...caseAndAgent,
   actionKind: z.enum(ACTION_KINDS),
   /** Decision outcome or contact outcome. */
   outcome: z.string(),
@@ -238,10 +244,7 @@ export const qaSampleInput = z.object({
 export const qaItem = z.object({
   contactId: z.number().int(),
   occurredAt: z.string(),
-  caseId: z.string().uuid(),
-  accountRef: z.string(),
-  agentId: z.string().uuid().nullable(),
-  agentName: z.string().nullable(),
+  ...caseAndAgent,
   kind: z.enum(ACTION_KINDS),
   outcome: z.enum(CONTACT_OUTCOMES),
   decisionId: z.number().int().nullable(),

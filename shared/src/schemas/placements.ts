@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageInputOf, pageNumbers, rowLimit } from './pagination.ts';
 import { id, shortText, text } from './primitives.ts';
 
 /**
@@ -187,15 +188,14 @@ export const placementPreview = z.object({
 });
 export type PlacementPreview = z.infer<typeof placementPreview>;
 
-export const placementErrorsInput = z.object({
-  token: shortText(100).min(1, 'token is required'),
-  page: z.number().int().min(1).max(100_000).default(1),
-  pageSize: z.number().int().min(1).max(PLACEMENT_ERRORS_PAGE_SIZE_MAX).default(50),
-});
+export const placementErrorsInput = pageInputOf({
+  min: 1,
+  max: PLACEMENT_ERRORS_PAGE_SIZE_MAX,
+  fallback: 50,
+}).extend({ token: shortText(100).min(1, 'token is required') });
 export const placementErrorsPage = z.object({
   total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
+  ...pageNumbers,
   errors: z.array(placementRowError),
 });
 
@@ -222,7 +222,7 @@ export type PlacementCommitResult = z.infer<typeof placementCommitResult>;
 export const placementListInput = z
   .object({
     portfolioId: id('portfolioId').optional(),
-    limit: z.number().int().min(1).max(200).default(50),
+    limit: rowLimit(200),
   })
   .prefault({});
 export const placementList = z.object({ placements: z.array(placementSummary) });

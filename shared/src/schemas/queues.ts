@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { BUCKETS, LADDER_STAGES } from '../domain/enums.ts';
+import { caseGlance } from './cases.ts';
 import { reasonParams } from './compliance.ts';
-import { sortDirection } from './pagination.ts';
+import { pageInputOf, pageNumbers, sortDirection } from './pagination.ts';
 import { id } from './primitives.ts';
 
 /** The named work queues of the agent's workbench (decision record 007 defines each one's membership). */
@@ -23,10 +23,12 @@ export const QUEUE_PAGE_SIZE_MAX = 50;
 
 const agentId = id('agentId');
 
-export const queueListInput = z.object({
+export const queueListInput = pageInputOf({
+  min: 1,
+  max: QUEUE_PAGE_SIZE_MAX,
+  fallback: QUEUE_PAGE_SIZE_MAX,
+}).extend({
   queue: z.enum(QUEUES, { error: `queue must be one of ${QUEUES.join(', ')}` }),
-  page: z.number().int().min(1).max(100_000).default(1),
-  pageSize: z.number().int().min(1).max(QUEUE_PAGE_SIZE_MAX).default(QUEUE_PAGE_SIZE_MAX),
   sort: z
     .object({ field: z.enum(QUEUE_SORT_FIELDS), direction: sortDirection })
     .default({ field: 'priority', direction: 'desc' }),
@@ -51,13 +53,7 @@ export type WorkBlock = z.infer<typeof workBlock>;
 
 export const queueRow = z.object({
   id: z.string().uuid(),
-  accountRef: z.string(),
-  debtorName: z.string(),
-  currency: z.string(),
-  balanceMinor: z.number().int(),
-  daysPastDue: z.number().int(),
-  bucket: z.enum(BUCKETS),
-  stage: z.enum(LADDER_STAGES),
+  ...caseGlance.shape,
   priority: z.number().int(),
   lastContactAt: z.string().nullable(),
   /** The earliest instant a call to one of the debtor's phones is allowed; null when no phone can be called. */
@@ -82,8 +78,7 @@ export const queueCount = z.object({
 export const queueListOutput = z.object({
   rows: z.array(queueRow),
   total: queueCount,
-  page: z.number().int(),
-  pageSize: z.number().int(),
+  ...pageNumbers,
   evaluatedAt: z.string(),
 });
 export type QueueListOutput = z.infer<typeof queueListOutput>;

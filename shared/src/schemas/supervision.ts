@@ -8,9 +8,10 @@ import {
 } from '../domain/enums.ts';
 import { errorMessage } from '../errors/messages.ts';
 import { refineMessage } from '../errors/zod-issues.ts';
+import { caseGlance } from './cases.ts';
 import { verdictView } from './compliance.ts';
 import { idempotencyKey } from './idempotency.ts';
-import { pageInput, pageOutput } from './pagination.ts';
+import { pageInput, pageNumbers, pageOutput } from './pagination.ts';
 import { id, longText } from './primitives.ts';
 
 /** Supervision: the approvals queue, complaints and team reassignment (issue 5, items 3–5). */
@@ -49,12 +50,7 @@ export type ApprovalVerdict = z.infer<typeof approvalVerdict>;
 export const approvalRow = z.object({
   requestId: z.string().uuid(),
   caseId: z.string().uuid(),
-  accountRef: z.string(),
-  debtorName: z.string(),
-  balanceMinor: z.number().int(),
-  currency: z.string(),
-  daysPastDue: z.number().int(),
-  stage: z.enum(LADDER_STAGES),
+  ...caseGlance.omit({ bucket: true }).shape,
   kind: z.enum(ESCALATION_KINDS),
   status: z.enum(APPROVAL_STATUSES),
   requestedBy: person,
@@ -172,13 +168,7 @@ export type TeamCasesInput = z.input<typeof teamCasesInput>;
 
 export const teamCaseRow = z.object({
   id: z.string().uuid(),
-  accountRef: z.string(),
-  debtorName: z.string(),
-  balanceMinor: z.number().int(),
-  currency: z.string(),
-  daysPastDue: z.number().int(),
-  bucket: z.enum(BUCKETS),
-  stage: z.enum(LADDER_STAGES),
+  ...caseGlance.shape,
   assignedAgent: person.nullable(),
 });
 export type TeamCaseRow = z.infer<typeof teamCaseRow>;
@@ -191,8 +181,7 @@ export const teamCasesOutput = z.object({
   /** Exact up to TEAM_COUNT_CAP; `totalCapped` says there are more. */
   total: z.number().int(),
   totalCapped: z.boolean(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
+  ...pageNumbers,
 });
 export type TeamCasesOutput = z.infer<typeof teamCasesOutput>;
 

@@ -21,7 +21,7 @@ type Hours = {
 };
 
 /** A count within the `days` local days ending with `day`, against the allowed `max`. */
-type WindowCount = {
+export type WindowCount = {
   readonly made: number;
   readonly days: number;
   readonly day: number;

@@ -1,6 +1,6 @@
 import type { Localized } from '../../domain/language.ts';
 import type { EvaluationContext, MinuteWindow } from '../context.ts';
-import { limit } from '../define-rule.ts';
+import { atLeast, atMost } from '../define-rule.ts';
 import type { ZoneClock } from '../time.ts';
 
 /** Half-open: `from` is inside, `to` is not; a window whose end is before its start wraps past midnight. */
@@ -50,8 +50,8 @@ export function zoneInsideWindow(
 /** The `start` and `end` parameters of a rule that allows its actions only between two local times. */
 export function hoursParameters(start: number, end: number, describe: { start: Localized; end: Localized }) {
   return {
-    start: limit(start, { direction: 'min', unit: 'minute_of_day', description: describe.start }),
-    end: limit(end, { direction: 'max', unit: 'minute_of_day', description: describe.end }),
+    start: atLeast(start, 'minute_of_day', describe.start),
+    end: atMost(end, 'minute_of_day', describe.end),
   };
 }
 

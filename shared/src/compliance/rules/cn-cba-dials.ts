@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, limit } from '../define-rule.ts';
+import { atMost, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 import { isUnansweredCall } from './counting.ts';
 
@@ -23,13 +23,9 @@ export const cnCbaDials = defineRule({
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail'],
   parameters: z.object({
-    max: limit(6, {
-      direction: 'max',
-      unit: 'count',
-      description: {
-        en: 'unanswered dials (calls and voicemails) per contact point per day',
-        zh: '同一联系方式每日未接通的拨打次数（含电话和语音留言）',
-      },
+    max: atMost(6, 'count', {
+      en: 'unanswered dials (calls and voicemails) per contact point per day',
+      zh: '同一联系方式每日未接通的拨打次数（含电话和语音留言）',
     }),
   }),
   check(context, { day }, { max }) {

@@ -1,5 +1,6 @@
 import type { ActionKind, Outcome } from '../actions.ts';
 import type { EvaluationContext, PastEvent } from '../context.ts';
+import type { WindowCount } from '../reasons/codes.ts';
 
 const NEVER_CONNECTED: ReadonlySet<Outcome> = new Set(['busy', 'not_in_service', 'failed']);
 const ANSWERED: ReadonlySet<Outcome> = new Set(['conversation', 'wrong_party', 'third_party']);
@@ -42,4 +43,19 @@ export function countInDays(
     if (event.day >= first && event.day <= day && matches(event)) count++;
   }
   return count;
+}
+
+/**
+ * docs/compliance/CATALOG.md, principle 3: the cap rules (the proposed action counts, so the one after the `max`th is
+ * refused): the count as the cap's reason carries it when one more would pass `max`; null while there is room.
+ */
+export function capReached(
+  context: EvaluationContext,
+  day: number,
+  days: number,
+  max: number,
+  matches: (event: PastEvent) => boolean,
+): WindowCount | null {
+  const made = countInDays(context, day, days, matches);
+  return made + 1 <= max ? null : { made, days, day, max };
 }

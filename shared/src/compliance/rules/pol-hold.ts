@@ -1,8 +1,8 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
-import { inEffect } from '../context.ts';
-import { defineRule } from '../define-rule.ts';
+import { AGENCY_POLICY, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 import { localTime } from './clock.ts';
+import { blockingFact } from './dated.ts';
 
 /**
  * POL-HOLD — a case on hold (complaint under review, settlement pending, manual hold) takes no collection
@@ -13,14 +13,13 @@ import { localTime } from './clock.ts';
 export const polHold = defineRule({
   id: 'POL-HOLD',
   effect: 'block',
-  source: { en: 'agency policy', zh: '本机构政策' },
+  source: AGENCY_POLICY,
   description: { en: 'No collection while the case is on hold.', zh: '案件暂缓期间不得催收。' },
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {
-    const hold = context.hold;
-    if (hold === null || !inEffect(context, hold, at)) return null;
-    return reason('onHold', localTime(context.calendar, hold.until));
+    const hold = blockingFact(context, at, context.hold);
+    return hold === null ? null : reason('onHold', localTime(context.calendar, hold.until));
   },
   lapsesAt: (context) => context.hold?.until ?? null,
 });

@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { defineRule, limit } from '../define-rule.ts';
+import type { Localized } from '../../domain/language.ts';
+import { AGENCY_POLICY, atLeast, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
+
+/** The parameter of one currency: its minimum in minor units, which `unit` names. */
+const minimumIn = (currency: string, amountMinor: number, unit: Localized) =>
+  atLeast(amountMinor, 'minor_units', {
+    en: `smallest balance placed with an agency, in ${unit.en} (${currency})`,
+    zh: `委外催收的最低余额，单位为${unit.zh}（${currency}）`,
+  });
 
 /**
  * POL-PLACE-MIN — an agency is not sent a balance below the minimum set for its currency (one parameter per
@@ -10,7 +18,7 @@ import { reason } from '../reasons/codes.ts';
 export const polPlaceMin = defineRule({
   id: 'POL-PLACE-MIN',
   effect: 'block',
-  source: { en: 'agency policy', zh: '本机构政策' },
+  source: AGENCY_POLICY,
   description: {
     en: 'No agency placement of a balance below the minimum set for its currency.',
     zh: '余额低于该币种所设最低金额的，不得委外催收。',
@@ -18,22 +26,8 @@ export const polPlaceMin = defineRule({
   timing: false,
   appliesTo: ['agency_placement'],
   parameters: z.object({
-    USD: limit(2_500, {
-      direction: 'min',
-      unit: 'minor_units',
-      description: {
-        en: 'smallest balance placed with an agency, in cents (USD)',
-        zh: '委外催收的最低余额，单位为美分（USD）',
-      },
-    }),
-    CNY: limit(20_000, {
-      direction: 'min',
-      unit: 'minor_units',
-      description: {
-        en: 'smallest balance placed with an agency, in fen (CNY)',
-        zh: '委外催收的最低余额，单位为分（CNY）',
-      },
-    }),
+    USD: minimumIn('USD', 2_500, { en: 'cents', zh: '美分' }),
+    CNY: minimumIn('CNY', 20_000, { en: 'fen', zh: '分' }),
   }),
   check(context, _moment, minimums) {
     const balance = context.facts.debt.balance;

@@ -1,8 +1,6 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
-import { inEffect } from '../context.ts';
 import { citation, defineRule } from '../define-rule.ts';
-import { formatDate } from '../format.ts';
-import { reason } from '../reasons/codes.ts';
+import { blockedSince } from './dated.ts';
 
 /**
  * US-BK-STAY — a bankruptcy petition on file stays every act to collect the debt.
@@ -19,8 +17,6 @@ export const usBkStay = defineRule({
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {
-    const filed = context.bankruptcy;
-    if (filed === null || !inEffect(context, filed, at)) return null;
-    return reason('bankruptcyStay', { date: formatDate(context.calendar, filed.from) });
+    return blockedSince('bankruptcyStay', context, at, context.bankruptcy);
   },
 });

@@ -1,7 +1,12 @@
 import { CONTACT_ACTIONS } from '../actions.ts';
-import { inEffect } from '../context.ts';
 import { citation, defineRule } from '../define-rule.ts';
+import type { ProposedAction } from '../facts.ts';
 import { reason } from '../reasons/codes.ts';
+import { blockingFact } from './dated.ts';
+
+/** A third-party contact to the attorney: the way to reach a represented debtor. */
+const reachesAttorney = (action: ProposedAction) =>
+  action.kind === 'third_party_contact' && action.thirdParty?.relationship === 'attorney';
 
 /**
  * US-FDCPA-ATTY — a debtor represented by a known attorney about the debt is contacted through the attorney
@@ -18,9 +23,9 @@ export const usFdcpaAtty = defineRule({
   timing: false,
   appliesTo: [...CONTACT_ACTIONS, 'third_party_contact'],
   check(context, { at }) {
-    const { action, debtor } = context.facts;
-    if (debtor.attorney == null || !inEffect(context, context.attorney, at)) return null;
-    if (action.kind === 'third_party_contact' && action.thirdParty?.relationship === 'attorney') return null;
-    return reason('representedByAttorney', { attorney: debtor.attorney.name });
+    const { attorney } = context.facts.debtor;
+    if (attorney == null || blockingFact(context, at, context.attorney, reachesAttorney) === null)
+      return null;
+    return reason('representedByAttorney', { attorney: attorney.name });
   },
 });

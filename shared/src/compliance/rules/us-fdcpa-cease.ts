@@ -1,8 +1,12 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
-import { inEffect } from '../context.ts';
 import { citation, defineRule } from '../define-rule.ts';
-import { formatDate } from '../format.ts';
-import { reason } from '../reasons/codes.ts';
+import type { ProposedAction } from '../facts.ts';
+import { blockedSince } from './dated.ts';
+
+/** The letters that may still go out: one confirming that collection ends, or one notifying a specific remedy. */
+const confirmsCeaseOrRemedy = (action: ProposedAction) =>
+  action.kind === 'letter' &&
+  (action.message?.purpose === 'cease_ack' || action.message?.purpose === 'remedy_notice');
 
 /**
  * US-FDCPA-CEASE — after a written refusal to pay or request to stop, only a letter confirming that
@@ -20,11 +24,6 @@ export const usFdcpaCease = defineRule({
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {
-    const { action } = context.facts;
-    const cease = context.cease;
-    if (cease === null || !inEffect(context, cease, at)) return null;
-    const purpose = action.message?.purpose;
-    if (action.kind === 'letter' && (purpose === 'cease_ack' || purpose === 'remedy_notice')) return null;
-    return reason('ceaseRequested', { date: formatDate(context.calendar, cease.from) });
+    return blockedSince('ceaseRequested', context, at, context.cease, confirmsCeaseOrRemedy);
   },
 });

@@ -1,8 +1,12 @@
 import { COLLECTION_ACTIONS } from '../actions.ts';
-import { inEffect } from '../context.ts';
 import { citation, defineRule } from '../define-rule.ts';
-import { formatDate } from '../format.ts';
-import { reason } from '../reasons/codes.ts';
+import type { ProposedAction } from '../facts.ts';
+import { blockedSince } from './dated.ts';
+
+/** The verification itself: a letter or email whose purpose is `validation_notice` or `debt_statement`. */
+const sendsVerification = (action: ProposedAction) =>
+  (action.kind === 'letter' || action.kind === 'email') &&
+  (action.message?.purpose === 'validation_notice' || action.message?.purpose === 'debt_statement');
 
 /**
  * US-FDCPA-DISPUTE — an open dispute pauses collection until verification is sent; the agency applies this
@@ -20,13 +24,7 @@ export const usFdcpaDispute = defineRule({
   timing: false,
   appliesTo: COLLECTION_ACTIONS,
   check(context, { at }) {
-    const { action } = context.facts;
     // Open from its receipt until the verification is sent (context.ts decides which verification answers it).
-    const dispute = context.dispute;
-    if (dispute === null || !inEffect(context, dispute, at)) return null;
-    const purpose = action.message?.purpose;
-    const isVerification = purpose === 'validation_notice' || purpose === 'debt_statement';
-    if ((action.kind === 'letter' || action.kind === 'email') && isVerification) return null;
-    return reason('disputeOpen', { date: formatDate(context.calendar, dispute.from) });
+    return blockedSince('disputeOpen', context, at, context.dispute, sendsVerification);
   },
 });

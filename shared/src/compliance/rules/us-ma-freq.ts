@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ContactPointKind } from '../actions.ts';
 import type { PastEvent } from '../context.ts';
-import { citation, defineRule, limit } from '../define-rule.ts';
+import { atLeast, atMost, citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
-import { countInDays, isCountedCall, isSentMessage } from './counting.ts';
+import { capReached, isCountedCall, isSentMessage } from './counting.ts';
 
 const isPersonal = (kind: ContactPointKind | null) => kind === 'mobile' || kind === 'landline';
 /** Every attempt as in docs/compliance/CATALOG.md, principle 4, plus texts that went out. */
@@ -27,43 +27,28 @@ export const usMaFreq = defineRule({
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail', 'sms'],
   parameters: z.object({
-    personalMax: limit(2, {
-      direction: 'max',
-      unit: 'count',
-      description: { en: 'communications to personal numbers', zh: '向个人号码联系的次数' },
-    }),
-    personalDays: limit(7, {
-      direction: 'min',
-      unit: 'days',
-      description: { en: 'window for personal numbers', zh: '个人号码的计算期间' },
-    }),
-    otherMax: limit(2, {
-      direction: 'max',
-      unit: 'count',
-      description: { en: 'communications to other numbers', zh: '向其他号码联系的次数' },
-    }),
-    otherDays: limit(30, {
-      direction: 'min',
-      unit: 'days',
-      description: { en: 'window for other numbers', zh: '其他号码的计算期间' },
-    }),
+    personalMax: atMost(2, 'count', { en: 'communications to personal numbers', zh: '向个人号码联系的次数' }),
+    personalDays: atLeast(7, 'days', { en: 'window for personal numbers', zh: '个人号码的计算期间' }),
+    otherMax: atMost(2, 'count', { en: 'communications to other numbers', zh: '向其他号码联系的次数' }),
+    otherDays: atLeast(30, 'days', { en: 'window for other numbers', zh: '其他号码的计算期间' }),
   }),
   check(context, { day }, params) {
     const kind = context.target?.kind ?? null;
     if (kind === null || isPersonal(kind)) {
       const { personalMax: max, personalDays: days } = params;
-      const made = countInDays(
+      const cap = capReached(
         context,
         day,
         days,
+        max,
         (e) => isInitiated(e) && (e.pointKind === null || isPersonal(e.pointKind)),
       );
-      if (made + 1 > max) return reason('personalNumbersCapReached', { made, days, day, max });
+      if (cap !== null) return reason('personalNumbersCapReached', cap);
     }
     if (kind === null || !isPersonal(kind)) {
       const { otherMax: max, otherDays: days } = params;
-      const made = countInDays(context, day, days, (e) => isInitiated(e) && !isPersonal(e.pointKind));
-      if (made + 1 > max) return reason('otherNumbersCapReached', { made, days, day, max });
+      const cap = capReached(context, day, days, max, (e) => isInitiated(e) && !isPersonal(e.pointKind));
+      if (cap !== null) return reason('otherNumbersCapReached', cap);
     }
     return null;
   },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { citation, defineRule, limit } from '../define-rule.ts';
+import { atLeast, atMost, citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 import { hoursParameters, outsideHours } from './clock.ts';
-import { countInDays } from './counting.ts';
+import { capReached } from './counting.ts';
 
 /**
  * US-MA-VISIT — Massachusetts: at most 1 visit to the debtor per debt in 30 local days, and only between
@@ -19,16 +19,11 @@ export const usMaVisit = defineRule({
   timing: true,
   appliesTo: ['field_visit'],
   parameters: z.object({
-    max: limit(1, {
-      direction: 'max',
-      unit: 'count',
-      description: { en: 'home visits per debt in the window', zh: '计算期间内每笔债务的上门拜访次数' },
+    max: atMost(1, 'count', {
+      en: 'home visits per debt in the window',
+      zh: '计算期间内每笔债务的上门拜访次数',
     }),
-    days: limit(30, {
-      direction: 'min',
-      unit: 'days',
-      description: { en: 'window for home visits', zh: '上门拜访的计算期间' },
-    }),
+    days: atLeast(30, 'days', { en: 'window for home visits', zh: '上门拜访的计算期间' }),
     ...hoursParameters(8 * 60, 21 * 60, {
       start: { en: 'earliest local time for a visit', zh: '当地时间最早拜访时间' },
       end: { en: 'local time a visit must end by', zh: '当地时间拜访截止时间' },
@@ -37,13 +32,13 @@ export const usMaVisit = defineRule({
   check(context, { at, day }, { max, days, ...hours }) {
     const outside = outsideHours(context, at, hours);
     if (outside !== null) return reason('visitOutsideHours', outside);
-    const made = countInDays(
+    const cap = capReached(
       context,
       day,
       days,
+      max,
       (e) => e.aboutDebt && e.outbound && e.kind === 'field_visit',
     );
-    if (made + 1 <= max) return null;
-    return reason('visitCapReached', { made, days, day, max });
+    return cap === null ? null : reason('visitCapReached', cap);
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { citation, defineRule, limit } from '../define-rule.ts';
+import { atLeast, atMost, citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
-import { countInDays, isCountedCall } from './counting.ts';
+import { capReached, isCountedCall } from './counting.ts';
 
 /**
  * US-REGF-7IN7 — at most 7 calls per person per debt in 7 consecutive local days (the proposed call counts,
@@ -18,20 +18,11 @@ export const usRegf7in7 = defineRule({
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail'],
   parameters: z.object({
-    maxCalls: limit(7, {
-      direction: 'max',
-      unit: 'count',
-      description: { en: 'calls per debt in the window', zh: '计算期间内每笔债务的致电次数' },
-    }),
-    days: limit(7, {
-      direction: 'min',
-      unit: 'days',
-      description: { en: 'length of the call-count window', zh: '致电次数计算期间的天数' },
-    }),
+    maxCalls: atMost(7, 'count', { en: 'calls per debt in the window', zh: '计算期间内每笔债务的致电次数' }),
+    days: atLeast(7, 'days', { en: 'length of the call-count window', zh: '致电次数计算期间的天数' }),
   }),
   check(context, { day }, { maxCalls, days }) {
-    const made = countInDays(context, day, days, (event) => event.aboutDebt && isCountedCall(event));
-    if (made + 1 <= maxCalls) return null;
-    return reason('callCapReached', { made, days, day, max: maxCalls });
+    const cap = capReached(context, day, days, maxCalls, (event) => event.aboutDebt && isCountedCall(event));
+    return cap === null ? null : reason('callCapReached', cap);
   },
 });

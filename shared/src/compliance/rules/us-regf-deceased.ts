@@ -1,7 +1,18 @@
 import { CONTACT_ACTIONS, ESTATE_REPRESENTATIVES } from '../actions.ts';
-import { inEffect } from '../context.ts';
 import { defineRule } from '../define-rule.ts';
+import type { ProposedAction } from '../facts.ts';
 import { reason } from '../reasons/codes.ts';
+import { blockingFact } from './dated.ts';
+
+/** A third-party contact to the estate's executor, administrator or personal representative. */
+const reachesEstate = (action: ProposedAction) => {
+  const relationship = action.thirdParty?.relationship;
+  return (
+    action.kind === 'third_party_contact' &&
+    relationship != null &&
+    ESTATE_REPRESENTATIVES.includes(relationship)
+  );
+};
 
 /**
  * US-REGF-DECEASED — once the debtor has died, only the estate's executor, administrator or personal
@@ -18,16 +29,7 @@ export const usRegfDeceased = defineRule({
   timing: false,
   appliesTo: [...CONTACT_ACTIONS, 'third_party_contact'],
   check(context, { at }) {
-    const { action } = context.facts;
-    if (!inEffect(context, context.death, at)) return null;
-    const relationship = action.thirdParty?.relationship;
-    if (
-      action.kind === 'third_party_contact' &&
-      relationship &&
-      ESTATE_REPRESENTATIVES.includes(relationship)
-    ) {
-      return null;
-    }
-    return reason('debtorDeceased', {});
+    const death = blockingFact(context, at, context.death, reachesEstate);
+    return death === null ? null : reason('debtorDeceased', {});
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule, limit } from '../define-rule.ts';
+import { atLeast, atMost, defineRule } from '../define-rule.ts';
 import { MINUTE_MS } from '../instant.ts';
 import { reason } from '../reasons/codes.ts';
 import { isCountedCall, isUnansweredCall } from './counting.ts';
@@ -24,20 +24,17 @@ export const usRegfPattern = defineRule({
   timing: false,
   appliesTo: ['call', 'autodial_call'],
   parameters: z.object({
-    quickCalls: limit(2, {
-      direction: 'max',
-      unit: 'count',
-      description: { en: 'calls to one number in quick succession', zh: '短时间内连续拨打同一号码的次数' },
+    quickCalls: atMost(2, 'count', {
+      en: 'calls to one number in quick succession',
+      zh: '短时间内连续拨打同一号码的次数',
     }),
-    quickMinutes: limit(5, {
-      direction: 'min',
-      unit: 'minutes',
-      description: { en: 'what "quick succession" means', zh: '“短时间内连续”所指的时长' },
+    quickMinutes: atLeast(5, 'minutes', {
+      en: 'what "quick succession" means',
+      zh: '“短时间内连续”所指的时长',
     }),
-    dailyCalls: limit(7, {
-      direction: 'max',
-      unit: 'count',
-      description: { en: 'calls to one number in one day', zh: '一天内向同一号码致电的次数' },
+    dailyCalls: atMost(7, 'count', {
+      en: 'calls to one number in one day',
+      zh: '一天内向同一号码致电的次数',
     }),
   }),
   check(context, { at, day }, { quickCalls, quickMinutes, dailyCalls }) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citation, defineRule, limit } from '../define-rule.ts';
+import { atLeast, citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 import { isPhoneKind } from './counting.ts';
 
@@ -18,10 +18,9 @@ export const usRegfPostconv = defineRule({
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail'],
   parameters: z.object({
-    days: limit(7, {
-      direction: 'min',
-      unit: 'days',
-      description: { en: 'days without calls after a conversation', zh: '电话沟通后不得致电的天数' },
+    days: atLeast(7, 'days', {
+      en: 'days without calls after a conversation',
+      zh: '电话沟通后不得致电的天数',
     }),
   }),
   check(context, { day }, { days }) {

@@ -1,7 +1,7 @@
-import { inEffect } from '../context.ts';
 import { citation, defineRule } from '../define-rule.ts';
 import { formatInstant } from '../instant.ts';
 import { reason } from '../reasons/codes.ts';
+import { blockingFact } from './dated.ts';
 
 /**
  * US-REGF-TBD — once the statute of limitations has run, no suit may be filed (or threatened).
@@ -19,8 +19,9 @@ export const usRegfTbd = defineRule({
   appliesTo: ['legal_filing'],
   check(context, { at }) {
     // Limitation periods end on a date; it is recorded as that date's UTC midnight, so show the UTC date.
-    const expired = context.limitationsExpired;
-    if (expired === null || !inEffect(context, expired, at)) return null;
-    return reason('limitationsExpired', { date: formatInstant(expired.from).slice(0, 10) });
+    const expired = blockingFact(context, at, context.limitationsExpired);
+    return expired === null
+      ? null
+      : reason('limitationsExpired', { date: formatInstant(expired.from).slice(0, 10) });
   },
 });

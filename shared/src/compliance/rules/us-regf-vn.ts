@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inEffect } from '../context.ts';
-import { citation, defineRule, limit } from '../define-rule.ts';
+import { atMost, citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
 
 /**
@@ -19,10 +19,9 @@ export const usRegfVn = defineRule({
   timing: false,
   appliesTo: ['letter', 'email'],
   parameters: z.object({
-    days: limit(5, {
-      direction: 'max',
-      unit: 'days',
-      description: { en: 'days to send validation information', zh: '发送债务确认信息的期限（天）' },
+    days: atMost(5, 'days', {
+      en: 'days to send validation information',
+      zh: '发送债务确认信息的期限（天）',
     }),
   }),
   check(context, { at, day }, { days }) {

@@ -1,6 +1,6 @@
-import { inEffect } from '../context.ts';
 import { citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
+import { blockingFact } from './dated.ts';
 
 /**
  * US-TCPA-REVOKE — consent revoked by any reasonable means (STOP, QUIT, END, REVOKE, OPT OUT, CANCEL,
@@ -18,8 +18,7 @@ export const usTcpaRevoke = defineRule({
   timing: false,
   appliesTo: ['autodial_call', 'sms'],
   check(context, { at }) {
-    const revoked = context.consentRevoked;
-    if (revoked === null || !inEffect(context, revoked, at)) return null;
-    return reason('consentRevoked', { day: context.calendar.dayOf(revoked.from) });
+    const revoked = blockingFact(context, at, context.consentRevoked);
+    return revoked === null ? null : reason('consentRevoked', { day: context.calendar.dayOf(revoked.from) });
   },
 });

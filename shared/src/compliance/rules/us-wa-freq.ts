@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ContactPointKind } from '../actions.ts';
 import type { PastEvent } from '../context.ts';
-import { citation, defineRule, limit } from '../define-rule.ts';
+import { atLeast, atMost, citation, defineRule } from '../define-rule.ts';
 import { reason } from '../reasons/codes.ts';
-import { countInDays, isCountedCall, isSentMessage } from './counting.ts';
+import { capReached, isCountedCall, isSentMessage } from './counting.ts';
 
 const isWorkplace = (kind: ContactPointKind | null) => kind === 'work_phone' || kind === 'work_address';
 /** Attempts as in docs/compliance/CATALOG.md, principle 4, plus texts and emails that went out. */
@@ -26,29 +26,25 @@ export const usWaFreq = defineRule({
   timing: true,
   appliesTo: ['call', 'autodial_call', 'voicemail', 'sms', 'email'],
   parameters: z.object({
-    max: limit(3, {
-      direction: 'max',
-      unit: 'count',
-      description: { en: 'communications per debt in the window', zh: '计算期间内每笔债务的联系次数' },
+    max: atMost(3, 'count', {
+      en: 'communications per debt in the window',
+      zh: '计算期间内每笔债务的联系次数',
     }),
-    workplaceMax: limit(1, {
-      direction: 'max',
-      unit: 'count',
-      description: { en: 'communications to the workplace', zh: '联系工作单位的次数' },
-    }),
-    days: limit(7, {
-      direction: 'min',
-      unit: 'days',
-      description: { en: 'length of the window', zh: '计算期间的天数' },
-    }),
+    workplaceMax: atMost(1, 'count', { en: 'communications to the workplace', zh: '联系工作单位的次数' }),
+    days: atLeast(7, 'days', { en: 'length of the window', zh: '计算期间的天数' }),
   }),
   check(context, { day }, { max, workplaceMax, days }) {
-    const made = countInDays(context, day, days, isCommunication);
-    if (made + 1 > max) return reason('communicationCapReached', { made, days, day, max });
+    const all = capReached(context, day, days, max, isCommunication);
+    if (all !== null) return reason('communicationCapReached', all);
     const kind = context.target?.kind ?? null;
     if (kind !== null && !isWorkplace(kind)) return null;
-    const atWork = countInDays(context, day, days, (e) => isCommunication(e) && isWorkplace(e.pointKind));
-    if (atWork + 1 <= workplaceMax) return null;
-    return reason('workplaceCapReached', { made: atWork, days, day, max: workplaceMax });
+    const atWork = capReached(
+      context,
+      day,
+      days,
+      workplaceMax,
+      (e) => isCommunication(e) && isWorkplace(e.pointKind),
+    );
+    return atWork === null ? null : reason('workplaceCapReached', atWork);
   },
 });
