@@ -18,9 +18,9 @@ import { errorHandler, notFound, sendError } from './http/errors.ts';
 import { allowMethods, capBatch, DEFAULT_BODY_LIMIT, readBody } from './http/limits.ts';
 import { logger } from './logger.ts';
 import { hashToken, resolveSession, SESSION_COOKIE } from './modules/auth/session.ts';
+import { channelsHttp } from './modules/channels/channels.http.ts';
 import { dialerRouter } from './modules/integrations/dialer.http.ts';
 import { DIALER_BASE } from './modules/integrations/openapi.ts';
-import { channelsHttp } from './modules/channels/channels.http.ts';
 import type { Context } from './trpc/context.ts';
 import { appRouter } from './trpc/router.ts';
 
