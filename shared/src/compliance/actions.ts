@@ -7,13 +7,15 @@ import {
   CONTACT_POINT_KINDS,
   type ContactOutcome,
   type ContactPointKind,
+  MESSAGE_PURPOSES,
+  type MessagePurpose,
   OPT_OUT_CHANNELS,
   type OptOutChannel,
 } from '../domain/enums.ts';
 
-export type { ActionKind, ContactPointKind, OptOutChannel };
+export type { ActionKind, ContactPointKind, MessagePurpose, OptOutChannel };
 // One vocabulary for the engine, the database enums and the dashboard: the tuples live in domain/enums.
-export { ACTION_KINDS, CONTACT_POINT_KINDS, OPT_OUT_CHANNELS };
+export { ACTION_KINDS, CONTACT_POINT_KINDS, MESSAGE_PURPOSES, OPT_OUT_CHANNELS };
 
 /** The escalations: they pursue the debt without reaching the debtor. */
 const ESCALATIONS: readonly ActionKind[] = ['third_party_contact', 'agency_placement', 'legal_filing'];
@@ -81,16 +83,18 @@ export const ESTATE_REPRESENTATIVES: readonly Relationship[] = [
   'personal_representative',
 ];
 
-export const MESSAGE_PURPOSES = [
-  'collection',
-  'cease_ack',
-  'remedy_notice',
-  'validation_notice',
-  'debt_statement',
-] as const;
-export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
+/** A transactional message (COMPLIANCE.md decision 12): no frequency rule counts it, few rules refuse it. */
+export function isTransactional(purpose: MessagePurpose | null | undefined): boolean {
+  return purpose === 'transactional' || purpose === 'opt_out_confirmation';
+}
 
-export const DISCLOSURES = ['mini_miranda_initial', 'mini_miranda', 'opt_out'] as const;
+/** `creditor_in_subject`: the email's subject line names the creditor (an electronic validation notice, 1006.42). */
+export const DISCLOSURES = [
+  'mini_miranda_initial',
+  'mini_miranda',
+  'opt_out',
+  'creditor_in_subject',
+] as const;
 export type Disclosure = (typeof DISCLOSURES)[number];
 
 export const THIRD_PARTY_PURPOSES = ['location', 'collection'] as const;

@@ -17,6 +17,8 @@ export const usRegfDeceased = defineRule({
   },
   timing: false,
   appliesTo: [...CONTACT_ACTIONS, 'third_party_contact'],
+  // A transactional message too (docs/compliance/CATALOG.md, principle 12).
+  transactional: true,
   check(context, { at }) {
     const { action } = context.facts;
     if (!inEffect(context, context.death, at)) return null;
