@@ -8,6 +8,7 @@ import {
   contactLog,
   contactPoints,
   debtors,
+  inboundReplies,
   payments,
   promises,
   reviews,
@@ -76,6 +77,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   history(auditEvents, 'audit_events_no_truncate'),
   history(reviews, 'reviews_append_only'),
   history(reviews, 'reviews_no_truncate', '0023_reviews_no_truncate'),
+  history(inboundReplies, 'inbound_replies_append_only', '0029_electronic_contact_law'),
+  history(inboundReplies, 'inbound_replies_no_truncate', '0029_electronic_contact_law'),
   // Report rollups (decision record 011), one grouped upsert per statement from its transition table.
   rollup(payments, 'payments_report_rollup', 'report_roll_payments', '0006_report_rollup_triggers'),
   rollup(contactLog, 'contact_log_report_rollup', 'report_roll_contacts', '0006_report_rollup_triggers'),

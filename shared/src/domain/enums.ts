@@ -92,6 +92,10 @@ export type ContactPointProvenance = (typeof CONTACT_POINT_PROVENANCES)[number];
 export const REPLY_CLASSES = ['stop', 'help', 'unclassified'] as const;
 export type ReplyClass = (typeof REPLY_CLASSES)[number];
 
+/** What a debtor's written challenge asks: that the debt be verified, or the original creditor's name and address. */
+export const DISPUTE_SUBJECTS = ['debt', 'original_creditor'] as const;
+export type DisputeSubject = (typeof DISPUTE_SUBJECTS)[number];
+
 /**
  * What a message is for. `transactional` (a sign-in code, a HELP answer, a payment receipt) and
  * `opt_out_confirmation` (the one confirmation of a STOP/退订) are transactional messages (COMPLIANCE.md decision 12);

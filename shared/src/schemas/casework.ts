@@ -7,6 +7,7 @@ import {
   COMPLAINT_STATUSES,
   CONTACT_OUTCOMES,
   CONTACT_POINT_KINDS,
+  CONTACT_POINT_PROVENANCES,
   DECISION_OUTCOMES,
   DIRECTIONS,
   ESCALATION_KINDS,
@@ -68,6 +69,12 @@ export const contactPointView = z.object({
   channelOptOuts: z.array(z.enum(OPT_OUT_CHANNELS)),
   employerProhibits: z.boolean(),
   inconvenient: z.boolean(),
+  /** Where an email address or number came from (Reg F 1006.6(d)(4)). */
+  provenance: z.enum(CONTACT_POINT_PROVENANCES),
+  /** Last check against the reassigned-numbers database (phones). */
+  reassignedCheckedAt: z.string().nullable(),
+  /** A bounce or returned mail: nothing is sent here (POL-UNDELIVERABLE). */
+  undeliverableSince: z.string().nullable(),
 });
 
 export const caseDetail = z.object({
@@ -269,6 +276,8 @@ export const recordOptOutInput = caseWriteInput({
   path: ['channel'],
 });
 export const revokeConsentInput = caseWriteInput({ contactPointId: id('contactPointId') });
+/** An email bounced or a letter came back from this point (COMPLIANCE.md decision 14). */
+export const markUndeliverableInput = caseWriteInput({ contactPointId: id('contactPointId') });
 export const COMPLAINT_CHANNELS = [
   'phone',
   'email',
