@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows } from '../../server/src/db/client.ts';
 import * as s from '../../server/src/db/schema/index.ts';
-import { buildCase, buildPortfolio, buildUser } from './support/builders.ts';
+import { buildCase, buildContactPoint, buildPortfolio, buildUser } from './support/builders.ts';
 import { createTestDatabase } from './support/db.ts';
 
 let handle: DatabaseHandle;
@@ -51,6 +51,14 @@ beforeAll(async () => {
   });
   await handle.db.insert(s.auditEvents).values({ action: 'test', entityType: 'case', entityId: caseId });
   await handle.db.insert(s.reviews).values({ contactId: 1, reviewerId: actor.id, note: 'looked at it' });
+  const mobile = await buildContactPoint(handle.db, debtorId);
+  await handle.db.insert(s.inboundReplies).values({
+    debtorId,
+    contactPointId: mobile.id,
+    body: 'who is this?',
+    receivedAt: at,
+    classification: 'unclassified',
+  });
 });
 afterAll(() => handle.close());
 
@@ -69,6 +77,7 @@ const TABLES = {
   payments: 'method',
   audit_events: 'action',
   reviews: 'note',
+  inbound_replies: 'body',
 };
 
 describe('the append-only tables', () => {
