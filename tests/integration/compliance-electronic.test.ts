@@ -148,3 +148,39 @@ describe('the facts of an electronic address', () => {
     );
   });
 });
+
+describe('a request for the original creditor', () => {
+  it('pauses collection until the answer is sent, and the answer itself may go out', async () => {
+    const { caseRow, debtor, mobile, agent } = await world();
+    const home = await buildContactPoint(handle.db, debtor.id, { kind: 'home_address' });
+    const call = (now: Date) =>
+      agent(now).contacts.logCall({
+        idempotencyKey: key(),
+        caseId: caseRow.id,
+        contactPointId: mobile.id,
+        kind: 'call',
+        outcome: 'no_answer',
+        occurredAt: now.toISOString(),
+      });
+    await agent(minutes(NOW, -120)).casework.recordDispute({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      subject: 'original_creditor',
+      reason: 'Who did I originally owe this to?',
+    });
+    const { error } = await refusedAttempt(handle.db, call(minutes(NOW, -60)));
+    expect(error.message).toMatch(/^US-FDCPA-ORIGCRED: The debtor asked for the original creditor's name/);
+
+    const answer = await agent(minutes(NOW, -30)).contacts.sendMessage({
+      idempotencyKey: key(),
+      caseId: caseRow.id,
+      channel: 'letter',
+      contactPointId: home.id,
+      purpose: 'original_creditor_answer',
+      body: 'From a debt collector: the original creditor was Acme Bank, 1 Main St.',
+      disclosures: ['mini_miranda_initial'],
+    });
+    expect(answer.outcome).toBe('allowed');
+    expect((await call(NOW)).outcome).toBe('allowed');
+  });
+});

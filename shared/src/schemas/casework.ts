@@ -10,6 +10,7 @@ import {
   CONTACT_POINT_PROVENANCES,
   DECISION_OUTCOMES,
   DIRECTIONS,
+  DISPUTE_SUBJECTS,
   ESCALATION_KINDS,
   LADDER_STAGES,
   MESSAGE_PURPOSES,
@@ -250,6 +251,8 @@ export const HOLD_REASON_MIN = 10;
 
 export const recordDisputeInput = caseWriteInput({
   reason: longText(2000).min(DEBTOR_REASON_MIN, "Write the debtor's reason"),
+  /** A dispute of the debt, or a request for the original creditor's name and address (FDCPA 1692g(b)). */
+  subject: z.enum(DISPUTE_SUBJECTS).default('debt'),
   /** When the dispute reached the agency; now when omitted, never in the future. */
   receivedAt: pastInstant('receivedAt'),
 });
