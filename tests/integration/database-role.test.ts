@@ -38,6 +38,7 @@ const HISTORY_COLUMNS = {
   audit_events: 'action',
   compliance_decisions: 'override_reason',
   contact_log: 'notes',
+  inbound_replies: 'body',
   payments: 'method',
   reviews: 'note',
 };
