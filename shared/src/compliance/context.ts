@@ -123,18 +123,10 @@ function datedOptOuts(optOuts: readonly OptOut[] | undefined): readonly DatedOpt
   return optOuts.map((optOut) => ({ optOut, fact: { from: parseInstant(optOut.at), until: Infinity } }));
 }
 
-function disputeFact(dispute: ComplianceFacts['debt']['dispute']): DatedFact | null {
-  if (dispute == null) return null;
-  const received = parseInstant(dispute.receivedAt);
-  const verified = dispute.verificationSentAt == null ? Infinity : parseInstant(dispute.verificationSentAt);
-  // A verification sent before this dispute arrived answered an earlier one.
-  return { from: received, until: verified >= received ? verified : Infinity };
-}
-
-function answeredFact(request: ComplianceFacts['debt']['originalCreditorRequest']): DatedFact | null {
-  if (request == null) return null;
-  const received = parseInstant(request.receivedAt);
-  const answered = request.answeredAt == null ? Infinity : parseInstant(request.answeredAt);
+/** Open from its receipt until it was answered; an answer sent before this request arrived answered an earlier one. */
+function openUntilAnswered(receivedAt: string, answeredAt: string | null | undefined): DatedFact {
+  const received = parseInstant(receivedAt);
+  const answered = answeredAt == null ? Infinity : parseInstant(answeredAt);
   return { from: received, until: answered >= received ? answered : Infinity };
 }
 
@@ -229,12 +221,18 @@ export function buildContext(facts: ComplianceFacts, params: EffectiveParameters
     death: datedOrAlways(debtor.deceased === true, debtor.deceasedAt),
     optOuts: datedOptOuts(debtor.optOuts),
     consentRevoked: dated(target?.consentRevokedAt),
-    dispute: disputeFact(debt.dispute),
+    dispute:
+      debt.dispute == null
+        ? null
+        : openUntilAnswered(debt.dispute.receivedAt, debt.dispute.verificationSentAt),
     hold: holdFact(debt),
     initialCommunication: dated(debt.initialCommunicationAt),
     validationNoticeSent: dated(debt.validationNoticeSentAt),
     limitationsExpired: dated(debt.limitationsExpiresAt),
-    originalCreditorRequest: answeredFact(debt.originalCreditorRequest),
+    originalCreditorRequest:
+      debt.originalCreditorRequest == null
+        ? null
+        : openUntilAnswered(debt.originalCreditorRequest.receivedAt, debt.originalCreditorRequest.answeredAt),
     esignConsent: dated(debtor.esignConsentAt),
     undeliverable: dated(target?.undeliverableSince),
     reassignedCheck: dated(target?.reassignedCheckedAt),
