@@ -20,7 +20,6 @@ CREATE TABLE "portfolio_channel_settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "contact_points" ADD COLUMN "undeliverable_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "outbound_messages" ADD COLUMN "case_id" uuid;--> statement-breakpoint
 ALTER TABLE "outbound_messages" ADD COLUMN "contact_point_id" uuid;--> statement-breakpoint
 ALTER TABLE "outbound_messages" ADD COLUMN "purpose" text;--> statement-breakpoint

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows } from '../../server/src/db/client.ts';
 import * as s from '../../server/src/db/schema/index.ts';
-import { buildCase, buildPortfolio, buildUser } from './support/builders.ts';
+import { buildCase, buildContactPoint, buildPortfolio, buildUser } from './support/builders.ts';
 import { createTestDatabase } from './support/db.ts';
 
 let handle: DatabaseHandle;
@@ -56,6 +56,14 @@ beforeAll(async () => {
     .values({ idempotencyKey: 'm1', channel: 'email', recipient: 'a@example.test', body: 'hello' })
     .returning();
   await handle.db.insert(s.outboundMessageEvents).values({ messageId: message!.id, state: 'queued', at });
+  const mobile = await buildContactPoint(handle.db, debtorId);
+  await handle.db.insert(s.inboundReplies).values({
+    debtorId,
+    contactPointId: mobile.id,
+    body: 'who is this?',
+    receivedAt: at,
+    classification: 'unclassified',
+  });
 });
 afterAll(() => handle.close());
 
@@ -75,6 +83,7 @@ const TABLES = {
   audit_events: 'action',
   reviews: 'note',
   outbound_message_events: 'detail',
+  inbound_replies: 'body',
 };
 
 describe('the append-only tables', () => {

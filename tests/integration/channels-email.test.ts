@@ -213,7 +213,7 @@ it('a hard bounce (a DSN to the bounce webhook) marks the address undeliverable,
   expect(await (await post(dsn, sign(dsn))).json()).toEqual({ reports: 1, bounced: 0 });
 
   const [point] = await handle.db.select().from(contactPoints).where(eq(contactPoints.id, inbox.id));
-  expect(point!.undeliverableAt).toEqual(clock);
+  expect(point!.undeliverableSince).toEqual(clock);
   expect(await statesOf(message.id)).toEqual(['queued', 'sent', 'bounced']);
   expect((await messageOf(caseRow.id)).state).toBe('bounced');
 
@@ -228,13 +228,12 @@ it('a hard bounce (a DSN to the bounce webhook) marks the address undeliverable,
   const history = (facts!.base.history ?? []).filter((e) => e.contactPointId === inbox.id);
   expect(history.map((e) => e.outcome)).toEqual(['bounced']);
 
-  // The next day's email step: the guard refuses the undeliverable address (mapped as a standing refusal of that
-  // address, US-REGF-MEDIUM), and no mail goes out.
+  // The next day's email step: the guard refuses the undeliverable address (POL-UNDELIVERABLE), and no mail goes out.
   const before = smtp.received.length;
   expect(await runReminders(handle.db, { now: NEXT_DAY })).toMatchObject({ sent: 0, skipped: 1 });
   const sends = await handle.db.select().from(reminderSends).where(eq(reminderSends.caseId, caseRow.id));
   const refused = sends.find((s) => s.offsetDays === 0);
-  expect(refused?.reason).toMatch(/US-REGF-MEDIUM/);
+  expect(refused?.reason).toMatch(/POL-UNDELIVERABLE/);
   expect(smtp.received.length).toBe(before);
   expect(debtor.id).toBeTruthy();
 });
@@ -251,7 +250,7 @@ it('an address the SMTP server refuses for good is undeliverable at once, and no
   expect(message.provider).toBe('smtp');
   expect(await statesOf(message.id)).toEqual(['queued', 'undeliverable']);
   const [point] = await handle.db.select().from(contactPoints).where(eq(contactPoints.id, inbox.id));
-  expect(point!.undeliverableAt).toEqual(AT_10_LOCAL);
+  expect(point!.undeliverableSince).toEqual(AT_10_LOCAL);
   const contacts = await handle.db.select().from(contactLog).where(eq(contactLog.caseId, caseRow.id));
   expect(contacts.map((c) => c.outcome).sort()).toEqual(['bounced', 'sent']);
   const retries = await handle.db.select().from(jobs).where(eq(jobs.name, DELIVER_JOB));

@@ -39,6 +39,7 @@ const HISTORY_COLUMNS = {
   compliance_decisions: 'override_reason',
   contact_log: 'notes',
   outbound_message_events: 'detail',
+  inbound_replies: 'body',
   payments: 'method',
   reviews: 'note',
 };

@@ -65,6 +65,7 @@ const FUZZ: Record<string, Caller> = {
   'casework.recordVerificationSent': 'supervisor',
   'casework.revealContact': 'supervisor',
   'casework.revokeConsent': 'supervisor',
+  'casework.markUndeliverable': 'supervisor',
   'casework.scheduleCallback': 'supervisor',
   'casework.sendStatement': 'supervisor',
   'casework.setHold': 'supervisor',

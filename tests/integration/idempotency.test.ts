@@ -37,6 +37,7 @@ const KEYED = [
   'casework.recordDeath',
   'casework.recordOptOut',
   'casework.revokeConsent',
+  'casework.markUndeliverable',
   'casework.recordComplaint',
   'casework.addNote',
   'casework.scheduleCallback',

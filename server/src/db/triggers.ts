@@ -8,6 +8,7 @@ import {
   contactLog,
   contactPoints,
   debtors,
+  inboundReplies,
   outboundMessageEvents,
   payments,
   promises,
@@ -79,6 +80,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   history(reviews, 'reviews_no_truncate', '0023_reviews_no_truncate'),
   history(outboundMessageEvents, 'outbound_message_events_append_only', '0030_channels_outbox'),
   history(outboundMessageEvents, 'outbound_message_events_no_truncate', '0030_channels_outbox'),
+  history(inboundReplies, 'inbound_replies_append_only', '0031_electronic_contact_law'),
+  history(inboundReplies, 'inbound_replies_no_truncate', '0031_electronic_contact_law'),
   // Report rollups (decision record 011), one grouped upsert per statement from its transition table.
   rollup(payments, 'payments_report_rollup', 'report_roll_payments', '0006_report_rollup_triggers'),
   rollup(contactLog, 'contact_log_report_rollup', 'report_roll_contacts', '0006_report_rollup_triggers'),

@@ -74,7 +74,18 @@ export const ESTATE_REPRESENTATIVES: readonly Relationship[] = [
   'personal_representative',
 ];
 
-export const DISCLOSURES = ['mini_miranda_initial', 'mini_miranda', 'opt_out'] as const;
+/** A transactional message (COMPLIANCE.md decision 12): no frequency rule counts it, few rules refuse it. */
+export function isTransactional(purpose: MessagePurpose | null | undefined): boolean {
+  return purpose === 'transactional' || purpose === 'opt_out_confirmation';
+}
+
+/** `creditor_in_subject`: the email's subject line names the creditor (an electronic validation notice, 1006.42). */
+export const DISCLOSURES = [
+  'mini_miranda_initial',
+  'mini_miranda',
+  'opt_out',
+  'creditor_in_subject',
+] as const;
 export type Disclosure = (typeof DISCLOSURES)[number];
 
 export const THIRD_PARTY_PURPOSES = ['location', 'collection'] as const;

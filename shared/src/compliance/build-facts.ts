@@ -1,8 +1,9 @@
 import type { ComplianceFacts, DebtFacts, DebtorFacts, HistoryEvent } from './facts.ts';
 
 /**
- * Data builders for tests and demo data: a US debtor in New York with one consenting mobile, an active debt
- * D1, no history and a proposed call at 14:00 local on Wednesday 2026-06-10. Override only what matters.
+ * Data builders for tests and demo data: a US debtor in New York with one consenting mobile the debtor gave
+ * (checked against the reassigned-numbers database a week before), an active debt D1, no history and a proposed
+ * call at 14:00 local on Wednesday 2026-06-10. Override only what matters.
  */
 export interface FactsOverrides extends Partial<Omit<ComplianceFacts, 'debtor' | 'debt'>> {
   debtor?: Partial<DebtorFacts>;
@@ -13,7 +14,15 @@ export function buildFacts(overrides: FactsOverrides = {}): ComplianceFacts {
   const { debtor, debt, ...rest } = overrides;
   return {
     now: '2026-06-10T18:00:00Z',
-    contactPoints: [{ id: 'm1', kind: 'mobile', consent: { autodial: true, sms: true } }],
+    contactPoints: [
+      {
+        id: 'm1',
+        kind: 'mobile',
+        consent: { autodial: true, sms: true },
+        provenance: 'debtor_given',
+        reassignedCheckedAt: '2026-06-03T12:00:00Z',
+      },
+    ],
     history: [],
     action: { kind: 'call', contactPointId: 'm1' },
     ...rest,

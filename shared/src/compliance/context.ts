@@ -1,6 +1,12 @@
 import { candidateZones } from '../domain/calendar.ts';
-import type { ActionKind, ContactPointKind, Outcome } from './actions.ts';
-import type { ComplianceFacts, ContactPointFacts, OptOut, TimeWindow } from './facts.ts';
+import {
+  type ActionKind,
+  type ContactPointKind,
+  isTransactional,
+  type MessagePurpose,
+  type Outcome,
+} from './actions.ts';
+import type { ComplianceFacts, ContactPointFacts, OptOut, ReplyFacts, TimeWindow } from './facts.ts';
 import { parseInstant } from './instant.ts';
 import type { EffectiveParameters } from './pack-data.ts';
 import { type ZoneClock, zoneClock } from './time.ts';
@@ -17,6 +23,7 @@ export interface PastEvent {
   readonly aboutDebt: boolean;
   readonly outcome: Outcome | null;
   readonly thirdPartyId: string | null;
+  readonly purpose: MessagePurpose | null;
 }
 
 /** A daily local window in minutes, half-open; `to` below `from` wraps past midnight. */
@@ -51,8 +58,15 @@ export interface EvaluationContext {
   readonly calendar: ZoneClock;
   /** The instant judged (`facts.now`): what is dated after it was not known then and applies at no instant. */
   readonly judgedAt: number;
-  /** Past contacts dated at or before the instant judged (docs/compliance/CATALOG.md, principle 11). */
+  /**
+   * Past contacts dated at or before the instant judged (docs/compliance/CATALOG.md, principle 11), without the
+   * transactional messages: no frequency rule counts them (principle 12).
+   */
   readonly history: readonly PastEvent[];
+  /** The transactional messages left out of `history`, dated at or before the instant judged. */
+  readonly transactionalHistory: readonly PastEvent[];
+  /** The proposed action is a transactional message (principle 12). */
+  readonly transactional: boolean;
   readonly inconvenientTimes: readonly MinuteWindow[];
   readonly consentedTimes: readonly MinuteWindow[];
   // The dated facts; every rule asks `inEffect` about them, never their raw instants.
@@ -70,6 +84,16 @@ export interface EvaluationContext {
   readonly validationNoticeSent: DatedFact | null;
   /** The statute of limitations has run from this instant on. */
   readonly limitationsExpired: DatedFact | null;
+  /** Open from its receipt until the answer is sent (FDCPA 1692g(b)). */
+  readonly originalCreditorRequest: DatedFact | null;
+  readonly esignConsent: DatedFact | null;
+  // The target contact point's dated facts (principle 14).
+  readonly undeliverable: DatedFact | null;
+  /** From the check, for as long as nothing newer is known; the rule decides how long a check lasts. */
+  readonly reassignedCheck: DatedFact | null;
+  readonly creditorNotice: DatedFact | null;
+  /** Replies to the target not classified when they arrived, each until it was classified (principle 13). */
+  readonly replyHolds: readonly DatedFact[];
 }
 
 /**
@@ -99,13 +123,32 @@ function datedOptOuts(optOuts: readonly OptOut[] | undefined): readonly DatedOpt
   return optOuts.map((optOut) => ({ optOut, fact: { from: parseInstant(optOut.at), until: Infinity } }));
 }
 
-function disputeFact(dispute: ComplianceFacts['debt']['dispute']): DatedFact | null {
-  if (dispute == null) return null;
-  const received = parseInstant(dispute.receivedAt);
-  const verified = dispute.verificationSentAt == null ? Infinity : parseInstant(dispute.verificationSentAt);
-  // A verification sent before this dispute arrived answered an earlier one.
-  return { from: received, until: verified >= received ? verified : Infinity };
+/** Open from its receipt until it was answered; an answer sent before this request arrived answered an earlier one. */
+function openUntilAnswered(receivedAt: string, answeredAt: string | null | undefined): DatedFact {
+  const received = parseInstant(receivedAt);
+  const answered = answeredAt == null ? Infinity : parseInstant(answeredAt);
+  return { from: received, until: answered >= received ? answered : Infinity };
 }
+
+const NO_HOLDS: readonly DatedFact[] = [];
+
+/** A reply classified the instant it arrived (STOP, HELP) holds nothing; any other holds until classified. */
+function replyHolds(
+  replies: readonly ReplyFacts[] | undefined,
+  targetId: string | null | undefined,
+): readonly DatedFact[] {
+  if (replies === undefined || replies.length === 0 || targetId == null) return NO_HOLDS;
+  const holds: DatedFact[] = [];
+  for (const reply of replies) {
+    if (reply.contactPointId !== targetId) continue;
+    const from = parseInstant(reply.receivedAt);
+    const until = reply.classifiedAt == null ? Infinity : parseInstant(reply.classifiedAt);
+    if (until > from) holds.push({ from, until });
+  }
+  return holds.length === 0 ? NO_HOLDS : holds;
+}
+
+const NO_EVENTS: readonly PastEvent[] = [];
 
 function holdFact(debt: ComplianceFacts['debt']): DatedFact | null {
   if (debt.holdUntil == null) return null;
@@ -148,10 +191,15 @@ export function buildContext(facts: ComplianceFacts, params: EffectiveParameters
       aboutDebt: event.debtIds.includes(debtId),
       outcome: event.outcome ?? null,
       thirdPartyId: event.thirdPartyId ?? null,
+      purpose: event.purpose ?? null,
     };
   });
-  // docs/compliance/CATALOG.md, principle 11: a contact dated after the instant judged had not happened yet (filtered only when there is one).
-  const history = events.some((e) => e.at > judgedAt) ? events.filter((e) => e.at <= judgedAt) : events;
+  // docs/compliance/CATALOG.md, principle 11: a contact dated after the instant judged had not happened yet; principle
+  // 12: a transactional message counts toward nothing. Filtered only when there is such an event.
+  const kept = (e: PastEvent) => e.at <= judgedAt && !isTransactional(e.purpose);
+  const history = events.every(kept) ? events : events.filter(kept);
+  const transactionalHistory =
+    history === events ? NO_EVENTS : events.filter((e) => e.at <= judgedAt && isTransactional(e.purpose));
   const targetId = facts.action.contactPointId;
   const target = targetId == null ? undefined : points.find((p) => p.id === targetId);
   const { debtor, debt } = facts;
@@ -163,6 +211,8 @@ export function buildContext(facts: ComplianceFacts, params: EffectiveParameters
     calendar,
     judgedAt,
     history,
+    transactionalHistory,
+    transactional: isTransactional(facts.action.message?.purpose),
     inconvenientTimes: minuteWindows(debtor.inconvenientTimes),
     consentedTimes: minuteWindows(debtor.consentedTimes),
     bankruptcy: dated(debtor.bankruptcyFiledAt),
@@ -171,10 +221,22 @@ export function buildContext(facts: ComplianceFacts, params: EffectiveParameters
     death: datedOrAlways(debtor.deceased === true, debtor.deceasedAt),
     optOuts: datedOptOuts(debtor.optOuts),
     consentRevoked: dated(target?.consentRevokedAt),
-    dispute: disputeFact(debt.dispute),
+    dispute:
+      debt.dispute == null
+        ? null
+        : openUntilAnswered(debt.dispute.receivedAt, debt.dispute.verificationSentAt),
     hold: holdFact(debt),
     initialCommunication: dated(debt.initialCommunicationAt),
     validationNoticeSent: dated(debt.validationNoticeSentAt),
     limitationsExpired: dated(debt.limitationsExpiresAt),
+    originalCreditorRequest:
+      debt.originalCreditorRequest == null
+        ? null
+        : openUntilAnswered(debt.originalCreditorRequest.receivedAt, debt.originalCreditorRequest.answeredAt),
+    esignConsent: dated(debtor.esignConsentAt),
+    undeliverable: dated(target?.undeliverableSince),
+    reassignedCheck: dated(target?.reassignedCheckedAt),
+    creditorNotice: dated(target?.creditorNoticeAt),
+    replyHolds: replyHolds(facts.replies, targetId),
   };
 }

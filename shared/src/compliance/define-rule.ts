@@ -79,6 +79,11 @@ interface RuleHeader<Id extends string> {
   readonly timing: boolean;
   readonly appliesTo: readonly ActionKind[];
   /**
+   * Whether the rule also judges a transactional message (docs/compliance/CATALOG.md, principle 12): only death,
+   * China's hours and the debtor's opt-outs refuse one. Left out: the rule does not.
+   */
+  readonly transactional?: boolean;
+  /**
    * For a block that is not about time but ends at a known instant (a hold until a date): that instant. Absent or
    * null when the block lasts until something changes.
    */
@@ -156,6 +161,7 @@ export function defineRule<const Id extends string, Params extends ParameterShap
     description: spec.description,
     timing: spec.timing,
     appliesTo: spec.appliesTo,
+    transactional: spec.transactional === true,
     parameters,
     defaults: defaults as Values,
     paramsIn,

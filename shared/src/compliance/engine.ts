@@ -61,7 +61,7 @@ function hit(rule: Rule, reason: Reason): RuleHit {
  */
 export function evaluate(facts: ComplianceFacts, options: EvaluateOptions = {}): Verdict {
   const context = buildContext(facts, options.parameters ?? DEFAULT_PARAMETERS);
-  const rules = rulesFor(packsFor(facts.debtor.jurisdiction), facts.action.kind);
+  const rules = rulesFor(packsFor(facts.debtor.jurisdiction), facts.action.kind, context.transactional);
   const now = context.judgedAt;
   const moment = { at: now, day: context.calendar.dayOf(now) };
   const violations: RuleHit[] = [];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTIONS } from '../domain/enums.ts';
+import { CONTACT_POINT_PROVENANCES, DIRECTIONS } from '../domain/enums.ts';
 import {
   ACTION_KINDS,
   CONTACT_POINT_KINDS,
@@ -75,6 +75,8 @@ const debtor = z
     inconvenientTimes: z.array(timeWindow).optional(),
     consentedTimes: z.array(timeWindow).optional(),
     optOuts: z.array(optOut).optional(),
+    /** The debtor's E-SIGN consent to electronic delivery of the validation notice (1006.42). */
+    esignConsentAt: optionalInstant,
   })
   .refine((d) => d.deceasedAt == null || d.deceased === true, {
     error: 'deceasedAt needs deceased: true',
@@ -90,6 +92,8 @@ const debt = z
     initialCommunicationAt: optionalInstant,
     validationNoticeSentAt: optionalInstant,
     dispute: z.strictObject({ receivedAt: instant, verificationSentAt: optionalInstant }).nullish(),
+    /** A request for the original creditor's name and address, open until the answer is sent (1692g(b)). */
+    originalCreditorRequest: z.strictObject({ receivedAt: instant, answeredAt: optionalInstant }).nullish(),
     limitationsExpiresAt: optionalInstant,
     approvals: z.array(z.enum(ACTION_KINDS)).optional(),
     /** What is owed now, in minor units of its currency (POL-PLACE-MIN). */
@@ -110,6 +114,14 @@ const contactPoint = z.strictObject({
   consentRevokedAt: optionalInstant,
   employerProhibits: z.boolean().optional(),
   inconvenient: z.boolean().optional(),
+  /** Where an email address or number came from (1006.6(d)(4)); omitted = not known. */
+  provenance: z.enum(CONTACT_POINT_PROVENANCES).nullish(),
+  /** creditor_used: when the creditor sent its notice with the opt-out period. */
+  creditorNoticeAt: optionalInstant,
+  /** When the number was last checked against the reassigned-numbers database (1006.6(d)(5)). */
+  reassignedCheckedAt: optionalInstant,
+  /** A bounce or returned mail: nothing sent here since reached the debtor. */
+  undeliverableSince: optionalInstant,
 });
 
 const historyEvent = z.strictObject({
@@ -120,6 +132,15 @@ const historyEvent = z.strictObject({
   debtIds: z.array(z.string()),
   outcome: z.enum(OUTCOMES).nullish(),
   thirdPartyId: z.string().nullish(),
+  /** A message's purpose; a transactional one counts toward no frequency rule (COMPLIANCE.md decision 12). */
+  purpose: z.enum(MESSAGE_PURPOSES).nullish(),
+});
+
+/** An inbound reply to a number; one not classified when it arrived holds SMS there until it is (decision 13). */
+const reply = z.strictObject({
+  contactPointId: z.string().min(1),
+  receivedAt: instant,
+  classifiedAt: optionalInstant,
 });
 
 const thirdParty = z.strictObject({
@@ -161,6 +182,7 @@ const factsShape = {
   debt,
   contactPoints: z.array(contactPoint).optional(),
   history: z.array(historyEvent).optional(),
+  replies: z.array(reply).optional(),
   action,
 };
 
@@ -227,5 +249,6 @@ export type ThirdPartyFacts = z.infer<typeof thirdParty>;
 export type MessageFacts = z.infer<typeof message>;
 export type TimeWindow = z.infer<typeof timeWindow>;
 export type OptOut = z.infer<typeof optOut>;
+export type ReplyFacts = z.infer<typeof reply>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioExpectation = z.infer<typeof scenarioExpectationSchema>;

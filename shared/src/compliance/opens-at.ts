@@ -27,9 +27,11 @@ export interface OpensAtOptions extends EvaluateOptions {
 export function opensAt(facts: ComplianceFacts, options: OpensAtOptions = {}): string | null {
   const context = buildContext(facts, options.parameters ?? DEFAULT_PARAMETERS);
   const waived = new Set<string>(options.waived ?? []);
-  const rules = rulesFor(packsFor(facts.debtor.jurisdiction), facts.action.kind).filter(
-    (rule) => rule.effect !== 'warn' && !waived.has(rule.id),
-  );
+  const rules = rulesFor(
+    packsFor(facts.debtor.jurisdiction),
+    facts.action.kind,
+    context.transactional,
+  ).filter((rule) => rule.effect !== 'warn' && !waived.has(rule.id));
   const now = parseInstant(facts.now);
   const failingAt = (at: number) => {
     const moment = { at, day: context.calendar.dayOf(at) };

@@ -10,23 +10,29 @@ import { polApproval } from './rules/pol-approval.ts';
 import { polClosed } from './rules/pol-closed.ts';
 import { polHold } from './rules/pol-hold.ts';
 import { polPlaceMin } from './rules/pol-place-min.ts';
+import { polReplyHold } from './rules/pol-reply-hold.ts';
+import { polUndeliverable } from './rules/pol-undeliverable.ts';
 import { usBkStay } from './rules/us-bk-stay.ts';
 import { usFdcpa3p } from './rules/us-fdcpa-3p.ts';
 import { usFdcpaAtty } from './rules/us-fdcpa-atty.ts';
 import { usFdcpaCease } from './rules/us-fdcpa-cease.ts';
 import { usFdcpaDispute } from './rules/us-fdcpa-dispute.ts';
 import { usFdcpaMiranda } from './rules/us-fdcpa-miranda.ts';
+import { usFdcpaOrigcred } from './rules/us-fdcpa-origcred.ts';
 import { usFdcpaWork } from './rules/us-fdcpa-work.ts';
 import { usMaFreq } from './rules/us-ma-freq.ts';
 import { usMaVisit } from './rules/us-ma-visit.ts';
 import { usRegf7in7 } from './rules/us-regf-7in7.ts';
 import { usRegfDeceased } from './rules/us-regf-deceased.ts';
+import { usRegfEaddr } from './rules/us-regf-eaddr.ts';
+import { usRegfEsign } from './rules/us-regf-esign.ts';
 import { usRegfLoc } from './rules/us-regf-loc.ts';
 import { usRegfMedium } from './rules/us-regf-medium.ts';
 import { usRegfOptout } from './rules/us-regf-optout.ts';
 import { usRegfPattern } from './rules/us-regf-pattern.ts';
 import { usRegfPlace } from './rules/us-regf-place.ts';
 import { usRegfPostconv } from './rules/us-regf-postconv.ts';
+import { usRegfReassigned } from './rules/us-regf-reassigned.ts';
 import { usRegfTbd } from './rules/us-regf-tbd.ts';
 import { usRegfTime } from './rules/us-regf-time.ts';
 import { usRegfVn } from './rules/us-regf-vn.ts';
@@ -99,6 +105,10 @@ export const PACKS = {
       usTcpaConsent,
       usTcpaRevoke,
       usRegfPattern,
+      usRegfEaddr,
+      usRegfReassigned,
+      usRegfEsign,
+      usFdcpaOrigcred,
     ],
   ),
   'US-MA': pack('US-MA', { en: 'Massachusetts', zh: '马萨诸塞州' }, [usMaFreq, usMaVisit]),
@@ -116,6 +126,8 @@ export const PACKS = {
     polHold,
     polClosed,
     polPlaceMin,
+    polUndeliverable,
+    polReplyHold,
   ]),
 } as const satisfies Record<PackId, JurisdictionPack>;
 

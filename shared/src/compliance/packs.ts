@@ -20,7 +20,7 @@ export type {
 export { ALL_PARAMETERS, DEFAULT_PARAMETERS, PACKS, RULE_IDS } from './pack-data.ts';
 
 /** Stamped on every verdict, so an audited decision names the rules it was made under. */
-export const RULESET_VERSION = '2026.11.1';
+export const RULESET_VERSION = '2026.12.1';
 
 // Shared arrays: the rule registry caches its selection per array.
 const US_PACKS: readonly JurisdictionPack[] = [PACKS.US, PACKS.POLICY];

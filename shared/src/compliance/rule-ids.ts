@@ -25,6 +25,10 @@ export const RULE_IDS = [
   'US-TCPA-CONSENT',
   'US-TCPA-REVOKE',
   'US-REGF-PATTERN',
+  'US-REGF-EADDR',
+  'US-REGF-REASSIGNED',
+  'US-REGF-ESIGN',
+  'US-FDCPA-ORIGCRED',
   'US-MA-FREQ',
   'US-MA-VISIT',
   'US-WA-FREQ',
@@ -36,5 +40,7 @@ export const RULE_IDS = [
   'POL-HOLD',
   'POL-CLOSED',
   'POL-PLACE-MIN',
+  'POL-UNDELIVERABLE',
+  'POL-REPLY-HOLD',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -90,12 +90,41 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const OPT_OUT_CHANNELS = ['phone', 'sms', 'email', 'letter', 'app_push', 'field_visit'] as const;
 export type OptOutChannel = (typeof OPT_OUT_CHANNELS)[number];
 
+/**
+ * Where an email address or phone number came from (Regulation F 1006.6(d)(4)): the debtor used it to communicate
+ * with the agency, gave it directly, the creditor used it (allowed after its notice-and-opt-out period), or it is
+ * known to be the debtor's employer's (never used for email or texts).
+ */
+export const CONTACT_POINT_PROVENANCES = [
+  'debtor_used',
+  'debtor_given',
+  'creditor_used',
+  'employer',
+] as const;
+export type ContactPointProvenance = (typeof CONTACT_POINT_PROVENANCES)[number];
+
+/** What an inbound reply means (COMPLIANCE.md decision 13): stop, help, or not recognized (held for a person). */
+export const REPLY_CLASSES = ['stop', 'help', 'unclassified'] as const;
+export type ReplyClass = (typeof REPLY_CLASSES)[number];
+
+/** What a debtor's written challenge asks: that the debt be verified, or the original creditor's name and address. */
+export const DISPUTE_SUBJECTS = ['debt', 'original_creditor'] as const;
+export type DisputeSubject = (typeof DISPUTE_SUBJECTS)[number];
+
+/**
+ * What a message is for. `transactional` (a sign-in code, a HELP answer, a payment receipt) and
+ * `opt_out_confirmation` (the one confirmation of a STOP/退订) are transactional messages (COMPLIANCE.md decision 12);
+ * `original_creditor_answer` answers a request for the original creditor's name and address (FDCPA 1692g(b)).
+ */
 export const MESSAGE_PURPOSES = [
   'collection',
   'cease_ack',
   'remedy_notice',
   'validation_notice',
   'debt_statement',
+  'transactional',
+  'opt_out_confirmation',
+  'original_creditor_answer',
 ] as const;
 export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
 

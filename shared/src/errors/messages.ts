@@ -215,6 +215,10 @@ export const ERROR_MESSAGES = {
     en: 'consent is given and revoked for phone numbers; for other points record an opt-out',
     zh: '同意仅针对电话号码授予和撤回；其他联系方式请登记退订',
   },
+  'contactPoint.alreadyUndeliverable': {
+    en: 'This address was already marked undeliverable on {since}',
+    zh: '该地址已于 {since, instant} 标记为无法送达',
+  },
   'consent.alreadyRevoked': {
     en: 'Consent for this number was already revoked on {revokedAt}',
     zh: '该号码的同意已于 {revokedAt, instant} 撤回',

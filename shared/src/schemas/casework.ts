@@ -7,8 +7,10 @@ import {
   COMPLAINT_STATUSES,
   CONTACT_OUTCOMES,
   CONTACT_POINT_KINDS,
+  CONTACT_POINT_PROVENANCES,
   DECISION_OUTCOMES,
   DIRECTIONS,
+  DISPUTE_SUBJECTS,
   ESCALATION_KINDS,
   LADDER_STAGES,
   MESSAGE_PURPOSES,
@@ -69,6 +71,12 @@ export const contactPointView = z.object({
   channelOptOuts: z.array(z.enum(OPT_OUT_CHANNELS)),
   employerProhibits: z.boolean(),
   inconvenient: z.boolean(),
+  /** Where an email address or number came from (Reg F 1006.6(d)(4)). */
+  provenance: z.enum(CONTACT_POINT_PROVENANCES),
+  /** Last check against the reassigned-numbers database (phones). */
+  reassignedCheckedAt: z.string().nullable(),
+  /** A bounce or returned mail: nothing is sent here (POL-UNDELIVERABLE). */
+  undeliverableSince: z.string().nullable(),
 });
 
 /** How many of each a case holds: the case screen's tab badges. */
@@ -251,6 +259,8 @@ export const HOLD_REASON_MIN = 10;
 
 export const recordDisputeInput = caseWriteInput({
   reason: longText(2000).min(DEBTOR_REASON_MIN, "Write the debtor's reason"),
+  /** A dispute of the debt, or a request for the original creditor's name and address (FDCPA 1692g(b)). */
+  subject: z.enum(DISPUTE_SUBJECTS).default('debt'),
   /** When the dispute reached the agency; now when omitted, never in the future. */
   receivedAt: pastInstant('receivedAt'),
 });
@@ -277,6 +287,8 @@ export const recordOptOutInput = caseWriteInput({
   path: ['channel'],
 });
 export const revokeConsentInput = caseWriteInput({ contactPointId: id('contactPointId') });
+/** An email bounced or a letter came back from this point (COMPLIANCE.md decision 14). */
+export const markUndeliverableInput = caseWriteInput({ contactPointId: id('contactPointId') });
 export const COMPLAINT_CHANNELS = [
   'phone',
   'email',

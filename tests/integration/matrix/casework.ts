@@ -65,6 +65,9 @@ export const caseworkMatrix: Record<string, MatrixRow> = {
   'casework.revokeConsent': eventRow((c, { caseRow, mobile }) =>
     c.casework.revokeConsent({ idempotencyKey: key(), caseId: caseRow.id, contactPointId: mobile.id }),
   ),
+  'casework.markUndeliverable': eventRow((c, { caseRow, mobile }) =>
+    c.casework.markUndeliverable({ idempotencyKey: key(), caseId: caseRow.id, contactPointId: mobile.id }),
+  ),
   'casework.recordComplaint': eventRow((c, { caseRow }) =>
     c.casework.recordComplaint({
       idempotencyKey: key(),

@@ -114,6 +114,8 @@ export async function buildCase(
   return row!;
 }
 
+const PHONE_KINDS = new Set(['mobile', 'landline', 'work_phone']);
+
 export async function buildContactPoint(
   db: Database,
   debtorId: string,
@@ -135,6 +137,9 @@ export async function buildContactPoint(
       value,
       consentAutodial: kind === 'mobile',
       consentSms: kind === 'mobile',
+      // Checked against the reassigned-numbers database before the tests' clocks (October to December 2026), so
+      // texts pass US-REGF-REASSIGNED unless a test says otherwise.
+      reassignedCheckedAt: PHONE_KINDS.has(kind) ? new Date('2026-10-15T00:00:00Z') : null,
       ...options,
     })
     .returning();

@@ -109,6 +109,13 @@ export const caseScreen = {
       channelOptOut: 'Opted out of {channel}',
       employerProhibits: 'Employer prohibits contact',
       inconvenient: 'Inconvenient times',
+      undeliverable: 'Undeliverable since {date}',
+      reassignedChecked: 'Reassigned-number check {date}',
+      reassignedUnchecked: 'No reassigned-number check',
+      provenance_debtor_used: 'Debtor used it',
+      provenance_debtor_given: 'Given by the debtor',
+      provenance_creditor_used: 'From the creditor',
+      provenance_employer: 'Employer’s address',
     } satisfies Record<PointBadge['key'], string>,
   },
   reveal: {
@@ -378,6 +385,7 @@ export const actions = {
     mini_miranda_initial: 'Initial debt-collector disclosure (mini-Miranda)',
     mini_miranda: 'Debt-collector disclosure',
     opt_out: 'How to opt out',
+    creditor_in_subject: 'Creditor named in the subject line',
   } satisfies Record<Disclosure, string>,
   promise: {
     open: 'Record promise',

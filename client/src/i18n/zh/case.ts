@@ -84,6 +84,13 @@ export const caseScreen: Messages<(typeof en)['case']> = {
       channelOptOut: '已退订：{channel}',
       employerProhibits: '雇主禁止联系',
       inconvenient: '有不便联系时段',
+      undeliverable: '自 {date} 起无法送达',
+      reassignedChecked: '重新分配号码核查：{date}',
+      reassignedUnchecked: '未做重新分配号码核查',
+      provenance_debtor_used: '债务人使用过',
+      provenance_debtor_given: '债务人提供',
+      provenance_creditor_used: '来自债权人',
+      provenance_employer: '雇主的地址',
     },
   },
   reveal: {
@@ -353,6 +360,7 @@ export const actions: Messages<(typeof en)['actions']> = {
     mini_miranda_initial: '首次催收身份告知（mini-Miranda）',
     mini_miranda: '催收身份告知',
     opt_out: '退订方式说明',
+    creditor_in_subject: '邮件主题注明债权人',
   },
   promise: {
     open: '记录承诺还款',

@@ -1,7 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { calendarDate, createdAt, id, instant, updatedAt, uuidRef } from './columns.ts';
-import { contactPointKindEnum, optOutChannelEnum, relationshipEnum } from './enums.ts';
+import {
+  contactPointKindEnum,
+  contactPointProvenanceEnum,
+  optOutChannelEnum,
+  relationshipEnum,
+} from './enums.ts';
 import { users } from './users.ts';
 
 /** A local time-of-day range `HH:MM`–`HH:MM`, half-open, in the debtor's zone. */
@@ -37,6 +42,8 @@ export const debtors = pgTable(
     military: boolean('military').notNull().default(false),
     inconvenientTimes: jsonb('inconvenient_times').$type<LocalTimeRange[]>().notNull().default([]),
     consentedTimes: jsonb('consented_times').$type<LocalTimeRange[]>().notNull().default([]),
+    /** The debtor's E-SIGN consent to electronic delivery of the validation notice (Reg F 1006.42). */
+    esignConsentAt: instant('esign_consent_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -62,8 +69,17 @@ export const contactPoints = pgTable(
     employerProhibits: boolean('employer_prohibits').notNull().default(false),
     /** The debtor said this place or number is inconvenient (Reg F 1006.6(b)(1)(ii)). */
     inconvenient: boolean('inconvenient').notNull().default(false),
-    /** Mail to it came back as a hard bounce (modules/channels markUndeliverable): no channel offers it again. */
-    undeliverableAt: instant('undeliverable_at'),
+    /**
+     * Where an email address or number came from (Reg F 1006.6(d)(4)): points recorded before this column existed
+     * were given by the debtor, and so is one an agent adds from a conversation.
+     */
+    provenance: contactPointProvenanceEnum('provenance').notNull().default('debtor_given'),
+    /** provenance creditor_used: when the creditor sent its notice with the opt-out period. */
+    creditorNoticeAt: instant('creditor_notice_at'),
+    /** When the number was last checked against the reassigned-numbers database (Reg F 1006.6(d)(5)). */
+    reassignedCheckedAt: instant('reassigned_checked_at'),
+    /** An email bounced or a letter came back: nothing is sent here from then on (POL-UNDELIVERABLE). */
+    undeliverableSince: instant('undeliverable_since'),
     createdAt: createdAt(),
   },
   (t) => [index('contact_points_debtor_idx').on(t.debtorId)],

@@ -1,16 +1,21 @@
 import { index, pgTable, text } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
 import { createdAt, id, instant, uuidRef } from './columns.ts';
-import { complaintStatusEnum } from './enums.ts';
+import { complaintStatusEnum, disputeSubjectEnum } from './enums.ts';
 import { users } from './users.ts';
 
-/** A dispute pauses collection of the debt until verification is sent (US-FDCPA-DISPUTE). */
+/**
+ * A dispute pauses collection of the debt until verification is sent (US-FDCPA-DISPUTE); a request for the original
+ * creditor's name and address (`subject` original_creditor) until the answer is sent (US-FDCPA-ORIGCRED), which
+ * `verificationSentAt` records.
+ */
 export const disputes = pgTable(
   'disputes',
   {
     id: id(),
     caseId: uuidRef('case_id', () => cases.id).notNull(),
     receivedAt: instant('received_at').notNull(),
+    subject: disputeSubjectEnum('subject').notNull().default('debt'),
     reason: text('reason').notNull(),
     verificationSentAt: instant('verification_sent_at'),
     recordedBy: uuidRef('recorded_by', () => users.id),

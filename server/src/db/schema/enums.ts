@@ -25,3 +25,6 @@ export const placementStatusEnum = pgEnum('placement_status', e.PLACEMENT_STATUS
 export const visitStatusEnum = pgEnum('visit_status', e.VISIT_STATUSES);
 export const legalStatusEnum = pgEnum('legal_status', e.LEGAL_STATUSES);
 export const uiLanguageEnum = pgEnum('ui_language', LANGUAGES);
+export const contactPointProvenanceEnum = pgEnum('contact_point_provenance', e.CONTACT_POINT_PROVENANCES);
+export const replyClassEnum = pgEnum('reply_class', e.REPLY_CLASSES);
+export const disputeSubjectEnum = pgEnum('dispute_subject', e.DISPUTE_SUBJECTS);

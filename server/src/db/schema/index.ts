@@ -8,6 +8,7 @@ export * from './disputes.ts';
 export * from './enums.ts';
 export * from './escalations.ts';
 export * from './idempotency-keys.ts';
+export * from './inbound-replies.ts';
 export * from './integrations.ts';
 export * from './jobs.ts';
 export * from './ladder.ts';

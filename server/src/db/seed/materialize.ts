@@ -1,5 +1,6 @@
 import { bucketFor, daysPastDue } from '@arrears/shared/domain/buckets';
-import { dateOfDay } from '@arrears/shared/domain/calendar';
+import { DAY_MS, dateOfDay } from '@arrears/shared/domain/calendar';
+import type { ContactPointKind } from '@arrears/shared/domain/enums';
 import type { BookContext } from './context.ts';
 import { childId, seedId } from './ids.ts';
 import { type LocalStamp, toInstant } from './local-time.ts';
@@ -8,6 +9,8 @@ import { placementId, placementInstant, placementRow } from './placements.ts';
 import { teamId, userId } from './reference-data.ts';
 import type { RowBatch } from './row-batch.ts';
 import type { CaseStory } from './story.ts';
+
+const PHONE_KINDS: ReadonlySet<ContactPointKind> = new Set(['mobile', 'landline', 'work_phone']);
 
 /**
  * Turns the n-th case's story into rows: local stamps become UTC instants in the debtor's zone, people become
@@ -29,6 +32,7 @@ export function materializeCase(
   const debtorId = seedId('debtor', n);
   const caseId = seedId('case', n);
   const placedAt = placementInstant(story.placementWeek);
+  const reassignedCheckedAt = new Date(ctx.now.getTime() - 7 * DAY_MS);
 
   const placement = placementId(portfolio, story.placementWeek);
   if (!seenPlacements.has(placement)) {
@@ -72,6 +76,9 @@ export function materializeCase(
       consentRevokedAt: maybe(p.consentRevokedAt),
       employerProhibits: p.employerProhibits,
       inconvenient: p.inconvenient,
+      // The demo's numbers were checked against the reassigned-numbers database a week before it was made, so
+      // texts stay allowed for the seven weeks after (US-REGF-REASSIGNED); every point was given by the debtor.
+      reassignedCheckedAt: PHONE_KINDS.has(p.kind) ? reassignedCheckedAt : null,
       createdAt: placedAt,
     });
   });

@@ -139,7 +139,7 @@ export async function loadCasesAtOnce(
             as approvals,
           coalesce((select jsonb_agg(jsonb_build_object('occurredAt', x.occurred_at, 'kind', x.kind,
               'direction', x.direction, 'contactPointId', x.contact_point_id, 'caseIds', x.case_ids,
-              'outcome', x.outcome, 'thirdPartyId', x.third_party_id))
+              'outcome', x.outcome, 'thirdPartyId', x.third_party_id, 'purpose', x.purpose))
             from ${contactLog} x where x.debtor_id = c.debtor_id
               and (x.occurred_at >= ${since}::timestamptz or x.kind = 'third_party_contact')
               and not exists (select 1 from ${contactLog} k where k.corrects_id = x.id)), '[]'::jsonb)
@@ -178,6 +178,7 @@ export async function loadCasesAtOnce(
         caseIds: [visit.caseId],
         outcome: null,
         thirdPartyId: null,
+        purpose: null,
       }),
     );
     const reserved = (row.reserved ?? []).map(
@@ -189,12 +190,14 @@ export async function loadCasesAtOnce(
         caseIds: [dial.caseId],
         outcome: null,
         thirdPartyId: null,
+        purpose: null,
       }),
     );
     const loaded = assembleCase(head, params, {
       points: fromJson.points,
       optOuts: fromJson.optOuts,
       disputes: fromJson.disputes,
+      replies: fromJson.replies,
       approvals: row.approvals,
       history: [...logged, ...scheduled, ...reserved],
     });

@@ -1,3 +1,4 @@
+import type { ReplyFacts } from '@arrears/shared/compliance/facts';
 import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import { AppError } from '../../errors.ts';
 import {
@@ -36,6 +37,7 @@ export function assembleCase(
     disputes: DisputeRow[];
     approvals: Approval[];
     history: ContactLogRow[];
+    replies: ReplyFacts[];
   },
 ): LoadedCase {
   const { caseRow, debtor } = head;
@@ -60,6 +62,7 @@ export function assembleCase(
         ),
         contactPoints: rows.points.map(contactPointFacts),
         history: rows.history.map(historyEvent),
+        replies: rows.replies,
       },
     },
   };

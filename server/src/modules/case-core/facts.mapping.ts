@@ -18,7 +18,7 @@ export type DisputeRow = typeof disputes.$inferSelect;
 /** A contact_log row, or a scheduled field visit read as the contact it will be (outcome still unknown). */
 export type ContactLogRow = Pick<
   typeof contactLog.$inferSelect,
-  'occurredAt' | 'kind' | 'direction' | 'contactPointId' | 'caseIds' | 'thirdPartyId'
+  'occurredAt' | 'kind' | 'direction' | 'contactPointId' | 'caseIds' | 'thirdPartyId' | 'purpose'
 > & { outcome: (typeof contactLog.$inferSelect)['outcome'] | null };
 
 const iso = (at: Date | null): string | null => (at === null ? null : at.toISOString());
@@ -48,36 +48,28 @@ export function debtorFacts(
     ceaseRequestedAt: iso(debtor.ceaseRequestedAt),
     inconvenientTimes: debtor.inconvenientTimes,
     consentedTimes: debtor.consentedTimes,
-    optOuts: [
-      ...optOutRows.map((row): OptOut => {
-        const optOut: OptOut = { at: row.at.toISOString() };
-        if (row.channel !== null) optOut.channel = row.channel;
-        if (row.contactPointId !== null) optOut.contactPointId = row.contactPointId;
-        return optOut;
-      }),
-      // An address that hard-bounced (modules/channels markUndeliverable) is offered by no channel again: read as
-      // a standing refusal of that point (US-REGF-MEDIUM) until the engine has an undeliverable fact of its own.
-      ...points.flatMap((point): OptOut[] =>
-        point.undeliverableAt === null
-          ? []
-          : [{ at: point.undeliverableAt.toISOString(), contactPointId: point.id }],
-      ),
-    ],
+    esignConsentAt: iso(debtor.esignConsentAt),
+    optOuts: optOutRows.map((row): OptOut => {
+      const optOut: OptOut = { at: row.at.toISOString() };
+      if (row.channel !== null) optOut.channel = row.channel;
+      if (row.contactPointId !== null) optOut.contactPointId = row.contactPointId;
+      return optOut;
+    }),
   };
 }
 
 /**
  * The debt is the case. Only a dispute still waiting for verification matters to US-FDCPA-DISPUTE, so the
- * latest open one is passed; approvals are the kinds of the case's approved escalation requests.
+ * latest open one is passed, and likewise the latest unanswered request for the original creditor
+ * (US-FDCPA-ORIGCRED); approvals are the kinds of the case's approved escalation requests.
  */
 export function debtFacts(
   row: CaseRow,
   disputeRows: readonly DisputeRow[],
   approvedKinds: readonly EscalationKind[],
 ): DebtFacts {
-  const open = disputeRows
-    .filter((d) => d.verificationSentAt === null)
-    .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())[0];
+  const open = latestOpen(disputeRows, 'debt');
+  const request = latestOpen(disputeRows, 'original_creditor');
   return {
     id: row.id,
     status: row.status === 'active' ? 'active' : 'closed',
@@ -87,10 +79,21 @@ export function debtFacts(
     validationNoticeSentAt: iso(row.validationNoticeSentAt),
     dispute:
       open === undefined ? null : { receivedAt: open.receivedAt.toISOString(), verificationSentAt: null },
+    originalCreditorRequest:
+      request === undefined ? null : { receivedAt: request.receivedAt.toISOString(), answeredAt: null },
     limitationsExpiresAt: iso(row.limitationsExpiresAt),
     approvals: [...new Set(approvedKinds)],
     balance: { amountMinor: row.balanceMinor, currency: row.currency },
   };
+}
+
+function latestOpen(rows: readonly DisputeRow[], subject: DisputeRow['subject']): DisputeRow | undefined {
+  let latest: DisputeRow | undefined;
+  for (const row of rows) {
+    if (row.subject !== subject || row.verificationSentAt !== null) continue;
+    if (latest === undefined || row.receivedAt > latest.receivedAt) latest = row;
+  }
+  return latest;
 }
 
 export function contactPointFacts(point: ContactPointRow): ContactPointFacts {
@@ -102,6 +105,10 @@ export function contactPointFacts(point: ContactPointRow): ContactPointFacts {
     consentRevokedAt: iso(point.consentRevokedAt),
     employerProhibits: point.employerProhibits,
     inconvenient: point.inconvenient,
+    provenance: point.provenance,
+    creditorNoticeAt: iso(point.creditorNoticeAt),
+    reassignedCheckedAt: iso(point.reassignedCheckedAt),
+    undeliverableSince: iso(point.undeliverableSince),
   };
 }
 
@@ -114,6 +121,7 @@ export function historyEvent(row: ContactLogRow): HistoryEvent {
     debtIds: row.caseIds,
     outcome: row.outcome,
     thirdPartyId: row.thirdPartyId,
+    purpose: row.purpose,
   };
 }
 

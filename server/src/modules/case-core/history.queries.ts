@@ -24,6 +24,7 @@ function loggedHistoryOf(db: Executor, debtorIds: string[], since: Date): Promis
       caseIds: contactLog.caseIds,
       outcome: contactLog.outcome,
       thirdPartyId: contactLog.thirdPartyId,
+      purpose: contactLog.purpose,
     })
     .from(contactLog)
     .where(

@@ -72,6 +72,9 @@ export async function getCaseDetail(
       ),
       employerProhibits: point.employerProhibits,
       inconvenient: point.inconvenient,
+      provenance: point.provenance,
+      reassignedCheckedAt: iso(point.reassignedCheckedAt),
+      undeliverableSince: iso(point.undeliverableSince),
     })),
     thirdParties: view.people.map((p) => ({
       id: p.id,

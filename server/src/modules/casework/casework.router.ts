@@ -3,6 +3,7 @@ import {
   caseDetail,
   caseEventOutput,
   caseRefInput,
+  markUndeliverableInput,
   recordAttorneyInput,
   recordBankruptcyInput,
   recordCeaseInput,
@@ -28,7 +29,7 @@ import { addNote, recordComplaint, scheduleCallback, setHold } from './case-even
 import { getCaseDetail } from './case-view.service.ts';
 import { recordAttorney, recordBankruptcy, recordCease, recordDeath } from './debtor-flags.service.ts';
 import { recordDispute, recordVerificationSent } from './disputes.service.ts';
-import { recordOptOut, revokeConsent } from './preferences.service.ts';
+import { markUndeliverable, recordOptOut, revokeConsent } from './preferences.service.ts';
 import { revealContact } from './reveal.service.ts';
 import { sendStatement } from './send-statement.service.ts';
 import { buildStatement } from './statement.service.ts';
@@ -69,6 +70,7 @@ export const caseworkRouter = router({
   recordDeath: keyedMutation('case:work', recordDeathInput, caseEventOutput, recordDeath),
   recordOptOut: keyedMutation('case:work', recordOptOutInput, caseEventOutput, recordOptOut),
   revokeConsent: keyedMutation('case:work', revokeConsentInput, caseEventOutput, revokeConsent),
+  markUndeliverable: keyedMutation('case:work', markUndeliverableInput, caseEventOutput, markUndeliverable),
   recordComplaint: keyedMutation('case:work', recordComplaintInput, caseEventOutput, recordComplaint),
   addNote: keyedMutation('case:work', addNoteInput, caseEventOutput, addNote),
   scheduleCallback: keyedMutation('case:work', scheduleCallbackInput, caseEventOutput, scheduleCallback),

@@ -14,8 +14,9 @@ import { caseScope } from '../case-core/case-core.service.ts';
 import { caseEvent, conflict, type EventOptions, pastInstant, writeCaseEvent } from './case-event.ts';
 
 /**
- * A dispute pauses collection of the debt until verification is sent (US-FDCPA-DISPUTE). One waits for
- * verification at a time: a second while the first is open adds nothing the engine would read.
+ * A dispute pauses collection of the debt until verification is sent (US-FDCPA-DISPUTE), a request for the
+ * original creditor's name and address until the answer is (US-FDCPA-ORIGCRED). One of each waits at a time: a
+ * second while the first is open adds nothing the engine would read.
  */
 export const recordDispute = caseEvent<z.output<typeof recordDisputeInput>>(({ input, now, user }) => {
   const receivedAt = pastInstant('receivedAt', input.receivedAt, now);
@@ -26,7 +27,13 @@ export const recordDispute = caseEvent<z.output<typeof recordDisputeInput>>(({ i
       const [open] = await tx
         .select({ receivedAt: disputes.receivedAt })
         .from(disputes)
-        .where(and(eq(disputes.caseId, caseRow.id), isNull(disputes.verificationSentAt)))
+        .where(
+          and(
+            eq(disputes.caseId, caseRow.id),
+            eq(disputes.subject, input.subject),
+            isNull(disputes.verificationSentAt),
+          ),
+        )
         .orderBy(desc(disputes.receivedAt))
         .limit(1);
       if (open) {
@@ -36,13 +43,24 @@ export const recordDispute = caseEvent<z.output<typeof recordDisputeInput>>(({ i
       }
       const [row] = await tx
         .insert(disputes)
-        .values({ caseId: caseRow.id, receivedAt, reason: input.reason, recordedBy: user.id })
+        .values({
+          caseId: caseRow.id,
+          receivedAt,
+          subject: input.subject,
+          reason: input.reason,
+          recordedBy: user.id,
+        })
         .returning({ id: disputes.id });
       return {
         action: 'casework.dispute',
         entityType: 'dispute',
         entityId: row!.id,
-        after: { at: now.toISOString(), effectiveAt: receivedAt.toISOString(), reason: input.reason },
+        after: {
+          at: now.toISOString(),
+          effectiveAt: receivedAt.toISOString(),
+          subject: input.subject,
+          reason: input.reason,
+        },
       };
     },
   };

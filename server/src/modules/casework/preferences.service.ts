@@ -1,5 +1,9 @@
 import { errorMessage } from '@arrears/shared/errors/messages';
-import type { recordOptOutInput, revokeConsentInput } from '@arrears/shared/schemas/casework';
+import type {
+  markUndeliverableInput,
+  recordOptOutInput,
+  revokeConsentInput,
+} from '@arrears/shared/schemas/casework';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Transaction } from '../../db/client.ts';
@@ -92,6 +96,34 @@ export const revokeConsent = caseEvent<z.output<typeof revokeConsentInput>>(({ i
       entityType: 'debtor',
       entityId: caseRow.debtorId,
       before: { consentSms: point.consentSms, consentAutodial: point.consentAutodial },
+      after: {
+        at: now.toISOString(),
+        contactPointId: point.id,
+        contactPoint: maskContactValue(point.kind, point.value),
+      },
+    };
+  },
+}));
+
+/**
+ * An email bounced or a letter came back (COMPLIANCE.md decision 14): the point is undeliverable from now on and
+ * POL-UNDELIVERABLE refuses messages to it. The bounced message itself stays in the contact log as `bounced`.
+ */
+export const markUndeliverable = caseEvent<z.output<typeof markUndeliverableInput>>(({ input, now }) => ({
+  reach: 'debtor',
+  write: async (tx, caseRow) => {
+    const point = await debtorPoint(tx, caseRow.debtorId, input.contactPointId);
+    if (point.undeliverableSince) {
+      throw conflict(
+        errorMessage('contactPoint.alreadyUndeliverable', { since: point.undeliverableSince.toISOString() }),
+      );
+    }
+    await tx.update(contactPoints).set({ undeliverableSince: now }).where(eq(contactPoints.id, point.id));
+    return {
+      eventId: point.id,
+      action: 'casework.markUndeliverable',
+      entityType: 'debtor',
+      entityId: caseRow.debtorId,
       after: {
         at: now.toISOString(),
         contactPointId: point.id,

@@ -194,13 +194,15 @@ export async function portfolioChannels(db: Executor, caseId: string | null): Pr
 
 /**
  * Marks a contact point undeliverable (a hard bounce, a permanent refusal). The one writer of the fact: the
- * engine reads `undeliverable_at` (mapped as a standing refusal of that point until the engine has its own fact).
+ * engine reads `undeliverable_since` as POL-UNDELIVERABLE from that instant.
  */
 export async function markUndeliverable(tx: Executor, contactPointId: string, at: Date): Promise<void> {
   await tx
     .update(contactPoints)
-    .set({ undeliverableAt: at })
-    .where(sql`${contactPoints.id} = ${contactPointId}::uuid and ${contactPoints.undeliverableAt} is null`);
+    .set({ undeliverableSince: at })
+    .where(
+      sql`${contactPoints.id} = ${contactPointId}::uuid and ${contactPoints.undeliverableSince} is null`,
+    );
 }
 
 const OUTCOME_OF: Partial<Record<MessageState, ContactOutcome>> = {

@@ -1,5 +1,11 @@
 import { CONTACT_ACTIONS } from '@arrears/shared/compliance/actions';
-import type { ActionKind, ContactOutcome, Direction, MessagePurpose } from '@arrears/shared/domain/enums';
+import type {
+  ActionKind,
+  ContactOutcome,
+  Direction,
+  DisputeSubject,
+  MessagePurpose,
+} from '@arrears/shared/domain/enums';
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { contactInsights, contactLog, disputes } from '../../db/schema/index.ts';
@@ -24,7 +30,15 @@ export interface ContactEntry {
 
 /** Outcomes that carried information to the debtor: what makes a contact a "communication" (Reg F 1006.2(d)). */
 const COMMUNICATED: ReadonlySet<ContactOutcome> = new Set(['conversation', 'voicemail', 'sent']);
-const VERIFICATION: ReadonlySet<MessagePurpose> = new Set(['validation_notice', 'debt_statement']);
+/**
+ * What a sent letter or email answers: verification answers a dispute of the debt (US-FDCPA-DISPUTE), the original
+ * creditor's name and address a request for them (US-FDCPA-ORIGCRED).
+ */
+const ANSWERS: Partial<Record<MessagePurpose, DisputeSubject>> = {
+  validation_notice: 'debt',
+  debt_statement: 'debt',
+  original_creditor_answer: 'original_creditor',
+};
 
 /**
  * Appends one contact to the log and returns what it changes on the case: the last contact, the first
@@ -91,13 +105,15 @@ export async function recordContact(
   if (outbound && written && entry.outcome === 'sent' && entry.purpose === 'validation_notice') {
     if (caseRow.validationNoticeSentAt === null) caseChanges.validationNoticeSentAt = at;
   }
-  if (outbound && written && entry.outcome === 'sent' && entry.purpose && VERIFICATION.has(entry.purpose)) {
+  const answers = entry.purpose ? ANSWERS[entry.purpose] : undefined;
+  if (outbound && written && entry.outcome === 'sent' && answers !== undefined) {
     await tx
       .update(disputes)
       .set({ verificationSentAt: at })
       .where(
         and(
           eq(disputes.caseId, caseRow.id),
+          eq(disputes.subject, answers),
           isNull(disputes.verificationSentAt),
           lte(disputes.receivedAt, at),
         ),

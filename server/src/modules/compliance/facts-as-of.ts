@@ -12,15 +12,29 @@ type BaseFacts = CaseFacts['base'];
  */
 export function factsAsOf(caseFacts: CaseFacts, at: Date): BaseFacts {
   const { base } = caseFacts;
-  const standing = disputeStandingAt(caseFacts.disputes, at.getTime());
-  if (standing === null) return base;
-  return { ...base, debt: { ...base.debt, dispute: standing } };
+  const standing = disputeStandingAt(caseFacts.disputes, 'debt', at.getTime());
+  const request = disputeStandingAt(caseFacts.disputes, 'original_creditor', at.getTime());
+  if (standing == null && request == null) return base;
+  const debt = { ...base.debt };
+  if (standing != null) debt.dispute = standing;
+  if (request != null) {
+    debt.originalCreditorRequest = { receivedAt: request.receivedAt, answeredAt: request.verificationSentAt };
+  }
+  return { ...base, debt };
 }
 
-/** The latest dispute received by `at` and not yet verified at `at`; null when none was open then. */
-function disputeStandingAt(disputes: readonly DisputeRow[], at: number): DebtFacts['dispute'] {
+/**
+ * The latest dispute of `subject` (a dispute of the debt, or a request for the original creditor) received by `at`
+ * and not yet answered at `at`; null when none was open then.
+ */
+function disputeStandingAt(
+  disputes: readonly DisputeRow[],
+  subject: DisputeRow['subject'],
+  at: number,
+): DebtFacts['dispute'] {
   let standing: DisputeRow | null = null;
   for (const row of disputes) {
+    if (row.subject !== subject) continue;
     const received = row.receivedAt.getTime();
     const verified = row.verificationSentAt?.getTime() ?? Infinity;
     if (received > at || verified <= at) continue;

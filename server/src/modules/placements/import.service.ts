@@ -296,6 +296,7 @@ function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase 
     military: false,
     inconvenientTimes: [],
     consentedTimes: [],
+    esignConsentAt: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -314,7 +315,11 @@ function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase 
       consentRevokedAt: null,
       employerProhibits: false,
       inconvenient: false,
-      undeliverableAt: null,
+      // The column's default, as before placement files said where a point came from; never checked, never bounced.
+      provenance: 'debtor_given',
+      creditorNoticeAt: null,
+      reassignedCheckedAt: null,
+      undeliverableSince: null,
       // A millisecond apart, the address first: the first candidate zone decides the calendar (docs/compliance/CATALOG.md, principle 3).
       createdAt: new Date(now.getTime() + i),
     }),

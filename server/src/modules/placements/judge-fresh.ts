@@ -58,11 +58,12 @@ export function judgeFresh(
   // region and a few area codes has a few hundred shapes), prioritised one by one.
   const verdicts = new Map<string, Workability>();
   return fresh.map(({ caseRow, debtor, points }) => {
-    // A fresh case has no history, dispute, opt-out or approval yet: the same assembly as every loaded case.
+    // A fresh case has no history, dispute, opt-out, reply or approval yet: the same assembly as every loaded case.
     const loaded = assembleCase({ caseRow, debtor, portfolio: head }, parametersOf(debtor), {
       points,
       optOuts: [],
       disputes: [],
+      replies: [],
       approvals: [],
       history: [],
     });

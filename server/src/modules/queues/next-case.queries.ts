@@ -197,11 +197,12 @@ export async function claimCandidate<T>(
 }
 
 function candidateOf(row: PickRow): Candidate {
-  const { head, points, optOuts, disputes } = caseHeadFromJson(row);
+  const { head, points, optOuts, disputes, replies } = caseHeadFromJson(row);
   const loaded = assembleCase(head, caseParameters(head), {
     points,
     optOuts,
     disputes,
+    replies,
     approvals: [],
     history: [],
   });

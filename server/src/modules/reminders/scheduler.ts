@@ -358,7 +358,7 @@ function pickContactPoint(channel: ActionKind, points: readonly ContactPointRow[
     // A point that bounced comes last: with no other, the guard refuses it and the refusal is kept.
     .sort(
       (a, b) =>
-        Number(a.undeliverableAt !== null) - Number(b.undeliverableAt !== null) ||
+        Number(a.undeliverableSince !== null) - Number(b.undeliverableSince !== null) ||
         Number(b.verified) - Number(a.verified),
     );
   const point = usable[0];

@@ -1,3 +1,4 @@
+import type { ContactPointProvenance } from '../../domain/enums.ts';
 import type { ActionKind, ContactPointKind, OptOutChannel } from '../actions.ts';
 
 /**
@@ -85,6 +86,21 @@ export interface ReasonParamsByCode {
     readonly minimumMinor: number;
     readonly currency: string;
   };
+  /** provenance null: where the address came from is not recorded. */
+  addressOriginNotAllowed: { readonly kind: ActionKind; readonly provenance: ContactPointProvenance | null };
+  /** noticeDay null: no creditor notice on record; untilDay: the first day the address may be used. */
+  creditorNoticePending: {
+    readonly kind: ActionKind;
+    readonly noticeDay: number | null;
+    readonly untilDay: number | null;
+  };
+  /** checkedDay null: never checked. */
+  reassignedCheckStale: { readonly checkedDay: number | null; readonly days: number };
+  esignConsentMissing: Record<string, never>;
+  creditorNotInSubject: Record<string, never>;
+  originalCreditorRequested: { readonly date: string };
+  addressUndeliverable: { readonly day: number; readonly pointKind: ContactPointKind };
+  replyUnclassified: { readonly day: number };
 }
 
 export type ReasonCode = keyof ReasonParamsByCode;

@@ -29,6 +29,13 @@ function local({ minute, day, zone }: { minute: number; day: number; zone: strin
 }
 
 /** "The debtor's neighbor", to open a reason. */
+const PROVENANCE_LABELS = {
+  debtor_used: 'the debtor used it',
+  debtor_given: 'the debtor gave it',
+  creditor_used: 'the creditor used it',
+  employer: 'it belongs to the debtor’s employer',
+} as const;
+
 function thirdParty(relationship: string | null): string {
   if (relationship === null) return 'An unidentified third party';
   if (relationship === 'unknown') return 'A person with no known tie to the debtor';
@@ -118,4 +125,25 @@ export const EN: MessageTable = {
   caseClosed: () => 'The case is closed; no collection action may be taken.',
   belowPlacementMinimum: (p) =>
     `The balance of ${formatMoney(p.amountMinor, p.currency, 'en-US')} is below the ${formatMoney(p.minimumMinor, p.currency, 'en-US')} an agency placement needs.`,
+  addressOriginNotAllowed: (p) =>
+    p.provenance === null
+      ? `It is not recorded where this ${p.kind === 'sms' ? 'number' : 'address'} came from; ${withArticle(ACTION_LABELS[p.kind])} goes only to one the debtor used or gave.`
+      : `This ${p.kind === 'sms' ? 'number' : 'address'} may not receive ${withArticle(ACTION_LABELS[p.kind])}: ${PROVENANCE_LABELS[p.provenance]}.`,
+  creditorNoticePending: (p) =>
+    p.noticeDay === null || p.untilDay === null
+      ? `The creditor used this ${p.kind === 'sms' ? 'number' : 'address'}, but its opt-out notice to the debtor is not on record.`
+      : `The creditor sent its opt-out notice on ${formatDay(p.noticeDay)}; this ${p.kind === 'sms' ? 'number' : 'address'} may be used from ${formatDay(p.untilDay)}.`,
+  reassignedCheckStale: (p) =>
+    p.checkedDay === null
+      ? `This number was never checked against the reassigned-numbers database; texts need a check within ${p.days} days.`
+      : `This number was last checked against the reassigned-numbers database on ${formatDay(p.checkedDay)}; texts need a check within ${p.days} days.`,
+  esignConsentMissing: () =>
+    'The debtor has not consented under E-SIGN to receive the validation notice electronically; send it by letter.',
+  creditorNotInSubject: () => 'A validation notice by email must name the creditor in its subject line.',
+  originalCreditorRequested: (p) =>
+    `The debtor asked for the original creditor's name and address on ${p.date}; collection is paused until the answer is sent.`,
+  addressUndeliverable: (p) =>
+    `This ${POINT_LABELS[p.pointKind]} has been undeliverable since ${formatDay(p.day)} (a bounce or returned mail).`,
+  replyUnclassified: (p) =>
+    `A reply from this number on ${formatDay(p.day)} has not been classified yet; no texts until a person reads it (it may mean stop).`,
 };

@@ -56,6 +56,14 @@ const SAMPLES: { [Code in ReasonCode]: ReasonParamsByCode[Code] } = {
   onHold: { ...at, day: JUN_10 + 7 },
   caseClosed: {},
   belowPlacementMinimum: { amountMinor: 15_050, minimumMinor: 20_000, currency: 'CNY' },
+  addressOriginNotAllowed: { kind: 'email', provenance: 'employer' },
+  creditorNoticePending: { kind: 'sms', noticeDay: JUN_10 - 10, untilDay: JUN_10 + 25 },
+  reassignedCheckStale: { checkedDay: JUN_10 - 61, days: 60 },
+  esignConsentMissing: {},
+  creditorNotInSubject: {},
+  originalCreditorRequested: { date: '2026-06-01' },
+  addressUndeliverable: { day: JUN_10 - 2, pointKind: 'email' },
+  replyUnclassified: { day: JUN_10 - 1 },
 };
 
 const samples = Object.entries(SAMPLES).map(([code, params]) => ({ code, params }) as Reason);

@@ -91,6 +91,18 @@ function local({ minute, day: dayNumber, zone }: { minute: number; day: number; 
   return `${day(dayNumber)}${formatMinute(minute)}（${zone}）`;
 }
 
+const PROVENANCE_LABELS = {
+  debtor_used: '债务人曾使用该地址',
+  debtor_given: '债务人直接提供了该地址',
+  creditor_used: '债权人曾使用该地址',
+  employer: '该地址属于债务人的雇主',
+} as const;
+
+/** What an address is called for a message kind: a number for texts, an address otherwise. */
+function addressOf(kind: ActionKind): string {
+  return kind === 'sms' ? '号码' : '地址';
+}
+
 function thirdParty(relationship: string | null): string {
   if (relationship === null) return '身份不明的第三方';
   if (relationship === 'unknown') return '与债务人无已知关系的人员';
@@ -171,4 +183,24 @@ export const ZH: MessageTable = {
   caseClosed: () => '案件已结案；不得采取任何催收行动。',
   belowPlacementMinimum: (p) =>
     `余额${chineseAmount(p.amountMinor, p.currency)}低于委外催收所需的最低金额${chineseAmount(p.minimumMinor, p.currency)}。`,
+  addressOriginNotAllowed: (p) =>
+    p.provenance === null
+      ? `未记录此${addressOf(p.kind)}的来源；仅可向债务人使用过或直接提供的${addressOf(p.kind)}${ACTION_VERBS[p.kind]}。`
+      : `不得向此${addressOf(p.kind)}${ACTION_VERBS[p.kind]}：${PROVENANCE_LABELS[p.provenance]}。`,
+  creditorNoticePending: (p) =>
+    p.noticeDay === null || p.untilDay === null
+      ? `此${addressOf(p.kind)}由债权人使用过，但没有债权人向债务人发出退订通知的记录。`
+      : `债权人已于${day(p.noticeDay)}发出退订通知；自${day(p.untilDay)}起方可使用此${addressOf(p.kind)}。`,
+  reassignedCheckStale: (p) =>
+    p.checkedDay === null
+      ? `此号码从未在重新分配号码数据库中核查过；发送短信须在${p.days}天内核查。`
+      : `此号码最近一次在重新分配号码数据库中核查是${day(p.checkedDay)}；发送短信须在${p.days}天内核查。`,
+  esignConsentMissing: () => '债务人未依美国《电子签名法》同意以电子方式接收债务确认通知；请以信函寄送。',
+  creditorNotInSubject: () => '以电子邮件发送的债务确认通知须在邮件主题中注明债权人名称。',
+  originalCreditorRequested: (p) =>
+    `债务人已于${chineseDate(p.date)}要求提供原债权人的名称和地址；答复寄出之前暂停催收。`,
+  addressUndeliverable: (p) =>
+    `此${POINT_LABELS[p.pointKind]}自${day(p.day)}起无法送达（退信或邮件被退回）。`,
+  replyUnclassified: (p) =>
+    `此号码于${day(p.day)}发来的回复尚未分类；在专人阅读之前不得发送短信（该回复可能表示退订）。`,
 };

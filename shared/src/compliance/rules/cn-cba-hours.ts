@@ -22,6 +22,8 @@ export const cnCbaHours = defineRule({
   },
   timing: true,
   appliesTo: [...CONTACT_ACTIONS.filter((kind) => kind !== 'letter'), 'third_party_contact'],
+  // A transactional message too (docs/compliance/CATALOG.md, principle 12).
+  transactional: true,
   parameters: z.object(
     hoursParameters(8 * 60, 22 * 60, {
       start: { en: 'earliest local time to collect', zh: '当地时间最早催收时间' },

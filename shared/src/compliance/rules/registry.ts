@@ -25,18 +25,30 @@ export function displaySource(
 
 // The same few pack combinations recur on every evaluation; packsFor returns shared arrays, so key on them.
 const selections = new WeakMap<readonly JurisdictionPack[], Map<ActionKind, readonly Rule[]>>();
+const transactionalSelections = new WeakMap<readonly JurisdictionPack[], Map<ActionKind, readonly Rule[]>>();
 
-/** The rules of `packs` that apply to an action kind, in catalog order. */
-export function rulesFor(packs: readonly JurisdictionPack[], kind: ActionKind): readonly Rule[] {
-  let byKind = selections.get(packs);
+/**
+ * The rules of `packs` that apply to an action kind, in catalog order; for a transactional message only those that
+ * judge one (docs/compliance/CATALOG.md, principle 12).
+ */
+export function rulesFor(
+  packs: readonly JurisdictionPack[],
+  kind: ActionKind,
+  transactional = false,
+): readonly Rule[] {
+  const cache = transactional ? transactionalSelections : selections;
+  let byKind = cache.get(packs);
   if (byKind === undefined) {
     byKind = new Map();
-    selections.set(packs, byKind);
+    cache.set(packs, byKind);
   }
   let rules = byKind.get(kind);
   if (rules === undefined) {
     const inPacks = new Set<Rule>(packs.flatMap((pack): readonly Rule[] => pack.rules));
-    rules = RULES.filter((rule) => inPacks.has(rule) && rule.appliesTo.includes(kind));
+    rules = RULES.filter(
+      (rule) =>
+        inPacks.has(rule) && rule.appliesTo.includes(kind) && (!transactional || rule.transactional === true),
+    );
     byKind.set(kind, rules);
   }
   return rules;

@@ -28,6 +28,8 @@ export const usRegfDeceased = defineRule({
   },
   timing: false,
   appliesTo: [...CONTACT_ACTIONS, 'third_party_contact'],
+  // A transactional message too (docs/compliance/CATALOG.md, principle 12).
+  transactional: true,
   check(context, { at }) {
     const death = blockingFact(context, at, context.death, reachesEstate);
     return death === null ? null : reason('debtorDeceased', {});

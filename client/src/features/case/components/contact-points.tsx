@@ -55,6 +55,7 @@ export function ContactPoints({ caseId, points, canWork, onIntent }: ContactPoin
                       <Badge tone={badge.tone}>
                         {t(`case.points.badge.${badge.key}`, {
                           channel: badge.channel ? t(`case.optOutChannel.${badge.channel}`) : '',
+                          date: badge.date ?? '',
                         })}
                       </Badge>
                     </li>

@@ -12,12 +12,15 @@ import { verdictState } from '../hooks/verdicts.ts';
 import { ActionForm } from './action-form.tsx';
 import { ContactPointField, ContactPointVerdict } from './contact-point-field.tsx';
 
-/** The disclosures a collection message may carry (US-FDCPA-MIRANDA, US-REGF-OPTOUT), as the contract names them. */
+/**
+ * The disclosures a collection message may carry (US-FDCPA-MIRANDA, US-REGF-OPTOUT), as the contract names them;
+ * `creditor_in_subject` belongs to an emailed validation notice (US-REGF-ESIGN), which this form does not send.
+ */
 const DISCLOSURES = Object.keys({
   mini_miranda_initial: true,
   mini_miranda: true,
   opt_out: true,
-} satisfies Record<Disclosure, true>) as Disclosure[];
+} satisfies Record<Exclude<Disclosure, 'creditor_in_subject'>, true>) as Disclosure[];
 
 export interface SendMessageFormProps {
   check: ComplianceCheckOutput;
