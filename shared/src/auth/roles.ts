@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   'compliance:override': ['supervisor'],
   'escalation:approve': ['supervisor'],
   'reports:read': ['manager', 'admin'],
+  /** The print room: build the day's letter batch for the mail vendor. */
+  'letters:print': ['supervisor', 'admin'],
+  /** Record a letter that came back as returned mail. */
+  'letters:return': ['agent', 'supervisor', 'admin'],
   'admin:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -88,6 +88,8 @@ const debt = z
     holdUntil: optionalInstant,
     initialCommunicationAt: optionalInstant,
     validationNoticeSentAt: optionalInstant,
+    /** The last day of the validation period of the mailed notice, on the consumer's calendar (Reg F 1006.34(b)(5)). */
+    validationPeriodEndsOn: z.iso.date().nullish(),
     dispute: z.strictObject({ receivedAt: instant, verificationSentAt: optionalInstant }).nullish(),
     limitationsExpiresAt: optionalInstant,
     approvals: z.array(z.enum(ACTION_KINDS)).optional(),

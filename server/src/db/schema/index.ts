@@ -17,3 +17,4 @@ export * from './reminders.ts';
 export * from './reports.ts';
 export * from './templates.ts';
 export * from './users.ts';
+export * from './letters.ts';
