@@ -8,6 +8,7 @@ import { complianceMatrix } from './matrix/compliance.ts';
 import { contactsMatrix } from './matrix/contacts.ts';
 import { escalationsMatrix } from './matrix/escalations.ts';
 import { agenciesMatrix, ladderMatrix } from './matrix/ladder.ts';
+import { lettersMatrix } from './matrix/letters.ts';
 import { oversightMatrix } from './matrix/oversight.ts';
 import { paymentsMatrix } from './matrix/payments.ts';
 import { placementsMatrix } from './matrix/placements.ts';
@@ -34,6 +35,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...escalationsMatrix,
   ...ladderMatrix,
   ...agenciesMatrix,
+  ...lettersMatrix,
   ...oversightMatrix,
   ...paymentsMatrix,
   ...placementsMatrix,

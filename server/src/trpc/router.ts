@@ -5,6 +5,7 @@ import { complianceRouter } from '../modules/compliance/compliance.router.ts';
 import { contactsRouter } from '../modules/contacts/contacts.router.ts';
 import { escalationsRouter } from '../modules/escalations/escalations.router.ts';
 import { agenciesRouter } from '../modules/ladder/agencies.router.ts';
+import { lettersRouter } from '../modules/letters/letters.router.ts';
 import { ladderRouter } from '../modules/ladder/ladder.router.ts';
 import { oversightRouter } from '../modules/oversight/oversight.router.ts';
 import { paymentsRouter } from '../modules/payments/payments.router.ts';
@@ -28,6 +29,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   escalations: escalationsRouter,
   ladder: ladderRouter,
+  letters: lettersRouter,
   oversight: oversightRouter,
   payments: paymentsRouter,
   placements: placementsRouter,
