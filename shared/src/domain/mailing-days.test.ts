@@ -53,6 +53,7 @@ describe('assumed receipt and the end of the validation period', () => {
     ['2026-11-23', '2026-12-01', '2026-12-31'], // Thanksgiving week
     ['2026-07-01', '2026-07-09', '2026-08-08'], // Independence Day observed Friday 3 July
     ['2026-01-14', '2026-01-22', '2026-02-21'], // MLK Day
+    ['2026-09-04', '2026-09-14', '2026-10-14'], // Friday before Labor Day
     ['2027-12-20', '2027-12-28', '2028-01-27'], // Christmas observed on Friday 24 December
     ['2026-12-26', '2027-01-04', '2027-02-03'], // mailed on a Saturday; New Year's Day not counted
   ])('a notice mailed %s is received %s and its period ends %s', (mailed, received, ends) => {

@@ -1,5 +1,8 @@
 import { addDays, dateOfDay, dayNumber, isoWeekday, type LocalDate } from './calendar.ts';
 
+const MONDAY = 0;
+const THURSDAY = 3;
+
 /**
  * The US federal public holidays (5 USC 6103) of a year, computed by rule rather than kept in a table: fixed dates
  * moved to the Friday before when they fall on a Saturday and to the Monday after on a Sunday, and the "nth weekday
@@ -9,15 +12,15 @@ export function federalHolidays(year: number): LocalDate[] {
   const fixed = (month: number, day: number) => observed(iso(year, month, day));
   const holidays = [
     fixed(1, 1), // New Year's Day
-    nthWeekday(year, 1, 1, 3), // Martin Luther King Jr. Day: third Monday of January
-    nthWeekday(year, 2, 1, 3), // Washington's Birthday: third Monday of February
-    lastWeekday(year, 5, 1), // Memorial Day: last Monday of May
+    nthWeekday(year, 1, MONDAY, 3), // Martin Luther King Jr. Day: third Monday of January
+    nthWeekday(year, 2, MONDAY, 3), // Washington's Birthday: third Monday of February
+    lastWeekday(year, 5, MONDAY), // Memorial Day: last Monday of May
     ...(year >= 2021 ? [fixed(6, 19)] : []), // Juneteenth
     fixed(7, 4), // Independence Day
-    nthWeekday(year, 9, 1, 1), // Labor Day: first Monday of September
-    nthWeekday(year, 10, 1, 2), // Columbus Day: second Monday of October
+    nthWeekday(year, 9, MONDAY, 1), // Labor Day: first Monday of September
+    nthWeekday(year, 10, MONDAY, 2), // Columbus Day: second Monday of October
     fixed(11, 11), // Veterans Day
-    nthWeekday(year, 11, 3, 4), // Thanksgiving: fourth Thursday of November
+    nthWeekday(year, 11, THURSDAY, 4), // Thanksgiving: fourth Thursday of November
     fixed(12, 25), // Christmas Day
   ];
   return holidays.sort();

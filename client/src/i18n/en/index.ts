@@ -13,6 +13,7 @@ import { complaints } from './complaints.ts';
 import { enums } from './enums.ts';
 import { ladder } from './ladder.ts';
 import { language } from './language.ts';
+import { letters } from './letters.ts';
 import { placements } from './placements.ts';
 import { qa } from './qa.ts';
 import { queue } from './queue.ts';
@@ -49,4 +50,5 @@ export const en = {
   pager,
   enums,
   language,
+  letters,
 };

@@ -52,6 +52,7 @@ export const sectionTabs = {
     approvals: 'Approvals',
     complaints: 'Complaints',
     team: 'Team',
+    letters: 'Letters',
   },
   admin: {
     label: 'Admin pages',

@@ -37,7 +37,7 @@ const LEADING = 1.35;
 const require = createRequire(import.meta.url);
 
 /** Text Helvetica's WinAnsi encoding cannot show: the letter then embeds the CJK font for all of its text. */
-const BEYOND_WIN_ANSI = /[^\u0000-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u20ac]/u;
+const BEYOND_WIN_ANSI = /[^\n\u0020-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u20ac]/u;
 
 let cjkFonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
 
