@@ -219,6 +219,10 @@ export const ERROR_MESSAGES = {
     en: 'no letters are waiting for the print run',
     zh: '目前没有待打印的信函',
   },
+  'letter.mailingDateRange': {
+    en: 'the mailing date must be between the cut-off day and {latest}',
+    zh: '寄出日期须在截止当日至{latest}之间',
+  },
   'letter.noAddress': {
     en: 'no postal address on file for this debtor',
     zh: '该债务人未登记邮寄地址',

@@ -1,4 +1,4 @@
-import { utcDate } from '@arrears/shared/domain/calendar';
+import { addDays, utcDate } from '@arrears/shared/domain/calendar';
 import { validationPeriodEnd } from '@arrears/shared/domain/mailing-days';
 import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
@@ -8,13 +8,16 @@ import { strToU8, zipSync } from 'fflate';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { letterBatches, letters } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, invalidField } from '../../errors.ts';
 import type { CaseChanges } from '../case-core/case-core.service.ts';
 import { guardAction, recordContact } from '../compliance/compliance.service.ts';
 import { toCsv, UTF8_BOM } from '../reports/csv.ts';
 import { renderCaseLetter } from './letter-documents.ts';
 import { queuedLetters } from './letters.queries.ts';
 import { letterReference } from './letters.service.ts';
+
+/** How long after the cut-off the vendor may mail a batch (a weekend and a holiday, with room). */
+const MAX_MAILING_DELAY_DAYS = 7;
 
 interface Request<I> {
   user: SessionUser;
@@ -54,6 +57,11 @@ export async function buildBatch(
   { user, input, now }: Request<z.output<typeof buildBatchInput>>,
 ) {
   const mailingDate = input.mailingDate ?? utcDate(now);
+  // The contact is dated the cut-off and the validation period counts from the mailing date: they must agree.
+  const latest = addDays(utcDate(now), MAX_MAILING_DELAY_DAYS);
+  if (mailingDate < utcDate(now) || mailingDate > latest) {
+    throw invalidField('mailingDate', errorMessage('letter.mailingDateRange', { latest }));
+  }
   const queued = await queuedLetters(db, user, now);
   if (queued.length === 0) throw new AppError('PRECONDITION_FAILED', errorMessage('letter.nothingQueued'));
   const [batch] = await db
