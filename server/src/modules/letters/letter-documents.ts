@@ -2,7 +2,7 @@ import type { LocalDate } from '@arrears/shared/domain/calendar';
 import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { LetterPurpose } from '@arrears/shared/schemas/letters';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { cases, contactPoints, debtors } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
@@ -79,7 +79,7 @@ async function postalAddress(db: Executor, debtorId: string, contactPointId: str
   const rows = await db
     .select({ id: contactPoints.id, kind: contactPoints.kind, value: contactPoints.value })
     .from(contactPoints)
-    .where(and(eq(contactPoints.debtorId, debtorId)))
+    .where(eq(contactPoints.debtorId, debtorId))
     .orderBy(asc(contactPoints.createdAt), asc(contactPoints.id));
   const chosen =
     contactPointId === null
