@@ -113,6 +113,7 @@ const compliancePages = (role: 'supervisor' | 'cn-supervisor' | 'other'): Visit[
   ...(role !== 'other' ? [{ name: 'approvals', open: goTo('/compliance/approvals') }] : []),
   { name: 'complaints', open: goTo('/compliance/complaints') },
   ...(role !== 'other' ? [{ name: 'team', open: goTo('/compliance/team') }] : []),
+  ...(role !== 'other' ? [{ name: 'letters', open: goTo('/compliance/letters') }] : []),
 ];
 
 const ROLES: { who: string; email: string; visits: Visit[] }[] = [

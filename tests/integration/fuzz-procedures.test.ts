@@ -93,6 +93,12 @@ const FUZZ: Record<string, Caller> = {
   'ladder.policies': 'admin',
   'ladder.runs': 'supervisor',
   'ladder.updatePolicy': 'admin',
+  'letters.batchZip': 'supervisor',
+  'letters.buildBatch': 'supervisor',
+  'letters.markReturned': 'supervisor',
+  'letters.overview': 'supervisor',
+  'letters.preview': 'supervisor',
+  'letters.queue': 'supervisor',
   'oversight.decision': 'supervisor',
   'oversight.figures': 'manager',
   'oversight.heatMap': 'supervisor',
@@ -305,6 +311,7 @@ const ID_TABLE_ALIASES: Record<string, string> = {
   placement: 'agency_placements',
   template: 'message_templates',
   key: 'integration_keys',
+  batch: 'letter_batches',
 };
 function tableOf(field: string | undefined): string {
   const stem = (field ?? '').replace(/Ids?$/, '');

@@ -9,6 +9,7 @@ import { contactsMatrix } from './matrix/contacts.ts';
 import { escalationsMatrix } from './matrix/escalations.ts';
 import { integrationsMatrix } from './matrix/integrations.ts';
 import { agenciesMatrix, ladderMatrix } from './matrix/ladder.ts';
+import { lettersMatrix } from './matrix/letters.ts';
 import { oversightMatrix } from './matrix/oversight.ts';
 import { paymentsMatrix } from './matrix/payments.ts';
 import { placementsMatrix } from './matrix/placements.ts';
@@ -36,6 +37,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...integrationsMatrix,
   ...ladderMatrix,
   ...agenciesMatrix,
+  ...lettersMatrix,
   ...oversightMatrix,
   ...paymentsMatrix,
   ...placementsMatrix,

@@ -43,6 +43,7 @@ const DecisionPage = lazyPage(
 );
 const QaSamplePage = lazyPage(() => import('../features/oversight/components/qa-page.tsx'), 'QaSamplePage');
 const TeamPage = lazyPage(() => import('../features/oversight/components/team-page.tsx'), 'TeamPage');
+const LettersPage = lazyPage(() => import('../features/letters/components/letters-page.tsx'), 'LettersPage');
 const PlacementsPage = lazyPage(
   () => import('../features/placements/components/placements-page.tsx'),
   'PlacementsPage',
@@ -79,6 +80,7 @@ export function AppRoutes() {
                 <Route path="approvals" element={<ApprovalsPage />} />
                 <Route path="complaints" element={<ComplaintsPage />} />
                 <Route path="team" element={<TeamPage />} />
+                <Route path="letters" element={<LettersPage />} />
               </Route>
             </Route>
             <Route element={<RequireSection section="outbox" />}>

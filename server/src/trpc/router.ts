@@ -8,6 +8,7 @@ import { escalationsRouter } from '../modules/escalations/escalations.router.ts'
 import { integrationsRouter } from '../modules/integrations/integrations.router.ts';
 import { agenciesRouter } from '../modules/ladder/agencies.router.ts';
 import { ladderRouter } from '../modules/ladder/ladder.router.ts';
+import { lettersRouter } from '../modules/letters/letters.router.ts';
 import { oversightRouter } from '../modules/oversight/oversight.router.ts';
 import { paymentsRouter } from '../modules/payments/payments.router.ts';
 import { placementsRouter } from '../modules/placements/placements.router.ts';
@@ -32,6 +33,7 @@ export const appRouter = router({
   escalations: escalationsRouter,
   integrations: integrationsRouter,
   ladder: ladderRouter,
+  letters: lettersRouter,
   oversight: oversightRouter,
   payments: paymentsRouter,
   placements: placementsRouter,

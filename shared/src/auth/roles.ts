@@ -21,6 +21,10 @@ export const PERMISSIONS = {
   'reports:read': ['manager', 'admin'],
   /** See every outbound message with its delivery states, and retry a failed one (judged again). */
   'outbox:read': ['supervisor', 'admin'],
+  /** The print room: build the day's letter batch for the mail vendor. */
+  'letters:print': ['supervisor', 'admin'],
+  /** Record a letter that came back as returned mail. */
+  'letters:return': ['agent', 'supervisor', 'admin'],
   'admin:manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -12,6 +12,7 @@ export const SUB_SECTIONS = {
     approvals: 'escalation:approve',
     complaints: 'compliance:audit',
     team: 'team:supervise',
+    letters: 'letters:print',
   },
   admin: {
     rules: 'admin:manage',

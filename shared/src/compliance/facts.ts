@@ -91,6 +91,8 @@ const debt = z
     holdUntil: optionalInstant,
     initialCommunicationAt: optionalInstant,
     validationNoticeSentAt: optionalInstant,
+    /** The last day of the validation period of the mailed notice, on the consumer's calendar (Reg F 1006.34(b)(5)). */
+    validationPeriodEndsOn: z.iso.date().nullish(),
     dispute: z.strictObject({ receivedAt: instant, verificationSentAt: optionalInstant }).nullish(),
     /** A request for the original creditor's name and address, open until the answer is sent (1692g(b)). */
     originalCreditorRequest: z.strictObject({ receivedAt: instant, answeredAt: optionalInstant }).nullish(),

@@ -248,6 +248,26 @@ export const ERROR_MESSAGES = {
     zh: '此模板用于{templateChannel, term, actionKind}，而不是{channel, term, actionKind}',
   },
 
+  // Letters and the print batch
+  'letter.notFound': { en: 'Letter not found', zh: '未找到该信函' },
+  'letter.notMailed': {
+    en: 'only a mailed letter can come back as returned mail',
+    zh: '只有已寄出的信函才能登记为退信',
+  },
+  'letter.alreadyReturned': { en: 'this letter is already recorded as returned', zh: '该信函已登记为退信' },
+  'letter.nothingQueued': {
+    en: 'no letters are waiting for the print run',
+    zh: '目前没有待打印的信函',
+  },
+  'letter.mailingDateRange': {
+    en: 'the mailing date must be between the cut-off day and {latest}',
+    zh: '寄出日期须在截止当日至{latest}之间',
+  },
+  'letter.noAddress': {
+    en: 'no postal address on file for this debtor',
+    zh: '该债务人未登记邮寄地址',
+  },
+
   // Compliance
   'compliance.blocked': {
     en: '{ruleId}: {reason}{others, plural, =0 {} one { (and # more rule)} other { (and # more rules)}}',

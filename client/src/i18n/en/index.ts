@@ -14,6 +14,7 @@ import { enums } from './enums.ts';
 import { integrations } from './integrations.ts';
 import { ladder } from './ladder.ts';
 import { language } from './language.ts';
+import { letters } from './letters.ts';
 import { outbox } from './outbox.ts';
 import { placements } from './placements.ts';
 import { qa } from './qa.ts';
@@ -53,4 +54,5 @@ export const en = {
   pager,
   enums,
   language,
+  letters,
 };

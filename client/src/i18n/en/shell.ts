@@ -53,6 +53,7 @@ export const sectionTabs = {
     approvals: 'Approvals',
     complaints: 'Complaints',
     team: 'Team',
+    letters: 'Letters',
   },
   admin: {
     label: 'Admin pages',

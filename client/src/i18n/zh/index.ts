@@ -16,6 +16,7 @@ import { enums } from './enums.ts';
 import { integrations } from './integrations.ts';
 import { ladder } from './ladder.ts';
 import { language } from './language.ts';
+import { letters } from './letters.ts';
 import { outbox } from './outbox.ts';
 import { placements } from './placements.ts';
 import { qa } from './qa.ts';
@@ -55,4 +56,5 @@ export const zh: Messages<typeof en> = {
   pager,
   enums,
   language,
+  letters,
 };

@@ -52,6 +52,7 @@ export const sectionTabs: Messages<(typeof en)['sectionTabs']> = {
     approvals: '审批',
     complaints: '投诉',
     team: '团队',
+    letters: '信函',
   },
   admin: {
     label: '管理页面',

@@ -68,6 +68,8 @@ export const cases = pgTable(
     holdReason: text('hold_reason'),
     initialCommunicationAt: instant('initial_communication_at'),
     validationNoticeSentAt: instant('validation_notice_sent_at'),
+    /** The last day of the validation period of the mailed notice (mailing date + 5 business days + 30). */
+    validationPeriodEndsOn: calendarDate('validation_period_ends_on'),
     limitationsExpiresAt: instant('limitations_expires_at'),
     placedAt: instant('placed_at').notNull(),
     closedAt: instant('closed_at'),

@@ -12,6 +12,7 @@ export * from './inbound-replies.ts';
 export * from './integrations.ts';
 export * from './jobs.ts';
 export * from './ladder.ts';
+export * from './letters.ts';
 export * from './limits.ts';
 export * from './payments.ts';
 export * from './portfolios.ts';

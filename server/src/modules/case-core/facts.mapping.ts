@@ -77,6 +77,7 @@ export function debtFacts(
     holdUntil: iso(row.holdUntil),
     initialCommunicationAt: iso(row.initialCommunicationAt),
     validationNoticeSentAt: iso(row.validationNoticeSentAt),
+    validationPeriodEndsOn: row.validationPeriodEndsOn,
     dispute:
       open === undefined ? null : { receivedAt: open.receivedAt.toISOString(), verificationSentAt: null },
     originalCreditorRequest:

@@ -350,6 +350,7 @@ function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase 
     holdReason: null,
     initialCommunicationAt: null,
     validationNoticeSentAt: null,
+    validationPeriodEndsOn: null,
     limitationsExpiresAt: null,
     placedAt: now,
     closedAt: null,

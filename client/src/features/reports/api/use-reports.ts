@@ -1,5 +1,6 @@
 import type { ReportFilters, ReportGrain, ReportName } from '@arrears/shared/schemas/reports';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { saveBlob } from '../../../lib/save-file.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 export type ReportRows = ReadonlyArray<Record<string, unknown>>;
@@ -68,13 +69,6 @@ export function useDownloadReportCsv() {
       staleTime: 0,
     });
     // The text starts with a byte-order mark (from the server), which tells Excel the file is UTF-8.
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName);
   };
 }
