@@ -16,6 +16,7 @@ import {
   buildOptOut,
   buildThirdParty,
   buildWorkedCase,
+  caseAndQueue,
   key,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -31,10 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const stored = async (caseId: string) => {
-  const [row] = await handle.db.select().from(s.cases).where(eq(s.cases.id, caseId));
-  return row!;
-};
+const stored = (caseId: string) => caseAndQueue(handle.db, caseId);
 
 describe('the earliest workable instant', () => {
   it('moves to when the weekly cap frees once a logged call reaches it', async () => {
@@ -96,7 +94,7 @@ describe('the earliest workable instant', () => {
     await refreshWorkability(handle.db, [caseRow.id], NOW);
     // As migration 0028 leaves a row stored before it: the English text, no code.
     await handle.db.execute(
-      sql`update cases set blocked_reason_code = null, blocked_reason_params = null where id = ${caseRow.id}`,
+      sql`update case_queue_state set blocked_reason_code = null, blocked_reason_params = null where case_id = ${caseRow.id}`,
     );
     const page = await callerFor(handle.db, agent, { now: NOW }).caller.queues.list({ queue: 'mine' });
     const { blockedBy } = page.rows.find((row) => row.id === caseRow.id)!;
@@ -210,8 +208,7 @@ describe('the nightly roll', () => {
     const closed = await buildCase(handle.db, {
       portfolioId: built[1]!.portfolio.id,
       status: 'settled',
-      priority: 77,
-      nextWorkableAt: NOW,
+      queue: { priority: 77, nextWorkableAt: NOW },
     });
     const [active] = await handle.db.select({ n: count() }).from(s.cases).where(eq(s.cases.status, 'active'));
     const summary = await refreshAllWorkability(handle.db, NOW, 2);
@@ -220,8 +217,8 @@ describe('the nightly roll', () => {
     expect(summary.closedCleared).toBeGreaterThanOrEqual(1);
     expect(await stored(closed.id)).toMatchObject({ nextWorkableAt: null, priority: 0 });
     const ids = built.map((b) => b.caseRow.id);
-    const rows = await handle.db.select().from(s.cases).where(inArray(s.cases.id, ids));
-    const byId = new Map(rows.map((row) => [row.id, row.nextWorkableAt]));
+    const rows = await handle.db.select().from(s.caseQueueState).where(inArray(s.caseQueueState.caseId, ids));
+    const byId = new Map(rows.map((row) => [row.caseId, row.nextWorkableAt]));
     expect(ids.map((id) => byId.get(id))).toEqual([null, NOW, NOW, NOW, NOW]);
   });
 });
