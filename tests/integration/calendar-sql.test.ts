@@ -151,8 +151,8 @@ async function sqlTodays(caseIds: string[], now: Date): Promise<Map<string, stri
   const calendar = await debtorCalendarSql(handle.db, now);
   const rows = await queryRows<{ id: string; today: string }>(
     handle.db,
-    sql`with ${calendar.zoneDates} select ${cases.id} as id, (debtor_today.today)::text as today
-      from ${cases} cross join lateral ${calendar.today} where ${inArray(cases.id, caseIds)}`,
+    sql`with ${calendar.zoneDates} select ${caseQueueState.caseId} as id, (debtor_today.today)::text as today
+      from ${caseQueueState} cross join lateral ${calendar.today} where ${inArray(caseQueueState.caseId, caseIds)}`,
   );
   return new Map(rows.map((row) => [row.id, row.today]));
 }
