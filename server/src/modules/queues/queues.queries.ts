@@ -156,12 +156,14 @@ function literalCount(rows: number): SQL {
 
 /**
  * Where a branch reads its candidates from, and how they are narrowed (see Branch). A branch read whole reads its
- * queue rows (its conditions are on them), then their cases.
+ * queue rows (its conditions are on them); their cases are joined as the walk's other side is, so a statement that
+ * reads nothing of them (the promise queues' candidates, a count) does not visit them.
  */
 function branchSource(branch: Branch, walk: Walk): { from: SQL; where: SQL } {
   if (!branch.readWhole) return { from: walk.from, where: branch.where(walk.owned) };
   return {
-    from: sql`(select * from ${q} where ${branch.where(q)} offset 0) as ${q} join ${cases} on ${cases.id} = ${q.caseId}`,
+    from: sql`(select * from ${q} where ${branch.where(q)} offset 0) as ${q}
+      left join ${cases} on ${cases.id} = ${q.caseId}`,
     where: sql`true`,
   };
 }
