@@ -17,10 +17,10 @@ const BUILDER_SET =
   /\.set\(\{[^}]*\b(nextWorkableAt|blockedRuleId|blockedReason(?:Code|Params)?|priority)\b/s;
 
 /** An UPDATE of the queue's table, as SQL text (by name or through the schema object) or through the builder. */
-const TABLE_UPDATE = /\bupdate\s+(\$\{caseQueueState\}|"?case_queue_state"?)\s|\.update\(caseQueueState\)/i;
+const TABLE_UPDATE = /\bupdate\s+(\$\{caseQueueState\}|"?case_queue_state"?)\s|\.update\((?:s\.)?caseQueueState\)/i;
 /** An INSERT into it. */
 const TABLE_INSERT =
-  /\binsert\s+into\s+(\$\{caseQueueState\}|"?case_queue_state"?)\s|\.insert\(caseQueueState\)/i;
+  /\binsert\s+into\s+(\$\{caseQueueState\}|"?case_queue_state"?)\s|\.insert\((?:s\.)?caseQueueState\)/i;
 
 function writesQueueColumns(source: string): boolean {
   return SQL_ASSIGNMENT.test(source) || BUILDER_SET.test(source) || TABLE_UPDATE.test(source);
@@ -42,9 +42,10 @@ describe('the queue columns', () => {
     expect(writesQueueColumns('select * from case_queue_state where status = $1')).toBe(false);
   });
 
-  it('are inserted only for new cases: by the placement import, with its judgements', () => {
+  it('are inserted only for new cases: by the placement import with its judgements, and by the seed', () => {
     const inserters = serverSources().filter((file) => TABLE_INSERT.test(readFileSync(file, 'utf8')));
-    expect(inserters.map((file) => path.relative(SERVER, file))).toEqual([
+    expect(inserters.map((file) => path.relative(SERVER, file)).sort()).toEqual([
+      'db/seed/queue-rows.ts',
       'modules/placements/import.service.ts',
     ]);
   });
