@@ -16,7 +16,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows } from '../../server/src/db/client.ts';
-import { caseQueueState, cases } from '../../server/src/db/schema/index.ts';
+import { caseQueueState } from '../../server/src/db/schema/index.ts';
 import { knownZoneNames } from '../../server/src/db/zone-names.ts';
 import { debtorCalendarSql } from '../../server/src/modules/queues/debtor-calendar.ts';
 import {

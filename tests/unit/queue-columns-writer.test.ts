@@ -17,7 +17,8 @@ const BUILDER_SET =
   /\.set\(\{[^}]*\b(nextWorkableAt|blockedRuleId|blockedReason(?:Code|Params)?|priority)\b/s;
 
 /** An UPDATE of the queue's table, as SQL text (by name or through the schema object) or through the builder. */
-const TABLE_UPDATE = /\bupdate\s+(\$\{caseQueueState\}|"?case_queue_state"?)\s|\.update\((?:s\.)?caseQueueState\)/i;
+const TABLE_UPDATE =
+  /\bupdate\s+(\$\{caseQueueState\}|"?case_queue_state"?)\s|\.update\((?:s\.)?caseQueueState\)/i;
 /** An INSERT into it. */
 const TABLE_INSERT =
   /\binsert\s+into\s+(\$\{caseQueueState\}|"?case_queue_state"?)\s|\.insert\((?:s\.)?caseQueueState\)/i;
