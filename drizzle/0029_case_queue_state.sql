@@ -12,7 +12,6 @@ CREATE TABLE "case_queue_state" (
 	"priority" integer DEFAULT 0 NOT NULL,
 	"next_workable_at" timestamp with time zone,
 	"blocked_rule_id" text,
-	"blocked_reason" text,
 	"blocked_reason_code" text,
 	"blocked_reason_params" jsonb,
 	"next_pending_due" date,
@@ -22,12 +21,24 @@ CREATE TABLE "case_queue_state" (
 	"calendar_zone_hint" text
 );
 --> statement-breakpoint
+-- The English `blocked_reason` is not kept: the two blocks no rule judges get codes of their own (noPhoneOnFile,
+-- rulesUnavailable with the check's text). A row judged before 0028 (a rule's text, no code) reads as never judged,
+-- so its queue page judges it live until its next refresh or the nightly roll.
 INSERT INTO "case_queue_state" ("case_id", "debtor_id", "status", "assigned_agent_id", "team_id", "priority",
-  "next_workable_at", "blocked_rule_id", "blocked_reason", "blocked_reason_code", "blocked_reason_params",
+  "next_workable_at", "blocked_rule_id", "blocked_reason_code", "blocked_reason_params",
   "next_pending_due", "second_pending_due", "latest_promise_due", "latest_promise_status", "calendar_zone_hint")
 SELECT "id", "debtor_id", "status", "assigned_agent_id", "team_id", "priority", "next_workable_at", "blocked_rule_id",
-  "blocked_reason", "blocked_reason_code", "blocked_reason_params", "next_pending_due", "second_pending_due",
-  "latest_promise_due", "latest_promise_status", "calendar_zone_hint"
+  CASE
+    WHEN "blocked_reason_code" IS NOT NULL THEN "blocked_reason_code"
+    WHEN "blocked_reason" = 'No phone number on file.' THEN 'noPhoneOnFile'
+    WHEN "blocked_rule_id" IS NULL AND "blocked_reason" IS NOT NULL THEN 'rulesUnavailable'
+  END,
+  CASE
+    WHEN "blocked_reason_code" IS NOT NULL THEN "blocked_reason_params"
+    WHEN "blocked_reason" = 'No phone number on file.' THEN '{}'::jsonb
+    WHEN "blocked_rule_id" IS NULL AND "blocked_reason" IS NOT NULL THEN jsonb_build_object('detail', "blocked_reason")
+  END,
+  "next_pending_due", "second_pending_due", "latest_promise_due", "latest_promise_status", "calendar_zone_hint"
 FROM "cases" ORDER BY "id";
 --> statement-breakpoint
 ALTER TABLE "case_queue_state" ADD CONSTRAINT "case_queue_state_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;

@@ -243,7 +243,6 @@ describe('placement commit', () => {
           r.nextWorkableAt?.toISOString(),
           r.priority,
           r.blockedRuleId,
-          r.blockedReason,
           r.blockedReasonCode,
           r.blockedReasonParams,
         ])
@@ -255,7 +254,6 @@ describe('placement commit', () => {
           r.nextWorkableAt?.toISOString(),
           r.priority,
           r.blockedBy?.ruleId ?? null,
-          r.blockedBy?.reason ?? null,
           r.blockedBy?.reasonCode ?? null,
           r.blockedBy?.reasonParams ?? null,
         ])

@@ -163,7 +163,7 @@ describe('next case', () => {
     await setQueueValues(handle.db, ids.seeded!, {
       nextWorkableAt: new Date('2026-11-12T14:00:00Z'),
       blockedRuleId: null,
-      blockedReason: null,
+      blockedReasonCode: null,
     });
     const tenPmNewYork = new Date('2026-11-12T03:00:00Z');
     const rows = await callerFor(handle.db, agent, { now: tenPmNewYork }).caller.queues.list({
@@ -186,7 +186,7 @@ describe('next case', () => {
     await setQueueValues(handle.db, ids.seeded!, {
       nextWorkableAt: new Date('2026-11-12T14:00:00Z'),
       blockedRuleId: null,
-      blockedReason: null,
+      blockedReasonCode: null,
     });
     expect(await next(agent)).toMatchObject({ caseId: ids.seeded, nothing: null });
     expect(await caseRow(ids.seeded!)).toMatchObject({ nextWorkableAt: NOW, claimedBy: agent.id });

@@ -74,7 +74,6 @@ describe('the earliest workable instant', () => {
     const params = { made: 7, days: 7, day: 20768, max: 7 };
     expect(await stored(caseRow.id)).toMatchObject({
       blockedRuleId: 'US-REGF-7IN7',
-      blockedReason: english,
       blockedReasonCode: 'callCapReached',
       blockedReasonParams: params,
     });
@@ -88,17 +87,17 @@ describe('the earliest workable instant', () => {
     );
   });
 
-  it('keeps the English text of a row judged before reasons had codes, and shows it', async () => {
+  it('judges live a row stored without a reason code (never judged, or judged before codes), and shows it', async () => {
     const { agent, caseRow } = await buildWorkedCase(handle.db);
     await buildDispute(handle.db, caseRow.id, { receivedAt: day(3) });
     await refreshWorkability(handle.db, [caseRow.id], NOW);
-    // As migration 0028 leaves a row stored before it: the English text, no code.
+    // As migration 0029 leaves a row judged before 0028 gave reasons codes: a rule id, no code.
     await handle.db.execute(
       sql`update case_queue_state set blocked_reason_code = null, blocked_reason_params = null where case_id = ${caseRow.id}`,
     );
     const page = await callerFor(handle.db, agent, { now: NOW }).caller.queues.list({ queue: 'mine' });
     const { blockedBy } = page.rows.find((row) => row.id === caseRow.id)!;
-    expect(blockedBy).toMatchObject({ ruleId: 'US-FDCPA-DISPUTE', reasonCode: null, reasonParams: null });
+    expect(blockedBy).toMatchObject({ ruleId: 'US-FDCPA-DISPUTE', reasonCode: 'disputeOpen' });
     expect(displayReason(blockedBy!, 'en')).toBe(
       'The debtor disputed this debt on 2026-11-03 and verification has not been sent; collection is paused until it is.',
     );
@@ -151,8 +150,20 @@ describe('the earliest workable instant', () => {
     const page = await callerFor(handle.db, agent, { now: NOW }).caller.queues.list({ queue: 'mine' });
     expect(page.rows.find((row) => row.id === phoneless.id)).toMatchObject({
       nextWorkableAt: null,
-      blockedBy: { ruleId: null, reason: 'No phone number on file.' },
+      blockedBy: {
+        ruleId: null,
+        reason: 'No phone number on file.',
+        reasonCode: 'noPhoneOnFile',
+        reasonParams: {},
+      },
     });
+    // Stored as a code, so a Chinese reader reads it in Chinese.
+    expect(await stored(phoneless.id)).toMatchObject({
+      blockedReasonCode: 'noPhoneOnFile',
+      blockedReasonParams: {},
+    });
+    const { blockedBy } = page.rows.find((row) => row.id === phoneless.id)!;
+    expect(displayReason(blockedBy!, 'zh')).toBe('没有登记任何电话号码。');
   });
 
   it("refreshes the debtor's other cases too: an opt-out belongs to the person", async () => {

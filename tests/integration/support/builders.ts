@@ -95,12 +95,7 @@ export async function buildDebtor(db: Database, options: Partial<typeof s.debtor
 export type QueueValues = Partial<
   Pick<
     typeof s.caseQueueState.$inferInsert,
-    | 'priority'
-    | 'nextWorkableAt'
-    | 'blockedRuleId'
-    | 'blockedReason'
-    | 'blockedReasonCode'
-    | 'blockedReasonParams'
+    'priority' | 'nextWorkableAt' | 'blockedRuleId' | 'blockedReasonCode' | 'blockedReasonParams'
   >
 >;
 

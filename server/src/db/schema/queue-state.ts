@@ -39,9 +39,10 @@ export const caseQueueState = pgTable(
      * reason), so a queue page explains its rows without the engine. All null when workable now.
      */
     blockedRuleId: text('blocked_rule_id'),
-    /** The reason in English: what a reader shows when there is no code (rows judged before codes were stored). */
-    blockedReason: text('blocked_reason'),
-    /** The engine's reason code and its parameters, so the queue renders the reason in the reader's language. */
+    /**
+     * The reason code and its parameters (the engine's, or `noPhoneOnFile` / `rulesUnavailable`), rendered in the
+     * reader's language. Null while the case is workable now, or when it was never judged.
+     */
     blockedReasonCode: text('blocked_reason_code'),
     blockedReasonParams: jsonb('blocked_reason_params').$type<Record<string, unknown>>(),
     /**

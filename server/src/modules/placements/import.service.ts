@@ -411,7 +411,6 @@ async function insertRows(tx: Executor, rows: ValidRow[], ctx: InsertContext): P
       priority: judged[i]!.priority,
       next_workable_at: judged[i]!.nextWorkableAt?.toISOString() ?? null,
       blocked_rule_id: judged[i]!.blockedRuleId,
-      blocked_reason: judged[i]!.blockedReason,
       blocked_reason_code: judged[i]!.blockedReasonCode,
       blocked_reason_params: judged[i]!.blockedReasonParams,
     }));
@@ -442,7 +441,7 @@ async function insertRows(tx: Executor, rows: ValidRow[], ctx: InsertContext): P
         select * from jsonb_to_recordset(${JSON.stringify(caseRows)}::jsonb) as x(
           id uuid, account_ref text, debtor_id uuid, original_principal_minor bigint, principal_minor bigint,
           interest_minor bigint, fees_minor bigint, balance_minor bigint, due_date date, days_past_due integer,
-          bucket text, priority integer, next_workable_at timestamptz, blocked_rule_id text, blocked_reason text,
+          bucket text, priority integer, next_workable_at timestamptz, blocked_rule_id text,
           blocked_reason_code text, blocked_reason_params jsonb)),
       inserted as (
         insert into cases (id, account_ref, debtor_id, portfolio_id, placement_id, currency, original_principal_minor,
@@ -454,9 +453,9 @@ async function insertRows(tx: Executor, rows: ValidRow[], ctx: InsertContext): P
                ${ctx.teamId}::uuid, ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz
         from x)
       insert into ${caseQueueState} (case_id, debtor_id, status, team_id, priority, next_workable_at, blocked_rule_id,
-                                     blocked_reason, blocked_reason_code, blocked_reason_params, calendar_zone_hint)
+                                     blocked_reason_code, blocked_reason_params, calendar_zone_hint)
       select x.id, x.debtor_id, 'active', ${ctx.teamId}::uuid, x.priority, x.next_workable_at, x.blocked_rule_id,
-             x.blocked_reason, x.blocked_reason_code, x.blocked_reason_params, debtor_zone_hint(x.debtor_id)
+             x.blocked_reason_code, x.blocked_reason_params, debtor_zone_hint(x.debtor_id)
       from x`);
     phases.judgeMs += performance.now() - started;
     // The previous chunk's statements ran in the database while this chunk was built and judged here.

@@ -90,7 +90,7 @@ export async function unjudgedLater(
     tx,
     sql`select ${cases.id} as id from ${QUEUED_CASES}
         where (${ownCases(user.id)} or ${poolCases(user.teamIds)}) and ${q.nextWorkableAt} > ${at}
-          and ${q.blockedReason} is null
+          and ${q.blockedReasonCode} is null
         order by ${q.nextWorkableAt} limit ${limit} for update of ${cases} skip locked`,
   );
   return rows.map((row) => row.id);

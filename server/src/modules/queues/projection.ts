@@ -122,13 +122,12 @@ export async function storeWorkability(db: Executor, refreshed: readonly Refresh
   const q = caseQueueState;
   await db.execute(sql`
     update ${caseQueueState} set next_workable_at = v.at, priority = v.priority, blocked_rule_id = v.rule,
-      blocked_reason = v.reason, blocked_reason_code = v.code, blocked_reason_params = v.params
+      blocked_reason_code = v.code, blocked_reason_params = v.params
     from jsonb_to_recordset(${values}::jsonb)
-      as v(id uuid, at timestamptz, priority integer, rule text, reason text, code text, params jsonb)
+      as v(id uuid, at timestamptz, priority integer, rule text, code text, params jsonb)
     where ${q.caseId} = v.id
       and (${q.nextWorkableAt} is distinct from v.at or ${q.priority} <> v.priority
-        or ${q.blockedRuleId} is distinct from v.rule or ${q.blockedReason} is distinct from v.reason
-        or ${q.blockedReasonCode} is distinct from v.code
+        or ${q.blockedRuleId} is distinct from v.rule or ${q.blockedReasonCode} is distinct from v.code
         or ${q.blockedReasonParams} is distinct from v.params)`);
 }
 
@@ -139,7 +138,6 @@ function storedValues(r: Refreshed) {
     at: r.nextWorkableAt?.toISOString() ?? null,
     priority: r.priority,
     rule: r.blockedBy?.ruleId ?? null,
-    reason: r.blockedBy?.reason ?? null,
     code: r.blockedBy?.reasonCode ?? null,
     params: r.blockedBy?.reasonParams ?? null,
   };
@@ -151,10 +149,10 @@ export async function clearClosed(db: Executor): Promise<number> {
     db,
     sql`with cleared as (
           update ${caseQueueState} set next_workable_at = null, priority = 0, blocked_rule_id = null,
-            blocked_reason = null, blocked_reason_code = null, blocked_reason_params = null
+            blocked_reason_code = null, blocked_reason_params = null
           where ${caseQueueState.status} <> 'active'
             and (${caseQueueState.nextWorkableAt} is not null or ${caseQueueState.priority} <> 0
-              or ${caseQueueState.blockedReason} is not null)
+              or ${caseQueueState.blockedReasonCode} is not null)
           returning 1)
         select count(*)::int as n from cleared`,
   );

@@ -59,7 +59,6 @@ interface RawRow {
   last_contact_at: Date | string | null;
   next_workable_at: Date | string | null;
   blocked_rule_id: string | null;
-  blocked_reason: string | null;
   blocked_reason_code: string | null;
   blocked_reason_params: WorkBlock['reasonParams'];
   claimed_by: string | null;
@@ -101,7 +100,6 @@ function pageRow(row: RawRow) {
     lastContactAt: instant(row.last_contact_at),
     nextWorkableAt: instant(row.next_workable_at),
     blockedRuleId: row.blocked_rule_id,
-    blockedReason: row.blocked_reason,
     blockedReasonCode: row.blocked_reason_code,
     blockedReasonParams: row.blocked_reason_params,
     claimedBy: row.claimed_by,
@@ -179,7 +177,7 @@ const pageColumns = (id: SQL | AnyPgColumn) => sql`${id} as id, ${cases.accountR
   ${cases.daysPastDue} as days_past_due, ${cases.bucket} as bucket, ${cases.stage} as stage,
   ${q.priority} as priority, ${cases.lastContactAt} as last_contact_at,
   ${q.nextWorkableAt} as next_workable_at, ${q.blockedRuleId} as blocked_rule_id,
-  ${q.blockedReason} as blocked_reason, ${q.blockedReasonCode} as blocked_reason_code,
+  ${q.blockedReasonCode} as blocked_reason_code,
   ${q.blockedReasonParams} as blocked_reason_params, ${cases.claimedBy} as claimed_by,
   ${cases.claimExpiresAt} as claim_expires_at`;
 

@@ -85,6 +85,10 @@ export interface ReasonParamsByCode {
     readonly minimumMinor: number;
     readonly currency: string;
   };
+  /** No rule judged these two; the queues store them as codes too (decision record 045). The debtor has no phone. */
+  noPhoneOnFile: Record<string, never>;
+  /** The portfolio's rule parameters cannot be applied to the debtor's jurisdiction; `detail` is the check's text. */
+  rulesUnavailable: { readonly detail: string };
 }
 
 export type ReasonCode = keyof ReasonParamsByCode;

@@ -118,4 +118,6 @@ export const EN: MessageTable = {
   caseClosed: () => 'The case is closed; no collection action may be taken.',
   belowPlacementMinimum: (p) =>
     `The balance of ${formatMoney(p.amountMinor, p.currency, 'en-US')} is below the ${formatMoney(p.minimumMinor, p.currency, 'en-US')} an agency placement needs.`,
+  noPhoneOnFile: () => 'No phone number on file.',
+  rulesUnavailable: (p) => p.detail,
 };

@@ -56,6 +56,8 @@ const SAMPLES: { [Code in ReasonCode]: ReasonParamsByCode[Code] } = {
   onHold: { ...at, day: JUN_10 + 7 },
   caseClosed: {},
   belowPlacementMinimum: { amountMinor: 15_050, minimumMinor: 20_000, currency: 'CNY' },
+  noPhoneOnFile: {},
+  rulesUnavailable: { detail: 'US/ZZ' },
 };
 
 const samples = Object.entries(SAMPLES).map(([code, params]) => ({ code, params }) as Reason);

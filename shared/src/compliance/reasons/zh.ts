@@ -171,4 +171,6 @@ export const ZH: MessageTable = {
   caseClosed: () => '案件已结案；不得采取任何催收行动。',
   belowPlacementMinimum: (p) =>
     `余额${chineseAmount(p.amountMinor, p.currency)}低于委外催收所需的最低金额${chineseAmount(p.minimumMinor, p.currency)}。`,
+  noPhoneOnFile: () => '没有登记任何电话号码。',
+  rulesUnavailable: (p) => `无法确定此案件适用的合规规则：${p.detail}`,
 };
