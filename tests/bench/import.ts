@@ -5,7 +5,14 @@ import path from 'node:path';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase } from '../../server/src/db/client.ts';
-import { cases, contactPoints, creditors, portfolios, teams } from '../../server/src/db/schema/index.ts';
+import {
+  caseQueueState,
+  cases,
+  contactPoints,
+  creditors,
+  portfolios,
+  teams,
+} from '../../server/src/db/schema/index.ts';
 import { commitImport, stageImport } from '../../server/src/modules/placements/import.service.ts';
 
 /**
@@ -116,7 +123,8 @@ async function main(): Promise<void> {
     const [unjudged] = await db
       .select({ n: count() })
       .from(cases)
-      .where(and(eq(cases.portfolioId, portfolio!.id), isNull(cases.nextWorkableAt)));
+      .innerJoin(caseQueueState, eq(caseQueueState.caseId, cases.id))
+      .where(and(eq(cases.portfolioId, portfolio!.id), isNull(caseQueueState.nextWorkableAt)));
     const [points] = await db.select({ n: count() }).from(contactPoints);
     console.log(
       `read + validate: ${readS.toFixed(1)} s (${staged.counts.valid} valid, ${staged.counts.invalid} with errors, ` +

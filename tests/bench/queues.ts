@@ -97,7 +97,7 @@ async function unusable(db: Database): Promise<string | null> {
   try {
     const [row] = await queryRows<{ indexed: boolean }>(
       db,
-      sql`select exists (select 1 from pg_indexes where indexname = 'cases_active_agent_priority_idx') as indexed`,
+      sql`select exists (select 1 from pg_indexes where indexname = 'queue_state_agent_priority_walk_idx') as indexed`,
     );
     return row?.indexed ? null : `its migrations are behind: DATABASE_URL=${BENCH_URL} pnpm db:migrate`;
   } catch (error) {
@@ -114,7 +114,7 @@ async function rollIfNeeded(db: Database, now: Date, log: (text: string) => void
     sql`select count(*)::int as active,
           count(*) filter (where (next_workable_at is null or next_workable_at > ${now.toISOString()}::timestamptz)
             and blocked_reason is null)::int as unjudged
-        from cases where status = 'active'`,
+        from case_queue_state where status = 'active'`,
   );
   const { active = 0, unjudged = 0 } = row ?? {};
   const share = active === 0 ? 0 : unjudged / active;
@@ -135,7 +135,7 @@ async function rollIfNeeded(db: Database, now: Date, log: (text: string) => void
   });
   const rate = Math.round(summary.judged / (summary.ms / 1000));
   // As autovacuum would after the nightly roll: the roll rewrote most rows and the planner needs fresh statistics.
-  await db.execute(sql`vacuum (analyze) cases`);
+  await db.execute(sql`vacuum (analyze) case_queue_state`);
   log(
     `refreshAllWorkability: ${summary.judged.toLocaleString('en-US')} cases in ${(summary.ms / 1000).toFixed(1)} s (${rate.toLocaleString('en-US')} cases/s, ${summary.batches} batches of 1,000)`,
   );
@@ -186,11 +186,11 @@ async function benchPage(db: Database, raw: postgres.Sql, now: Date, log: (text:
   };
   const baseline = (i: number) => {
     const { agent, page } = pick(i);
-    return raw`select c.id, c.account_ref, d.full_name, c.currency, c.balance_minor, c.days_past_due, c.bucket,
-        c.stage, c.priority, c.last_contact_at, c.next_workable_at, c.claimed_by, c.claim_expires_at
-      from cases c join debtors d on d.id = c.debtor_id
-      where c.assigned_agent_id = ${agent.id} and c.status = 'active'
-      order by c.priority desc, c.id desc limit 50 offset ${(page - 1) * 50}`;
+    return raw`select q.case_id, c.account_ref, d.full_name, c.currency, c.balance_minor, c.days_past_due, c.bucket,
+        c.stage, q.priority, c.last_contact_at, q.next_workable_at, c.claimed_by, c.claim_expires_at
+      from case_queue_state q join cases c on c.id = q.case_id join debtors d on d.id = c.debtor_id
+      where q.assigned_agent_id = ${agent.id} and q.status = 'active'
+      order by q.priority desc, q.case_id desc limit 50 offset ${(page - 1) * 50}`;
   };
   await interleaved(30, ours, baseline);
   judged = 0;
@@ -245,15 +245,16 @@ async function benchNext(db: Database, raw: postgres.Sql, log: (text: string) =>
   const expires = new Date(now.getTime() + 15 * 60_000);
   const floor = await benchFloor(db);
   const claimable = (scope: postgres.PendingQuery<postgres.Row[]>, tx: postgres.TransactionSql) =>
-    tx`select id from cases where ${scope} and status = 'active' and next_workable_at <= ${now}
-        and (claimed_by is null or claim_expires_at <= ${now})
-        order by priority desc, id desc limit 1 for update skip locked`;
+    tx`select q.case_id as id from case_queue_state q join cases c on c.id = q.case_id
+        where ${scope} and q.status = 'active' and q.next_workable_at <= ${now}
+        and (c.claimed_by is null or c.claim_expires_at <= ${now})
+        order by q.priority desc, q.case_id desc limit 1 for update of c skip locked`;
   const rawPress = (worker: number) =>
     raw.begin(async (tx) => {
       const me = floor.agents[worker]!.id;
       const [row] = [
-        ...(await claimable(tx`assigned_agent_id = ${me}`, tx)),
-        ...(await claimable(tx`assigned_agent_id is null and team_id = ${floor.teamId}`, tx)),
+        ...(await claimable(tx`q.assigned_agent_id = ${me}`, tx)),
+        ...(await claimable(tx`q.assigned_agent_id is null and q.team_id = ${floor.teamId}`, tx)),
       ];
       if (!row) return null;
       await tx`update cases set claimed_by = ${me}, claim_expires_at = ${expires},

@@ -16,7 +16,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, queryRows } from '../../server/src/db/client.ts';
-import { cases } from '../../server/src/db/schema/index.ts';
+import { caseQueueState } from '../../server/src/db/schema/index.ts';
 import { knownZoneNames } from '../../server/src/db/zone-names.ts';
 import { debtorCalendarSql } from '../../server/src/modules/queues/debtor-calendar.ts';
 import {
@@ -151,8 +151,8 @@ async function sqlTodays(caseIds: string[], now: Date): Promise<Map<string, stri
   const calendar = await debtorCalendarSql(handle.db, now);
   const rows = await queryRows<{ id: string; today: string }>(
     handle.db,
-    sql`with ${calendar.zoneDates} select ${cases.id} as id, (debtor_today.today)::text as today
-      from ${cases} cross join lateral ${calendar.today} where ${inArray(cases.id, caseIds)}`,
+    sql`with ${calendar.zoneDates} select ${caseQueueState.caseId} as id, (debtor_today.today)::text as today
+      from ${caseQueueState} cross join lateral ${calendar.today} where ${inArray(caseQueueState.caseId, caseIds)}`,
   );
   return new Map(rows.map((row) => [row.id, row.today]));
 }
@@ -183,9 +183,9 @@ describe("the queues' debtor's today", () => {
       fc.asyncProperty(debtorShape(), async (shape) => {
         const caseRow = await buildShape(shape);
         const [row] = await handle.db
-          .select({ hint: cases.calendarZoneHint })
-          .from(cases)
-          .where(eq(cases.id, caseRow.id));
+          .select({ hint: caseQueueState.calendarZoneHint })
+          .from(caseQueueState)
+          .where(eq(caseQueueState.caseId, caseRow.id));
         const [fn] = await queryRows<{ hint: string | null }>(
           handle.db,
           sql`select debtor_zone_hint(${caseRow.debtorId}::uuid) as hint`,

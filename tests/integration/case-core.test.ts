@@ -2,7 +2,7 @@ import { errorMessage } from '@arrears/shared/errors/messages';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
-import { caseNotes, cases } from '../../server/src/db/schema/index.ts';
+import { caseNotes } from '../../server/src/db/schema/index.ts';
 import { AppError } from '../../server/src/errors.ts';
 import {
   type Actor,
@@ -18,6 +18,7 @@ import {
   buildTeam,
   buildUser,
   buildWorkedCase,
+  caseAndQueue,
 } from './support/builders.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -30,8 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const caseOf = async (caseId: string) =>
-  (await handle.db.select().from(cases).where(eq(cases.id, caseId)))[0]!;
+const caseOf = (caseId: string) => caseAndQueue(handle.db, caseId);
 const notesOf = (caseId: string) => handle.db.select().from(caseNotes).where(eq(caseNotes.caseId, caseId));
 
 /** A note written through withCase; its author is the case's agent when the actor is not staff. */

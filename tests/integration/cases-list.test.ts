@@ -36,7 +36,7 @@ beforeAll(async () => {
     teamId: east.id,
     assignedAgentId: agentA.id,
     balanceMinor: 5_000,
-    priority: 10,
+    queue: { priority: 10 },
     debtorId: grace.id,
   });
   await make('aOwn2', {
@@ -44,7 +44,7 @@ beforeAll(async () => {
     teamId: east.id,
     assignedAgentId: agentA.id,
     balanceMinor: 90_000,
-    priority: 50,
+    queue: { priority: 50 },
     daysPastDue: 95,
     bucket: 'dpd_91_120',
   });
@@ -53,16 +53,21 @@ beforeAll(async () => {
     teamId: east.id,
     assignedAgentId: agentB.id,
     balanceMinor: 7_000,
-    priority: 30,
+    queue: { priority: 30 },
   });
   await make('eastPool', {
     portfolioId: cny.id,
     currency: 'CNY',
     teamId: east.id,
     balanceMinor: 1_000,
-    priority: 5,
+    queue: { priority: 5 },
   });
-  await make('westPool', { portfolioId: usd.id, teamId: west.id, balanceMinor: 2_000, priority: 99 });
+  await make('westPool', {
+    portfolioId: usd.id,
+    teamId: west.id,
+    balanceMinor: 2_000,
+    queue: { priority: 99 },
+  });
   await make('westOwn', {
     portfolioId: usd.id,
     teamId: west.id,
@@ -76,7 +81,7 @@ beforeAll(async () => {
       teamId: east.id,
       assignedAgentId: agentA.id,
       balanceMinor: 100 + i,
-      priority: 1,
+      queue: { priority: 1 },
     });
   }
 });

@@ -11,7 +11,7 @@ import {
   complaints,
   debtors,
 } from '../../server/src/db/schema/index.ts';
-import { buildCase, buildContactPoint, buildWorkedCase, key } from './support/builders.ts';
+import { buildCase, buildContactPoint, buildWorkedCase, caseAndQueue, key } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -102,9 +102,7 @@ describe('events that stop collection', () => {
 
   it("takes a ceased debtor's cases out of the workable queue at once", async () => {
     const { caller, caseRow } = await world();
-    const workable = async () =>
-      (await handle.db.select({ at: cases.nextWorkableAt }).from(cases).where(eq(cases.id, caseRow.id)))[0]!
-        .at;
+    const workable = async () => (await caseAndQueue(handle.db, caseRow.id)).nextWorkableAt;
     await caller.casework.addNote({ idempotencyKey: key(), caseId: caseRow.id, body: 'Working it today' });
     expect(await workable()).toEqual(NOW);
     await caller.casework.recordCease({ idempotencyKey: key(), caseId: caseRow.id, receivedAt: EARLIER });

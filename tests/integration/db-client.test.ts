@@ -93,10 +93,13 @@ describe('the database client', () => {
     // Thousands of the agent's cases, so that a plan for any row count costs more than one for a page of 50.
     await db.execute(sql`insert into cases
       select (jsonb_populate_record(null::cases, to_jsonb(c) || jsonb_build_object(
-        'id', gen_random_uuid(), 'account_ref', 'PLAN-' || g, 'priority', g))).*
+        'id', gen_random_uuid(), 'account_ref', 'PLAN-' || g))).*
       from cases c, generate_series(1, 3000) g where c.id = ${first.id}`);
+    // Their queue rows came with them (a trigger); each gets a priority of its own, as a judgement would store.
+    await db.execute(sql`update case_queue_state q set priority = substr(c.account_ref, 6)::int
+      from cases c where c.id = q.case_id and c.account_ref like 'PLAN-%'`);
     // Only the owner may ANALYZE (as the app role it would be skipped with a warning).
-    await asOwner(handle, (owner) => owner.execute(sql`analyze cases`));
+    await asOwner(handle, (owner) => owner.execute(sql`analyze cases, case_queue_state`));
     const membership = queueMembership('mine', { id: agent.id, teamIds: [team.id] }, new Date());
     const request = {
       sort: { field: 'priority' as const, direction: 'desc' as const },

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
-import { cases } from '../../server/src/db/schema/index.ts';
-import { buildWorkedCase, key } from './support/builders.ts';
+import { buildWorkedCase, caseAndQueue, key } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
 
@@ -15,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const stored = async (caseId: string) =>
-  (await handle.db.select().from(cases).where(eq(cases.id, caseId)))[0]!;
+const stored = (caseId: string) => caseAndQueue(handle.db, caseId);
 
 describe('money re-ranks the case in the queues', () => {
   it('a promise due today raises the stored priority in the same write', async () => {

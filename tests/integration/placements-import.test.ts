@@ -4,7 +4,14 @@ import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
-import { auditEvents, cases, contactPoints, debtors, placements } from '../../server/src/db/schema/index.ts';
+import {
+  auditEvents,
+  caseQueueState,
+  cases,
+  contactPoints,
+  debtors,
+  placements,
+} from '../../server/src/db/schema/index.ts';
 import { judgeCases } from '../../server/src/modules/queues/queues.service.ts';
 import { buildPortfolio, buildTeam, buildUser } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -211,10 +218,13 @@ describe('placement commit', () => {
   it('puts the imported cases in the team queues with a priority and a workable instant', async () => {
     const { token } = await preview(WITH_ERRORS);
     await as('admin').placements.commit({ token, mode: 'valid_only' });
-    const rows = await handle.db
-      .select()
-      .from(cases)
-      .where(inArray(cases.accountRef, ['FX-1001', 'FX-1002', 'FX-1005']));
+    const rows = (
+      await handle.db
+        .select({ record: cases, queue: caseQueueState })
+        .from(cases)
+        .innerJoin(caseQueueState, eq(caseQueueState.caseId, cases.id))
+        .where(inArray(cases.accountRef, ['FX-1001', 'FX-1002', 'FX-1005']))
+    ).map((row) => ({ ...row.queue, ...row.record }));
     for (const row of rows.filter((r) => r.portfolioId === portfolioId)) {
       expect(row.nextWorkableAt, row.accountRef).not.toBeNull();
       expect(row.priority, row.accountRef).toBeGreaterThan(0);
@@ -233,7 +243,6 @@ describe('placement commit', () => {
           r.nextWorkableAt?.toISOString(),
           r.priority,
           r.blockedRuleId,
-          r.blockedReason,
           r.blockedReasonCode,
           r.blockedReasonParams,
         ])
@@ -245,7 +254,6 @@ describe('placement commit', () => {
           r.nextWorkableAt?.toISOString(),
           r.priority,
           r.blockedBy?.ruleId ?? null,
-          r.blockedBy?.reason ?? null,
           r.blockedBy?.reasonCode ?? null,
           r.blockedBy?.reasonParams ?? null,
         ])

@@ -241,9 +241,9 @@ describe('sorting and paging', () => {
   it('puts cases no phone can reach last when sorting by workable instant', async () => {
     const caller = callerFor(handle.db, agent, { now: NOW }).caller;
     await handle.db
-      .update(s.cases)
+      .update(s.caseQueueState)
       .set({ nextWorkableAt: null })
-      .where(eq(s.cases.id, refs.get('own')!));
+      .where(eq(s.caseQueueState.caseId, refs.get('own')!));
     const page = await caller.queues.list({
       queue: 'mine',
       sort: { field: 'nextWorkableAt', direction: 'asc' },
@@ -288,20 +288,20 @@ describe('whose queues', () => {
   });
 });
 
-describe('promise keys on the case', () => {
+describe("promise keys on the case's queue row", () => {
   it('follow every change of the promises, and the queues with them', async () => {
     const db = handle.db;
     const caseId = refs.get('promisedLater')!;
     const keys = async () => {
       const [row] = await db
         .select({
-          next: s.cases.nextPendingDue,
-          second: s.cases.secondPendingDue,
-          latest: s.cases.latestPromiseDue,
-          status: s.cases.latestPromiseStatus,
+          next: s.caseQueueState.nextPendingDue,
+          second: s.caseQueueState.secondPendingDue,
+          latest: s.caseQueueState.latestPromiseDue,
+          status: s.caseQueueState.latestPromiseStatus,
         })
-        .from(s.cases)
-        .where(eq(s.cases.id, caseId));
+        .from(s.caseQueueState)
+        .where(eq(s.caseQueueState.caseId, caseId));
       return row;
     };
     expect(await keys()).toEqual({
@@ -340,15 +340,19 @@ describe('promise keys on the case', () => {
   });
 });
 
-describe('the calendar-zone hint on the case', () => {
+describe("the calendar-zone hint on the case's queue row", () => {
   it("follows the debtor and their contact points, and the promise queue follows the debtor's calendar", async () => {
     const db = handle.db;
     const caseId = refs.get('dueTodayByPhoneZone')!;
     const [row] = await db.select({ debtorId: s.cases.debtorId }).from(s.cases).where(eq(s.cases.id, caseId));
     const debtorId = row!.debtorId;
     const hint = async () =>
-      (await db.select({ hint: s.cases.calendarZoneHint }).from(s.cases).where(eq(s.cases.id, caseId)))[0]!
-        .hint;
+      (
+        await db
+          .select({ hint: s.caseQueueState.calendarZoneHint })
+          .from(s.caseQueueState)
+          .where(eq(s.caseQueueState.caseId, caseId))
+      )[0]!.hint;
     // No zone named: the first phone's zone (Shanghai, where it is already the 12th, the promise's date).
     expect(await hint()).toBe('Asia/Shanghai');
     expect(await queue(agent, 'promises_due_today')).toContain('dueTodayByPhoneZone');

@@ -13,6 +13,8 @@ import {
   buildPortfolio,
   buildTeam,
   buildUser,
+  caseAndQueue,
+  setQueueValues,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
 import { createTestDatabase } from './support/db.ts';
@@ -53,7 +55,7 @@ async function floor(cases: Record<string, { balance: number; owner: 'agent' | '
   return { team, agent, teammate, ids, next, judge };
 }
 
-const caseRow = async (id: string) => (await handle.db.select().from(s.cases).where(eq(s.cases.id, id)))[0]!;
+const caseRow = (id: string) => caseAndQueue(handle.db, id);
 
 describe('next case', () => {
   it("takes the agent's own highest-priority workable case before a richer pool case", async () => {
@@ -158,10 +160,11 @@ describe('next case', () => {
     const { agent, ids, next } = await floor({ seeded: { balance: 50_000, owner: 'agent' } });
     // As the demo seed leaves a case: an instant of its own estimate (09:00 in New York) and no reason, which the
     // queue rows replace with the engine's live verdict (08:00).
-    await handle.db
-      .update(s.cases)
-      .set({ nextWorkableAt: new Date('2026-11-12T14:00:00Z'), blockedRuleId: null, blockedReason: null })
-      .where(eq(s.cases.id, ids.seeded!));
+    await setQueueValues(handle.db, ids.seeded!, {
+      nextWorkableAt: new Date('2026-11-12T14:00:00Z'),
+      blockedRuleId: null,
+      blockedReasonCode: null,
+    });
     const tenPmNewYork = new Date('2026-11-12T03:00:00Z');
     const rows = await callerFor(handle.db, agent, { now: tenPmNewYork }).caller.queues.list({
       queue: 'mine',
@@ -180,10 +183,11 @@ describe('next case', () => {
   it('hands out a case whose unexplained stored instant is later than the truth: judged, it is workable now', async () => {
     const { agent, ids, next } = await floor({ seeded: { balance: 50_000, owner: 'agent' } });
     // The demo seed's estimate says tomorrow 09:00 in New York; at noon today the engine allows a call now.
-    await handle.db
-      .update(s.cases)
-      .set({ nextWorkableAt: new Date('2026-11-12T14:00:00Z'), blockedRuleId: null, blockedReason: null })
-      .where(eq(s.cases.id, ids.seeded!));
+    await setQueueValues(handle.db, ids.seeded!, {
+      nextWorkableAt: new Date('2026-11-12T14:00:00Z'),
+      blockedRuleId: null,
+      blockedReasonCode: null,
+    });
     expect(await next(agent)).toMatchObject({ caseId: ids.seeded, nothing: null });
     expect(await caseRow(ids.seeded!)).toMatchObject({ nextWorkableAt: NOW, claimedBy: agent.id });
   });

@@ -16,6 +16,7 @@ import {
   buildOptOut,
   buildThirdParty,
   buildWorkedCase,
+  caseAndQueue,
   key,
 } from './support/builders.ts';
 import { callerFor } from './support/caller.ts';
@@ -31,10 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const stored = async (caseId: string) => {
-  const [row] = await handle.db.select().from(s.cases).where(eq(s.cases.id, caseId));
-  return row!;
-};
+const stored = (caseId: string) => caseAndQueue(handle.db, caseId);
 
 describe('the earliest workable instant', () => {
   it('moves to when the weekly cap frees once a logged call reaches it', async () => {
@@ -76,7 +74,6 @@ describe('the earliest workable instant', () => {
     const params = { made: 7, days: 7, day: 20768, max: 7 };
     expect(await stored(caseRow.id)).toMatchObject({
       blockedRuleId: 'US-REGF-7IN7',
-      blockedReason: english,
       blockedReasonCode: 'callCapReached',
       blockedReasonParams: params,
     });
@@ -90,17 +87,17 @@ describe('the earliest workable instant', () => {
     );
   });
 
-  it('keeps the English text of a row judged before reasons had codes, and shows it', async () => {
+  it('judges live a row stored without a reason code (never judged, or judged before codes), and shows it', async () => {
     const { agent, caseRow } = await buildWorkedCase(handle.db);
     await buildDispute(handle.db, caseRow.id, { receivedAt: day(3) });
     await refreshWorkability(handle.db, [caseRow.id], NOW);
-    // As migration 0028 leaves a row stored before it: the English text, no code.
+    // As migration 0029 leaves a row judged before 0028 gave reasons codes: a rule id, no code.
     await handle.db.execute(
-      sql`update cases set blocked_reason_code = null, blocked_reason_params = null where id = ${caseRow.id}`,
+      sql`update case_queue_state set blocked_reason_code = null, blocked_reason_params = null where case_id = ${caseRow.id}`,
     );
     const page = await callerFor(handle.db, agent, { now: NOW }).caller.queues.list({ queue: 'mine' });
     const { blockedBy } = page.rows.find((row) => row.id === caseRow.id)!;
-    expect(blockedBy).toMatchObject({ ruleId: 'US-FDCPA-DISPUTE', reasonCode: null, reasonParams: null });
+    expect(blockedBy).toMatchObject({ ruleId: 'US-FDCPA-DISPUTE', reasonCode: 'disputeOpen' });
     expect(displayReason(blockedBy!, 'en')).toBe(
       'The debtor disputed this debt on 2026-11-03 and verification has not been sent; collection is paused until it is.',
     );
@@ -153,8 +150,20 @@ describe('the earliest workable instant', () => {
     const page = await callerFor(handle.db, agent, { now: NOW }).caller.queues.list({ queue: 'mine' });
     expect(page.rows.find((row) => row.id === phoneless.id)).toMatchObject({
       nextWorkableAt: null,
-      blockedBy: { ruleId: null, reason: 'No phone number on file.' },
+      blockedBy: {
+        ruleId: null,
+        reason: 'No phone number on file.',
+        reasonCode: 'noPhoneOnFile',
+        reasonParams: {},
+      },
     });
+    // Stored as a code, so a Chinese reader reads it in Chinese.
+    expect(await stored(phoneless.id)).toMatchObject({
+      blockedReasonCode: 'noPhoneOnFile',
+      blockedReasonParams: {},
+    });
+    const { blockedBy } = page.rows.find((row) => row.id === phoneless.id)!;
+    expect(displayReason(blockedBy!, 'zh')).toBe('没有登记任何电话号码。');
   });
 
   it("refreshes the debtor's other cases too: an opt-out belongs to the person", async () => {
@@ -210,8 +219,7 @@ describe('the nightly roll', () => {
     const closed = await buildCase(handle.db, {
       portfolioId: built[1]!.portfolio.id,
       status: 'settled',
-      priority: 77,
-      nextWorkableAt: NOW,
+      queue: { priority: 77, nextWorkableAt: NOW },
     });
     const [active] = await handle.db.select({ n: count() }).from(s.cases).where(eq(s.cases.status, 'active'));
     const summary = await refreshAllWorkability(handle.db, NOW, 2);
@@ -220,8 +228,8 @@ describe('the nightly roll', () => {
     expect(summary.closedCleared).toBeGreaterThanOrEqual(1);
     expect(await stored(closed.id)).toMatchObject({ nextWorkableAt: null, priority: 0 });
     const ids = built.map((b) => b.caseRow.id);
-    const rows = await handle.db.select().from(s.cases).where(inArray(s.cases.id, ids));
-    const byId = new Map(rows.map((row) => [row.id, row.nextWorkableAt]));
+    const rows = await handle.db.select().from(s.caseQueueState).where(inArray(s.caseQueueState.caseId, ids));
+    const byId = new Map(rows.map((row) => [row.caseId, row.nextWorkableAt]));
     expect(ids.map((id) => byId.get(id))).toEqual([null, NOW, NOW, NOW, NOW]);
   });
 });

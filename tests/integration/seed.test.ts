@@ -43,17 +43,20 @@ describe('the demo book', () => {
     expect(summary.rows.contactLog).toBeGreaterThan(1000);
   });
 
-  it('keeps the keys triggers keep on cases, and leaves those triggers on, whichever path loaded it', async () => {
+  it("keeps every case's queue row and the keys triggers keep there, and leaves those triggers on, whichever path loaded it", async () => {
     for (const handle of [first, second]) {
       const drift = await queryRows(
         handle.db,
-        sql`select c.account_ref from cases c
-            where c.calendar_zone_hint is distinct from debtor_zone_hint(c.debtor_id)
-               or c.next_pending_due is distinct from
+        sql`select c.account_ref from cases c left join case_queue_state q on q.case_id = c.id
+            where q.case_id is null
+               or (q.debtor_id, q.status, q.assigned_agent_id, q.team_id)
+                 is distinct from (c.debtor_id, c.status, c.assigned_agent_id, c.team_id)
+               or q.calendar_zone_hint is distinct from debtor_zone_hint(c.debtor_id)
+               or q.next_pending_due is distinct from
                  (select min(p.due_date) from promises p where p.case_id = c.id and p.status = 'pending')
-               or c.second_pending_due is distinct from
+               or q.second_pending_due is distinct from
                  (select min(p.due_date) from promises p
-                  where p.case_id = c.id and p.status = 'pending' and p.due_date > c.next_pending_due)`,
+                  where p.case_id = c.id and p.status = 'pending' and p.due_date > q.next_pending_due)`,
       );
       const off = await queryRows(
         handle.db,
@@ -71,7 +74,8 @@ describe('the demo book', () => {
     expect(named.map((row) => row.tgname).sort()).toEqual([...CASE_KEY_TRIGGERS].sort());
     const hinted = await queryRows<{ n: number }>(
       second.db,
-      sql`select count(*)::int as n from cases where calendar_zone_hint is not null and next_pending_due is not null`,
+      sql`select count(*)::int as n from case_queue_state
+          where calendar_zone_hint is not null and next_pending_due is not null`,
     );
     expect(hinted[0]!.n).toBeGreaterThan(10);
   });

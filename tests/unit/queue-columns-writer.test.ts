@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { SERVER, serverSources } from './support/server-sources.ts';
 
 /**
- * The queue columns of a case have one writer, queues' projection (decision record 037): no other server file
- * assigns them in an UPDATE, neither as SQL text nor through the query builder's `.set({ … })`. Inserts of new rows
- * (a placement import, the seed's bulk load) are not updates and are left to their own tests.
+ * The queue state of a case (its row of `case_queue_state`) has one writer, queues' projection (decision records
+ * 039 and the queue-state table's): no other server file assigns the judged columns in an UPDATE, neither as SQL
+ * text nor through the query builder's `.set({ … })`, and none updates the table at all. The rest of the row is
+ * kept by triggers (db/triggers.ts). Inserts of new rows are left to their own tests: the placement import writes
+ * its fresh cases' rows, the seed's bulk load streams them (materialize.ts).
  */
 const WRITER = 'modules/queues/projection.ts';
 const SQL_ASSIGNMENT =
@@ -14,8 +16,15 @@ const SQL_ASSIGNMENT =
 const BUILDER_SET =
   /\.set\(\{[^}]*\b(nextWorkableAt|blockedRuleId|blockedReason(?:Code|Params)?|priority)\b/s;
 
+/** An UPDATE of the queue's table, as SQL text (by name or through the schema object) or through the builder. */
+const TABLE_UPDATE =
+  /\bupdate\s+(\$\{caseQueueState\}|"?case_queue_state"?)\s|\.update\((?:s\.)?caseQueueState\)/i;
+/** An INSERT into it. */
+const TABLE_INSERT =
+  /\binsert\s+into\s+(\$\{caseQueueState\}|"?case_queue_state"?)\s|\.insert\((?:s\.)?caseQueueState\)/i;
+
 function writesQueueColumns(source: string): boolean {
-  return SQL_ASSIGNMENT.test(source) || BUILDER_SET.test(source);
+  return SQL_ASSIGNMENT.test(source) || BUILDER_SET.test(source) || TABLE_UPDATE.test(source);
 }
 
 describe('the queue columns', () => {
@@ -28,6 +37,18 @@ describe('the queue columns', () => {
     expect(writesQueueColumns('order by cases.priority desc, cases.id desc')).toBe(false);
     expect(writesQueueColumns('where next_workable_at <= $1 and priority >= 10')).toBe(false);
     expect(writesQueueColumns('.set({ claimedBy: null })')).toBe(false);
+    expect(writesQueueColumns('update $' + '{caseQueueState} set calendar_zone_hint = null')).toBe(true);
+    expect(writesQueueColumns('update case_queue_state q set team_id = $1')).toBe(true);
+    expect(writesQueueColumns('db.update(caseQueueState).set({ teamId })')).toBe(true);
+    expect(writesQueueColumns('select * from case_queue_state where status = $1')).toBe(false);
+  });
+
+  it('are inserted only for new cases: by the placement import with its judgements, and by the seed', () => {
+    const inserters = serverSources().filter((file) => TABLE_INSERT.test(readFileSync(file, 'utf8')));
+    expect(inserters.map((file) => path.relative(SERVER, file)).sort()).toEqual([
+      'db/seed/queue-rows.ts',
+      'modules/placements/import.service.ts',
+    ]);
   });
 
   it('are updated by the queue projection only', () => {

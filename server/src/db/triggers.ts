@@ -66,6 +66,9 @@ const caseKeys = (table: PgTable, name: string, fn: string, migration: string): 
   bulkLoad: 'off',
 });
 
+/** The migration that moved the queue's keys into the queues' own table and recreated their triggers there. */
+const QUEUE_STATE = '0033_case_queue_state';
+
 export const TRIGGERS: readonly TriggerEntry[] = [
   // History the law and supervisors need unchanged: UPDATE and DELETE (row) and TRUNCATE (statement) refused.
   history(contactLog, 'contact_log_append_only'),
@@ -100,55 +103,32 @@ export const TRIGGERS: readonly TriggerEntry[] = [
     'report_roll_agency_placements',
     '0008_report_agency_balances',
   ),
-  // The case's promise keys (next_pending_due, latest_promise_due, latest_promise_status), decision record 007.
-  caseKeys(
-    promises,
-    'promises_case_keys_insert',
-    'cases_promise_keys_trigger',
-    '0017_cases_promise_keys_trigger',
-  ),
-  caseKeys(
-    promises,
-    'promises_case_keys_update',
-    'cases_promise_keys_trigger',
-    '0017_cases_promise_keys_trigger',
-  ),
-  caseKeys(
-    promises,
-    'promises_case_keys_delete',
-    'cases_promise_keys_trigger',
-    '0017_cases_promise_keys_trigger',
-  ),
-  // The case's calendar-zone hint (calendar_zone_hint), decision record 007.
-  caseKeys(
-    cases,
-    'cases_zone_hint_insert',
-    'cases_zone_hint_on_insert',
-    '0019_cases_calendar_zone_hint_triggers',
-  ),
-  caseKeys(
-    debtors,
-    'debtors_zone_hint_update',
-    'cases_zone_hints_from_debtors',
-    '0019_cases_calendar_zone_hint_triggers',
-  ),
+  // The queue row of each case (case_queue_state, decision records 007 and 039): created with the case, its owner
+  // columns mirrored from it, its promise keys (next_pending_due, second_pending_due, latest_promise_due,
+  // latest_promise_status) kept from the promises, its calendar-zone hint from the debtor and contact points.
+  caseKeys(cases, 'cases_queue_state_insert', 'queue_state_for_new_cases', QUEUE_STATE),
+  caseKeys(cases, 'cases_queue_state_mirror', 'queue_state_mirror_case', QUEUE_STATE),
+  caseKeys(promises, 'promises_case_keys_insert', 'queue_state_promise_keys_trigger', QUEUE_STATE),
+  caseKeys(promises, 'promises_case_keys_update', 'queue_state_promise_keys_trigger', QUEUE_STATE),
+  caseKeys(promises, 'promises_case_keys_delete', 'queue_state_promise_keys_trigger', QUEUE_STATE),
+  caseKeys(debtors, 'debtors_zone_hint_update', 'queue_state_zone_hints_from_debtors', QUEUE_STATE),
   caseKeys(
     contactPoints,
     'contact_points_zone_hint_insert',
-    'cases_zone_hints_from_points',
-    '0019_cases_calendar_zone_hint_triggers',
+    'queue_state_zone_hints_from_points',
+    QUEUE_STATE,
   ),
   caseKeys(
     contactPoints,
     'contact_points_zone_hint_update',
-    'cases_zone_hints_from_points',
-    '0019_cases_calendar_zone_hint_triggers',
+    'queue_state_zone_hints_from_points',
+    QUEUE_STATE,
   ),
   caseKeys(
     contactPoints,
     'contact_points_zone_hint_delete',
-    'cases_zone_hints_from_points',
-    '0019_cases_calendar_zone_hint_triggers',
+    'queue_state_zone_hints_from_points',
+    QUEUE_STATE,
   ),
 ];
 

@@ -91,12 +91,25 @@ export async function buildDebtor(db: Database, options: Partial<typeof s.debtor
   return debtor!;
 }
 
+/** Judged columns a test sets on a case's queue row (case_queue_state) as if the projection had stored them. */
+export type QueueValues = Partial<
+  Pick<
+    typeof s.caseQueueState.$inferInsert,
+    'priority' | 'nextWorkableAt' | 'blockedRuleId' | 'blockedReasonCode' | 'blockedReasonParams'
+  >
+>;
+
 export async function buildCase(
   db: Database,
-  options: Partial<typeof s.cases.$inferInsert> & { portfolioId: string; debtorId?: string },
+  options: Partial<typeof s.cases.$inferInsert> & {
+    portfolioId: string;
+    debtorId?: string;
+    queue?: QueueValues;
+  },
 ) {
-  const debtorId = options.debtorId ?? (await buildDebtor(db)).id;
-  const principal = options.principalMinor ?? 100_000;
+  const { queue, ...values } = options;
+  const debtorId = values.debtorId ?? (await buildDebtor(db)).id;
+  const principal = values.principalMinor ?? 100_000;
   const [row] = await db
     .insert(s.cases)
     .values({
@@ -107,14 +120,30 @@ export async function buildCase(
       balanceMinor: principal,
       dueDate: '2026-09-01',
       placedAt: new Date('2026-10-01T00:00:00Z'),
-      ...options,
+      ...values,
       debtorId,
     })
     .returning();
+  if (queue) await setQueueValues(db, row!.id, queue);
   return row!;
 }
 
 const PHONE_KINDS = new Set(['mobile', 'landline', 'work_phone']);
+/** Stores judged queue columns on a case's queue row directly, as a test's fixture. */
+export async function setQueueValues(db: Database, caseId: string, values: QueueValues): Promise<void> {
+  await db.update(s.caseQueueState).set(values).where(eq(s.caseQueueState.caseId, caseId));
+}
+
+/** A case with its queue row (case_queue_state) merged in: the record, and what the queues store of it. */
+export async function caseAndQueue(db: Database, caseId: string) {
+  const [row] = await db
+    .select({ record: s.cases, queue: s.caseQueueState })
+    .from(s.cases)
+    .innerJoin(s.caseQueueState, eq(s.caseQueueState.caseId, s.cases.id))
+    .where(eq(s.cases.id, caseId));
+  if (!row) throw new Error(`case ${caseId} or its queue row not found`);
+  return { ...row.queue, ...row.record };
+}
 
 export async function buildContactPoint(
   db: Database,

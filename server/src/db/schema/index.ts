@@ -16,6 +16,7 @@ export * from './letters.ts';
 export * from './limits.ts';
 export * from './payments.ts';
 export * from './portfolios.ts';
+export * from './queue-state.ts';
 export * from './reminders.ts';
 export * from './reports.ts';
 export * from './templates.ts';

@@ -4,6 +4,7 @@ import type { Sql } from 'postgres';
 import type { Executor } from '../client.ts';
 import { type CopyColumns, copyColumns, copyText } from './copy-sink.ts';
 import { insertSink } from './insert-sink.ts';
+import { writeQueueRows } from './queue-rows.ts';
 import { filledTables, type RowBatch, type RowSink, type TableName } from './row-batch.ts';
 
 /** What PGlite (or one of its transactions) offers: a query that can read a COPY's data from a blob. */
@@ -32,6 +33,11 @@ export function inlineCopySink(db: Executor): RowSink {
   return {
     async write(batch: RowBatch) {
       for (const [name, rows] of filledTables(batch)) {
+        // Queue rows may already exist (queue-rows.ts): written as an upsert, not copied.
+        if (name === 'caseQueueState') {
+          await writeQueueRows(db, batch.caseQueueState);
+          continue;
+        }
         let table = columns.get(name);
         if (!table) {
           table = copyColumns(name, rows[0]!);

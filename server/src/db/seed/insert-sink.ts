@@ -1,4 +1,5 @@
 import type { Executor } from '../client.ts';
+import { writeQueueRows } from './queue-rows.ts';
 import { LOAD_ORDER, type RowBatch, type RowSink } from './row-batch.ts';
 
 /**
@@ -13,6 +14,10 @@ export function insertSink(db: Executor): RowSink {
     async write(batch: RowBatch) {
       for (const [name, table] of LOAD_ORDER) {
         const rows: unknown[] = batch[name];
+        if (name === 'caseQueueState') {
+          await writeQueueRows(db, batch.caseQueueState);
+          continue;
+        }
         for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
           // The batch is typed per table; the loop over tables loses the pairing, which the cast restores.
           await db.insert(table).values(rows.slice(i, i + ROWS_PER_STATEMENT) as never);

@@ -144,13 +144,23 @@ export function materializeCase(
     placedAt,
     closedAt: maybe(story.closedAt),
     lastContactAt: maybe(lastContact),
-    priority: story.status === 'active' ? priorityOf(balanceMinor, portfolio.currency, dpd) : 0,
-    nextWorkableAt: maybe(story.nextWorkableAt),
     claimedBy: null,
     claimExpiresAt: null,
     version: 1,
     createdAt: placedAt,
     updatedAt: lastActivity > 0 ? at(lastActivity) : placedAt,
+  });
+  // The case's queue row (case_queue_state) with the seed's estimate of its priority and workable instant; the
+  // trigger that would create it is off for the load, and the keys it keeps are set once afterwards.
+  const row = batch.cases[batch.cases.length - 1]!;
+  batch.caseQueueState.push({
+    caseId,
+    debtorId,
+    status: story.status,
+    assignedAgentId: row.assignedAgentId,
+    teamId: row.teamId,
+    priority: story.status === 'active' ? priorityOf(balanceMinor, portfolio.currency, dpd) : 0,
+    nextWorkableAt: maybe(story.nextWorkableAt),
   });
   materializeActivity(story, n, batch, { caseId, debtorId, at, maybe, user });
 }

@@ -76,7 +76,7 @@ function replicationStatements(
         .map((c) => `, pg_temp.seed_number("${c.name}") as "n_${c.name}"`);
       // Each session reads the templates once, with their case and slot numbers worked out, not once per round.
       const template = `create temp table if not exists "template_${tableName}" as
-        select *, ${owner} as owner${slots.join('')} from "${tableName}" where ${owner} between ${plan.first} and ${plan.first + plan.templates - 1} order by id`;
+        select *, ${owner} as owner${slots.join('')} from "${tableName}" where ${owner} between ${plan.first} and ${plan.first + plan.templates - 1} order by ${'id' in getTableColumns(table) ? 'id' : 'case_id'}`;
       return { name, table: tableName, template, statement };
     });
   });

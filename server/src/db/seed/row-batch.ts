@@ -11,6 +11,7 @@ export const LOAD_ORDER = [
   ['thirdParties', s.thirdParties],
   ['optOuts', s.optOuts],
   ['cases', s.cases],
+  ['caseQueueState', s.caseQueueState],
   ['paymentPlans', s.paymentPlans],
   ['promises', s.promises],
   ['agencyPlacements', s.agencyPlacements],

@@ -1,5 +1,7 @@
 import { evaluate, type Verdict } from '@arrears/shared/compliance/engine';
 import { opensAt } from '@arrears/shared/compliance/opens-at';
+import type { Reason } from '@arrears/shared/compliance/reasons/codes';
+import { renderReason } from '@arrears/shared/compliance/reasons/render';
 import { ruleById } from '@arrears/shared/compliance/rules/registry';
 import { type PromiseStanding, priorityScore } from '@arrears/shared/domain/priority';
 import type { WorkBlock } from '@arrears/shared/schemas/queues';
@@ -20,7 +22,7 @@ export interface Workability {
 
 const NO_PHONE: Workability = {
   nextWorkableAt: null,
-  blockedBy: uncoded('No phone number on file.'),
+  blockedBy: unruled({ code: 'noPhoneOnFile', params: {} }),
 };
 
 /**
@@ -70,12 +72,21 @@ export function judgeCall(facts: CaseFacts, now: Date): Workability {
 /** Workability of a loaded case; a portfolio whose parameters cannot be applied fails closed, with its reason. */
 export function judgeLoaded(loaded: LoadedCase, now: Date): Workability {
   if (loaded.ok) return judgeCall(loaded.facts, now);
-  return { nextWorkableAt: null, blockedBy: uncoded(loaded.reason) };
+  return {
+    nextWorkableAt: null,
+    blockedBy: unruled({ code: 'rulesUnavailable', params: { detail: loaded.reason } }),
+  };
 }
 
-/** A block no rule judged: it has only its English text, no rule, no reason code and no opening. */
-function uncoded(reason: string): WorkBlock {
-  return { ruleId: null, reason, reasonCode: null, reasonParams: null, nextAllowedAt: null };
+/** A block no rule judged (no phone, parameters that cannot be applied): a reason code, no rule and no opening. */
+function unruled(reason: Reason): WorkBlock {
+  return {
+    ruleId: null,
+    reason: renderReason(reason),
+    reasonCode: reason.code,
+    reasonParams: reason.params,
+    nextAllowedAt: null,
+  };
 }
 
 export function caseRowOf(loaded: LoadedCase) {

@@ -34,23 +34,10 @@ export function checkVersion(current: number, expected: number | undefined): voi
 }
 
 /**
- * What a change sets on the case row itself, applied with the version bump. The queue's derived columns (next
- * workable instant, priority, why blocked) and the version are the kernel's, never a change's.
+ * What a change sets on the case row itself, applied with the version bump. The version is the kernel's, never a
+ * change's; the queue's derived columns are not on the case at all (case_queue_state, written by the projection).
  */
-export type CaseChanges = Partial<
-  Omit<
-    typeof cases.$inferInsert,
-    | 'id'
-    | 'version'
-    | 'updatedAt'
-    | 'nextWorkableAt'
-    | 'priority'
-    | 'blockedRuleId'
-    | 'blockedReason'
-    | 'blockedReasonCode'
-    | 'blockedReasonParams'
-  >
->;
+export type CaseChanges = Partial<Omit<typeof cases.$inferInsert, 'id' | 'version' | 'updatedAt'>>;
 
 /**
  * Row locks on several cases (FOR NO KEY UPDATE, in id order, so two batches cannot deadlock), only those inside

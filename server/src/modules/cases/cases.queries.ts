@@ -3,13 +3,13 @@ import type { CaseListInput, CaseRow, CaseSortField, caseListInput } from '@arre
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
-import { cases, debtors, portfolios, users } from '../../db/schema/index.ts';
+import { caseQueueState, cases, debtors, portfolios, users } from '../../db/schema/index.ts';
 import { caseScope, selectCases } from './cases.service.ts';
 
 type ListInput = z.output<typeof caseListInput>;
 
 const SORT_COLUMNS = {
-  priority: cases.priority,
+  priority: caseQueueState.priority,
   balance: cases.balanceMinor,
   daysPastDue: cases.daysPastDue,
   dueDate: cases.dueDate,
@@ -61,8 +61,10 @@ export async function listCases(
     dueDate: cases.dueDate,
     assignedAgentName: users.name,
     lastContactAt: cases.lastContactAt,
-    priority: cases.priority,
+    priority: caseQueueState.priority,
   })
+    // The priority is the queues' (every case has its queue row).
+    .innerJoin(caseQueueState, eq(caseQueueState.caseId, cases.id))
     .leftJoin(users, eq(users.id, cases.assignedAgentId))
     .where(where)
     // The id breaks ties so paging is stable when many rows share a sort value.

@@ -10,7 +10,7 @@ import type {
 } from '@arrears/shared/schemas/placements';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { type Database, type Executor, queryRows } from '../../db/client.ts';
-import { cases, placements, portfolios, teams, users } from '../../db/schema/index.ts';
+import { caseQueueState, cases, placements, portfolios, teams, users } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { CaseRow, ContactPointRow, DebtorRow } from '../case-core/case-core.service.ts';
@@ -355,19 +355,6 @@ function freshCase(row: ValidRow, ctx: InsertContext, today: string): FreshCase 
     placedAt: now,
     closedAt: null,
     lastContactAt: null,
-    priority: 0,
-    nextWorkableAt: null,
-    blockedRuleId: null,
-    blockedReason: null,
-    blockedReasonCode: null,
-    blockedReasonParams: null,
-    // A new case has no promises yet; the trigger on promises keeps these.
-    nextPendingDue: null,
-    secondPendingDue: null,
-    latestPromiseDue: null,
-    latestPromiseStatus: null,
-    // Set by the trigger on insert from the debtor and their contact points.
-    calendarZoneHint: null,
     claimedBy: null,
     claimExpiresAt: null,
     version: 1,
@@ -431,7 +418,6 @@ async function insertRows(tx: Executor, rows: ValidRow[], ctx: InsertContext): P
       priority: judged[i]!.priority,
       next_workable_at: judged[i]!.nextWorkableAt?.toISOString() ?? null,
       blocked_rule_id: judged[i]!.blockedRuleId,
-      blocked_reason: judged[i]!.blockedReason,
       blocked_reason_code: judged[i]!.blockedReasonCode,
       blocked_reason_params: judged[i]!.blockedReasonParams,
     }));
@@ -455,22 +441,29 @@ async function insertRows(tx: Executor, rows: ValidRow[], ctx: InsertContext): P
           id uuid, debtor_id uuid, kind text, value text, label text, time_zone text, consent_sms boolean,
           consent_autodial boolean, consent_given_at timestamptz, created_at timestamptz)`);
     }
+    // The cases and their queue rows (case_queue_state) in one statement: the rows carry the judgements, so the
+    // trigger that gives a new case its queue row finds them there; a new debtor's zone hint as that trigger sets it.
     statements.push(sql`
-      insert into cases (id, account_ref, debtor_id, portfolio_id, placement_id, currency, original_principal_minor,
-                         principal_minor, interest_minor, fees_minor, balance_minor, due_date, days_past_due, bucket,
-                         stage, status, team_id, placed_at, priority, next_workable_at, blocked_rule_id,
-                         blocked_reason, blocked_reason_code, blocked_reason_params, created_at, updated_at)
-      select x.id, x.account_ref, x.debtor_id, ${ctx.portfolio.id}::uuid, ${ctx.placementId}::uuid,
-             ${ctx.portfolio.currency}, x.original_principal_minor, x.principal_minor, x.interest_minor,
-             x.fees_minor, x.balance_minor, x.due_date, x.days_past_due, x.bucket::bucket, 'reminder', 'active',
-             ${ctx.teamId}::uuid, ${at}::timestamptz, x.priority, x.next_workable_at, x.blocked_rule_id,
-             x.blocked_reason, x.blocked_reason_code, x.blocked_reason_params, ${at}::timestamptz,
-             ${at}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(caseRows)}::jsonb) as x(
-        id uuid, account_ref text, debtor_id uuid, original_principal_minor bigint, principal_minor bigint,
-        interest_minor bigint, fees_minor bigint, balance_minor bigint, due_date date, days_past_due integer,
-        bucket text, priority integer, next_workable_at timestamptz, blocked_rule_id text, blocked_reason text,
-        blocked_reason_code text, blocked_reason_params jsonb)`);
+      with x as (
+        select * from jsonb_to_recordset(${JSON.stringify(caseRows)}::jsonb) as x(
+          id uuid, account_ref text, debtor_id uuid, original_principal_minor bigint, principal_minor bigint,
+          interest_minor bigint, fees_minor bigint, balance_minor bigint, due_date date, days_past_due integer,
+          bucket text, priority integer, next_workable_at timestamptz, blocked_rule_id text,
+          blocked_reason_code text, blocked_reason_params jsonb)),
+      inserted as (
+        insert into cases (id, account_ref, debtor_id, portfolio_id, placement_id, currency, original_principal_minor,
+                           principal_minor, interest_minor, fees_minor, balance_minor, due_date, days_past_due, bucket,
+                           stage, status, team_id, placed_at, created_at, updated_at)
+        select x.id, x.account_ref, x.debtor_id, ${ctx.portfolio.id}::uuid, ${ctx.placementId}::uuid,
+               ${ctx.portfolio.currency}, x.original_principal_minor, x.principal_minor, x.interest_minor,
+               x.fees_minor, x.balance_minor, x.due_date, x.days_past_due, x.bucket::bucket, 'reminder', 'active',
+               ${ctx.teamId}::uuid, ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz
+        from x)
+      insert into ${caseQueueState} (case_id, debtor_id, status, team_id, priority, next_workable_at, blocked_rule_id,
+                                     blocked_reason_code, blocked_reason_params, calendar_zone_hint)
+      select x.id, x.debtor_id, 'active', ${ctx.teamId}::uuid, x.priority, x.next_workable_at, x.blocked_rule_id,
+             x.blocked_reason_code, x.blocked_reason_params, debtor_zone_hint(x.debtor_id)
+      from x`);
     phases.judgeMs += performance.now() - started;
     // The previous chunk's statements ran in the database while this chunk was built and judged here.
     started = performance.now();

@@ -21,7 +21,6 @@ export interface FreshJudgement {
   priority: number;
   /** Why a call is not allowed now (all null when it is), as the queues store it. */
   blockedRuleId: string | null;
-  blockedReason: string | null;
   blockedReasonCode: string | null;
   blockedReasonParams: Record<string, unknown> | null;
 }
@@ -85,7 +84,6 @@ export function judgeFresh(
       nextWorkableAt: workability.nextWorkableAt,
       priority: priorityOf(loaded, 'none', workability, now),
       blockedRuleId: workability.blockedBy?.ruleId ?? null,
-      blockedReason: workability.blockedBy?.reason ?? null,
       blockedReasonCode: workability.blockedBy?.reasonCode ?? null,
       blockedReasonParams: workability.blockedBy?.reasonParams ?? null,
     };

@@ -1,7 +1,7 @@
 import { localDateOnce } from '@arrears/shared/domain/calendar';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { cases } from '../../db/schema/index.ts';
+import { caseQueueState } from '../../db/schema/index.ts';
 import { jurisdictionZoneKeys, knownZoneNames } from '../../db/zone-names.ts';
 
 const SLOT_MS = 15 * 60_000;
@@ -35,7 +35,7 @@ export interface DebtorCalendarSql {
 }
 
 /**
- * Each case's debtor's "today" as a SQL date: the SQL copy of the shared calendar's debtorCalendarZone and localDate
+ * Each case's debtor's "today" as a SQL date, read from its queue row (case_queue_state): the SQL copy of the shared calendar's debtorCalendarZone and localDate
  * (the named zone, else the first contact point's known zone, else the jurisdiction's), checked against them by
  * tests/integration/calendar-sql.test.ts. The case's calendar-zone hint (kept by a trigger: the named zone,
  * else the first contact point's zone) answers directly when it is a known zone, which is the rule's answer then;
@@ -47,10 +47,10 @@ export interface DebtorCalendarSql {
  */
 export async function debtorCalendarSql(db: Executor, now: Date): Promise<DebtorCalendarSql> {
   const json = await localDatesJson(db, now);
-  const fullRule = sql`debtor_calendar_date(${cases.debtorId}, zone_dates.m)`;
+  const fullRule = sql`debtor_calendar_date(${caseQueueState.debtorId}, zone_dates.m)`;
   return {
     zoneDates: sql`zone_date_map as materialized (select ${json}::jsonb as m)`,
-    today: sql`(select coalesce((zone_dates.m ->> ${cases.calendarZoneHint})::date, ${fullRule}) as today
+    today: sql`(select coalesce((zone_dates.m ->> ${caseQueueState.calendarZoneHint})::date, ${fullRule}) as today
       from (select (select m from zone_date_map) as m) as zone_dates offset 0) as debtor_today`,
   };
 }

@@ -1,7 +1,7 @@
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { and, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Database, type Executor, queryRows } from '../../db/client.ts';
-import { auditEvents, cases } from '../../db/schema/index.ts';
+import { auditEvents, caseQueueState, cases } from '../../db/schema/index.ts';
 import { statement } from '../../db/statement.ts';
 import {
   assembleCase,
@@ -18,18 +18,26 @@ import {
  * constant, and with the status as a parameter PostgreSQL could never keep a generic plan for the prepared
  * statement and planned the pick anew on every press (about 2 ms, twice the walk itself).
  */
-const ACTIVE = sql`${cases.status} = 'active'`;
+const ACTIVE = sql`${caseQueueState.status} = 'active'`;
+
+export const q = caseQueueState;
+
+/**
+ * The queue rows joined to their cases: the walks read the queue row's index (owner, priority, id, workable
+ * instant) and the claim on the case, and lock the case (`for update of cases`).
+ */
+export const QUEUED_CASES = sql`${q} join ${cases} on ${cases.id} = ${q.caseId}`;
 
 /** A value as the conditions below take it: bound now, or a placeholder of a statement built once (db/statement.ts). */
 type Value = string | Placeholder;
 
-/** The agent's own active cases (walked on cases_active_agent_priority_idx). */
+/** The agent's own active cases, by their queue rows (walked on queue_state_agent_priority_walk_idx). */
 export function ownCases(agentId: Value): SQL {
-  return and(ACTIVE, sql`${cases.assignedAgentId} = ${agentId}::uuid`) as SQL;
+  return and(ACTIVE, sql`${q.assignedAgentId} = ${agentId}::uuid`) as SQL;
 }
 
 /**
- * The unassigned active cases of the agent's teams (walked on cases_pool_priority_idx). The teams are an `in` list,
+ * The unassigned active cases of the agent's teams, by their queue rows (walked on queue_state_pool_priority_walk_idx). The teams are an `in` list,
  * one value each: with one team that is an equality, and the index walk stays in priority order.
  */
 export function poolCases(teamIds: readonly Value[]): SQL {
@@ -38,17 +46,18 @@ export function poolCases(teamIds: readonly Value[]): SQL {
     teamIds.map((teamId) => sql`${teamId}::uuid`),
     sql`, `,
   );
-  return and(ACTIVE, isNull(cases.assignedAgentId), sql`${cases.teamId} in (${teams})`) as SQL;
+  return and(ACTIVE, isNull(q.assignedAgentId), sql`${q.teamId} in (${teams})`) as SQL;
 }
 
 /**
  * Workable now by the stored instant and free to claim: never claimed, or the claim has expired. The agent's own
  * live claims are excluded too: those cases are already on their screen, and handing one out again would make
- * "next" return the same case twice. `now` is an instant, or a placeholder for its ISO text.
+ * "next" return the same case twice. `now` is an instant, or a placeholder for its ISO text. Reads the queue row
+ * and the case (QUEUED_CASES).
  */
 export function claimable(scope: SQL, now: Date | Placeholder): SQL {
   const at = sql`${now instanceof Date ? now.toISOString() : now}::timestamptz`;
-  return sql`${scope} and ${cases.nextWorkableAt} <= ${at}
+  return sql`${scope} and ${q.nextWorkableAt} <= ${at}
     and (${cases.claimedBy} is null or ${cases.claimExpiresAt} <= ${at})`;
 }
 
@@ -58,8 +67,8 @@ export async function nextOpensAt(db: Executor, user: SessionUser, now: Date): P
   const [row] = await queryRows<{ opens: string | Date | null }>(
     db,
     sql`select least(
-          (select min(${cases.nextWorkableAt}) from ${cases} where ${ownCases(user.id)} and ${cases.nextWorkableAt} > ${at}),
-          (select min(${cases.nextWorkableAt}) from ${cases} where ${poolCases(user.teamIds)} and ${cases.nextWorkableAt} > ${at})
+          (select min(${q.nextWorkableAt}) from ${q} where ${ownCases(user.id)} and ${q.nextWorkableAt} > ${at}),
+          (select min(${q.nextWorkableAt}) from ${q} where ${poolCases(user.teamIds)} and ${q.nextWorkableAt} > ${at})
         ) as opens`,
   );
   return row?.opens == null ? null : new Date(row.opens);
@@ -79,10 +88,10 @@ export async function unjudgedLater(
   const at = sql`${now.toISOString()}::timestamptz`;
   const rows = await queryRows<{ id: string }>(
     tx,
-    sql`select ${cases.id} as id from ${cases}
-        where (${ownCases(user.id)} or ${poolCases(user.teamIds)}) and ${cases.nextWorkableAt} > ${at}
-          and ${cases.blockedReason} is null
-        order by ${cases.nextWorkableAt} limit ${limit} for update skip locked`,
+    sql`select ${cases.id} as id from ${QUEUED_CASES}
+        where (${ownCases(user.id)} or ${poolCases(user.teamIds)}) and ${q.nextWorkableAt} > ${at}
+          and ${q.blockedReasonCode} is null
+        order by ${q.nextWorkableAt} limit ${limit} for update of ${cases} skip locked`,
   );
   return rows.map((row) => row.id);
 }
@@ -101,8 +110,8 @@ export async function heldLookingWorkable(
     db,
     sql`select count(*) filter (where ${cases.claimedBy} = ${user.id}::uuid) as yours,
           count(*) filter (where ${cases.claimedBy} <> ${user.id}::uuid) as others
-        from ${cases}
-        where (${ownCases(user.id)} or ${poolCases(user.teamIds)}) and ${cases.nextWorkableAt} <= ${at}
+        from ${QUEUED_CASES}
+        where (${ownCases(user.id)} or ${poolCases(user.teamIds)}) and ${q.nextWorkableAt} <= ${at}
           and ${cases.claimedBy} is not null and ${cases.claimExpiresAt} > ${at}`,
   );
   return { yours: Number(row?.yours ?? 0), others: Number(row?.others ?? 0) };
@@ -138,12 +147,12 @@ function pickStatement(teams: number) {
     const own = claimable(ownCases(slot.agent), slot.now);
     const pool = claimable(poolCases(teamSlots), slot.now);
     return sql`with walk_0 as (
-          select ${cases.id} as id, 'mine'::text as source from ${cases} where ${own}
-          order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked),
+          select ${q.caseId} as id, 'mine'::text as source from ${QUEUED_CASES} where ${own}
+          order by ${q.priority} desc, ${q.caseId} desc limit 1 for update of ${cases} skip locked),
         walk_1 as (
-          select ${cases.id} as id, 'team_pool'::text as source from ${cases} where ${pool}
+          select ${q.caseId} as id, 'team_pool'::text as source from ${QUEUED_CASES} where ${pool}
             and not exists (select 1 from walk_0)
-          order by ${cases.priority} desc, ${cases.id} desc limit 1 for update skip locked),
+          order by ${q.priority} desc, ${q.caseId} desc limit 1 for update of ${cases} skip locked),
         picked as (select id, source from walk_0 union all select id, source from walk_1 limit 1),
         claimed as (
           update ${cases} set claimed_by = ${slot.agent}::uuid, claim_expires_at = ${slot.expires}::timestamptz,

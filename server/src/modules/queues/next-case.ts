@@ -14,6 +14,8 @@ import {
   nextOpensAt,
   ownCases,
   poolCases,
+  QUEUED_CASES,
+  q as queueRow,
   unjudgedLater,
 } from './next-case.queries.ts';
 import { refreshCases } from './projection.ts';
@@ -69,8 +71,9 @@ export async function nextCase(
     await db.transaction(async (tx) => {
       const ids = await queryRows<{ id: string }>(
         tx,
-        sql`select ${cases.id} as id from ${cases} where ${claimable(picked.source, now)}
-            order by ${cases.priority} desc, ${cases.id} desc limit ${STALE_SLICE} for update skip locked`,
+        sql`select ${queueRow.caseId} as id from ${QUEUED_CASES} where ${claimable(picked.source, now)}
+            order by ${queueRow.priority} desc, ${queueRow.caseId} desc limit ${STALE_SLICE}
+            for update of ${cases} skip locked`,
       );
       const judged = await refreshCases(tx, [...new Set([picked.caseId, ...ids.map((row) => row.id)])], now);
       for (const row of judged) {

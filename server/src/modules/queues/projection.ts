@@ -2,7 +2,7 @@ import type { EffectiveParameters } from '@arrears/shared/compliance/packs';
 import { addDays, DAY_MS, debtorCalendarZone, localDate, utcDate } from '@arrears/shared/domain/calendar';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { cases } from '../../db/schema/index.ts';
+import { caseQueueState, cases } from '../../db/schema/index.ts';
 import {
   BROKEN_PROMISE_DAYS,
   caseRowOf,
@@ -26,8 +26,8 @@ export interface Refreshed extends Workability {
 }
 
 /**
- * Recomputes, from the compliance engine, each case's earliest workable instant (`cases.next_workable_at`) and
- * its priority, and stores them. Call it in the transaction that changed a case's facts, after the change: a
+ * Recomputes, from the compliance engine, each case's earliest workable instant and its priority, and stores them
+ * on its queue row (`case_queue_state`). Call it in the transaction that changed a case's facts, after the change: a
  * logged call, a promise or payment, a dispute, a cease, a death, a new phone number, an opt-out. The debtor's
  * other active cases are refreshed too, since most facts (flags, opt-outs, zones, a conversation about several
  * debts) belong to the person. Neither column bumps the case version: they are derived, not edited.
@@ -111,20 +111,24 @@ export const queueProjection: QueueProjector = { caseChanged, casesChanged: refr
 
 registerQueueProjector(queueProjection);
 
-/** One statement for the whole batch; unchanged rows are skipped so the nightly roll writes only what moved. */
-async function storeWorkability(db: Executor, refreshed: readonly Refreshed[]): Promise<void> {
+/**
+ * Stores judged cases on their queue rows (case_queue_state): one statement for the whole batch; unchanged rows are
+ * skipped so the nightly roll writes only what moved. The placement import stores its fresh cases' judgements here
+ * too, through the queues' service.
+ */
+export async function storeWorkability(db: Executor, refreshed: readonly Refreshed[]): Promise<void> {
   if (refreshed.length === 0) return;
   const values = JSON.stringify(refreshed.map(storedValues));
+  const q = caseQueueState;
   await db.execute(sql`
-    update ${cases} set next_workable_at = v.at, priority = v.priority, blocked_rule_id = v.rule,
-      blocked_reason = v.reason, blocked_reason_code = v.code, blocked_reason_params = v.params
+    update ${caseQueueState} set next_workable_at = v.at, priority = v.priority, blocked_rule_id = v.rule,
+      blocked_reason_code = v.code, blocked_reason_params = v.params
     from jsonb_to_recordset(${values}::jsonb)
-      as v(id uuid, at timestamptz, priority integer, rule text, reason text, code text, params jsonb)
-    where ${cases.id} = v.id
-      and (${cases.nextWorkableAt} is distinct from v.at or ${cases.priority} <> v.priority
-        or ${cases.blockedRuleId} is distinct from v.rule or ${cases.blockedReason} is distinct from v.reason
-        or ${cases.blockedReasonCode} is distinct from v.code
-        or ${cases.blockedReasonParams} is distinct from v.params)`);
+      as v(id uuid, at timestamptz, priority integer, rule text, code text, params jsonb)
+    where ${q.caseId} = v.id
+      and (${q.nextWorkableAt} is distinct from v.at or ${q.priority} <> v.priority
+        or ${q.blockedRuleId} is distinct from v.rule or ${q.blockedReasonCode} is distinct from v.code
+        or ${q.blockedReasonParams} is distinct from v.params)`);
 }
 
 /** The stored columns of one judged case: the instant, the priority, and why not now (all null when workable). */
@@ -134,7 +138,6 @@ function storedValues(r: Refreshed) {
     at: r.nextWorkableAt?.toISOString() ?? null,
     priority: r.priority,
     rule: r.blockedBy?.ruleId ?? null,
-    reason: r.blockedBy?.reason ?? null,
     code: r.blockedBy?.reasonCode ?? null,
     params: r.blockedBy?.reasonParams ?? null,
   };
@@ -145,10 +148,11 @@ export async function clearClosed(db: Executor): Promise<number> {
   const [cleared] = await queryRows<{ n: number }>(
     db,
     sql`with cleared as (
-          update ${cases} set next_workable_at = null, priority = 0, blocked_rule_id = null, blocked_reason = null,
+          update ${caseQueueState} set next_workable_at = null, priority = 0, blocked_rule_id = null,
             blocked_reason_code = null, blocked_reason_params = null
-          where ${cases.status} <> 'active'
-            and (${cases.nextWorkableAt} is not null or ${cases.priority} <> 0 or ${cases.blockedReason} is not null)
+          where ${caseQueueState.status} <> 'active'
+            and (${caseQueueState.nextWorkableAt} is not null or ${caseQueueState.priority} <> 0
+              or ${caseQueueState.blockedReasonCode} is not null)
           returning 1)
         select count(*)::int as n from cleared`,
   );

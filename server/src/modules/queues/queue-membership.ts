@@ -1,7 +1,8 @@
 import { addDays, DAY_MS } from '@arrears/shared/domain/calendar';
 import type { Queue } from '@arrears/shared/schemas/queues';
 import { and, eq, gte, isNull, type SQL, sql } from 'drizzle-orm';
-import { callbacks, cases, promises } from '../../db/schema/index.ts';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { callbacks, caseQueueState, cases, promises } from '../../db/schema/index.ts';
 import { BROKEN_PROMISE_DAYS } from '../case-core/case-core.service.ts';
 import { debtorToday } from './debtor-calendar.ts';
 import type { Viewer } from './viewer.ts';
@@ -20,9 +21,21 @@ export interface Membership {
   needsDebtorToday: boolean;
 }
 
+/**
+ * The owner columns a branch is written on: the queue row's (case_queue_state, whose indexes give the priority,
+ * workable-instant and promise orders) or the case's own (whose indexes give the balance and days-past-due orders).
+ * The queue row mirrors the case's, so both give the same cases.
+ */
+export interface Owned {
+  status: AnyPgColumn;
+  assignedAgentId: AnyPgColumn;
+  teamId: AnyPgColumn;
+}
+
 /** One branch of a queue: an owner's candidates, one index walk in the queue's order unless `readWhole`. */
 export interface Branch {
-  where: SQL;
+  /** The branch's condition, on the owner columns of the table it walks. */
+  where: (on: Owned) => SQL;
   /**
    * No index gives this branch in the queue's order (a range of past dates, which the nightly roll keeps empty): its
    * few candidates are read whole, then sorted. Otherwise the planner, misjudging how many match, may walk another
@@ -32,16 +45,30 @@ export interface Branch {
   readWhole?: boolean;
 }
 
-const walked = (where: SQL): Branch => ({ where });
-const readWhole = (where: SQL): Branch => ({ where, readWhole: true });
+type Where = Branch['where'];
+const walked = (where: Where): Branch => ({ where });
+const readWhole = (where: Where): Branch => ({ where, readWhole: true });
+/** A branch narrowed by more conditions (on the queue row). */
+const narrowed =
+  (owner: Where, more: SQL): Where =>
+  (on) =>
+    and(owner(on), more) as SQL;
 
 /** A literal, not a parameter: only a constant proves the partial queue indexes' `status = 'active'` (see ownCases). */
-const active = sql`${cases.status} = 'active'`;
-const own = (viewer: Viewer) => and(active, eq(cases.assignedAgentId, viewer.id)) as SQL;
-const pools = (viewer: Viewer) =>
-  viewer.teamIds.map((teamId) => and(active, isNull(cases.assignedAgentId), eq(cases.teamId, teamId)) as SQL);
+const active: Where = (on) => sql`${on.status} = 'active'`;
+const own =
+  (viewer: Viewer): Where =>
+  (on) =>
+    and(active(on), eq(on.assignedAgentId, viewer.id)) as SQL;
+const pools = (viewer: Viewer): Where[] =>
+  viewer.teamIds.map(
+    (teamId) => (on: Owned) => and(active(on), isNull(on.assignedAgentId), eq(on.teamId, teamId)) as SQL,
+  );
 /** The cases the viewer works: their own and their teams' pools. */
 const workingSet = (viewer: Viewer) => [own(viewer), ...pools(viewer)];
+
+/** The queue row: the promise keys and the calendar-zone hint are there. */
+const q = caseQueueState;
 
 const HOUR_MS = 3_600_000;
 const utcDate = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -65,34 +92,33 @@ function datesOnEarth(now: Date): string[] {
 
 /**
  * Candidates for "promise due today", per owner, from the promise keys a trigger keeps on the case: each date some
- * debtor may be on is one walk of cases_*_promise_due_idx in priority order, and cases whose earliest pending promise
+ * debtor may be on is one walk of queue_state_*_promise_due_idx in priority order, and cases whose earliest pending promise
  * is older than all of them (past its date, not yet settled by the nightly roll) are one more, small, branch. A case
  * with a pending promise due on its debtor's today has its earliest pending date on or before that today, so it is
  * among them; the exact rule is `dueToday`.
  */
-function dueTodayBranches(owners: SQL[], now: Date): Branch[] {
+function dueTodayBranches(owners: Where[], now: Date): Branch[] {
   const dates = datesOnEarth(now);
   return owners.flatMap((owner) => [
-    ...dates.map((date) => walked(and(owner, sql`${cases.nextPendingDue} = ${dateLiteral(date)}`) as SQL)),
-    readWhole(and(owner, sql`${cases.nextPendingDue} < ${dateLiteral(dates[0]!)}`) as SQL),
+    ...dates.map((date) => walked(narrowed(owner, sql`${q.nextPendingDue} = ${dateLiteral(date)}`))),
+    readWhole(narrowed(owner, sql`${q.nextPendingDue} < ${dateLiteral(dates[0]!)}`)),
   ]);
 }
 
 /**
  * Candidates for "broken promise", per owner: cases whose latest live promise is broken (a walk of
- * cases_*_broken_promise_idx in priority order), and those whose latest is still pending, one walk of
- * cases_*_pending_promise_idx per date a debtor may be on plus one for older dates: a pending latest promise is
+ * queue_state_*_broken_promise_idx in priority order), and those whose latest is still pending, one walk of
+ * queue_state_*_pending_promise_idx per date a debtor may be on plus one for older dates: a pending latest promise is
  * broken once the debtor's today has passed its date (not yet settled by the nightly roll). The exact rule is
  * `brokenRecently`.
  */
-function brokenBranches(owners: SQL[], now: Date): Branch[] {
+function brokenBranches(owners: Where[], now: Date): Branch[] {
   const dates = datesOnEarth(now);
-  const pending = (date: SQL) =>
-    sql`${cases.latestPromiseStatus} = 'pending' and ${cases.latestPromiseDue} ${date}`;
+  const pending = (date: SQL) => sql`${q.latestPromiseStatus} = 'pending' and ${q.latestPromiseDue} ${date}`;
   return owners.flatMap((owner) => [
-    walked(and(owner, sql`${cases.latestPromiseStatus} = 'broken'`) as SQL),
-    ...dates.map((date) => walked(and(owner, pending(sql`= ${dateLiteral(date)}`)) as SQL)),
-    readWhole(and(owner, pending(sql`< ${dateLiteral(dates[0]!)}`)) as SQL),
+    walked(narrowed(owner, sql`${q.latestPromiseStatus} = 'broken'`)),
+    ...dates.map((date) => walked(narrowed(owner, pending(sql`= ${dateLiteral(date)}`)))),
+    readWhole(narrowed(owner, pending(sql`< ${dateLiteral(dates[0]!)}`))),
   ]);
 }
 
@@ -103,9 +129,9 @@ function brokenBranches(owners: SQL[], now: Date): Branch[] {
  * comparison is null, which would not stop the `and`, hence the coalesce). Every column read is in the promise-due
  * indexes, so a candidate is judged from the index.
  */
-const dueToday = sql`(${cases.nextPendingDue} = ${debtorToday} or (${cases.nextPendingDue} < ${debtorToday}
-  and (${cases.secondPendingDue} = ${debtorToday} or (coalesce(${cases.secondPendingDue} < ${debtorToday}, false)
-    and exists (select 1 from ${promises} p where p.case_id = ${cases.id}
+const dueToday = sql`(${q.nextPendingDue} = ${debtorToday} or (${q.nextPendingDue} < ${debtorToday}
+  and (${q.secondPendingDue} = ${debtorToday} or (coalesce(${q.secondPendingDue} < ${debtorToday}, false)
+    and exists (select 1 from ${promises} p where p.case_id = ${q.caseId}
       and p.status = 'pending' and p.due_date = ${debtorToday})))))`;
 
 /**
@@ -113,13 +139,13 @@ const dueToday = sql`(${cases.nextPendingDue} = ${debtorToday} or (${cases.nextP
  * the promise keys: among promises tied for latest the trigger keeps a broken one, else a pending one, so this is
  * the rule over every latest promise.
  */
-const brokenRecently = sql`((${cases.latestPromiseStatus} = 'broken'
-    or (${cases.latestPromiseStatus} = 'pending' and ${cases.latestPromiseDue} < ${debtorToday}))
-  and ${cases.latestPromiseDue} >= ${debtorToday} - ${BROKEN_PROMISE_DAYS}::int)`;
+const brokenRecently = sql`((${q.latestPromiseStatus} = 'broken'
+    or (${q.latestPromiseStatus} = 'pending' and ${q.latestPromiseDue} < ${debtorToday}))
+  and ${q.latestPromiseDue} >= ${debtorToday} - ${BROKEN_PROMISE_DAYS}::int)`;
 
 /** Which cases are in a queue for the viewer at `now` (decision record 007). */
 export function queueMembership(queue: Queue, viewer: Viewer, now: Date): Membership {
-  const plain = (branches: SQL[], condition: SQL = sql`true`) => ({
+  const plain = (branches: Where[], condition: SQL = sql`true`) => ({
     branches: branches.map(walked),
     condition,
     needsDebtorToday: false,
@@ -152,7 +178,7 @@ export function queueMembership(queue: Queue, viewer: Viewer, now: Date): Member
     case 'callbacks_due':
       return plain(
         [active],
-        sql`${cases.id} in (select ${callbacks.caseId} from ${callbacks}
+        sql`${q.caseId} in (select ${callbacks.caseId} from ${callbacks}
           where ${callbacks.agentId} = ${viewer.id} and ${callbacks.dueAt} <= ${now.toISOString()}::timestamptz
             and ${callbacks.doneAt} is null)`,
       );

@@ -1,16 +1,43 @@
 import { QUEUE_COUNT_CAP, type QueueSortField, type WorkBlock } from '@arrears/shared/schemas/queues';
 import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { cases, debtors } from '../../db/schema/index.ts';
+import { caseQueueState, cases, debtors } from '../../db/schema/index.ts';
 import { type DebtorCalendarSql, debtorCalendarSql } from './debtor-calendar.ts';
-import type { Branch, Membership } from './queue-membership.ts';
+import type { Branch, Membership, Owned } from './queue-membership.ts';
 
-const SORT_COLUMNS = {
-  priority: 'priority',
-  balance: 'balance_minor',
-  daysPastDue: 'days_past_due',
-  nextWorkableAt: 'next_workable_at',
-} satisfies Record<QueueSortField, string>;
+const q = caseQueueState;
+
+/**
+ * The table a branch walks, and the other joined to it: the queue row (case_queue_state) for the orders its
+ * indexes give (priority, workable instant, the promise queues), the case for balance and days past due, whose
+ * indexes are on `cases`. The other side is a left join on its unique key: every case has its queue row, and a
+ * statement that reads nothing of the other side (a count) does not visit it at all.
+ */
+interface Walk {
+  owned: Owned;
+  id: AnyPgColumn;
+  from: SQL;
+}
+
+const ON_QUEUE: Walk = {
+  owned: q,
+  id: q.caseId,
+  from: sql`${q} left join ${cases} on ${cases.id} = ${q.caseId}`,
+};
+const ON_CASES: Walk = {
+  owned: cases,
+  id: cases.id,
+  from: sql`${cases} left join ${q} on ${q.caseId} = ${cases.id}`,
+};
+
+/** Each order: its column, the name a page row gives it, and the table whose index walks it. */
+const SORTS = {
+  priority: { column: q.priority, name: 'priority', walk: ON_QUEUE },
+  balance: { column: cases.balanceMinor, name: 'balance_minor', walk: ON_CASES },
+  daysPastDue: { column: cases.daysPastDue, name: 'days_past_due', walk: ON_CASES },
+  nextWorkableAt: { column: q.nextWorkableAt, name: 'next_workable_at', walk: ON_QUEUE },
+} satisfies Record<QueueSortField, { column: AnyPgColumn; name: string; walk: Walk }>;
 
 export interface PageRequest {
   sort: { field: QueueSortField; direction: 'asc' | 'desc' };
@@ -32,7 +59,6 @@ interface RawRow {
   last_contact_at: Date | string | null;
   next_workable_at: Date | string | null;
   blocked_rule_id: string | null;
-  blocked_reason: string | null;
   blocked_reason_code: string | null;
   blocked_reason_params: WorkBlock['reasonParams'];
   claimed_by: string | null;
@@ -74,7 +100,6 @@ function pageRow(row: RawRow) {
     lastContactAt: instant(row.last_contact_at),
     nextWorkableAt: instant(row.next_workable_at),
     blockedRuleId: row.blocked_rule_id,
-    blockedReason: row.blocked_reason,
     blockedReasonCode: row.blocked_reason_code,
     blockedReasonParams: row.blocked_reason_params,
     claimedBy: row.claimed_by,
@@ -127,10 +152,18 @@ function literalCount(rows: number): SQL {
   return sql.raw(String(rows));
 }
 
-/** Where a branch reads its candidates from, and how they are narrowed (see Branch). */
-function branchSource(branch: Branch): { from: SQL; where: SQL } {
-  if (!branch.readWhole) return { from: sql`${cases}`, where: branch.where };
-  return { from: sql`(select * from ${cases} where ${branch.where} offset 0) as ${cases}`, where: sql`true` };
+/**
+ * Where a branch reads its candidates from, and how they are narrowed (see Branch). A branch read whole reads its
+ * queue rows (its conditions are on them); their cases are joined as the walk's other side is, so a statement that
+ * reads nothing of them (the promise queues' candidates, a count) does not visit them.
+ */
+function branchSource(branch: Branch, walk: Walk): { from: SQL; where: SQL } {
+  if (!branch.readWhole) return { from: walk.from, where: branch.where(walk.owned) };
+  return {
+    from: sql`(select * from ${q} where ${branch.where(q)} offset 0) as ${q}
+      left join ${cases} on ${cases.id} = ${q.caseId}`,
+    where: sql`true`,
+  };
 }
 
 /** The WITH clause of a statement that reads the debtor's calendar: the zone map, once. */
@@ -138,13 +171,14 @@ function withCalendar(calendar: DebtorCalendarSql | null): SQL {
   return calendar === null ? sql`` : sql`with ${calendar.zoneDates}`;
 }
 
-const PAGE_COLUMNS = sql`${cases.id} as id, ${cases.accountRef} as account_ref,
+/** A page row's columns; `id` is the walked table's, so the order by id is the walked index's own. */
+const pageColumns = (id: SQL | AnyPgColumn) => sql`${id} as id, ${cases.accountRef} as account_ref,
   ${debtors.fullName} as debtor_name, ${cases.currency} as currency, ${cases.balanceMinor} as balance_minor,
   ${cases.daysPastDue} as days_past_due, ${cases.bucket} as bucket, ${cases.stage} as stage,
-  ${cases.priority} as priority, ${cases.lastContactAt} as last_contact_at,
-  ${cases.nextWorkableAt} as next_workable_at, ${cases.blockedRuleId} as blocked_rule_id,
-  ${cases.blockedReason} as blocked_reason, ${cases.blockedReasonCode} as blocked_reason_code,
-  ${cases.blockedReasonParams} as blocked_reason_params, ${cases.claimedBy} as claimed_by,
+  ${q.priority} as priority, ${cases.lastContactAt} as last_contact_at,
+  ${q.nextWorkableAt} as next_workable_at, ${q.blockedRuleId} as blocked_rule_id,
+  ${q.blockedReasonCode} as blocked_reason_code,
+  ${q.blockedReasonParams} as blocked_reason_params, ${cases.claimedBy} as claimed_by,
   ${cases.claimExpiresAt} as claim_expires_at`;
 
 /**
@@ -165,7 +199,8 @@ function queuePageQuery(
   calendar: DebtorCalendarSql | null,
 ): SQL {
   if (membership.branches.length === 0) return sql`select null as id where false`;
-  const column = sql.raw(SORT_COLUMNS[request.sort.field]);
+  const sort = SORTS[request.sort.field];
+  const column = sql.raw(sort.name);
   const direction = sql.raw(request.sort.direction);
   const order = sql`order by ${column} ${direction}, id ${direction}`;
   const offset = (request.page - 1) * request.pageSize;
@@ -173,7 +208,7 @@ function queuePageQuery(
   const cut = sql`${order} limit ${literalCount(offset + request.pageSize)}`;
   const merged = (select: (from: SQL) => SQL) => {
     const branches = membership.branches.map((branch) => {
-      const source = branchSource(branch);
+      const source = branchSource(branch, sort.walk);
       return sql`${select(source.from)} where ${source.where} and ${membership.condition}`;
     });
     // One branch (an agent's own cases) is the page itself.
@@ -185,14 +220,17 @@ function queuePageQuery(
   };
   if (calendar === null) {
     return merged(
-      (from) => sql`select ${PAGE_COLUMNS} from ${from} join ${debtors} on ${debtors.id} = ${cases.debtorId}`,
+      (from) =>
+        sql`select ${pageColumns(sort.walk.id)} from ${from} join ${debtors} on ${debtors.id} = ${cases.debtorId}`,
     );
   }
   const picked = merged(
-    (from) => sql`select ${cases.id} as id, ${column} from ${from} cross join lateral ${calendar.today}`,
+    (from) =>
+      sql`select ${sort.walk.id} as id, ${sort.column} as ${column} from ${from} cross join lateral ${calendar.today}`,
   );
-  return sql`select ${PAGE_COLUMNS} from (${picked}) as picked
-    join ${cases} on ${cases.id} = picked.id join ${debtors} on ${debtors.id} = ${cases.debtorId}
+  return sql`select ${pageColumns(sql`picked.id`)} from (${picked}) as picked
+    join ${cases} on ${cases.id} = picked.id join ${q} on ${q.caseId} = picked.id
+    join ${debtors} on ${debtors.id} = ${cases.debtorId}
     order by picked.${column} ${direction}, picked.id ${direction}`;
 }
 
@@ -221,7 +259,7 @@ export async function countQueue(
 function countQuery(membership: Membership, calendar: DebtorCalendarSql | null): SQL {
   const today = calendar === null ? sql`` : sql`cross join lateral ${calendar.today}`;
   const branch = (b: Branch) => {
-    const { from, where } = branchSource(b);
+    const { from, where } = branchSource(b, ON_QUEUE);
     return sql`(select 1 from ${from} ${today} where ${where} and ${membership.condition})`;
   };
   return sql`select count(*)::int as queue_count from (select 1 from

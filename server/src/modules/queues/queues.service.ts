@@ -1,3 +1,4 @@
+import { displayReason } from '@arrears/shared/compliance/reasons/render';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import {
   QUEUES,
@@ -36,7 +37,7 @@ export async function listQueue(
   const membership = queueMembership(input.queue, viewer, now);
   const { rows, total } = await queuePageAndCount(db, membership, input, now);
   const unexplained = rows
-    .filter((row) => !workableBy(row.nextWorkableAt, now) && row.blockedReason === null)
+    .filter((row) => !workableBy(row.nextWorkableAt, now) && row.blockedReasonCode === null)
     .map((row) => row.id);
   const judged = new Map<string, Workability>();
   for (const [caseId, loaded] of await loadFactsForCases(db, unexplained, now)) {
@@ -72,18 +73,20 @@ export async function listQueue(
   };
 }
 
-/** What the last refresh stored about why the row cannot be worked: its rule, reason (text and code) and opening. */
+/**
+ * What the last refresh stored about why the row cannot be worked: its rule, reason code and opening (the English
+ * text rendered from the code). No stored code: never judged.
+ */
 function storedBlock(row: {
   nextWorkableAt: Date | null;
   blockedRuleId: string | null;
-  blockedReason: string | null;
   blockedReasonCode: string | null;
   blockedReasonParams: WorkBlock['reasonParams'];
 }): WorkBlock | null {
-  if (row.blockedReason === null) return null;
+  if (row.blockedReasonCode === null) return null;
   return {
     ruleId: row.blockedRuleId,
-    reason: row.blockedReason,
+    reason: displayReason({ reasonCode: row.blockedReasonCode, reasonParams: row.blockedReasonParams }),
     reasonCode: row.blockedReasonCode,
     reasonParams: row.blockedReasonParams,
     nextAllowedAt: row.nextWorkableAt?.toISOString() ?? null,

@@ -101,6 +101,10 @@ export interface ReasonParamsByCode {
   originalCreditorRequested: { readonly date: string };
   addressUndeliverable: { readonly day: number; readonly pointKind: ContactPointKind };
   replyUnclassified: { readonly day: number };
+  /** No rule judged these two; the queues store them as codes too (decision record 050). The debtor has no phone. */
+  noPhoneOnFile: Record<string, never>;
+  /** The portfolio's rule parameters cannot be applied to the debtor's jurisdiction; `detail` is the check's text. */
+  rulesUnavailable: { readonly detail: string };
 }
 
 export type ReasonCode = keyof ReasonParamsByCode;

@@ -146,4 +146,6 @@ export const EN: MessageTable = {
     `This ${POINT_LABELS[p.pointKind]} has been undeliverable since ${formatDay(p.day)} (a bounce or returned mail).`,
   replyUnclassified: (p) =>
     `A reply from this number on ${formatDay(p.day)} has not been classified yet; no texts until a person reads it (it may mean stop).`,
+  noPhoneOnFile: () => 'No phone number on file.',
+  rulesUnavailable: (p) => p.detail,
 };

@@ -64,6 +64,8 @@ const SAMPLES: { [Code in ReasonCode]: ReasonParamsByCode[Code] } = {
   originalCreditorRequested: { date: '2026-06-01' },
   addressUndeliverable: { day: JUN_10 - 2, pointKind: 'email' },
   replyUnclassified: { day: JUN_10 - 1 },
+  noPhoneOnFile: {},
+  rulesUnavailable: { detail: 'US/ZZ' },
 };
 
 const samples = Object.entries(SAMPLES).map(([code, params]) => ({ code, params }) as Reason);

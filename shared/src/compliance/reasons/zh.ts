@@ -203,4 +203,6 @@ export const ZH: MessageTable = {
     `此${POINT_LABELS[p.pointKind]}自${day(p.day)}起无法送达（退信或邮件被退回）。`,
   replyUnclassified: (p) =>
     `此号码于${day(p.day)}发来的回复尚未分类；在专人阅读之前不得发送短信（该回复可能表示退订）。`,
+  noPhoneOnFile: () => '没有登记任何电话号码。',
+  rulesUnavailable: (p) => `无法确定此案件适用的合规规则：${p.detail}`,
 };
