@@ -62,7 +62,10 @@ function resolve(
 
 /**
  * How far back the history must reach: the longest day window of any rule (7-in-7, Massachusetts' 30 days,
- * a portfolio may lengthen them) plus two days of slack for time zones, and never under 31 days.
+ * a portfolio may lengthen them) plus two days of slack for time zones, and never under 31 days. A window over the
+ * contact history is a parameter named `days` or `…Days`; a day count that is not one (how long a reassigned-numbers
+ * check stays valid, how long after a creditor's notice an address may be used) is named otherwise (`validFor`,
+ * `noticeWait`), so that it does not lengthen every case's history read.
  */
 export function historyDays(parameters: EffectiveParameters): number {
   const known = daysOf.get(parameters);

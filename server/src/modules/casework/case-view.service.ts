@@ -1,11 +1,11 @@
 import { channelOf } from '@arrears/shared/compliance/actions';
 import type { ActionKind, ContactPointKind, OptOutChannel } from '@arrears/shared/domain/enums';
+import { birthYear, maskContactValue, maskPhone } from '@arrears/shared/domain/masking';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { CaseDetail } from '@arrears/shared/schemas/casework';
 import type { Executor } from '../../db/client.ts';
 import { TARGET_KINDS } from '../compliance/compliance.service.ts';
 import { loadCaseView } from './case-view.queries.ts';
-import { birthYear, maskContactValue, maskPhone } from './masking.ts';
 
 type CaseView = Awaited<ReturnType<typeof loadCaseView>>;
 const iso = (at: Date | null) => (at === null ? null : at.toISOString());

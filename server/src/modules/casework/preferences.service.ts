@@ -1,3 +1,4 @@
+import { maskContactValue } from '@arrears/shared/domain/masking';
 import { errorMessage } from '@arrears/shared/errors/messages';
 import type {
   markUndeliverableInput,
@@ -11,7 +12,6 @@ import { contactPoints, optOuts } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import { caseEvent, conflict } from './case-event.ts';
 import { channelReaches } from './case-view.service.ts';
-import { maskContactValue } from './masking.ts';
 
 const PHONE_KINDS = new Set(['mobile', 'landline', 'work_phone']);
 

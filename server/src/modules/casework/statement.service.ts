@@ -107,3 +107,6 @@ export async function buildStatement(
   });
   return { statement, version: c.version, languages };
 }
+
+/** The statement's text in the debtor's language, for the letters that carry it (modules/letters). */
+export { statementText } from './statement-letter.ts';

@@ -1,6 +1,7 @@
 import { displayReason, type StoredReason } from '@arrears/shared/compliance/reasons/render';
 import type { ContactPointKind } from '@arrears/shared/domain/enums';
 import type { Language } from '@arrears/shared/domain/language';
+import { maskContactValue } from '@arrears/shared/domain/masking';
 import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type { TimelineItem, timelineInput } from '@arrears/shared/schemas/casework';
@@ -8,7 +9,6 @@ import { instant as instantInput } from '@arrears/shared/schemas/primitives';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { caseNotFound, invalidField } from '../../errors.ts';
-import { maskContactValue } from './masking.ts';
 import { FLAG_ACTIONS, type TimelineCursor, type TimelineRow, timelinePage } from './timeline.queries.ts';
 
 /**

@@ -1,10 +1,10 @@
+import { maskContactValue } from '@arrears/shared/domain/masking';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { contactPoints, optOuts } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
-import { maskContactValue } from '../casework/masking.ts';
 import type { OptOutTarget } from './links.ts';
 
 /**

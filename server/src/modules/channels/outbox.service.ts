@@ -1,4 +1,5 @@
 import type { ContactPointKind } from '@arrears/shared/domain/enums';
+import { maskContactValue } from '@arrears/shared/domain/masking';
 import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import type {
@@ -21,7 +22,6 @@ import {
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { caseScope } from '../cases/cases.service.ts';
-import { maskContactValue } from '../casework/masking.ts';
 import { type MessageRow, scheduleRetry } from './outbox.ts';
 
 const POINT_KIND: Record<string, ContactPointKind> = {
@@ -196,3 +196,7 @@ export async function savePortfolioChannelSettings(
   });
   return portfolioChannelSettingsOf(db, input.portfolioId);
 }
+
+/** What the reminder scheduler hands its messages to: the outbox and the providers. */
+export { handOff, queueMessage, recordHandOff } from './outbox.ts';
+export type { ChannelProvider } from './providers.ts';

@@ -17,7 +17,7 @@ import { dialReservations, dialResults } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type IntegrationActor, withCase } from '../case-core/case-core.service.ts';
 import { guardAction, judgeReported, recordContact, targetPoint } from '../compliance/compliance.service.ts';
-import { isUniqueViolation } from '../payments/idempotency.ts';
+import { isUniqueViolation } from '../payments/payment.service.ts';
 import { raiseAlert } from '../supervision/alerts.service.ts';
 
 interface DialerRequest<Input> {

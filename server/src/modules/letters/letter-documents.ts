@@ -6,8 +6,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { cases, contactPoints, debtors } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { buildStatement } from '../casework/statement.service.ts';
-import { statementText } from '../casework/statement-letter.ts';
+import { buildStatement, statementText } from '../casework/statement.service.ts';
+
 import { type Block, type LetterLayout, type RenderedLetter, renderLetter } from './pdf-layout.ts';
 import { letterSender, returnAddress } from './sender.ts';
 import {

@@ -11,7 +11,7 @@ import { letterBatches, letters } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import type { CaseChanges } from '../case-core/case-core.service.ts';
 import { guardAction, recordContact } from '../compliance/compliance.service.ts';
-import { toCsv, UTF8_BOM } from '../reports/csv.ts';
+import { toCsv, UTF8_BOM } from '../reports/reports.service.ts';
 import { renderCaseLetter } from './letter-documents.ts';
 import { queuedLetters } from './letters.queries.ts';
 import { letterReference } from './letters.service.ts';

@@ -12,8 +12,8 @@ import { contactLog, messageTemplates, outboundMessages, reminderSends } from '.
 import { AppError } from '../../errors.ts';
 import { logger as rootLogger } from '../../logger.ts';
 import type { CaseFacts, ContactPointRow, SystemActor } from '../case-core/case-core.service.ts';
-import { handOff, queueMessage, recordHandOff } from '../channels/outbox.ts';
-import type { ChannelProvider } from '../channels/providers.ts';
+import type { ChannelProvider } from '../channels/outbox.service.ts';
+import { handOff, queueMessage, recordHandOff } from '../channels/outbox.service.ts';
 import { guardAction, TARGET_KINDS } from '../compliance/compliance.service.ts';
 import { templateContent } from '../contacts/messages.service.ts';
 

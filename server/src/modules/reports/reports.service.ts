@@ -128,5 +128,7 @@ export async function reportCsv(
   };
 }
 
+/** CSV building blocks, for the other modules' downloads (the letters' print index). */
+export { toCsv, UTF8_BOM } from './csv.ts';
 // What the other modules use of reports' internals: they import it from here (issue 16).
 export { snapshotBuckets } from './rollups.ts';

@@ -20,7 +20,7 @@ export const usRegfEaddr = defineRule({
   timing: false,
   appliesTo: ['sms', 'email'],
   parameters: z.object({
-    noticeDays: limit(35, {
+    noticeWait: limit(35, {
       direction: 'min',
       unit: 'days',
       description: {
@@ -29,7 +29,7 @@ export const usRegfEaddr = defineRule({
       },
     }),
   }),
-  check(context, { at, day }, { noticeDays }) {
+  check(context, { at, day }, { noticeWait }) {
     const point = context.target;
     if (point === undefined) return null;
     const kind = context.facts.action.kind;
@@ -41,8 +41,8 @@ export const usRegfEaddr = defineRule({
       return reason('creditorNoticePending', { kind, noticeDay: null, untilDay: null });
     }
     const noticeDay = context.calendar.dayOf(notice.from);
-    // The opt-out period is the noticeDays local days from the notice's own day; the address opens the day after.
-    if (day >= noticeDay + noticeDays) return null;
-    return reason('creditorNoticePending', { kind, noticeDay, untilDay: noticeDay + noticeDays });
+    // The opt-out period is the noticeWait local days from the notice's own day; the address opens the day after.
+    if (day >= noticeDay + noticeWait) return null;
+    return reason('creditorNoticePending', { kind, noticeDay, untilDay: noticeDay + noticeWait });
   },
 });

@@ -19,7 +19,7 @@ export const usRegfReassigned = defineRule({
   timing: false,
   appliesTo: ['sms'],
   parameters: z.object({
-    maxDays: limit(60, {
+    validFor: limit(60, {
       direction: 'max',
       unit: 'days',
       description: {
@@ -28,14 +28,14 @@ export const usRegfReassigned = defineRule({
       },
     }),
   }),
-  check(context, { at, day }, { maxDays }) {
+  check(context, { at, day }, { validFor }) {
     if (context.target === undefined) return null;
     const check = context.reassignedCheck;
     if (check === null || !inEffect(context, check, at)) {
-      return reason('reassignedCheckStale', { checkedDay: null, days: maxDays });
+      return reason('reassignedCheckStale', { checkedDay: null, days: validFor });
     }
     const checkedDay = context.calendar.dayOf(check.from);
-    if (day < checkedDay + maxDays) return null;
-    return reason('reassignedCheckStale', { checkedDay, days: maxDays });
+    if (day < checkedDay + validFor) return null;
+    return reason('reassignedCheckStale', { checkedDay, days: validFor });
   },
 });

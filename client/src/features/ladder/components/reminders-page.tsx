@@ -5,9 +5,9 @@ import { AdminSection, AdminTable } from '../../../components/ui/admin-table.tsx
 import { Page } from '../../../components/ui/page.tsx';
 import { PortfolioEditLink } from '../../../components/ui/portfolio-edit-link.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
+import { useReminderStrategiesQuery } from '../../../hooks/use-reminder-strategies.ts';
 import { useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
 import { usePunctuation } from '../../../lib/punctuation.ts';
-import { useReminderStrategiesQuery } from '../api/use-reminder-strategies.ts';
 import { StrategyEditor } from './strategy-editor.tsx';
 
 const editLinkId = (portfolioId: string) => `edit-reminders-${portfolioId}`;

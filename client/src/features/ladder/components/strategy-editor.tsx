@@ -13,9 +13,9 @@ import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { SubmitRow } from '../../../components/form/submit-row.tsx';
 import { Options } from '../../../components/ui/options.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
+import { useReminderTemplatesQuery, useSaveStrategy } from '../../../hooks/use-reminder-strategies.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
-import { useReminderTemplatesQuery, useSaveStrategy } from '../api/use-reminder-strategies.ts';
 import { dayLabel } from './reminders-page.tsx';
 
 /** A step's day as typed: a whole number, with the minus sign a keyboard or a paste may give; else NaN. */

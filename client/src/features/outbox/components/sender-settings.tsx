@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { AdminSection } from '../../../components/ui/admin-table.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
+import { useReminderStrategiesQuery } from '../../../hooks/use-reminder-strategies.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
-import { useReminderStrategiesQuery } from '../../ladder/api/use-reminder-strategies.ts';
 import { usePortfolioChannels, useSavePortfolioChannels } from '../api/use-outbox.ts';
 
 /** The form's text, an empty field meaning "none" (the default sender; no push endpoint; the secret kept). */

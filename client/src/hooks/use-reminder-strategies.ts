@@ -1,5 +1,5 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTRPC } from '../../../lib/trpc.ts';
+import { useTRPC } from '../lib/trpc.ts';
 
 /** Every portfolio with its reminder strategy (null when it has none). */
 export function useReminderStrategiesQuery() {
