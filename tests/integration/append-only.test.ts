@@ -82,8 +82,8 @@ const TABLES = {
   payments: 'method',
   audit_events: 'action',
   reviews: 'note',
-  outbound_message_events: 'detail',
   inbound_replies: 'body',
+  outbound_message_events: 'detail',
 };
 
 describe('the append-only tables', () => {

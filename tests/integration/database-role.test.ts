@@ -38,8 +38,8 @@ const HISTORY_COLUMNS = {
   audit_events: 'action',
   compliance_decisions: 'override_reason',
   contact_log: 'notes',
-  outbound_message_events: 'detail',
   inbound_replies: 'body',
+  outbound_message_events: 'detail',
   payments: 'method',
   reviews: 'note',
 };

@@ -14,6 +14,7 @@ import { complianceMatrix } from './matrix/compliance.ts';
 import { contactsMatrix } from './matrix/contacts.ts';
 import { escalationsMatrix } from './matrix/escalations.ts';
 import { agenciesMatrix } from './matrix/ladder.ts';
+import { lettersMatrix } from './matrix/letters.ts';
 import { oversightMatrix } from './matrix/oversight.ts';
 import { paymentsMatrix } from './matrix/payments.ts';
 import { supervisionMatrix } from './matrix/supervision.ts';
@@ -63,6 +64,9 @@ const KEYED = [
   'complaints.investigate',
   'complaints.resolve',
   'team.reassign',
+  'letters.queue',
+  'letters.buildBatch',
+  'letters.markReturned',
 ];
 const EXEMPT: Record<string, string> = {
   'auth.signIn': 'a retried sign-in opens another session, which expires on its own',
@@ -72,6 +76,9 @@ const EXEMPT: Record<string, string> = {
   'ladder.updatePolicy': 'sets the policy to the values sent: a replay leaves the same state',
   'reminders.save': 'replaces the strategy, guarded by expectedVersion',
   'channels.retry': "queues the message's retry job under a key of its attempt: a replay queues nothing more",
+  'integrations.create':
+    'the answer is the new key itself, which the idempotency store would keep in clear: a retried create makes a second key the admin sees and can revoke (decision record 045)',
+  'integrations.revoke': 'revoking a revoked key leaves it revoked',
   'channels.saveSettings': 'sets the sender and endpoint to the values sent: a replay leaves the same state',
   'rules.updatePortfolioParameters': 'replaces the overrides, guarded by expectedVersion',
   'placements.preview': 'writes nothing',
@@ -85,6 +92,7 @@ const ROWS: Record<string, MatrixRow> = {
   ...contactsMatrix,
   ...escalationsMatrix,
   ...agenciesMatrix,
+  ...lettersMatrix,
   ...oversightMatrix,
   ...paymentsMatrix,
   ...supervisionMatrix,

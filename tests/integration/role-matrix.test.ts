@@ -4,6 +4,7 @@ import { appRouter } from '../../server/src/trpc/router.ts';
 import { authMatrix } from './matrix/auth.ts';
 import { casesMatrix } from './matrix/cases.ts';
 import { caseworkMatrix } from './matrix/casework.ts';
+import { channelsMatrix } from './matrix/channels.ts';
 import { complianceMatrix } from './matrix/compliance.ts';
 import { contactsMatrix } from './matrix/contacts.ts';
 import { escalationsMatrix } from './matrix/escalations.ts';
@@ -34,6 +35,7 @@ const MATRIX: Record<string, MatrixRow> = {
   ...complianceMatrix,
   ...contactsMatrix,
   ...escalationsMatrix,
+  ...channelsMatrix,
   ...integrationsMatrix,
   ...ladderMatrix,
   ...agenciesMatrix,

@@ -29,6 +29,16 @@ async function letterOf(world: MatrixWorld, state: 'queued' | 'mailed') {
   return letter!;
 }
 
+let batches = 0;
+/**
+ * A mailing day the print room may choose (today to a week ahead, UTC), a different one each call: two batches
+ * asked for under one idempotency key are then two different requests.
+ */
+function nextMailingDate(): string {
+  const day = new Date(Date.now() + (batches++ % 7) * 86_400_000);
+  return day.toISOString().slice(0, 10);
+}
+
 /** Whoever sees a case previews its letters; workers queue them; the print room builds batches; returned mail is anyone's who handles post. */
 export const lettersMatrix: Record<string, MatrixRow> = {
   'letters.preview': {
@@ -50,7 +60,7 @@ export const lettersMatrix: Record<string, MatrixRow> = {
     access: only('supervisor', 'admin'),
     call: async (c, world) => {
       await letterOf(world, 'queued');
-      return c.letters.buildBatch({ idempotencyKey: key() });
+      return c.letters.buildBatch({ idempotencyKey: key(), mailingDate: nextMailingDate() });
     },
   },
   'letters.batchZip': {
