@@ -10,7 +10,7 @@ import {
   savePortfolioChannelsInput,
 } from '@arrears/shared/schemas/channels';
 import { router } from '../../trpc/init.ts';
-import { permissionProcedure } from '../../trpc/procedures.ts';
+import { permissionProcedure, scopedQuery } from '../../trpc/procedures.ts';
 import {
   listOutbox,
   messageTimeline,
@@ -21,10 +21,7 @@ import {
 
 /** The Outbox page (supervisors and admins, within their scope) and a portfolio's channel settings (admin). */
 export const channelsRouter = router({
-  outbox: permissionProcedure('outbox:read')
-    .input(outboxListInput)
-    .output(outboxListOutput)
-    .query(({ ctx, input }) => listOutbox(ctx.db, ctx.user, input)),
+  outbox: scopedQuery('outbox:read', outboxListInput, outboxListOutput, listOutbox),
 
   timeline: permissionProcedure('outbox:read')
     .input(messageTimelineInput)

@@ -7,9 +7,8 @@ import {
   complaintsListOutput,
   complaintView,
 } from '@arrears/shared/schemas/supervision';
-import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, permissionProcedure, userQuery } from '../../trpc/procedures.ts';
 import {
   assignComplaint,
   complaintAssignees,
@@ -25,10 +24,7 @@ export const complaintsRouter = router({
     .output(complaintsListOutput)
     .query(({ ctx, input }) => listComplaints(ctx.db, { user: ctx.user, input, now: ctx.now() })),
 
-  assignees: permissionProcedure('team:supervise')
-    .input(z.object({}).optional())
-    .output(complaintAssigneesOutput)
-    .query(({ ctx }) => complaintAssignees(ctx.db, ctx.user)),
+  assignees: userQuery('team:supervise', complaintAssigneesOutput, complaintAssignees),
 
   assign: keyedMutation('team:supervise', complaintAssignInput, complaintView, assignComplaint),
 
