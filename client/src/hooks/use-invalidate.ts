@@ -13,3 +13,12 @@ export function useInvalidate() {
     [queryClient],
   );
 }
+
+/**
+ * The options of a write that marks the queries under each key stale when it settles, success or not:
+ * `useMutation(trpc.x.mutationOptions(useInvalidateOnSettled(trpc.y.queryKey())))`.
+ */
+export function useInvalidateOnSettled(...queryKeys: QueryKey[]) {
+  const invalidate = useInvalidate();
+  return { onSettled: () => invalidate(...queryKeys) };
+}
