@@ -137,17 +137,31 @@ export function keyedMutation<const P extends Permission, I extends z.ZodType, O
     .input(input)
     .use(idempotent)
     .output(output)
-    .mutation(
-      // tRPC's types cannot see through the schema parameters here; at each use they check the procedure itself,
-      // and the signature above ties the service to the schemas.
-      ({ ctx, input }) =>
-        service(ctx.db, {
-          user: ctx.user,
-          input: input as z.output<I>,
-          now: ctx.now(),
-          ip: ctx.ip,
-        }) as Promise<never>,
-    );
+    .mutation(handing<P, I, O>(service));
+}
+
+/**
+ * The resolver that hands a write's service the database and the request. tRPC's types cannot see through the
+ * schema parameters here; at each use they check the procedure itself, and the signatures of `keyedMutation` and
+ * `plainMutation` tie the service to the schemas.
+ */
+function handing<P extends Permission, I extends z.ZodType, O extends z.ZodType>(
+  service: (db: Database, request: MutationRequest<P, z.output<I>>) => Promise<z.input<O>>,
+) {
+  return ({ ctx, input }: { ctx: MutationContext<P>; input: unknown }) =>
+    service(ctx.db, {
+      user: ctx.user,
+      input: input as z.output<I>,
+      now: ctx.now(),
+      ip: ctx.ip,
+    }) as Promise<never>;
+}
+
+interface MutationContext<P extends Permission> {
+  db: Database;
+  user: SessionUser & { role: RoleWith<P> };
+  now: () => Date;
+  ip: string | null;
 }
 
 /**
@@ -185,6 +199,22 @@ export function scopedQuery<const P extends Permission, I extends z.ZodType, O e
     .query(({ ctx, input }) => service(ctx.db, ctx.user, input as z.output<I>) as Promise<never>);
 }
 
+/** A read whose service is given the database and the request (user, checked input, now) as a write's is. */
+export function requestQuery<const P extends Permission, I extends z.ZodType, O extends z.ZodType>(
+  permission: P,
+  input: I,
+  output: O,
+  service: (db: Database, request: Omit<MutationRequest<P, z.output<I>>, 'ip'>) => Promise<z.input<O>>,
+) {
+  return permissionProcedure(permission)
+    .input(input)
+    .output(output)
+    .query(
+      ({ ctx, input }) =>
+        service(ctx.db, { user: ctx.user, input: input as z.output<I>, now: ctx.now() }) as Promise<never>,
+    );
+}
+
 /**
  * A write that is not keyed (an update or a revocation: doing it twice does no more than once), its service handed
  * the database and the request as in `keyedMutation`.
@@ -195,16 +225,5 @@ export function plainMutation<const P extends Permission, I extends z.ZodType, O
   output: O,
   service: (db: Database, request: MutationRequest<P, z.output<I>>) => Promise<z.input<O>>,
 ) {
-  return permissionProcedure(permission)
-    .input(input)
-    .output(output)
-    .mutation(
-      ({ ctx, input }) =>
-        service(ctx.db, {
-          user: ctx.user,
-          input: input as z.output<I>,
-          now: ctx.now(),
-          ip: ctx.ip,
-        }) as Promise<never>,
-    );
+  return permissionProcedure(permission).input(input).output(output).mutation(handing<P, I, O>(service));
 }

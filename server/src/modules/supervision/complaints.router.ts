@@ -8,7 +8,7 @@ import {
   complaintView,
 } from '@arrears/shared/schemas/supervision';
 import { router } from '../../trpc/init.ts';
-import { keyedMutation, permissionProcedure, userQuery } from '../../trpc/procedures.ts';
+import { keyedMutation, requestQuery, userQuery } from '../../trpc/procedures.ts';
 import {
   assignComplaint,
   complaintAssignees,
@@ -19,10 +19,7 @@ import {
 
 /** Complaints: supervisors, managers and admins read them in scope; the team's supervisor works them. */
 export const complaintsRouter = router({
-  list: permissionProcedure('compliance:audit')
-    .input(complaintsListInput)
-    .output(complaintsListOutput)
-    .query(({ ctx, input }) => listComplaints(ctx.db, { user: ctx.user, input, now: ctx.now() })),
+  list: requestQuery('compliance:audit', complaintsListInput, complaintsListOutput, listComplaints),
 
   assignees: userQuery('team:supervise', complaintAssigneesOutput, complaintAssignees),
 
