@@ -8,6 +8,7 @@ import type {
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Transaction } from '../../db/client.ts';
+import { rowExists } from '../../db/row-exists.ts';
 import { contactPoints, optOuts } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import { caseEvent, conflict, type EventAudit } from './case-event.ts';
@@ -60,19 +61,15 @@ export interface OptOutScope {
 
 /** Whether this very opt-out is on file already (a wider or narrower one is another opt-out). */
 export async function optOutOnFile(tx: Transaction, scope: OptOutScope): Promise<boolean> {
-  const [existing] = await tx
-    .select({ id: optOuts.id })
-    .from(optOuts)
-    .where(
-      and(
-        eq(optOuts.debtorId, scope.debtorId),
-        scope.channel == null ? isNull(optOuts.channel) : eq(optOuts.channel, scope.channel),
-        scope.contactPointId === null
-          ? isNull(optOuts.contactPointId)
-          : eq(optOuts.contactPointId, scope.contactPointId),
-      ),
-    );
-  return existing !== undefined;
+  return rowExists(
+    tx,
+    optOuts,
+    eq(optOuts.debtorId, scope.debtorId),
+    scope.channel == null ? isNull(optOuts.channel) : eq(optOuts.channel, scope.channel),
+    scope.contactPointId === null
+      ? isNull(optOuts.contactPointId)
+      : eq(optOuts.contactPointId, scope.contactPointId),
+  );
 }
 
 /** Records an opt-out (append-only) by a user, or by the debtor (`recordedBy` null); answers its id. */
