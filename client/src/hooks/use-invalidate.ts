@@ -13,3 +13,25 @@ export function useInvalidate() {
     [queryClient],
   );
 }
+
+/**
+ * The options of a write that marks the queries under each key stale when it settles, success or not:
+ * `useMutation(trpc.x.mutationOptions(useInvalidateOnSettled(trpc.y.queryKey())))`.
+ */
+export function useInvalidateOnSettled(...queryKeys: QueryKey[]) {
+  const invalidate = useInvalidate();
+  return { onSettled: () => invalidate(...queryKeys) };
+}
+
+/**
+ * The options of a write that marks the queries under each key stale once it succeeded, without waiting for them
+ * (a failed write changed nothing worth reading again).
+ */
+export function useInvalidateOnSuccess(...queryKeys: QueryKey[]) {
+  const invalidate = useInvalidate();
+  return {
+    onSuccess: () => {
+      void invalidate(...queryKeys);
+    },
+  };
+}

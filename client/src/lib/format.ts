@@ -51,3 +51,8 @@ export function formatInstantInZone(
   }
   return format.format(typeof at === 'string' ? new Date(at) : at);
 }
+
+/** The parameters of a "N rows" message: the count for the plural form and the count written in the locale. */
+export function countParams(count: number, locale: string): { count: number; formattedCount: string } {
+  return { count, formattedCount: new Intl.NumberFormat(locale).format(count) };
+}

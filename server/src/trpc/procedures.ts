@@ -2,7 +2,7 @@ import { type Permission, type RoleWith, rolesWith } from '@arrears/shared/auth/
 import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
 import { middlewareMarker } from '@trpc/server/unstable-core-do-not-import';
-import { ZodError, type z } from 'zod';
+import { ZodError, z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { AppError, invalidInput } from '../errors.ts';
 import {
@@ -137,15 +137,93 @@ export function keyedMutation<const P extends Permission, I extends z.ZodType, O
     .input(input)
     .use(idempotent)
     .output(output)
-    .mutation(
-      // tRPC's types cannot see through the schema parameters here; at each use they check the procedure itself,
-      // and the signature above ties the service to the schemas.
+    .mutation(handing<P, I, O>(service));
+}
+
+/**
+ * The resolver that hands a write's service the database and the request. tRPC's types cannot see through the
+ * schema parameters here; at each use they check the procedure itself, and the signatures of `keyedMutation` and
+ * `plainMutation` tie the service to the schemas.
+ */
+function handing<P extends Permission, I extends z.ZodType, O extends z.ZodType>(
+  service: (db: Database, request: MutationRequest<P, z.output<I>>) => Promise<z.input<O>>,
+) {
+  return ({ ctx, input }: { ctx: MutationContext<P>; input: unknown }) =>
+    service(ctx.db, {
+      user: ctx.user,
+      input: input as z.output<I>,
+      now: ctx.now(),
+      ip: ctx.ip,
+    }) as Promise<never>;
+}
+
+interface MutationContext<P extends Permission> {
+  db: Database;
+  user: SessionUser & { role: RoleWith<P> };
+  now: () => Date;
+  ip: string | null;
+}
+
+/**
+ * A read with no input (`{}` or nothing): `permissionProcedure(permission)` answering `output` from the service
+ * given the database and the user, who holds the permission.
+ */
+export function userQuery<const P extends Permission, O extends z.ZodType>(
+  permission: P,
+  output: O,
+  service: (db: Database, user: SessionUser & { role: RoleWith<P> }) => Promise<z.input<O>>,
+) {
+  return permissionProcedure(permission)
+    .input(z.object({}).optional())
+    .output(output)
+    .query(({ ctx }) => service(ctx.db, ctx.user) as Promise<never>);
+}
+
+/**
+ * A read whose service is given the database, the user (who holds the permission) and the checked input; the
+ * service keeps the user's scope.
+ */
+export function scopedQuery<const P extends Permission, I extends z.ZodType, O extends z.ZodType>(
+  permission: P,
+  input: I,
+  output: O,
+  service: (
+    db: Database,
+    user: SessionUser & { role: RoleWith<P> },
+    input: z.output<I>,
+  ) => Promise<z.input<O>>,
+) {
+  return permissionProcedure(permission)
+    .input(input)
+    .output(output)
+    .query(({ ctx, input }) => service(ctx.db, ctx.user, input as z.output<I>) as Promise<never>);
+}
+
+/** A read whose service is given the database and the request (user, checked input, now) as a write's is. */
+export function requestQuery<const P extends Permission, I extends z.ZodType, O extends z.ZodType>(
+  permission: P,
+  input: I,
+  output: O,
+  service: (db: Database, request: Omit<MutationRequest<P, z.output<I>>, 'ip'>) => Promise<z.input<O>>,
+) {
+  return permissionProcedure(permission)
+    .input(input)
+    .output(output)
+    .query(
       ({ ctx, input }) =>
-        service(ctx.db, {
-          user: ctx.user,
-          input: input as z.output<I>,
-          now: ctx.now(),
-          ip: ctx.ip,
-        }) as Promise<never>,
+        service(ctx.db, { user: ctx.user, input: input as z.output<I>, now: ctx.now() }) as Promise<never>,
     );
+}
+
+/**
+ * A write that is not keyed (an update or a revocation: doing it twice does no more than once), its service handed
+ * the database and the request as in `keyedMutation`.
+ */
+export function plainMutation<const P extends Permission, I extends z.ZodType, O extends z.ZodType>(
+  permission: P,
+  input: I,
+  output: O,
+  service: (db: Database, request: MutationRequest<P, z.output<I>>) => Promise<z.input<O>>,
+) {
+  return permissionProcedure(permission).input(input).output(output).mutation(handing<P, I, O>(service));
 }

@@ -8,9 +8,10 @@ import type {
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Transaction } from '../../db/client.ts';
+import { rowExists } from '../../db/row-exists.ts';
 import { contactPoints, optOuts } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
-import { caseEvent, conflict } from './case-event.ts';
+import { caseEvent, conflict, type EventAudit } from './case-event.ts';
 import { channelReaches } from './case-view.service.ts';
 
 const PHONE_KINDS = new Set(['mobile', 'landline', 'work_phone']);
@@ -22,6 +23,67 @@ async function debtorPoint(tx: Transaction, debtorId: string, contactPointId: st
     .where(and(eq(contactPoints.id, contactPointId), eq(contactPoints.debtorId, debtorId)));
   if (!point) throw new AppError('NOT_FOUND', errorMessage('contactPoint.notFound'));
   return point;
+}
+
+type ContactPoint = typeof contactPoints.$inferSelect;
+
+/**
+ * Stamps an instant on one of the debtor's contact points (consent revoked, undeliverable since) and answers the
+ * debtor's case event: the point's id and its masked value, never the value itself.
+ */
+async function stampPoint(
+  tx: Transaction,
+  point: ContactPoint,
+  stamp: Pick<Partial<ContactPoint>, 'consentRevokedAt' | 'undeliverableSince'>,
+  action: string,
+  now: Date,
+): Promise<EventAudit & { eventId: string }> {
+  await tx.update(contactPoints).set(stamp).where(eq(contactPoints.id, point.id));
+  return {
+    eventId: point.id,
+    action,
+    entityType: 'debtor',
+    entityId: point.debtorId,
+    after: {
+      at: now.toISOString(),
+      contactPointId: point.id,
+      contactPoint: maskContactValue(point.kind, point.value),
+    },
+  };
+}
+
+/** One opt-out: by channel (null: every channel), by contact point (null: every point of the debtor), or both. */
+export interface OptOutScope {
+  debtorId: string;
+  channel: (typeof optOuts.$inferInsert)['channel'];
+  contactPointId: string | null;
+}
+
+/** Whether this very opt-out is on file already (a wider or narrower one is another opt-out). */
+export async function optOutOnFile(tx: Transaction, scope: OptOutScope): Promise<boolean> {
+  return rowExists(
+    tx,
+    optOuts,
+    eq(optOuts.debtorId, scope.debtorId),
+    scope.channel == null ? isNull(optOuts.channel) : eq(optOuts.channel, scope.channel),
+    scope.contactPointId === null
+      ? isNull(optOuts.contactPointId)
+      : eq(optOuts.contactPointId, scope.contactPointId),
+  );
+}
+
+/** Records an opt-out (append-only) by a user, or by the debtor (`recordedBy` null); answers its id. */
+export async function insertOptOut(
+  tx: Transaction,
+  scope: OptOutScope,
+  at: Date,
+  recordedBy: string | null,
+): Promise<string> {
+  const [row] = await tx
+    .insert(optOuts)
+    .values({ ...scope, channel: scope.channel ?? null, at, recordedBy })
+    .returning({ id: optOuts.id });
+  return row!.id;
 }
 
 /**
@@ -43,31 +105,17 @@ export const recordOptOut = caseEvent<z.output<typeof recordOptOutInput>>(({ inp
     }
     const channel = input.channel ?? null;
     const contactPointId = point?.id ?? null;
-    const [existing] = await tx
-      .select({ id: optOuts.id })
-      .from(optOuts)
-      .where(
-        and(
-          eq(optOuts.debtorId, caseRow.debtorId),
-          channel === null ? isNull(optOuts.channel) : eq(optOuts.channel, channel),
-          contactPointId === null
-            ? isNull(optOuts.contactPointId)
-            : eq(optOuts.contactPointId, contactPointId),
-        ),
-      );
-    if (existing) throw conflict(errorMessage('optOut.alreadyOnFile'));
-    const [row] = await tx
-      .insert(optOuts)
-      .values({ debtorId: caseRow.debtorId, channel, contactPointId, at: now, recordedBy: user.id })
-      .returning({ id: optOuts.id });
+    const optOut = { debtorId: caseRow.debtorId, channel, contactPointId };
+    if (await optOutOnFile(tx, optOut)) throw conflict(errorMessage('optOut.alreadyOnFile'));
+    const optOutId = await insertOptOut(tx, optOut, now, user.id);
     return {
-      eventId: row!.id,
+      eventId: optOutId,
       action: 'casework.optOut',
       entityType: 'debtor',
       entityId: caseRow.debtorId,
       after: {
         at: now.toISOString(),
-        optOutId: row!.id,
+        optOutId,
         channel,
         contactPointId,
         contactPoint: point === null ? null : maskContactValue(point.kind, point.value),
@@ -89,18 +137,9 @@ export const revokeConsent = caseEvent<z.output<typeof revokeConsentInput>>(({ i
         errorMessage('consent.alreadyRevoked', { revokedAt: point.consentRevokedAt.toISOString() }),
       );
     }
-    await tx.update(contactPoints).set({ consentRevokedAt: now }).where(eq(contactPoints.id, point.id));
     return {
-      eventId: point.id,
-      action: 'casework.revokeConsent',
-      entityType: 'debtor',
-      entityId: caseRow.debtorId,
+      ...(await stampPoint(tx, point, { consentRevokedAt: now }, 'casework.revokeConsent', now)),
       before: { consentSms: point.consentSms, consentAutodial: point.consentAutodial },
-      after: {
-        at: now.toISOString(),
-        contactPointId: point.id,
-        contactPoint: maskContactValue(point.kind, point.value),
-      },
     };
   },
 }));
@@ -118,17 +157,6 @@ export const markUndeliverable = caseEvent<z.output<typeof markUndeliverableInpu
         errorMessage('contactPoint.alreadyUndeliverable', { since: point.undeliverableSince.toISOString() }),
       );
     }
-    await tx.update(contactPoints).set({ undeliverableSince: now }).where(eq(contactPoints.id, point.id));
-    return {
-      eventId: point.id,
-      action: 'casework.markUndeliverable',
-      entityType: 'debtor',
-      entityId: caseRow.debtorId,
-      after: {
-        at: now.toISOString(),
-        contactPointId: point.id,
-        contactPoint: maskContactValue(point.kind, point.value),
-      },
-    };
+    return stampPoint(tx, point, { undeliverableSince: now }, 'casework.markUndeliverable', now);
   },
 }));

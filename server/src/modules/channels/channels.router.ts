@@ -10,7 +10,7 @@ import {
   savePortfolioChannelsInput,
 } from '@arrears/shared/schemas/channels';
 import { router } from '../../trpc/init.ts';
-import { permissionProcedure } from '../../trpc/procedures.ts';
+import { permissionProcedure, plainMutation, scopedQuery } from '../../trpc/procedures.ts';
 import {
   listOutbox,
   messageTimeline,
@@ -21,10 +21,7 @@ import {
 
 /** The Outbox page (supervisors and admins, within their scope) and a portfolio's channel settings (admin). */
 export const channelsRouter = router({
-  outbox: permissionProcedure('outbox:read')
-    .input(outboxListInput)
-    .output(outboxListOutput)
-    .query(({ ctx, input }) => listOutbox(ctx.db, ctx.user, input)),
+  outbox: scopedQuery('outbox:read', outboxListInput, outboxListOutput, listOutbox),
 
   timeline: permissionProcedure('outbox:read')
     .input(messageTimelineInput)
@@ -44,10 +41,10 @@ export const channelsRouter = router({
     .output(portfolioChannelsView)
     .query(({ ctx, input }) => portfolioChannelSettingsOf(ctx.db, input.portfolioId)),
 
-  saveSettings: permissionProcedure('admin:manage')
-    .input(savePortfolioChannelsInput)
-    .output(portfolioChannelsView)
-    .mutation(({ ctx, input }) =>
-      savePortfolioChannelSettings(ctx.db, { actorId: ctx.user.id, ip: ctx.ip, input, now: ctx.now() }),
-    ),
+  saveSettings: plainMutation(
+    'admin:manage',
+    savePortfolioChannelsInput,
+    portfolioChannelsView,
+    savePortfolioChannelSettings,
+  ),
 });

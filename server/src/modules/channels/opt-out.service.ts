@@ -1,10 +1,11 @@
 import { maskContactValue } from '@arrears/shared/domain/masking';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { contactPoints, optOuts } from '../../db/schema/index.ts';
+import { contactPoints } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
+import { insertOptOut, optOutOnFile } from '../casework/preferences.service.ts';
 import type { OptOutTarget } from './links.ts';
 
 /**
@@ -23,27 +24,9 @@ export async function recordEmailOptOut(
   const { value } = await withCase(
     { db, actor: { kind: 'debtor', id: null, debtorId: point.debtorId }, caseId: target.caseId, now },
     async ({ tx, caseRow }) => {
-      const [existing] = await tx
-        .select({ id: optOuts.id })
-        .from(optOuts)
-        .where(
-          and(
-            eq(optOuts.debtorId, point.debtorId),
-            eq(optOuts.channel, 'email'),
-            eq(optOuts.contactPointId, point.id),
-          ),
-        );
-      if (existing) return { value: { recorded: false }, unchanged: true };
-      const [row] = await tx
-        .insert(optOuts)
-        .values({
-          debtorId: point.debtorId,
-          channel: 'email',
-          contactPointId: point.id,
-          at: now,
-          recordedBy: null,
-        })
-        .returning({ id: optOuts.id });
+      const optOut = { debtorId: point.debtorId, channel: 'email' as const, contactPointId: point.id };
+      if (await optOutOnFile(tx, optOut)) return { value: { recorded: false }, unchanged: true };
+      const optOutId = await insertOptOut(tx, optOut, now, null);
       await recordAudit(tx, {
         actorId: null,
         action: 'channels.emailOptOut',
@@ -54,7 +37,7 @@ export async function recordEmailOptOut(
         at: now,
         after: {
           at: now.toISOString(),
-          optOutId: row!.id,
+          optOutId,
           channel: 'email',
           contactPointId: point.id,
           contactPoint: maskContactValue(point.kind, point.value),

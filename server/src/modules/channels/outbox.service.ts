@@ -165,7 +165,7 @@ export async function portfolioChannelSettingsOf(
 /** Admin sets a portfolio's sender (the agency's true name) and push endpoint; audited, the secret never shown. */
 export async function savePortfolioChannelSettings(
   db: Database,
-  options: { actorId: string; ip: string | null; input: SavePortfolioChannelsInput; now: Date },
+  options: { user: { id: string }; ip: string | null; input: SavePortfolioChannelsInput; now: Date },
 ): Promise<PortfolioChannelsView> {
   const { input, now } = options;
   const before = await portfolioChannelSettingsOf(db, input.portfolioId);
@@ -182,7 +182,7 @@ export async function savePortfolioChannelSettings(
       .values({ portfolioId: input.portfolioId, ...values })
       .onConflictDoUpdate({ target: portfolioChannelSettings.portfolioId, set: values });
     await recordAudit(tx, {
-      actorId: options.actorId,
+      actorId: options.user.id,
       action: 'channels.settings',
       entityType: 'portfolio',
       entityId: input.portfolioId,

@@ -8,6 +8,7 @@ import type {
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
+import { rowExists } from '../../db/row-exists.ts';
 import { cases, escalationRequests } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -27,16 +28,13 @@ export async function requestEscalation(
 ): Promise<EscalationView> {
   return db.transaction(async (tx) => {
     await findCaseInScope(tx, user, input.caseId);
-    const [pending] = await tx
-      .select({ id: escalationRequests.id })
-      .from(escalationRequests)
-      .where(
-        and(
-          eq(escalationRequests.caseId, input.caseId),
-          eq(escalationRequests.kind, input.kind),
-          eq(escalationRequests.status, 'pending'),
-        ),
-      );
+    const pending = await rowExists(
+      tx,
+      escalationRequests,
+      eq(escalationRequests.caseId, input.caseId),
+      eq(escalationRequests.kind, input.kind),
+      eq(escalationRequests.status, 'pending'),
+    );
     if (pending)
       throw new AppError('CONFLICT', errorMessage('escalation.alreadyPending', { kind: input.kind }));
     const [row] = await tx

@@ -6,7 +6,7 @@ import {
 } from '@arrears/shared/schemas/integrations';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { permissionProcedure } from '../../trpc/procedures.ts';
+import { plainMutation, userQuery } from '../../trpc/procedures.ts';
 import { createKey, listKeys, revokeKey } from './keys.service.ts';
 
 /**
@@ -14,18 +14,14 @@ import { createKey, listKeys, revokeKey } from './keys.service.ts';
  * answered once) and revokes them; each change is audited with the admin's id.
  */
 export const integrationsRouter = router({
-  list: permissionProcedure('admin:manage')
-    .input(z.object({}).optional())
-    .output(integrationKeyList)
-    .query(({ ctx }) => listKeys(ctx.db)),
+  list: userQuery('admin:manage', integrationKeyList, listKeys),
 
-  create: permissionProcedure('admin:manage')
-    .input(createIntegrationKeyInput)
-    .output(createdIntegrationKey)
-    .mutation(({ ctx, input }) => createKey(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip })),
+  create: plainMutation('admin:manage', createIntegrationKeyInput, createdIntegrationKey, createKey),
 
-  revoke: permissionProcedure('admin:manage')
-    .input(revokeIntegrationKeyInput)
-    .output(z.object({ revokedAt: z.string() }))
-    .mutation(({ ctx, input }) => revokeKey(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip })),
+  revoke: plainMutation(
+    'admin:manage',
+    revokeIntegrationKeyInput,
+    z.object({ revokedAt: z.string() }),
+    revokeKey,
+  ),
 });

@@ -12,7 +12,7 @@ import {
 } from '@arrears/shared/schemas/ladder';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, plainMutation, scopedQuery, userQuery } from '../../trpc/procedures.ts';
 import {
   agencyChoices,
   createAgency,
@@ -29,30 +29,21 @@ import {
  * case stays `escalations.placeWithAgency` (approval and the compliance guard).
  */
 export const agenciesRouter = router({
-  list: permissionProcedure('compliance:audit')
-    .input(z.object({}).optional())
-    .output(z.array(agencyView))
-    .query(({ ctx }) => listAgencies(ctx.db, ctx.user)),
+  list: userQuery('compliance:audit', z.array(agencyView), listAgencies),
 
   /** The agencies an approved placement can go to, for the agent's placement form (names and rates only). */
-  choices: permissionProcedure('case:work')
-    .input(z.object({}).optional())
-    .output(z.array(agencyChoice))
-    .query(({ ctx }) => agencyChoices(ctx.db)),
+  choices: userQuery('case:work', z.array(agencyChoice), agencyChoices),
 
   create: keyedMutation('admin:manage', createAgencyInput, agencyView, createAgency),
 
-  update: permissionProcedure('admin:manage')
-    .input(updateAgencyInput)
-    .output(z.object({ id: z.string().uuid(), commissionBps: z.number().int() }))
-    .mutation(({ ctx, input }) =>
-      updateAgency(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  update: plainMutation(
+    'admin:manage',
+    updateAgencyInput,
+    z.object({ id: z.string().uuid(), commissionBps: z.number().int() }),
+    updateAgency,
+  ),
 
-  placements: permissionProcedure('compliance:audit')
-    .input(listPlacementsInput)
-    .output(placementsPage)
-    .query(({ ctx, input }) => listPlacements(ctx.db, ctx.user, input)),
+  placements: scopedQuery('compliance:audit', listPlacementsInput, placementsPage, listPlacements),
 
   recall: keyedMutation('team:supervise', recallPlacementInput, placementView, recallPlacement),
 

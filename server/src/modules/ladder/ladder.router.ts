@@ -6,22 +6,14 @@ import {
 } from '@arrears/shared/schemas/ladder';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { permissionProcedure } from '../../trpc/procedures.ts';
+import { permissionProcedure, plainMutation, userQuery } from '../../trpc/procedures.ts';
 import { listLadderPolicies, listRollRuns, updateLadderPolicy } from './policies.service.ts';
 
 /** The ladder's rules per portfolio (admin) and what the nightly rolls did (supervisors, managers, admins). */
 export const ladderRouter = router({
-  policies: permissionProcedure('admin:manage')
-    .input(z.object({}).optional())
-    .output(z.array(ladderPolicyView))
-    .query(({ ctx }) => listLadderPolicies(ctx.db)),
+  policies: userQuery('admin:manage', z.array(ladderPolicyView), listLadderPolicies),
 
-  updatePolicy: permissionProcedure('admin:manage')
-    .input(updateLadderPolicyInput)
-    .output(ladderPolicyView)
-    .mutation(({ ctx, input }) =>
-      updateLadderPolicy(ctx.db, { user: ctx.user, input, now: ctx.now(), ip: ctx.ip }),
-    ),
+  updatePolicy: plainMutation('admin:manage', updateLadderPolicyInput, ladderPolicyView, updateLadderPolicy),
 
   runs: permissionProcedure('compliance:audit')
     .input(listRollRunsInput)

@@ -11,17 +11,14 @@ import {
   queueLetterOutput,
 } from '@arrears/shared/schemas/letters';
 import { router } from '../../trpc/init.ts';
-import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, permissionProcedure, requestQuery } from '../../trpc/procedures.ts';
 import { lettersOverview, markReturned, previewLetter, queueLetter } from './letters.service.ts';
 import { batchZip, buildBatch } from './print-batch.ts';
 
 /** Letters as PDF: previews on the case, the print queue, the vendor's batch and returned mail. */
 export const lettersRouter = router({
   /** The validation notice or statement of a case as it would print today; nothing is recorded. */
-  preview: permissionProcedure('case:read')
-    .input(previewLetterInput)
-    .output(pdfFileOutput)
-    .query(({ ctx, input }) => previewLetter(ctx.db, { user: ctx.user, input, now: ctx.now() })),
+  preview: requestQuery('case:read', previewLetterInput, pdfFileOutput, previewLetter),
 
   /** Queues a letter for the next print run. */
   queue: keyedMutation('case:work', queueLetterInput, queueLetterOutput, queueLetter),
@@ -35,10 +32,7 @@ export const lettersRouter = router({
   buildBatch: keyedMutation('letters:print', buildBatchInput, batchZipOutput, buildBatch),
 
   /** A built batch's zip again. */
-  batchZip: permissionProcedure('letters:print')
-    .input(batchZipInput)
-    .output(batchZipOutput)
-    .query(({ ctx, input }) => batchZip(ctx.db, { user: ctx.user, input, now: ctx.now() })),
+  batchZip: requestQuery('letters:print', batchZipInput, batchZipOutput, batchZip),
 
   /** Records a mailed letter that came back as returned mail. */
   markReturned: keyedMutation('letters:return', markReturnedInput, markReturnedOutput, markReturned),

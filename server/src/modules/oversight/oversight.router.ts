@@ -14,7 +14,7 @@ import {
   reviewView,
 } from '@arrears/shared/schemas/oversight';
 import { router } from '../../trpc/init.ts';
-import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, permissionProcedure, scopedQuery } from '../../trpc/procedures.ts';
 import { auditList } from './audit.queries.ts';
 import { withoutJit } from './debtor-zone.ts';
 import { decisionDetail as loadDecisionDetail } from './decision-detail.ts';
@@ -33,10 +33,7 @@ export const oversightRouter = router({
     .query(({ ctx }) => auditOptions(ctx.db, ctx.user)),
 
   /** A keyset page of decisions or contacts, newest first, filtered; dates are the viewer's local dates. */
-  list: permissionProcedure('compliance:audit')
-    .input(auditListInput)
-    .output(auditListOutput)
-    .query(({ ctx, input }) => auditList(ctx.db, ctx.user, input)),
+  list: scopedQuery('compliance:audit', auditListInput, auditListOutput, auditList),
 
   /** One decision: the facts it saw, its rules with sources, the override chain, the reviews. */
   decision: permissionProcedure('compliance:audit')

@@ -7,7 +7,7 @@ import {
 } from '@arrears/shared/schemas/reminders';
 import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { permissionProcedure } from '../../trpc/procedures.ts';
+import { permissionProcedure, plainMutation } from '../../trpc/procedures.ts';
 import { listReminderTemplates, listStrategies, saveStrategy } from './reminders.service.ts';
 
 /**
@@ -27,10 +27,5 @@ export const remindersRouter = router({
     .query(({ ctx, input }) => listReminderTemplates(ctx.db, input.portfolioId)),
 
   /** Creates or replaces a portfolio's strategy; audited. */
-  save: permissionProcedure('admin:manage')
-    .input(saveStrategyInput)
-    .output(portfolioStrategyOutput)
-    .mutation(({ ctx, input }) =>
-      saveStrategy(ctx.db, { actorId: ctx.user.id, ip: ctx.ip, input, now: ctx.now() }),
-    ),
+  save: plainMutation('admin:manage', saveStrategyInput, portfolioStrategyOutput, saveStrategy),
 });

@@ -83,7 +83,7 @@ export async function listReminderTemplates(
  */
 export async function saveStrategy(
   db: Database,
-  args: { actorId: string; ip: string | null; input: SaveStrategyInput; now: Date },
+  args: { user: { id: string }; ip: string | null; input: SaveStrategyInput; now: Date },
 ): Promise<PortfolioStrategyOutput> {
   const { input, now } = args;
   await db.transaction(async (tx) => {
@@ -155,7 +155,7 @@ export async function saveStrategy(
         .values(input.steps.map((step, position) => ({ strategyId, position, ...step, createdAt: now })));
     }
     await recordAudit(tx, {
-      actorId: args.actorId,
+      actorId: args.user.id,
       action: existing ? 'reminders.strategy.update' : 'reminders.strategy.create',
       entityType: 'reminder_strategy',
       entityId: strategyId,

@@ -26,17 +26,10 @@ export async function raiseAlert(
     now: Date;
   },
 ): Promise<number> {
+  const { now, ...columns } = alert;
   const [row] = await tx
     .insert(supervisorAlerts)
-    .values({
-      kind: alert.kind,
-      caseId: alert.caseId,
-      teamId: alert.teamId,
-      contactId: alert.contactId,
-      decisionId: alert.decisionId,
-      details: alert.details,
-      raisedAt: alert.now,
-    })
+    .values({ ...columns, raisedAt: now })
     .returning({ id: supervisorAlerts.id });
   return row!.id;
 }

@@ -7,9 +7,8 @@ import {
   complaintsListOutput,
   complaintView,
 } from '@arrears/shared/schemas/supervision';
-import { z } from 'zod';
 import { router } from '../../trpc/init.ts';
-import { keyedMutation, permissionProcedure } from '../../trpc/procedures.ts';
+import { keyedMutation, requestQuery, userQuery } from '../../trpc/procedures.ts';
 import {
   assignComplaint,
   complaintAssignees,
@@ -20,15 +19,9 @@ import {
 
 /** Complaints: supervisors, managers and admins read them in scope; the team's supervisor works them. */
 export const complaintsRouter = router({
-  list: permissionProcedure('compliance:audit')
-    .input(complaintsListInput)
-    .output(complaintsListOutput)
-    .query(({ ctx, input }) => listComplaints(ctx.db, { user: ctx.user, input, now: ctx.now() })),
+  list: requestQuery('compliance:audit', complaintsListInput, complaintsListOutput, listComplaints),
 
-  assignees: permissionProcedure('team:supervise')
-    .input(z.object({}).optional())
-    .output(complaintAssigneesOutput)
-    .query(({ ctx }) => complaintAssignees(ctx.db, ctx.user)),
+  assignees: userQuery('team:supervise', complaintAssigneesOutput, complaintAssignees),
 
   assign: keyedMutation('team:supervise', complaintAssignInput, complaintView, assignComplaint),
 

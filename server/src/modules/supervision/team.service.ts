@@ -12,6 +12,7 @@ import {
 import { and, asc, between, count, desc, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database, Executor } from '../../db/client.ts';
+import { rowExists } from '../../db/row-exists.ts';
 import { cases, teams, users } from '../../db/schema/index.ts';
 import { AppError, invalidField } from '../../errors.ts';
 import { recordAudits } from '../audit/audit.service.ts';
@@ -153,17 +154,14 @@ export async function reassignCases(
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
     if (!team) throw new AppError('NOT_FOUND', errorMessage('team.notFound'));
     if (input.toAgentId !== null) {
-      const [agent] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(
-          and(
-            eq(users.id, input.toAgentId),
-            eq(users.role, 'agent'),
-            eq(users.active, true),
-            eq(users.teamId, input.teamId),
-          ),
-        );
+      const agent = await rowExists(
+        tx,
+        users,
+        eq(users.id, input.toAgentId),
+        eq(users.role, 'agent'),
+        eq(users.active, true),
+        eq(users.teamId, input.teamId),
+      );
       if (!agent) throw invalidField('toAgentId', errorMessage('team.notActiveAgent'));
     }
     // Locked in id order, so two reassignments over overlapping cases cannot deadlock.

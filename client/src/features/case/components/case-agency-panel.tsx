@@ -4,6 +4,7 @@ import type { PlacementView } from '@arrears/shared/schemas/ladder';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/ui/form-field.tsx';
+import { MutationNotice } from '../../../components/ui/mutation-notice.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
@@ -169,20 +170,16 @@ function AgencyPaymentForm({ placement }: { placement: PlacementView }) {
           />
         )}
       </FormField>
-      {record.isError && (
-        <p role="alert" className="notice notice-error">
-          {readApiError(record.error).message}
-        </p>
-      )}
-      {record.isSuccess && (
-        <p role="status" className="notice">
-          {record.data.replayed
+      <MutationNotice
+        mutation={record}
+        saved={(data) =>
+          data.replayed
             ? t('agencies.case.paymentReplayed')
             : t('agencies.case.paymentSaved', {
-                commission: formatMoneyInText(record.data.commissionMinor, record.data.currency, locale),
-              })}
-        </p>
-      )}
+                commission: formatMoneyInText(data.commissionMinor, data.currency, locale),
+              })
+        }
+      />
       <button type="submit" className="button" disabled={record.isPending}>
         {t('agencies.case.recordPayment')}
       </button>
@@ -218,11 +215,7 @@ function RecallForm({ placement }: { placement: PlacementView }) {
           <textarea {...control} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
         )}
       </FormField>
-      {recall.isError && (
-        <p role="alert" className="notice notice-error">
-          {readApiError(recall.error).message}
-        </p>
-      )}
+      <MutationNotice mutation={recall} />
       <button type="submit" className="button" disabled={recall.isPending}>
         {t('agencies.case.recall')}
       </button>

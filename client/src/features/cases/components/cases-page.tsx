@@ -4,6 +4,7 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useUrlPagedTable } from '../../../hooks/use-url-paged-table.ts';
+import { countParams } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useCasesQuery } from '../api/use-cases-query.ts';
 import {
@@ -89,10 +90,7 @@ export function CasesPage() {
           {...paging}
           pageSizeOptions={PAGE_SIZES}
           rowCount={data.total}
-          rowCountLabel={t('pager.total', {
-            count: data.total,
-            formattedCount: new Intl.NumberFormat(locale).format(data.total),
-          })}
+          rowCountLabel={t('pager.total', countParams(data.total, locale))}
           stale={cases.isPlaceholderData}
         />
       )}

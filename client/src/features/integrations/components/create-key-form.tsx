@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AdminSection } from '../../../components/ui/admin-table.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { FormField } from '../../../components/ui/form-field.tsx';
-import { readApiError } from '../../../lib/api-error.ts';
+import { MutationNotice } from '../../../components/ui/mutation-notice.tsx';
 import { useCreateIntegrationKey } from '../api/use-integration-keys.ts';
 
 type Choice = { id: string; name: string };
@@ -65,11 +65,7 @@ export function CreateKeyForm({ teams, portfolios }: { teams: Choice[]; portfoli
           chosen={portfolioIds}
           onChange={setPortfolioIds}
         />
-        {create.isError && (
-          <p role="alert" className="notice notice-error">
-            {readApiError(create.error).message}
-          </p>
-        )}
+        <MutationNotice mutation={create} />
         <button type="submit" className="button button-primary" disabled={create.isPending}>
           {create.isPending ? t('integrations.create.pending') : t('integrations.create.submit')}
         </button>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useInvalidate } from '../../../hooks/use-invalidate.ts';
+import { useInvalidateOnSettled } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 /** Every portfolio's ladder policy (its own or the defaults). */
@@ -16,10 +16,7 @@ export function useRollRunsQuery() {
 
 export function useUpdateLadderPolicy() {
   const trpc = useTRPC();
-  const invalidate = useInvalidate();
   return useMutation(
-    trpc.ladder.updatePolicy.mutationOptions({
-      onSettled: () => invalidate(trpc.ladder.policies.queryKey()),
-    }),
+    trpc.ladder.updatePolicy.mutationOptions(useInvalidateOnSettled(trpc.ladder.policies.queryKey())),
   );
 }

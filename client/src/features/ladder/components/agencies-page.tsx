@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { AdminSection, AdminTable } from '../../../components/ui/admin-table.tsx';
+import { MutationNotice } from '../../../components/ui/mutation-notice.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
@@ -222,16 +223,7 @@ function CreateAgencyForm({ onCreated }: { onCreated: (id: string) => void }) {
         >
           {(control) => <input {...control} inputMode="decimal" autoComplete="off" />}
         </SchemaField>
-        {create.isError && (
-          <p role="alert" className="notice notice-error">
-            {readApiError(create.error).message}
-          </p>
-        )}
-        {create.isSuccess && (
-          <p role="status" className="notice">
-            {t('agencies.create.saved', { name: create.data.name })}
-          </p>
-        )}
+        <MutationNotice mutation={create} saved={(data) => t('agencies.create.saved', { name: data.name })} />
         <button type="submit" className="button button-primary" disabled={create.isPending}>
           {create.isPending ? t('agencies.create.saving') : t('agencies.create.submit')}
         </button>

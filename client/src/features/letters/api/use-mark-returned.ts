@@ -1,13 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useInvalidateOnSettled } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 /** Records a mailed letter as returned mail. */
 export function useMarkReturned() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   return useMutation(
-    trpc.letters.markReturned.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.letters.overview.queryKey() }),
-    }),
+    trpc.letters.markReturned.mutationOptions(useInvalidateOnSettled(trpc.letters.overview.queryKey())),
   );
 }

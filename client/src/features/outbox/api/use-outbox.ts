@@ -1,5 +1,6 @@
 import type { OutboxListInput } from '@arrears/shared/schemas/channels';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInvalidateOnSettled } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 /** One page of the outbox; the previous page stays on screen (dimmed) while the next loads. */
@@ -19,12 +20,7 @@ export function useMessageTimeline(messageId: number | null) {
 /** Queues a failed message again (the guard judges it when the job runs); the outbox is read again after. */
 export function useRetryMessage() {
   const trpc = useTRPC();
-  const client = useQueryClient();
-  return useMutation(
-    trpc.channels.retry.mutationOptions({
-      onSettled: () => client.invalidateQueries({ queryKey: trpc.channels.pathKey() }),
-    }),
-  );
+  return useMutation(trpc.channels.retry.mutationOptions(useInvalidateOnSettled(trpc.channels.pathKey())));
 }
 
 /** A portfolio's sender and push endpoint (admin). */

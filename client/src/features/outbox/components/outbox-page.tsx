@@ -9,7 +9,7 @@ import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useUrlPagedTable } from '../../../hooks/use-url-paged-table.ts';
 import { readApiError } from '../../../lib/api-error.ts';
-import { createViewerFormats } from '../../../lib/format.ts';
+import { countParams, createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useUrlState } from '../../../lib/url-state.ts';
 import { useMessageTimeline, useOutboxQuery, useRetryMessage } from '../api/use-outbox.ts';
@@ -158,10 +158,7 @@ export function OutboxPage() {
           {...paging}
           pageSizeOptions={OUTBOX_PAGE_SIZE_CHOICES}
           rowCount={data.total}
-          rowCountLabel={t('outbox.total', {
-            count: data.total,
-            formattedCount: new Intl.NumberFormat(user.locale).format(data.total),
-          })}
+          rowCountLabel={t('outbox.total', countParams(data.total, user.locale))}
           stale={outbox.isPlaceholderData}
         />
       )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { AdminSection } from '../../../components/ui/admin-table.tsx';
+import { MutationNotice } from '../../../components/ui/mutation-notice.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useReminderStrategiesQuery } from '../../../hooks/use-reminder-strategies.ts';
 import { readApiError } from '../../../lib/api-error.ts';
@@ -87,16 +88,7 @@ function SettingsForm({ settings }: { settings: PortfolioChannelsView }) {
       >
         {(control) => <input {...control} type="password" autoComplete="new-password" />}
       </SchemaField>
-      {save.isError && (
-        <p role="alert" className="notice notice-error">
-          {readApiError(save.error).message}
-        </p>
-      )}
-      {save.isSuccess && (
-        <p role="status" className="notice">
-          {t('outbox.settings.saved')}
-        </p>
-      )}
+      <MutationNotice mutation={save} saved={() => t('outbox.settings.saved')} />
       <button type="submit" className="button button-primary" disabled={save.isPending}>
         {t('outbox.settings.save')}
       </button>

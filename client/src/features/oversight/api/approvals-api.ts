@@ -1,6 +1,6 @@
 import type { ApprovalsListInput } from '@arrears/shared/schemas/supervision';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useInvalidate } from '../../../hooks/use-invalidate.ts';
+import { useInvalidateOnSettled } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 /** One page of the approvals queue (or its history); the previous page stays on screen while the next loads. */
@@ -12,10 +12,9 @@ export function useApprovalsQuery(input: ApprovalsListInput) {
 /** Approves or rejects through `escalations.decide`, the write POL-APPROVAL reads; the queue refreshes after. */
 export function useDecideEscalation() {
   const trpc = useTRPC();
-  const invalidate = useInvalidate();
   return useMutation(
-    trpc.escalations.decide.mutationOptions({
-      onSettled: () => invalidate(trpc.approvals.pathKey(), trpc.compliance.check.pathKey()),
-    }),
+    trpc.escalations.decide.mutationOptions(
+      useInvalidateOnSettled(trpc.approvals.pathKey(), trpc.compliance.check.pathKey()),
+    ),
   );
 }

@@ -1,6 +1,6 @@
 import type { AuditListInput } from '@arrears/shared/schemas/oversight';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useInvalidate } from '../../../hooks/use-invalidate.ts';
+import { useInvalidateOnSuccess } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 /** Agents, teams and portfolios the viewer may filter the audit by. */
@@ -43,12 +43,5 @@ export function useQaSampleQuery(input: { date?: string | undefined; teamId?: st
 /** Marks a decision or contact reviewed; every oversight view that shows reviews refreshes. */
 export function useReview() {
   const trpc = useTRPC();
-  const invalidate = useInvalidate();
-  return useMutation(
-    trpc.oversight.review.mutationOptions({
-      onSuccess: () => {
-        void invalidate(trpc.oversight.pathKey());
-      },
-    }),
-  );
+  return useMutation(trpc.oversight.review.mutationOptions(useInvalidateOnSuccess(trpc.oversight.pathKey())));
 }

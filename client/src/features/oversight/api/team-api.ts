@@ -1,6 +1,6 @@
 import type { TeamCasesInput } from '@arrears/shared/schemas/supervision';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useInvalidate } from '../../../hooks/use-invalidate.ts';
+import { useInvalidateOnSettled } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 export function useTeamOverviewQuery() {
@@ -27,10 +27,9 @@ export function useTeamCasesQuery(input: TeamCasesInput | null) {
 /** Moves the selected cases; the counts, the lists and every queue refresh after. */
 export function useReassignCases() {
   const trpc = useTRPC();
-  const invalidate = useInvalidate();
   return useMutation(
-    trpc.team.reassign.mutationOptions({
-      onSettled: () => invalidate(trpc.team.pathKey(), trpc.queues.pathKey(), trpc.cases.pathKey()),
-    }),
+    trpc.team.reassign.mutationOptions(
+      useInvalidateOnSettled(trpc.team.pathKey(), trpc.queues.pathKey(), trpc.cases.pathKey()),
+    ),
   );
 }

@@ -8,6 +8,7 @@ import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { usePaging } from '../../../hooks/use-paging.ts';
+import { countParams } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useApprovalsQuery } from '../api/approvals-api.ts';
 import { type Decision, useApprovalsColumns } from './approvals-columns.tsx';
@@ -103,10 +104,7 @@ export function ApprovalsPage() {
           {...paging.table}
           pageSizeOptions={PAGE_SIZES}
           rowCount={data.total}
-          rowCountLabel={t('approvals.count', {
-            count: data.total,
-            formattedCount: new Intl.NumberFormat(locale).format(data.total),
-          })}
+          rowCountLabel={t('approvals.count', countParams(data.total, locale))}
           stale={list.isPlaceholderData}
         />
       )}

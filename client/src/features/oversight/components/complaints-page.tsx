@@ -9,6 +9,7 @@ import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { usePaging } from '../../../hooks/use-paging.ts';
+import { countParams } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useComplaintsQuery } from '../api/complaints-api.ts';
 import { ComplaintsActionDialog } from './complaints-action-dialog.tsx';
@@ -116,10 +117,7 @@ export function ComplaintsPage() {
           {...paging.table}
           pageSizeOptions={PAGE_SIZES}
           rowCount={data.total}
-          rowCountLabel={t('complaints.count', {
-            count: data.total,
-            formattedCount: new Intl.NumberFormat(user.locale).format(data.total),
-          })}
+          rowCountLabel={t('complaints.count', countParams(data.total, user.locale))}
           stale={list.isPlaceholderData}
         />
       )}

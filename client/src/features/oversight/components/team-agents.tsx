@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { createDataTableColumnHelper, DataTable } from '../../../components/ui/data-table.tsx';
-import { createViewerFormats } from '../../../lib/format.ts';
+import { countParams, createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 
 type Agent = TeamOverview[number]['agents'][number];
@@ -69,10 +69,7 @@ export function TeamAgents({
       onPaginationChange={() => {}}
       pageSizeOptions={[Math.max(10, team.agents.length)]}
       rowCount={team.agents.length}
-      rowCountLabel={t('team.poolCount', {
-        count: team.poolCases,
-        formattedCount: new Intl.NumberFormat(locale).format(team.poolCases),
-      })}
+      rowCountLabel={t('team.poolCount', countParams(team.poolCases, locale))}
       stale={false}
     />
   );

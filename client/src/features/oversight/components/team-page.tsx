@@ -10,6 +10,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { usePaging } from '../../../hooks/use-paging.ts';
 import { readApiError } from '../../../lib/api-error.ts';
+import { countParams } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useReassignCases, useTeamCasesQuery, useTeamOverviewQuery } from '../api/team-api.ts';
 import { TeamAgents } from './team-agents.tsx';
@@ -296,10 +297,7 @@ export function TeamPage() {
                   ? t('team.countCapped', {
                       formattedCount: new Intl.NumberFormat(locale).format(list.data.total),
                     })
-                  : t('team.count', {
-                      count: list.data.total,
-                      formattedCount: new Intl.NumberFormat(locale).format(list.data.total),
-                    })
+                  : t('team.count', countParams(list.data.total, locale))
               }
               stale={list.isPlaceholderData}
             />

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useInvalidate } from '../../../hooks/use-invalidate.ts';
+import { useInvalidateOnSuccess } from '../../../hooks/use-invalidate.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 
 /** Portfolios (with their default team) and teams, for the import form. */
@@ -33,12 +33,9 @@ export function usePreviewPlacement() {
 /** Imports the previewed file; the list of past placements refreshes. */
 export function useCommitPlacement() {
   const trpc = useTRPC();
-  const invalidate = useInvalidate();
   return useMutation(
-    trpc.placements.commit.mutationOptions({
-      onSuccess: () => {
-        void invalidate(trpc.placements.list.queryKey(), trpc.placements.options.queryKey());
-      },
-    }),
+    trpc.placements.commit.mutationOptions(
+      useInvalidateOnSuccess(trpc.placements.list.queryKey(), trpc.placements.options.queryKey()),
+    ),
   );
 }

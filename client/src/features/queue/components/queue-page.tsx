@@ -9,6 +9,7 @@ import { useHotkeys } from '../../../hooks/use-hotkeys.ts';
 import { useLocalStorageState } from '../../../hooks/use-local-storage-state.ts';
 import { useNextCase } from '../../../hooks/use-next-case.ts';
 import { useUrlPagedTable } from '../../../hooks/use-url-paged-table.ts';
+import { countParams } from '../../../lib/format.ts';
 import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useQueueQuery } from '../api/use-queue-query.ts';
@@ -92,10 +93,10 @@ export function QueuePage() {
               {...paging}
               pageSizeOptions={QUEUE_PAGE_SIZES}
               rowCount={data.total.count}
-              rowCountLabel={t(data.total.capped ? 'queue.totalCapped' : 'pager.total', {
-                count: data.total.count,
-                formattedCount: new Intl.NumberFormat(user.locale).format(data.total.count),
-              })}
+              rowCountLabel={t(
+                data.total.capped ? 'queue.totalCapped' : 'pager.total',
+                countParams(data.total.count, user.locale),
+              )}
               stale={queue.isPlaceholderData}
             />
           )}
