@@ -444,6 +444,11 @@ export const ERROR_MESSAGES = {
     en: 'Only a failed message, or one the rules refused, can be retried.',
     zh: '只有发送失败或被规则拒绝的消息才能重试。',
   },
+  'reply.notFound': { en: 'Reply not found.', zh: '未找到该回复。' },
+  'reply.alreadyClassified': {
+    en: 'This reply has already been classified.',
+    zh: '该回复已被分类。',
+  },
   'reminders.noContactPoint': {
     en: 'No {channel, term, actionKind} contact point on file',
     zh: '未登记可用于{channel, term, actionKind}的联系方式',

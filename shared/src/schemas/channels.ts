@@ -83,3 +83,27 @@ export const savePortfolioChannelsInput = z.object({
   pushSecret: z.string().min(16).max(200).nullable().optional(),
 });
 export type SavePortfolioChannelsInput = z.infer<typeof savePortfolioChannelsInput>;
+
+/** The texts a case's debtor sent (COMPLIANCE.md decision 13), shown on the case screen with a person's reading. */
+export const caseRepliesInput = z.object({ caseId: id('caseId') });
+export const caseReplyView = z.object({
+  id: z.number().int(),
+  contactPointId: z.string(),
+  body: z.string(),
+  receivedAt: z.string(),
+  classification: z.enum(['stop', 'help', 'unclassified']),
+  /** A person's reading of an unclassified reply; null while it waits (texts to the number are held). */
+  readAs: z.enum(['stop', 'not_stop']).nullable(),
+  classifiedAt: z.string().nullable(),
+  classifiedBy: z.string().nullable(),
+});
+export const caseRepliesOutput = z.array(caseReplyView);
+export type CaseReplyView = z.infer<typeof caseReplyView>;
+
+export const classifyReplyInput = z.object({
+  caseId: id('caseId'),
+  replyId: z.number().int().positive(),
+  /** true: the reply means stop (opt-out, consent revoked, one confirmation); false: it does not. */
+  stop: z.boolean(),
+});
+export const classifyReplyOutput = z.object({ classification: z.enum(['stop', 'unclassified']) });

@@ -1,4 +1,8 @@
 import {
+  caseRepliesInput,
+  caseRepliesOutput,
+  classifyReplyInput,
+  classifyReplyOutput,
   messageTimelineInput,
   messageTimelineOutput,
   outboxListInput,
@@ -18,6 +22,7 @@ import {
   requestRetry,
   savePortfolioChannelSettings,
 } from './outbox.service.ts';
+import { classifyReplyByPerson, repliesOfVisibleCase } from './sms.service.ts';
 
 /** The Outbox page (supervisors and admins, within their scope) and a portfolio's channel settings (admin). */
 export const channelsRouter = router({
@@ -37,6 +42,26 @@ export const channelsRouter = router({
     .output(retryMessageOutput)
     .mutation(({ ctx, input }) =>
       requestRetry(ctx.db, { user: ctx.user, messageId: input.messageId, now: ctx.now(), ip: ctx.ip }),
+    ),
+
+  /** The debtor's texts on the case screen (unclassified ones hold texts until classified). */
+  replies: permissionProcedure('case:read')
+    .input(caseRepliesInput)
+    .output(caseRepliesOutput)
+    .query(({ ctx, input }) => repliesOfVisibleCase(ctx.db, ctx.user, input.caseId)),
+
+  /** A person reads an unclassified reply: stop or not stop, recorded as a new row naming it. */
+  classifyReply: permissionProcedure('case:work')
+    .input(classifyReplyInput)
+    .output(classifyReplyOutput)
+    .mutation(({ ctx, input }) =>
+      classifyReplyByPerson(ctx.db, {
+        user: ctx.user,
+        caseId: input.caseId,
+        replyId: input.replyId,
+        stop: input.stop,
+        now: ctx.now(),
+      }),
     ),
 
   settings: permissionProcedure('admin:manage')
