@@ -2,7 +2,12 @@ import { createHmac } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../server/src/db/client.ts';
-import { contactPoints, inboundReplies, optOuts } from '../../server/src/db/schema/index.ts';
+import {
+  contactPoints,
+  inboundReplies,
+  optOuts,
+  portfolioChannelSettings,
+} from '../../server/src/db/schema/index.ts';
 import { AppError } from '../../server/src/errors.ts';
 import { configureChannels } from '../../server/src/modules/channels/config.ts';
 import {
@@ -23,6 +28,7 @@ import {
 import { contactsOfCase, messageOfCase, startTwilioApi, statesOfMessage } from './support/channels.ts';
 import { createTestDatabase } from './support/db.ts';
 import { startHttpApp } from './support/http-app.ts';
+import { buildTemplate } from './support/reminders.ts';
 
 /**
  * SMS through Twilio's Programmable Messaging API against a local server that speaks it; Twilio's webhooks (delivery
@@ -322,4 +328,53 @@ it('a reply a person reads as stop opts the number out and sends one confirmatio
   expect(twilio.sends.slice(before).filter((s) => s.To === mobile.value)).toHaveLength(1);
   const rules = await refusedBy(collectionText(caseRow.id, mobile.id, minutes(14)));
   expect(rules).toContain('US-REGF-MEDIUM');
+});
+
+it('China: a text carries the registered signature 【…】 and uses only templates approved for China', async () => {
+  /** Wednesday 2026-11-11, 11:00 in Shanghai. */
+  const SHANGHAI_MORNING = new Date('2026-11-11T03:00:00Z');
+  const db = handle.db;
+  const portfolio = await buildPortfolio(db, { country: 'CN', region: null, currency: 'CNY' });
+  const debtor = await buildDebtor(db, {
+    jurisdictionCountry: 'CN',
+    jurisdictionRegion: null,
+    explicitTimeZone: 'Asia/Shanghai',
+    language: 'zh',
+  });
+  const mobile = await buildContactPoint(db, debtor.id, { kind: 'mobile', verified: true });
+  const caseRow = await buildCase(db, { portfolioId: portfolio.id, debtorId: debtor.id, currency: 'CNY' });
+  const approved = await buildTemplate(db, {
+    channel: 'sms',
+    portfolioId: portfolio.id,
+    approvedForCnSms: true,
+  });
+  const other = await buildTemplate(db, { channel: 'sms', portfolioId: portfolio.id });
+  const text = (templateId: string | null, at: Date) =>
+    sendSms(db, {
+      caseId: caseRow.id,
+      contactPointId: mobile.id,
+      body: '您的账单已到期，请及时还款。回复TD退订',
+      purpose: 'collection',
+      disclosures: ['opt_out'],
+      templateId,
+      idempotencyKey: `test-sms-${++keys}`,
+      now: at,
+    });
+  const before = twilio.sends.length;
+
+  // No signature registered for the portfolio: refused with its message code, nothing sent or recorded.
+  await expect(text(approved.id, SHANGHAI_MORNING)).rejects.toMatchObject({
+    appCode: 'INVALID_INPUT',
+    message: expect.stringContaining('signature'),
+  });
+  await db.insert(portfolioChannelSettings).values({ portfolioId: portfolio.id, smsSignatureCn: '港湾巷' });
+  // A template not approved for China, or none: refused.
+  await expect(text(other.id, SHANGHAI_MORNING)).rejects.toMatchObject({ appCode: 'INVALID_INPUT' });
+  await expect(text(null, SHANGHAI_MORNING)).rejects.toMatchObject({ appCode: 'INVALID_INPUT' });
+  expect(twilio.sends.length).toBe(before);
+  expect(await contactsOfCase(db, caseRow.id)).toEqual([]);
+
+  expect(await text(approved.id, SHANGHAI_MORNING)).toBe('sent');
+  const sent = twilio.sends.slice(before);
+  expect(sent.map((s) => s.Body)).toEqual(['【港湾巷】您的账单已到期，请及时还款。回复TD退订']);
 });

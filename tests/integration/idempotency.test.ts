@@ -71,7 +71,8 @@ const EXEMPT: Record<string, string> = {
   'agencies.update': 'sets the commission to the value sent: a replay leaves the same state',
   'ladder.updatePolicy': 'sets the policy to the values sent: a replay leaves the same state',
   'reminders.save': 'replaces the strategy, guarded by expectedVersion',
-  'channels.classifyReply': 'a reply is classified once: a replay is refused with reply.alreadyClassified and changes nothing',
+  'channels.classifyReply':
+    'a reply is classified once: a replay is refused with reply.alreadyClassified and changes nothing',
   'channels.retry': "queues the message's retry job under a key of its attempt: a replay queues nothing more",
   'channels.saveSettings': 'sets the sender and endpoint to the values sent: a replay leaves the same state',
   'rules.updatePortfolioParameters': 'replaces the overrides, guarded by expectedVersion',

@@ -234,8 +234,9 @@ async function answer(
       now,
     });
   } catch (error) {
-    if (!(error instanceof AppError) || error.appCode !== 'BLOCKED_BY_RULE') throw error;
-    logger.info({ replyId, kind, reason: error.message }, 'reply answer refused by the guard');
+    // Refused by the guard (a second confirmation), or a CN portfolio without its signature: the reply stays recorded.
+    if (!(error instanceof AppError)) throw error;
+    logger.info({ replyId, kind, reason: error.message }, 'reply answer not sent');
   }
 }
 
