@@ -67,6 +67,8 @@ export const portfolioChannelsView = z.object({
   pushUrl: z.string().nullable(),
   /** Whether a push secret is on file; the secret itself is never sent back. */
   hasPushSecret: z.boolean(),
+  /** The registered SMS signature for China (without 【】). */
+  smsSignatureCn: z.string().nullable(),
 });
 export type PortfolioChannelsView = z.infer<typeof portfolioChannelsView>;
 
@@ -81,6 +83,8 @@ export const savePortfolioChannelsInput = z.object({
     .nullable(),
   /** Left out keeps the secret on file; null removes it. */
   pushSecret: z.string().min(16).max(200).nullable().optional(),
+  /** The registered SMS signature for China, without 【】; left out keeps it, null removes it. */
+  smsSignatureCn: shortText(20, 'Signature must be at most 20 characters').min(1).nullable().optional(),
 });
 export type SavePortfolioChannelsInput = z.infer<typeof savePortfolioChannelsInput>;
 
