@@ -132,3 +132,6 @@ export const markUndeliverable = caseEvent<z.output<typeof markUndeliverableInpu
     };
   },
 }));
+
+/** How a contact point is shown in audit events and to other modules: masked. */
+export { maskContactValue } from './masking.ts';

@@ -18,10 +18,9 @@ import { logger } from '../../logger.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
 import { caseScope } from '../cases/cases.service.ts';
-import { conflict } from '../casework/case-event.ts';
-import { maskContactValue } from '../casework/masking.ts';
+import { maskContactValue } from '../casework/preferences.service.ts';
 import { guardAction } from '../compliance/compliance.service.ts';
-import { letterSender } from '../letters/sender.ts';
+import { letterSender } from '../letters/letters.service.ts';
 import {
   type AttemptOutcome,
   CHANNELS_ACTOR,
@@ -324,7 +323,7 @@ export async function classifyReplyByPerson(
       .from(inboundReplies)
       .where(eq(inboundReplies.classifiesId, reply.id));
     if (reply.classification !== 'unclassified' || done) {
-      throw conflict(errorMessage('reply.alreadyClassified'));
+      throw new AppError('CONFLICT', errorMessage('reply.alreadyClassified'));
     }
     const [row] = await tx
       .insert(inboundReplies)
