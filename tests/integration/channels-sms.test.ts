@@ -215,7 +215,8 @@ it.each([['STOP'], ['please stop texting me'], ['退订']])(
     const { caseRow, mobile, debtor } = await world();
     const before = twilio.sends.length;
     clock = minutes(3);
-    const answer = await signedPost(TWILIO_INBOUND_PATH, inbound(mobile.value, text));
+    const first = inbound(mobile.value, text);
+    const answer = await signedPost(TWILIO_INBOUND_PATH, first);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toMatch(/xml/);
     expect(await answer.text()).toContain('<Response/>');
@@ -235,6 +236,12 @@ it.each([['STOP'], ['please stop texting me'], ['退订']])(
     const confirmations = () => twilio.sends.slice(before).filter((s) => s.To === mobile.value);
     expect(confirmations()).toHaveLength(1);
     expect(confirmations()[0]!.Body).toContain(letterSender().name);
+
+    // The same text delivered again (Twilio retries a webhook): recorded once.
+    expect((await signedPost(TWILIO_INBOUND_PATH, first)).status).toBe(200);
+    expect(
+      await handle.db.select().from(inboundReplies).where(eq(inboundReplies.debtorId, debtor.id)),
+    ).toHaveLength(1);
 
     // STOP again: recorded, no second confirmation.
     clock = minutes(4);

@@ -125,7 +125,11 @@ export function channelsHttp(db: Database, now: () => Date): Router {
       const params = verifiedTwilio(req, res);
       if (!params) return;
       if (params.From && params.Body !== undefined) {
-        const result = await receiveSms(db, { from: params.From, body: params.Body }, now());
+        const result = await receiveSms(
+          db,
+          { from: params.From, body: params.Body, providerMessageId: params.MessageSid ?? null },
+          now(),
+        );
         logger.info(result, 'inbound text');
       }
       // Our answers go out through the outbox (guarded, recorded); the webhook's own reply is empty.

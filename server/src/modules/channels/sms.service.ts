@@ -242,6 +242,8 @@ async function answer(
 export interface InboundSms {
   from: string;
   body: string;
+  /** Twilio's MessageSid: the same text delivered again (a webhook retried) is recorded once. */
+  providerMessageId?: string | null;
 }
 
 /**
@@ -276,20 +278,24 @@ export async function receiveSms(
             receivedAt: now,
             classification,
             classifiedAt: classification === 'unclassified' ? null : now,
+            providerMessageId: inbound.providerMessageId ?? null,
           })
+          .onConflictDoNothing()
           .returning({ id: inboundReplies.id });
+        if (!reply) return { value: null, unchanged: true };
         const optedOut =
-          classification === 'stop' ? await applyStop(tx, point, caseId, now, reply!.id) : false;
+          classification === 'stop' ? await applyStop(tx, point, caseId, now, reply.id) : false;
         const [debtor] = await tx
           .select({ language: debtors.language })
           .from(debtors)
           .where(eq(debtors.id, point.debtorId));
         return {
-          value: { replyId: reply!.id, optedOut, language: debtor?.language ?? 'en' },
+          value: { replyId: reply.id, optedOut, language: debtor?.language ?? 'en' },
           reach: 'debtor',
         };
       },
     );
+    if (value === null) continue;
     replies++;
     if (classification === 'stop' && value.optedOut) {
       await answer(db, caseId, point, 'stop', value.replyId, value.language, now);
