@@ -13,6 +13,7 @@ import { configureChannels } from '../../server/src/modules/channels/config.ts';
 import {
   classifyReplyByPerson,
   repliesOfCase,
+  repliesToRead,
   sendSms,
 } from '../../server/src/modules/channels/sms.service.ts';
 import { TWILIO_INBOUND_PATH, TWILIO_STATUS_PATH } from '../../server/src/modules/channels/twilio.ts';
@@ -282,6 +283,14 @@ it('an unclassified reply holds texts to the number (POL-REPLY-HOLD) until a per
   const [reply] = await repliesOfCase(handle.db, caseRow.id);
   expect(reply).toMatchObject({ body: 'who is this?', classification: 'unclassified', readAs: null });
   expect(await refusedBy(collectionText(caseRow.id, mobile.id, minutes(8)))).toContain('POL-REPLY-HOLD');
+  // It waits among the replies to read of the case's supervisor, and of no one outside the team.
+  expect(await repliesToRead(handle.db, supervisor)).toEqual([
+    expect.objectContaining({ replyId: reply!.id, caseId: caseRow.id, body: 'who is this?' }),
+  ]);
+  const outsider = await buildUser(handle.db, 'supervisor', {
+    supervises: [(await buildTeam(handle.db)).id],
+  });
+  expect(await repliesToRead(handle.db, outsider)).toEqual([]);
 
   expect(
     await classifyReplyByPerson(handle.db, {
@@ -306,6 +315,7 @@ it('an unclassified reply holds texts to the number (POL-REPLY-HOLD) until a per
     }),
   ).rejects.toMatchObject({ appCode: 'CONFLICT' });
   expect(await collectionText(caseRow.id, mobile.id, minutes(11))).toBe('sent');
+  expect(await repliesToRead(handle.db, supervisor)).toEqual([]);
   expect(await handle.db.select().from(optOuts).where(eq(optOuts.debtorId, debtor.id))).toEqual([]);
   const rows = await handle.db
     .select()

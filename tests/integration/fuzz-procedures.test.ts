@@ -50,6 +50,7 @@ const FUZZ: Record<string, Caller> = {
   'channels.classifyReply': 'agent',
   'channels.outbox': 'supervisor',
   'channels.replies': 'agent',
+  'channels.repliesToRead': 'agent',
   'channels.retry': 'supervisor',
   'channels.saveSettings': 'admin',
   'channels.settings': 'admin',

@@ -111,3 +111,15 @@ export const classifyReplyInput = z.object({
   stop: z.boolean(),
 });
 export const classifyReplyOutput = z.object({ classification: z.enum(['stop', 'unclassified']) });
+
+/** Replies nobody has read yet, within the reader's scope: each holds texts to its number until classified. */
+export const repliesToReadOutput = z.array(
+  z.object({
+    replyId: z.number().int(),
+    caseId: z.string(),
+    accountRef: z.string(),
+    debtorName: z.string(),
+    body: z.string(),
+    receivedAt: z.string(),
+  }),
+);

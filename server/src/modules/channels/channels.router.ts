@@ -9,6 +9,7 @@ import {
   outboxListOutput,
   portfolioChannelsInput,
   portfolioChannelsView,
+  repliesToReadOutput,
   retryMessageInput,
   retryMessageOutput,
   savePortfolioChannelsInput,
@@ -22,7 +23,7 @@ import {
   requestRetry,
   savePortfolioChannelSettings,
 } from './outbox.service.ts';
-import { classifyReplyByPerson, repliesOfVisibleCase } from './sms.service.ts';
+import { classifyReplyByPerson, repliesOfVisibleCase, repliesToRead } from './sms.service.ts';
 
 /** The Outbox page (supervisors and admins, within their scope) and a portfolio's channel settings (admin). */
 export const channelsRouter = router({
@@ -49,6 +50,11 @@ export const channelsRouter = router({
     .input(caseRepliesInput)
     .output(caseRepliesOutput)
     .query(({ ctx, input }) => repliesOfVisibleCase(ctx.db, ctx.user, input.caseId)),
+
+  /** Replies nobody has read yet, in the user's scope ("Replies to read" on the queue page). */
+  repliesToRead: permissionProcedure('case:work')
+    .output(repliesToReadOutput)
+    .query(({ ctx }) => repliesToRead(ctx.db, ctx.user)),
 
   /** A person reads an unclassified reply: stop or not stop, recorded as a new row naming it. */
   classifyReply: permissionProcedure('case:work')

@@ -3,7 +3,7 @@ import type { MessagePurpose } from '@arrears/shared/domain/enums';
 import { classifyReply } from '@arrears/shared/domain/reply';
 import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
-import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client.ts';
 import {
   cases,
@@ -408,4 +408,34 @@ export async function repliesOfVisibleCase(db: Database, user: SessionUser, case
     .where(and(eq(cases.id, caseId), caseScope(user)));
   if (!visible) throw caseNotFound();
   return repliesOfCase(db, caseId);
+}
+
+/**
+ * "Replies to read": every unclassified reply no person has read yet, on one case of its debtor the user may see
+ * (the latest placed), oldest first — the longest-held numbers first. At most 100.
+ */
+export async function repliesToRead(db: Database, user: SessionUser) {
+  const rows = await db
+    .selectDistinctOn([inboundReplies.receivedAt, inboundReplies.id], {
+      replyId: inboundReplies.id,
+      caseId: cases.id,
+      accountRef: cases.accountRef,
+      debtorName: debtors.fullName,
+      body: inboundReplies.body,
+      receivedAt: inboundReplies.receivedAt,
+    })
+    .from(inboundReplies)
+    .innerJoin(cases, eq(cases.debtorId, inboundReplies.debtorId))
+    .innerJoin(debtors, eq(debtors.id, inboundReplies.debtorId))
+    .where(
+      and(
+        eq(inboundReplies.classification, 'unclassified'),
+        isNull(inboundReplies.classifiesId),
+        sql`not exists (select 1 from ${inboundReplies} k where k.classifies_id = ${inboundReplies.id})`,
+        caseScope(user),
+      ),
+    )
+    .orderBy(asc(inboundReplies.receivedAt), asc(inboundReplies.id), desc(cases.placedAt))
+    .limit(100);
+  return rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }));
 }
