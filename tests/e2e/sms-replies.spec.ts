@@ -25,6 +25,11 @@ test('a text the debtor sent shows on the case screen, holds texts until read, a
   });
 
   await signIn(page, DEMO.agent, undefined, 'en');
+  await page.goto('/queue');
+  const toRead = page.getByRole('region', { name: /^Replies to read/ });
+  await expect(toRead.getByRole('listitem').filter({ hasText: 'who is this? I paid already' })).toContainText(
+    ACCOUNT,
+  );
   await openCase(page, ACCOUNT);
   const replies = page.getByRole('region', { name: 'Texts from the debtor' });
   const reply = replies.getByRole('listitem').filter({ hasText: 'who is this? I paid already' });
@@ -37,4 +42,9 @@ test('a text the debtor sent shows on the case screen, holds texts until read, a
   await reply.getByRole('button', { name: 'Not a stop request' }).click();
   await expect(reply).toContainText('Classified as not a stop request');
   await expect(reply.getByRole('button', { name: 'Means stop' })).toHaveCount(0);
+  await page.goto('/queue');
+  await expect(
+    page.getByRole('heading', { name: 'Work queue', level: 1 }).or(page.locator('main h1')),
+  ).toBeVisible();
+  await expect(page.getByText('who is this? I paid already')).toHaveCount(0);
 });

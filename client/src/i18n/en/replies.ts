@@ -15,4 +15,9 @@ export const replies = {
   markStop: 'Means stop',
   markNotStop: 'Not a stop request',
   classifyFailed: 'Could not classify the reply: {message}',
+  toRead: {
+    heading: 'Replies to read ({count})',
+    intro:
+      'Texts to each of these numbers are held until someone reads the reply on the case screen and classifies it.',
+  },
 };

@@ -18,4 +18,8 @@ export const replies: Messages<(typeof en)['replies']> = {
   markStop: '表示退订',
   markNotStop: '不是退订请求',
   classifyFailed: '无法对该回复分类：{message}',
+  toRead: {
+    heading: '待阅读的回复（{count}）',
+    intro: '在有人于案件页面阅读并分类回复之前，暂停向这些号码发送短信。',
+  },
 };

@@ -17,7 +17,10 @@ export function useClassifyReply() {
   return useMutation(
     trpc.channels.classifyReply.mutationOptions({
       onSettled: (_data, _error, input) => {
-        void invalidate(trpc.channels.replies.queryKey({ caseId: input.caseId }));
+        void invalidate(
+          trpc.channels.replies.queryKey({ caseId: input.caseId }),
+          trpc.channels.repliesToRead.queryKey(),
+        );
         void invalidateCase(input.caseId);
       },
     }),
