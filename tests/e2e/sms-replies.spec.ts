@@ -42,9 +42,8 @@ test('a text the debtor sent shows on the case screen, holds texts until read, a
   await reply.getByRole('button', { name: 'Not a stop request' }).click();
   await expect(reply).toContainText('Classified as not a stop request');
   await expect(reply.getByRole('button', { name: 'Means stop' })).toHaveCount(0);
+  // Read: it leaves the replies to read (the queue page's list, refetched after the classification).
   await page.goto('/queue');
-  await expect(
-    page.getByRole('heading', { name: 'Work queue', level: 1 }).or(page.locator('main h1')),
-  ).toBeVisible();
+  await expect(page.locator('main h1').first()).toBeVisible();
   await expect(page.getByText('who is this? I paid already')).toHaveCount(0);
 });
