@@ -4,7 +4,7 @@ import { contactPoints, optOuts } from '../../db/schema/index.ts';
 import { caseNotFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
-import { maskContactValue } from '../casework/masking.ts';
+import { maskContactValue } from '../casework/preferences.service.ts';
 import type { OptOutTarget } from './links.ts';
 
 /**

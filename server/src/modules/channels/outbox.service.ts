@@ -21,7 +21,7 @@ import {
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { caseScope } from '../cases/cases.service.ts';
-import { maskContactValue } from '../casework/masking.ts';
+import { maskContactValue } from '../casework/preferences.service.ts';
 import { type MessageRow, scheduleRetry } from './outbox.ts';
 
 const POINT_KIND: Record<string, ContactPointKind> = {
