@@ -75,6 +75,8 @@ const EXEMPT: Record<string, string> = {
   'agencies.update': 'sets the commission to the value sent: a replay leaves the same state',
   'ladder.updatePolicy': 'sets the policy to the values sent: a replay leaves the same state',
   'reminders.save': 'replaces the strategy, guarded by expectedVersion',
+  'channels.classifyReply':
+    'a reply is classified once: a replay is refused with reply.alreadyClassified and changes nothing',
   'channels.retry': "queues the message's retry job under a key of its attempt: a replay queues nothing more",
   'integrations.create':
     'the answer is the new key itself, which the idempotency store would keep in clear: a retried create makes a second key the admin sees and can revoke (decision record 045)',

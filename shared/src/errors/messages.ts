@@ -444,6 +444,19 @@ export const ERROR_MESSAGES = {
     en: 'Only a failed message, or one the rules refused, can be retried.',
     zh: '只有发送失败或被规则拒绝的消息才能重试。',
   },
+  'sms.cnSignatureMissing': {
+    en: "Texts to debtors in China need the portfolio's registered SMS signature; set it in the portfolio's channel settings.",
+    zh: '向中国债务人发送短信须使用该资产包已报备的短信签名，请在资产包渠道设置中填写。',
+  },
+  'sms.cnTemplateNotApproved': {
+    en: 'Texts to debtors in China may only use templates approved for China.',
+    zh: '向中国债务人发送短信只能使用已审核通过的模板。',
+  },
+  'reply.notFound': { en: 'Reply not found.', zh: '未找到该回复。' },
+  'reply.alreadyClassified': {
+    en: 'This reply has already been classified.',
+    zh: '该回复已被分类。',
+  },
   'reminders.noContactPoint': {
     en: 'No {channel, term, actionKind} contact point on file',
     zh: '未登记可用于{channel, term, actionKind}的联系方式',

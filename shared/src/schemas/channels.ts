@@ -67,6 +67,8 @@ export const portfolioChannelsView = z.object({
   pushUrl: z.string().nullable(),
   /** Whether a push secret is on file; the secret itself is never sent back. */
   hasPushSecret: z.boolean(),
+  /** The registered SMS signature for China (without 【】). */
+  smsSignatureCn: z.string().nullable(),
 });
 export type PortfolioChannelsView = z.infer<typeof portfolioChannelsView>;
 
@@ -81,5 +83,43 @@ export const savePortfolioChannelsInput = z.object({
     .nullable(),
   /** Left out keeps the secret on file; null removes it. */
   pushSecret: z.string().min(16).max(200).nullable().optional(),
+  /** The registered SMS signature for China, without 【】; left out keeps it, null removes it. */
+  smsSignatureCn: shortText(20, 'Signature must be at most 20 characters').min(1).nullable().optional(),
 });
 export type SavePortfolioChannelsInput = z.infer<typeof savePortfolioChannelsInput>;
+
+/** The texts a case's debtor sent (COMPLIANCE.md decision 13), shown on the case screen with a person's reading. */
+export const caseRepliesInput = z.object({ caseId: id('caseId') });
+export const caseReplyView = z.object({
+  id: z.number().int(),
+  contactPointId: z.string(),
+  body: z.string(),
+  receivedAt: z.string(),
+  classification: z.enum(['stop', 'help', 'unclassified']),
+  /** A person's reading of an unclassified reply; null while it waits (texts to the number are held). */
+  readAs: z.enum(['stop', 'not_stop']).nullable(),
+  classifiedAt: z.string().nullable(),
+  classifiedBy: z.string().nullable(),
+});
+export const caseRepliesOutput = z.array(caseReplyView);
+export type CaseReplyView = z.infer<typeof caseReplyView>;
+
+export const classifyReplyInput = z.object({
+  caseId: id('caseId'),
+  replyId: z.number().int().positive(),
+  /** true: the reply means stop (opt-out, consent revoked, one confirmation); false: it does not. */
+  stop: z.boolean(),
+});
+export const classifyReplyOutput = z.object({ classification: z.enum(['stop', 'unclassified']) });
+
+/** Replies nobody has read yet, within the reader's scope: each holds texts to its number until classified. */
+export const repliesToReadOutput = z.array(
+  z.object({
+    replyId: z.number().int(),
+    caseId: z.string(),
+    accountRef: z.string(),
+    debtorName: z.string(),
+    body: z.string(),
+    receivedAt: z.string(),
+  }),
+);

@@ -147,3 +147,57 @@ export function hardBounceDsn(options: { recipient: string; messageKey: string; 
     '',
   ].join('\r\n');
 }
+
+/**
+ * A local server that speaks Twilio's Programmable Messaging API: POST /2010-04-01/Accounts/{sid}/Messages.json,
+ * form-encoded, basic auth. It records each send and answers as Twilio does (201, a JSON message with sid and
+ * status `queued`); a wrong account or password is 401 with Twilio's error shape.
+ */
+export async function startTwilioApi(accountSid: string, authToken: string) {
+  const sends: Array<Record<string, string>> = [];
+  const server: Server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (chunk) => {
+      text += chunk;
+    });
+    req.on('end', () => {
+      const auth = String(req.headers.authorization ?? '');
+      const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
+      res.setHeader('content-type', 'application/json');
+      if (req.method !== 'POST' || req.url !== `/2010-04-01/Accounts/${accountSid}/Messages.json`) {
+        res.writeHead(404).end(JSON.stringify({ code: 20404, message: 'not found', status: 404 }));
+        return;
+      }
+      if (auth !== expectedAuth) {
+        res.writeHead(401).end(JSON.stringify({ code: 20003, message: 'Authenticate', status: 401 }));
+        return;
+      }
+      const form = Object.fromEntries(new URLSearchParams(text));
+      sends.push(form);
+      const sid = `SM${String(sends.length).padStart(32, '0')}`;
+      res.writeHead(201).end(
+        JSON.stringify({
+          sid,
+          account_sid: accountSid,
+          to: form.To,
+          from: form.From ?? null,
+          messaging_service_sid: form.MessagingServiceSid ?? null,
+          body: form.Body,
+          status: 'queued',
+          num_segments: '1',
+          direction: 'outbound-api',
+          error_code: null,
+          error_message: null,
+          uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`,
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    sends,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -20,6 +20,7 @@ import { placements } from './placements.ts';
 import { qa } from './qa.ts';
 import { queue } from './queue.ts';
 import { reminders } from './reminders.ts';
+import { replies } from './replies.ts';
 import { reports } from './reports.ts';
 import { app, header, nav, pager, routeNotice, sectionTabs, signIn, ui } from './shell.ts';
 import { shortcuts } from './shortcuts.ts';
@@ -55,4 +56,5 @@ export const en = {
   enums,
   language,
   letters,
+  replies,
 };

@@ -22,6 +22,7 @@ import { placements } from './placements.ts';
 import { qa } from './qa.ts';
 import { queue } from './queue.ts';
 import { reminders } from './reminders.ts';
+import { replies } from './replies.ts';
 import { reports } from './reports.ts';
 import { app, header, nav, pager, routeNotice, sectionTabs, signIn, ui } from './shell.ts';
 import { shortcuts } from './shortcuts.ts';
@@ -57,4 +58,5 @@ export const zh: Messages<typeof en> = {
   enums,
   language,
   letters,
+  replies,
 };

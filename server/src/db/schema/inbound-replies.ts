@@ -1,4 +1,5 @@
-import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, instant, serialId, serialRef, uuidRef } from './columns.ts';
 import { contactPoints, debtors } from './debtors.ts';
 import { replyClassEnum } from './enums.ts';
@@ -25,10 +26,15 @@ export const inboundReplies = pgTable(
     classifiedAt: instant('classified_at'),
     /** The reply this row classifies (a person's reading of an unclassified reply). */
     classifiesId: serialRef('classifies_id'),
+    /** The provider's id of the text (Twilio's MessageSid): a webhook delivered again records nothing more. */
+    providerMessageId: text('provider_message_id'),
     createdAt: createdAt(),
   },
   (t) => [
     index('inbound_replies_debtor_idx').on(t.debtorId, t.receivedAt.desc()),
     index('inbound_replies_classifies_idx').on(t.classifiesId),
+    uniqueIndex('inbound_replies_provider_message_idx')
+      .on(t.providerMessageId, t.contactPointId)
+      .where(sql`${t.providerMessageId} is not null`),
   ],
 );

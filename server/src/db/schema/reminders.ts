@@ -154,5 +154,7 @@ export const portfolioChannelSettings = pgTable('portfolio_channel_settings', {
   emailFromAddress: text('email_from_address'),
   pushUrl: text('push_url'),
   pushSecret: text('push_secret'),
+  /** The portfolio's registered SMS signature for China (the text inside 【…】); CN texts without one are refused. */
+  smsSignatureCn: text('sms_signature_cn'),
   updatedAt: updatedAt(),
 });

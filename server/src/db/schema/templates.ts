@@ -16,6 +16,8 @@ export const messageTemplates = pgTable('message_templates', {
   body: text('body').notNull(),
   disclosures: text('disclosures').array().notNull(),
   active: boolean('active').notNull().default(true),
+  /** An SMS template whose text the carriers approved for China (registered with the signature): CN texts use only these. */
+  approvedForCnSms: boolean('approved_for_cn_sms').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

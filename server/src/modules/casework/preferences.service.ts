@@ -160,3 +160,4 @@ export const markUndeliverable = caseEvent<z.output<typeof markUndeliverableInpu
     return stampPoint(tx, point, { undeliverableSince: now }, 'casework.markUndeliverable', now);
   },
 }));
+

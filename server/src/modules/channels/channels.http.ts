@@ -8,6 +8,8 @@ import { applyBounces, bodySignatureMatches, parseDsn } from './bounces.ts';
 import { channelsConfig } from './config.ts';
 import { OPT_OUT_PATH, optOutConfirmation, readOptOutToken } from './links.ts';
 import { recordEmailOptOut } from './opt-out.service.ts';
+import { applyTwilioStatus, receiveSms } from './sms.service.ts';
+import { TWILIO_INBOUND_PATH, TWILIO_STATUS_PATH, twilioSignatureMatches } from './twilio.ts';
 
 export const BOUNCE_PATH = '/api/channels/bounces';
 const MAX_DSN_BYTES = 2 * 1024 * 1024;
@@ -86,6 +88,52 @@ export function channelsHttp(db: Database, now: () => Date): Router {
       const bounced = await applyBounces(db, reports, now());
       logger.info({ reports: reports.length, bounced }, 'delivery status notification');
       res.status(200).json({ reports: reports.length, bounced });
+    })().catch(next);
+  });
+  /**
+   * Twilio's webhooks: believed only when X-Twilio-Signature matches (HMAC-SHA1 by the auth token over the URL Twilio
+   * called — PUBLIC_BASE_URL and the path — and the sorted form parameters); anything else is 403 and recorded nowhere.
+   */
+  const twilioForm = express.urlencoded({ extended: false, limit: '64kb' });
+  const verifiedTwilio = (req: Request, res: Response): Record<string, string> | null => {
+    const token = channelsConfig().twilioAuthToken;
+    if (!token) {
+      sendError(res, new AppError('NOT_FOUND', errorMessage('channels.notConfigured')));
+      return null;
+    }
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries((req.body ?? {}) as Record<string, unknown>)) {
+      if (typeof value === 'string') params[name] = value;
+    }
+    const url = `${channelsConfig().publicBaseUrl}${req.originalUrl}`;
+    if (!twilioSignatureMatches(token, url, params, req.get('x-twilio-signature'))) {
+      sendError(res, new AppError('FORBIDDEN', errorMessage('channels.signatureInvalid')));
+      return null;
+    }
+    return params;
+  };
+  routes.post(TWILIO_STATUS_PATH, twilioForm, (req, res, next) => {
+    (async () => {
+      const params = verifiedTwilio(req, res);
+      if (!params) return;
+      const recorded = await applyTwilioStatus(db, params, now());
+      res.status(200).json({ recorded });
+    })().catch(next);
+  });
+  routes.post(TWILIO_INBOUND_PATH, twilioForm, (req, res, next) => {
+    (async () => {
+      const params = verifiedTwilio(req, res);
+      if (!params) return;
+      if (params.From && params.Body !== undefined) {
+        const result = await receiveSms(
+          db,
+          { from: params.From, body: params.Body, providerMessageId: params.MessageSid ?? null },
+          now(),
+        );
+        logger.info(result, 'inbound text');
+      }
+      // Our answers go out through the outbox (guarded, recorded); the webhook's own reply is empty.
+      res.status(200).type('text/xml').send('<?xml version="1.0" encoding="UTF-8"?><Response/>');
     })().catch(next);
   });
   return routes;

@@ -20,6 +20,14 @@ export interface ChannelsConfig {
   linkSecret: string;
   /** How long a push endpoint may take to answer. */
   pushTimeoutMs: number;
+  /** Twilio Programmable Messaging: all of SID, token and from set = SMS goes out through Twilio. */
+  twilioAccountSid: string | null;
+  /** Authenticates our calls (basic auth) and signs Twilio's webhooks to us (X-Twilio-Signature). */
+  twilioAuthToken: string | null;
+  /** The sending number (E.164) or a Messaging Service SID (`MG…`). */
+  twilioFrom: string | null;
+  /** Twilio's API origin; tests point it at a local server. */
+  twilioApiBase: string;
 }
 
 function fromEnv(env: NodeJS.ProcessEnv): ChannelsConfig {
@@ -37,6 +45,10 @@ function fromEnv(env: NodeJS.ProcessEnv): ChannelsConfig {
         .update(`arrearsdesk-links:${env.DATABASE_URL ?? 'pglite'}:${publicBaseUrl}`)
         .digest('hex'),
     pushTimeoutMs: Number(env.PUSH_TIMEOUT_MS ?? 10_000),
+    twilioAccountSid: env.TWILIO_ACCOUNT_SID || null,
+    twilioAuthToken: env.TWILIO_AUTH_TOKEN || null,
+    twilioFrom: env.TWILIO_FROM || null,
+    twilioApiBase: (env.TWILIO_API_BASE || 'https://api.twilio.com').replace(/\/+$/, ''),
   };
 }
 

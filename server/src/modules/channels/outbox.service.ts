@@ -159,6 +159,7 @@ export async function portfolioChannelSettingsOf(
     emailFromAddress: row?.emailFromAddress ?? null,
     pushUrl: row?.pushUrl ?? null,
     hasPushSecret: Boolean(row?.pushSecret),
+    smsSignatureCn: row?.smsSignatureCn ?? null,
   };
 }
 
@@ -174,6 +175,7 @@ export async function savePortfolioChannelSettings(
     emailFromAddress: input.emailFromAddress,
     pushUrl: input.pushUrl,
     ...(input.pushSecret === undefined ? {} : { pushSecret: input.pushSecret }),
+    ...(input.smsSignatureCn === undefined ? {} : { smsSignatureCn: input.smsSignatureCn }),
     updatedAt: now,
   };
   await db.transaction(async (tx) => {

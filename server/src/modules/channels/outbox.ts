@@ -21,6 +21,7 @@ import {
   type PassedAction,
   recordContact,
 } from '../compliance/compliance.service.ts';
+import { cnSmsBody } from './cn-sms.ts';
 import { channelsConfig } from './config.ts';
 import { type MessageLanguage, optOutFooter, optOutUrl } from './links.ts';
 import {
@@ -98,7 +99,9 @@ export async function queueMessage(
           optOutUrl({ caseId: input.caseId, contactPointId: input.contactPointId, language: input.language }),
           input.language,
         )
-      : input.body;
+      : input.channel === 'sms'
+        ? await cnSmsBody(tx, input)
+        : input.body;
   const [inserted] = await tx
     .insert(outboundMessages)
     .values({

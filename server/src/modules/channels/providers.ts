@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { ActionKind } from '@arrears/shared/domain/enums';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { channelsConfig } from './config.ts';
+import { PERMANENT_TWILIO_ERRORS, TWILIO_STATUS_PATH } from './twilio.ts';
 
 /** One message as a provider is handed it; the same `idempotencyKey` on every attempt at it. */
 export interface ChannelMessage {
@@ -34,7 +35,7 @@ export class PermanentFailure extends Error {}
 
 /** A channel's gateway. `send` throws on a failure worth retrying, PermanentFailure on one that is not. */
 export interface ChannelProvider {
-  name: 'dev' | 'smtp' | 'push';
+  name: 'dev' | 'smtp' | 'push' | 'twilio';
   send(message: ChannelMessage, settings: PortfolioChannels): Promise<SendResult>;
 }
 
@@ -166,9 +167,60 @@ export const pushProvider: ChannelProvider = {
   },
 };
 
-/** The provider of a channel as configured: SMTP for email once SMTP_URL is set, push where the portfolio has an endpoint, else the development outbox. */
+/** Twilio is configured when its account, token and sender are all set. */
+export function twilioConfigured(): boolean {
+  const config = channelsConfig();
+  return Boolean(config.twilioAccountSid && config.twilioAuthToken && config.twilioFrom);
+}
+
+/**
+ * SMS through Twilio's Programmable Messaging API: one form-encoded POST per message, with the status callback that
+ * reports its delivery. Twilio has no idempotency header: the outbox hands a key to it once (decision record). A
+ * 400 with an error code naming the number as wrong is permanent; 429, 5xx and network errors are retried.
+ */
+export const twilioProvider: ChannelProvider = {
+  name: 'twilio',
+  async send(message) {
+    const config = channelsConfig();
+    if (!config.twilioAccountSid || !config.twilioAuthToken || !config.twilioFrom) {
+      throw new Error('TWILIO_* is not set');
+    }
+    const form = new URLSearchParams({ To: message.recipient, Body: message.body });
+    if (config.twilioFrom.startsWith('MG')) form.set('MessagingServiceSid', config.twilioFrom);
+    else form.set('From', config.twilioFrom);
+    form.set('StatusCallback', `${config.publicBaseUrl}${TWILIO_STATUS_PATH}`);
+    const url = `${config.twilioApiBase}/2010-04-01/Accounts/${encodeURIComponent(config.twilioAccountSid)}/Messages.json`;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${config.twilioAccountSid}:${config.twilioAuthToken}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: form.toString(),
+      signal: AbortSignal.timeout(config.pushTimeoutMs),
+    });
+    let answer: { sid?: unknown; status?: unknown; code?: unknown; message?: unknown } = {};
+    try {
+      answer = (await response.json()) as typeof answer;
+    } catch {
+      // A body that is no JSON: the status code decides.
+    }
+    if (!response.ok) {
+      const code = typeof answer.code === 'number' ? answer.code : 0;
+      const reason = `Twilio answered ${response.status}${code ? ` (${code})` : ''}: ${String(answer.message ?? '')}`;
+      throw response.status === 400 && PERMANENT_TWILIO_ERRORS.has(code)
+        ? new PermanentFailure(reason)
+        : new Error(reason);
+    }
+    if (typeof answer.sid !== 'string') throw new Error('Twilio answered without a message sid');
+    return { providerMessageId: answer.sid, state: answer.status === 'delivered' ? 'delivered' : 'sent' };
+  },
+};
+
+/** The provider of a channel as configured: SMTP for email once SMTP_URL is set, Twilio for SMS once TWILIO_* are, push where the portfolio has an endpoint, else the development outbox. */
 export function providerFor(channel: ActionKind, settings: PortfolioChannels): ChannelProvider {
   if (channel === 'email' && channelsConfig().smtpUrl) return smtpProvider;
+  if (channel === 'sms' && twilioConfigured()) return twilioProvider;
   if (channel === 'app_push' && settings.pushUrl && settings.pushSecret) return pushProvider;
   return devProvider;
 }

@@ -169,3 +169,6 @@ export async function markReturned(
   const [row] = await selectLetters(db, user, eq(letters.id, input.letterId));
   return { letter: letterRowOf(row!), contactId };
 }
+
+/** The agency's identity as letters and texts name it (AGENCY_* settings). */
+export { letterSender } from './sender.ts';

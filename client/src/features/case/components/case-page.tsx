@@ -20,6 +20,7 @@ import { CaseAgencyPanel } from './case-agency-panel.tsx';
 import { CaseBalances } from './case-balances.tsx';
 import { CaseBanners } from './case-banners.tsx';
 import { CaseLetters } from './case-letters.tsx';
+import { CaseReplies } from './case-replies.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { ContactPoints } from './contact-points.tsx';
 import { DebtorClock } from './debtor-clock.tsx';
@@ -154,6 +155,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
             <CaseBalances caseInfo={data.case} />
             <CaseAgencyPanel caseId={caseId} />
             <CaseLetters caseId={caseId} canWork={canWork} />
+            <CaseReplies caseId={caseId} canWork={canWork} />
             <CaseTimeline caseId={caseId} debtorZone={check.data?.debtorZones[0]?.zone} />
           </div>
           {/* It scrolls: with nothing inside to focus (a reader's disabled actions), the keyboard must reach it. */}

@@ -25,6 +25,7 @@ import { ColumnChooser } from './column-chooser.tsx';
 import { FindCaseBox } from './find-case-box.tsx';
 import { useQueueColumns } from './queue-columns.tsx';
 import { QueueTabs } from './queue-tabs.tsx';
+import { RepliesToRead } from './replies-to-read.tsx';
 
 const caseId = (row: QueueRow) => row.id;
 
@@ -71,6 +72,7 @@ export function QueuePage() {
       <p className="shortcut-hint">
         <Trans i18nKey="queue.shortcutHint" components={{ kbd: <kbd /> }} />
       </p>
+      <RepliesToRead />
       <div className="queue-layout">
         <QueueTabs state={state} />
         <div className="queue-main" ref={tableRef}>
