@@ -1,6 +1,7 @@
-import { outboundMessages } from '../../../server/src/db/schema/index.ts';
+import { inboundReplies, outboundMessages } from '../../../server/src/db/schema/index.ts';
 import { buildPortfolio, key } from '../support/builders.ts';
-import { type MatrixRow, type MatrixWorld, only } from './types.ts';
+import { freshPoolCase } from './compliance.ts';
+import { type MatrixRow, type MatrixWorld, only, signedIn } from './types.ts';
 
 /** A failed email about the world's pool case, as the outbox holds one after a refused hand-off. */
 async function failedMessage(world: MatrixWorld): Promise<number> {
@@ -18,6 +19,22 @@ async function failedMessage(world: MatrixWorld): Promise<number> {
     })
     .returning({ id: outboundMessages.id });
   return message!.id;
+}
+
+/** A text from the debtor of a fresh pool case that nobody has read yet. */
+async function unreadReply(world: MatrixWorld) {
+  const { caseRow, mobile } = await freshPoolCase(world);
+  const [reply] = await world.db
+    .insert(inboundReplies)
+    .values({
+      debtorId: caseRow.debtorId,
+      contactPointId: mobile.id,
+      body: 'who is this?',
+      receivedAt: new Date(Date.now() - 60_000),
+      classification: 'unclassified',
+    })
+    .returning({ id: inboundReplies.id });
+  return { caseId: caseRow.id, replyId: reply!.id };
 }
 
 /** The outbox is supervisors' and admins' (within their scope); a portfolio's senders and push endpoint are the admin's. */
@@ -44,5 +61,11 @@ export const channelsMatrix: Record<string, MatrixRow> = {
         emailFromAddress: 'notices@example.test',
         pushUrl: null,
       }),
+  },
+  'channels.replies': { access: signedIn, call: (c, world) => c.channels.replies({ caseId: world.caseId }) },
+  'channels.repliesToRead': { access: only('agent', 'supervisor'), call: (c) => c.channels.repliesToRead() },
+  'channels.classifyReply': {
+    access: only('agent', 'supervisor'),
+    call: async (c, world) => c.channels.classifyReply({ ...(await unreadReply(world)), stop: false }),
   },
 };

@@ -160,4 +160,3 @@ export const markUndeliverable = caseEvent<z.output<typeof markUndeliverableInpu
     return stampPoint(tx, point, { undeliverableSince: now }, 'casework.markUndeliverable', now);
   },
 }));
-

@@ -1,5 +1,6 @@
 import type { Disclosure } from '@arrears/shared/compliance/actions';
 import type { MessagePurpose } from '@arrears/shared/domain/enums';
+import { maskContactValue } from '@arrears/shared/domain/masking';
 import { classifyReply } from '@arrears/shared/domain/reply';
 import { errorMessage } from '@arrears/shared/errors/messages';
 import type { SessionUser } from '@arrears/shared/schemas/auth';
@@ -18,7 +19,6 @@ import { logger } from '../../logger.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { withCase } from '../case-core/case-core.service.ts';
 import { caseScope } from '../cases/cases.service.ts';
-import { maskContactValue } from '@arrears/shared/domain/masking';
 import { guardAction } from '../compliance/compliance.service.ts';
 import { letterSender } from '../letters/letters.service.ts';
 import {
