@@ -113,7 +113,7 @@ async function rollIfNeeded(db: Database, now: Date, log: (text: string) => void
     // A row closed now with no stored reason has not been judged by the engine, and a queue page would judge it live.
     sql`select count(*)::int as active,
           count(*) filter (where (next_workable_at is null or next_workable_at > ${now.toISOString()}::timestamptz)
-            and blocked_reason is null)::int as unjudged
+            and blocked_reason_code is null)::int as unjudged
         from case_queue_state where status = 'active'`,
   );
   const { active = 0, unjudged = 0 } = row ?? {};
