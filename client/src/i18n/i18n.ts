@@ -1,11 +1,14 @@
 import i18n from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en/index.ts';
+import { enFirstPage } from './en/first-page.ts';
+import type { en } from './en/index.ts';
 import { isLanguage, type Language } from './messages.ts';
 
 export const defaultNS = 'translation';
-export const resources = { en: { translation: en } } as const;
+/** The type of the whole dictionary: every key type-checks, whether it ships with the first page or with its page. */
+export type Resources = { en: { translation: typeof en } };
+export const resources = { en: { translation: enFirstPage } } as const;
 
 /**
  * English ships with the first page; another language is fetched when a person chooses it, so nobody downloads
@@ -75,3 +78,11 @@ i18n.on('languageChanged', (language) => {
 });
 
 export default i18n;
+
+/**
+ * Adds the English messages of a page that does not ship with the first page (see `./en/first-page.ts`); the page's
+ * module calls it as it loads, before anything renders. Other languages load whole (`setLanguage`).
+ */
+export function registerEnglish(messages: Partial<typeof en>): void {
+  i18n.addResourceBundle('en', defaultNS, messages, true, false);
+}

@@ -2,10 +2,14 @@ import { LETTER_PURPOSES, type LetterPurpose } from '@arrears/shared/schemas/let
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { letters } from '../../../i18n/en/letters.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { saveBase64File } from '../../../lib/save-file.ts';
 import { useLetterPreview } from '../api/use-letter-preview.ts';
 import { useQueueLetter } from '../api/use-queue-letter.ts';
+
+registerEnglish({ letters });
 
 /**
  * The case's letters on the case screen: the validation notice and the statement of the debt as the PDF the mail

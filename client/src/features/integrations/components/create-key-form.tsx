@@ -5,7 +5,11 @@ import { AdminSection } from '../../../components/ui/admin-table.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { FormField } from '../../../components/ui/form-field.tsx';
 import { MutationNotice } from '../../../components/ui/mutation-notice.tsx';
+import { integrations } from '../../../i18n/en/integrations.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { useCreateIntegrationKey } from '../api/use-integration-keys.ts';
+
+registerEnglish({ integrations });
 
 type Choice = { id: string; name: string };
 

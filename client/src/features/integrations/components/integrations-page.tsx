@@ -5,11 +5,15 @@ import { DialogForm } from '../../../components/form/dialog-form.tsx';
 import { AdminSection, AdminTable } from '../../../components/ui/admin-table.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
+import { integrations } from '../../../i18n/en/integrations.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useIntegrationKeysQuery, useRevokeIntegrationKey } from '../api/use-integration-keys.ts';
 import { CreateKeyForm } from './create-key-form.tsx';
+
+registerEnglish({ integrations });
 
 const OPENAPI_PATH = '/api/dialer/v1/openapi.json';
 

@@ -2,11 +2,15 @@ import type { LadderPolicyView } from '@arrears/shared/schemas/ladder';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminSection } from '../../../components/ui/admin-table.tsx';
+import { ladder } from '../../../i18n/en/ladder.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useLadderPoliciesQuery, useRollRunsQuery, useUpdateLadderPolicy } from '../api/use-ladder.ts';
+
+registerEnglish({ ladder });
 
 const RUNGS = ['agentFromDays', 'agencyFromDays', 'legalFromDays'] as const;
 

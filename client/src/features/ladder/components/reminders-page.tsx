@@ -7,8 +7,12 @@ import { PortfolioEditLink } from '../../../components/ui/portfolio-edit-link.ts
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useReminderStrategiesQuery } from '../../../hooks/use-reminder-strategies.ts';
 import { useSelectedPortfolio } from '../../../hooks/use-selected-portfolio.ts';
+import { reminders } from '../../../i18n/en/reminders.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { usePunctuation } from '../../../lib/punctuation.ts';
 import { StrategyEditor } from './strategy-editor.tsx';
+
+registerEnglish({ reminders });
 
 const editLinkId = (portfolioId: string) => `edit-reminders-${portfolioId}`;
 

@@ -14,9 +14,13 @@ import { SubmitRow } from '../../../components/form/submit-row.tsx';
 import { Options } from '../../../components/ui/options.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useReminderTemplatesQuery, useSaveStrategy } from '../../../hooks/use-reminder-strategies.ts';
+import { reminders } from '../../../i18n/en/reminders.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { dayLabel } from './reminders-page.tsx';
+
+registerEnglish({ reminders });
 
 /** A step's day as typed: a whole number, with the minus sign a keyboard or a paste may give; else NaN. */
 function typedDay(text: string): number {

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { letters } from '../../../i18n/en/letters.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { saveBase64File } from '../../../lib/save-file.ts';
@@ -13,6 +15,8 @@ import { useBatchZip } from '../api/use-batch-zip.ts';
 import { useBuildBatch } from '../api/use-build-batch.ts';
 import { useLettersOverviewQuery } from '../api/use-letters-overview-query.ts';
 import { useMarkReturned } from '../api/use-mark-returned.ts';
+
+registerEnglish({ letters });
 
 type Batch = LettersOverview['batches'][number];
 

@@ -8,6 +8,8 @@ import { createDataTableColumnHelper, DataTable } from '../../../components/ui/d
 import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useUrlPagedTable } from '../../../hooks/use-url-paged-table.ts';
+import { outbox } from '../../../i18n/en/outbox.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { countParams, createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -24,6 +26,8 @@ import {
   toOutboxParams,
 } from '../hooks/outbox-params.ts';
 import { SenderSettings } from './sender-settings.tsx';
+
+registerEnglish({ outbox });
 
 const column = createDataTableColumnHelper<OutboxMessageView>();
 const messageKey = (row: OutboxMessageView) => String(row.id);

@@ -7,9 +7,13 @@ import { AdminSection } from '../../../components/ui/admin-table.tsx';
 import { MutationNotice } from '../../../components/ui/mutation-notice.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { useReminderStrategiesQuery } from '../../../hooks/use-reminder-strategies.ts';
+import { outbox } from '../../../i18n/en/outbox.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
 import { usePortfolioChannels, useSavePortfolioChannels } from '../api/use-outbox.ts';
+
+registerEnglish({ outbox });
 
 /** The form's text, an empty field meaning "none" (the default sender; no push endpoint; the secret kept). */
 const settingsSchema = z.object({

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { DialogForm } from '../../../components/form/dialog-form.tsx';
 import { SchemaField } from '../../../components/form/schema-field.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
+import { complaints } from '../../../i18n/en/complaints.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { tooShort, useSchemaForm } from '../../../lib/schema-form.ts';
 import {
@@ -13,6 +15,8 @@ import {
   useResolveComplaint,
 } from '../api/complaints-api.ts';
 import type { ComplaintAction } from './complaints-columns.tsx';
+
+registerEnglish({ complaints });
 
 /** Each action checks only its own field; the other stays as typed. */
 const other = { assigneeId: z.string(), resolution: z.string() };

@@ -4,9 +4,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { createDataTableColumnHelper } from '../../../components/ui/data-table.tsx';
+import { complaints } from '../../../i18n/en/complaints.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { CaseCell } from './case-cell.tsx';
+
+registerEnglish({ complaints });
 
 const column = createDataTableColumnHelper<ComplaintRow>();
 

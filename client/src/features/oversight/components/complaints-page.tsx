@@ -9,11 +9,15 @@ import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { usePaging } from '../../../hooks/use-paging.ts';
+import { complaints } from '../../../i18n/en/complaints.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { countParams } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useComplaintsQuery } from '../api/complaints-api.ts';
 import { ComplaintsActionDialog } from './complaints-action-dialog.tsx';
 import { type ComplaintAction, useComplaintsColumns } from './complaints-columns.tsx';
+
+registerEnglish({ complaints });
 
 const STATUS_FILTERS = ['unresolved', ...COMPLAINT_STATUSES, 'all'] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];

@@ -8,6 +8,8 @@ import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
+import { qa } from '../../../i18n/en/qa.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -15,6 +17,8 @@ import { useAuditOptionsQuery, useQaSampleQuery } from '../api/audit-api.ts';
 import { addDays, todayIn } from '../hooks/audit-params.ts';
 import { ReviewStatus } from './audit-table.tsx';
 import { ReviewForm } from './review-form.tsx';
+
+registerEnglish({ qa });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -3,8 +3,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge.tsx';
 import { createDataTableColumnHelper, DataTable } from '../../../components/ui/data-table.tsx';
+import { team } from '../../../i18n/en/team.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { countParams, createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
+
+registerEnglish({ team });
 
 type Agent = TeamOverview[number]['agents'][number];
 const column = createDataTableColumnHelper<Agent>();

@@ -3,9 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AdminSection, AdminTable } from '../../../components/ui/admin-table.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
+import { team } from '../../../i18n/en/team.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
 import { useTeamAlertsQuery } from '../api/team-api.ts';
+
+registerEnglish({ team });
 
 /**
  * What machines raised for the supervisor's teams (a dialer's dial without a live reservation), newest first, each

@@ -4,8 +4,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { createDataTableColumnHelper } from '../../../components/ui/data-table.tsx';
+import { team } from '../../../i18n/en/team.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
+
+registerEnglish({ team });
 
 const column = createDataTableColumnHelper<TeamCaseRow>();
 

@@ -9,6 +9,8 @@ import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { SelectField } from '../../../components/ui/select-field.tsx';
 import { useIdempotencyKey } from '../../../hooks/use-idempotency-key.ts';
 import { usePaging } from '../../../hooks/use-paging.ts';
+import { team } from '../../../i18n/en/team.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { countParams } from '../../../lib/format.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -16,6 +18,8 @@ import { useReassignCases, useTeamCasesQuery, useTeamOverviewQuery } from '../ap
 import { TeamAgents } from './team-agents.tsx';
 import { TeamAlerts } from './team-alerts.tsx';
 import { type TeamSelection, useTeamColumns } from './team-columns.tsx';
+
+registerEnglish({ team });
 
 const PAGE_SIZES = [25, 50, 100, 200] as const;
 const POOL = 'pool';

@@ -15,6 +15,8 @@ import { Page } from '../../../components/ui/page.tsx';
 import { QueryStatus } from '../../../components/ui/query-status.tsx';
 import { TableHead } from '../../../components/ui/table-head.tsx';
 import type { en } from '../../../i18n/en/index.ts';
+import { placements } from '../../../i18n/en/placements.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { readApiError } from '../../../lib/api-error.ts';
 import { createViewerFormats } from '../../../lib/format.ts';
 import { useSchemaForm } from '../../../lib/schema-form.ts';
@@ -26,6 +28,8 @@ import {
   usePlacementOptionsQuery,
   usePreviewPlacement,
 } from '../api/use-placements.ts';
+
+registerEnglish({ placements });
 
 const ERRORS_PAGE_SIZE = 50;
 

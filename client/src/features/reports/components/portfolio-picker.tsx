@@ -1,5 +1,9 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reports } from '../../../i18n/en/reports.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
+
+registerEnglish({ reports });
 
 export interface PortfolioOption {
   id: string;

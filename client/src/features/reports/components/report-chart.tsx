@@ -1,7 +1,11 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { reports } from '../../../i18n/en/reports.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { type ChartPanel, type ChartSpec, chartRows } from './chart-spec.ts';
+
+registerEnglish({ reports });
 
 /**
  * One panel of a report drawn with Recharts (decision record 025): lines over time, or horizontal bars per

@@ -4,7 +4,11 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { en } from '../../../i18n/en/index.ts';
+import { reports } from '../../../i18n/en/reports.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import type { ReportRows } from '../api/use-reports.ts';
+
+registerEnglish({ reports });
 
 export type ColumnKey = keyof (typeof en)['reports']['columns'];
 

@@ -13,6 +13,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Options } from '../../../components/ui/options.tsx';
 import { Page } from '../../../components/ui/page.tsx';
+import { reports } from '../../../i18n/en/reports.ts';
+import { registerEnglish } from '../../../i18n/i18n.ts';
 import { isClientError, readApiError } from '../../../lib/api-error.ts';
 import { usePunctuation } from '../../../lib/punctuation.ts';
 import { useSessionUser } from '../../../lib/session.tsx';
@@ -20,6 +22,8 @@ import { useDownloadReportCsv, useReportPortfoliosQuery, useReportQuery } from '
 import { chartSpecFor } from './chart-spec.ts';
 import { PortfolioPicker } from './portfolio-picker.tsx';
 import { bucketLabel, type ColumnKey, ReportTable } from './report-table.tsx';
+
+registerEnglish({ reports });
 
 // The chart library is the bulk of this page: it loads with the first chart, never with the rest of the app.
 const ReportChart = lazy(() => import('./report-chart.tsx').then((m) => ({ default: m.ReportChart })));
