@@ -29,6 +29,8 @@ test('pages through the cases from the server', async ({ page }) => {
   await page.getByRole('button', { name: 'Next page' }).click();
   await expect(page.getByText(/^Page 2 of \d+$/)).toBeVisible();
   await expect(page).toHaveURL(/page=2/);
+  // The table keeps showing the previous page while the next one loads: wait until its rows are the new page's.
+  await expect.poll(async () => (await columnTexts(page, 'Account ref'))[0]).not.toBe(firstPage[0]);
   const secondPage = await columnTexts(page, 'Account ref');
   expect(secondPage.length).toBeGreaterThan(0);
   expect(secondPage.filter((ref) => firstPage.includes(ref))).toEqual([]);
