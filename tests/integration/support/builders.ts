@@ -129,6 +129,7 @@ export async function buildCase(
 }
 
 const PHONE_KINDS = new Set(['mobile', 'landline', 'work_phone']);
+
 /** Stores judged queue columns on a case's queue row directly, as a test's fixture. */
 export async function setQueueValues(db: Database, caseId: string, values: QueueValues): Promise<void> {
   await db.update(s.caseQueueState).set(values).where(eq(s.caseQueueState.caseId, caseId));
